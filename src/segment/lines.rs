@@ -1,0 +1,175 @@
+//! Paragraphs and lines: which line breaks end a sentence.
+//!
+//! A blank line always does. Inside a paragraph, a single line break ends a sentence when
+//! the next line is a list item, when either line is a byline, when the line is a
+//! dateline or an all-caps heading, or when the line was not filled up to the paragraph's
+//! width (its length plus the next line's first word still fits in the longest line, so
+//! the break was not made by wrapping). A break after a comma, after a hyphenated word
+//! part, or before a lower-case word is a wrap; a break after terminal punctuation is left
+//! to the terminator rules.
+
+use memchr::memchr;
+
+/// Narrowest wrap width assumed for hard-wrapped prose: a line shorter than this (plus the
+/// next word) was ended on purpose even if no longer line shows the paragraph's width.
+const MIN_WRAP_WIDTH: usize = 60;
+
+/// Call `f(start, end)` for each block of text that the scanner treats on its own:
+/// paragraphs, or the parts of a paragraph between line breaks that end a sentence.
+/// Blocks are increasing and disjoint; `end` excludes the line break.
+pub(super) fn for_each_unit(text: &str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let mut para: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    loop {
+        let nl = memchr(b'\n', &b[pos..]).map(|x| pos + x);
+        let end = nl.unwrap_or(b.len());
+        let mut le = end;
+        if le > pos && b[le - 1] == b'\r' {
+            le -= 1;
+        }
+        if text[pos..le].trim().is_empty() {
+            flush(text, &mut para, &mut f);
+        } else {
+            para.push((pos, le));
+        }
+        match nl {
+            Some(n) => pos = n + 1,
+            None => break,
+        }
+    }
+    flush(text, &mut para, &mut f);
+}
+
+fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(usize, usize)) {
+    match para.len() {
+        0 => {}
+        1 => f(para[0].0, para[0].1),
+        n => {
+            let width = para
+                .iter()
+                .map(|&(s, e)| char_len(text[s..e].trim()))
+                .max()
+                .unwrap_or(0);
+            let mut unit_start = para[0].0;
+            for k in 0..n - 1 {
+                if line_ends_sentence(text, para[k], para[k + 1], width) {
+                    f(unit_start, para[k].1);
+                    unit_start = para[k + 1].0;
+                }
+            }
+            f(unit_start, para[n - 1].1);
+        }
+    }
+    para.clear();
+}
+
+fn char_len(s: &str) -> usize {
+    s.bytes().filter(|&c| (c & 0xC0) != 0x80).count()
+}
+
+fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), width: usize) -> bool {
+    let cur_t = text[cur.0..cur.1].trim();
+    let next_raw = &text[next.0..next.1];
+    let next_t = next_raw.trim_start();
+    if list_marker_len(next_t) > 0 {
+        return true;
+    }
+    if list_marker_len(cur_t) > 0 && next_t.len() != next_raw.len() {
+        return false; // indented continuation of a list item
+    }
+    let mut rev = cur_t.chars().rev();
+    let last = rev.next().unwrap_or(' ');
+    if matches!(last, ',' | ';' | '(' | '&' | '/') {
+        return false;
+    }
+    if last == '-' && rev.next().is_some_and(char::is_alphabetic) {
+        return false; // hyphenated word wrapped across lines
+    }
+    if next_t.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    if ends_with_terminal(cur_t) {
+        return false; // the terminator rules decide
+    }
+    if is_byline(cur_t) || is_byline(next_t) || is_heading(cur_t) {
+        return true;
+    }
+    let first_word = next_t.split(char::is_whitespace).next().unwrap_or("");
+    char_len(cur_t) + 1 + char_len(first_word) <= width.max(MIN_WRAP_WIDTH)
+}
+
+fn ends_with_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    t.ends_with(['.', '!', '?', '…', '‽', '。', '！', '？'])
+}
+
+/// `By Jane Roe`, `By JANE ROE and JOHN DOE`: "By" and two capitalised words.
+fn is_byline(s: &str) -> bool {
+    let mut w = s.split_whitespace();
+    w.next() == Some("By")
+        && s.len() <= 100
+        && w.take(2)
+            .filter(|x| x.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            == 2
+}
+
+/// A dateline or heading line: first word in capitals and either the line ends with a dash
+/// (`WASHINGTON —`) or it has no lower-case letter at all (`BREAKING NEWS`).
+fn is_heading(s: &str) -> bool {
+    let first = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        .next()
+        .unwrap_or("");
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || first.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    s.ends_with(['-', '–', '—']) || (s.len() <= 80 && !s.chars().any(char::is_lowercase))
+}
+
+/// Length in bytes of a list marker at the start of `s` (`- `, `* `, `• `, `1. `, `2) `,
+/// `a) `), or 0. A bullet must not be followed by a lower-case word.
+pub(super) fn list_marker_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let bullet = match b.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(0xE2) if s.starts_with(['•', '‣', '◦', '▪', '–', '—']) => 3,
+        _ => 0,
+    };
+    if bullet > 0 {
+        let rest = &s[bullet..];
+        let ok = rest.starts_with(' ')
+            && !rest[1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c == ' ');
+        return if ok { bullet + 1 } else { 0 };
+    }
+    numbered_marker_len(b)
+}
+
+/// Length of a `1. ` / `12) ` / `a) ` marker at the start of `b`, or 0.
+pub(super) fn numbered_marker_len(b: &[u8]) -> usize {
+    let digits = b.iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    let i = if (1..=3).contains(&digits) {
+        if !matches!(b.get(digits), Some(b'.' | b')')) {
+            return 0;
+        }
+        digits + 1
+    } else if digits == 0
+        && b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.get(1) == Some(&b')')
+    {
+        2
+    } else {
+        return 0;
+    };
+    if b.get(i) == Some(&b' ') {
+        i + 1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,695 @@
+//! The byte scanner: finds sentence ends inside one block, tracks quotation marks and
+//! computes the per-sentence flags.
+
+use super::lexicon::{self, Abbrev};
+use super::{lines, Sentence, MAX_SENTENCE_BYTES};
+
+/// Bytes the scanner must look at; everything else is skipped by a table look-up.
+/// `. ! ? " '` and the lead bytes of the multi-byte terminators and quotation marks.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xC2] = true; // « »
+    t[0xD8] = true; // ؟
+    t[0xE0] = true; // । ॥
+    t[0xE2] = true; // … ‽ “ ” ‘ ’ „ ‹ ›
+    t[0xE3] = true; // 。
+    t[0xEF] = true; // ！ ？
+    t
+};
+
+// Kinds of opening quotation marks kept on the stack.
+const Q_DOUBLE: u8 = 1; // "
+const Q_LDQUO: u8 = 2; // “
+const Q_LOW9: u8 = 3; // „
+const Q_GUIL: u8 = 4; // «
+const Q_SGUIL: u8 = 5; // ‹
+const Q_SINGLE: u8 = 6; // '
+const Q_LSQUO: u8 = 7; // ‘
+const Q_RDQUO: u8 = 8; // ” used as an opening mark
+
+const MAX_DEPTH: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    End,
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Meta {
+    /// An attribution cue outside quotation marks.
+    cue: bool,
+    /// The sentence begins inside a quotation.
+    begins: bool,
+    /// A quotation is still open where the sentence ends (it links to the next one).
+    continues: bool,
+    /// Bytes of the sentence that lie inside quotation marks.
+    quoted: usize,
+}
+
+pub(super) struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    out: Vec<Sentence>,
+    /// Flags-in-progress of the sentences of the current block (parallel to
+    /// `out[unit_first..]`).
+    meta: Vec<Meta>,
+    unit_first: usize,
+    unit_start: usize,
+    /// Quoted byte ranges (marks included) of the sentence in progress.
+    spans: Vec<(usize, usize)>,
+    span_cursor: usize,
+    stack: [u8; MAX_DEPTH],
+    depth: usize,
+    outer_open: usize,
+    sent_start: usize,
+}
+
+impl<'a> Scanner<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            out: Vec::with_capacity(text.len() / 128 + 1),
+            meta: Vec::new(),
+            unit_first: 0,
+            unit_start: 0,
+            spans: Vec::new(),
+            span_cursor: 0,
+            stack: [0; MAX_DEPTH],
+            depth: 0,
+            outer_open: 0,
+            sent_start: 0,
+        }
+    }
+
+    pub(super) fn run(mut self) -> Vec<Sentence> {
+        let text = self.text;
+        lines::for_each_unit(text, |s, e| self.unit(s, e));
+        self.out
+    }
+
+    /// Scan one block `[us, ue)`.
+    fn unit(&mut self, us: usize, ue: usize) {
+        self.depth = 0;
+        self.spans.clear();
+        self.meta.clear();
+        self.unit_first = self.out.len();
+        self.unit_start = us;
+        self.sent_start = us;
+        let b = self.b;
+        let lead = b[us..ue]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        let mut i = us + lead + lines::numbered_marker_len(&b[us + lead..ue]);
+        while i < ue {
+            if SPECIAL[b[i] as usize] {
+                i = self.special(i, ue);
+            } else {
+                i += 1;
+            }
+        }
+        // A quotation left open is closed by the end of the block.
+        if self.depth > 0 {
+            self.spans.push((self.outer_open.max(self.sent_start), ue));
+            self.depth = 0;
+        }
+        let s = self.sent_start;
+        self.emit(s, ue, false);
+        self.finish_unit();
+    }
+
+    fn byte(&self, i: usize) -> u8 {
+        self.b.get(i).copied().unwrap_or(0)
+    }
+
+    /// Handle the special byte at `i`; returns where scanning continues.
+    fn special(&mut self, i: usize, ue: usize) -> usize {
+        let (b1, b2) = (self.byte(i + 1), self.byte(i + 2));
+        match self.b[i] {
+            b'.' | b'!' | b'?' => return self.terminator(i, ue),
+            b'"' => self.straight_double(i),
+            b'\'' => self.straight_single(i),
+            0xC2 => match b1 {
+                0xAB => self.open(Q_GUIL, i),
+                0xBB => self.close(i + 2, |q| q == Q_GUIL),
+                _ => {}
+            },
+            0xE2 if b1 == 0x80 => match b2 {
+                0xA6 | 0xBD => return self.terminator(i, ue),
+                0x9C => {
+                    // “ closes „ (German style), otherwise opens.
+                    if self.top() == Some(Q_LOW9) {
+                        self.close(i + 3, |q| q == Q_LOW9);
+                    } else {
+                        self.open(Q_LDQUO, i);
+                    }
+                }
+                0x9D => self.rdquo(i),
+                0x98 => self.lsquo(i),
+                0x99 => self.rsquo(i),
+                0x9E => self.open(Q_LOW9, i),
+                0xB9 => self.open(Q_SGUIL, i),
+                0xBA => self.close(i + 3, |q| q == Q_SGUIL),
+                _ => {}
+            },
+            0xE3 | 0xEF | 0xD8 | 0xE0 if term_at(self.b, i).is_some() => {
+                return self.terminator(i, ue)
+            }
+            _ => {}
+        }
+        i + 1
+    }
+
+    // ---- quotation marks -------------------------------------------------------------
+
+    fn top(&self) -> Option<u8> {
+        self.depth.checked_sub(1).map(|d| self.stack[d])
+    }
+
+    fn has(&self, pred: impl Fn(u8) -> bool) -> bool {
+        self.stack[..self.depth].iter().any(|&q| pred(q))
+    }
+
+    fn open(&mut self, kind: u8, pos: usize) {
+        if self.depth == 0 {
+            self.outer_open = pos;
+        }
+        if self.depth < MAX_DEPTH {
+            self.stack[self.depth] = kind;
+            self.depth += 1;
+        }
+    }
+
+    /// Close the innermost open quotation whose kind satisfies `pred`; `end` is the byte
+    /// after the closing mark. Does nothing when none is open.
+    fn close(&mut self, end: usize, pred: impl Fn(u8) -> bool) {
+        if let Some(d) = self.stack[..self.depth].iter().rposition(|&q| pred(q)) {
+            self.depth = d;
+            if d == 0 {
+                self.spans.push((self.outer_open.max(self.sent_start), end));
+            }
+        }
+    }
+
+    fn prev_char(&self, i: usize) -> Option<char> {
+        self.text[self.unit_start..i].chars().next_back()
+    }
+
+    fn next_char(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn straight_double(&mut self, i: usize) {
+        if self.has(|q| q == Q_DOUBLE) {
+            self.close(i + 1, |q| q == Q_DOUBLE);
+            return;
+        }
+        let next_ok = self.next_char(i + 1).is_some_and(|c| !c.is_whitespace());
+        let prev_ok = !self.prev_char(i).is_some_and(char::is_alphanumeric);
+        if next_ok && prev_ok {
+            self.open(Q_DOUBLE, i);
+        }
+    }
+
+    fn straight_single(&mut self, i: usize) {
+        let prev = self.prev_char(i);
+        let next = self.next_char(i + 1);
+        let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        if prev_alnum && next_alnum {
+            return; // apostrophe: don't, O'Brien
+        }
+        if self.has(is_single) && prev.is_some_and(|c| !c.is_whitespace()) && !next_alnum {
+            self.close(i + 1, is_single);
+        } else if !prev_alnum && next.is_some_and(char::is_alphabetic) {
+            self.open(Q_SINGLE, i);
+        }
+    }
+
+    fn lsquo(&mut self, i: usize) {
+        let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
+        let next_digit = self.next_char(i + 3).is_some_and(|c| c.is_ascii_digit());
+        if !prev_alnum && !next_digit {
+            self.open(Q_LSQUO, i);
+        }
+    }
+
+    fn rsquo(&mut self, i: usize) {
+        let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
+        let next_alnum = self.next_char(i + 3).is_some_and(char::is_alphanumeric);
+        if prev_alnum && next_alnum {
+            return; // apostrophe
+        }
+        if self.has(is_single) && !next_alnum {
+            self.close(i + 3, is_single);
+        }
+    }
+
+    fn rdquo(&mut self, i: usize) {
+        if self.has(is_double) {
+            self.close(i + 3, is_double);
+            return;
+        }
+        let prev_ws = self.prev_char(i).map_or(true, char::is_whitespace);
+        let next_ok = self.next_char(i + 3).is_some_and(|c| !c.is_whitespace());
+        if prev_ws && next_ok {
+            self.open(Q_RDQUO, i); // Swedish/Finnish ”…”
+        }
+    }
+
+    /// Closing marks that follow a terminator (`."`, `?”`, `!’`, `.»`).
+    fn apply_closers(&mut self, from: usize, to: usize) {
+        let mut k = from;
+        while k < to {
+            let Some((len, _)) = closer_at(self.b, k) else {
+                break;
+            };
+            let end = k + len;
+            match (self.b[k], self.byte(k + 2)) {
+                (b'"', _) | (0xE2, 0x9D) => self.close(end, is_double),
+                (b'\'', _) | (0xE2, 0x99) => self.close(end, is_single),
+                (0xE2, 0xBA) => self.close(end, |q| q == Q_SGUIL),
+                (0xC2, _) => self.close(end, |q| q == Q_GUIL),
+                _ => {}
+            }
+            k = end;
+        }
+    }
+
+    // ---- terminators ------------------------------------------------------------------
+
+    /// A terminator starts at `i`. Decide whether the sentence ends after it (and after
+    /// any closing marks); returns where scanning continues.
+    fn terminator(&mut self, i: usize, ue: usize) -> usize {
+        let b = self.b;
+        let mut j = i;
+        let mut dots = 0usize;
+        let mut others = 0usize;
+        let mut cjk = false;
+        while j < ue {
+            match term_at(b, j) {
+                Some((len, kind)) => {
+                    match kind {
+                        Term::Dot => dots += 1,
+                        Term::Other => others += 1,
+                        Term::Cjk => cjk = true,
+                    }
+                    j += len;
+                }
+                None => break,
+            }
+        }
+        let mut k = j;
+        let mut quote_closer = false;
+        while k < ue {
+            match closer_at(b, k) {
+                Some((len, q)) => {
+                    quote_closer |= q;
+                    k += len;
+                }
+                None => break,
+            }
+        }
+        if k < ue && !cjk && ws_len(b, k) == 0 {
+            return j; // `3.5`, `U.S`, `example.com`, `?x=1`
+        }
+        let m = skip_ws(b, k, ue);
+        let (m2, opened_quote) = skip_openers(b, m, ue);
+        let next = self.next_kind(m2, ue);
+        let word = ascii_word(b, m2, ue);
+        let normal = next != Next::Lower;
+        let mut cut = if next == Next::End || cjk {
+            true
+        } else if dots == 1 && others == 0 {
+            match lexicon::abbrev_before(b, i, self.unit_start) {
+                Some(Abbrev::Inner) => false,
+                Some(Abbrev::BeforeNumber) => next != Next::Digit && normal,
+                Some(Abbrev::Ambiguous) => {
+                    (opened_quote && next == Next::Upper) || lexicon::is_starter(word)
+                }
+                Some(Abbrev::Loose) => {
+                    (matches!(next, Next::Upper | Next::Other) && !lexicon::is_time_follow(word))
+                        || (opened_quote && next == Next::Upper)
+                }
+                None => normal,
+            }
+        } else {
+            normal
+        };
+        if cut && quote_closer && !opened_quote && next == Next::Upper {
+            cut = !self.attribution_follows(m2, ue);
+        }
+        if cut {
+            self.apply_closers(j, k);
+            self.cut(k);
+            k
+        } else {
+            j
+        }
+    }
+
+    fn next_kind(&self, m: usize, ue: usize) -> Next {
+        let Some(c) = self.text.get(m..ue).and_then(|s| s.chars().next()) else {
+            return Next::End;
+        };
+        if c.is_lowercase() {
+            // iPhone, eBay: a lower-case brand name can open a sentence.
+            let camel = self.text[m..ue]
+                .chars()
+                .take(12)
+                .take_while(|c| c.is_alphanumeric())
+                .any(char::is_uppercase);
+            if camel {
+                Next::Upper
+            } else {
+                Next::Lower
+            }
+        } else if c.is_uppercase() {
+            Next::Upper
+        } else if c.is_numeric() {
+            Next::Digit
+        } else {
+            Next::Other
+        }
+    }
+
+    /// `"Why?" Senator Jane Roe asked.`: up to four capitalised words then a speech verb.
+    fn attribution_follows(&self, m: usize, ue: usize) -> bool {
+        let mut end = ue.min(m + 120);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(rest) = self.text.get(m..end) else {
+            return false;
+        };
+        let mut caps = 0;
+        for tok in rest.split(char::is_whitespace).take(6) {
+            let w = tok.trim_end_matches([',', '.', ';', ':', '!', '?']);
+            if w.is_empty() {
+                return false;
+            }
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+                if caps > 4 {
+                    return false;
+                }
+                continue;
+            }
+            let wb = w.as_bytes();
+            return caps > 0 && (lexicon::is_cue_verb(wb) || wb == b"continued");
+        }
+        false
+    }
+
+    // ---- emitting sentences ------------------------------------------------------------
+
+    /// End the sentence in progress at `k`.
+    fn cut(&mut self, k: usize) {
+        let continues = self.depth > 0;
+        if continues {
+            self.spans.push((self.outer_open.max(self.sent_start), k));
+        }
+        let s = self.sent_start;
+        self.emit(s, k, continues);
+        self.sent_start = k;
+    }
+
+    /// Trim `[s, e)`, apply the length cap and push the sentence(s).
+    fn emit(&mut self, s: usize, e: usize, continues: bool) {
+        let (ts, te) = trim(self.text, s, e);
+        self.span_cursor = 0;
+        if ts < te {
+            if te - ts <= MAX_SENTENCE_BYTES {
+                self.push(ts, te, continues, false);
+            } else {
+                let mut p = ts;
+                while p < te {
+                    if te - p <= MAX_SENTENCE_BYTES {
+                        self.push(p, te, continues, true);
+                        break;
+                    }
+                    let c = self.cap_cut(p);
+                    let (a, z) = trim(self.text, p, c);
+                    let crossing = self
+                        .spans
+                        .iter()
+                        .skip(self.span_cursor)
+                        .any(|&(x, y)| x < z && y > z);
+                    if a < z {
+                        self.push(a, z, crossing, true);
+                    }
+                    p = skip_ws(self.b, c, te);
+                }
+            }
+        }
+        self.spans.clear();
+    }
+
+    /// Where to cut a run that starts at `p` and is longer than the cap: the last white
+    /// space in the second half of the window, else the last char boundary in it.
+    fn cap_cut(&self, p: usize) -> usize {
+        let lim = p + MAX_SENTENCE_BYTES;
+        let lo = p + MAX_SENTENCE_BYTES / 2;
+        if let Some(w) = memchr::memrchr3(b' ', b'\n', b'\t', &self.b[lo..lim]) {
+            return lo + w;
+        }
+        let mut c = lim;
+        while !self.text.is_char_boundary(c) {
+            c -= 1;
+        }
+        c
+    }
+
+    fn push(&mut self, ps: usize, pe: usize, continues: bool, capped: bool) {
+        // Quoted bytes and whether the sentence begins inside a quotation.
+        while self.span_cursor < self.spans.len() && self.spans[self.span_cursor].1 <= ps {
+            self.span_cursor += 1;
+        }
+        let spans = &self.spans[self.span_cursor..];
+        let mut quoted = 0;
+        for &(x, y) in spans {
+            if x >= pe {
+                break;
+            }
+            quoted += y.min(pe) - x.max(ps);
+        }
+        let begins = spans.first().is_some_and(|&(x, _)| {
+            x < pe
+                && (x <= ps
+                    || (x - ps <= 4
+                        && self.text[ps..x]
+                            .chars()
+                            .all(|c| matches!(c, '(' | '[' | '-' | '–' | '—' | ' '))))
+        });
+        let cue = self.cue_in(ps, pe, spans);
+        self.out.push(Sentence {
+            index: self.out.len(),
+            start: ps,
+            end: pe,
+            in_quote: false,
+            attributed: false,
+            capped,
+        });
+        self.meta.push(Meta {
+            cue,
+            begins,
+            continues,
+            quoted,
+        });
+    }
+
+    /// Whether `[ps, pe)` contains an attribution cue outside the quoted `spans`.
+    fn cue_in(&self, ps: usize, pe: usize, spans: &[(usize, usize)]) -> bool {
+        let b = self.b;
+        let mut si = 0;
+        let mut i = ps;
+        let mut prev = [0u8; 12];
+        let mut prev_len = 0usize;
+        while i < pe {
+            while si < spans.len() && spans[si].1 <= i {
+                si += 1;
+            }
+            if si < spans.len() && spans[si].0 <= i {
+                i = spans[si].1;
+                prev_len = 0;
+                continue;
+            }
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let ws = i;
+            while i < pe && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let n = i - ws;
+            // A word glued to a non-ASCII letter (José) is not a separate word; that is
+            // fine for cue matching, which only needs ASCII verbs.
+            if (2..=12).contains(&n) {
+                let mut low = [0u8; 12];
+                for (d, s) in low.iter_mut().zip(&b[ws..i]) {
+                    *d = s.to_ascii_lowercase();
+                }
+                let w = &low[..n];
+                if n >= 3 && lexicon::is_cue_verb(w) && !lexicon::blocks_cue(&prev[..prev_len], w) {
+                    return true;
+                }
+                if w == b"to" && prev_len == 9 && &prev[..9] == b"according" {
+                    return true;
+                }
+                prev = low;
+                prev_len = n;
+            } else {
+                prev_len = 0;
+            }
+        }
+        false
+    }
+
+    /// Resolve the flags of the block's sentences: chains of sentences linked by an open
+    /// quotation share attribution; then `in_quote`.
+    fn finish_unit(&mut self) {
+        let n = self.meta.len();
+        let base = self.unit_first;
+        let mut a = 0;
+        while a < n {
+            let mut z = a;
+            while z + 1 < n && self.meta[z].continues {
+                z += 1;
+            }
+            let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
+            for t in a..=z {
+                let m = self.meta[t];
+                let s = &mut self.out[base + t];
+                let attributed = m.cue || (z > a && chain_cue);
+                let len = s.end - s.start;
+                s.attributed = attributed;
+                s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
+            }
+            a = z + 1;
+        }
+        self.meta.clear();
+    }
+}
+
+fn is_single(q: u8) -> bool {
+    q == Q_SINGLE || q == Q_LSQUO
+}
+
+fn is_double(q: u8) -> bool {
+    matches!(q, Q_DOUBLE | Q_LDQUO | Q_LOW9 | Q_RDQUO)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Term {
+    Dot,
+    Other,
+    /// Full-width terminators that need no space after them.
+    Cjk,
+}
+
+/// The terminator at `j`, if any: its length in bytes and kind.
+fn term_at(b: &[u8], j: usize) -> Option<(usize, Term)> {
+    let at = |k: usize| b.get(j + k).copied().unwrap_or(0);
+    match at(0) {
+        b'.' => Some((1, Term::Dot)),
+        b'!' | b'?' => Some((1, Term::Other)),
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0xA6 | 0xBD) => Some((3, Term::Other)), // … ‽
+        0xE3 if at(1) == 0x80 && at(2) == 0x82 => Some((3, Term::Cjk)),                  // 。
+        0xEF if at(1) == 0xBC && matches!(at(2), 0x81 | 0x9F) => Some((3, Term::Cjk)),   // ！ ？
+        0xD8 if at(1) == 0x9F => Some((2, Term::Other)),                                 // ؟
+        0xE0 if at(1) == 0xA5 && matches!(at(2), 0xA4 | 0xA5) => Some((3, Term::Other)), // । ॥
+        _ => None,
+    }
+}
+
+/// A closing mark at `k` that may follow a terminator: its length and whether it is a
+/// quotation mark.
+fn closer_at(b: &[u8], k: usize) -> Option<(usize, bool)> {
+    let at = |x: usize| b.get(k + x).copied().unwrap_or(0);
+    match at(0) {
+        b'"' | b'\'' => Some((1, true)),
+        b')' | b']' | b'}' => Some((1, false)),
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x9D | 0x99 | 0xBA) => Some((3, true)), // ” ’ ›
+        0xC2 if at(1) == 0xBB => Some((2, true)),                                        // »
+        0xE3 if at(1) == 0x80 && matches!(at(2), 0x8D | 0x8F) => Some((3, true)),        // 」 』
+        0xEF if at(1) == 0xBC && at(2) == 0x89 => Some((3, false)),                      // ）
+        _ => None,
+    }
+}
+
+/// Opening marks before the first word of the next sentence; returns the position after
+/// them and whether one of them was a quotation mark.
+fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
+    let mut quote = false;
+    for _ in 0..8 {
+        let at = |x: usize| b.get(m + x).copied().unwrap_or(0);
+        let (len, q) = match at(0) {
+            b'"' | b'\'' => (1, true),
+            b'(' | b'[' => (1, false),
+            0xE2 if at(1) == 0x80 && matches!(at(2), 0x9C | 0x98 | 0x9E | 0xB9) => (3, true),
+            0xC2 if at(1) == 0xAB => (2, true),
+            0xC2 if matches!(at(1), 0xBF | 0xA1) => (2, false), // ¿ ¡
+            _ => break,
+        };
+        if m + len > ue {
+            break;
+        }
+        quote |= q;
+        m += len;
+    }
+    (m, quote)
+}
+
+/// Length of the white-space character at `i` (Unicode White_Space), or 0.
+fn ws_len(b: &[u8], i: usize) -> usize {
+    let at = |x: usize| b.get(i + x).copied().unwrap_or(0);
+    match at(0) {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 if matches!(at(1), 0xA0 | 0x85) => 2,
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+fn skip_ws(b: &[u8], mut k: usize, end: usize) -> usize {
+    while k < end {
+        let n = ws_len(b, k);
+        if n == 0 {
+            break;
+        }
+        k += n;
+    }
+    k.min(end)
+}
+
+/// The ASCII word (letters only) at `m`, at most 16 bytes; empty if none.
+fn ascii_word(b: &[u8], m: usize, ue: usize) -> &[u8] {
+    let end = ue.min(m + 16);
+    let n = b.get(m..end).map_or(0, |s| {
+        s.iter().take_while(|c| c.is_ascii_alphabetic()).count()
+    });
+    &b[m..m + n]
+}
+
+/// `[s, e)` without surrounding Unicode white space.
+fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let seg = &text[s..e];
+    let t = seg.trim_start();
+    let ts = s + (seg.len() - t.len());
+    let te = ts + t.trim_end().len();
+    (ts, te)
+}

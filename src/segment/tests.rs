@@ -1,0 +1,283 @@
+use super::*;
+use proptest::prelude::*;
+
+mod golden {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/segment/format.rs"
+    ));
+}
+
+fn texts(text: &str) -> Vec<&str> {
+    split(text).iter().map(|s| s.text(text)).collect()
+}
+
+fn flags(text: &str) -> Vec<(&str, bool, bool)> {
+    split(text)
+        .iter()
+        .map(|s| (s.text(text), s.in_quote, s.attributed))
+        .collect()
+}
+
+/// The invariants every output must satisfy, whatever the input.
+fn check_invariants(text: &str) -> Result<(), String> {
+    let sents = split(text);
+    let mut prev_end = 0;
+    for (k, s) in sents.iter().enumerate() {
+        if s.index != k {
+            return Err(format!("index {} at position {k}", s.index));
+        }
+        if s.start < prev_end || s.start >= s.end || s.end > text.len() {
+            return Err(format!("bad range {}..{} after {prev_end}", s.start, s.end));
+        }
+        if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+            return Err(format!("not on char boundaries: {}..{}", s.start, s.end));
+        }
+        let t = s.text(text);
+        if t.trim() != t || t.is_empty() {
+            return Err(format!("not trimmed: {t:?}"));
+        }
+        if t != &text[s.start..s.end] {
+            return Err("text() differs from slicing".into());
+        }
+        if s.len() > MAX_SENTENCE_BYTES {
+            return Err(format!("sentence of {} bytes", s.len()));
+        }
+        // Nothing but white space between sentences: no text is dropped.
+        if !text[prev_end..s.start].trim().is_empty() {
+            return Err(format!("dropped {:?}", &text[prev_end..s.start]));
+        }
+        prev_end = s.end;
+    }
+    if !text[prev_end..].trim().is_empty() {
+        return Err(format!("dropped tail {:?}", &text[prev_end..]));
+    }
+    Ok(())
+}
+
+#[test]
+fn empty_and_blank_inputs() {
+    assert!(split("").is_empty());
+    assert!(split(" \n\t\n  ").is_empty());
+    assert_eq!(texts("  Hello  "), ["Hello"]);
+}
+
+#[test]
+fn offsets_point_into_the_original_text() {
+    let text = "  First one.  Second one!\n\nThird?  ";
+    let s = split(text);
+    assert_eq!(s.len(), 3);
+    assert_eq!((s[0].start, s[0].end), (2, 12));
+    assert_eq!(s[1].text(text), "Second one!");
+    assert_eq!(s[2].text(text), "Third?");
+    assert_eq!(s[2].index, 2);
+}
+
+#[test]
+fn abbreviations() {
+    assert_eq!(
+        texts("Dr. Smith met Sen. Jones at 9 a.m. on Monday. They spoke."),
+        [
+            "Dr. Smith met Sen. Jones at 9 a.m. on Monday.",
+            "They spoke."
+        ]
+    );
+    assert_eq!(
+        texts("She moved to the U.S. She said it was home."),
+        ["She moved to the U.S.", "She said it was home."]
+    );
+    assert_eq!(texts("The U.S. Senate voted."), ["The U.S. Senate voted."]);
+    assert_eq!(
+        texts("He said no. Opposition leaders left."),
+        ["He said no.", "Opposition leaders left."]
+    );
+    assert_eq!(
+        texts("It ranked No. 5 in Europe."),
+        ["It ranked No. 5 in Europe."]
+    );
+    assert_eq!(texts("John F. Kennedy spoke."), ["John F. Kennedy spoke."]);
+}
+
+#[test]
+fn numbers_and_urls_do_not_split() {
+    assert_eq!(
+        texts("Sales rose 3.5% to $1.2 billion at example.com today. Next."),
+        [
+            "Sales rose 3.5% to $1.2 billion at example.com today.",
+            "Next."
+        ]
+    );
+}
+
+#[test]
+fn quotes_and_attribution() {
+    assert_eq!(
+        flags("\"This is a disgrace,\" the minister said."),
+        [("\"This is a disgrace,\" the minister said.", true, true)]
+    );
+    assert_eq!(
+        texts("\"Why now?\" Senator Jane Roe asked. Nobody answered."),
+        ["\"Why now?\" Senator Jane Roe asked.", "Nobody answered."]
+    );
+    assert_eq!(
+        flags("He said: “We will win. They cannot stop us.” Then he left."),
+        [
+            ("He said: “We will win.", true, true),
+            ("They cannot stop us.”", true, true),
+            ("Then he left.", false, false),
+        ]
+    );
+    assert_eq!(
+        flags("The \"reform\" is a sham."),
+        [("The \"reform\" is a sham.", false, false)]
+    );
+    assert_eq!(
+        flags("That said, the plan is bad."),
+        [("That said, the plan is bad.", false, false)]
+    );
+    assert_eq!(
+        flags("The plan will fail, according to analysts."),
+        [("The plan will fail, according to analysts.", false, true)]
+    );
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    assert_eq!(
+        flags("Don't worry, O'Brien's team isn't done."),
+        [("Don't worry, O'Brien's team isn't done.", false, false)]
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_join_but_headlines_split() {
+    let wrapped = "The council voted on Tuesday to approve a new budget that\nraises spending on schools and roads by a modest amount.";
+    assert_eq!(texts(wrapped), [wrapped]);
+    assert_eq!(
+        texts(
+            "Storm hits coast\nBy Jane Roe\nThe storm arrived at dawn and flooded the lower town."
+        ),
+        [
+            "Storm hits coast",
+            "By Jane Roe",
+            "The storm arrived at dawn and flooded the lower town."
+        ]
+    );
+}
+
+#[test]
+fn list_items() {
+    assert_eq!(
+        texts("The plan:\n- Cut taxes\n- Build roads\n1. First item\n2. Second item"),
+        [
+            "The plan:",
+            "- Cut taxes",
+            "- Build roads",
+            "1. First item",
+            "2. Second item"
+        ]
+    );
+}
+
+#[test]
+fn long_line_without_punctuation_is_capped() {
+    let text = "word ".repeat(200_000);
+    let s = split(&text);
+    assert!(s.len() > 400);
+    assert!(s.iter().all(|x| x.len() <= MAX_SENTENCE_BYTES && x.capped));
+    assert_eq!(capped_count(&s), s.len());
+    check_invariants(&text).unwrap();
+    // No white space at all: hard cut at char boundaries.
+    let text = "é".repeat(5_000);
+    check_invariants(&text).unwrap();
+    assert!(split(&text).iter().all(|x| x.capped));
+    // A normal text has no capped sentence.
+    assert_eq!(capped_count(&split("One. Two.")), 0);
+}
+
+#[test]
+fn pathological_punctuation_stays_linear() {
+    for text in [
+        ".".repeat(100_000),
+        "\"".repeat(100_000),
+        "a. ".repeat(50_000),
+        "“‘«".repeat(30_000),
+        "\n".repeat(100_000),
+        "x\n".repeat(50_000),
+    ] {
+        check_invariants(&text).unwrap();
+    }
+}
+
+#[test]
+fn golden_suite_pass_rate() {
+    let src = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/segment/cases.txt"
+    ));
+    let cases = golden::parse_golden(src);
+    assert!(
+        cases.len() >= 80,
+        "golden suite has only {} cases",
+        cases.len()
+    );
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    for case in &cases {
+        let actual: Vec<(String, bool, bool)> = split(&case.input)
+            .iter()
+            .map(|s| (s.text(&case.input).to_string(), s.in_quote, s.attributed))
+            .collect();
+        match golden::golden_diff(case, &actual, true) {
+            None => passed += 1,
+            Some(d) => failures.push(format!("[{}] {}: {d}", case.category, case.name)),
+        }
+    }
+    let rate = 100.0 * passed as f64 / cases.len() as f64;
+    println!(
+        "factop segmenter golden suite: {passed}/{} cases pass ({rate:.1}%)",
+        cases.len()
+    );
+    for f in &failures {
+        println!("FAIL {f}");
+    }
+    assert!(
+        rate >= 95.0,
+        "pass rate {rate:.1}% < 95%:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn newsy_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        8 => prop::char::range('a', 'z'),
+        2 => prop::char::range('A', 'Z'),
+        4 => Just(' '),
+        1 => Just('\n'),
+        3 => prop::sample::select(vec![
+            '.', '!', '?', '"', '\'', '“', '”', '‘', '’', '«', '»', '…', '(', ')', ',', '—',
+            '。', '؟', '।', '\u{a0}', '\u{2003}', 'é', 'ß', 'Ж', '中', '😀', '\r', '\t', '1',
+        ]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn invariants_on_any_unicode(text in any::<String>()) {
+        prop_assert_eq!(check_invariants(&text), Ok(()));
+    }
+
+    #[test]
+    fn invariants_on_newsy_text(chars in prop::collection::vec(newsy_char(), 0..400)) {
+        let text: String = chars.into_iter().collect();
+        prop_assert_eq!(check_invariants(&text), Ok(()));
+    }
+
+    #[test]
+    fn invariants_on_long_runs(word in "[a-zé]{1,12}", n in 1usize..3000, sep in prop::sample::select(vec![" ", "", ". ", "\n", "\"", "’"])) {
+        let text = format!("{word}{sep}").repeat(n);
+        prop_assert_eq!(check_invariants(&text), Ok(()));
+    }
+}
