@@ -2,6 +2,18 @@
 //!
 //! The data flow follows the module list:
 //! text → [`segment`] (sentences with byte offsets) → [`features`] (tokens → sparse vectors)
-//! → [`model`] (logistic regression) → scored sentences.
+//! → [`model`] (logistic regression, trained with linfa-logistic) → [`classify`] (scored
+//! sentences) → [`report`] (output formats). [`dataset`] reads labelled CSV/TSV,
+//! [`persist`] stores models, [`metrics`] computes evaluation figures.
 
+pub mod classify;
+pub mod dataset;
+pub mod error;
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod persist;
+pub mod report;
 pub mod segment;
+
+pub use error::{Error, Result};

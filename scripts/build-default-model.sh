@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Rebuild the shipped default model (models/default.json) byte for byte.
+# Training data: NewsSD-ENG (CC BY 4.0) from ../shared/datasets/newssd-eng, all three files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+S=../shared/datasets
+cargo build --release --quiet
+./target/release/factop train \
+  --data "$S/newssd-eng/train.csv" \
+  --data "$S/newssd-eng/val.csv" \
+  --data "$S/newssd-eng/test.csv" \
+  --seed 42 \
+  --output models/default.json "$@"

@@ -1,0 +1,57 @@
+//! `factop evaluate`: score a model on labelled held-out data.
+
+use super::DataArgs;
+use anyhow::Result;
+use factop::dataset::{Dataset, Label};
+use factop::{metrics, persist, report};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable report.
+    Text,
+    /// The JSON contract: n, accuracy, macro_f1, roc_auc, classes, confusion, ...
+    Json,
+}
+
+/// Evaluate a model on labelled data.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Model file (default: the embedded default model).
+    #[arg(long, short = 'm', value_name = "MODEL.json")]
+    model: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Decision threshold on P(opinion) (default: the model's).
+    #[arg(long, value_parser = super::parse_probability)]
+    threshold: Option<f64>,
+}
+
+/// Run `factop evaluate`.
+pub fn run(args: Args) -> Result<()> {
+    let model = persist::load_or_default(args.model.as_deref())?;
+    let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
+    let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
+    let p: Vec<f64> = data
+        .examples
+        .iter()
+        .map(|e| model.p_opinion(&e.text))
+        .collect();
+    let r = metrics::report(&truth, &p, args.threshold.unwrap_or(model.threshold));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &r)?;
+            writeln!(out)?;
+        }
+        Format::Text => report::write_evaluation(&mut out, &r)?,
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! One module per subcommand: an `Args` struct and a `run` function, no pipeline logic.
+
+pub mod classify;
+pub mod evaluate;
+pub mod sentences;
+pub mod train;
+
+use clap::{Parser, Subcommand};
+use factop::dataset::{LabelMap, ReadOptions};
+use std::path::PathBuf;
+
+/// Label each sentence of a news article as reported fact or editorial opinion.
+#[derive(Debug, Parser)]
+#[command(name = "factop", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Train a model from labelled CSV/TSV files.
+    Train(train::Args),
+    /// Score every sentence of one or more articles.
+    Classify(classify::Args),
+    /// Evaluate a model on labelled held-out data.
+    Evaluate(evaluate::Args),
+    /// Print the sentences of an article with their byte offsets.
+    Sentences(sentences::Args),
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Train(a) => train::run(a),
+        Command::Classify(a) => classify::run(a),
+        Command::Evaluate(a) => evaluate::run(a),
+        Command::Sentences(a) => sentences::run(a),
+    }
+}
+
+/// How labelled files are read (shared by `train` and `evaluate`).
+#[derive(Debug, clap::Args)]
+pub struct DataArgs {
+    /// Labelled CSV/TSV file with a header row (repeat for several files).
+    #[arg(long = "data", value_name = "FILE", required = true)]
+    pub data: Vec<PathBuf>,
+    /// Field delimiter (default: tab for .tsv/.tab files, comma otherwise); `tab` or one character.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Name of the text column.
+    #[arg(long, default_value = "sentence", value_name = "NAME")]
+    pub text_column: String,
+    /// Name of the label column.
+    #[arg(long, default_value = "label", value_name = "NAME")]
+    pub label_column: String,
+    /// Map raw labels, e.g. `SUBJ=opinion,OBJ=fact`.
+    #[arg(long, value_name = "RAW=LABEL,...", value_parser = parse_label_map)]
+    pub label_map: Option<LabelMap>,
+    /// Fail on rows with empty text instead of skipping them.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl DataArgs {
+    /// The reader options.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            delimiter: self.delimiter,
+            text_column: self.text_column.clone(),
+            label_column: self.label_column.clone(),
+            label_map: self.label_map.clone().unwrap_or_default(),
+            strict: self.strict,
+        }
+    }
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err(format!("`{s}` is not one ASCII character or `tab`")),
+    }
+}
+
+fn parse_label_map(s: &str) -> Result<LabelMap, String> {
+    LabelMap::parse(s).map_err(|e| e.to_string())
+}
+
+/// A probability in 0..=1.
+pub fn parse_probability(s: &str) -> Result<f64, String> {
+    let p: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(format!("{p} is outside 0..1"))
+    }
+}

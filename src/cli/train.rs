@@ -1,0 +1,197 @@
+//! `factop train`: fit a model on labelled data and write it atomically.
+
+use super::DataArgs;
+use anyhow::Result;
+use factop::dataset::Dataset;
+use factop::features::FeatureConfig;
+use factop::model::{mean_sd, Balance, ThresholdRule, TrainParams};
+use factop::persist;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Term weighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tf {
+    /// `1 + ln(tf)`.
+    Sublinear,
+    /// Raw counts.
+    Raw,
+    /// Presence only.
+    Binary,
+}
+
+/// Train a model from labelled CSV/TSV files.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Where to write the model (JSON). Optional with --cv.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "MODEL.json",
+        required_unless_present = "cv"
+    )]
+    output: Option<PathBuf>,
+    /// Seed for oversampling and folds.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// L2 regularisation strength (about 1/C of scikit-learn).
+    #[arg(long, default_value_t = TrainParams::default().alpha)]
+    alpha: f64,
+    /// L-BFGS iteration limit.
+    #[arg(long = "max-iter", default_value_t = TrainParams::default().max_iterations)]
+    max_iter: u64,
+    /// L-BFGS gradient-norm tolerance.
+    #[arg(long, default_value_t = TrainParams::default().gradient_tolerance)]
+    tolerance: f64,
+    /// Word n-gram range MIN-MAX (0 turns word n-grams off).
+    #[arg(long, value_name = "MIN-MAX", default_value = "1-2", value_parser = parse_range)]
+    word_ngrams: [usize; 2],
+    /// Character n-gram range MIN-MAX inside word boundaries (0 turns them off).
+    #[arg(long, value_name = "MIN-MAX", default_value = "0", value_parser = parse_range)]
+    char_ngrams: [usize; 2],
+    /// Keep n-grams that occur in at least this many training sentences.
+    #[arg(long, default_value_t = FeatureConfig::default().min_df)]
+    min_df: usize,
+    /// Keep at most this many n-grams (most frequent first).
+    #[arg(long, default_value_t = FeatureConfig::default().max_features)]
+    max_features: usize,
+    /// Keep quoted speech as words instead of masking it to one `<quote>` token.
+    #[arg(long)]
+    no_mask_quotes: bool,
+    /// Minimum length in words of a quoted run that gets masked.
+    #[arg(long, default_value_t = FeatureConfig::default().mask_min_words)]
+    mask_min_words: usize,
+    /// Leave out the cue features (stance lexicons, punctuation, numbers, attribution).
+    #[arg(long)]
+    no_cues: bool,
+    /// Term-frequency weighting.
+    #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
+    tf: Tf,
+    /// Turn off inverse-document-frequency weighting.
+    #[arg(long)]
+    no_idf: bool,
+    /// Class balancing.
+    #[arg(long, value_enum, default_value_t = Balance::Oversample)]
+    balance: Balance,
+    /// Fixed decision threshold on P(opinion).
+    #[arg(long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
+    threshold: Option<f64>,
+    /// Choose the threshold by K-fold cross-validation on the training data.
+    #[arg(long, value_name = "K")]
+    threshold_cv: Option<usize>,
+    /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
+}
+
+fn parse_range(s: &str) -> Result<[usize; 2], String> {
+    if s == "0" {
+        return Ok([0, 0]);
+    }
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    let p = |x: &str| {
+        x.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("`{s}` is not MIN-MAX (e.g. 1-2) or 0"))
+    };
+    Ok([p(a)?, p(b)?])
+}
+
+impl Args {
+    fn params(&self) -> TrainParams {
+        TrainParams {
+            features: FeatureConfig {
+                lowercase: true,
+                word_ngrams: self.word_ngrams,
+                char_ngrams: self.char_ngrams,
+                mask_quotes: !self.no_mask_quotes,
+                mask_min_words: self.mask_min_words,
+                cues: !self.no_cues,
+                min_df: self.min_df,
+                max_features: self.max_features,
+                sublinear_tf: self.tf == Tf::Sublinear,
+                binary: self.tf == Tf::Binary,
+                idf: !self.no_idf,
+            },
+            alpha: self.alpha,
+            max_iterations: self.max_iter,
+            gradient_tolerance: self.tolerance,
+            balance: self.balance,
+            threshold: match (self.threshold, self.threshold_cv) {
+                (_, Some(k)) => ThresholdRule::Cv(k),
+                (Some(t), None) => ThresholdRule::Fixed(t),
+                (None, None) => TrainParams::default().threshold,
+            },
+            seed: self.seed,
+        }
+    }
+}
+
+/// Run `factop train`.
+pub fn run(args: Args) -> Result<()> {
+    let started = Instant::now();
+    let checked = args.params().check()?;
+    if let Some(out) = &args.output {
+        persist::check_writable(out)?;
+    }
+    let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
+    data.require_both_classes()?;
+    let [fact, opinion] = data.counts();
+    println!(
+        "data       {} rows: {fact} fact, {opinion} opinion{}",
+        data.len(),
+        if data.skipped_empty > 0 {
+            format!(" ({} empty rows skipped)", data.skipped_empty)
+        } else {
+            String::new()
+        }
+    );
+    if let Some(k) = args.cv {
+        let cv = checked.cross_validate(&data, k)?;
+        let (f1, f1_sd) = mean_sd(&cv.macro_f1);
+        let (acc, acc_sd) = mean_sd(&cv.accuracy);
+        println!(
+            "cv         {k}-fold macro-F1 {f1:.4} ± {f1_sd:.4}, accuracy {acc:.4} ± {acc_sd:.4}"
+        );
+    }
+    let Some(out) = &args.output else {
+        return Ok(());
+    };
+    let model = checked.fit(&data)?;
+    let s = &model.summary;
+    println!(
+        "features   {} ({} n-grams + {} cues)",
+        s.features,
+        model.featurizer.vocabulary().terms.len(),
+        model.featurizer.vocabulary().cues.len()
+    );
+    println!(
+        "optimiser  {} rows after balancing; gradient norm {:.2e} ({})",
+        s.rows_trained,
+        s.gradient_norm,
+        if s.converged {
+            "converged".to_string()
+        } else {
+            format!(
+                "NOT converged within {} iterations: raise --max-iter or --alpha",
+                model.params.max_iterations
+            )
+        }
+    );
+    match s.cv_macro_f1 {
+        Some(f) => println!(
+            "threshold  {:.2} (chosen by cross-validation, out-of-fold macro-F1 {f:.4})",
+            model.threshold
+        ),
+        None => println!("threshold  {:.2}", model.threshold),
+    }
+    persist::save(&model, out)?;
+    println!(
+        "model      {} written in {:.1}s",
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

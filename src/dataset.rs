@@ -1,0 +1,487 @@
+//! Labelled data: CSV/TSV reading, column and label mapping, seeded shuffles and k-fold splits.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The two classes factop knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    /// A verifiable report, including opinions attributed to someone else.
+    Fact,
+    /// The author's own view.
+    Opinion,
+}
+
+impl Label {
+    /// Both labels, in index order (`fact` = 0, `opinion` = 1).
+    pub const ALL: [Label; 2] = [Label::Fact, Label::Opinion];
+
+    /// The label's name as written in data and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Fact => "fact",
+            Label::Opinion => "opinion",
+        }
+    }
+
+    /// Index of the label: `fact` = 0, `opinion` = 1.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Parse `fact` / `opinion` (case-insensitive, surrounding whitespace ignored).
+    pub fn parse(s: &str) -> Option<Label> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("fact") {
+            Some(Label::Fact)
+        } else if s.eq_ignore_ascii_case("opinion") {
+            Some(Label::Opinion)
+        } else {
+            None
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A mapping from raw label values in a file to factop labels (`SUBJ=opinion,OBJ=fact`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelMap(pub BTreeMap<String, Label>);
+
+impl LabelMap {
+    /// Parse `RAW=label,RAW=label`. Keys are matched exactly after trimming.
+    pub fn parse(spec: &str) -> Result<LabelMap> {
+        let mut map = BTreeMap::new();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (raw, target) = part.split_once('=').ok_or_else(|| Error::Param {
+                name: "--label-map",
+                msg: format!("`{part}` is not RAW=LABEL (example: SUBJ=opinion,OBJ=fact)"),
+            })?;
+            let label = Label::parse(target).ok_or_else(|| Error::Param {
+                name: "--label-map",
+                msg: format!("`{target}` is not a label: use fact or opinion"),
+            })?;
+            map.insert(raw.trim().to_string(), label);
+        }
+        if map.is_empty() {
+            return Err(Error::Param {
+                name: "--label-map",
+                msg: "empty mapping (example: SUBJ=opinion,OBJ=fact)".into(),
+            });
+        }
+        Ok(LabelMap(map))
+    }
+
+    /// Map a raw value: the explicit mapping first, then `fact` / `opinion` themselves.
+    pub fn map(&self, raw: &str) -> Option<Label> {
+        self.0
+            .get(raw.trim())
+            .copied()
+            .or_else(|| Label::parse(raw))
+    }
+}
+
+/// How to read a labelled file.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Field delimiter; `None` picks tab for `.tsv`/`.tab` files and comma otherwise.
+    pub delimiter: Option<u8>,
+    /// Name of the text column.
+    pub text_column: String,
+    /// Name of the label column.
+    pub label_column: String,
+    /// Mapping of raw label values.
+    pub label_map: LabelMap,
+    /// Treat empty text as an error instead of skipping the row.
+    pub strict: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            delimiter: None,
+            text_column: "sentence".into(),
+            label_column: "label".into(),
+            label_map: LabelMap::default(),
+            strict: false,
+        }
+    }
+}
+
+/// One labelled sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The sentence text.
+    pub text: String,
+    /// Its label.
+    pub label: Label,
+}
+
+/// Labelled sentences read from one or more files.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// The examples, in file order.
+    pub examples: Vec<Example>,
+    /// Rows skipped because their text was empty or whitespace.
+    pub skipped_empty: usize,
+    /// The files read, in order.
+    pub sources: Vec<String>,
+}
+
+impl Dataset {
+    /// Number of examples per label, indexed by [`Label::index`].
+    pub fn counts(&self) -> [usize; 2] {
+        let mut c = [0; 2];
+        for e in &self.examples {
+            c[e.label.index()] += 1;
+        }
+        c
+    }
+
+    /// Number of examples.
+    pub fn len(&self) -> usize {
+        self.examples.len()
+    }
+
+    /// True if there are no examples.
+    pub fn is_empty(&self) -> bool {
+        self.examples.is_empty()
+    }
+
+    /// Read and concatenate several files.
+    pub fn load_all<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Result<Dataset> {
+        let mut all = Dataset::default();
+        for p in paths {
+            let d = Dataset::load(p.as_ref(), opts)?;
+            all.examples.extend(d.examples);
+            all.skipped_empty += d.skipped_empty;
+            all.sources.extend(d.sources);
+        }
+        Ok(all)
+    }
+
+    /// Read one CSV/TSV file with a header row.
+    pub fn load(path: &Path, opts: &ReadOptions) -> Result<Dataset> {
+        let shown = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let delimiter = opts.delimiter.unwrap_or_else(|| default_delimiter(path));
+        Dataset::from_reader(file, delimiter, &shown, opts)
+    }
+
+    /// Read labelled rows from any reader. `name` is used in error messages.
+    pub fn from_reader<R: std::io::Read>(
+        reader: R,
+        delimiter: u8,
+        name: &str,
+        opts: &ReadOptions,
+    ) -> Result<Dataset> {
+        let data_err = |msg: String| Error::Data {
+            path: name.to_string(),
+            msg,
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(reader);
+        let headers = rdr.byte_headers().map_err(|e| csv_error(name, e))?.clone();
+        if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
+            return Err(data_err(
+                "the file is empty: expected a header row and labelled rows".into(),
+            ));
+        }
+        let names: Vec<String> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let s = String::from_utf8_lossy(h);
+                let s = if i == 0 {
+                    s.trim_start_matches('\u{feff}')
+                } else {
+                    &s
+                };
+                s.trim().to_string()
+            })
+            .collect();
+        let find = |col: &str, flag: &str| {
+            names.iter().position(|n| n == col).ok_or_else(|| {
+                data_err(format!(
+                    "no column `{col}` (columns found: {}); choose one with {flag}",
+                    names.join(", ")
+                ))
+            })
+        };
+        let text_idx = find(&opts.text_column, "--text-column")?;
+        let label_idx = find(&opts.label_column, "--label-column")?;
+
+        let mut out = Dataset {
+            sources: vec![name.to_string()],
+            ..Dataset::default()
+        };
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        let mut record = csv::ByteRecord::new();
+        let mut rows = 0u64;
+        loop {
+            match rdr.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(csv_error(name, e)),
+            }
+            rows += 1;
+            let row = record.position().map_or(rows + 1, |p| p.line());
+            let row_err = |msg: String| Error::Row {
+                path: name.to_string(),
+                row,
+                msg,
+            };
+            if record.len() == 1 && record[0].is_empty() {
+                continue; // a blank line
+            }
+            let field = |idx: usize, col: &str| -> Result<&str> {
+                let raw = record.get(idx).ok_or_else(|| {
+                    row_err(format!(
+                        "has {} fields, no value for column `{col}`",
+                        record.len()
+                    ))
+                })?;
+                std::str::from_utf8(raw)
+                    .map_err(|_| row_err(format!("column `{col}` is not valid UTF-8")))
+            };
+            let text = field(text_idx, &opts.text_column)?;
+            let raw_label = field(label_idx, &opts.label_column)?;
+            *seen.entry(raw_label.trim().to_string()).or_default() += 1;
+            let label = opts.label_map.map(raw_label).ok_or_else(|| {
+                row_err(format!(
+                    "unknown label `{}`; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}=opinion)",
+                    raw_label.trim(),
+                    raw_label.trim()
+                ))
+            })?;
+            if text.trim().is_empty() {
+                if opts.strict {
+                    return Err(row_err("empty text (--strict)".into()));
+                }
+                out.skipped_empty += 1;
+                continue;
+            }
+            out.examples.push(Example {
+                text: text.trim().to_string(),
+                label,
+            });
+        }
+        if rows == 0 {
+            return Err(data_err(
+                "no data rows after the header: expected labelled rows".into(),
+            ));
+        }
+        if out.examples.is_empty() {
+            return Err(data_err(format!(
+                "no usable rows: all {rows} rows have empty text"
+            )));
+        }
+        Ok(out)
+    }
+
+    /// Check that both classes are present, naming the missing one.
+    pub fn require_both_classes(&self) -> Result<()> {
+        let c = self.counts();
+        for l in Label::ALL {
+            if c[l.index()] == 0 {
+                return Err(Error::Data {
+                    path: self.sources.join(", "),
+                    msg: format!(
+                        "no `{l}` rows: training needs both classes (found {} {})",
+                        c[1 - l.index()],
+                        Label::ALL[1 - l.index()]
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn default_delimiter(path: &Path) -> u8 {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("tsv") | Some("tab") => b'\t',
+        _ => b',',
+    }
+}
+
+fn csv_error(name: &str, e: csv::Error) -> Error {
+    let row = e.position().map(|p| p.line());
+    let msg = match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
+        _ => e.to_string(),
+    };
+    match row {
+        Some(row) => Error::Row {
+            path: name.to_string(),
+            row,
+            msg,
+        },
+        None => Error::Data {
+            path: name.to_string(),
+            msg,
+        },
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64) so shuffles are reproducible everywhere.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Stratified k-fold assignment: `fold[i]` is the fold of example `i`.
+pub fn stratified_folds(labels: &[Label], k: usize, seed: u64) -> Vec<usize> {
+    let mut rng = Rng::new(seed);
+    let mut fold = vec![0; labels.len()];
+    for l in Label::ALL {
+        let mut idx: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == l).collect();
+        rng.shuffle(&mut idx);
+        for (n, i) in idx.into_iter().enumerate() {
+            fold[i] = n % k;
+        }
+    }
+    fold
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str, delim: u8, opts: &ReadOptions) -> Result<Dataset> {
+        Dataset::from_reader(s.as_bytes(), delim, "mem.csv", opts)
+    }
+
+    #[test]
+    fn reads_csv_with_quotes_bom_and_crlf() {
+        let d = read(
+            "\u{feff}sentence,label\r\n\"He said, \"\"no\"\".\",fact\r\nIt is awful.,OPINION\r\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(d.examples.len(), 2);
+        assert_eq!(d.examples[0].text, "He said, \"no\".");
+        assert_eq!(d.examples[1].label, Label::Opinion);
+    }
+
+    #[test]
+    fn reads_checkthat_tsv_with_escaped_fields() {
+        let tsv = "sentence_id\tsentence\tlabel\tsolved_conflict\n\
+                   a1\t\"\"\"Rates will rise,\"\" the Fed said.\"\tOBJ\tFalse\n\
+                   a2\tThis is a plain one.\tSUBJ\tTrue\n";
+        let opts = ReadOptions {
+            label_map: LabelMap::parse("SUBJ=opinion,OBJ=fact").unwrap(),
+            ..ReadOptions::default()
+        };
+        let d = read(tsv, b'\t', &opts).unwrap();
+        assert_eq!(d.examples[0].text, "\"Rates will rise,\" the Fed said.");
+        assert_eq!(d.examples[0].label, Label::Fact);
+        assert_eq!(d.examples[1].label, Label::Opinion);
+    }
+
+    #[test]
+    fn unknown_label_names_row_and_value() {
+        let e = read(
+            "sentence,label\nok,fact\nbad,maybe\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("row 3"), "{e}");
+        assert!(e.contains("`maybe`"), "{e}");
+        assert!(e.contains("--label-map"), "{e}");
+    }
+
+    #[test]
+    fn missing_column_lists_columns() {
+        let e = read("text,label\nx,fact\n", b',', &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("columns found: text, label"), "{e}");
+    }
+
+    #[test]
+    fn empty_text_skipped_or_strict() {
+        let src = "sentence,label\n  ,fact\nfine,opinion\n";
+        let d = read(src, b',', &ReadOptions::default()).unwrap();
+        assert_eq!((d.examples.len(), d.skipped_empty), (1, 1));
+        let strict = ReadOptions {
+            strict: true,
+            ..ReadOptions::default()
+        };
+        assert!(read(src, b',', &strict).is_err());
+    }
+
+    #[test]
+    fn empty_and_header_only_are_errors() {
+        assert!(read("", b',', &ReadOptions::default()).is_err());
+        let e = read("sentence,label\n", b',', &ReadOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("no data rows"), "{e}");
+    }
+
+    #[test]
+    fn folds_are_stratified_and_seeded() {
+        let labels: Vec<Label> = (0..50)
+            .map(|i| {
+                if i % 5 == 0 {
+                    Label::Opinion
+                } else {
+                    Label::Fact
+                }
+            })
+            .collect();
+        let f = stratified_folds(&labels, 5, 7);
+        assert_eq!(f, stratified_folds(&labels, 5, 7));
+        for k in 0..5 {
+            let op = (0..50)
+                .filter(|&i| f[i] == k && labels[i] == Label::Opinion)
+                .count();
+            assert_eq!(op, 2);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The library's error type: every failure names the file, row, flag or model it concerns.
+
+use std::path::PathBuf;
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in factop's library code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An I/O failure on a named file.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file concerned.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A problem with a data file as a whole (empty, missing column, one class only, ...).
+    #[error("{path}: {msg}")]
+    Data {
+        /// The file concerned.
+        path: String,
+        /// What is wrong and how to fix it.
+        msg: String,
+    },
+    /// A problem with one row of a data file.
+    #[error("{path}: row {row}: {msg}")]
+    Row {
+        /// The file concerned.
+        path: String,
+        /// 1-based row number, counting the header as row 1.
+        row: u64,
+        /// What is wrong and how to fix it.
+        msg: String,
+    },
+    /// A model file that cannot be used.
+    #[error("model {path}: {msg}")]
+    Model {
+        /// The model file (or `<embedded default>`).
+        path: String,
+        /// What is wrong.
+        msg: String,
+    },
+    /// An invalid hyperparameter or option value.
+    #[error("invalid value for {name}: {msg}")]
+    Param {
+        /// The option name, as the user spells it (e.g. `--alpha`).
+        name: &'static str,
+        /// What is wrong.
+        msg: String,
+    },
+    /// The optimiser failed.
+    #[error("training failed: {0}")]
+    Train(String),
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// True if this error (or its source) is a broken pipe.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}

@@ -1,0 +1,284 @@
+//! The analyzer: normalise → tokenise → mask quoted speech → word and character n-grams.
+//!
+//! Every step is a pure function of the text and the [`FeatureConfig`]: `fit` and `transform`
+//! both call [`Analyzer::terms`], so train and inference can never disagree.
+
+use super::cues::CueSet;
+use super::FeatureConfig;
+
+/// Where a token came from, so features can tell the author's words from quoted speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// Outside quotation marks: the author's (or the narrator's) voice.
+    Author,
+    /// Inside quotation marks.
+    Quoted,
+}
+
+/// One token of a normalised sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalised token text (`<num>` for numbers).
+    pub text: String,
+    /// Inside or outside quotation marks.
+    pub span: Span,
+}
+
+/// Context from the segmenter about the sentence's place in the article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The whole sentence sits inside a quotation.
+    pub in_quote: bool,
+    /// The sentence attributes speech or opinion to a source.
+    pub attributed: bool,
+}
+
+/// Applies one feature configuration to sentences.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    config: FeatureConfig,
+    cues: CueSet,
+}
+
+/// Map typographic quotes and apostrophes to ASCII, collapse whitespace, optionally lower-case.
+pub fn normalise(text: &str, lowercase: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if lowercase {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Split normalised text into tokens: words (letters/digits with inner `'`, `-`, `.`, `,`),
+/// the punctuation that carries stance (`?`, `!`), and `<pct>` / `<cur>` for `%` and currency signs. Straight double quotes toggle the
+/// [`Span`] of the tokens that follow; numbers become `<num>`.
+pub fn tokenise(norm: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut span = Span::Author;
+    let chars: Vec<(usize, char)> = norm.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(d, '\'' | '-' | '.' | ',')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric()
+                    && (d != '.' && d != ',' || chars[j - 1].1.is_ascii_digit())
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                norm.len()
+            };
+            let word = &norm[pos..end];
+            let text = if word.bytes().any(|b| b.is_ascii_digit()) {
+                "<num>".to_string()
+            } else {
+                word.to_string()
+            };
+            tokens.push(Token { text, span });
+            i = j;
+            continue;
+        }
+        match c {
+            '"' => {
+                span = match span {
+                    Span::Author => Span::Quoted,
+                    Span::Quoted => Span::Author,
+                };
+            }
+            '?' | '!' => tokens.push(Token {
+                text: c.to_string(),
+                span,
+            }),
+            '%' => tokens.push(Token {
+                text: "<pct>".to_string(),
+                span,
+            }),
+            '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}' => tokens.push(Token {
+                text: "<cur>".to_string(),
+                span,
+            }),
+            _ => {}
+        }
+        i += 1;
+    }
+    tokens
+}
+
+/// Replace each run of at least `min_words` quoted tokens by a single `<quote>` token.
+/// Shorter quoted runs (scare quotes, titles) stay as words: they are often the author's framing.
+pub fn mask_quotes(tokens: Vec<Token>, min_words: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].span == Span::Quoted {
+            let mut j = i;
+            while j < tokens.len() && tokens[j].span == Span::Quoted {
+                j += 1;
+            }
+            if j - i >= min_words {
+                out.push(Token {
+                    text: "<quote>".into(),
+                    span: Span::Quoted,
+                });
+            } else {
+                out.extend(tokens[i..j].iter().cloned());
+            }
+            i = j;
+        } else {
+            out.push(tokens[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+impl Analyzer {
+    /// An analyzer for a configuration.
+    pub fn new(config: FeatureConfig) -> Self {
+        Analyzer {
+            cues: CueSet::builtin(),
+            config,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &FeatureConfig {
+        &self.config
+    }
+
+    /// The tokens of a sentence after normalisation and masking.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let norm = normalise(text, self.config.lowercase);
+        let tokens = tokenise(&norm);
+        if self.config.mask_quotes {
+            mask_quotes(tokens, self.config.mask_min_words)
+        } else {
+            tokens
+        }
+    }
+
+    /// Call `emit(term)` for every n-gram term of the sentence (with repeats) and return the
+    /// cue values `(name, value)` for it. Word terms are prefixed `w:`, character terms `c:`.
+    pub fn terms(
+        &self,
+        text: &str,
+        ctx: Context,
+        emit: &mut dyn FnMut(&str),
+    ) -> Vec<(String, f32)> {
+        let tokens = self.tokens(text);
+        let cfg = &self.config;
+        let mut buf = String::new();
+        let [wmin, wmax] = cfg.word_ngrams;
+        if wmax > 0 {
+            for n in wmin.max(1)..=wmax {
+                for w in tokens.windows(n) {
+                    buf.clear();
+                    buf.push_str("w:");
+                    for (k, t) in w.iter().enumerate() {
+                        if k > 0 {
+                            buf.push(' ');
+                        }
+                        buf.push_str(&t.text);
+                    }
+                    emit(&buf);
+                }
+            }
+        }
+        let [cmin, cmax] = cfg.char_ngrams;
+        if cmax > 0 {
+            let mut chars: Vec<char> = Vec::new();
+            for t in &tokens {
+                chars.clear();
+                chars.push(' ');
+                chars.extend(t.text.chars());
+                chars.push(' ');
+                for n in cmin.max(1)..=cmax {
+                    if n > chars.len() {
+                        break;
+                    }
+                    for w in chars.windows(n) {
+                        buf.clear();
+                        buf.push_str("c:");
+                        buf.extend(w.iter());
+                        emit(&buf);
+                    }
+                }
+            }
+        }
+        if cfg.cues {
+            self.cues.values(&tokens, text, ctx)
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &[Token]) -> Vec<&str> {
+        t.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn normalises_quotes_and_space() {
+        assert_eq!(
+            normalise("  It\u{2019}s  \u{201C}Fine\u{201D}\n", true),
+            "it's \"fine\""
+        );
+    }
+
+    #[test]
+    fn tokenises_words_numbers_and_marks() {
+        let t = tokenise("it's 3.5% of $1,200 - really?!");
+        assert_eq!(
+            texts(&t),
+            ["it's", "<num>", "<pct>", "of", "<cur>", "<num>", "really", "?", "!"]
+        );
+    }
+
+    #[test]
+    fn masks_long_quotes_keeps_scare_quotes() {
+        let t = tokenise("\"this is a total disgrace\" he said of the \"reform\"");
+        let m = mask_quotes(t, 3);
+        assert_eq!(texts(&m), ["<quote>", "he", "said", "of", "the", "reform"]);
+        assert_eq!(m[0].span, Span::Quoted);
+        assert_eq!(m[5].span, Span::Quoted);
+    }
+}

@@ -1,0 +1,397 @@
+//! Sentence → sparse lexical vector.
+//!
+//! [`Featurizer::fit`] learns a bounded [`Vocabulary`] (document frequencies, idf) from training
+//! sentences; [`Featurizer::transform`] is pure and ignores terms it never saw.
+
+pub mod analyzer;
+pub mod cues;
+
+pub use analyzer::{Analyzer, Context};
+
+use crate::error::{Error, Result};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+/// The full feature configuration, stored in every model file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureConfig {
+    /// Lower-case before tokenising.
+    pub lowercase: bool,
+    /// Word n-gram range `[min, max]`; `max = 0` turns word n-grams off.
+    pub word_ngrams: [usize; 2],
+    /// Character n-gram range `[min, max]` within word boundaries; `max = 0` turns them off.
+    pub char_ngrams: [usize; 2],
+    /// Replace quoted runs of at least `mask_min_words` words by one `<quote>` token.
+    pub mask_quotes: bool,
+    /// Minimum quoted run length that gets masked.
+    pub mask_min_words: usize,
+    /// Add cue features (stance lexicons, punctuation, numbers, attribution).
+    pub cues: bool,
+    /// Keep n-grams seen in at least this many training sentences.
+    pub min_df: usize,
+    /// Keep at most this many n-grams (most frequent first).
+    pub max_features: usize,
+    /// Use `1 + ln(tf)` instead of raw term frequency.
+    pub sublinear_tf: bool,
+    /// Use presence (1) instead of term frequency.
+    pub binary: bool,
+    /// Multiply by smoothed inverse document frequency.
+    pub idf: bool,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            lowercase: true,
+            word_ngrams: [1, 2],
+            char_ngrams: [0, 0],
+            mask_quotes: true,
+            mask_min_words: 3,
+            cues: true,
+            min_df: 2,
+            max_features: 20_000,
+            sublinear_tf: true,
+            binary: false,
+            idf: true,
+        }
+    }
+}
+
+impl FeatureConfig {
+    /// Check the configuration, naming the offending option.
+    pub fn validate(&self) -> Result<()> {
+        let range = |name: &'static str, r: [usize; 2]| {
+            if r[1] > 0 && (r[0] == 0 || r[0] > r[1] || r[1] > 8) {
+                Err(Error::Param {
+                    name,
+                    msg: format!(
+                        "{}-{} is not a range MIN-MAX with 1 <= MIN <= MAX <= 8 (use 0 to turn off)",
+                        r[0], r[1]
+                    ),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        range("--word-ngrams", self.word_ngrams)?;
+        range("--char-ngrams", self.char_ngrams)?;
+        if self.word_ngrams[1] == 0 && self.char_ngrams[1] == 0 && !self.cues {
+            return Err(Error::Param {
+                name: "--word-ngrams",
+                msg: "no features left: enable word n-grams, char n-grams or cues".into(),
+            });
+        }
+        if self.min_df == 0 {
+            return Err(Error::Param {
+                name: "--min-df",
+                msg: "must be at least 1".into(),
+            });
+        }
+        if self.max_features == 0 {
+            return Err(Error::Param {
+                name: "--max-features",
+                msg: "must be at least 1".into(),
+            });
+        }
+        if self.mask_min_words == 0 {
+            return Err(Error::Param {
+                name: "--mask-min-words",
+                msg: "must be at least 1".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A sparse vector: sorted, distinct indices and their values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec {
+    /// Feature indices, strictly increasing.
+    pub indices: Vec<u32>,
+    /// Values, one per index.
+    pub values: Vec<f32>,
+}
+
+impl SparseVec {
+    /// Dot product with a dense weight vector.
+    pub fn dot(&self, w: &[f64]) -> f64 {
+        self.indices
+            .iter()
+            .zip(&self.values)
+            .map(|(&i, &v)| w[i as usize] * f64::from(v))
+            .sum()
+    }
+
+    /// Iterate over `(index, value)` pairs.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, f32)> + '_ {
+        self.indices
+            .iter()
+            .zip(&self.values)
+            .map(|(&i, &v)| (i as usize, v))
+    }
+}
+
+/// The learned vocabulary: n-gram terms with their idf, followed by the cue features.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Vocabulary {
+    /// N-gram terms in index order.
+    pub terms: Vec<String>,
+    /// Smoothed idf per term (1.0 everywhere when idf is off).
+    pub idf: Vec<f32>,
+    /// Cue feature names, at indices `terms.len()..`.
+    pub cues: Vec<String>,
+}
+
+/// A fitted feature extractor.
+#[derive(Debug, Clone)]
+pub struct Featurizer {
+    analyzer: Analyzer,
+    vocab: Vocabulary,
+    index: FxHashMap<String, u32>,
+}
+
+impl Featurizer {
+    /// Learn the vocabulary from training sentences.
+    pub fn fit(config: FeatureConfig, docs: &[(&str, Context)]) -> Result<Featurizer> {
+        config.validate()?;
+        let analyzer = Analyzer::new(config.clone());
+        let mut df: FxHashMap<String, u32> = FxHashMap::default();
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        for (text, ctx) in docs {
+            seen.clear();
+            analyzer.terms(text, *ctx, &mut |t| {
+                if !seen.contains(t) {
+                    seen.insert(t.to_string());
+                }
+            });
+            for t in seen.drain() {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let mut kept: Vec<(String, u32)> = df
+            .into_iter()
+            .filter(|(_, d)| *d as usize >= config.min_df)
+            .collect();
+        // Most frequent first, ties by term: deterministic whatever the hash order.
+        kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        kept.truncate(config.max_features);
+        kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let cues = if config.cues {
+            cues::cue_names()
+        } else {
+            Vec::new()
+        };
+        if kept.is_empty() && cues.is_empty() {
+            return Err(Error::Param {
+                name: "--min-df",
+                msg: format!(
+                    "after pruning, no terms remain (min_df {} over {} sentences); lower --min-df",
+                    config.min_df,
+                    docs.len()
+                ),
+            });
+        }
+        let n = docs.len() as f64;
+        let idf = kept
+            .iter()
+            .map(|(_, d)| {
+                if config.idf {
+                    (((1.0 + n) / (1.0 + f64::from(*d))).ln() + 1.0) as f32
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+        let vocab = Vocabulary {
+            terms: kept.into_iter().map(|(t, _)| t).collect(),
+            idf,
+            cues,
+        };
+        Featurizer::from_parts(config, vocab)
+    }
+
+    /// Rebuild a featurizer from a stored configuration and vocabulary.
+    pub fn from_parts(config: FeatureConfig, vocab: Vocabulary) -> Result<Featurizer> {
+        config.validate()?;
+        if vocab.terms.len() != vocab.idf.len() {
+            return Err(Error::Model {
+                path: String::new(),
+                msg: format!(
+                    "vocabulary has {} terms but {} idf values",
+                    vocab.terms.len(),
+                    vocab.idf.len()
+                ),
+            });
+        }
+        let expected = if config.cues {
+            cues::cue_names()
+        } else {
+            Vec::new()
+        };
+        if vocab.cues != expected {
+            return Err(Error::Model {
+                path: String::new(),
+                msg: "the model's cue features differ from this factop's; retrain the model".into(),
+            });
+        }
+        let index = vocab
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
+        Ok(Featurizer {
+            analyzer: Analyzer::new(config),
+            vocab,
+            index,
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &FeatureConfig {
+        self.analyzer.config()
+    }
+
+    /// The vocabulary.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    /// The analyzer.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Number of features (n-gram terms plus cues).
+    pub fn dim(&self) -> usize {
+        self.vocab.terms.len() + self.vocab.cues.len()
+    }
+
+    /// The name of feature `i`.
+    pub fn feature_name(&self, i: usize) -> &str {
+        let n = self.vocab.terms.len();
+        if i < n {
+            &self.vocab.terms[i]
+        } else {
+            &self.vocab.cues[i - n]
+        }
+    }
+
+    /// Turn a sentence into a sparse vector. Unknown terms are ignored.
+    pub fn transform(&self, text: &str, ctx: Context) -> SparseVec {
+        let cfg = self.analyzer.config();
+        let mut hits: Vec<u32> = Vec::new();
+        let cue_values = self.analyzer.terms(text, ctx, &mut |t| {
+            if let Some(&i) = self.index.get(t) {
+                hits.push(i);
+            }
+        });
+        hits.sort_unstable();
+        let mut v = SparseVec::default();
+        let mut k = 0;
+        while k < hits.len() {
+            let i = hits[k];
+            let mut tf = 0u32;
+            while k < hits.len() && hits[k] == i {
+                tf += 1;
+                k += 1;
+            }
+            let tf = if cfg.binary {
+                1.0
+            } else if cfg.sublinear_tf {
+                1.0 + (tf as f32).ln()
+            } else {
+                tf as f32
+            };
+            v.indices.push(i);
+            v.values.push(tf * self.vocab.idf[i as usize]);
+        }
+        let norm = v.values.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.values.iter_mut().for_each(|x| *x /= norm);
+        }
+        let base = self.vocab.terms.len() as u32;
+        for (j, (_, value)) in cue_values.into_iter().enumerate() {
+            if value != 0.0 {
+                v.indices.push(base + j as u32);
+                v.values.push(value);
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<(&'static str, Context)> {
+        [
+            "The council approved the budget on Monday.",
+            "The budget is a terrible mistake.",
+            "The council met on Monday.",
+        ]
+        .into_iter()
+        .map(|t| (t, Context::default()))
+        .collect()
+    }
+
+    #[test]
+    fn fit_keeps_terms_by_min_df_and_sorts() {
+        let cfg = FeatureConfig {
+            min_df: 2,
+            ..FeatureConfig::default()
+        };
+        let f = Featurizer::fit(cfg, &docs()).unwrap();
+        let terms = &f.vocabulary().terms;
+        assert!(terms.contains(&"w:the budget".to_string()));
+        assert!(terms.contains(&"w:on monday".to_string()));
+        assert!(!terms.contains(&"w:terrible".to_string()));
+        let mut sorted = terms.clone();
+        sorted.sort();
+        assert_eq!(&sorted, terms);
+    }
+
+    #[test]
+    fn transform_is_normalised_sorted_and_ignores_unknown() {
+        let f = Featurizer::fit(FeatureConfig::default(), &docs()).unwrap();
+        let v = f.transform("The council approved zebras.", Context::default());
+        assert!(v.indices.windows(2).all(|w| w[0] < w[1]));
+        let n = f.vocabulary().terms.len() as u32;
+        let norm: f32 = v
+            .iter()
+            .filter(|(i, _)| (*i as u32) < n)
+            .map(|(_, x)| x * x)
+            .sum();
+        assert!((norm - 1.0).abs() < 1e-5);
+        assert_eq!(f.transform("zebras", Context::default()).indices.len(), {
+            // only the cue features (length) fire on an unknown word
+            f.transform("zebras", Context::default())
+                .indices
+                .iter()
+                .filter(|&&i| i >= n)
+                .count()
+        });
+    }
+
+    #[test]
+    fn max_features_bounds_vocabulary() {
+        let cfg = FeatureConfig {
+            min_df: 1,
+            max_features: 3,
+            ..FeatureConfig::default()
+        };
+        let f = Featurizer::fit(cfg, &docs()).unwrap();
+        assert_eq!(f.vocabulary().terms.len(), 3);
+    }
+
+    #[test]
+    fn bad_ranges_are_rejected() {
+        let cfg = FeatureConfig {
+            word_ngrams: [3, 1],
+            ..FeatureConfig::default()
+        };
+        let e = cfg.validate().unwrap_err().to_string();
+        assert!(e.contains("--word-ngrams"), "{e}");
+    }
+}

@@ -1,0 +1,336 @@
+//! Evaluation figures, computed by the project: confusion matrix, per-class precision, recall
+//! and F1, macro-F1, accuracy, ROC AUC, Brier score and expected calibration error.
+
+use crate::dataset::Label;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Precision, recall, F1 and support of one class.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ClassMetrics {
+    /// TP / (TP + FP); 0 when nothing was predicted as this class.
+    pub precision: f64,
+    /// TP / (TP + FN); 0 when the class has no true examples.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall; 0 when both are 0.
+    pub f1: f64,
+    /// Number of true examples of the class.
+    pub support: usize,
+}
+
+/// The full evaluation report (the `--format json` contract of `factop evaluate`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Number of examples.
+    pub n: usize,
+    /// Share of correct predictions.
+    pub accuracy: f64,
+    /// Unweighted mean of the two classes' F1.
+    pub macro_f1: f64,
+    /// Area under the ROC curve of P(opinion) (ties count half); `null` with one class only.
+    pub roc_auc: Option<f64>,
+    /// Mean squared error of P(opinion) against the 0/1 truth.
+    pub brier: f64,
+    /// Expected calibration error over 10 equal-width bins of P(opinion).
+    pub ece: f64,
+    /// The decision threshold used.
+    pub threshold: f64,
+    /// Per-class figures.
+    pub classes: BTreeMap<&'static str, ClassMetrics>,
+    /// Confusion counts: outer key the true label, inner key the predicted label.
+    pub confusion: BTreeMap<&'static str, BTreeMap<&'static str, usize>>,
+}
+
+/// A 2×2 confusion matrix, `m[true][predicted]` indexed by [`Label::index`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Confusion(pub [[usize; 2]; 2]);
+
+impl Confusion {
+    /// Count pairs of (truth, prediction).
+    pub fn from_pairs(truth: &[Label], pred: &[Label]) -> Confusion {
+        let mut m = [[0; 2]; 2];
+        for (t, p) in truth.iter().zip(pred) {
+            m[t.index()][p.index()] += 1;
+        }
+        Confusion(m)
+    }
+
+    /// Figures for one class.
+    pub fn class(&self, l: Label) -> ClassMetrics {
+        let k = l.index();
+        let o = 1 - k;
+        let tp = self.0[k][k] as f64;
+        let fp = self.0[o][k] as f64;
+        let fn_ = self.0[k][o] as f64;
+        let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let recall = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        ClassMetrics {
+            precision,
+            recall,
+            f1,
+            support: self.0[k][0] + self.0[k][1],
+        }
+    }
+
+    /// Mean F1 over both classes.
+    pub fn macro_f1(&self) -> f64 {
+        (self.class(Label::Fact).f1 + self.class(Label::Opinion).f1) / 2.0
+    }
+
+    /// Share of the diagonal.
+    pub fn accuracy(&self) -> f64 {
+        let n: usize = self.0.iter().flatten().sum();
+        if n == 0 {
+            0.0
+        } else {
+            (self.0[0][0] + self.0[1][1]) as f64 / n as f64
+        }
+    }
+}
+
+/// Predict labels from P(opinion): opinion when `p >= threshold`.
+pub fn predict(p_opinion: &[f64], threshold: f64) -> Vec<Label> {
+    p_opinion
+        .iter()
+        .map(|&p| {
+            if p >= threshold {
+                Label::Opinion
+            } else {
+                Label::Fact
+            }
+        })
+        .collect()
+}
+
+/// Macro-F1 at a threshold.
+pub fn macro_f1_at(truth: &[Label], p_opinion: &[f64], threshold: f64) -> f64 {
+    Confusion::from_pairs(truth, &predict(p_opinion, threshold)).macro_f1()
+}
+
+/// ROC AUC of scores for the opinion class, by the rank-sum (Mann–Whitney) formula with ties
+/// counted half. `None` unless both classes are present.
+pub fn roc_auc(truth: &[Label], p_opinion: &[f64]) -> Option<f64> {
+    let mut idx: Vec<usize> = (0..truth.len()).collect();
+    idx.sort_by(|&a, &b| p_opinion[a].total_cmp(&p_opinion[b]));
+    let n_pos = truth.iter().filter(|&&l| l == Label::Opinion).count();
+    let n_neg = truth.len() - n_pos;
+    if n_pos == 0 || n_neg == 0 {
+        return None;
+    }
+    // Average ranks over ties.
+    let mut rank_sum = 0.0;
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && p_opinion[idx[j + 1]] == p_opinion[idx[i]] {
+            j += 1;
+        }
+        let avg_rank = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &idx[i..=j] {
+            if truth[k] == Label::Opinion {
+                rank_sum += avg_rank;
+            }
+        }
+        i = j + 1;
+    }
+    let u = rank_sum - (n_pos * (n_pos + 1)) as f64 / 2.0;
+    Some(u / (n_pos as f64 * n_neg as f64))
+}
+
+/// Mean squared error of P(opinion) against truth (1 = opinion).
+pub fn brier(truth: &[Label], p_opinion: &[f64]) -> f64 {
+    if truth.is_empty() {
+        return 0.0;
+    }
+    truth
+        .iter()
+        .zip(p_opinion)
+        .map(|(t, p)| {
+            let y = if *t == Label::Opinion { 1.0 } else { 0.0 };
+            (p - y) * (p - y)
+        })
+        .sum::<f64>()
+        / truth.len() as f64
+}
+
+/// One bin of a reliability diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CalibrationBin {
+    /// Lower edge of the bin.
+    pub lo: f64,
+    /// Upper edge of the bin.
+    pub hi: f64,
+    /// Examples in the bin.
+    pub count: usize,
+    /// Mean predicted P(opinion) in the bin.
+    pub mean_p: f64,
+    /// Observed share of opinion in the bin.
+    pub observed: f64,
+}
+
+/// Reliability bins: `bins` equal-width bins over [0, 1]; p = 1 falls in the last bin.
+pub fn calibration_bins(truth: &[Label], p_opinion: &[f64], bins: usize) -> Vec<CalibrationBin> {
+    let mut sum_p = vec![0.0; bins];
+    let mut pos = vec![0usize; bins];
+    let mut count = vec![0usize; bins];
+    for (t, &p) in truth.iter().zip(p_opinion) {
+        let b = ((p * bins as f64) as usize).min(bins - 1);
+        sum_p[b] += p;
+        count[b] += 1;
+        if *t == Label::Opinion {
+            pos[b] += 1;
+        }
+    }
+    (0..bins)
+        .map(|b| CalibrationBin {
+            lo: b as f64 / bins as f64,
+            hi: (b + 1) as f64 / bins as f64,
+            count: count[b],
+            mean_p: if count[b] > 0 {
+                sum_p[b] / count[b] as f64
+            } else {
+                0.0
+            },
+            observed: if count[b] > 0 {
+                pos[b] as f64 / count[b] as f64
+            } else {
+                0.0
+            },
+        })
+        .collect()
+}
+
+/// Expected calibration error: bin-size-weighted mean |observed − mean predicted|.
+pub fn ece(truth: &[Label], p_opinion: &[f64], bins: usize) -> f64 {
+    let n = truth.len();
+    if n == 0 {
+        return 0.0;
+    }
+    calibration_bins(truth, p_opinion, bins)
+        .iter()
+        .map(|b| b.count as f64 / n as f64 * (b.observed - b.mean_p).abs())
+        .sum()
+}
+
+/// The threshold in `0.05..=0.95` (step 0.01) with the best macro-F1; ties go to the one
+/// closest to 0.5.
+pub fn best_threshold(truth: &[Label], p_opinion: &[f64]) -> f64 {
+    let mut best: (f64, f64) = (f64::NEG_INFINITY, 0.5);
+    for k in 5..=95 {
+        let t = f64::from(k) / 100.0;
+        let f = macro_f1_at(truth, p_opinion, t);
+        let better = f > best.0 + 1e-12
+            || ((f - best.0).abs() <= 1e-12 && (t - 0.5).abs() < (best.1 - 0.5).abs());
+        if better {
+            best = (f, t);
+        }
+    }
+    best.1
+}
+
+/// Every figure of the report at a threshold.
+pub fn report(truth: &[Label], p_opinion: &[f64], threshold: f64) -> Report {
+    let pred = predict(p_opinion, threshold);
+    let c = Confusion::from_pairs(truth, &pred);
+    let mut classes = BTreeMap::new();
+    let mut confusion = BTreeMap::new();
+    for l in Label::ALL {
+        classes.insert(l.as_str(), c.class(l));
+        let mut row = BTreeMap::new();
+        for p in Label::ALL {
+            row.insert(p.as_str(), c.0[l.index()][p.index()]);
+        }
+        confusion.insert(l.as_str(), row);
+    }
+    Report {
+        n: truth.len(),
+        accuracy: c.accuracy(),
+        macro_f1: c.macro_f1(),
+        roc_auc: roc_auc(truth, p_opinion),
+        brier: brier(truth, p_opinion),
+        ece: ece(truth, p_opinion, 10),
+        threshold,
+        classes,
+        confusion,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Label::{Fact as F, Opinion as O};
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn hand_computed_confusion_figures() {
+        // truth:  O O O F F F F F ; pred: O O F O F F F F
+        let truth = [O, O, O, F, F, F, F, F];
+        let pred = [O, O, F, O, F, F, F, F];
+        let c = Confusion::from_pairs(&truth, &pred);
+        assert_eq!(c.0, [[4, 1], [1, 2]]);
+        let o = c.class(O);
+        assert!(close(o.precision, 2.0 / 3.0));
+        assert!(close(o.recall, 2.0 / 3.0));
+        assert!(close(o.f1, 2.0 / 3.0));
+        let f = c.class(F);
+        assert!(close(f.precision, 0.8));
+        assert!(close(f.recall, 0.8));
+        assert_eq!(f.support, 5);
+        assert!(close(c.macro_f1(), (2.0 / 3.0 + 0.8) / 2.0));
+        assert!(close(c.accuracy(), 6.0 / 8.0));
+    }
+
+    #[test]
+    fn zero_division_is_zero_not_nan() {
+        let c = Confusion::from_pairs(&[F, F], &[F, F]);
+        let o = c.class(O);
+        assert_eq!((o.precision, o.recall, o.f1), (0.0, 0.0, 0.0));
+        assert!(close(c.macro_f1(), 0.5));
+    }
+
+    #[test]
+    fn auc_by_hand_with_ties() {
+        // positives 0.8, 0.4 ; negatives 0.4, 0.1 → pairs: (0.8>0.4)=1,(0.8>0.1)=1,(0.4=0.4)=.5,(0.4>0.1)=1
+        let truth = [O, O, F, F];
+        let p = [0.8, 0.4, 0.4, 0.1];
+        assert!(close(roc_auc(&truth, &p).unwrap(), 3.5 / 4.0));
+        assert_eq!(roc_auc(&[O, O], &[0.1, 0.2]), None);
+    }
+
+    #[test]
+    fn brier_and_ece_by_hand() {
+        let truth = [O, F, O, F];
+        let p = [0.9, 0.2, 0.6, 0.6];
+        // brier: (0.01 + 0.04 + 0.16 + 0.36)/4
+        assert!(close(brier(&truth, &p), 0.57 / 4.0));
+        // bins of 10: 0.9 → bin 9 (obs 1, mean .9, |.1|), 0.2 → bin 2 (obs 0, |.2|),
+        // 0.6,0.6 → bin 6 (obs .5, mean .6, |.1|) ; ece = (1*.1 + 1*.2 + 2*.1)/4
+        assert!(close(ece(&truth, &p, 10), 0.5 / 4.0));
+    }
+
+    #[test]
+    fn threshold_search_finds_separating_cut() {
+        let truth = [F, F, O, O];
+        let p = [0.1, 0.3, 0.35, 0.9];
+        let t = best_threshold(&truth, &p);
+        assert!(t > 0.3 && t <= 0.35, "{t}");
+        assert!(close(macro_f1_at(&truth, &p, t), 1.0));
+    }
+
+    #[test]
+    fn report_contract_keys() {
+        let r = report(&[O, F], &[0.7, 0.2], 0.5);
+        assert_eq!(r.confusion["opinion"]["opinion"], 1);
+        assert_eq!(r.confusion["fact"]["opinion"], 0);
+        assert_eq!(r.classes["fact"].support, 1);
+        assert!(close(r.macro_f1, 1.0));
+    }
+}

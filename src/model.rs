@@ -1,0 +1,624 @@
+//! The classifier: [`TrainParams`] → [`CheckedParams`] → fitted [`Model`].
+//!
+//! Training goes through linfa-logistic on a dense, column-major matrix; scoring uses the
+//! learned weights directly on sparse vectors (no linfa at inference).
+
+use crate::dataset::{stratified_folds, Dataset, Label, Rng};
+use crate::error::{Error, Result};
+use crate::features::{Context, FeatureConfig, Featurizer, SparseVec};
+use crate::metrics;
+use crate::segment;
+use linfa::prelude::*;
+use linfa_logistic::LogisticRegression;
+use ndarray::{Array1, Array2, ShapeBuilder};
+use serde::{Deserialize, Serialize};
+
+/// How to counter class imbalance (linfa-logistic has no sample weights).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Balance {
+    /// Train on the data as it is.
+    None,
+    /// Repeat minority-class rows (seeded) until both classes have the same count.
+    Oversample,
+}
+
+/// How the decision threshold is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThresholdRule {
+    /// A fixed threshold on P(opinion).
+    Fixed(f64),
+    /// The threshold with the best macro-F1 on out-of-fold predictions of k-fold CV.
+    Cv(usize),
+}
+
+/// Everything that determines a trained model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainParams {
+    /// The feature configuration.
+    pub features: FeatureConfig,
+    /// L2 regularisation strength (linfa's `alpha`; about 1/C in scikit-learn terms).
+    pub alpha: f64,
+    /// L-BFGS iteration limit.
+    pub max_iterations: u64,
+    /// L-BFGS gradient-norm tolerance.
+    pub gradient_tolerance: f64,
+    /// Class balancing.
+    pub balance: Balance,
+    /// Threshold rule.
+    pub threshold: ThresholdRule,
+    /// Seed for oversampling and fold assignment.
+    pub seed: u64,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        TrainParams {
+            features: FeatureConfig::default(),
+            alpha: 1.0,
+            max_iterations: 1000,
+            gradient_tolerance: 1e-4,
+            balance: Balance::Oversample,
+            threshold: ThresholdRule::Fixed(0.5),
+            seed: 42,
+        }
+    }
+}
+
+/// Parameters that passed [`TrainParams::check`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedParams(TrainParams);
+
+impl TrainParams {
+    /// Validate every hyperparameter in one place.
+    pub fn check(self) -> Result<CheckedParams> {
+        self.features.validate()?;
+        if !(self.alpha.is_finite() && self.alpha > 0.0) {
+            return Err(Error::Param {
+                name: "--alpha",
+                msg: format!("{} is not a positive number", self.alpha),
+            });
+        }
+        if self.max_iterations == 0 {
+            return Err(Error::Param {
+                name: "--max-iter",
+                msg: "must be at least 1".into(),
+            });
+        }
+        if !(self.gradient_tolerance.is_finite() && self.gradient_tolerance > 0.0) {
+            return Err(Error::Param {
+                name: "--tolerance",
+                msg: format!("{} is not a positive number", self.gradient_tolerance),
+            });
+        }
+        match self.threshold {
+            ThresholdRule::Fixed(t) if !(0.0..=1.0).contains(&t) => {
+                return Err(Error::Param {
+                    name: "--threshold",
+                    msg: format!("{t} is outside 0..1"),
+                })
+            }
+            ThresholdRule::Cv(k) if k < 2 => {
+                return Err(Error::Param {
+                    name: "--threshold-cv",
+                    msg: format!("{k} folds: need at least 2"),
+                })
+            }
+            _ => {}
+        }
+        Ok(CheckedParams(self))
+    }
+}
+
+/// What training saw and did; stored in the model file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingSummary {
+    /// The data files, as given.
+    pub sources: Vec<String>,
+    /// Rows per class before balancing.
+    pub rows_fact: usize,
+    /// Rows per class before balancing.
+    pub rows_opinion: usize,
+    /// Rows skipped for empty text.
+    pub skipped_empty: usize,
+    /// Rows the optimiser saw after balancing.
+    pub rows_trained: usize,
+    /// Features (n-grams + cues).
+    pub features: usize,
+    /// Norm of the objective's gradient at the solution.
+    pub gradient_norm: f64,
+    /// Whether the gradient norm reached the tolerance.
+    pub converged: bool,
+    /// Out-of-fold macro-F1 at the stored threshold when the threshold came from CV.
+    pub cv_macro_f1: Option<f64>,
+}
+
+/// A fitted model: featurizer, weights toward `opinion`, bias and threshold.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The parameters it was trained with.
+    pub params: TrainParams,
+    /// The fitted feature extractor.
+    pub featurizer: Featurizer,
+    /// One weight per feature; positive pushes toward `opinion`.
+    pub weights: Vec<f64>,
+    /// The intercept (logit of opinion with no features).
+    pub bias: f64,
+    /// Decision threshold on P(opinion).
+    pub threshold: f64,
+    /// Training summary.
+    pub summary: TrainingSummary,
+}
+
+/// The segmenter's flags for a stand-alone sentence (training rows have no article around them).
+pub fn context_of(text: &str) -> Context {
+    let sents = segment::split(text);
+    Context {
+        in_quote: !sents.is_empty() && sents.iter().all(|s| s.in_quote),
+        attributed: sents.iter().any(|s| s.attributed),
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// Result of k-fold cross-validation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CvReport {
+    /// Number of folds.
+    pub folds: usize,
+    /// Macro-F1 per fold at the fold model's threshold.
+    pub macro_f1: Vec<f64>,
+    /// Accuracy per fold.
+    pub accuracy: Vec<f64>,
+    /// Out-of-fold P(opinion) for every example, in data order.
+    #[serde(skip)]
+    pub oof: Vec<f64>,
+}
+
+/// Mean and sample standard deviation.
+pub fn mean_sd(v: &[f64]) -> (f64, f64) {
+    let n = v.len() as f64;
+    if v.is_empty() {
+        return (0.0, 0.0);
+    }
+    let m = v.iter().sum::<f64>() / n;
+    let var = if v.len() > 1 {
+        v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1.0)
+    } else {
+        0.0
+    };
+    (m, var.sqrt())
+}
+
+impl CheckedParams {
+    /// The validated parameters.
+    pub fn params(&self) -> &TrainParams {
+        &self.0
+    }
+
+    /// Train a model on `data`.
+    pub fn fit(&self, data: &Dataset) -> Result<Model> {
+        data.require_both_classes()?;
+        let p = &self.0;
+        let (threshold, cv_macro_f1) = match p.threshold {
+            ThresholdRule::Fixed(t) => (t, None),
+            ThresholdRule::Cv(k) => {
+                let cv = self.cross_validate(data, k)?;
+                let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
+                let t = metrics::best_threshold(&truth, &cv.oof);
+                (t, Some(metrics::macro_f1_at(&truth, &cv.oof, t)))
+            }
+        };
+        let mut model = self.fit_plain(data)?;
+        model.threshold = threshold;
+        model.summary.cv_macro_f1 = cv_macro_f1;
+        Ok(model)
+    }
+
+    /// Train with the threshold fixed at 0.5 (or the fixed rule), no CV.
+    fn fit_plain(&self, data: &Dataset) -> Result<Model> {
+        let p = &self.0;
+        let docs: Vec<(&str, Context)> = data
+            .examples
+            .iter()
+            .map(|e| (e.text.as_str(), context_of(&e.text)))
+            .collect();
+        let featurizer = Featurizer::fit(p.features.clone(), &docs)?;
+        let rows: Vec<SparseVec> = docs
+            .iter()
+            .map(|(t, c)| featurizer.transform(t, *c))
+            .collect();
+        let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
+        let order = balanced_order(&labels, p.balance, p.seed);
+        let d = featurizer.dim();
+        let mut x = Array2::<f64>::zeros((order.len(), d).f());
+        let mut y = Array1::<bool>::from_elem(order.len(), false);
+        for (r, &i) in order.iter().enumerate() {
+            for (j, v) in rows[i].iter() {
+                x[[r, j]] = f64::from(v);
+            }
+            y[r] = labels[i] == Label::Opinion;
+        }
+        let dataset = linfa::Dataset::new(x, y);
+        let fitted = LogisticRegression::default()
+            .alpha(p.alpha)
+            .max_iterations(p.max_iterations)
+            .gradient_tolerance(p.gradient_tolerance)
+            .fit(&dataset)
+            .map_err(|e| Error::Train(e.to_string()))?;
+        // linfa makes the more frequent class positive: read which one it picked.
+        let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+        let weights: Vec<f64> = fitted.params().iter().map(|w| sign * w).collect();
+        let bias = sign * fitted.intercept();
+        let gradient_norm = gradient_norm(
+            dataset.records(),
+            dataset.targets(),
+            &weights,
+            bias,
+            p.alpha,
+        );
+        let counts = data.counts();
+        let threshold = match p.threshold {
+            ThresholdRule::Fixed(t) => t,
+            ThresholdRule::Cv(_) => 0.5,
+        };
+        Ok(Model {
+            params: p.clone(),
+            summary: TrainingSummary {
+                sources: data.sources.clone(),
+                rows_fact: counts[0],
+                rows_opinion: counts[1],
+                skipped_empty: data.skipped_empty,
+                rows_trained: order.len(),
+                features: d,
+                gradient_norm,
+                converged: gradient_norm <= p.gradient_tolerance * 1.01,
+                cv_macro_f1: None,
+            },
+            featurizer,
+            weights,
+            bias,
+            threshold,
+        })
+    }
+
+    /// Stratified k-fold cross-validation: each fold's model is trained (vocabulary included)
+    /// on the other folds only. Folds run in parallel; results do not depend on scheduling.
+    pub fn cross_validate(&self, data: &Dataset, k: usize) -> Result<CvReport> {
+        if k < 2 || k > data.len() {
+            return Err(Error::Param {
+                name: "--cv",
+                msg: format!("{k} folds for {} rows: need 2 <= k <= rows", data.len()),
+            });
+        }
+        data.require_both_classes()?;
+        let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
+        let fold = stratified_folds(&labels, k, self.0.seed);
+        let mut inner = self.0.clone();
+        if let ThresholdRule::Cv(_) = inner.threshold {
+            inner.threshold = ThresholdRule::Fixed(0.5);
+        }
+        let inner = CheckedParams(inner);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(k);
+        let results: Vec<Result<FoldPredictions>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (inner, fold, data) = (&inner, &fold, data);
+                    s.spawn(move || {
+                        let mut out = Vec::new();
+                        for f in (t..k).step_by(threads) {
+                            let train = subset(data, |i| fold[i] != f);
+                            let model = match inner.fit_plain(&train) {
+                                Ok(m) => m,
+                                Err(e) => {
+                                    out.push(Err(e));
+                                    continue;
+                                }
+                            };
+                            let preds = (0..data.len())
+                                .filter(|&i| fold[i] == f)
+                                .map(|i| (i, model.p_opinion(&data.examples[i].text)))
+                                .collect();
+                            out.push(Ok((f, preds)));
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(Error::Train(
+                            "a cross-validation thread panicked".into(),
+                        ))]
+                    })
+                })
+                .collect()
+        });
+        let mut oof = vec![0.0; data.len()];
+        let mut per_fold = vec![Vec::new(); k];
+        for r in results {
+            let (f, preds) = r?;
+            per_fold[f] = preds;
+        }
+        let mut macro_f1 = Vec::with_capacity(k);
+        let mut accuracy = Vec::with_capacity(k);
+        for preds in &per_fold {
+            let truth: Vec<Label> = preds.iter().map(|(i, _)| labels[*i]).collect();
+            let p: Vec<f64> = preds.iter().map(|(_, p)| *p).collect();
+            let t = match self.0.threshold {
+                ThresholdRule::Fixed(t) => t,
+                ThresholdRule::Cv(_) => 0.5,
+            };
+            let c = metrics::Confusion::from_pairs(&truth, &metrics::predict(&p, t));
+            macro_f1.push(c.macro_f1());
+            accuracy.push(c.accuracy());
+            for (i, p) in preds {
+                oof[*i] = *p;
+            }
+        }
+        Ok(CvReport {
+            folds: k,
+            macro_f1,
+            accuracy,
+            oof,
+        })
+    }
+}
+
+/// One fold's out-of-fold predictions: the fold and `(row, P(opinion))` pairs.
+type FoldPredictions = (usize, Vec<(usize, f64)>);
+
+fn subset(data: &Dataset, keep: impl Fn(usize) -> bool) -> Dataset {
+    Dataset {
+        examples: data
+            .examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, e)| e.clone())
+            .collect(),
+        skipped_empty: 0,
+        sources: data.sources.clone(),
+    }
+}
+
+/// Row order for training: every row once, then (with oversampling) seeded repeats of the
+/// minority class until both classes are equal.
+fn balanced_order(labels: &[Label], balance: Balance, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    if balance == Balance::Oversample {
+        let mut by_class = [Vec::new(), Vec::new()];
+        for (i, l) in labels.iter().enumerate() {
+            by_class[l.index()].push(i);
+        }
+        let (small, big) = if by_class[0].len() < by_class[1].len() {
+            (&by_class[0], &by_class[1])
+        } else {
+            (&by_class[1], &by_class[0])
+        };
+        let mut rng = Rng::new(seed);
+        let mut need = big.len() - small.len();
+        while need > 0 && !small.is_empty() {
+            let mut pool = small.clone();
+            rng.shuffle(&mut pool);
+            let take = need.min(pool.len());
+            order.extend_from_slice(&pool[..take]);
+            need -= take;
+        }
+    }
+    order
+}
+
+/// Norm of the gradient of linfa's objective, sum of log-losses + alpha/2·|w|², at (w, b).
+fn gradient_norm(x: &Array2<f64>, y: &Array1<bool>, w: &[f64], b: f64, alpha: f64) -> f64 {
+    let w_arr = Array1::from(w.to_vec());
+    let z = x.dot(&w_arr) + b;
+    // d/dz of log(1 + exp(-s z)) with s = ±1 is -s·σ(-s z).
+    let r: Array1<f64> = z
+        .iter()
+        .zip(y)
+        .map(|(&z, &yy)| {
+            let s = if yy { 1.0 } else { -1.0 };
+            -s * sigmoid(-s * z)
+        })
+        .collect();
+    let gw = x.t().dot(&r) + &(&w_arr * alpha);
+    let gb: f64 = r.sum();
+    (gw.iter().map(|g| g * g).sum::<f64>() + gb * gb).sqrt()
+}
+
+impl Model {
+    /// Logit of opinion for a sparse vector.
+    pub fn logit(&self, v: &SparseVec) -> f64 {
+        v.dot(&self.weights) + self.bias
+    }
+
+    /// P(opinion) for a sparse vector.
+    pub fn p_sparse(&self, v: &SparseVec) -> f64 {
+        sigmoid(self.logit(v))
+    }
+
+    /// P(opinion) for a stand-alone sentence (context from the segmenter on the sentence).
+    pub fn p_opinion(&self, text: &str) -> f64 {
+        self.p_with_context(text, context_of(text))
+    }
+
+    /// P(opinion) for a sentence with known article context.
+    pub fn p_with_context(&self, text: &str, ctx: Context) -> f64 {
+        self.p_sparse(&self.featurizer.transform(text, ctx))
+    }
+
+    /// The label at the model's threshold (or an override).
+    pub fn label(&self, p_opinion: f64, threshold: Option<f64>) -> Label {
+        if p_opinion >= threshold.unwrap_or(self.threshold) {
+            Label::Opinion
+        } else {
+            Label::Fact
+        }
+    }
+
+    /// Per-feature contributions (weight × value) to the logit, largest magnitude first.
+    pub fn contributions(&self, v: &SparseVec) -> Vec<(usize, f64)> {
+        let mut c: Vec<(usize, f64)> = v
+            .iter()
+            .map(|(i, x)| (i, self.weights[i] * f64::from(x)))
+            .filter(|(_, c)| *c != 0.0)
+            .collect();
+        c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Example;
+    use linfa::traits::Predict;
+
+    fn toy() -> Dataset {
+        let fact = [
+            "The council voted on Tuesday to approve the budget.",
+            "Officials said the bridge will reopen in March.",
+            "The company reported revenue of 3 million dollars.",
+            "The minister announced the plan at a press conference.",
+            "Police arrested two men on Friday night.",
+            "The report was published by the agency last week.",
+        ];
+        let opinion = [
+            "This is a shameful and reckless decision.",
+            "We should stop pretending this plan works.",
+            "Frankly, the whole idea is absurd.",
+            "It is time for the council to admit its failure.",
+        ];
+        let mut examples = Vec::new();
+        for t in fact {
+            examples.push(Example {
+                text: t.into(),
+                label: Label::Fact,
+            });
+        }
+        for t in opinion {
+            examples.push(Example {
+                text: t.into(),
+                label: Label::Opinion,
+            });
+        }
+        Dataset {
+            examples,
+            skipped_empty: 0,
+            sources: vec!["toy".into()],
+        }
+    }
+
+    fn params() -> TrainParams {
+        TrainParams {
+            features: FeatureConfig {
+                min_df: 1,
+                ..FeatureConfig::default()
+            },
+            alpha: 0.1,
+            ..TrainParams::default()
+        }
+    }
+
+    #[test]
+    fn learns_toy_data_and_converges() {
+        let m = params().check().unwrap().fit(&toy()).unwrap();
+        assert!(m.summary.converged, "{:?}", m.summary);
+        for e in &toy().examples {
+            assert_eq!(m.label(m.p_opinion(&e.text), None), e.label, "{}", e.text);
+        }
+    }
+
+    #[test]
+    fn sparse_scoring_matches_linfa_probabilities() {
+        let data = toy();
+        let m = params().check().unwrap().fit(&data).unwrap();
+        // Rebuild the dense matrix and ask linfa directly, with both class orders.
+        let d = m.featurizer.dim();
+        let rows: Vec<SparseVec> = data
+            .examples
+            .iter()
+            .map(|e| m.featurizer.transform(&e.text, context_of(&e.text)))
+            .collect();
+        let mut x = Array2::<f64>::zeros((rows.len(), d));
+        for (r, v) in rows.iter().enumerate() {
+            for (j, val) in v.iter() {
+                x[[r, j]] = f64::from(val);
+            }
+        }
+        let y: Array1<bool> = data
+            .examples
+            .iter()
+            .map(|e| e.label == Label::Opinion)
+            .collect();
+        let order = balanced_order(
+            &data.examples.iter().map(|e| e.label).collect::<Vec<_>>(),
+            Balance::Oversample,
+            42,
+        );
+        let xb = x.select(ndarray::Axis(0), &order);
+        let yb = y.select(ndarray::Axis(0), &order);
+        let fitted = LogisticRegression::default()
+            .alpha(0.1)
+            .max_iterations(1000)
+            .gradient_tolerance(1e-4)
+            .fit(&linfa::Dataset::new(xb, yb))
+            .unwrap();
+        let probs = fitted.predict_probabilities(&x);
+        let pos_is_opinion = fitted.labels().pos.class;
+        let preds = fitted.predict(&x);
+        for (r, v) in rows.iter().enumerate() {
+            let linfa_p = if pos_is_opinion {
+                probs[r]
+            } else {
+                1.0 - probs[r]
+            };
+            assert!((linfa_p - m.p_sparse(v)).abs() < 1e-9);
+            assert_eq!(preds[r], m.p_sparse(v) >= 0.5);
+        }
+    }
+
+    #[test]
+    fn oversampling_balances_and_is_seeded() {
+        let labels = [Label::Fact, Label::Fact, Label::Fact, Label::Opinion];
+        let o = balanced_order(&labels, Balance::Oversample, 1);
+        assert_eq!(o.len(), 6);
+        assert_eq!(o.iter().filter(|&&i| i == 3).count(), 3);
+        assert_eq!(balanced_order(&labels, Balance::None, 1), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn check_rejects_bad_hyperparameters() {
+        let bad = TrainParams {
+            alpha: -1.0,
+            ..TrainParams::default()
+        };
+        assert!(bad.check().unwrap_err().to_string().contains("--alpha"));
+        let bad = TrainParams {
+            threshold: ThresholdRule::Fixed(1.5),
+            ..TrainParams::default()
+        };
+        assert!(bad.check().unwrap_err().to_string().contains("--threshold"));
+    }
+
+    #[test]
+    fn cross_validation_gives_oof_for_every_row() {
+        let cv = params().check().unwrap().cross_validate(&toy(), 2).unwrap();
+        assert_eq!(cv.oof.len(), 10);
+        assert_eq!(cv.macro_f1.len(), 2);
+        assert!(cv.oof.iter().all(|p| (0.0..=1.0).contains(p)));
+    }
+}

@@ -1,0 +1,260 @@
+//! The versioned, self-describing model file, and atomic writes.
+//!
+//! A model file is JSON: a format tag and version, the full training parameters (feature
+//! configuration included), the label orientation, threshold, vocabulary, weights and a
+//! training summary, so `classify` and `evaluate` need no feature flags.
+
+use crate::error::{Error, Result};
+use crate::features::{Featurizer, Vocabulary};
+use crate::model::{Model, TrainParams, TrainingSummary};
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The model format this factop writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The format tag at the top of every model file.
+pub const FORMAT_TAG: &str = "factop-model";
+
+/// Which class the weights point toward.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Orientation {
+    /// The class a positive logit means (`opinion`).
+    pub positive: String,
+    /// The other class (`fact`).
+    pub negative: String,
+}
+
+/// The on-disk form of a [`Model`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelFile {
+    /// Always [`FORMAT_TAG`].
+    pub format: String,
+    /// The format version.
+    pub format_version: u32,
+    /// Label orientation of the weights.
+    pub labels: Orientation,
+    /// Decision threshold on P(opinion).
+    pub threshold: f64,
+    /// Intercept.
+    pub bias: f64,
+    /// Training parameters, including the feature configuration.
+    pub params: TrainParams,
+    /// What training saw.
+    pub training: TrainingSummary,
+    /// Vocabulary and idf.
+    pub vocabulary: Vocabulary,
+    /// Weights, one per feature (terms, then cues).
+    pub weights: Vec<f64>,
+}
+
+impl ModelFile {
+    /// The file form of a model.
+    pub fn from_model(m: &Model) -> ModelFile {
+        ModelFile {
+            format: FORMAT_TAG.into(),
+            format_version: FORMAT_VERSION,
+            labels: Orientation {
+                positive: "opinion".into(),
+                negative: "fact".into(),
+            },
+            threshold: m.threshold,
+            bias: m.bias,
+            params: m.params.clone(),
+            training: m.summary.clone(),
+            vocabulary: m.featurizer.vocabulary().clone(),
+            weights: m.weights.clone(),
+        }
+    }
+
+    /// Rebuild the model, checking consistency.
+    pub fn into_model(self, name: &str) -> Result<Model> {
+        let err = |msg: String| Error::Model {
+            path: name.to_string(),
+            msg,
+        };
+        if self.labels.positive != "opinion" || self.labels.negative != "fact" {
+            return Err(err(format!(
+                "unsupported label orientation {}/{}",
+                self.labels.positive, self.labels.negative
+            )));
+        }
+        let featurizer = Featurizer::from_parts(self.params.features.clone(), self.vocabulary)
+            .map_err(|e| match e {
+                Error::Model { msg, .. } => err(msg),
+                other => err(other.to_string()),
+            })?;
+        if self.weights.len() != featurizer.dim() {
+            return Err(err(format!(
+                "wrong dimensions: {} weights for {} features",
+                self.weights.len(),
+                featurizer.dim()
+            )));
+        }
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(err(format!("threshold {} is outside 0..1", self.threshold)));
+        }
+        if !self.bias.is_finite() || self.weights.iter().any(|w| !w.is_finite()) {
+            return Err(err("weights contain NaN or infinity".into()));
+        }
+        Ok(Model {
+            params: self.params,
+            featurizer,
+            weights: self.weights,
+            bias: self.bias,
+            threshold: self.threshold,
+            summary: self.training,
+        })
+    }
+}
+
+/// Serialise a model to JSON bytes (deterministic: same model, same bytes).
+pub fn to_bytes(m: &Model) -> Vec<u8> {
+    let mut v = serde_json::to_vec(&ModelFile::from_model(m)).expect("model serialises");
+    v.push(b'\n');
+    v
+}
+
+/// Parse a model from JSON bytes; `name` is used in error messages.
+pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
+    let err = |msg: String| Error::Model {
+        path: name.to_string(),
+        msg,
+    };
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_eof() {
+            err(format!(
+                "truncated file ({e}); retrain or restore the model"
+            ))
+        } else {
+            err(format!("not a factop model: invalid JSON ({e})"))
+        }
+    })?;
+    if value.get("format").and_then(|v| v.as_str()) != Some(FORMAT_TAG) {
+        return Err(err(format!(
+            "not a factop model: no \"format\": \"{FORMAT_TAG}\" field"
+        )));
+    }
+    let version = value
+        .get("format_version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| err("no format_version field".into()))?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(err(format!(
+            "format version {version} is newer than this factop supports (version {FORMAT_VERSION}); upgrade factop"
+        )));
+    }
+    let file: ModelFile =
+        serde_json::from_value(value).map_err(|e| err(format!("malformed model file: {e}")))?;
+    file.into_model(name)
+}
+
+/// The default model shipped in `models/default.json`, embedded in the binary.
+pub const DEFAULT_MODEL: &[u8] = include_bytes!("../models/default.json");
+/// How the embedded model is named in messages.
+pub const DEFAULT_MODEL_NAME: &str = "<embedded default>";
+
+/// The embedded default model.
+pub fn default_model() -> Result<Model> {
+    from_bytes(DEFAULT_MODEL, DEFAULT_MODEL_NAME)
+}
+
+/// Read a model file, or the embedded default when `path` is `None`.
+pub fn load_or_default(path: Option<&Path>) -> Result<Model> {
+    match path {
+        Some(p) => load(p),
+        None => default_model(),
+    }
+}
+
+/// Read a model file.
+pub fn load(path: &Path) -> Result<Model> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    from_bytes(&bytes, &path.display().to_string())
+}
+
+/// Fail early if `path` cannot be written: its folder must exist and accept a new file, and
+/// `path` itself must not be a folder.
+pub fn check_writable(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
+        ));
+    }
+    let probe = temp_path(path);
+    std::fs::File::create(&probe).map_err(|e| Error::io(path, e))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "model".into());
+    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over `path`. On any failure the previous file is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_path(path);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}
+
+/// Save a model atomically.
+pub fn save(m: &Model, path: &Path) -> Result<()> {
+    write_atomic(path, &to_bytes(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_newer_version_and_garbage() {
+        let e = from_bytes(
+            br#"{"format":"factop-model","format_version":99}"#,
+            "m.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("newer") && e.contains("version 1"), "{e}");
+        let e = from_bytes(b"{\"format\": \"factop-mo", "m.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("truncated"), "{e}");
+        let e = from_bytes(b"hello", "m.json").unwrap_err().to_string();
+        assert!(e.contains("invalid JSON"), "{e}");
+        let e = from_bytes(b"{}", "m.json").unwrap_err().to_string();
+        assert!(e.contains("not a factop model"), "{e}");
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.json");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        check_writable(&p).unwrap();
+        assert!(check_writable(dir.path()).is_err());
+        assert!(check_writable(&dir.path().join("missing/m.json")).is_err());
+    }
+}

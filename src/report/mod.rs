@@ -1,0 +1,164 @@
+//! Output formats for scored sentences and evaluation reports.
+
+use crate::classify::ScoredSentence;
+use crate::dataset::Label;
+use crate::metrics::Report;
+use std::io::{self, Write};
+
+/// Output format of `factop classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable listing with a per-article summary.
+    Text,
+    /// One JSON object per sentence, one per line.
+    Jsonl,
+    /// One JSON array of sentence objects per run.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// Writes classified documents in one format; call [`finish`](Writer::finish) at the end.
+pub struct Writer<W: Write> {
+    sink: Sink<W>,
+    format: Format,
+    first: bool,
+}
+
+enum Sink<W: Write> {
+    Plain(W),
+    Csv(Box<csv::Writer<W>>),
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer on `out`.
+    pub fn new(mut out: W, format: Format) -> io::Result<Self> {
+        let sink = match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(["doc", "index", "start", "end", "text", "label", "p_opinion"])?;
+                Sink::Csv(Box::new(w))
+            }
+            Format::Json => {
+                out.write_all(b"[")?;
+                Sink::Plain(out)
+            }
+            _ => Sink::Plain(out),
+        };
+        Ok(Writer {
+            sink,
+            format,
+            first: true,
+        })
+    }
+
+    /// Write one document's sentences.
+    pub fn document(&mut self, doc: &str, rows: &[ScoredSentence<'_>]) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Csv(w) => {
+                for r in rows {
+                    w.write_record([
+                        r.doc,
+                        &r.index.to_string(),
+                        &r.start.to_string(),
+                        &r.end.to_string(),
+                        r.text,
+                        r.label.as_str(),
+                        &r.p_opinion.to_string(),
+                    ])?;
+                }
+            }
+            Sink::Plain(out) => match self.format {
+                Format::Json => {
+                    for r in rows {
+                        if !self.first {
+                            out.write_all(b",")?;
+                        }
+                        self.first = false;
+                        out.write_all(b"\n")?;
+                        serde_json::to_writer(&mut *out, r)?;
+                    }
+                }
+                Format::Text => write_text(out, doc, rows)?,
+                _ => {
+                    for r in rows {
+                        serde_json::to_writer(&mut *out, r)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Close the output (the JSON array) and flush.
+    pub fn finish(self) -> io::Result<()> {
+        match self.sink {
+            Sink::Csv(mut w) => w.flush(),
+            Sink::Plain(mut out) => {
+                if self.format == Format::Json {
+                    out.write_all(b"\n]\n")?;
+                }
+                out.flush()
+            }
+        }
+    }
+}
+
+/// The readable listing of one document.
+pub fn write_text<W: Write>(out: &mut W, doc: &str, rows: &[ScoredSentence<'_>]) -> io::Result<()> {
+    writeln!(out, "== {doc}")?;
+    for r in rows {
+        let mark = match r.label {
+            Label::Opinion => "OPINION",
+            Label::Fact => "fact   ",
+        };
+        writeln!(
+            out,
+            "{:>4}  {mark}  {:.2}  {}",
+            r.index, r.p_opinion, r.text
+        )?;
+    }
+    let n = rows.len();
+    let k = rows.iter().filter(|r| r.label == Label::Opinion).count();
+    let share = if n > 0 {
+        100.0 * k as f64 / n as f64
+    } else {
+        0.0
+    };
+    writeln!(
+        out,
+        "-- {n} sentences, {k} opinion ({share:.0}%), {} fact\n",
+        n - k
+    )
+}
+
+/// The readable evaluation report.
+pub fn write_evaluation<W: Write>(out: &mut W, r: &Report) -> io::Result<()> {
+    writeln!(out, "examples      {}", r.n)?;
+    writeln!(out, "threshold     {:.3}", r.threshold)?;
+    writeln!(out, "accuracy      {:.4}", r.accuracy)?;
+    writeln!(out, "macro-F1      {:.4}", r.macro_f1)?;
+    match r.roc_auc {
+        Some(a) => writeln!(out, "ROC AUC       {a:.4}")?,
+        None => writeln!(out, "ROC AUC       n/a (one class only)")?,
+    }
+    writeln!(out, "Brier score   {:.4}", r.brier)?;
+    writeln!(out, "ECE (10 bins) {:.4}", r.ece)?;
+    writeln!(out)?;
+    writeln!(out, "class      precision  recall     F1  support")?;
+    for (name, c) in &r.classes {
+        writeln!(
+            out,
+            "{name:<9} {:>10.4} {:>7.4} {:>6.4} {:>8}",
+            c.precision, c.recall, c.f1, c.support
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "confusion (rows: true, columns: predicted)")?;
+    writeln!(out, "{:<9} {:>7} {:>7}", "", "fact", "opinion")?;
+    for (t, row) in &r.confusion {
+        writeln!(out, "{t:<9} {:>7} {:>7}", row["fact"], row["opinion"])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+use crate::harness::factop;
+use serde_json::Value;
+
+const SEED: &str = "datasets/factop-seed.csv";
+
+#[test]
+fn json_report_follows_the_contract() {
+    let out = factop(&["evaluate", "--data", SEED, "--format", "json"], None).ok();
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["n"], 40);
+    for k in ["accuracy", "macro_f1", "roc_auc", "brier", "ece"] {
+        let x = r[k].as_f64().unwrap_or_else(|| panic!("{k} missing"));
+        assert!((0.0..=1.0).contains(&x), "{k}={x}");
+    }
+    for c in ["fact", "opinion"] {
+        for k in ["precision", "recall", "f1", "support"] {
+            assert!(r["classes"][c][k].is_number(), "{c}.{k}");
+        }
+    }
+    let conf = &r["confusion"];
+    let total: u64 = ["fact", "opinion"]
+        .iter()
+        .flat_map(|t| ["fact", "opinion"].map(|p| conf[t][p].as_u64().unwrap()))
+        .sum();
+    assert_eq!(total, 40);
+    assert_eq!(
+        conf["opinion"]["fact"].as_u64().unwrap() + conf["opinion"]["opinion"].as_u64().unwrap(),
+        r["classes"]["opinion"]["support"].as_u64().unwrap()
+    );
+    // the macro-F1 is the mean of the two classes' F1
+    let mean = (r["classes"]["fact"]["f1"].as_f64().unwrap()
+        + r["classes"]["opinion"]["f1"].as_f64().unwrap())
+        / 2.0;
+    assert!((mean - r["macro_f1"].as_f64().unwrap()).abs() < 1e-12);
+}
+
+#[test]
+fn text_report_has_the_same_figures() {
+    let out = factop(&["evaluate", "--data", SEED], None).ok();
+    let json: Value =
+        serde_json::from_str(&factop(&["evaluate", "--data", SEED, "--format", "json"], None).ok())
+            .unwrap();
+    let f1 = format!("{:.4}", json["macro_f1"].as_f64().unwrap());
+    assert!(out.contains(&f1), "{out}");
+    assert!(out.contains("confusion"), "{out}");
+}
+
+#[test]
+fn bad_model_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json");
+    std::fs::write(&m, r#"{"format":"factop-model","format_version":9}"#).unwrap();
+    let e = factop(
+        &["evaluate", "--data", SEED, "-m", &m.display().to_string()],
+        None,
+    )
+    .err();
+    assert!(e.contains("newer") && e.contains("version 1"), "{e}");
+    std::fs::write(&m, "{\"format\":").unwrap();
+    let e = factop(
+        &["evaluate", "--data", SEED, "-m", &m.display().to_string()],
+        None,
+    )
+    .err();
+    assert!(e.contains("truncated"), "{e}");
+}

@@ -1,0 +1,171 @@
+use crate::harness::{factop, repo};
+
+const SEED: &str = "datasets/factop-seed.csv";
+
+fn train_to(path: &std::path::Path, extra: &[&str]) -> String {
+    let p = path.display().to_string();
+    let mut args = vec!["train", "--data", SEED, "--min-df", "1", "--output", &p];
+    args.extend_from_slice(extra);
+    factop(&args, None).ok()
+}
+
+#[test]
+fn same_data_config_and_seed_give_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    let summary = train_to(&a, &["--seed", "7"]);
+    assert!(summary.contains("20 fact, 20 opinion"), "{summary}");
+    assert!(summary.contains("converged"), "{summary}");
+    train_to(&b, &["--seed", "7"]);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn model_file_is_self_describing() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json");
+    train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    assert_eq!(v["format"], "factop-model");
+    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["labels"]["positive"], "opinion");
+    assert_eq!(
+        v["params"]["features"]["word_ngrams"],
+        serde_json::json!([1, 3])
+    );
+    assert_eq!(v["params"]["alpha"], 0.5);
+    assert_eq!(v["training"]["rows_opinion"], 20);
+    // classify needs no feature flags: the model file carries them
+    let out = factop(
+        &["classify", "-m", &m.display().to_string(), "-f", "jsonl"],
+        Some(b"We should be ashamed. The vote took place on Monday."),
+    )
+    .ok();
+    assert_eq!(out.lines().count(), 2);
+}
+
+#[test]
+fn cv_prints_mean_and_sd() {
+    let out = factop(
+        &["train", "--data", SEED, "--min-df", "1", "--cv", "4"],
+        None,
+    )
+    .ok();
+    assert!(out.contains("4-fold macro-F1"), "{out}");
+    assert!(out.contains(" ± "), "{out}");
+}
+
+#[test]
+fn tsv_with_label_map_and_escaped_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("d.tsv");
+    let mut s = String::from("sentence_id\tsentence\tlabel\tsolved_conflict\n");
+    for i in 0..6 {
+        s.push_str(&format!(
+            "f{i}\t\"\"\"Rates rose {i} points,\"\" the bank said.\"\tOBJ\tFalse\n"
+        ));
+        s.push_str(&format!(
+            "o{i}\tThis policy is a shameful mistake number {i}.\tSUBJ\tFalse\n"
+        ));
+    }
+    std::fs::write(&tsv, s).unwrap();
+    let m = dir.path().join("m.json");
+    let out = factop(
+        &[
+            "train",
+            "--data",
+            &tsv.display().to_string(),
+            "--label-map",
+            "SUBJ=opinion,OBJ=fact",
+            "--min-df",
+            "1",
+            "-o",
+            &m.display().to_string(),
+        ],
+        None,
+    )
+    .ok();
+    assert!(out.contains("6 fact, 6 opinion"), "{out}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    let terms = v["vocabulary"]["terms"].as_array().unwrap();
+    // the quoted speech was decoded and masked, not kept with escape quotes
+    assert!(terms.iter().any(|t| t == "w:<quote> the"), "{terms:?}");
+}
+
+#[test]
+fn bad_label_names_row_and_suggests_label_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("d.csv");
+    std::fs::write(&f, "sentence,label\nA fact.,fact\nA view.,SUBJ\n").unwrap();
+    let e = factop(
+        &[
+            "train",
+            "--data",
+            &f.display().to_string(),
+            "-o",
+            "/tmp/never-written.json",
+        ],
+        None,
+    )
+    .err();
+    assert!(
+        e.contains("row 3") && e.contains("SUBJ") && e.contains("--label-map"),
+        "{e}"
+    );
+}
+
+#[test]
+fn missing_data_file_is_a_clear_error() {
+    let e = factop(&["train", "--data", "nope.csv", "-o", "/tmp/x.json"], None).err();
+    assert!(e.contains("nope.csv"), "{e}");
+}
+
+#[test]
+fn unwritable_output_fails_before_training_and_keeps_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "-o",
+            &dir.path().join("no/dir/m.json").display().to_string(),
+        ],
+        None,
+    )
+    .err();
+    assert!(e.contains("no/dir/m.json"), "{e}");
+    // a failed run (bad data) leaves an existing model untouched
+    let m = dir.path().join("m.json");
+    std::fs::write(&m, "previous").unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "sentence,label\nx,fact\n").unwrap();
+    factop(
+        &[
+            "train",
+            "--data",
+            &bad.display().to_string(),
+            "-o",
+            &m.display().to_string(),
+        ],
+        None,
+    )
+    .err();
+    assert_eq!(std::fs::read_to_string(&m).unwrap(), "previous");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn invalid_hyperparameters_are_usage_errors() {
+    for args in [
+        &["--alpha", "-1"][..],
+        &["--word-ngrams", "3-1"][..],
+        &["--threshold-cv", "1"][..],
+    ] {
+        let mut a = vec!["train", "--data", SEED, "-o", "/tmp/factop-never.json"];
+        a.extend_from_slice(args);
+        let r = factop(&a, None);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+    }
+    let _ = repo(SEED);
+}
