@@ -260,7 +260,7 @@ impl<'a> Scanner<'a> {
             self.close(i + 3, is_double);
             return;
         }
-        let prev_ws = self.prev_char(i).map_or(true, char::is_whitespace);
+        let prev_ws = self.prev_char(i).is_none_or(char::is_whitespace);
         let next_ok = self.next_char(i + 3).is_some_and(|c| !c.is_whitespace());
         if prev_ws && next_ok {
             self.open(Q_RDQUO, i); // Swedish/Finnish ”…”
