@@ -510,47 +510,62 @@ impl<'a> Scanner<'a> {
 
     /// Whether `[ps, pe)` contains an attribution cue outside the quoted `spans`.
     fn cue_in(&self, ps: usize, pe: usize, spans: &[(usize, usize)]) -> bool {
-        let b = self.b;
-        let mut si = 0;
-        let mut i = ps;
-        let mut prev = [0u8; 12];
-        let mut prev_len = 0usize;
-        while i < pe {
-            while si < spans.len() && spans[si].1 <= i {
-                si += 1;
+        let mut g0 = ps;
+        for &(x, y) in spans {
+            if x >= pe {
+                break;
             }
-            if si < spans.len() && spans[si].0 <= i {
-                i = spans[si].1;
-                prev_len = 0;
-                continue;
+            if x > g0 && self.cue_in_gap(g0, x) {
+                return true;
             }
-            if !b[i].is_ascii_alphabetic() {
+            g0 = g0.max(y);
+        }
+        g0 < pe && self.cue_in_gap(g0, pe)
+    }
+
+    /// Cue search in a stretch of text without quotation marks: a tight word loop with a
+    /// (length, first letter) filter before the exact look-up.
+    fn cue_in_gap(&self, g0: usize, g1: usize) -> bool {
+        let b = &self.b[..g1];
+        let mut i = g0;
+        while i < g1 {
+            while i < g1 && !b[i].is_ascii_alphabetic() {
                 i += 1;
-                continue;
             }
             let ws = i;
-            while i < pe && b[i].is_ascii_alphabetic() {
+            while i < g1 && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
             let n = i - ws;
-            // A word glued to a non-ASCII letter (José) is not a separate word; that is
-            // fine for cue matching, which only needs ASCII verbs.
-            if (2..=12).contains(&n) {
-                let mut low = [0u8; 12];
-                for (d, s) in low.iter_mut().zip(&b[ws..i]) {
-                    *d = s.to_ascii_lowercase();
-                }
-                let w = &low[..n];
-                if n >= 3 && lexicon::is_cue_verb(w) && !lexicon::blocks_cue(&prev[..prev_len], w) {
+            if n < 3 || n > 12 {
+                continue;
+            }
+            let first = ((b[ws] | 0x20).wrapping_sub(b'a') as usize).min(25);
+            let last = (b[i - 1] | 0x20).wrapping_sub(b'a') & 31;
+            if lexicon::CUE_FILTER[n][first] & (1u32 << last) == 0 {
+                continue;
+            }
+            // A letter glued to the word on either side (José, naïve) makes it no word.
+            if ws > 0 && b[ws - 1] >= 0x80 || i < g1 && b[i] >= 0x80 {
+                continue;
+            }
+            let mut low = [0u8; 12];
+            for (d, c) in low.iter_mut().zip(&b[ws..i]) {
+                *d = c.to_ascii_lowercase();
+            }
+            let w = &low[..n];
+            if w == b"according" {
+                if next_word_is(b, i, g1, b"to") {
                     return true;
                 }
-                if w == b"to" && prev_len == 9 && &prev[..9] == b"according" {
+                continue;
+            }
+            if lexicon::is_cue_verb(w) {
+                let mut pl = [0u8; 12];
+                let prev = prev_word(self.b, ws, g0, &mut pl);
+                if !lexicon::blocks_cue(prev, w) {
                     return true;
                 }
-                prev = low;
-                prev_len = n;
-            } else {
-                prev_len = 0;
             }
         }
         false
@@ -683,6 +698,35 @@ fn ascii_word(b: &[u8], m: usize, ue: usize) -> &[u8] {
         s.iter().take_while(|c| c.is_ascii_alphabetic()).count()
     });
     &b[m..m + n]
+}
+
+/// Whether the word after the white space at `i` is `w` (case-insensitive), within `end`.
+fn next_word_is(b: &[u8], i: usize, end: usize, w: &[u8]) -> bool {
+    let m = skip_ws(b, i, end);
+    let n = w.len();
+    m + n <= end
+        && b[m..m + n].eq_ignore_ascii_case(w)
+        && !b.get(m + n).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// The lower-cased ASCII word before `ws` (skipping spaces and punctuation, not crossing
+/// `floor`), written into `buf`; empty if none or longer than 12 bytes.
+fn prev_word<'b>(b: &[u8], ws: usize, floor: usize, buf: &'b mut [u8; 12]) -> &'b [u8] {
+    let mut e = ws;
+    while e > floor && !b[e - 1].is_ascii_alphabetic() && ws - e < 8 {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > floor && b[s - 1].is_ascii_alphabetic() && e - s <= 12 {
+        s -= 1;
+    }
+    if e == s || e - s > 12 {
+        return &buf[..0];
+    }
+    for (d, c) in buf.iter_mut().zip(&b[s..e]) {
+        *d = c.to_ascii_lowercase();
+    }
+    &buf[..e - s]
 }
 
 /// `[s, e)` without surrounding Unicode white space.

@@ -1,3 +1,4 @@
+use super::lexicon;
 use super::*;
 use proptest::prelude::*;
 
@@ -280,4 +281,14 @@ proptest! {
         let text = format!("{word}{sep}").repeat(n);
         prop_assert_eq!(check_invariants(&text), Ok(()));
     }
+}
+
+#[test]
+fn cue_lexicon_is_sorted_and_found() {
+    assert!(lexicon::CUE_VERBS.windows(2).all(|w| w[0] < w[1]));
+    for w in lexicon::CUE_VERBS {
+        assert!(lexicon::is_cue_verb(w), "{}", String::from_utf8_lossy(w));
+    }
+    assert!(!lexicon::is_cue_verb(b"sai"));
+    assert!(!lexicon::is_cue_verb(b"saidx"));
 }
