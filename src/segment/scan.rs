@@ -383,7 +383,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// `"Why?" Senator Jane Roe asked.`: up to four capitalised words then a speech verb.
+    /// `"Why?" Senator Jane Roe asked.`: up to four capitalised words, the first not a
+    /// typical sentence opener (`The`, `He`, …), then a speech verb.
     fn attribution_follows(&self, m: usize, ue: usize) -> bool {
         let mut end = ue.min(m + 120);
         while !self.text.is_char_boundary(end) {
@@ -399,6 +400,9 @@ impl<'a> Scanner<'a> {
                 return false;
             }
             if w.chars().next().is_some_and(char::is_uppercase) {
+                if caps == 0 && lexicon::is_starter(w.as_bytes()) {
+                    return false; // `"We won." The coach said …` starts a new sentence
+                }
                 caps += 1;
                 if caps > 4 {
                     return false;
@@ -537,7 +541,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
             }
             let n = i - ws;
-            if n < 3 || n > 12 {
+            if !(3..=12).contains(&n) {
                 continue;
             }
             let first = ((b[ws] | 0x20).wrapping_sub(b'a') as usize).min(25);

@@ -74,14 +74,21 @@ fn golden_report(show_failures: bool) -> (f64, f64) {
             cats.push(c.category.clone());
         }
     }
-    println!("golden suite: {} cases (tests/golden/segment/cases.txt)", cases.len());
+    println!(
+        "golden suite: {} cases (tests/golden/segment/cases.txt)",
+        cases.len()
+    );
     println!(
         "{:<14} {:>5} {:>15} {:>15} {:>15}",
         "category", "cases", "factop", "factop+flags", "sentencex"
     );
     let (mut ft, mut ff, mut sx) = (0, 0, 0);
     let mut failures = Vec::new();
-    for cat in cats.iter().map(String::as_str).chain(std::iter::once("TOTAL")) {
+    for cat in cats
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once("TOTAL"))
+    {
         let sel: Vec<_> = cases
             .iter()
             .filter(|c| cat == "TOTAL" || c.category == cat)
@@ -106,7 +113,12 @@ fn golden_report(show_failures: bool) -> (f64, f64) {
         }
         let n = sel.len();
         let pct = |x: usize| format!("{x}/{n} {:5.1}%", 100.0 * x as f64 / n as f64);
-        println!("{cat:<14} {n:>5} {:>15} {:>15} {:>15}", pct(a), pct(b), pct(c));
+        println!(
+            "{cat:<14} {n:>5} {:>15} {:>15} {:>15}",
+            pct(a),
+            pct(b),
+            pct(c)
+        );
         if cat == "TOTAL" {
             (ft, ff, sx) = (a, b, c);
         }
@@ -127,7 +139,6 @@ fn shared_sentences(shared: &Path) -> Vec<String> {
         "datasets/newssd-eng/train.csv",
         "datasets/checkthat-en/train.csv",
         "datasets/claimbuster/train.csv",
-        "datasets/subj/all.csv",
     ];
     let mut out = Vec::new();
     for f in files {
@@ -146,9 +157,11 @@ fn shared_sentences(shared: &Path) -> Vec<String> {
     out
 }
 
-/// Articles: a headline line, a blank line, then paragraphs of four sentences.
-fn build_corpus(sentences: &[String], target: usize) -> String {
+/// Articles: a headline line, a blank line, then paragraphs of four sentences. Returns the
+/// text and the byte ranges of the source sentences and headlines (the reference split).
+fn build_corpus(sentences: &[String], target: usize) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(target + 4096);
+    let mut gold = Vec::new();
     let mut k = 0usize;
     let mut round = 0usize;
     while out.len() < target {
@@ -157,15 +170,22 @@ fn build_corpus(sentences: &[String], target: usize) -> String {
             .split_whitespace()
             .take(7)
             .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
+            .filter(|w| !w.is_empty())
             .collect();
+        let h0 = out.len();
         out.push_str(&headline.join(" "));
+        if out.len() > h0 {
+            gold.push((h0, out.len()));
+        }
         out.push_str("\n\n");
         for p in 0..6 {
             for s in 0..4 {
                 // Walk the sentences with a stride that changes each round, so repeated
                 // rounds do not repeat the same paragraphs.
                 let idx = (k + (p * 4 + s) * (1 + round % 7)) % sentences.len();
+                let s0 = out.len();
                 out.push_str(&sentences[idx]);
+                gold.push((s0, out.len()));
                 out.push(' ');
             }
             out.pop();
@@ -177,7 +197,33 @@ fn build_corpus(sentences: &[String], target: usize) -> String {
             round += 1;
         }
     }
-    out
+    (out, gold)
+}
+
+/// Agreement with the reference split: the share of reference sentences reproduced exactly,
+/// and the share of reference sentence ends where the segmenter also ends a sentence.
+/// (A reference row may hold several sentences, so precision is not measurable here.)
+fn agreement(gold: &[(usize, usize)], pred: &[(usize, usize)]) -> (f64, f64) {
+    let preds: std::collections::HashSet<(usize, usize)> = pred.iter().copied().collect();
+    let ends: std::collections::HashSet<usize> = pred.iter().map(|p| p.1).collect();
+    let exact = gold.iter().filter(|g| preds.contains(g)).count();
+    let end = gold.iter().filter(|g| ends.contains(&g.1)).count();
+    let n = gold.len().max(1) as f64;
+    (100.0 * exact as f64 / n, 100.0 * end as f64 / n)
+}
+
+fn sentencex_spans(text: &str) -> Vec<(usize, usize)> {
+    let base = text.as_ptr() as usize;
+    sentencex::segment("en", text)
+        .into_iter()
+        .filter_map(|s| {
+            let t = s.trim();
+            (!t.is_empty()).then(|| {
+                let a = t.as_ptr() as usize - base;
+                (a, a + t.len())
+            })
+        })
+        .collect()
 }
 
 fn time_best<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
@@ -206,12 +252,15 @@ fn main() {
     } else {
         format!("{} sentences from {}", sentences.len(), o.shared.display())
     };
-    let corpus = build_corpus(&sentences, o.mb << 20);
+    let (corpus, gold) = build_corpus(&sentences, o.mb << 20);
     let mb = corpus.len() as f64 / (1u64 << 20) as f64;
     println!("throughput corpus: {mb:.1} MB generated from {source}; single thread");
 
     let (t, n) = time_best(o.runs, || factop::segment::split(&corpus).len());
-    let capped = factop::segment::capped_count(&factop::segment::split(&corpus));
+    let sents = factop::segment::split(&corpus);
+    let capped = factop::segment::capped_count(&sents);
+    let spans: Vec<(usize, usize)> = sents.iter().map(|s| (s.start, s.end)).collect();
+    let (rec, prec) = agreement(&gold, &spans);
     println!(
         "factop::segment::split   {:8.1} MB/s  ({n} sentences, {capped} capped, best of {} runs, {:.3} s)",
         mb / t,
@@ -219,12 +268,39 @@ fn main() {
         t
     );
     let sx_runs = o.runs.min(2);
-    let (t, n) = time_best(sx_runs, || sentencex::segment("en", &corpus).len());
+    let (t, _) = time_best(sx_runs, || sentencex::segment("en", &corpus).len());
+    let sx = sentencex_spans(&corpus);
+    let (sx_rec, sx_prec) = agreement(&gold, &sx);
     println!(
-        "sentencex::segment(en)   {:8.1} MB/s  ({n} sentences, best of {sx_runs} runs, {:.3} s)",
+        "sentencex::segment(en)   {:8.1} MB/s  ({} sentences, best of {sx_runs} runs, {:.3} s)",
         mb / t,
+        sx.len(),
         t
     );
+    println!();
+    println!(
+        "agreement with the {} source rows (headlines and dataset rows; a row may hold several \
+         sentences or lack an end mark, so 100 % is not reachable):",
+        gold.len()
+    );
+    println!("  factop     rows reproduced exactly {rec:5.1}%   row ends found {prec:5.1}%");
+    println!("  sentencex  rows reproduced exactly {sx_rec:5.1}%   row ends found {sx_prec:5.1}%");
+    if o.show_failures {
+        // Rows that sentencex reproduces and factop does not: where factop may be wrong.
+        let fp: std::collections::HashSet<_> = spans.iter().copied().collect();
+        let sp: std::collections::HashSet<_> = sx.iter().copied().collect();
+        let mut seen = std::collections::HashSet::new();
+        for &(a, b) in &gold {
+            if sp.contains(&(a, b)) && !fp.contains(&(a, b)) && seen.insert(&corpus[a..b]) {
+                let over: Vec<&str> = sents
+                    .iter()
+                    .filter(|s| s.start < b && s.end > a)
+                    .map(|s| s.text(&corpus))
+                    .collect();
+                println!("  row {:?}\n    factop {:?}", &corpus[a..b], over);
+            }
+        }
+    }
     println!();
     println!(
         "golden pass rate (texts and flags): factop {factop_rate:.1}%, sentencex (texts) {sentencex_rate:.1}%"
