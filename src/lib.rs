@@ -9,6 +9,7 @@
 pub mod classify;
 pub mod dataset;
 pub mod error;
+pub mod explain;
 pub mod features;
 pub mod metrics;
 pub mod model;

@@ -233,6 +233,151 @@ pub fn best_threshold(truth: &[Label], p_opinion: &[f64]) -> f64 {
     best.1
 }
 
+/// One point of a ROC curve: predicting opinion when P(opinion) >= `threshold`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RocPoint {
+    /// The cut on P(opinion); the first point, (0, 0), has `f64::INFINITY`.
+    pub threshold: f64,
+    /// False-positive rate: facts predicted opinion / facts.
+    pub fpr: f64,
+    /// True-positive rate (opinion recall).
+    pub tpr: f64,
+}
+
+/// One point of a precision–recall curve for the opinion class.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PrPoint {
+    /// The cut on P(opinion).
+    pub threshold: f64,
+    /// Opinion precision at the cut.
+    pub precision: f64,
+    /// Opinion recall at the cut.
+    pub recall: f64,
+}
+
+/// F1 figures at one threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ThresholdPoint {
+    /// The cut on P(opinion).
+    pub threshold: f64,
+    /// F1 of the opinion class.
+    pub f1_opinion: f64,
+    /// F1 of the fact class.
+    pub f1_fact: f64,
+    /// Mean of the two.
+    pub macro_f1: f64,
+}
+
+/// Cumulative (true positives, false positives) after each group of tied scores, walking the
+/// scores from the highest down, with the score of the group.
+fn cumulative_counts(truth: &[Label], p_opinion: &[f64]) -> Vec<(f64, usize, usize)> {
+    let mut idx: Vec<usize> = (0..truth.len().min(p_opinion.len())).collect();
+    idx.sort_by(|&a, &b| p_opinion[b].total_cmp(&p_opinion[a]));
+    let (mut tp, mut fp) = (0, 0);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < idx.len() {
+        let score = p_opinion[idx[i]];
+        while i < idx.len() && p_opinion[idx[i]] == score {
+            if truth[idx[i]] == Label::Opinion {
+                tp += 1;
+            } else {
+                fp += 1;
+            }
+            i += 1;
+        }
+        out.push((score, tp, fp));
+    }
+    out
+}
+
+/// The ROC curve of P(opinion): (0, 0), then one point per distinct score from the highest
+/// down, ending at (1, 1). Empty unless both classes are present.
+pub fn roc_curve(truth: &[Label], p_opinion: &[f64]) -> Vec<RocPoint> {
+    let n_pos = truth.iter().filter(|&&l| l == Label::Opinion).count();
+    let n_neg = truth.len() - n_pos;
+    if n_pos == 0 || n_neg == 0 {
+        return Vec::new();
+    }
+    let mut out = vec![RocPoint {
+        threshold: f64::INFINITY,
+        fpr: 0.0,
+        tpr: 0.0,
+    }];
+    for (t, tp, fp) in cumulative_counts(truth, p_opinion) {
+        out.push(RocPoint {
+            threshold: t,
+            fpr: fp as f64 / n_neg as f64,
+            tpr: tp as f64 / n_pos as f64,
+        });
+    }
+    out
+}
+
+/// Area under a curve of (x, y) points by the trapezoid rule.
+pub fn trapezoid_area(points: impl IntoIterator<Item = (f64, f64)>) -> f64 {
+    let mut area = 0.0;
+    let mut prev: Option<(f64, f64)> = None;
+    for (x, y) in points {
+        if let Some((px, py)) = prev {
+            area += (x - px) * (y + py) / 2.0;
+        }
+        prev = Some((x, y));
+    }
+    area
+}
+
+/// The precision–recall curve of the opinion class: one point per distinct score from the
+/// highest down (recall rising). Empty when there is no opinion example.
+pub fn pr_curve(truth: &[Label], p_opinion: &[f64]) -> Vec<PrPoint> {
+    let n_pos = truth.iter().filter(|&&l| l == Label::Opinion).count();
+    if n_pos == 0 {
+        return Vec::new();
+    }
+    cumulative_counts(truth, p_opinion)
+        .into_iter()
+        .map(|(t, tp, fp)| PrPoint {
+            threshold: t,
+            precision: tp as f64 / (tp + fp) as f64,
+            recall: tp as f64 / n_pos as f64,
+        })
+        .collect()
+}
+
+/// Average precision of the opinion class: the sum over the PR points of
+/// (recall gain) × precision (the step-wise area, without interpolation).
+pub fn average_precision(truth: &[Label], p_opinion: &[f64]) -> Option<f64> {
+    let pr = pr_curve(truth, p_opinion);
+    if pr.is_empty() {
+        return None;
+    }
+    let mut prev_recall = 0.0;
+    let mut ap = 0.0;
+    for p in pr {
+        ap += (p.recall - prev_recall) * p.precision;
+        prev_recall = p.recall;
+    }
+    Some(ap)
+}
+
+/// F1 of each class and macro-F1 at thresholds `0, 1/steps, ..., 1`.
+pub fn f1_by_threshold(truth: &[Label], p_opinion: &[f64], steps: usize) -> Vec<ThresholdPoint> {
+    let steps = steps.max(1);
+    (0..=steps)
+        .map(|k| {
+            let t = k as f64 / steps as f64;
+            let c = Confusion::from_pairs(truth, &predict(p_opinion, t));
+            let (o, f) = (c.class(Label::Opinion).f1, c.class(Label::Fact).f1);
+            ThresholdPoint {
+                threshold: t,
+                f1_opinion: o,
+                f1_fact: f,
+                macro_f1: (o + f) / 2.0,
+            }
+        })
+        .collect()
+}
+
 /// Every figure of the report at a threshold.
 pub fn report(truth: &[Label], p_opinion: &[f64], threshold: f64) -> Report {
     let pred = predict(p_opinion, threshold);
@@ -332,5 +477,75 @@ mod tests {
         assert_eq!(r.confusion["fact"]["opinion"], 0);
         assert_eq!(r.classes["fact"].support, 1);
         assert!(close(r.macro_f1, 1.0));
+    }
+
+    #[test]
+    fn roc_curve_by_hand() {
+        // scores high→low: .9 O, .7 F, .7 O, .4 F, .2 O  (3 opinion, 2 fact)
+        let truth = [O, F, O, F, O];
+        let p = [0.9, 0.7, 0.7, 0.4, 0.2];
+        let roc = roc_curve(&truth, &p);
+        let pts: Vec<(f64, f64, f64)> = roc.iter().map(|r| (r.threshold, r.fpr, r.tpr)).collect();
+        assert_eq!(
+            pts,
+            vec![
+                (f64::INFINITY, 0.0, 0.0),
+                (0.9, 0.0, 1.0 / 3.0),
+                (0.7, 0.5, 2.0 / 3.0),
+                (0.4, 1.0, 2.0 / 3.0),
+                (0.2, 1.0, 1.0),
+            ]
+        );
+        // The trapezoid area equals the rank-sum AUC (ties count half).
+        let area = trapezoid_area(roc.iter().map(|r| (r.fpr, r.tpr)));
+        assert!(close(area, roc_auc(&truth, &p).unwrap()));
+        // pairs (O,F): (.9,.7)=1 (.9,.4)=1 (.7,.7)=.5 (.7,.4)=1 (.2,.7)=0 (.2,.4)=0 → 3.5/6
+        assert!(close(area, 3.5 / 6.0));
+        assert!(roc_curve(&[O, O], &[0.1, 0.2]).is_empty());
+    }
+
+    #[test]
+    fn pr_curve_and_average_precision_by_hand() {
+        let truth = [O, F, O, F, O];
+        let p = [0.9, 0.7, 0.7, 0.4, 0.2];
+        let pr = pr_curve(&truth, &p);
+        let pts: Vec<(f64, f64, f64)> = pr
+            .iter()
+            .map(|r| (r.threshold, r.precision, r.recall))
+            .collect();
+        assert_eq!(
+            pts,
+            vec![
+                (0.9, 1.0, 1.0 / 3.0),
+                (0.7, 2.0 / 3.0, 2.0 / 3.0),
+                (0.4, 0.5, 2.0 / 3.0),
+                (0.2, 0.6, 1.0),
+            ]
+        );
+        // AP = 1/3·1 + 1/3·2/3 + 0·1/2 + 1/3·3/5
+        let ap = average_precision(&truth, &p).unwrap();
+        assert!(close(ap, (1.0 + 2.0 / 3.0 + 0.6) / 3.0), "{ap}");
+        assert!(pr_curve(&[F, F], &[0.3, 0.6]).is_empty());
+    }
+
+    #[test]
+    fn f1_by_threshold_by_hand() {
+        let truth = [O, F, O, F, O];
+        let p = [0.9, 0.7, 0.7, 0.4, 0.2];
+        let curve = f1_by_threshold(&truth, &p, 4);
+        let ts: Vec<f64> = curve.iter().map(|c| c.threshold).collect();
+        assert_eq!(ts, vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        // t = 0: all opinion → opinion P 3/5 R 1 F1 3/4; fact F1 0.
+        assert!(close(curve[0].f1_opinion, 0.75) && close(curve[0].f1_fact, 0.0));
+        // t = .5: opinion {.9 O, .7 F, .7 O} → P 2/3 R 2/3; fact {.4 F, .2 O} → P 1/2 R 1/2.
+        assert!(close(curve[2].f1_opinion, 2.0 / 3.0));
+        assert!(close(curve[2].f1_fact, 0.5));
+        assert!(close(curve[2].macro_f1, (2.0 / 3.0 + 0.5) / 2.0));
+        // t = 1: all fact → fact P 2/5 R 1 F1 4/7; opinion 0.
+        assert!(close(curve[4].f1_fact, 4.0 / 7.0) && close(curve[4].f1_opinion, 0.0));
+        // agrees with macro_f1_at everywhere
+        for c in &curve {
+            assert!(close(c.macro_f1, macro_f1_at(&truth, &p, c.threshold)));
+        }
     }
 }

@@ -21,6 +21,12 @@ pub struct Args {
     /// Decision threshold on P(opinion) (default: the model's).
     #[arg(long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
+    /// Add each sentence's top contributing features (an `explanation` field in jsonl/json).
+    #[arg(long)]
+    explain: bool,
+    /// Features listed per sentence with --explain and in the html page.
+    #[arg(long, value_name = "K", default_value_t = 5)]
+    top: usize,
 }
 
 /// Read a document: a file, or standard input for `-`. Invalid UTF-8 is replaced (with a warning).
@@ -60,12 +66,46 @@ pub fn run(args: Args) -> Result<()> {
     } else {
         args.files
     };
+    if format == Format::Html {
+        let name = args
+            .model
+            .as_ref()
+            .map_or(persist::DEFAULT_MODEL_NAME.into(), |p| {
+                p.display().to_string()
+            });
+        let mut page =
+            factop::report::html::Page::new(&name, args.threshold.or(Some(model.threshold)));
+        for path in &files {
+            let text = read_document(path)?;
+            let doc = path.display().to_string();
+            let rows = classify::classify_text(&model, &doc, &text, args.threshold);
+            page.add(
+                &doc,
+                &text,
+                &rows,
+                factop::explain::explain_document(&model, &text, args.top),
+            );
+        }
+        return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
+    }
+    if args.explain && format == Format::Csv {
+        return Err(factop::Error::Param {
+            name: "--explain",
+            msg: "works with the text, jsonl, json and html formats, not csv".into(),
+        }
+        .into());
+    }
     let mut w = Writer::new(std::io::BufWriter::new(stdout.lock()), format)?;
     for path in &files {
         let text = read_document(path)?;
         let doc = path.display().to_string();
         let rows = classify::classify_text(&model, &doc, &text, args.threshold);
-        w.document(&doc, &rows)?;
+        if args.explain {
+            let ex = factop::explain::explain_document(&model, &text, args.top);
+            w.document_explained(&doc, &rows, &ex)?;
+        } else {
+            w.document(&doc, &rows)?;
+        }
     }
     w.finish()?;
     std::io::stdout().flush()?;

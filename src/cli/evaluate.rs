@@ -30,6 +30,9 @@ pub struct Args {
     /// Decision threshold on P(opinion) (default: the model's).
     #[arg(long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
+    /// Also write plots (SVG and PNG) and their data (curves.json) into this folder.
+    #[arg(long, value_name = "DIR")]
+    plots: Option<PathBuf>,
 }
 
 /// Run `factop evaluate`.
@@ -43,6 +46,25 @@ pub fn run(args: Args) -> Result<()> {
         .map(|e| model.p_opinion(&e.text))
         .collect();
     let r = metrics::report(&truth, &p, args.threshold.unwrap_or(model.threshold));
+    if let Some(dir) = &args.plots {
+        let title = data
+            .sources
+            .iter()
+            .map(|s| {
+                std::path::Path::new(s)
+                    .file_name()
+                    .map_or(s.clone(), |n| n.to_string_lossy().into_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let plot_data = report::plots::PlotData::new(&title, &truth, &p, r.threshold);
+        let files = report::plots::write_plots(dir, &plot_data)?;
+        eprintln!(
+            "factop: {} plot files written to {}",
+            files.len(),
+            dir.display()
+        );
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {

@@ -2,6 +2,8 @@
 
 pub mod classify;
 pub mod evaluate;
+pub mod explain;
+pub mod inspect;
 pub mod sentences;
 pub mod train;
 
@@ -27,6 +29,10 @@ enum Command {
     Evaluate(evaluate::Args),
     /// Print the sentences of an article with their byte offsets.
     Sentences(sentences::Args),
+    /// Show the features behind one sentence's score.
+    Explain(explain::Args),
+    /// Show a model's card: configuration, vocabulary, threshold, training, top features.
+    Inspect(inspect::Args),
 }
 
 /// Run the parsed command line.
@@ -36,6 +42,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Classify(a) => classify::run(a),
         Command::Evaluate(a) => evaluate::run(a),
         Command::Sentences(a) => sentences::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Inspect(a) => inspect::run(a),
     }
 }
 

@@ -1,7 +1,14 @@
 //! Output formats for scored sentences and evaluation reports.
 
+pub mod explain;
+pub mod html;
+pub mod plots;
+
+pub use explain::write_explanation;
+
 use crate::classify::ScoredSentence;
 use crate::dataset::Label;
+use crate::explain::Explanation;
 use crate::metrics::Report;
 use std::io::{self, Write};
 
@@ -16,6 +23,8 @@ pub enum Format {
     Json,
     /// CSV with a header row.
     Csv,
+    /// One self-contained HTML page per run (see [`html::Page`]; not written by [`Writer`]).
+    Html,
 }
 
 /// Writes classified documents in one format; call [`finish`](Writer::finish) at the end.
@@ -42,6 +51,12 @@ impl<W: Write> Writer<W> {
             Format::Json => {
                 out.write_all(b"[")?;
                 Sink::Plain(out)
+            }
+            Format::Html => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "the html format is written by report::html::Page",
+                ))
             }
             _ => Sink::Plain(out),
         };
@@ -91,6 +106,54 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// Write one document's sentences with their explanations (same order as `rows`): an
+    /// `explanation` field after the usual fields in `jsonl`/`json`, the listed features under
+    /// each sentence in `text`. `csv` has no room for them and is refused.
+    pub fn document_explained(
+        &mut self,
+        doc: &str,
+        rows: &[ScoredSentence<'_>],
+        explanations: &[Explanation],
+    ) -> io::Result<()> {
+        #[derive(serde::Serialize)]
+        struct Explained<'r, 'a> {
+            #[serde(flatten)]
+            row: &'r ScoredSentence<'a>,
+            explanation: &'r Explanation,
+        }
+        let Sink::Plain(out) = &mut self.sink else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "explanations cannot be written as csv",
+            ));
+        };
+        for (r, e) in rows.iter().zip(explanations) {
+            let x = Explained {
+                row: r,
+                explanation: e,
+            };
+            match self.format {
+                Format::Json => {
+                    if !self.first {
+                        out.write_all(b",")?;
+                    }
+                    self.first = false;
+                    out.write_all(b"\n")?;
+                    serde_json::to_writer(&mut *out, &x)?;
+                }
+                Format::Text => {}
+                _ => {
+                    serde_json::to_writer(&mut *out, &x)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+        if self.format == Format::Text {
+            write_text_explained(out, doc, rows, explanations)?;
+        }
+        Ok(())
+    }
+
     /// Close the output (the JSON array) and flush.
     pub fn finish(self) -> io::Result<()> {
         match self.sink {
@@ -107,8 +170,19 @@ impl<W: Write> Writer<W> {
 
 /// The readable listing of one document.
 pub fn write_text<W: Write>(out: &mut W, doc: &str, rows: &[ScoredSentence<'_>]) -> io::Result<()> {
+    write_text_explained(out, doc, rows, &[])
+}
+
+/// The readable listing of one document, with each sentence's listed features (if given)
+/// indented under it.
+pub fn write_text_explained<W: Write>(
+    out: &mut W,
+    doc: &str,
+    rows: &[ScoredSentence<'_>],
+    explanations: &[Explanation],
+) -> io::Result<()> {
     writeln!(out, "== {doc}")?;
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         let mark = match r.label {
             Label::Opinion => "OPINION",
             Label::Fact => "fact   ",
@@ -118,6 +192,11 @@ pub fn write_text<W: Write>(out: &mut W, doc: &str, rows: &[ScoredSentence<'_>])
             "{:>4}  {mark}  {:.2}  {}",
             r.index, r.p_opinion, r.text
         )?;
+        if let Some(e) = explanations.get(i) {
+            for c in &e.features {
+                writeln!(out, "{:>23}  {:+.3}  {}", "", c.contribution, c.feature)?;
+            }
+        }
     }
     let n = rows.len();
     let k = rows.iter().filter(|r| r.label == Label::Opinion).count();

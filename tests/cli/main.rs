@@ -2,6 +2,10 @@
 
 mod classify;
 mod evaluate;
+mod explain;
 mod harness;
+mod html;
+mod inspect;
+mod plots;
 mod shared_data;
 mod train;

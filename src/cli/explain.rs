@@ -1,0 +1,79 @@
+//! `factop explain`: why the model scores a sentence as it does.
+
+use anyhow::Result;
+use factop::explain::{explain_sentence, Explanation};
+use factop::persist;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable table.
+    Text,
+    /// One JSON object: sentence, label, threshold and the explanation.
+    Json,
+}
+
+/// Show the features that push one sentence toward opinion or fact.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The sentence, scored on its own (as in training data).
+    #[arg(value_name = "SENTENCE")]
+    sentence: String,
+    /// Model file (default: the embedded default model).
+    #[arg(long, short = 'm', value_name = "MODEL.json")]
+    model: Option<PathBuf>,
+    /// How many features to list (the rest are summed).
+    #[arg(long, short = 'k', default_value_t = 10, value_name = "K")]
+    top: usize,
+    /// Decision threshold on P(opinion) (default: the model's).
+    #[arg(long, value_parser = super::parse_probability)]
+    threshold: Option<f64>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(serde::Serialize)]
+struct JsonOut<'a> {
+    text: &'a str,
+    label: factop::dataset::Label,
+    threshold: f64,
+    #[serde(flatten)]
+    explanation: &'a Explanation,
+}
+
+/// Run `factop explain`.
+pub fn run(args: Args) -> Result<()> {
+    let model = persist::load_or_default(args.model.as_deref())?;
+    let e = explain_sentence(&model, &args.sentence, args.top);
+    let threshold = args.threshold.unwrap_or(model.threshold);
+    let label = model.label(e.p_opinion, Some(threshold));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            let j = JsonOut {
+                text: &args.sentence,
+                label,
+                threshold,
+                explanation: &e,
+            };
+            serde_json::to_writer_pretty(&mut out, &j)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(out, "sentence   {}", args.sentence)?;
+            writeln!(
+                out,
+                "label      {}  (P(opinion) {:.4}, threshold {threshold:.2})",
+                label.as_str(),
+                e.p_opinion
+            )?;
+            factop::report::write_explanation(&mut out, &e)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! `factop inspect`: the model card of a model file and its strongest features.
+
+use anyhow::Result;
+use factop::dataset::Label;
+use factop::explain::top_weights;
+use factop::model::{Model, ThresholdRule, TrainParams, TrainingSummary};
+use factop::persist;
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable model card.
+    Text,
+    /// The same as one JSON object.
+    Json,
+}
+
+/// Show a model's configuration, vocabulary, threshold, training figures and top features.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Model file (default: the embedded default model).
+    #[arg(value_name = "MODEL.json")]
+    model: Option<PathBuf>,
+    /// How many features to list per class.
+    #[arg(long, short = 'k', default_value_t = 15, value_name = "K")]
+    top: usize,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct Feature {
+    feature: String,
+    weight: f64,
+}
+
+#[derive(Serialize)]
+struct Vocab {
+    terms: usize,
+    cues: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct TopFeatures {
+    opinion: Vec<Feature>,
+    fact: Vec<Feature>,
+}
+
+#[derive(Serialize)]
+struct Card<'a> {
+    model: String,
+    format_version: u32,
+    threshold: f64,
+    bias: f64,
+    vocabulary: Vocab,
+    params: &'a TrainParams,
+    training: &'a TrainingSummary,
+    top_features: TopFeatures,
+}
+
+fn card(name: String, m: &Model, k: usize) -> Card<'_> {
+    let v = m.featurizer.vocabulary();
+    let top = |c| {
+        top_weights(m, c, k)
+            .into_iter()
+            .map(|(feature, weight)| Feature { feature, weight })
+            .collect()
+    };
+    Card {
+        model: name,
+        format_version: persist::FORMAT_VERSION,
+        threshold: m.threshold,
+        bias: m.bias,
+        vocabulary: Vocab {
+            terms: v.terms.len(),
+            cues: v.cues.len(),
+            total: m.featurizer.dim(),
+        },
+        params: &m.params,
+        training: &m.summary,
+        top_features: TopFeatures {
+            opinion: top(Label::Opinion),
+            fact: top(Label::Fact),
+        },
+    }
+}
+
+fn range(r: [usize; 2]) -> String {
+    if r[1] == 0 {
+        "off".into()
+    } else {
+        format!("{}-{}", r[0], r[1])
+    }
+}
+
+fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
+    let p = c.params;
+    let f = &p.features;
+    let t = c.training;
+    writeln!(out, "model        {}", c.model)?;
+    writeln!(
+        out,
+        "format       factop-model version {}",
+        c.format_version
+    )?;
+    writeln!(out)?;
+    writeln!(out, "configuration")?;
+    writeln!(
+        out,
+        "  features   word n-grams {}, char n-grams {}, cues {}, min_df {}, max_features {}",
+        range(f.word_ngrams),
+        range(f.char_ngrams),
+        if f.cues { "on" } else { "off" },
+        f.min_df,
+        f.max_features
+    )?;
+    let tf = if f.binary {
+        "binary"
+    } else if f.sublinear_tf {
+        "sublinear"
+    } else {
+        "raw"
+    };
+    writeln!(
+        out,
+        "  weighting  tf {tf}, idf {}, lowercase {}, quotes masked {}",
+        if f.idf { "on" } else { "off" },
+        if f.lowercase { "on" } else { "off" },
+        if f.mask_quotes {
+            format!("from {} words", f.mask_min_words)
+        } else {
+            "no".into()
+        }
+    )?;
+    writeln!(
+        out,
+        "  optimiser  L2 logistic regression, alpha {}, max_iter {}, tolerance {:e}, balance {}, seed {}",
+        p.alpha,
+        p.max_iterations,
+        p.gradient_tolerance,
+        serde_json::to_value(p.balance).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        p.seed
+    )?;
+    let rule = match p.threshold {
+        ThresholdRule::Fixed(_) => "fixed".to_string(),
+        ThresholdRule::Cv(k) => format!("chosen by {k}-fold cross-validation"),
+    };
+    writeln!(out, "  threshold  {:.4} ({rule})", c.threshold)?;
+    writeln!(out, "  bias       {:+.4}", c.bias)?;
+    writeln!(
+        out,
+        "  vocabulary {} features ({} n-grams + {} cues)",
+        c.vocabulary.total, c.vocabulary.terms, c.vocabulary.cues
+    )?;
+    writeln!(out)?;
+    writeln!(out, "training")?;
+    writeln!(out, "  data       {}", t.sources.join(", "))?;
+    writeln!(
+        out,
+        "  rows       {} fact, {} opinion ({} empty skipped); {} after balancing",
+        t.rows_fact, t.rows_opinion, t.skipped_empty, t.rows_trained
+    )?;
+    writeln!(
+        out,
+        "  optimiser  gradient norm {:.2e} ({})",
+        t.gradient_norm,
+        if t.converged {
+            "converged"
+        } else {
+            "NOT converged"
+        }
+    )?;
+    if let Some(f1) = t.cv_macro_f1 {
+        writeln!(
+            out,
+            "  cv         out-of-fold macro-F1 {f1:.4} at the threshold"
+        )?;
+    }
+    for (name, list) in [
+        ("opinion", &c.top_features.opinion),
+        ("fact", &c.top_features.fact),
+    ] {
+        writeln!(out)?;
+        writeln!(out, "top features toward {name}")?;
+        for f in list {
+            writeln!(out, "  {:+9.4}  {}", f.weight, f.feature)?;
+        }
+    }
+    Ok(())
+}
+
+/// Run `factop inspect`.
+pub fn run(args: Args) -> Result<()> {
+    let model = persist::load_or_default(args.model.as_deref())?;
+    let name = args
+        .model
+        .as_ref()
+        .map_or(persist::DEFAULT_MODEL_NAME.to_string(), |p| {
+            p.display().to_string()
+        });
+    let c = card(name, &model, args.top);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &c)?;
+            writeln!(out)?;
+        }
+        Format::Text => write_text(&mut out, &c)?,
+    }
+    out.flush()?;
+    Ok(())
+}
