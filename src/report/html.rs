@@ -1,7 +1,7 @@
 //! `classify --format html`: one self-contained page for a run.
 //!
 //! Each article is shown in full with every sentence shaded by P(opinion) and labelled; hovering
-//! over (or clicking, i.e. focusing) a sentence shows its top contributing features. A summary
+//! over, clicking (focusing) or linking to (`#d0-s3`) a sentence shows its top contributing features. A summary
 //! gives the share of opinion sentences and the most opinionated passages. The page has no
 //! scripts and loads nothing (a Content-Security-Policy forbids it); all article text is
 //! escaped, so markup in an article shows as text. The same input gives the same bytes.
@@ -352,7 +352,8 @@ article.text{white-space:pre-wrap;font-size:1.05rem;margin-top:1rem}
 .lab{font-family:sans-serif;font-size:.6rem;color:#777;margin-left:.15rem;white-space:nowrap}
 .s.opinion .lab{color:#b31b1b;font-weight:bold}
 .tip{display:none;position:absolute;left:0;top:1.7em;z-index:10;width:24rem;max-width:80vw;white-space:normal;background:#fff;border:1px solid #999;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);padding:.5rem .7rem;font-family:sans-serif;font-size:.8rem;line-height:1.35;color:#1d1d1d}
-.s:hover .tip,.s:focus .tip{display:block}
+.s:hover .tip,.s:focus .tip,.s:target .tip{display:block}
+.s:target{box-shadow:0 0 0 2px #1f77b4}
 .tip .head{display:block;margin-bottom:.3rem}
 .tip b.opinion{color:#b31b1b}
 .tip b.fact{color:#1f5f99}
