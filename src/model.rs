@@ -206,12 +206,18 @@ impl CheckedParams {
 
     /// Train a model on `data`.
     pub fn fit(&self, data: &Dataset) -> Result<Model> {
+        self.fit_reporting(data, &|| {})
+    }
+
+    /// [`fit`](Self::fit), calling `fold_done` as each cross-validation fold of the threshold
+    /// rule finishes (for a progress bar; not at all with a fixed threshold).
+    pub fn fit_reporting(&self, data: &Dataset, fold_done: &(dyn Fn() + Sync)) -> Result<Model> {
         data.require_both_classes()?;
         let p = &self.0;
         let (threshold, cv_macro_f1) = match p.threshold {
             ThresholdRule::Fixed(t) => (t, None),
             ThresholdRule::Cv(k) => {
-                let cv = self.cross_validate(data, k)?;
+                let cv = self.cross_validate_reporting(data, k, fold_done)?;
                 let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
                 let t = metrics::best_threshold(&truth, &cv.oof);
                 (t, Some(metrics::macro_f1_at(&truth, &cv.oof, t)))
@@ -293,6 +299,17 @@ impl CheckedParams {
     /// Stratified k-fold cross-validation: each fold's model is trained (vocabulary included)
     /// on the other folds only. Folds run in parallel; results do not depend on scheduling.
     pub fn cross_validate(&self, data: &Dataset, k: usize) -> Result<CvReport> {
+        self.cross_validate_reporting(data, k, &|| {})
+    }
+
+    /// [`cross_validate`](Self::cross_validate), calling `fold_done` (from any thread) as each
+    /// fold finishes.
+    pub fn cross_validate_reporting(
+        &self,
+        data: &Dataset,
+        k: usize,
+        fold_done: &(dyn Fn() + Sync),
+    ) -> Result<CvReport> {
         if k < 2 || k > data.len() {
             return Err(Error::Param {
                 name: "--cv",
@@ -330,6 +347,7 @@ impl CheckedParams {
                                 .map(|i| (i, model.p_opinion(&data.examples[i].text)))
                                 .collect();
                             out.push(Ok((f, preds)));
+                            fold_done();
                         }
                         out
                     })

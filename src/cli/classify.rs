@@ -75,7 +75,9 @@ pub fn run(args: Args) -> Result<()> {
             });
         let mut page =
             factop::report::html::Page::new(&name, args.threshold.or(Some(model.threshold)));
+        let pb = super::progress::batch(files.len(), "classifying");
         for path in &files {
+            pb.inc(1);
             let text = read_document(path)?;
             let doc = path.display().to_string();
             let rows = classify::classify_text(&model, &doc, &text, args.threshold);
@@ -86,6 +88,7 @@ pub fn run(args: Args) -> Result<()> {
                 factop::explain::explain_document(&model, &text, args.top),
             );
         }
+        pb.finish_and_clear();
         return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
     }
     if args.explain && format == Format::Csv {
@@ -96,7 +99,9 @@ pub fn run(args: Args) -> Result<()> {
         .into());
     }
     let mut w = Writer::new(std::io::BufWriter::new(stdout.lock()), format)?;
+    let pb = super::progress::batch(files.len(), "classifying");
     for path in &files {
+        pb.inc(1);
         let text = read_document(path)?;
         let doc = path.display().to_string();
         let rows = classify::classify_text(&model, &doc, &text, args.threshold);
@@ -107,6 +112,7 @@ pub fn run(args: Args) -> Result<()> {
             w.document(&doc, &rows)?;
         }
     }
+    pb.finish_and_clear();
     w.finish()?;
     std::io::stdout().flush()?;
     Ok(())

@@ -40,11 +40,16 @@ pub fn run(args: Args) -> Result<()> {
     let model = persist::load_or_default(args.model.as_deref())?;
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
+    let pb = super::progress::bar(data.len() as u64, "scoring");
     let p: Vec<f64> = data
         .examples
         .iter()
-        .map(|e| model.p_opinion(&e.text))
+        .map(|e| {
+            pb.inc(1);
+            model.p_opinion(&e.text)
+        })
         .collect();
+    pb.finish_and_clear();
     let r = metrics::report(&truth, &p, args.threshold.unwrap_or(model.threshold));
     if let Some(dir) = &args.plots {
         let title = data

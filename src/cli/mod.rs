@@ -4,6 +4,7 @@ pub mod classify;
 pub mod evaluate;
 pub mod explain;
 pub mod inspect;
+pub mod progress;
 pub mod sentences;
 pub mod train;
 

@@ -149,7 +149,10 @@ pub fn run(args: Args) -> Result<()> {
         }
     );
     if let Some(k) = args.cv {
-        let cv = checked.cross_validate(&data, k)?;
+        let pb = super::progress::bar(k as u64, "cross-validation");
+        let cv = checked.cross_validate_reporting(&data, k, &|| pb.inc(1));
+        pb.finish_and_clear();
+        let cv = cv?;
         let (f1, f1_sd) = mean_sd(&cv.macro_f1);
         let (acc, acc_sd) = mean_sd(&cv.accuracy);
         println!(
@@ -159,7 +162,20 @@ pub fn run(args: Args) -> Result<()> {
     let Some(out) = &args.output else {
         return Ok(());
     };
-    let model = checked.fit(&data)?;
+    let model = match checked.params().threshold {
+        ThresholdRule::Cv(k) => {
+            let pb = super::progress::bar(k as u64 + 1, "training");
+            let m = checked.fit_reporting(&data, &|| pb.inc(1));
+            pb.finish_and_clear();
+            m?
+        }
+        ThresholdRule::Fixed(_) => {
+            let pb = super::progress::spinner("training");
+            let m = checked.fit(&data);
+            pb.finish_and_clear();
+            m?
+        }
+    };
     let s = &model.summary;
     println!(
         "features   {} ({} n-grams + {} cues)",

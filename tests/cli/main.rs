@@ -7,5 +7,6 @@ mod harness;
 mod html;
 mod inspect;
 mod plots;
+mod progress;
 mod shared_data;
 mod train;
