@@ -37,7 +37,9 @@
 //!   …) or `according to` — not when a determiner precedes it (`the said`, `his claims`,
 //!   `That said`). **A quotation spanning several sentences shares its attribution:** when
 //!   any sentence it touches is attributed (`He said: "…` or `…," she said.`), every
-//!   sentence of that quotation is attributed.
+//!   sentence of that quotation is attributed. A quotation that opens a sentence right
+//!   after an attributed quotation in the same block continues that speaker and is
+//!   attributed too (`"…," said X. "…"`).
 //! * `in_quote` — at least half of the sentence's bytes lie between quotation marks, or the
 //!   sentence begins inside a quotation (it opens with a quotation mark, or continues one
 //!   opened in an earlier sentence) and that quotation either is still open at the end of

@@ -330,6 +330,8 @@ impl<'a> Scanner<'a> {
         let normal = next != Next::Lower;
         let mut cut = if next == Next::End || cjk {
             true
+        } else if !quote_closer && self.short_inner_quote(i) {
+            false // `They chanted "No! No! No!" as …`
         } else if dots == 1 && others == 0 {
             match lexicon::abbrev_before(b, i, self.unit_start) {
                 Some(Abbrev::Inner) => false,
@@ -356,6 +358,25 @@ impl<'a> Scanner<'a> {
         } else {
             j
         }
+    }
+
+    /// Inside a quotation opened after the start of the current sentence, at most two
+    /// words before the terminator at `i`: a quoted exclamation, not a sentence.
+    fn short_inner_quote(&self, i: usize) -> bool {
+        if self.depth == 0 || i - self.outer_open > 40 || self.outer_open <= self.sent_start {
+            return false;
+        }
+        let opened_mid_sentence = self.b[self.sent_start..self.outer_open]
+            .iter()
+            .rev()
+            .take(64)
+            .any(|c| !c.is_ascii_whitespace());
+        opened_mid_sentence
+            && self.b[self.outer_open..i]
+                .iter()
+                .filter(|&&c| c == b' ')
+                .count()
+                <= 1
     }
 
     fn next_kind(&self, m: usize, ue: usize) -> Next {
@@ -581,20 +602,26 @@ impl<'a> Scanner<'a> {
         let n = self.meta.len();
         let base = self.unit_first;
         let mut a = 0;
+        // The previous sentence was an attributed quotation: a quotation that opens the
+        // next sentence continues the same speaker (`"…," said X. "…"`).
+        let mut prev_speech = false;
         while a < n {
             let mut z = a;
             while z + 1 < n && self.meta[z].continues {
                 z += 1;
             }
+            let follows_speech = prev_speech && self.meta[a].begins;
             let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
             for t in a..=z {
                 let m = self.meta[t];
                 let s = &mut self.out[base + t];
-                let attributed = m.cue || (z > a && chain_cue);
+                let attributed = m.cue || (z > a && chain_cue) || follows_speech;
                 let len = s.end - s.start;
                 s.attributed = attributed;
                 s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
             }
+            let last = &self.out[base + z];
+            prev_speech = last.attributed && last.in_quote;
             a = z + 1;
         }
         self.meta.clear();
