@@ -186,4 +186,35 @@ mod tests {
         assert!(op.windows(2).all(|w| w[0].1 >= w[1].1));
         assert!(fa.windows(2).all(|w| w[0].1 <= w[1].1));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Whatever the sentence and k: bias + listed + other = logit, and P = sigmoid(logit)
+        /// is the model's P(opinion).
+        #[test]
+        fn decomposition_holds_for_any_sentence(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "council", "is", "a", "disgrace", "said", "\"", "we", "must", "3.5%",
+                    "frankly", "budget", "on", "Monday", "!", "?", "never", "best", "reported", ",",
+                ]),
+                0..25,
+            ),
+            k in 0usize..12,
+        ) {
+            let m = shared_model();
+            let text = words.join(" ");
+            let e = explain_sentence(m, &text, k);
+            let listed: f64 = e.features.iter().map(|c| c.contribution).sum();
+            proptest::prop_assert!((e.bias + listed + e.other - e.logit).abs() < 1e-9);
+            proptest::prop_assert!((e.p_opinion - m.p_opinion(&text)).abs() < 1e-12);
+            proptest::prop_assert!(e.features.len() <= k);
+        }
+    }
+
+    fn shared_model() -> &'static Model {
+        static M: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        M.get_or_init(model)
+    }
 }

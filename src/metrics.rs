@@ -548,4 +548,44 @@ mod tests {
             assert!(close(c.macro_f1, macro_f1_at(&truth, &p, c.threshold)));
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The ROC curve is monotone from (0,0) to (1,1) and its area is the rank-sum AUC; the
+        /// PR curve's recall rises to 1; F1 by threshold agrees with the confusion matrix.
+        #[test]
+        fn curves_are_consistent(
+            pairs in proptest::collection::vec((proptest::bool::ANY, 0u8..=20), 1..60)
+        ) {
+            let truth: Vec<Label> = pairs.iter().map(|(o, _)| if *o { O } else { F }).collect();
+            // Coarse scores, so ties are common.
+            let p: Vec<f64> = pairs.iter().map(|(_, s)| f64::from(*s) / 20.0).collect();
+            let roc = roc_curve(&truth, &p);
+            match roc_auc(&truth, &p) {
+                None => proptest::prop_assert!(roc.is_empty()),
+                Some(auc) => {
+                    let area = trapezoid_area(roc.iter().map(|r| (r.fpr, r.tpr)));
+                    proptest::prop_assert!((area - auc).abs() < 1e-9, "{} vs {}", area, auc);
+                    proptest::prop_assert!(roc.windows(2).all(|w| w[0].fpr <= w[1].fpr
+                        && w[0].tpr <= w[1].tpr && w[0].threshold > w[1].threshold));
+                    let last = roc.last().unwrap();
+                    proptest::prop_assert_eq!((last.fpr, last.tpr), (1.0, 1.0));
+                }
+            }
+            let pr = pr_curve(&truth, &p);
+            if !pr.is_empty() {
+                proptest::prop_assert!(pr.windows(2).all(|w| w[0].recall <= w[1].recall));
+                proptest::prop_assert_eq!(pr.last().unwrap().recall, 1.0);
+                for pt in &pr {
+                    let c = Confusion::from_pairs(&truth, &predict(&p, pt.threshold)).class(O);
+                    proptest::prop_assert!((c.precision - pt.precision).abs() < 1e-12);
+                    proptest::prop_assert!((c.recall - pt.recall).abs() < 1e-12);
+                }
+            }
+            for t in f1_by_threshold(&truth, &p, 20) {
+                proptest::prop_assert!((t.macro_f1 - macro_f1_at(&truth, &p, t.threshold)).abs() < 1e-12);
+            }
+        }
+    }
 }

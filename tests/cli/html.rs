@@ -113,3 +113,11 @@ fn html_is_stable() {
     let html = factop(&["classify", ARTICLE, "-f", "html"], None).ok();
     golden("classify-council.html", &html);
 }
+
+#[test]
+fn empty_input_gives_a_valid_page() {
+    let html = factop(&["classify", "-f", "html"], Some(b"")).ok();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("0 sentences"));
+    assert!(page_labels(&html).is_empty());
+}
