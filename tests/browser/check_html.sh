@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 FACTOP=${FACTOP:-target/release/factop}
 CHROMIUM=${CHROMIUM:-chromium}
-OUT=${OUT:-$(mktemp -d)}
+if [ -z "${OUT:-}" ]; then
+    OUT=$(mktemp -d)
+    trap 'rm -rf "$OUT"' EXIT # set OUT=DIR to keep the page, DOM and screenshots
+fi
 mkdir -p "$OUT"
 articles=(datasets/examples/council-budget.txt tests/browser/markup-article.txt)
 
@@ -30,4 +33,4 @@ browser --window-size=1100,3200 --screenshot="$OUT/explained.png" "file://$OUT/p
 browser --dump-dom "file://$OUT/page.html" >"$OUT/dom.html"
 
 python3 tests/browser/check_dom.py "$OUT/dom.html" "$OUT/rows.jsonl" "$OUT/page.png" "$OUT/explained.png"
-echo "browser check passed (page, screenshots and DOM in $OUT)"
+echo "browser check passed"
