@@ -329,7 +329,7 @@ fn precision_recall<DB: DrawingBackend>(d: &PlotData, root: &DrawingArea<DB, Shi
     if d.pr.is_empty() {
         return no_curve(root, "no opinion examples: no precision–recall curve");
     }
-    // Step curve: precision holds until the next score lowers it.
+    // The points joined in order of falling threshold, from recall 0 at the first precision.
     let mut pts = vec![(0.0, d.pr[0].precision)];
     for p in &d.pr {
         pts.push((p.recall, p.precision));

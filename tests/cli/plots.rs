@@ -1,6 +1,6 @@
 //! `factop evaluate --plots DIR`.
 
-use crate::harness::factop;
+use crate::harness::{factop, golden};
 use serde_json::Value;
 
 const SEED: &str = "datasets/factop-seed.csv";
@@ -67,6 +67,10 @@ fn evaluate_writes_every_plot_as_svg_and_png() {
     let svg = std::fs::read_to_string(plots.join("roc.svg")).unwrap();
     let auc = format!("AUC {:.3}", report["roc_auc"].as_f64().unwrap());
     assert!(svg.contains(&auc), "roc.svg lacks {auc}");
+    golden(
+        "plots-seed-confusion.svg",
+        &std::fs::read_to_string(plots.join("confusion.svg")).unwrap(),
+    );
 }
 
 #[test]
