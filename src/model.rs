@@ -71,6 +71,84 @@ impl Default for TrainParams {
 pub struct CheckedParams(TrainParams);
 
 impl TrainParams {
+    /// The hyperparameter names [`set`](TrainParams::set) accepts (the `train` flags without `--`).
+    pub const SETTABLE: &'static [&'static str] = &[
+        "alpha",
+        "word-ngrams",
+        "char-ngrams",
+        "min-df",
+        "max-features",
+        "mask-min-words",
+        "mask-quotes",
+        "cues",
+        "tf",
+        "idf",
+        "balance",
+    ];
+
+    /// Set one hyperparameter from text, as a search grid or config file names it
+    /// (`alpha=0.5`, `char-ngrams=2-5`, `tf=binary`, `cues=false`, ...).
+    pub fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        let bad = |what: &str| Error::Param {
+            name: "--grid",
+            msg: format!("`{key}={value}`: {what}"),
+        };
+        let num = |v: &str| {
+            v.trim()
+                .parse::<usize>()
+                .map_err(|_| bad("not a whole number"))
+        };
+        let flag = |v: &str| match v.trim() {
+            "true" | "on" | "yes" => Ok(true),
+            "false" | "off" | "no" => Ok(false),
+            _ => Err(bad("expected true or false")),
+        };
+        let range = |v: &str| -> Result<[usize; 2]> {
+            if v.trim() == "0" {
+                return Ok([0, 0]);
+            }
+            let (a, b) = v.split_once('-').unwrap_or((v, v));
+            Ok([num(a)?, num(b)?])
+        };
+        let f = &mut self.features;
+        match key {
+            "alpha" => self.alpha = value.trim().parse().map_err(|_| bad("not a number"))?,
+            "word-ngrams" => f.word_ngrams = range(value)?,
+            "char-ngrams" => f.char_ngrams = range(value)?,
+            "min-df" => f.min_df = num(value)?,
+            "max-features" => f.max_features = num(value)?,
+            "mask-min-words" => f.mask_min_words = num(value)?,
+            "mask-quotes" => f.mask_quotes = flag(value)?,
+            "cues" => f.cues = flag(value)?,
+            "idf" => f.idf = flag(value)?,
+            "tf" => {
+                (f.sublinear_tf, f.binary) = match value.trim() {
+                    "sublinear" => (true, false),
+                    "raw" => (false, false),
+                    "binary" => (false, true),
+                    _ => return Err(bad("expected sublinear, raw or binary")),
+                }
+            }
+            "balance" => {
+                self.balance = match value.trim() {
+                    "none" => Balance::None,
+                    "oversample" => Balance::Oversample,
+                    _ => return Err(bad("expected none or oversample")),
+                }
+            }
+            _ => {
+                return Err(Error::Param {
+                    name: "--grid",
+                    msg: format!(
+                        "unknown hyperparameter `{key}`; known: {}",
+                        Self::SETTABLE.join(", ")
+                    ),
+                })
+            }
+        }
+        Ok(())
+    }
+
     /// Validate every hyperparameter in one place.
     pub fn check(self) -> Result<CheckedParams> {
         self.features.validate()?;
@@ -616,6 +694,40 @@ mod tests {
         assert_eq!(o.len(), 6);
         assert_eq!(o.iter().filter(|&&i| i == 3).count(), 3);
         assert_eq!(balanced_order(&labels, Balance::None, 1), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn set_parses_every_settable_key() {
+        let mut p = TrainParams::default();
+        for (k, v) in [
+            ("alpha", "0.25"),
+            ("word-ngrams", "1-3"),
+            ("char-ngrams", "2-5"),
+            ("min-df", "3"),
+            ("max-features", "500"),
+            ("mask-min-words", "4"),
+            ("mask-quotes", "false"),
+            ("cues", "off"),
+            ("tf", "binary"),
+            ("idf", "no"),
+            ("balance", "none"),
+        ] {
+            p.set(k, v).unwrap();
+        }
+        assert_eq!(p.alpha, 0.25);
+        assert_eq!(p.features.word_ngrams, [1, 3]);
+        assert_eq!(p.features.char_ngrams, [2, 5]);
+        assert_eq!((p.features.min_df, p.features.max_features), (3, 500));
+        assert_eq!(p.features.mask_min_words, 4);
+        assert!(!p.features.mask_quotes && !p.features.cues && !p.features.idf);
+        assert!(p.features.binary && !p.features.sublinear_tf);
+        assert_eq!(p.balance, Balance::None);
+        let e = p.set("gamma", "1").unwrap_err().to_string();
+        assert!(
+            e.contains("unknown hyperparameter") && e.contains("alpha"),
+            "{e}"
+        );
+        assert!(p.set("alpha", "x").is_err());
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct Args {
         long,
         short = 'o',
         value_name = "MODEL.json",
-        required_unless_present = "cv"
+        required_unless_present_any = ["cv", "grid"]
     )]
     output: Option<PathBuf>,
     /// Seed for oversampling and folds.
@@ -81,6 +81,12 @@ pub struct Args {
     /// Choose the threshold by K-fold cross-validation on the training data.
     #[arg(long, value_name = "K")]
     threshold_cv: Option<usize>,
+    /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
+    /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
+    /// mask-min-words, mask-quotes, cues, tf, idf, balance. The best mean macro-F1 over
+    /// --cv folds (default 5) wins and is used for the model written to --output.
+    #[arg(long, value_name = "KEY=V1,V2,...")]
+    grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
     #[arg(long, value_name = "K")]
     cv: Option<usize>,
@@ -129,10 +135,80 @@ impl Args {
     }
 }
 
+/// Every combination of the `--grid` values, each with a label naming its settings.
+fn expand_grid(base: &TrainParams, specs: &[String]) -> Result<Vec<(String, TrainParams)>> {
+    let mut combos = vec![(String::new(), base.clone())];
+    for spec in specs {
+        let (key, values) = spec.split_once('=').ok_or_else(|| factop::Error::Param {
+            name: "--grid",
+            msg: format!("`{spec}` is not KEY=V1,V2,... (e.g. alpha=0.5,1,2)"),
+        })?;
+        let mut next = Vec::new();
+        for (label, params) in &combos {
+            for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                let mut p = params.clone();
+                p.set(key.trim(), v)?;
+                p.clone().check()?;
+                let label = format!(
+                    "{label}{}{}={v}",
+                    if label.is_empty() { "" } else { " " },
+                    key.trim()
+                );
+                next.push((label, p));
+            }
+        }
+        combos = next;
+    }
+    Ok(if specs.is_empty() { Vec::new() } else { combos })
+}
+
+/// Cross-validate every grid point, print a table, return the best (first on ties).
+fn search(
+    grid: &[(String, TrainParams)],
+    data: &Dataset,
+    k: usize,
+) -> Result<factop::model::CheckedParams> {
+    println!(
+        "grid       {} settings, {k}-fold cross-validation each",
+        grid.len()
+    );
+    let pb = super::progress::bar((grid.len() * k) as u64, "grid search");
+    let mut best: Option<(f64, usize)> = None;
+    let mut rows = Vec::new();
+    for (i, (_, p)) in grid.iter().enumerate() {
+        let cv = p
+            .clone()
+            .check()?
+            .cross_validate_reporting(data, k, &|| pb.inc(1));
+        let cv = match cv {
+            Ok(cv) => cv,
+            Err(e) => {
+                pb.finish_and_clear();
+                return Err(e.into());
+            }
+        };
+        let (f1, sd) = mean_sd(&cv.macro_f1);
+        let (acc, _) = mean_sd(&cv.accuracy);
+        rows.push((f1, sd, acc));
+        if best.is_none_or(|(b, _)| f1 > b + 1e-12) {
+            best = Some((f1, i));
+        }
+    }
+    pb.finish_and_clear();
+    let (_, bi) = best.expect("grid is not empty");
+    for (i, ((label, _), (f1, sd, acc))) in grid.iter().zip(&rows).enumerate() {
+        let mark = if i == bi { "*" } else { " " };
+        println!("  {mark} macro-F1 {f1:.4} ± {sd:.4}  accuracy {acc:.4}  {label}");
+    }
+    println!("best       {}", grid[bi].0);
+    Ok(grid[bi].1.clone().check()?)
+}
+
 /// Run `factop train`.
 pub fn run(args: Args) -> Result<()> {
     let started = Instant::now();
-    let checked = args.params().check()?;
+    let mut checked = args.params().check()?;
+    let grid = expand_grid(&args.params(), &args.grid)?;
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
     }
@@ -148,7 +224,9 @@ pub fn run(args: Args) -> Result<()> {
             String::new()
         }
     );
-    if let Some(k) = args.cv {
+    if !grid.is_empty() {
+        checked = search(&grid, &data, args.cv.unwrap_or(5))?;
+    } else if let Some(k) = args.cv {
         let pb = super::progress::bar(k as u64, "cross-validation");
         let cv = checked.cross_validate_reporting(&data, k, &|| pb.inc(1));
         pb.finish_and_clear();

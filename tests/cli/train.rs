@@ -169,3 +169,51 @@ fn invalid_hyperparameters_are_usage_errors() {
     }
     let _ = repo(SEED);
 }
+
+#[test]
+fn grid_search_picks_by_cross_validation_and_records_the_winner() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json");
+    let out = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--min-df",
+            "1",
+            "--cv",
+            "3",
+            "--grid",
+            "alpha=0.5,4",
+            "--grid",
+            "word-ngrams=1,1-2",
+            "-o",
+            &m.display().to_string(),
+        ],
+        None,
+    )
+    .ok();
+    assert!(out.contains("4 settings, 3-fold"), "{out}");
+    let rows: Vec<&str> = out.lines().filter(|l| l.contains("macro-F1 0.")).collect();
+    assert_eq!(rows.len(), 4, "{out}");
+    let best = rows
+        .iter()
+        .find(|l| l.trim_start().starts_with('*'))
+        .unwrap();
+    let score = |l: &str| -> f64 { l.split("macro-F1 ").nth(1).unwrap()[..6].parse().unwrap() };
+    assert!(rows.iter().all(|l| score(l) <= score(best)), "{out}");
+    // the written model carries the winning settings
+    let label = best.split("  ").last().unwrap().trim();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    let alpha = label
+        .split(' ')
+        .next()
+        .unwrap()
+        .trim_start_matches("alpha=");
+    assert_eq!(
+        v["params"]["alpha"].as_f64().unwrap(),
+        alpha.parse::<f64>().unwrap()
+    );
+    let bad = factop(&["train", "--data", SEED, "--grid", "gamma=1"], None);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}
