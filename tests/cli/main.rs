@@ -6,6 +6,7 @@ mod explain;
 mod harness;
 mod html;
 mod inspect;
+mod notebook;
 mod plots;
 mod progress;
 mod shared_data;
