@@ -5,7 +5,7 @@
 #
 # auto: ../shared/datasets when present, else the project's own datasets/; all: project, then shared
 # (shared only when present). Python dependencies (notebooks/requirements.txt, pinned) go into a virtual
-# environment, by default .venv in the repository (gitignored; override with FACTOP_NB_VENV), reused
+# environment, by default target/notebook-venv (override with FACTOP_NB_VENV), reused
 # while requirements.txt is unchanged. The release binary is built first. Each run's executed notebook,
 # figures (PNG), article.html and summary.json go to $FACTOP_NB_OUT/<data> (default: a new temporary
 # directory). Exits non-zero if any cell fails.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 NB=notebooks/factop-walkthrough.ipynb
 REQ=notebooks/requirements.txt
-VENV=${FACTOP_NB_VENV:-$ROOT/.venv}
+VENV=${FACTOP_NB_VENV:-$ROOT/target/notebook-venv}
 WHAT=${1:-auto}
 
 case "$WHAT" in
