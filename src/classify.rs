@@ -3,7 +3,7 @@
 use crate::dataset::Label;
 use crate::features::Context;
 use crate::model::Model;
-use crate::segment;
+use crate::segment::{self, Sentence};
 use serde::Serialize;
 
 /// One scored sentence of a document (the `jsonl` / `json` / `csv` output row).
@@ -37,10 +37,24 @@ pub fn classify_text<'a>(
     text: &'a str,
     threshold: Option<f64>,
 ) -> Vec<ScoredSentence<'a>> {
-    segment::split(text)
-        .into_iter()
+    score_sentences(model, doc, text, 0, &segment::split(text), threshold)
+}
+
+/// Score already segmented sentences of a block of a document: `text` starts at byte
+/// `offset` of the document and the sentences' offsets are document offsets (as
+/// [`crate::stream::Blocks`] gives them).
+pub fn score_sentences<'a>(
+    model: &Model,
+    doc: &'a str,
+    text: &'a str,
+    offset: usize,
+    sentences: &[Sentence],
+    threshold: Option<f64>,
+) -> Vec<ScoredSentence<'a>> {
+    sentences
+        .iter()
         .map(|s| {
-            let sentence = s.text(text);
+            let sentence = &text[s.start - offset..s.end - offset];
             let ctx = Context {
                 in_quote: s.in_quote,
                 attributed: s.attributed,

@@ -226,16 +226,21 @@ impl Dataset {
             ..Dataset::default()
         };
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        // The first row with an unknown label: reading goes on to list every label value.
+        let mut unknown: Option<(u64, String)> = None;
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u64;
         loop {
             match rdr.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
+                Err(_) if unknown.is_some() => break,
                 Err(e) => return Err(csv_error(name, e)),
             }
             rows += 1;
-            let row = record.position().map_or(rows + 1, |p| p.line());
+            // Rows count records, the header being row 1, as a spreadsheet shows them (a
+            // quoted line break does not start a new row).
+            let row = record.position().map_or(rows + 1, |p| p.record() + 1);
             let row_err = |msg: String| Error::Row {
                 path: name.to_string(),
                 row,
@@ -254,16 +259,19 @@ impl Dataset {
                 std::str::from_utf8(raw)
                     .map_err(|_| row_err(format!("column `{col}` is not valid UTF-8")))
             };
+            if unknown.is_some() {
+                if let Ok(raw_label) = field(label_idx, &opts.label_column) {
+                    *seen.entry(raw_label.trim().to_string()).or_default() += 1;
+                }
+                continue;
+            }
             let text = field(text_idx, &opts.text_column)?;
             let raw_label = field(label_idx, &opts.label_column)?;
             *seen.entry(raw_label.trim().to_string()).or_default() += 1;
-            let label = opts.label_map.map(raw_label).ok_or_else(|| {
-                row_err(format!(
-                    "unknown label `{}`; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}=opinion)",
-                    raw_label.trim(),
-                    raw_label.trim()
-                ))
-            })?;
+            let Some(label) = opts.label_map.map(raw_label) else {
+                unknown = Some((row, raw_label.trim().to_string()));
+                continue;
+            };
             if text.trim().is_empty() {
                 if opts.strict {
                     return Err(row_err("empty text (--strict)".into()));
@@ -274,6 +282,25 @@ impl Dataset {
             out.examples.push(Example {
                 text: text.trim().to_string(),
                 label,
+            });
+        }
+        if let Some((row, value)) = unknown {
+            const SHOWN: usize = 12;
+            let mut labels: Vec<String> = seen
+                .iter()
+                .take(SHOWN)
+                .map(|(v, n)| format!("`{v}` ×{n}"))
+                .collect();
+            if seen.len() > SHOWN {
+                labels.push(format!("… {} more", seen.len() - SHOWN));
+            }
+            return Err(Error::Row {
+                path: name.to_string(),
+                row,
+                msg: format!(
+                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {value}=opinion)",
+                    labels.join(", ")
+                ),
             });
         }
         if rows == 0 {
@@ -435,6 +462,31 @@ mod tests {
         assert!(e.contains("row 3"), "{e}");
         assert!(e.contains("`maybe`"), "{e}");
         assert!(e.contains("--label-map"), "{e}");
+        // every label value of the file is listed, also those after the bad row
+        let e = read(
+            "sentence,label\nok,fact\nbad,maybe\nx,fact\ny,perhaps\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("row 3") && e.contains("`fact` ×2, `maybe` ×1, `perhaps` ×1"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn rows_count_records_not_lines() {
+        for src in [
+            "sentence,label\n\"two\nlines\",fact\nbad,maybe\n",
+            "sentence,label\r\n\"two\r\nlines\",fact\r\nbad,maybe\r\n",
+        ] {
+            let e = read(src, b',', &ReadOptions::default())
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("row 3:"), "{e}");
+        }
     }
 
     #[test]

@@ -16,5 +16,6 @@ pub mod model;
 pub mod persist;
 pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use error::{Error, Result};

@@ -124,15 +124,17 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() {
             err(format!(
-                "truncated file ({e}); retrain or restore the model"
+                "truncated file ({e}); retrain or restore the model (this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
             ))
         } else {
-            err(format!("not a factop model: invalid JSON ({e})"))
+            err(format!(
+                "not a factop model: invalid JSON ({e}); this factop reads {FORMAT_TAG} format version {FORMAT_VERSION}"
+            ))
         }
     })?;
     if value.get("format").and_then(|v| v.as_str()) != Some(FORMAT_TAG) {
         return Err(err(format!(
-            "not a factop model: no \"format\": \"{FORMAT_TAG}\" field"
+            "not a factop model: no \"format\": \"{FORMAT_TAG}\" field (this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
         )));
     }
     let version = value
@@ -144,8 +146,11 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
             "format version {version} is newer than this factop supports (version {FORMAT_VERSION}); upgrade factop"
         )));
     }
-    let file: ModelFile =
-        serde_json::from_value(value).map_err(|e| err(format!("malformed model file: {e}")))?;
+    let file: ModelFile = serde_json::from_value(value).map_err(|e| {
+        err(format!(
+            "malformed model file ({e}); this factop reads {FORMAT_TAG} format version {FORMAT_VERSION}"
+        ))
+    })?;
     file.into_model(name)
 }
 
@@ -174,12 +179,21 @@ pub fn load(path: &Path) -> Result<Model> {
 }
 
 /// Fail early if `path` cannot be written: its folder must exist and accept a new file, and
-/// `path` itself must not be a folder.
+/// `path` itself must not be a folder or a device (an atomic rename would replace it).
 pub fn check_writable(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(Error::io(
             path,
             std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
+        ));
+    }
+    if path.exists() && !path.is_file() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file (a model is written to a temporary file, then renamed)",
+            ),
         ));
     }
     let probe = temp_path(path);

@@ -1,15 +1,17 @@
 //! `factop classify`: score every sentence of one or more articles.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+use factop::features::Context;
 use factop::report::{Format, Writer};
-use factop::{classify, persist};
+use factop::stream::{Block, Blocks};
+use factop::{classify, persist, segment};
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Score every sentence of one or more articles.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Article files (plain UTF-8 text); none or `-` reads standard input.
+    /// Article files (UTF-8 text, read in blocks: any size); none or `-` reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Model file (default: the embedded default model).
@@ -29,27 +31,58 @@ pub struct Args {
     top: usize,
 }
 
-/// Read a document: a file, or standard input for `-`. Invalid UTF-8 is replaced (with a warning).
-pub fn read_document(path: &std::path::Path) -> Result<String> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
+/// Open a document for streaming: a file, or standard input for `-`.
+pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read>>> {
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
-        bytes = std::fs::read(path).map_err(|e| factop::Error::io(path, e))?;
-    }
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!(
-                "factop: warning: {}: invalid UTF-8 replaced with U+FFFD; offsets refer to the decoded text",
-                path.display()
-            );
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
+        Box::new(std::fs::File::open(path).map_err(|e| factop::Error::io(path, e))?)
+    };
+    Ok(Blocks::new(reader))
+}
+
+/// The next block of `path`, naming the file on a read error.
+pub fn next_block<'a>(
+    blocks: &'a mut Blocks<Box<dyn Read>>,
+    path: &Path,
+) -> Result<Option<Block<'a>>> {
+    blocks.next_block().map_err(|e| {
+        let name = if path.as_os_str() == "-" {
+            Path::new("standard input")
+        } else {
+            path
+        };
+        factop::Error::io(name, e).into()
     })
+}
+
+/// Warn about what streaming `doc` had to repair: invalid UTF-8, over-long sentences.
+pub fn warn_repairs<R: Read>(doc: &str, blocks: &Blocks<R>) {
+    if blocks.replaced() > 0 {
+        eprintln!(
+            "factop: warning: {doc}: {} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text",
+            blocks.replaced()
+        );
+    }
+    if blocks.capped() > 0 {
+        eprintln!(
+            "factop: warning: {doc}: {} sentence(s) cut at the {}-byte length cap (no sentence boundary found)",
+            blocks.capped(),
+            segment::MAX_SENTENCE_BYTES
+        );
+    }
+}
+
+/// Read a whole document (for the html page, which shows it whole), with the same decoding
+/// and warnings as the streamed formats.
+pub fn read_document(path: &Path) -> Result<String> {
+    let mut blocks = open(path)?;
+    let mut text = String::new();
+    while let Some(b) = next_block(&mut blocks, path)? {
+        text.push_str(b.text);
+    }
+    warn_repairs(&path.display().to_string(), &blocks);
+    Ok(text)
 }
 
 /// Run `factop classify`.
@@ -102,15 +135,38 @@ pub fn run(args: Args) -> Result<()> {
     let pb = super::progress::batch(files.len(), "classifying");
     for path in &files {
         pb.inc(1);
-        let text = read_document(path)?;
+        // Streamed block by block: memory stays flat whatever the article's size.
+        let mut blocks = open(path)?;
         let doc = path.display().to_string();
-        let rows = classify::classify_text(&model, &doc, &text, args.threshold);
-        if args.explain {
-            let ex = factop::explain::explain_document(&model, &text, args.top);
-            w.document_explained(&doc, &rows, &ex)?;
-        } else {
-            w.document(&doc, &rows)?;
+        w.begin(&doc)?;
+        while let Some(b) = next_block(&mut blocks, path)? {
+            let rows = classify::score_sentences(
+                &model,
+                &doc,
+                b.text,
+                b.offset,
+                &b.sentences,
+                args.threshold,
+            );
+            if args.explain {
+                let ex: Vec<_> = b
+                    .sentences
+                    .iter()
+                    .map(|s| {
+                        let ctx = Context {
+                            in_quote: s.in_quote,
+                            attributed: s.attributed,
+                        };
+                        factop::explain::explain_with_context(&model, b.text_of(s), ctx, args.top)
+                    })
+                    .collect();
+                w.rows_explained(&rows, &ex)?;
+            } else {
+                w.rows(&rows)?;
+            }
         }
+        w.end()?;
+        warn_repairs(&doc, &blocks);
     }
     pb.finish_and_clear();
     w.finish()?;

@@ -39,6 +39,13 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     let model = persist::load_or_default(args.model.as_deref())?;
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
+    if data.skipped_empty > 0 {
+        eprintln!(
+            "factop: warning: {}: {} rows with empty text skipped (--strict makes them an error)",
+            data.sources.join(", "),
+            data.skipped_empty
+        );
+    }
     let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
     let pb = super::progress::bar(data.len() as u64, "scoring");
     let p: Vec<f64> = data

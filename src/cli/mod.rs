@@ -105,3 +105,12 @@ pub fn parse_probability(s: &str) -> Result<f64, String> {
         Err(format!("{p} is outside 0..1"))
     }
 }
+
+/// A number of cross-validation folds: an integer of at least 2.
+pub fn parse_folds(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(k) if k >= 2 => Ok(k),
+        Ok(k) => Err(format!("{k} folds: need at least 2")),
+        Err(_) => Err(format!("`{s}` is not a whole number of folds (at least 2)")),
+    }
+}

@@ -1,7 +1,6 @@
 //! `factop sentences`: print the sentence split of an article, with byte offsets.
 
 use anyhow::Result;
-use factop::segment;
 use serde::Serialize;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -52,28 +51,32 @@ pub fn run(args: Args) -> Result<()> {
     };
     let mut out = BufWriter::new(stdout.lock());
     for path in &files {
-        let text = super::classify::read_document(path)?;
+        let mut blocks = super::classify::open(path)?;
         let doc = path.display().to_string();
-        for s in segment::split(&text) {
-            match format {
-                Format::Text => writeln!(out, "{}", s.text(&text))?,
-                Format::Jsonl => {
-                    serde_json::to_writer(
-                        &mut out,
-                        &Row {
-                            doc: &doc,
-                            index: s.index,
-                            start: s.start,
-                            end: s.end,
-                            text: s.text(&text),
-                            in_quote: s.in_quote,
-                            attributed: s.attributed,
-                        },
-                    )?;
-                    writeln!(out)?;
+        while let Some(b) = super::classify::next_block(&mut blocks, path)? {
+            for s in &b.sentences {
+                let text = b.text_of(s);
+                match format {
+                    Format::Text => writeln!(out, "{text}")?,
+                    Format::Jsonl => {
+                        serde_json::to_writer(
+                            &mut out,
+                            &Row {
+                                doc: &doc,
+                                index: s.index,
+                                start: s.start,
+                                end: s.end,
+                                text,
+                                in_quote: s.in_quote,
+                                attributed: s.attributed,
+                            },
+                        )?;
+                        writeln!(out)?;
+                    }
                 }
             }
         }
+        super::classify::warn_repairs(&doc, &blocks);
     }
     out.flush()?;
     Ok(())

@@ -79,7 +79,7 @@ pub struct Args {
     #[arg(long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
     threshold: Option<f64>,
     /// Choose the threshold by K-fold cross-validation on the training data.
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", value_parser = super::parse_folds)]
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
@@ -88,7 +88,7 @@ pub struct Args {
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", value_parser = super::parse_folds)]
     cv: Option<usize>,
 }
 

@@ -32,6 +32,8 @@ pub struct Writer<W: Write> {
     sink: Sink<W>,
     format: Format,
     first: bool,
+    /// Sentences and opinions of the current document (for the text summary).
+    counts: (usize, usize),
 }
 
 enum Sink<W: Write> {
@@ -45,7 +47,8 @@ impl<W: Write> Writer<W> {
         let sink = match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
-                w.write_record(["doc", "index", "start", "end", "text", "label", "p_opinion"])?;
+                w.write_record(["doc", "index", "start", "end", "text", "label", "p_opinion"])
+                    .map_err(csv_io)?;
                 Sink::Csv(Box::new(w))
             }
             Format::Json => {
@@ -64,46 +67,15 @@ impl<W: Write> Writer<W> {
             sink,
             format,
             first: true,
+            counts: (0, 0),
         })
     }
 
     /// Write one document's sentences.
     pub fn document(&mut self, doc: &str, rows: &[ScoredSentence<'_>]) -> io::Result<()> {
-        match &mut self.sink {
-            Sink::Csv(w) => {
-                for r in rows {
-                    w.write_record([
-                        r.doc,
-                        &r.index.to_string(),
-                        &r.start.to_string(),
-                        &r.end.to_string(),
-                        r.text,
-                        r.label.as_str(),
-                        &r.p_opinion.to_string(),
-                    ])?;
-                }
-            }
-            Sink::Plain(out) => match self.format {
-                Format::Json => {
-                    for r in rows {
-                        if !self.first {
-                            out.write_all(b",")?;
-                        }
-                        self.first = false;
-                        out.write_all(b"\n")?;
-                        serde_json::to_writer(&mut *out, r)?;
-                    }
-                }
-                Format::Text => write_text(out, doc, rows)?,
-                _ => {
-                    for r in rows {
-                        serde_json::to_writer(&mut *out, r)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-            },
-        }
-        Ok(())
+        self.begin(doc)?;
+        self.rows(rows)?;
+        self.end()
     }
 
     /// Write one document's sentences with their explanations (same order as `rows`): an
@@ -115,43 +87,109 @@ impl<W: Write> Writer<W> {
         rows: &[ScoredSentence<'_>],
         explanations: &[Explanation],
     ) -> io::Result<()> {
+        self.begin(doc)?;
+        self.rows_explained(rows, explanations)?;
+        self.end()
+    }
+
+    /// Start a document whose rows come in several [`rows`](Writer::rows) calls (streaming);
+    /// close it with [`end`](Writer::end).
+    pub fn begin(&mut self, doc: &str) -> io::Result<()> {
+        self.counts = (0, 0);
+        match &mut self.sink {
+            Sink::Plain(out) if self.format == Format::Text => writeln!(out, "== {doc}"),
+            _ => Ok(()),
+        }
+    }
+
+    /// Write some sentences of the current document.
+    pub fn rows(&mut self, rows: &[ScoredSentence<'_>]) -> io::Result<()> {
+        self.write_rows(rows, None)
+    }
+
+    /// Write some sentences of the current document with their explanations.
+    pub fn rows_explained(
+        &mut self,
+        rows: &[ScoredSentence<'_>],
+        explanations: &[Explanation],
+    ) -> io::Result<()> {
+        self.write_rows(rows, Some(explanations))
+    }
+
+    fn write_rows(
+        &mut self,
+        rows: &[ScoredSentence<'_>],
+        explanations: Option<&[Explanation]>,
+    ) -> io::Result<()> {
         #[derive(serde::Serialize)]
         struct Explained<'r, 'a> {
             #[serde(flatten)]
             row: &'r ScoredSentence<'a>,
             explanation: &'r Explanation,
         }
-        let Sink::Plain(out) = &mut self.sink else {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "explanations cannot be written as csv",
-            ));
+        let out = match &mut self.sink {
+            Sink::Csv(_) if explanations.is_some() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "explanations cannot be written as csv",
+                ))
+            }
+            Sink::Csv(w) => {
+                for r in rows {
+                    w.write_record([
+                        r.doc,
+                        &r.index.to_string(),
+                        &r.start.to_string(),
+                        &r.end.to_string(),
+                        r.text,
+                        r.label.as_str(),
+                        &r.p_opinion.to_string(),
+                    ])
+                    .map_err(csv_io)?;
+                }
+                return Ok(());
+            }
+            Sink::Plain(out) => out,
         };
-        for (r, e) in rows.iter().zip(explanations) {
-            let x = Explained {
-                row: r,
-                explanation: e,
-            };
-            match self.format {
-                Format::Json => {
-                    if !self.first {
-                        out.write_all(b",")?;
-                    }
-                    self.first = false;
-                    out.write_all(b"\n")?;
-                    serde_json::to_writer(&mut *out, &x)?;
+        if self.format == Format::Text {
+            write_text_rows(out, rows, explanations.unwrap_or(&[]))?;
+            self.counts.0 += rows.len();
+            self.counts.1 += rows.iter().filter(|r| r.label == Label::Opinion).count();
+            return Ok(());
+        }
+        for (i, r) in rows.iter().enumerate() {
+            if self.format == Format::Json {
+                if !self.first {
+                    out.write_all(b",")?;
                 }
-                Format::Text => {}
-                _ => {
-                    serde_json::to_writer(&mut *out, &x)?;
-                    out.write_all(b"\n")?;
-                }
+                self.first = false;
+                out.write_all(b"\n")?;
+            }
+            match explanations.and_then(|e| e.get(i)) {
+                Some(explanation) => serde_json::to_writer(
+                    &mut *out,
+                    &Explained {
+                        row: r,
+                        explanation,
+                    },
+                )?,
+                None => serde_json::to_writer(&mut *out, r)?,
+            }
+            if self.format != Format::Json {
+                out.write_all(b"\n")?;
             }
         }
-        if self.format == Format::Text {
-            write_text_explained(out, doc, rows, explanations)?;
-        }
         Ok(())
+    }
+
+    /// Close the current document (the text format's summary line).
+    pub fn end(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Plain(out) if self.format == Format::Text => {
+                write_text_summary(out, self.counts.0, self.counts.1)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Close the output (the JSON array) and flush.
@@ -182,6 +220,16 @@ pub fn write_text_explained<W: Write>(
     explanations: &[Explanation],
 ) -> io::Result<()> {
     writeln!(out, "== {doc}")?;
+    write_text_rows(out, rows, explanations)?;
+    let k = rows.iter().filter(|r| r.label == Label::Opinion).count();
+    write_text_summary(out, rows.len(), k)
+}
+
+fn write_text_rows<W: Write>(
+    out: &mut W,
+    rows: &[ScoredSentence<'_>],
+    explanations: &[Explanation],
+) -> io::Result<()> {
     for (i, r) in rows.iter().enumerate() {
         let mark = match r.label {
             Label::Opinion => "OPINION",
@@ -198,8 +246,11 @@ pub fn write_text_explained<W: Write>(
             }
         }
     }
-    let n = rows.len();
-    let k = rows.iter().filter(|r| r.label == Label::Opinion).count();
+    Ok(())
+}
+
+/// The summary line of a document with `n` sentences, `k` of them opinion.
+fn write_text_summary<W: Write>(out: &mut W, n: usize, k: usize) -> io::Result<()> {
     let share = if n > 0 {
         100.0 * k as f64 / n as f64
     } else {
@@ -210,6 +261,14 @@ pub fn write_text_explained<W: Write>(
         "-- {n} sentences, {k} opinion ({share:.0}%), {} fact\n",
         n - k
     )
+}
+
+/// The I/O error inside a CSV error, so a closed pipe stays recognisable as one.
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The readable evaluation report.

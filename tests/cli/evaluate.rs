@@ -44,23 +44,3 @@ fn text_report_has_the_same_figures() {
     assert!(out.contains(&f1), "{out}");
     assert!(out.contains("confusion"), "{out}");
 }
-
-#[test]
-fn bad_model_files_are_clear_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let m = dir.path().join("m.json");
-    std::fs::write(&m, r#"{"format":"factop-model","format_version":9}"#).unwrap();
-    let e = factop(
-        &["evaluate", "--data", SEED, "-m", &m.display().to_string()],
-        None,
-    )
-    .err();
-    assert!(e.contains("newer") && e.contains("version 1"), "{e}");
-    std::fs::write(&m, "{\"format\":").unwrap();
-    let e = factop(
-        &["evaluate", "--data", SEED, "-m", &m.display().to_string()],
-        None,
-    )
-    .err();
-    assert!(e.contains("truncated"), "{e}");
-}

@@ -62,13 +62,17 @@ pub fn factop_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn factop");
-    {
-        let mut si = child.stdin.take().expect("stdin");
-        if let Some(input) = stdin {
-            si.write_all(input).expect("write stdin");
+    // Feed stdin from another thread: a large input must not block on a full output pipe.
+    let mut si = child.stdin.take().expect("stdin");
+    let input = stdin.map(<[u8]>::to_vec);
+    let feeder = std::thread::spawn(move || {
+        if let Some(input) = input {
+            // The child may exit without reading everything (an error): not a failure here.
+            let _ = si.write_all(&input);
         }
-    }
+    });
     let out = child.wait_with_output().expect("wait factop");
+    feeder.join().expect("stdin feeder");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -9,5 +9,6 @@ mod inspect;
 mod notebook;
 mod plots;
 mod progress;
+mod robustness;
 mod shared_data;
 mod train;

@@ -112,6 +112,10 @@ fn bad_label_names_row_and_suggests_label_map() {
         e.contains("row 3") && e.contains("SUBJ") && e.contains("--label-map"),
         "{e}"
     );
+    assert!(
+        e.contains("labels seen in the file: `SUBJ` ×1, `fact` ×1"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -123,7 +127,7 @@ fn missing_data_file_is_a_clear_error() {
 #[test]
 fn unwritable_output_fails_before_training_and_keeps_old_file() {
     let dir = tempfile::tempdir().unwrap();
-    let e = factop(
+    let r = factop(
         &[
             "train",
             "--data",
@@ -132,9 +136,25 @@ fn unwritable_output_fails_before_training_and_keeps_old_file() {
             &dir.path().join("no/dir/m.json").display().to_string(),
         ],
         None,
-    )
-    .err();
+    );
+    assert_eq!(r.stdout, "", "training started");
+    let e = r.err();
     assert!(e.contains("no/dir/m.json"), "{e}");
+    // a folder or a device (here a FIFO) is refused too: a rename would replace it
+    let fifo = dir.path().join("fifo");
+    let c = std::ffi::CString::new(fifo.display().to_string()).unwrap();
+    // SAFETY: mkfifo on a path we own.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    for out in [dir.path().to_path_buf(), fifo.clone()] {
+        let r = factop(
+            &["train", "--data", SEED, "-o", &out.display().to_string()],
+            None,
+        );
+        assert_eq!(r.stdout, "", "training started");
+        let e = r.err();
+        assert!(e.contains(&out.display().to_string()), "{e}");
+    }
+    std::fs::remove_file(&fifo).unwrap();
     // a failed run (bad data) leaves an existing model untouched
     let m = dir.path().join("m.json");
     std::fs::write(&m, "previous").unwrap();
@@ -159,13 +179,34 @@ fn unwritable_output_fails_before_training_and_keeps_old_file() {
 fn invalid_hyperparameters_are_usage_errors() {
     for args in [
         &["--alpha", "-1"][..],
+        &["--alpha", "0"][..],
+        &["--alpha", "nan"][..],
+        &["--tolerance", "-1"][..],
+        &["--max-iter", "0"][..],
+        &["--min-df", "0"][..],
         &["--word-ngrams", "3-1"][..],
+        &["--threshold", "1.5"][..],
+        &["--threshold", "-0.1"][..],
         &["--threshold-cv", "1"][..],
+        &["--threshold-cv", "0"][..],
+        &["--cv", "1"][..],
+        &["--cv", "0"][..],
+        &["--cv", "-3"][..],
     ] {
-        let mut a = vec!["train", "--data", SEED, "-o", "/tmp/factop-never.json"];
-        a.extend_from_slice(args);
+        // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
+        let flag = format!("{}={}", args[0], args[1]);
+        let a = [
+            "train",
+            "--data",
+            SEED,
+            "-o",
+            "/tmp/factop-never.json",
+            &flag,
+        ];
         let r = factop(&a, None);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(args[0]), "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "", "{args:?}: training started");
     }
     let _ = repo(SEED);
 }

@@ -1,0 +1,395 @@
+//! Streaming segmentation: read a document of any size in blocks, with bounded memory.
+//!
+//! [`Blocks`] reads bytes from any [`Read`], decodes them as UTF-8 (invalid sequences become
+//! U+FFFD, exactly as [`String::from_utf8_lossy`] would on the whole input, also when a
+//! multi-byte sequence straddles two reads) and hands out blocks of about
+//! [`BLOCK_BYTES`] that the segmenter can treat on their own:
+//!
+//! * **At a paragraph break** (a line holding only white space) whenever the buffer has one.
+//!   The segmenter never joins text across a blank line and resets all its state there, so
+//!   for any document whose paragraphs are shorter than the block size the sentences are
+//!   exactly those of [`segment::split`] on the whole document.
+//! * **Otherwise at a sentence start**: a paragraph longer than the block size (a single
+//!   100 MB line, say) is segmented as far as the buffer goes and cut where its last
+//!   sentence begins; that sentence is read again with the next block. The segmenter's
+//!   length cap ([`segment::MAX_SENTENCE_BYTES`]) guarantees a cut inside every block, so
+//!   time stays linear and memory stays flat whatever the input.
+//!
+//! Sentence offsets (`start`, `end`) and `index` are those of the whole decoded document.
+
+use crate::segment::{self, Sentence};
+use std::io::{self, Read};
+
+/// Target size of a block, in bytes of decoded text.
+pub const BLOCK_BYTES: usize = 256 << 10;
+
+/// Size of one read from the underlying reader.
+const READ_BYTES: usize = 64 << 10;
+
+/// One block of a document and its sentences.
+#[derive(Debug)]
+pub struct Block<'a> {
+    /// Offset of the block's first byte in the decoded document.
+    pub offset: usize,
+    /// The decoded text of the block.
+    pub text: &'a str,
+    /// The block's sentences, with offsets and indexes into the whole document.
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Block<'a> {
+    /// The text of a sentence of this block.
+    pub fn text_of(&self, s: &Sentence) -> &'a str {
+        &self.text[s.start - self.offset..s.end - self.offset]
+    }
+}
+
+/// Reads a document in blocks; see the module documentation.
+#[derive(Debug)]
+pub struct Blocks<R: Read> {
+    inner: R,
+    block_bytes: usize,
+    /// Decoded text not yet handed out (after `consume` bytes of it).
+    buf: String,
+    /// Bytes at the front of `buf` handed out with the previous block.
+    consume: usize,
+    /// The undecoded tail of the last read: an incomplete UTF-8 sequence.
+    pending: Vec<u8>,
+    raw: Vec<u8>,
+    /// Offset of `buf[0]` in the decoded document.
+    base: usize,
+    next_index: usize,
+    eof: bool,
+    replaced: usize,
+    capped: usize,
+}
+
+impl<R: Read> Blocks<R> {
+    /// Blocks of [`BLOCK_BYTES`] from `inner`.
+    pub fn new(inner: R) -> Self {
+        Self::with_block_bytes(inner, BLOCK_BYTES)
+    }
+
+    /// Blocks of about `block_bytes` (at least 16) from `inner`.
+    pub fn with_block_bytes(inner: R, block_bytes: usize) -> Self {
+        Blocks {
+            inner,
+            block_bytes: block_bytes.max(16),
+            buf: String::new(),
+            consume: 0,
+            pending: Vec::new(),
+            raw: vec![0; READ_BYTES],
+            base: 0,
+            next_index: 0,
+            eof: false,
+            replaced: 0,
+            capped: 0,
+        }
+    }
+
+    /// Invalid UTF-8 sequences replaced by U+FFFD so far.
+    pub fn replaced(&self) -> usize {
+        self.replaced
+    }
+
+    /// Sentences cut at the length cap so far (see [`Sentence::capped`]).
+    pub fn capped(&self) -> usize {
+        self.capped
+    }
+
+    /// The next block, or `None` at the end of the document.
+    pub fn next_block(&mut self) -> io::Result<Option<Block<'_>>> {
+        if self.consume > 0 {
+            self.buf.drain(..self.consume);
+            self.base += self.consume;
+            self.consume = 0;
+        }
+        while self.buf.len() < self.block_bytes && !self.eof {
+            self.fill()?;
+        }
+        if self.buf.is_empty() {
+            return Ok(None);
+        }
+        let (cut, mut sentences) = if self.eof {
+            (self.buf.len(), segment::split(&self.buf))
+        } else if let Some(p) = last_paragraph_break(&self.buf) {
+            (p, segment::split(&self.buf[..p]))
+        } else {
+            let mut s = segment::split(&self.buf);
+            if s.len() >= 2 {
+                let last = s.pop().map_or(0, |l| l.start);
+                (last, s)
+            } else {
+                (self.buf.len(), s)
+            }
+        };
+        for s in &mut sentences {
+            s.start += self.base;
+            s.end += self.base;
+            s.index += self.next_index;
+        }
+        self.next_index += sentences.len();
+        self.capped += segment::capped_count(&sentences);
+        self.consume = cut;
+        Ok(Some(Block {
+            offset: self.base,
+            text: &self.buf[..cut],
+            sentences,
+        }))
+    }
+
+    /// Read once from the underlying reader and decode what can be decoded.
+    fn fill(&mut self) -> io::Result<()> {
+        let n = loop {
+            match self.inner.read(&mut self.raw) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        if n == 0 {
+            self.eof = true;
+            let rest = std::mem::take(&mut self.pending);
+            self.decode(&rest, true);
+            return Ok(());
+        }
+        if self.pending.is_empty() {
+            let raw = std::mem::take(&mut self.raw);
+            self.decode(&raw[..n], false);
+            self.raw = raw;
+        } else {
+            let mut bytes = std::mem::take(&mut self.pending);
+            bytes.extend_from_slice(&self.raw[..n]);
+            self.decode(&bytes, false);
+        }
+        Ok(())
+    }
+
+    /// Append `bytes` to the buffer, replacing invalid sequences; an incomplete sequence at
+    /// the end is kept for the next read unless `last`.
+    fn decode(&mut self, mut bytes: &[u8], last: bool) {
+        loop {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    self.buf.push_str(s);
+                    return;
+                }
+                Err(e) => {
+                    let (valid, rest) = bytes.split_at(e.valid_up_to());
+                    self.buf.push_str(&String::from_utf8_lossy(valid));
+                    match e.error_len() {
+                        Some(len) => {
+                            self.buf.push('\u{FFFD}');
+                            self.replaced += 1;
+                            bytes = &rest[len..];
+                        }
+                        None if last => {
+                            self.buf.push('\u{FFFD}');
+                            self.replaced += 1;
+                            return;
+                        }
+                        None => {
+                            self.pending = rest.to_vec();
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The position just after the last paragraph break of `text`: a line holding only white
+/// space, with a line break before and after it inside `text`.
+fn last_paragraph_break(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut end = memchr::memrchr(b'\n', b)?;
+    while let Some(start) = memchr::memrchr(b'\n', &b[..end]) {
+        if text[start + 1..end].trim().is_empty() {
+            return Some(end + 1);
+        }
+        end = start;
+    }
+    None
+}
+
+/// Segment a whole document from `reader`, collecting the decoded text and the sentences
+/// (for tests and small inputs; the command line streams with [`Blocks`]).
+pub fn split_all<R: Read>(reader: R, block_bytes: usize) -> io::Result<(String, Vec<Sentence>)> {
+    let mut blocks = Blocks::with_block_bytes(reader, block_bytes);
+    let mut text = String::new();
+    let mut sentences = Vec::new();
+    while let Some(b) = blocks.next_block()? {
+        text.push_str(b.text);
+        sentences.extend(b.sentences);
+    }
+    Ok((text, sentences))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A reader that hands out at most `step` bytes per read.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(out.len()).min(self.data.len());
+            out[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    fn streamed(bytes: &[u8], block: usize, step: usize) -> (String, Vec<Sentence>) {
+        split_all(Trickle { data: bytes, step }, block).unwrap()
+    }
+
+    const ARTICLE: &str = "CITY HALL — The council voted 7-2 on Monday.\n\n\
+        \"This is a disgrace,\" the mayor said. Critics disagree.\r\n\r\n\
+        It is, frankly, the worst budget in a decade! Will anyone notice?\n \n\
+        By Jane Roe\nThe U.S. economy grew 2.5% in Q3. Dr. Smith wasn't surprised.\n";
+
+    #[test]
+    fn paragraph_blocks_match_the_whole_split() {
+        let whole = segment::split(ARTICLE);
+        for block in [16, 40, 100, 1 << 20] {
+            for step in [1, 3, 7, 64, 1 << 16] {
+                let (text, sents) = streamed(ARTICLE.as_bytes(), block, step);
+                assert_eq!(text, ARTICLE);
+                if block >= 100 {
+                    assert_eq!(sents, whole, "block {block} step {step}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_matches_lossy_decoding_across_reads() {
+        let mut bytes = b"Caf\xc3\xa9 ok. Bad \xff\xfe here. Cut \xe2\x80".to_vec();
+        bytes.extend_from_slice(b" mid. \xf0\x9f\x98\x80 emoji.\n\nEnd \xe2\x82");
+        let lossy = String::from_utf8_lossy(&bytes).into_owned();
+        for step in 1..8 {
+            let mut blocks = Blocks::with_block_bytes(Trickle { data: &bytes, step }, 16);
+            let mut text = String::new();
+            while let Some(b) = blocks.next_block().unwrap() {
+                for s in &b.sentences {
+                    assert_eq!(b.text_of(s), &lossy[s.start..s.end]);
+                }
+                text.push_str(b.text);
+            }
+            assert_eq!(text, lossy, "step {step}");
+            assert_eq!(blocks.replaced(), 4, "step {step}");
+        }
+    }
+
+    #[test]
+    fn one_long_line_is_cut_at_sentence_starts() {
+        let line = "word ".repeat(20_000) + "end.";
+        let (text, sents) = streamed(line.as_bytes(), 4096, 1000);
+        assert_eq!(text, line);
+        let mut blocks = Blocks::with_block_bytes(line.as_bytes(), 4096);
+        while blocks.next_block().unwrap().is_some() {}
+        assert!(blocks.capped() >= 40, "{}", blocks.capped());
+        check(&text, &sents).unwrap();
+    }
+
+    #[test]
+    fn no_whitespace_at_all_still_progresses() {
+        let blob = "x".repeat(50_000);
+        let (text, sents) = streamed(blob.as_bytes(), 1000, 333);
+        assert_eq!(text, blob);
+        check(&text, &sents).unwrap();
+        let ws = " \n".repeat(5000) + &" ".repeat(5000);
+        let (text, sents) = streamed(ws.as_bytes(), 100, 7);
+        assert_eq!((text.as_str(), sents.len()), (ws.as_str(), 0));
+    }
+
+    /// Offsets increase, lie on char boundaries, index counts up, nothing but white space
+    /// is dropped.
+    fn check(text: &str, sents: &[Sentence]) -> Result<(), String> {
+        let mut prev = 0;
+        for (k, s) in sents.iter().enumerate() {
+            if s.index != k || s.start < prev || s.start >= s.end || s.end > text.len() {
+                return Err(format!("bad sentence {k}: {s:?} after {prev}"));
+            }
+            if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+                return Err(format!("not on char boundaries: {s:?}"));
+            }
+            if s.len() > segment::MAX_SENTENCE_BYTES {
+                return Err(format!("{} bytes", s.len()));
+            }
+            if !text[prev..s.start].trim().is_empty() {
+                return Err(format!("dropped {:?}", &text[prev..s.start]));
+            }
+            prev = s.end;
+        }
+        if !text[prev..].trim().is_empty() {
+            return Err("dropped the tail".into());
+        }
+        Ok(())
+    }
+
+    fn paragraphs() -> impl Strategy<Value = String> {
+        let sentence = prop_oneof![
+            Just("The vote was held on Monday."),
+            Just("\"It is a disgrace,\" she said."),
+            Just("Is this right?"),
+            Just("Dr. Roe left at 5 p.m. Then it rained."),
+            Just("“Café prices,” he wrote, “are absurd.”"),
+            Just("We must act now!"),
+            Just("- a list item"),
+            Just("By Jane Roe"),
+        ];
+        let para = prop::collection::vec(
+            (sentence, prop_oneof![Just(" "), Just("\n"), Just("\r\n")]),
+            1..6,
+        )
+        .prop_map(|v| v.into_iter().map(|(s, sep)| format!("{s}{sep}")).collect());
+        let sep = prop_oneof![
+            Just("\n\n"),
+            Just("\r\n\r\n"),
+            Just("\n \t\n"),
+            Just("\n\n\n")
+        ];
+        prop::collection::vec((para, sep), 0..12).prop_map(|v| {
+            v.into_iter()
+                .map(|(p, s): (String, &str)| format!("{}{s}", p.trim_end()))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any block size larger than every paragraph gives exactly the whole-text split.
+        #[test]
+        fn streamed_equals_whole(text in paragraphs(), step in 1usize..300) {
+            let whole = segment::split(&text);
+            let longest = text.split("\n\n").map(str::len).max().unwrap_or(0);
+            let (t, s) = streamed(text.as_bytes(), 2 * longest + 64, step);
+            prop_assert_eq!(&t, &text);
+            prop_assert_eq!(s, whole);
+        }
+
+        /// Whatever the bytes and block size: lossy text, valid offsets, no panic.
+        #[test]
+        fn arbitrary_bytes_stream_safely(
+            bytes in prop::collection::vec(prop_oneof![
+                4 => any::<u8>(),
+                4 => prop::sample::select(b" .\n?\"'ab".to_vec()),
+            ], 0..3000),
+            block in 16usize..600,
+            step in 1usize..100,
+        ) {
+            let (t, s) = streamed(&bytes, block, step);
+            prop_assert_eq!(&t, &String::from_utf8_lossy(&bytes));
+            check(&t, &s).map_err(TestCaseError::fail)?;
+        }
+    }
+}
