@@ -548,52 +548,74 @@ impl<'a> Scanner<'a> {
         g0 < pe && self.cue_in_gap(g0, pe)
     }
 
-    /// Cue search in a stretch of text without quotation marks: a tight word loop with a
-    /// (length, first letter) filter before the exact look-up.
+    /// Cue search in a stretch of text without quotation marks. Words are found 64 bytes
+    /// at a time from a bit mask of ASCII letters (no branch per byte), and each word is
+    /// filtered by (length, first letter, last letter) before the exact look-up.
     fn cue_in_gap(&self, g0: usize, g1: usize) -> bool {
-        let b = &self.b[..g1];
-        let mut i = g0;
-        while i < g1 {
-            while i < g1 && !b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let ws = i;
-            while i < g1 && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let n = i - ws;
-            if !(3..=12).contains(&n) {
-                continue;
-            }
-            let first = ((b[ws] | 0x20).wrapping_sub(b'a') as usize).min(25);
-            let last = (b[i - 1] | 0x20).wrapping_sub(b'a') & 31;
-            if lexicon::CUE_FILTER[n][first] & (1u32 << last) == 0 {
-                continue;
-            }
-            // A letter glued to the word on either side (José, naïve) makes it no word.
-            if ws > 0 && b[ws - 1] >= 0x80 || i < g1 && b[i] >= 0x80 {
-                continue;
-            }
-            let mut low = [0u8; 12];
-            for (d, c) in low.iter_mut().zip(&b[ws..i]) {
-                *d = c.to_ascii_lowercase();
-            }
-            let w = &low[..n];
-            if w == b"according" {
-                if next_word_is(b, i, g1, b"to") {
-                    return true;
-                }
-                continue;
-            }
-            if lexicon::is_cue_verb(w) {
-                let mut pl = [0u8; 12];
-                let prev = prev_word(self.b, ws, g0, &mut pl);
-                if !lexicon::blocks_cue(prev, w) {
+        let b = self.b;
+        let mut word_start = g0; // start of a word that began in an earlier chunk
+        let mut prev_letter = false;
+        let mut c = g0;
+        while c < g1 {
+            let n = (g1 - c).min(64);
+            let mask = letter_mask(&b[c..c + n]);
+            let next_letter = c + n < g1 && b[c + n].is_ascii_alphabetic();
+            let starts = mask & !((mask << 1) | prev_letter as u64);
+            let ends = mask & !((mask >> 1) | ((next_letter as u64) << (n - 1)));
+            let mut e = ends;
+            while e != 0 {
+                let k = e.trailing_zeros() as usize;
+                e &= e - 1;
+                let below = starts & (u64::MAX >> (63 - k));
+                let ws = if below != 0 {
+                    c + 63 - below.leading_zeros() as usize
+                } else {
+                    word_start
+                };
+                if self.word_is_cue(ws, c + k + 1, g0, g1) {
                     return true;
                 }
             }
+            if starts != 0 {
+                word_start = c + 63 - starts.leading_zeros() as usize;
+            }
+            prev_letter = (mask >> (n - 1)) & 1 == 1;
+            c += n;
         }
         false
+    }
+
+    /// Whether the ASCII word `[ws, we)` (inside the unquoted stretch `[g0, g1)`) is an
+    /// attribution cue here.
+    #[inline]
+    fn word_is_cue(&self, ws: usize, we: usize, g0: usize, g1: usize) -> bool {
+        let b = self.b;
+        let n = we - ws;
+        if !(3..=12).contains(&n) {
+            return false;
+        }
+        let first = ((b[ws] | 0x20).wrapping_sub(b'a') as usize).min(25);
+        let last = (b[we - 1] | 0x20).wrapping_sub(b'a') & 31;
+        if lexicon::CUE_FILTER[n][first] & (1u32 << last) == 0 {
+            return false;
+        }
+        // A letter glued to the word on either side (José, naïve) makes it no word.
+        if ws > 0 && b[ws - 1] >= 0x80 || we < g1 && b[we] >= 0x80 {
+            return false;
+        }
+        let mut low = [0u8; 12];
+        for (d, c) in low.iter_mut().zip(&b[ws..we]) {
+            *d = c.to_ascii_lowercase();
+        }
+        let w = &low[..n];
+        if w == b"according" {
+            return next_word_is(b, we, g1, b"to");
+        }
+        if !lexicon::is_cue_verb(w) {
+            return false;
+        }
+        let mut pl = [0u8; 12];
+        !lexicon::blocks_cue(prev_word(b, ws, g0, &mut pl), w)
     }
 
     /// Resolve the flags of the block's sentences: chains of sentences linked by an open
@@ -729,6 +751,36 @@ fn ascii_word(b: &[u8], m: usize, ue: usize) -> &[u8] {
         s.iter().take_while(|c| c.is_ascii_alphabetic()).count()
     });
     &b[m..m + n]
+}
+
+/// Bit `k` set when `chunk[k]` (at most 64 bytes) is an ASCII letter; eight bytes at a
+/// time (SWAR).
+#[inline]
+pub(super) fn letter_mask(chunk: &[u8]) -> u64 {
+    let mut mask = 0u64;
+    let mut k = 0;
+    let mut words = chunk.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        mask |= letters8(w) << k;
+        k += 8;
+    }
+    for (j, &x) in words.remainder().iter().enumerate() {
+        mask |= (((x | 0x20).wrapping_sub(b'a') < 26) as u64) << (k + j);
+    }
+    mask
+}
+
+/// The ASCII letters among the eight bytes of `w` (little-endian), one bit per byte.
+#[inline]
+fn letters8(w: u64) -> u64 {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let t = (w & LO7) | 0x2020_2020_2020_2020; // lower-cased, high bit cleared: no carries
+    let ge_a = t.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & HI; // t >= 'a'
+    let gt_z = t.wrapping_add(0x0505_0505_0505_0505) & HI; // t > 'z'
+    let bits = ge_a & !gt_z & !w & HI; // and the byte was ASCII
+    (bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Whether the word after the white space at `i` is `w` (case-insensitive), within `end`.

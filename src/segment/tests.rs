@@ -1,5 +1,5 @@
-use super::lexicon;
 use super::*;
+use super::{lexicon, scan};
 use proptest::prelude::*;
 
 mod golden {
@@ -291,4 +291,24 @@ fn cue_lexicon_is_sorted_and_found() {
     }
     assert!(!lexicon::is_cue_verb(b"sai"));
     assert!(!lexicon::is_cue_verb(b"saidx"));
+}
+
+#[test]
+fn letter_mask_matches_a_byte_loop() {
+    let samples: [&[u8]; 4] = [
+        b"Hello, world! The U.S. said: \"no\" [ok] `z` {a} @Z 123 AaZz",
+        "naïve café — Ωmega 中文 end.".as_bytes(),
+        &[
+            0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0xC1, 0xE1, 0xFA, 0xDA, 0x9A, 0xFF,
+        ],
+        b"",
+    ];
+    for s in samples {
+        for chunk in s.chunks(64) {
+            let want = chunk.iter().enumerate().fold(0u64, |m, (k, c)| {
+                m | ((c.is_ascii_alphabetic() as u64) << k)
+            });
+            assert_eq!(scan::letter_mask(chunk), want, "{chunk:?}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! side by side) and throughput in MB/s on one core over a generated article corpus.
 //!
 //! Usage: `cargo run --release --manifest-path bench/segment/Cargo.toml -- [--mb N]
-//! [--runs N] [--shared DIR] [--show-failures]`
+//! [--runs N] [--shared DIR] [--show-failures] [--factop-only]`
 //!
 //! The corpus is assembled in memory at run time from the sentences of
 //! `../shared/datasets` (training splits only), grouped into articles with a headline line
@@ -22,6 +22,7 @@ struct Opts {
     runs: usize,
     shared: PathBuf,
     show_failures: bool,
+    factop_only: bool,
 }
 
 fn parse_args() -> Opts {
@@ -31,6 +32,7 @@ fn parse_args() -> Opts {
         runs: 5,
         shared: manifest.join("../../../shared"),
         show_failures: false,
+        factop_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -44,6 +46,7 @@ fn parse_args() -> Opts {
             "--runs" => o.runs = num("--runs").max(1),
             "--shared" => o.shared = PathBuf::from(args.next().expect("--shared needs a path")),
             "--show-failures" => o.show_failures = true,
+            "--factop-only" => o.factop_only = true,
             other => panic!("unknown argument {other:?}"),
         }
     }
@@ -226,15 +229,29 @@ fn sentencex_spans(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn time_best<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
-    let mut best = f64::INFINITY;
+/// CPU time of the calling thread, in seconds.
+fn thread_cpu_secs() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the valid timespec we pass.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+/// Best (lowest) wall-clock and thread-CPU seconds over `runs` runs, and `f`'s result.
+fn time_best<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, f64, usize) {
+    let (mut wall, mut cpu) = (f64::INFINITY, f64::INFINITY);
     let mut n = 0;
     for _ in 0..runs {
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), thread_cpu_secs());
         n = std::hint::black_box(f());
-        best = best.min(t.elapsed().as_secs_f64());
+        cpu = cpu.min(thread_cpu_secs() - c);
+        wall = wall.min(t.elapsed().as_secs_f64());
     }
-    (best, n)
+    (wall, cpu, n)
 }
 
 fn main() {
@@ -256,27 +273,37 @@ fn main() {
     let mb = corpus.len() as f64 / (1u64 << 20) as f64;
     println!("throughput corpus: {mb:.1} MB generated from {source}; single thread");
 
-    let (t, n) = time_best(o.runs, || factop::segment::split(&corpus).len());
+    println!(
+        "{:<26} {:>14} {:>14} {:>10} {:>8}",
+        "splitter", "MB/s (CPU)", "MB/s (wall)", "sentences", "runs"
+    );
+    let (wall, cpu, n) = time_best(o.runs, || factop::segment::split(&corpus).len());
     let sents = factop::segment::split(&corpus);
     let capped = factop::segment::capped_count(&sents);
     let spans: Vec<(usize, usize)> = sents.iter().map(|s| (s.start, s.end)).collect();
     let (rec, prec) = agreement(&gold, &spans);
     println!(
-        "factop::segment::split   {:8.1} MB/s  ({n} sentences, {capped} capped, best of {} runs, {:.3} s)",
-        mb / t,
-        o.runs,
-        t
+        "{:<26} {:>14.1} {:>14.1} {n:>10} {:>8}",
+        "factop::segment::split",
+        mb / cpu,
+        mb / wall,
+        o.runs
     );
+    if o.factop_only {
+        return;
+    }
     let sx_runs = o.runs.min(2);
-    let (t, _) = time_best(sx_runs, || sentencex::segment("en", &corpus).len());
+    let (wall, cpu, _) = time_best(sx_runs, || sentencex::segment("en", &corpus).len());
     let sx = sentencex_spans(&corpus);
     let (sx_rec, sx_prec) = agreement(&gold, &sx);
     println!(
-        "sentencex::segment(en)   {:8.1} MB/s  ({} sentences, best of {sx_runs} runs, {:.3} s)",
-        mb / t,
-        sx.len(),
-        t
+        "{:<26} {:>14.1} {:>14.1} {:>10} {sx_runs:>8}",
+        "sentencex::segment(\"en\")",
+        mb / cpu,
+        mb / wall,
+        sx.len()
     );
+    println!("(best run of each; factop capped {capped} sentences at the length cap)");
     println!();
     println!(
         "agreement with the {} source rows (headlines and dataset rows; a row may hold several \
