@@ -289,6 +289,17 @@ fn main() {
         mb / wall,
         o.runs
     );
+    // Pathological input: one line of words without any punctuation, same size.
+    let line = "word ".repeat(corpus.len() / 5);
+    let (wall, cpu, n) = time_best(o.runs.min(3), || factop::segment::split(&line).len());
+    let line_capped = factop::segment::capped_count(&factop::segment::split(&line));
+    println!(
+        "{:<26} {:>14.1} {:>14.1} {n:>10} {:>8}   ({line_capped} capped)",
+        "factop, one unpunctuated line",
+        mb / cpu,
+        mb / wall,
+        o.runs.min(3)
+    );
     if o.factop_only {
         return;
     }
