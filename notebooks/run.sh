@@ -35,7 +35,7 @@ fi
 
 echo "== notebook: cargo build --release"
 cargo build --release --quiet
-export FACTOP_BIN="$ROOT/target/release/factop"
+export FACTOP_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/factop"
 export PATH="$VENV/bin:$PATH" JUPYTER_PLATFORM_DIRS=1
 OUT=${FACTOP_NB_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/factop-notebook.XXXXXX")}
 
