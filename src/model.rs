@@ -1,16 +1,15 @@
 //! The classifier: [`TrainParams`] → [`CheckedParams`] → fitted [`Model`].
 //!
-//! Training goes through linfa-logistic on a dense, column-major matrix; scoring uses the
-//! learned weights directly on sparse vectors (no linfa at inference).
+//! Training runs linfa-logistic's solver on a sparse matrix ([`crate::logistic`]: the same
+//! weights as linfa on the dense matrix, bit for bit, at a cost proportional to the non-zeros);
+//! scoring uses the learned weights directly on sparse vectors.
 
 use crate::dataset::{stratified_folds, Dataset, Label, Rng};
 use crate::error::{Error, Result};
 use crate::features::{Context, FeatureConfig, Featurizer, SparseVec};
+use crate::logistic::{self, SparseMatrix};
 use crate::metrics;
 use crate::segment;
-use linfa::prelude::*;
-use linfa_logistic::LogisticRegression;
-use ndarray::{Array1, Array2, ShapeBuilder};
 use serde::{Deserialize, Serialize};
 
 /// How to counter class imbalance (linfa-logistic has no sample weights).
@@ -323,32 +322,23 @@ impl CheckedParams {
         let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
         let order = balanced_order(&labels, p.balance, p.seed);
         let d = featurizer.dim();
-        let mut x = Array2::<f64>::zeros((order.len(), d).f());
-        let mut y = Array1::<bool>::from_elem(order.len(), false);
-        for (r, &i) in order.iter().enumerate() {
-            for (j, v) in rows[i].iter() {
-                x[[r, j]] = f64::from(v);
-            }
-            y[r] = labels[i] == Label::Opinion;
-        }
-        let dataset = linfa::Dataset::new(x, y);
-        let fitted = LogisticRegression::default()
-            .alpha(p.alpha)
-            .max_iterations(p.max_iterations)
-            .gradient_tolerance(p.gradient_tolerance)
-            .fit(&dataset)
-            .map_err(|e| Error::Train(e.to_string()))?;
+        // linfa-logistic's solver on a sparse matrix, bit for bit (see `logistic`).
+        let x = SparseMatrix::from_rows(order.iter().map(|&i| &rows[i]), d);
+        let y: Vec<bool> = order.iter().map(|&i| labels[i] == Label::Opinion).collect();
+        let fitted = logistic::fit(
+            &x,
+            &y,
+            logistic::Settings {
+                alpha: p.alpha,
+                max_iterations: p.max_iterations,
+                gradient_tolerance: p.gradient_tolerance,
+            },
+        )?;
         // linfa makes the more frequent class positive: read which one it picked.
-        let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
-        let weights: Vec<f64> = fitted.params().iter().map(|w| sign * w).collect();
-        let bias = sign * fitted.intercept();
-        let gradient_norm = gradient_norm(
-            dataset.records(),
-            dataset.targets(),
-            &weights,
-            bias,
-            p.alpha,
-        );
+        let sign = if fitted.positive { 1.0 } else { -1.0 };
+        let weights: Vec<f64> = fitted.weights.iter().map(|w| sign * w).collect();
+        let bias = sign * fitted.intercept;
+        let gradient_norm = logistic::gradient_norm(&x, &y, &weights, bias, p.alpha);
         let counts = data.counts();
         let threshold = match p.threshold {
             ThresholdRule::Fixed(t) => t,
@@ -517,24 +507,6 @@ fn balanced_order(labels: &[Label], balance: Balance, seed: u64) -> Vec<usize> {
     order
 }
 
-/// Norm of the gradient of linfa's objective, sum of log-losses + alpha/2·|w|², at (w, b).
-fn gradient_norm(x: &Array2<f64>, y: &Array1<bool>, w: &[f64], b: f64, alpha: f64) -> f64 {
-    let w_arr = Array1::from(w.to_vec());
-    let z = x.dot(&w_arr) + b;
-    // d/dz of log(1 + exp(-s z)) with s = ±1 is -s·σ(-s z).
-    let r: Array1<f64> = z
-        .iter()
-        .zip(y)
-        .map(|(&z, &yy)| {
-            let s = if yy { 1.0 } else { -1.0 };
-            -s * sigmoid(-s * z)
-        })
-        .collect();
-    let gw = x.t().dot(&r) + &(&w_arr * alpha);
-    let gb: f64 = r.sum();
-    (gw.iter().map(|g| g * g).sum::<f64>() + gb * gb).sqrt()
-}
-
 impl Model {
     /// Logit of opinion for a sparse vector.
     pub fn logit(&self, v: &SparseVec) -> f64 {
@@ -581,7 +553,9 @@ impl Model {
 mod tests {
     use super::*;
     use crate::dataset::Example;
-    use linfa::traits::Predict;
+    use linfa::traits::{Fit, Predict};
+    use linfa_logistic::LogisticRegression;
+    use ndarray::{Array1, Array2};
 
     fn toy() -> Dataset {
         let fact = [
