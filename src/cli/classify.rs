@@ -2,11 +2,23 @@
 
 use anyhow::Result;
 use factop::features::Context;
+use factop::report::rows::{render, ChunkWriter};
 use factop::report::{Format, Writer};
+use factop::segment::Sentence;
 use factop::stream::{Block, Blocks};
-use factop::{classify, persist, segment};
-use std::io::{IsTerminal, Read, Write};
+use factop::{classify, persist, pipeline, segment};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How the input files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Each file is one article (plain UTF-8 text).
+    Text,
+    /// Each line is one article, `{"id": ..., "text": "..."}`; rows carry the `id`.
+    Jsonl,
+}
 
 /// Score every sentence of one or more articles.
 #[derive(Debug, clap::Args)]
@@ -29,12 +41,19 @@ pub struct Args {
     /// Features listed per sentence with --explain and in the html page.
     #[arg(long, value_name = "K", default_value_t = 5)]
     top: usize,
+    /// Input format: `text` (one article per file) or `jsonl` (one `{"id": ..., "text": ...}`
+    /// article per line; every output row gets the article's `id` after `doc`).
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input_format: InputFormat,
+    /// Worker threads (default: the available cores). The output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 /// Open a document for streaming: a file, or standard input for `-`.
-pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read>>> {
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
+pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read + Send>>> {
+    let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| factop::Error::io(path, e))?)
     };
@@ -43,7 +62,7 @@ pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read>>> {
 
 /// The next block of `path`, naming the file on a read error.
 pub fn next_block<'a>(
-    blocks: &'a mut Blocks<Box<dyn Read>>,
+    blocks: &'a mut Blocks<Box<dyn Read + Send>>,
     path: &Path,
 ) -> Result<Option<Block<'a>>> {
     blocks.next_block().map_err(|e| {
@@ -97,8 +116,16 @@ pub fn run(args: Args) -> Result<()> {
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
-        args.files
+        args.files.clone()
     };
+    if args.input_format == InputFormat::Jsonl && (format == Format::Html || args.explain) {
+        return Err(factop::Error::Param {
+            name: "--input-format",
+            msg: "jsonl input works with the text, jsonl, json and csv formats, without --explain"
+                .into(),
+        }
+        .into());
+    }
     if format == Format::Html {
         let name = args
             .model
@@ -130,6 +157,9 @@ pub fn run(args: Args) -> Result<()> {
             msg: "works with the text, jsonl, json and html formats, not csv".into(),
         }
         .into());
+    }
+    if !args.explain {
+        return run_parallel(&model, &args, files, format);
     }
     let mut w = Writer::new(std::io::BufWriter::new(stdout.lock()), format)?;
     let pb = super::progress::batch(files.len(), "classifying");
@@ -172,4 +202,257 @@ pub fn run(args: Args) -> Result<()> {
     w.finish()?;
     std::io::stdout().flush()?;
     Ok(())
+}
+
+/// A piece of an article to score on a worker thread: a streamed block of a text file (already
+/// segmented), or a whole article from a JSONL line (segmented by the worker).
+struct Chunk {
+    doc: Arc<str>,
+    id: Option<Arc<serde_json::Value>>,
+    text: String,
+    /// Offset of `text` in the article, and its sentences (`None`: segment `text` whole).
+    offset: usize,
+    sentences: Option<Vec<Sentence>>,
+    /// First and last chunk of its article (the text format's header and summary).
+    first: bool,
+    last: bool,
+}
+
+/// The scored, rendered chunk.
+struct Rendered {
+    doc: Arc<str>,
+    id: Option<Arc<serde_json::Value>>,
+    bytes: Vec<u8>,
+    sentences: usize,
+    opinions: usize,
+    first: bool,
+    last: bool,
+}
+
+/// Score chunks on all cores (or `--threads`) and write them in input order: the output is
+/// byte for byte that of one thread.
+fn run_parallel(
+    model: &factop::model::Model,
+    args: &Args,
+    files: Vec<PathBuf>,
+    format: Format,
+) -> Result<()> {
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    let jsonl = args.input_format == InputFormat::Jsonl;
+    let pb = super::progress::batch(if jsonl { 0 } else { files.len() }, "classifying");
+    let chunks: Box<dyn Iterator<Item = Result<Chunk>> + Send> = if jsonl {
+        Box::new(JsonlArticles::new(files))
+    } else {
+        Box::new(TextChunks::new(files))
+    };
+    let stdout = std::io::stdout();
+    let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
+    let threshold = args.threshold;
+    pipeline::ordered_map(
+        threads,
+        chunks,
+        |c: Chunk| {
+            let rows = match &c.sentences {
+                Some(s) => {
+                    classify::score_sentences(model, &c.doc, &c.text, c.offset, s, threshold)
+                }
+                None => classify::classify_text(model, &c.doc, &c.text, threshold),
+            };
+            let bytes = render(format, c.id.as_deref(), &rows)?;
+            Ok(Rendered {
+                sentences: rows.len(),
+                opinions: rows
+                    .iter()
+                    .filter(|r| r.label == factop::dataset::Label::Opinion)
+                    .count(),
+                doc: c.doc,
+                id: c.id,
+                bytes,
+                first: c.first,
+                last: c.last,
+            })
+        },
+        |r: Rendered| {
+            if r.first {
+                match &r.id {
+                    Some(id) => {
+                        w.begin(&format!("{} {}", r.doc, factop::report::rows::id_text(id)))?
+                    }
+                    None => w.begin(&r.doc)?,
+                }
+            }
+            w.chunk(&r.bytes, r.sentences, r.opinions)?;
+            if r.last {
+                w.end()?;
+                if !jsonl {
+                    pb.inc(1);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    pb.finish_and_clear();
+    w.finish()?;
+    Ok(())
+}
+
+type OpenText = (PathBuf, Arc<str>, Blocks<Box<dyn Read + Send>>, bool);
+type OpenJsonl = (PathBuf, Arc<str>, Box<dyn BufRead + Send>, usize);
+
+/// The blocks of text files, streamed (see [`Blocks`]), as owned chunks.
+struct TextChunks {
+    files: std::vec::IntoIter<PathBuf>,
+    /// The open file: path, name, its blocks, whether no block was sent yet.
+    current: Option<OpenText>,
+}
+
+impl TextChunks {
+    fn new(files: Vec<PathBuf>) -> Self {
+        TextChunks {
+            files: files.into_iter(),
+            current: None,
+        }
+    }
+}
+
+impl Iterator for TextChunks {
+    type Item = Result<Chunk>;
+
+    fn next(&mut self) -> Option<Result<Chunk>> {
+        loop {
+            let Some((path, doc, blocks, first)) = &mut self.current else {
+                let path = self.files.next()?;
+                let blocks = match open(&path) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                let doc: Arc<str> = path.display().to_string().into();
+                self.current = Some((path, doc, blocks, true));
+                continue;
+            };
+            let block = match next_block(blocks, path) {
+                Ok(b) => b.map(|b| (b.text.to_string(), b.offset, b.sentences)),
+                Err(e) => return Some(Err(e)),
+            };
+            let is_first = std::mem::replace(first, false);
+            let doc = doc.clone();
+            // Look ahead: is this the document's last block?
+            let Some((text, offset, sentences)) = block else {
+                warn_repairs(&doc, blocks);
+                self.current = None;
+                if is_first {
+                    // An empty document: its header and summary still appear.
+                    return Some(Ok(Chunk {
+                        doc,
+                        id: None,
+                        text: String::new(),
+                        offset: 0,
+                        sentences: Some(Vec::new()),
+                        first: true,
+                        last: true,
+                    }));
+                }
+                // The previous chunk was the last: send an empty closing chunk.
+                return Some(Ok(Chunk {
+                    doc,
+                    id: None,
+                    text: String::new(),
+                    offset: 0,
+                    sentences: Some(Vec::new()),
+                    first: false,
+                    last: true,
+                }));
+            };
+            return Some(Ok(Chunk {
+                doc,
+                id: None,
+                text,
+                offset,
+                sentences: Some(sentences),
+                first: is_first,
+                last: false,
+            }));
+        }
+    }
+}
+
+/// The articles of JSONL files, one per non-blank line, read lazily.
+struct JsonlArticles {
+    files: std::vec::IntoIter<PathBuf>,
+    /// The open file: path, name, reader, line number.
+    current: Option<OpenJsonl>,
+    line: Vec<u8>,
+}
+
+impl JsonlArticles {
+    fn new(files: Vec<PathBuf>) -> Self {
+        JsonlArticles {
+            files: files.into_iter(),
+            current: None,
+            line: Vec::new(),
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlLine {
+    id: serde_json::Value,
+    text: String,
+}
+
+impl Iterator for JsonlArticles {
+    type Item = Result<Chunk>;
+
+    fn next(&mut self) -> Option<Result<Chunk>> {
+        loop {
+            let Some((path, doc, reader, line_no)) = &mut self.current else {
+                let path = self.files.next()?;
+                let reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
+                    Box::new(std::io::BufReader::new(std::io::stdin()))
+                } else {
+                    match std::fs::File::open(&path) {
+                        Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
+                        Err(e) => return Some(Err(factop::Error::io(&path, e).into())),
+                    }
+                };
+                let doc: Arc<str> = path.display().to_string().into();
+                self.current = Some((path, doc, reader, 0));
+                continue;
+            };
+            self.line.clear();
+            let name = if path.as_os_str() == "-" {
+                "standard input".to_string()
+            } else {
+                doc.to_string()
+            };
+            match reader.read_until(b'\n', &mut self.line) {
+                Ok(0) => {
+                    self.current = None;
+                    continue;
+                }
+                Ok(_) => *line_no += 1,
+                Err(e) => return Some(Err(anyhow::anyhow!("{name}: {e}"))),
+            }
+            if self.line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match serde_json::from_slice::<JsonlLine>(&self.line) {
+                Ok(a) => Ok(Chunk {
+                    doc: doc.clone(),
+                    id: Some(Arc::new(a.id)),
+                    text: a.text,
+                    offset: 0,
+                    sentences: None,
+                    first: true,
+                    last: true,
+                }),
+                Err(e) => Err(anyhow::anyhow!(
+                    "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
+                )),
+            });
+        }
+    }
 }

@@ -3,6 +3,7 @@
 pub mod explain;
 pub mod html;
 pub mod plots;
+pub mod rows;
 
 pub use explain::write_explanation;
 
@@ -225,7 +226,7 @@ pub fn write_text_explained<W: Write>(
     write_text_summary(out, rows.len(), k)
 }
 
-fn write_text_rows<W: Write>(
+pub(crate) fn write_text_rows<W: Write>(
     out: &mut W,
     rows: &[ScoredSentence<'_>],
     explanations: &[Explanation],
@@ -250,7 +251,7 @@ fn write_text_rows<W: Write>(
 }
 
 /// The summary line of a document with `n` sentences, `k` of them opinion.
-fn write_text_summary<W: Write>(out: &mut W, n: usize, k: usize) -> io::Result<()> {
+pub(crate) fn write_text_summary<W: Write>(out: &mut W, n: usize, k: usize) -> io::Result<()> {
     let share = if n > 0 {
         100.0 * k as f64 / n as f64
     } else {

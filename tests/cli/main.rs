@@ -7,6 +7,7 @@ mod harness;
 mod html;
 mod inspect;
 mod notebook;
+mod pipeline;
 mod plots;
 mod progress;
 mod robustness;

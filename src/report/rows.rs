@@ -1,0 +1,274 @@
+//! Rows rendered on their own, so articles (or blocks of one) can be scored and rendered on
+//! several threads and written in order (see [`crate::pipeline`]). [`ChunkWriter`] fed with
+//! [`render`]'s chunks writes the bytes [`Writer`](super::Writer) writes for the same rows.
+
+use super::{write_text_rows, write_text_summary, Format};
+use crate::classify::ScoredSentence;
+use crate::dataset::Label;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// A sentence row of an article read from a JSONL stream: the usual fields plus the article's
+/// `id` (as given in the input) right after `doc`.
+#[derive(Serialize)]
+struct RowWithId<'r, 'a> {
+    doc: &'a str,
+    id: &'r serde_json::Value,
+    index: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: Label,
+    p_opinion: f64,
+}
+
+impl<'r, 'a> RowWithId<'r, 'a> {
+    fn new(r: &'r ScoredSentence<'a>, id: &'r serde_json::Value) -> Self {
+        RowWithId {
+            doc: r.doc,
+            id,
+            index: r.index,
+            start: r.start,
+            end: r.end,
+            text: r.text,
+            label: r.label,
+            p_opinion: r.p_opinion,
+        }
+    }
+}
+
+/// The CSV header row for `format` csv (with an `id` column after `doc` for JSONL input).
+pub fn csv_header(with_id: bool) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut cols = vec!["doc", "index", "start", "end", "text", "label", "p_opinion"];
+    if with_id {
+        cols.insert(1, "id");
+    }
+    // Writing to memory cannot fail.
+    let _ = w.write_record(&cols);
+    w.into_inner().unwrap_or_default()
+}
+
+/// The id as text (strings without their quotes).
+pub fn id_text(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Render some rows of a document. For `json` the chunk holds `\n{row}` items separated by
+/// commas; for `csv` it has no header; for `text` no document header or summary:
+/// [`ChunkWriter`] adds what joins the chunks. `html` is not a row format.
+pub fn render(
+    format: Format,
+    id: Option<&serde_json::Value>,
+    rows: &[ScoredSentence<'_>],
+) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(rows.len() * 160);
+    match format {
+        Format::Jsonl | Format::Json => {
+            for (k, r) in rows.iter().enumerate() {
+                if format == Format::Json {
+                    if k > 0 {
+                        out.push(b',');
+                    }
+                    out.push(b'\n');
+                }
+                match id {
+                    Some(id) => serde_json::to_writer(&mut out, &RowWithId::new(r, id))?,
+                    None => serde_json::to_writer(&mut out, r)?,
+                }
+                if format == Format::Jsonl {
+                    out.push(b'\n');
+                }
+            }
+        }
+        Format::Text => write_text_rows(&mut out, rows, &[])?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            let id = id.map(id_text);
+            for r in rows {
+                let (index, start, end) =
+                    (r.index.to_string(), r.start.to_string(), r.end.to_string());
+                let p = r.p_opinion.to_string();
+                let mut rec: Vec<&str> = vec![r.doc];
+                if let Some(id) = &id {
+                    rec.push(id);
+                }
+                rec.extend([index.as_str(), start.as_str(), end.as_str()]);
+                rec.extend([r.text, r.label.as_str(), &p]);
+                w.write_record(&rec)?;
+            }
+            w.flush()?;
+        }
+        Format::Html => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "html is a page format, not a row format",
+            ))
+        }
+    }
+    Ok(out)
+}
+
+/// Writes rendered chunks in order, adding what joins them: the csv header, the json brackets
+/// and commas, the text format's document header and summary.
+pub struct ChunkWriter<W: Write> {
+    out: W,
+    format: Format,
+    wrote_row: bool,
+    /// Sentences and opinions of the current document (the text summary).
+    counts: (usize, usize),
+}
+
+impl<W: Write> ChunkWriter<W> {
+    /// Start the output (csv header, with an `id` column for JSONL input; json `[`).
+    pub fn new(mut out: W, format: Format, with_id: bool) -> io::Result<Self> {
+        match format {
+            Format::Csv => out.write_all(&csv_header(with_id))?,
+            Format::Json => out.write_all(b"[")?,
+            _ => {}
+        }
+        Ok(ChunkWriter {
+            out,
+            format,
+            wrote_row: false,
+            counts: (0, 0),
+        })
+    }
+
+    /// Start a document (the text format's `== doc` line).
+    pub fn begin(&mut self, doc: &str) -> io::Result<()> {
+        self.counts = (0, 0);
+        if self.format == Format::Text {
+            writeln!(self.out, "== {doc}")?;
+        }
+        Ok(())
+    }
+
+    /// Write one rendered chunk of the current document holding `sentences` rows, `opinions`
+    /// of them labelled opinion.
+    pub fn chunk(&mut self, bytes: &[u8], sentences: usize, opinions: usize) -> io::Result<()> {
+        self.counts.0 += sentences;
+        self.counts.1 += opinions;
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        if self.format == Format::Json && self.wrote_row {
+            self.out.write_all(b",")?;
+        }
+        self.wrote_row = true;
+        self.out.write_all(bytes)
+    }
+
+    /// Close the current document (the text format's summary line).
+    pub fn end(&mut self) -> io::Result<()> {
+        if self.format == Format::Text {
+            write_text_summary(&mut self.out, self.counts.0, self.counts.1)?;
+        }
+        Ok(())
+    }
+
+    /// Close the output (json `]`) and flush.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.out.write_all(b"\n]\n")?;
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Writer;
+
+    fn rows<'a>(doc: &'a str, text: &'a str) -> Vec<ScoredSentence<'a>> {
+        vec![
+            ScoredSentence {
+                doc,
+                index: 0,
+                start: 0,
+                end: 5,
+                text: &text[0..5],
+                label: Label::Fact,
+                p_opinion: 0.25,
+            },
+            ScoredSentence {
+                doc,
+                index: 1,
+                start: 6,
+                end: text.len(),
+                text: &text[6..],
+                label: Label::Opinion,
+                p_opinion: 0.75,
+            },
+        ]
+    }
+
+    #[test]
+    fn chunks_concatenate_to_what_the_writer_writes() {
+        let (a, b) = ("Hello world, \"quoted\".", "One. Two, three");
+        for format in [Format::Jsonl, Format::Json, Format::Text, Format::Csv] {
+            let mut expected = Vec::new();
+            let mut w = Writer::new(&mut expected, format).unwrap();
+            w.document("a.txt", &rows("a.txt", a)).unwrap();
+            w.document("e.txt", &[]).unwrap();
+            w.document("b.txt", &rows("b.txt", b)).unwrap();
+            w.finish().unwrap();
+            let mut got = Vec::new();
+            let mut c = ChunkWriter::new(&mut got, format, false).unwrap();
+            for (doc, text) in [("a.txt", a), ("e.txt", ""), ("b.txt", b)] {
+                let r = if text.is_empty() {
+                    vec![]
+                } else {
+                    rows(doc, text)
+                };
+                c.begin(doc).unwrap();
+                // In two chunks, as streamed blocks come.
+                let (x, y) = r.split_at(r.len() / 2);
+                for part in [x, y] {
+                    let k = part.iter().filter(|r| r.label == Label::Opinion).count();
+                    c.chunk(&render(format, None, part).unwrap(), part.len(), k)
+                        .unwrap();
+                }
+                c.end().unwrap();
+            }
+            c.finish().unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(expected).unwrap(),
+                "{format:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rows_of_jsonl_input_carry_the_id_after_doc() {
+        let id = serde_json::json!("art-7");
+        let out = render(Format::Jsonl, Some(&id), &rows("in.jsonl", "Hello world.")).unwrap();
+        let first = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(
+            first.starts_with(r#"{"doc":"in.jsonl","id":"art-7","index":0,"start":0"#),
+            "{first}"
+        );
+        let csv = String::from_utf8(
+            render(Format::Csv, Some(&id), &rows("in.jsonl", "Hello world.")).unwrap(),
+        )
+        .unwrap();
+        assert!(
+            csv.starts_with("in.jsonl,art-7,0,0,5,Hello,fact,0.25\n"),
+            "{csv}"
+        );
+        assert_eq!(
+            csv_header(true),
+            b"doc,id,index,start,end,text,label,p_opinion\n"
+        );
+    }
+}

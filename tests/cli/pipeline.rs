@@ -1,0 +1,147 @@
+//! `classify` on many articles: JSONL input with ids, and output independent of --threads.
+
+use crate::harness::{factop, repo};
+use serde_json::Value;
+
+const ARTICLE: &str = "datasets/examples/council-budget.txt";
+
+/// A JSONL stream of articles written for the test (ids of both kinds, a blank line).
+fn stream() -> String {
+    let text = std::fs::read_to_string(repo(ARTICLE)).unwrap();
+    let mut s = String::new();
+    for i in 0..40 {
+        let id = if i % 2 == 0 {
+            Value::from(format!("art-{i}"))
+        } else {
+            Value::from(i)
+        };
+        let body = match i % 3 {
+            0 => text.clone(),
+            1 => {
+                format!("Article {i}. The mayor said the plan \"is a disaster\". It is a disaster.")
+            }
+            _ => String::new(),
+        };
+        s.push_str(&serde_json::json!({"id": id, "text": body}).to_string());
+        s.push('\n');
+        if i == 7 {
+            s.push_str("   \n");
+        }
+    }
+    s
+}
+
+#[test]
+fn jsonl_input_rows_carry_the_id_and_slice_back() {
+    let input = stream();
+    let out = factop(
+        &["classify", "--input-format", "jsonl", "--format", "jsonl"],
+        Some(input.as_bytes()),
+    )
+    .ok();
+    let articles: Vec<Value> = input
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let rows: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows.len() > 100);
+    let mut last = None;
+    for r in &rows {
+        let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "doc",
+                "id",
+                "index",
+                "start",
+                "end",
+                "text",
+                "label",
+                "p_opinion"
+            ]
+        );
+        assert_eq!(r["doc"], "-");
+        let a = articles.iter().find(|a| a["id"] == r["id"]).unwrap();
+        let text = a["text"].as_str().unwrap();
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(r["text"], &text[s..e]);
+        // Articles in input order, sentences in order within each.
+        let pos = articles.iter().position(|x| x["id"] == r["id"]).unwrap();
+        let key = (pos, r["index"].as_u64().unwrap());
+        assert!(last.is_none_or(|l| l < key), "{key:?} after {last:?}");
+        last = Some(key);
+    }
+    // Each article scores as it does on its own.
+    let single = factop(&["classify", ARTICLE, "--format", "jsonl"], None).ok();
+    let p: Vec<Value> = single
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let from_stream: Vec<&Value> = rows.iter().filter(|r| r["id"] == "art-0").collect();
+    assert_eq!(from_stream.len(), p.len());
+    for (a, b) in from_stream.iter().zip(&p) {
+        assert_eq!(a["p_opinion"], b["p_opinion"]);
+        assert_eq!(a["start"], b["start"]);
+    }
+}
+
+#[test]
+fn output_does_not_depend_on_threads() {
+    let input = stream();
+    for format in ["jsonl", "json", "csv", "text"] {
+        let run = |j: &str| {
+            factop(
+                &[
+                    "classify",
+                    "--input-format",
+                    "jsonl",
+                    "--format",
+                    format,
+                    "-j",
+                    j,
+                ],
+                Some(input.as_bytes()),
+            )
+            .ok()
+        };
+        let one = run("1");
+        assert!(!one.is_empty());
+        assert_eq!(run("2"), one, "{format}");
+        assert_eq!(run("3"), one, "{format}");
+    }
+    let files = [ARTICLE, ARTICLE, "datasets/examples/council-budget.txt"];
+    let run = |j: &str| {
+        let mut args = vec!["classify", "--format", "jsonl", "-j", j];
+        args.extend(files);
+        factop(&args, None).ok()
+    };
+    assert_eq!(run("1"), run("2"));
+}
+
+#[test]
+fn bad_jsonl_lines_are_one_line_errors_naming_the_line() {
+    let input = "{\"id\": 1, \"text\": \"Fine.\"}\n{\"id\": 2}\n";
+    let err = factop(
+        &["classify", "--input-format", "jsonl"],
+        Some(input.as_bytes()),
+    )
+    .err();
+    assert!(err.contains("standard input: line 2"), "{err}");
+    let err = factop(
+        &["classify", "--input-format", "jsonl", "--format", "html"],
+        Some(b"{\"id\": 1, \"text\": \"Fine.\"}\n"),
+    )
+    .err();
+    assert!(err.contains("--input-format"), "{err}");
+    let r = factop(&["classify", "-j", "0", ARTICLE], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--threads"), "{}", r.stderr);
+}
