@@ -441,10 +441,16 @@ pub(super) fn is_cue_verb(w: &[u8]) -> bool {
     w.len() <= 16 && CUE_KEYS.binary_search(&pack(w)).is_ok()
 }
 
-/// Words before a cue verb that make it a noun or an idiom (`the said`, `his claims`,
-/// `That said`, `needless to say`). `w` is lower-case.
-pub(super) fn blocks_cue(prev: &[u8], verb: &[u8]) -> bool {
-    matches!(
+/// Context that turns a cue verb into something else. `prev` and `next` are the lower-case
+/// words around the verb `w` (empty when none); `initial`: `w` is the sentence's first word.
+/// a determiner makes it a noun (`the said`, `his claims`, `That said`); a form of *be* or
+/// *get* makes it passive (`can be said to`, `we'll be told`, `is predicted to`); `as`
+/// makes it an aside (`As predicted`, `as noted`); `needless to say`, sentence-initial
+/// imperative `Say your city …`; `so-called`; `called` only names something unless an
+/// object or `for`/`on` follows (`a memo called tyomniki` vs `called the plan …`);
+/// `predicted to`/`estimated to` are forecasts, not speech.
+pub(super) fn blocks_cue(prev: &[u8], w: &[u8], next: &[u8], initial: bool) -> bool {
+    let determiner = matches!(
         prev,
         b"a" | b"an"
             | b"the"
@@ -466,11 +472,51 @@ pub(super) fn blocks_cue(prev: &[u8], verb: &[u8]) -> bool {
             | b"every"
             | b"false"
             | b"unfounded"
-    ) || (prev == b"to" && verb == b"say")
-        || (verb == b"continued" && prev != b"he" && prev != b"she")
-        || (verb == b"called"
-            && matches!(
-                prev,
-                b"so" | b"was" | b"were" | b"is" | b"are" | b"be" | b"been" | b"being"
+    );
+    let passive = matches!(
+        prev,
+        b"is"
+            | b"was"
+            | b"were"
+            | b"are"
+            | b"am"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"get"
+            | b"gets"
+            | b"got"
+            | b"getting"
+            | b"as"
+            | b"so"
+    );
+    determiner
+        || passive
+        || (w == b"say" && (prev == b"to" || initial))
+        || (w == b"continued" && prev != b"he" && prev != b"she")
+        || (w == b"called"
+            && !matches!(
+                next,
+                b"the"
+                    | b"a"
+                    | b"an"
+                    | b"it"
+                    | b"him"
+                    | b"her"
+                    | b"them"
+                    | b"this"
+                    | b"that"
+                    | b"these"
+                    | b"those"
+                    | b"his"
+                    | b"their"
+                    | b"its"
+                    | b"our"
+                    | b"my"
+                    | b"your"
+                    | b"for"
+                    | b"on"
+                    | b"upon"
             ))
+        || (matches!(w, b"predicted" | b"estimated") && next == b"to")
 }

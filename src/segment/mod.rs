@@ -34,8 +34,9 @@
 //! * `attributed` — the sentence contains, **outside** quotation marks, an attribution cue:
 //!   a speech or opinion verb (`said`, `says`, `told`, `added`, `argued`, `claimed`,
 //!   `declared`, `insisted`, `warned`, `wrote`, `asked`, `stated`, `noted`, `explained`,
-//!   …) or `according to` — not when a determiner precedes it (`the said`, `his claims`,
-//!   `That said`). **A quotation spanning several sentences shares its attribution:** when
+//!   …) or `according to` — not when its context makes it a noun, a passive or an idiom
+//!   (`the said`, `his claims`, `That said`, `can be said to`, `As predicted`, `so-called`,
+//!   `a fund called …`). **A quotation spanning several sentences shares its attribution:** when
 //!   any sentence it touches is attributed (`He said: "…` or `…," she said.`), every
 //!   sentence of that quotation is attributed. A quotation that opens a sentence right
 //!   after an attributed quotation in the same block continues that speaker and is

@@ -540,18 +540,18 @@ impl<'a> Scanner<'a> {
             if x >= pe {
                 break;
             }
-            if x > g0 && self.cue_in_gap(g0, x) {
+            if x > g0 && self.cue_in_gap(g0, x, ps) {
                 return true;
             }
             g0 = g0.max(y);
         }
-        g0 < pe && self.cue_in_gap(g0, pe)
+        g0 < pe && self.cue_in_gap(g0, pe, ps)
     }
 
     /// Cue search in a stretch of text without quotation marks. Words are found 64 bytes
     /// at a time from a bit mask of ASCII letters (no branch per byte), and each word is
     /// filtered by (length, first letter, last letter) before the exact look-up.
-    fn cue_in_gap(&self, g0: usize, g1: usize) -> bool {
+    fn cue_in_gap(&self, g0: usize, g1: usize, ps: usize) -> bool {
         let b = self.b;
         let mut word_start = g0; // start of a word that began in an earlier chunk
         let mut prev_letter = false;
@@ -572,7 +572,7 @@ impl<'a> Scanner<'a> {
                 } else {
                     word_start
                 };
-                if self.word_is_cue(ws, c + k + 1, g0, g1) {
+                if self.word_is_cue(ws, c + k + 1, g0, g1, ps) {
                     return true;
                 }
             }
@@ -585,10 +585,10 @@ impl<'a> Scanner<'a> {
         false
     }
 
-    /// Whether the ASCII word `[ws, we)` (inside the unquoted stretch `[g0, g1)`) is an
-    /// attribution cue here.
+    /// Whether the ASCII word `[ws, we)` (inside the unquoted stretch `[g0, g1)` of the
+    /// sentence that starts at `ps`) is an attribution cue here.
     #[inline]
-    fn word_is_cue(&self, ws: usize, we: usize, g0: usize, g1: usize) -> bool {
+    fn word_is_cue(&self, ws: usize, we: usize, g0: usize, g1: usize, ps: usize) -> bool {
         let b = self.b;
         let n = we - ws;
         if !(3..=12).contains(&n) {
@@ -614,8 +614,11 @@ impl<'a> Scanner<'a> {
         if !lexicon::is_cue_verb(w) {
             return false;
         }
-        let mut pl = [0u8; 12];
-        !lexicon::blocks_cue(prev_word(b, ws, g0, &mut pl), w)
+        let (mut pl, mut nl) = ([0u8; 12], [0u8; 12]);
+        let prev = prev_word(b, ws, g0, &mut pl);
+        let next = next_word(b, we, g1, &mut nl);
+        let initial = ws - ps < 8 && b[ps..ws].iter().all(|c| !c.is_ascii_alphanumeric());
+        !lexicon::blocks_cue(prev, w, next, initial)
     }
 
     /// Resolve the flags of the block's sentences: chains of sentences linked by an open
@@ -804,6 +807,23 @@ fn prev_word<'b>(b: &[u8], ws: usize, floor: usize, buf: &'b mut [u8; 12]) -> &'
         s -= 1;
     }
     if e == s || e - s > 12 {
+        return &buf[..0];
+    }
+    for (d, c) in buf.iter_mut().zip(&b[s..e]) {
+        *d = c.to_ascii_lowercase();
+    }
+    &buf[..e - s]
+}
+
+/// The lower-cased ASCII word after `we` (skipping white space only, not crossing `end`),
+/// written into `buf`; empty if none or longer than 12 bytes.
+fn next_word<'b>(b: &[u8], we: usize, end: usize, buf: &'b mut [u8; 12]) -> &'b [u8] {
+    let s = skip_ws(b, we, end.min(we + 8));
+    let mut e = s;
+    while e < end && b[e].is_ascii_alphabetic() && e - s <= 12 {
+        e += 1;
+    }
+    if e == s || e - s > 12 || (e < end && b[e] >= 0x80) {
         return &buf[..0];
     }
     for (d, c) in buf.iter_mut().zip(&b[s..e]) {
