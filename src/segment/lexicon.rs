@@ -224,6 +224,33 @@ pub(super) fn is_starter(w: &[u8]) -> bool {
             | b"Even"
             | b"Like"
             | b"Unlike"
+            | b"Maybe"
+            | b"Perhaps"
+            | b"Yes"
+            | b"Well"
+            | b"Let"
+            | b"Please"
+    )
+}
+
+/// Words that follow an apostrophe at the start of an elided word (`'em`, `'til`, `’cause`):
+/// that apostrophe opens no quotation.
+pub(super) fn is_elision(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"em"
+            | b"til"
+            | b"tis"
+            | b"twas"
+            | b"cause"
+            | b"bout"
+            | b"round"
+            | b"n"
+            | b"nuff"
+            | b"cos"
+            | b"cuz"
+            | b"ello"
+            | b"ere"
     )
 }
 

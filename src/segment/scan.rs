@@ -231,7 +231,10 @@ impl<'a> Scanner<'a> {
         }
         if self.has(is_single) && prev.is_some_and(|c| !c.is_whitespace()) && !next_alnum {
             self.close(i + 1, is_single);
-        } else if !prev_alnum && next.is_some_and(char::is_alphabetic) {
+        } else if !prev_alnum
+            && next.is_some_and(char::is_alphabetic)
+            && !lexicon::is_elision(ascii_word(self.b, i + 1, self.b.len()))
+        {
             self.open(Q_SINGLE, i);
         }
     }
@@ -239,7 +242,10 @@ impl<'a> Scanner<'a> {
     fn lsquo(&mut self, i: usize) {
         let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
         let next_digit = self.next_char(i + 3).is_some_and(|c| c.is_ascii_digit());
-        if !prev_alnum && !next_digit {
+        if !prev_alnum
+            && !next_digit
+            && !lexicon::is_elision(ascii_word(self.b, i + 3, self.b.len()))
+        {
             self.open(Q_LSQUO, i);
         }
     }
@@ -363,8 +369,12 @@ impl<'a> Scanner<'a> {
     /// Inside a quotation opened after the start of the current sentence, at most two
     /// words before the terminator at `i`: a quoted exclamation, not a sentence.
     fn short_inner_quote(&self, i: usize) -> bool {
-        if self.depth == 0 || i - self.outer_open > 40 || self.outer_open <= self.sent_start {
-            return false;
+        if self.depth == 0
+            || i - self.outer_open > 40
+            || self.outer_open <= self.sent_start
+            || is_single(self.stack[0])
+        {
+            return false; // single quotes are too easily apostrophes for this rule
         }
         let opened_mid_sentence = self.b[self.sent_start..self.outer_open]
             .iter()
