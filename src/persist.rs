@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 /// The model format this factop writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
+/// Largest weight or bias magnitude a model file may hold.
+const MAX_WEIGHT: f64 = 1e6;
 /// The format tag at the top of every model file.
 pub const FORMAT_TAG: &str = "factop-model";
 
@@ -94,8 +96,12 @@ impl ModelFile {
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(err(format!("threshold {} is outside 0..1", self.threshold)));
         }
-        if !self.bias.is_finite() || self.weights.iter().any(|w| !w.is_finite()) {
-            return Err(err("weights contain NaN or infinity".into()));
+        // Trained weights are small numbers; huge ones could only overflow a logit to NaN.
+        let ok = |w: &f64| w.abs() <= MAX_WEIGHT;
+        if !ok(&self.bias) || !self.weights.iter().all(ok) {
+            return Err(err(format!(
+                "weights or bias outside ±{MAX_WEIGHT:e} (a corrupted file?)"
+            )));
         }
         Ok(Model {
             params: self.params,

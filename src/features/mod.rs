@@ -223,6 +223,19 @@ impl Featurizer {
                 ),
             });
         }
+        // Real idf values are about 1..25; anything non-finite or huge would turn scores
+        // into NaN (an overflowing norm), so a corrupted model is refused here.
+        if let Some((t, x)) = vocab
+            .terms
+            .iter()
+            .zip(&vocab.idf)
+            .find(|(_, x)| !(0.0..=1e6).contains(*x))
+        {
+            return Err(Error::Model {
+                path: String::new(),
+                msg: format!("idf value {x} of term `{t}` is outside 0..1e6"),
+            });
+        }
         let expected = if config.cues {
             cues::cue_names()
         } else {

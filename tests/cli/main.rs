@@ -3,6 +3,7 @@
 mod classify;
 mod evaluate;
 mod explain;
+mod fuzz_corpus;
 mod harness;
 mod html;
 mod inspect;

@@ -591,7 +591,15 @@ fn bad_model_files_say_what_is_wrong_and_which_version_is_supported() {
     let short = serde_json::to_vec(&v).unwrap();
     v["format_version"] = 2.into();
     let newer = serde_json::to_vec(&v).unwrap();
-    let cases: [(&str, &[u8], &[&str]); 6] = [
+    let mut v: Value = serde_json::from_slice(&bytes).unwrap();
+    v["vocabulary"]["idf"][0] = 1e300.into(); // infinite as f32: scores would be NaN
+    let bad_idf = serde_json::to_vec(&v).unwrap();
+    let mut v: Value = serde_json::from_slice(&bytes).unwrap();
+    v["weights"][0] = 1e308.into();
+    let huge = serde_json::to_vec(&v).unwrap();
+    let cases: [(&str, &[u8], &[&str]); 8] = [
+        ("bad idf", &bad_idf, &["idf value inf", "outside"]),
+        ("huge weight", &huge, &["weights or bias outside"]),
         (
             "truncated",
             &bytes[..bytes.len() / 2],
