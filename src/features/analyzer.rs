@@ -61,7 +61,11 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
         }
         space = false;
         if lowercase {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             out.push(c);
         }
@@ -142,6 +146,9 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
 /// Replace each run of at least `min_words` quoted tokens by a single `<quote>` token.
 /// Shorter quoted runs (scare quotes, titles) stay as words: they are often the author's framing.
 pub fn mask_quotes(tokens: Vec<Token>, min_words: usize) -> Vec<Token> {
+    if tokens.iter().all(|t| t.span == Span::Author) {
+        return tokens;
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {

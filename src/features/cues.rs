@@ -42,25 +42,36 @@ impl Lexicon {
 
     /// Count matches among the author-span tokens (case-insensitive).
     pub fn count(&self, tokens: &[Token]) -> usize {
-        let mut n = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            if t.span != Span::Author {
-                continue;
-            }
-            let key = t.text.to_lowercase();
-            if let Some(phrases) = self.entries.get(&key) {
-                let hit = phrases.iter().any(|p| {
-                    p.len() <= tokens.len() - i
-                        && p.iter()
-                            .zip(&tokens[i..])
-                            .all(|(w, t)| t.span == Span::Author && t.text.eq_ignore_ascii_case(w))
-                });
-                if hit {
-                    n += 1;
-                }
-            }
-        }
-        n
+        (0..tokens.len())
+            .filter(|&i| {
+                tokens[i].span == Span::Author
+                    && self.matches_at(tokens, i, &lower(&tokens[i].text))
+            })
+            .count()
+    }
+
+    /// Whether an entry starting with `key` (the lower-cased token `i`) matches at `i`.
+    fn matches_at(&self, tokens: &[Token], i: usize, key: &str) -> bool {
+        self.entries.get(key).is_some_and(|phrases| {
+            phrases.iter().any(|p| {
+                p.len() <= tokens.len() - i
+                    && p.iter()
+                        .zip(&tokens[i..])
+                        .all(|(w, t)| t.span == Span::Author && t.text.eq_ignore_ascii_case(w))
+            })
+        })
+    }
+}
+
+/// The token lower-cased, borrowed when it already is (tokens usually are).
+fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -100,17 +111,50 @@ pub fn cue_names() -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct CueSet {
     lexicons: Vec<(String, Lexicon)>,
+    /// First word of any entry → bit set of the lexicons that have an entry starting with it
+    /// (one look-up per token instead of one per token and lexicon).
+    first_words: FxHashMap<String, u64>,
 }
 
 impl CueSet {
     /// The lexicons shipped with factop.
     pub fn builtin() -> CueSet {
-        CueSet {
-            lexicons: LEXICONS
-                .iter()
-                .map(|(n, src)| (format!("cue:{n}"), Lexicon::parse(src)))
-                .collect(),
+        let lexicons: Vec<(String, Lexicon)> = LEXICONS
+            .iter()
+            .map(|(n, src)| (format!("cue:{n}"), Lexicon::parse(src)))
+            .collect();
+        assert!(lexicons.len() <= 64, "at most 64 lexicons");
+        let mut first_words: FxHashMap<String, u64> = FxHashMap::default();
+        for (l, (_, lex)) in lexicons.iter().enumerate() {
+            for w in lex.entries.keys() {
+                *first_words.entry(w.clone()).or_default() |= 1 << l;
+            }
         }
+        CueSet {
+            lexicons,
+            first_words,
+        }
+    }
+
+    /// Per lexicon, the number of matches among the author-span tokens (as
+    /// [`Lexicon::count`] for each).
+    fn counts(&self, tokens: &[Token]) -> Vec<usize> {
+        let mut n = vec![0; self.lexicons.len()];
+        for (i, t) in tokens.iter().enumerate() {
+            if t.span != Span::Author {
+                continue;
+            }
+            let key = lower(&t.text);
+            let Some(&mask) = self.first_words.get(&*key) else {
+                continue;
+            };
+            for (l, (_, lex)) in self.lexicons.iter().enumerate() {
+                if mask & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
+                    n[l] += 1;
+                }
+            }
+        }
+        n
     }
 
     /// Cue values for one sentence, in [`cue_names`] order. Counts are squashed with
@@ -120,7 +164,8 @@ impl CueSet {
         let mut out: Vec<(String, f32)> = self
             .lexicons
             .iter()
-            .map(|(name, lex)| (name.clone(), squash(lex.count(tokens))))
+            .zip(self.counts(tokens))
+            .map(|((name, _), n)| (name.clone(), squash(n)))
             .collect();
         let author = |s: &str| {
             tokens
@@ -128,12 +173,14 @@ impl CueSet {
                 .filter(|t| t.span == Span::Author && t.text == s)
                 .count()
         };
-        let words = raw.split_whitespace().count().max(1);
-        let capitalised = raw
-            .split_whitespace()
-            .skip(1)
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
+        let (mut words, mut capitalised) = (0usize, 0usize);
+        for w in raw.split_whitespace() {
+            if words > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                capitalised += 1;
+            }
+            words += 1;
+        }
+        let words = words.max(1);
         let quoted = tokens.iter().filter(|t| t.span == Span::Quoted).count();
         out.push(("cue:question".into(), squash(author("?"))));
         out.push(("cue:exclamation".into(), squash(author("!"))));
@@ -177,5 +224,19 @@ mod tests {
         assert!(get("cue:evaluative") > 0.0);
         assert!(get("cue:question") > 0.0);
         assert_eq!(get("cue:reporting"), 0.0);
+    }
+
+    #[test]
+    fn set_counts_match_each_lexicon() {
+        let set = CueSet::builtin();
+        for text in [
+            "i think we should act, frankly it is the best and worst idea ever!",
+            "\"we must not\" he said, but i believe it will surely fail. Clearly NOT.",
+            "",
+        ] {
+            let t = tokenise(text);
+            let each: Vec<usize> = set.lexicons.iter().map(|(_, l)| l.count(&t)).collect();
+            assert_eq!(set.counts(&t), each, "{text}");
+        }
     }
 }
