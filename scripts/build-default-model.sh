@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild the shipped default model (models/default.json) byte for byte.
-# Training data: NewsSD-ENG (CC BY 4.0) from ../shared/datasets/newssd-eng, all three files.
+# Training data: NewsSD-ENG (CC BY 4.0) from ../shared/datasets/newssd-eng, all three files, and
+# the attribution pairs written for the project (datasets/attribution-pairs.csv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 S=../shared/datasets
@@ -9,5 +10,6 @@ cargo build --release --quiet
   --data "$S/newssd-eng/train.csv" \
   --data "$S/newssd-eng/val.csv" \
   --data "$S/newssd-eng/test.csv" \
+  --data datasets/attribution-pairs.csv \
   --seed 42 \
   --output models/default.json "$@"

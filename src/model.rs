@@ -55,7 +55,7 @@ impl Default for TrainParams {
     fn default() -> Self {
         TrainParams {
             features: FeatureConfig::default(),
-            alpha: 1.0,
+            alpha: 2.0,
             max_iterations: 1000,
             gradient_tolerance: 1e-4,
             balance: Balance::Oversample,
@@ -77,6 +77,8 @@ impl TrainParams {
         "char-ngrams",
         "min-df",
         "max-features",
+        "char-min-df",
+        "char-max-features",
         "mask-min-words",
         "mask-quotes",
         "cues",
@@ -116,6 +118,8 @@ impl TrainParams {
             "char-ngrams" => f.char_ngrams = range(value)?,
             "min-df" => f.min_df = num(value)?,
             "max-features" => f.max_features = num(value)?,
+            "char-min-df" => f.char_min_df = num(value)?,
+            "char-max-features" => f.char_max_features = num(value)?,
             "mask-min-words" => f.mask_min_words = num(value)?,
             "mask-quotes" => f.mask_quotes = flag(value)?,
             "cues" => f.cues = flag(value)?,

@@ -49,7 +49,7 @@ pub struct Args {
     #[arg(long, value_name = "MIN-MAX", default_value = "1-2", value_parser = parse_range)]
     word_ngrams: [usize; 2],
     /// Character n-gram range MIN-MAX inside word boundaries (0 turns them off).
-    #[arg(long, value_name = "MIN-MAX", default_value = "0", value_parser = parse_range)]
+    #[arg(long, value_name = "MIN-MAX", default_value = "2-5", value_parser = parse_range)]
     char_ngrams: [usize; 2],
     /// Keep n-grams that occur in at least this many training sentences.
     #[arg(long, default_value_t = FeatureConfig::default().min_df)]
@@ -57,6 +57,12 @@ pub struct Args {
     /// Keep at most this many n-grams (most frequent first).
     #[arg(long, default_value_t = FeatureConfig::default().max_features)]
     max_features: usize,
+    /// Keep character n-grams that occur in at least this many training sentences.
+    #[arg(long, default_value_t = FeatureConfig::default().char_min_df)]
+    char_min_df: usize,
+    /// Keep at most this many character n-grams (most frequent first).
+    #[arg(long, default_value_t = FeatureConfig::default().char_max_features)]
+    char_max_features: usize,
     /// Keep quoted speech as words instead of masking it to one `<quote>` token.
     #[arg(long)]
     no_mask_quotes: bool,
@@ -117,6 +123,8 @@ impl Args {
                 cues: !self.no_cues,
                 min_df: self.min_df,
                 max_features: self.max_features,
+                char_min_df: self.char_min_df,
+                char_max_features: self.char_max_features,
                 sublinear_tf: self.tf == Tf::Sublinear,
                 binary: self.tf == Tf::Binary,
                 idf: !self.no_idf,

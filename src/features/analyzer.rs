@@ -40,14 +40,21 @@ pub struct Analyzer {
     cues: CueSet,
 }
 
-/// Map typographic quotes and apostrophes to ASCII, collapse whitespace, optionally lower-case.
+/// Opening-type quotation mark after [`normalise`] (from `“ „ ‟ «`).
+pub const OPEN_QUOTE: char = '\u{201C}';
+/// Closing-type quotation mark after [`normalise`] (from `” »`).
+pub const CLOSE_QUOTE: char = '\u{201D}';
+
+/// Map apostrophes to `'` and dashes to `-`, fold opening/closing quotation marks to
+/// [`OPEN_QUOTE`] / [`CLOSE_QUOTE`] (straight `"` stays), collapse whitespace, optionally lower-case.
 pub fn normalise(text: &str, lowercase: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' => OPEN_QUOTE,
+            '\u{201D}' | '\u{00BB}' => CLOSE_QUOTE,
             '\u{2013}' | '\u{2014}' => '-',
             c if c.is_whitespace() => ' ',
             c => c,
@@ -82,6 +89,7 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
 pub fn tokenise(norm: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut span = Span::Author;
+    let mut spans_seen = 0usize;
     let chars: Vec<(usize, char)> = norm.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -109,7 +117,11 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
             };
             let word = &norm[pos..end];
             let text = if word.bytes().any(|b| b.is_ascii_digit()) {
-                "<num>".to_string()
+                if is_year(word) {
+                    "<year>".to_string()
+                } else {
+                    "<num>".to_string()
+                }
             } else {
                 word.to_string()
             };
@@ -118,11 +130,27 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
             continue;
         }
         match c {
-            '"' => {
-                span = match span {
-                    Span::Author => Span::Quoted,
-                    Span::Quoted => Span::Author,
-                };
+            OPEN_QUOTE => span = Span::Quoted,
+            '"' | CLOSE_QUOTE => {
+                if span == Span::Quoted {
+                    span = Span::Author;
+                    spans_seen += 1;
+                } else {
+                    // A closing mark with nothing open: either the sentence began inside a
+                    // quotation (everything so far was quoted) or this mark opens one.
+                    let word_follows = chars[i + 1..].iter().any(|(_, d)| d.is_alphanumeric());
+                    let glued = i > 0 && !matches!(chars[i - 1].1, ' ' | '(' | '[' | '-');
+                    if !word_follows || (c == CLOSE_QUOTE && glued) {
+                        if spans_seen == 0 {
+                            for t in &mut tokens {
+                                t.span = Span::Quoted;
+                            }
+                            spans_seen += 1;
+                        }
+                    } else {
+                        span = Span::Quoted;
+                    }
+                }
             }
             '?' | '!' => tokens.push(Token {
                 text: c.to_string(),
@@ -141,6 +169,13 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
         i += 1;
     }
     tokens
+}
+
+/// A four-digit year from 1800 to 2099.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Replace each run of at least `min_words` quoted tokens by a single `<quote>` token.
@@ -190,8 +225,10 @@ impl Analyzer {
 
     /// The tokens of a sentence after normalisation and masking.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let norm = normalise(text, self.config.lowercase);
-        let tokens = tokenise(&norm);
+        self.mask(tokenise(&normalise(text, self.config.lowercase)))
+    }
+
+    fn mask(&self, tokens: Vec<Token>) -> Vec<Token> {
         if self.config.mask_quotes {
             mask_quotes(tokens, self.config.mask_min_words)
         } else {
@@ -207,7 +244,13 @@ impl Analyzer {
         ctx: Context,
         emit: &mut dyn FnMut(&str),
     ) -> Vec<(String, f32)> {
-        let tokens = self.tokens(text);
+        let unmasked = tokenise(&normalise(text, self.config.lowercase));
+        let cues = if self.config.cues {
+            self.cues.values(&unmasked, text, ctx)
+        } else {
+            Vec::new()
+        };
+        let tokens = self.mask(unmasked);
         let cfg = &self.config;
         let mut buf = String::new();
         let [wmin, wmax] = cfg.word_ngrams;
@@ -247,11 +290,7 @@ impl Analyzer {
                 }
             }
         }
-        if cfg.cues {
-            self.cues.values(&tokens, text, ctx)
-        } else {
-            Vec::new()
-        }
+        cues
     }
 }
 
@@ -266,8 +305,8 @@ mod tests {
     #[test]
     fn normalises_quotes_and_space() {
         assert_eq!(
-            normalise("  It\u{2019}s  \u{201C}Fine\u{201D}\n", true),
-            "it's \"fine\""
+            normalise("  It\u{2019}s  \u{00AB}Fine\u{201D}\n", true),
+            "it's \u{201C}fine\u{201D}"
         );
     }
 
@@ -277,6 +316,32 @@ mod tests {
         assert_eq!(
             texts(&t),
             ["it's", "<num>", "<pct>", "of", "<cur>", "<num>", "really", "?", "!"]
+        );
+    }
+
+    #[test]
+    fn sentence_starting_inside_a_quote() {
+        let t = tokenise("it is a disgrace,\u{201D} he said.");
+        let spans: Vec<Span> = t.iter().map(|t| t.span).collect();
+        assert_eq!(
+            spans,
+            [
+                Span::Quoted,
+                Span::Quoted,
+                Span::Quoted,
+                Span::Quoted,
+                Span::Author,
+                Span::Author
+            ]
+        );
+        let t = tokenise("the cut is \"reckless\" and \"cruel\" she said");
+        assert_eq!(t[3].span, Span::Quoted);
+        assert_eq!(t[4].span, Span::Author);
+        assert_eq!(t[5].span, Span::Quoted);
+        assert_eq!(t[6].span, Span::Author);
+        assert_eq!(
+            texts(&tokenise("in 1999 and 12345")),
+            ["in", "<year>", "and", "<num>"]
         );
     }
 

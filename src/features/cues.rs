@@ -75,36 +75,112 @@ fn lower(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The built-in lexicons, by cue name.
+/// The built-in lexicons, by cue name (written for the project; see `lexicons/*.txt`).
 const LEXICONS: &[(&str, &str)] = &[
     ("first_person", include_str!("lexicons/first_person.txt")),
     ("second_person", include_str!("lexicons/second_person.txt")),
     ("obligation", include_str!("lexicons/obligation.txt")),
-    ("hedge", include_str!("lexicons/hedge.txt")),
-    ("intensifier", include_str!("lexicons/intensifier.txt")),
-    ("evaluative", include_str!("lexicons/evaluative.txt")),
-    ("superlative", include_str!("lexicons/superlative.txt")),
+    ("exhortation", include_str!("lexicons/exhortation.txt")),
+    ("hedges", include_str!("lexicons/hedges.txt")),
+    ("boosters", include_str!("lexicons/boosters.txt")),
+    ("intensifiers", include_str!("lexicons/intensifiers.txt")),
+    ("superlatives", include_str!("lexicons/superlatives.txt")),
+    ("predictions", include_str!("lexicons/predictions.txt")),
     ("reporting", include_str!("lexicons/reporting.txt")),
-    ("prediction", include_str!("lexicons/prediction.txt")),
-    ("negation", include_str!("lexicons/negation.txt")),
+    ("evaluative", include_str!("lexicons/evaluative.txt")),
+];
+
+/// The non-lexicon cues, in output order after the lexicon cues.
+const OTHER_CUES: &[&str] = &[
+    "most_adj",
+    "est_word",
+    "question",
+    "exclamation",
+    "ends_question",
+    "numbers",
+    "percent",
+    "currency",
+    "date",
+    "proper_nouns",
+    "quotes",
+    "short_quotes",
+    "long_quotes",
+    "in_quote",
+    "attributed",
+    "quoted_share",
+    "length",
+];
+
+/// Every cue is entered as `CUE_WEIGHT · ln(1 + count)`: log-squashed so one long sentence
+/// cannot dominate, and scaled so the cues are regularised like the unit-norm n-gram blocks.
+pub const CUE_WEIGHT: f32 = 0.5;
+
+/// Words ending in -est that are not superlatives.
+const NOT_SUPERLATIVE: &[&str] = &[
+    "interest",
+    "request",
+    "suggest",
+    "protest",
+    "honest",
+    "modest",
+    "contest",
+    "harvest",
+    "forest",
+    "arrest",
+    "invest",
+    "manifest",
+    "digest",
+    "conquest",
+    "earnest",
+    "midwest",
+    "southwest",
+    "northwest",
+    "behest",
+    "attest",
+    "detest",
+];
+
+const PERCENT_WORDS: &[&str] = &["<pct>", "percent", "percentage"];
+const CURRENCY_WORDS: &[&str] = &[
+    "<cur>", "dollar", "dollars", "euro", "euros", "pound", "pounds", "cents", "million",
+    "billion", "trillion",
+];
+const DATE_WORDS: &[&str] = &[
+    "<year>",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// The names of every cue feature, in output order.
 pub fn cue_names() -> Vec<String> {
-    let mut v: Vec<String> = LEXICONS.iter().map(|(n, _)| format!("cue:{n}")).collect();
-    for n in [
-        "question",
-        "exclamation",
-        "numbers",
-        "capitalised",
-        "quoted",
-        "length",
-        "in_quote",
-        "attributed",
-    ] {
-        v.push(format!("cue:{n}"));
-    }
-    v
+    LEXICONS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(OTHER_CUES.iter().copied())
+        .map(|n| format!("cue:{n}"))
+        .collect()
 }
 
 /// All cue lexicons together.
@@ -157,52 +233,110 @@ impl CueSet {
         n
     }
 
-    /// Cue values for one sentence, in [`cue_names`] order. Counts are squashed with
-    /// `ln(1 + n)` so one long sentence cannot dominate.
+    /// Cue values for one sentence, in [`cue_names`] order. `tokens` are the unmasked tokens
+    /// (quoted spans marked), `raw` the original sentence. Lexicon and punctuation cues count
+    /// the author's words only.
     pub fn values(&self, tokens: &[Token], raw: &str, ctx: Context) -> Vec<(String, f32)> {
-        let squash = |n: usize| (n as f32).ln_1p();
+        let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         let mut out: Vec<(String, f32)> = self
             .lexicons
             .iter()
             .zip(self.counts(tokens))
-            .map(|((name, _), n)| (name.clone(), squash(n)))
+            .map(|((name, _), n)| (name.clone(), squash(n as f32)))
             .collect();
-        let author = |s: &str| {
-            tokens
-                .iter()
-                .filter(|t| t.span == Span::Author && t.text == s)
-                .count()
+        let author: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.span == Span::Author)
+            .map(|t| t.text.as_str())
+            .collect();
+        let is_word = |t: &str| {
+            t.chars().next().is_some_and(char::is_alphanumeric)
+                || t.starts_with("<num")
+                || t == "<year>"
         };
-        let (mut words, mut capitalised) = (0usize, 0usize);
-        for w in raw.split_whitespace() {
-            if words > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-                capitalised += 1;
+        let count_in = |set: &[&str]| author.iter().filter(|t| set.contains(t)).count();
+        let most_adj = author
+            .windows(2)
+            .filter(|w| matches!(w[0], "most" | "least") && w[1].chars().all(char::is_alphabetic))
+            .count();
+        let est_word = author
+            .iter()
+            .filter(|t| t.len() > 5 && t.ends_with("est") && !NOT_SUPERLATIVE.contains(t))
+            .count();
+        let trimmed = raw
+            .trim_end()
+            .trim_end_matches(['"', '\u{201D}', '\u{00BB}', '\'', '\u{2019}']);
+        let ends_question = trimmed.ends_with('?') && !ctx.in_quote;
+        let numbers = author
+            .iter()
+            .filter(|t| **t == "<num>" || **t == "<year>")
+            .count();
+        let proper = raw
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count();
+        // Quoted runs: maximal runs of quoted tokens.
+        let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
+        let mut i = 0;
+        while i < tokens.len() {
+            if tokens[i].span == Span::Quoted {
+                let mut j = i;
+                while j < tokens.len() && tokens[j].span == Span::Quoted {
+                    j += 1;
+                }
+                let words = tokens[i..j].iter().filter(|t| is_word(&t.text)).count();
+                quotes += 1;
+                if words <= 3 {
+                    short += 1;
+                } else {
+                    long += 1;
+                }
+                i = j;
+            } else {
+                i += 1;
             }
-            words += 1;
         }
-        let words = words.max(1);
-        let quoted = tokens.iter().filter(|t| t.span == Span::Quoted).count();
-        out.push(("cue:question".into(), squash(author("?"))));
-        out.push(("cue:exclamation".into(), squash(author("!"))));
-        out.push((
-            "cue:numbers".into(),
-            squash(author("<num>") + author("<pct>") + author("<cur>")),
-        ));
-        out.push(("cue:capitalised".into(), capitalised as f32 / words as f32));
-        out.push((
-            "cue:quoted".into(),
-            quoted as f32 / tokens.len().max(1) as f32,
-        ));
-        out.push(("cue:length".into(), (words as f32).ln() / 4.0));
-        out.push(("cue:in_quote".into(), f32::from(u8::from(ctx.in_quote))));
-        out.push(("cue:attributed".into(), f32::from(u8::from(ctx.attributed))));
+        let words_all = tokens.iter().filter(|t| is_word(&t.text)).count();
+        let words_author = author.iter().filter(|t| is_word(t)).count();
+        let quoted_share = if words_all > 0 {
+            (words_all - words_author) as f32 / words_all as f32
+        } else {
+            0.0
+        };
+        let others = [
+            most_adj as f32,
+            est_word as f32,
+            count_in(&["?"]) as f32,
+            count_in(&["!"]) as f32,
+            f32::from(u8::from(ends_question)),
+            numbers as f32,
+            count_in(PERCENT_WORDS) as f32,
+            count_in(CURRENCY_WORDS) as f32,
+            count_in(DATE_WORDS) as f32,
+            proper as f32,
+            quotes as f32,
+            short as f32,
+            long as f32,
+            f32::from(u8::from(ctx.in_quote)),
+            f32::from(u8::from(ctx.attributed)),
+            quoted_share,
+            words_author as f32,
+        ];
+        for (name, v) in OTHER_CUES.iter().zip(others) {
+            out.push((format!("cue:{name}"), squash(v)));
+        }
         out
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::analyzer::tokenise;
+    use super::super::analyzer::{normalise, tokenise};
     use super::*;
 
     #[test]
@@ -223,7 +357,25 @@ mod tests {
         let get = |n: &str| v.iter().find(|(k, _)| k == n).unwrap().1;
         assert!(get("cue:evaluative") > 0.0);
         assert!(get("cue:question") > 0.0);
+        assert!(get("cue:ends_question") > 0.0);
         assert_eq!(get("cue:reporting"), 0.0);
+        assert_eq!(get("cue:numbers"), 0.0);
+    }
+
+    #[test]
+    fn quoted_words_do_not_count_as_the_authors() {
+        let set = CueSet::builtin();
+        let raw = "\"It is a terrible, shameful plan,\" the Mayor said on Monday.";
+        let t = tokenise(&normalise(raw, true));
+        let v = set.values(&t, raw, Context::default());
+        let get = |n: &str| v.iter().find(|(k, _)| k == n).unwrap().1;
+        assert_eq!(get("cue:evaluative"), 0.0);
+        assert!(get("cue:reporting") > 0.0);
+        assert!(get("cue:date") > 0.0);
+        assert_eq!(get("cue:quotes"), CUE_WEIGHT * 1f32.ln_1p());
+        assert_eq!(get("cue:long_quotes"), CUE_WEIGHT * 1f32.ln_1p());
+        assert!(get("cue:proper_nouns") > 0.0);
+        assert!(get("cue:quoted_share") > 0.0);
     }
 
     #[test]

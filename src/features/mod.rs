@@ -27,10 +27,16 @@ pub struct FeatureConfig {
     pub mask_min_words: usize,
     /// Add cue features (stance lexicons, punctuation, numbers, attribution).
     pub cues: bool,
-    /// Keep n-grams seen in at least this many training sentences.
+    /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
-    /// Keep at most this many n-grams (most frequent first).
+    /// Keep at most this many word n-grams (most frequent first).
     pub max_features: usize,
+    /// Keep character n-grams seen in at least this many training sentences.
+    #[serde(default = "default_char_min_df")]
+    pub char_min_df: usize,
+    /// Keep at most this many character n-grams (most frequent first).
+    #[serde(default = "default_char_max_features")]
+    pub char_max_features: usize,
     /// Use `1 + ln(tf)` instead of raw term frequency.
     pub sublinear_tf: bool,
     /// Use presence (1) instead of term frequency.
@@ -39,17 +45,27 @@ pub struct FeatureConfig {
     pub idf: bool,
 }
 
+fn default_char_min_df() -> usize {
+    3
+}
+
+fn default_char_max_features() -> usize {
+    30_000
+}
+
 impl Default for FeatureConfig {
     fn default() -> Self {
         FeatureConfig {
             lowercase: true,
             word_ngrams: [1, 2],
-            char_ngrams: [0, 0],
+            char_ngrams: [2, 5],
             mask_quotes: true,
             mask_min_words: 3,
             cues: true,
             min_df: 2,
             max_features: 20_000,
+            char_min_df: default_char_min_df(),
+            char_max_features: default_char_max_features(),
             sublinear_tf: true,
             binary: false,
             idf: true,
@@ -81,17 +97,18 @@ impl FeatureConfig {
                 msg: "no features left: enable word n-grams, char n-grams or cues".into(),
             });
         }
-        if self.min_df == 0 {
-            return Err(Error::Param {
-                name: "--min-df",
-                msg: "must be at least 1".into(),
-            });
-        }
-        if self.max_features == 0 {
-            return Err(Error::Param {
-                name: "--max-features",
-                msg: "must be at least 1".into(),
-            });
+        for (name, v) in [
+            ("--min-df", self.min_df),
+            ("--max-features", self.max_features),
+            ("--char-min-df", self.char_min_df),
+            ("--char-max-features", self.char_max_features),
+        ] {
+            if v == 0 {
+                return Err(Error::Param {
+                    name,
+                    msg: "must be at least 1".into(),
+                });
+            }
         }
         if self.mask_min_words == 0 {
             return Err(Error::Param {
@@ -142,12 +159,17 @@ pub struct Vocabulary {
     pub cues: Vec<String>,
 }
 
+/// Prefix of character n-gram terms (they sort before word terms, prefix `w:`).
+pub const CHAR_PREFIX: &str = "c:";
+
 /// A fitted feature extractor.
 #[derive(Debug, Clone)]
 pub struct Featurizer {
     analyzer: Analyzer,
     vocab: Vocabulary,
     index: FxHashMap<String, u32>,
+    /// Terms `0..n_char` are character n-grams, `n_char..terms.len()` word n-grams.
+    n_char: u32,
 }
 
 impl Featurizer {
@@ -168,13 +190,19 @@ impl Featurizer {
                 *df.entry(t).or_default() += 1;
             }
         }
-        let mut kept: Vec<(String, u32)> = df
+        let (chars, words): (Vec<(String, u32)>, Vec<(String, u32)>) = df
             .into_iter()
-            .filter(|(_, d)| *d as usize >= config.min_df)
-            .collect();
-        // Most frequent first, ties by term: deterministic whatever the hash order.
-        kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        kept.truncate(config.max_features);
+            .partition(|(t, _)| t.starts_with(CHAR_PREFIX));
+        let prune = |mut v: Vec<(String, u32)>, min_df: usize, max: usize| {
+            v.retain(|(_, d)| *d as usize >= min_df);
+            // Most frequent first, ties by term: deterministic whatever the hash order.
+            v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(max);
+            v
+        };
+        let mut kept = prune(chars, config.char_min_df, config.char_max_features);
+        kept.extend(prune(words, config.min_df, config.max_features));
+        // Index order is term order: every `c:` term sorts before every `w:` term.
         kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let cues = if config.cues {
             cues::cue_names()
@@ -253,10 +281,18 @@ impl Featurizer {
             .enumerate()
             .map(|(i, t)| (t.clone(), i as u32))
             .collect();
+        if vocab.terms.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(Error::Model {
+                path: String::new(),
+                msg: "vocabulary terms are not sorted and distinct".into(),
+            });
+        }
+        let n_char = vocab.terms.partition_point(|t| t.starts_with(CHAR_PREFIX)) as u32;
         Ok(Featurizer {
             analyzer: Analyzer::new(config),
             vocab,
             index,
+            n_char,
         })
     }
 
@@ -319,9 +355,14 @@ impl Featurizer {
             v.indices.push(i);
             v.values.push(tf * self.vocab.idf[i as usize]);
         }
-        let norm = v.values.iter().map(|x| x * x).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.values.iter_mut().for_each(|x| *x /= norm);
+        // Character and word n-grams are two blocks, each scaled to unit length.
+        let split = v.indices.partition_point(|&i| i < self.n_char);
+        let (chars, words) = v.values.split_at_mut(split);
+        for block in [chars, words] {
+            let norm = block.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                block.iter_mut().for_each(|x| *x /= norm);
+            }
         }
         let base = self.vocab.terms.len() as u32;
         for (j, (_, value)) in cue_values.into_iter().enumerate() {
@@ -371,12 +412,14 @@ mod tests {
         let v = f.transform("The council approved zebras.", Context::default());
         assert!(v.indices.windows(2).all(|w| w[0] < w[1]));
         let n = f.vocabulary().terms.len() as u32;
-        let norm: f32 = v
-            .iter()
-            .filter(|(i, _)| (*i as u32) < n)
-            .map(|(_, x)| x * x)
-            .sum();
-        assert!((norm - 1.0).abs() < 1e-5);
+        let block_norm = |keep: &dyn Fn(&str) -> bool| -> f32 {
+            v.iter()
+                .filter(|(i, _)| (*i as u32) < n && keep(f.feature_name(*i)))
+                .map(|(_, x)| x * x)
+                .sum()
+        };
+        assert!((block_norm(&|t| t.starts_with("w:")) - 1.0).abs() < 1e-5);
+        assert!((block_norm(&|t| t.starts_with("c:")) - 1.0).abs() < 1e-5);
         assert_eq!(f.transform("zebras", Context::default()).indices.len(), {
             // only the cue features (length) fire on an unknown word
             f.transform("zebras", Context::default())
@@ -392,10 +435,14 @@ mod tests {
         let cfg = FeatureConfig {
             min_df: 1,
             max_features: 3,
+            char_min_df: 1,
+            char_max_features: 5,
             ..FeatureConfig::default()
         };
         let f = Featurizer::fit(cfg, &docs()).unwrap();
-        assert_eq!(f.vocabulary().terms.len(), 3);
+        let terms = &f.vocabulary().terms;
+        assert_eq!(terms.len(), 8);
+        assert_eq!(terms.iter().filter(|t| t.starts_with("c:")).count(), 5);
     }
 
     #[test]
