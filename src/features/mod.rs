@@ -159,6 +159,9 @@ pub struct Vocabulary {
     pub cues: Vec<String>,
 }
 
+/// Terms with their document frequencies.
+type TermCounts = Vec<(String, u32)>;
+
 /// Prefix of character n-gram terms (they sort before word terms, prefix `w:`).
 pub const CHAR_PREFIX: &str = "c:";
 
@@ -190,7 +193,7 @@ impl Featurizer {
                 *df.entry(t).or_default() += 1;
             }
         }
-        let (chars, words): (Vec<(String, u32)>, Vec<(String, u32)>) = df
+        let (chars, words): (TermCounts, TermCounts) = df
             .into_iter()
             .partition(|(t, _)| t.starts_with(CHAR_PREFIX));
         let prune = |mut v: Vec<(String, u32)>, min_df: usize, max: usize| {
