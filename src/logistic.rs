@@ -362,7 +362,8 @@ pub fn gradient_norm(x: &SparseMatrix, y: &[bool], w: &[f64], b: f64, alpha: f64
     (gw.iter().map(|g| g * g).sum::<f64>() + gb * gb).sqrt()
 }
 
-fn sigmoid(z: f64) -> f64 {
+/// The logistic function, computed without overflow for large |z|.
+pub(crate) fn sigmoid(z: f64) -> f64 {
     if z >= 0.0 {
         1.0 / (1.0 + (-z).exp())
     } else {

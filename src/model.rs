@@ -7,7 +7,7 @@
 use crate::dataset::{stratified_folds, Dataset, Label, Rng};
 use crate::error::{Error, Result};
 use crate::features::{Context, FeatureConfig, Featurizer, SparseVec};
-use crate::logistic::{self, SparseMatrix};
+use crate::logistic::{self, sigmoid, SparseMatrix};
 use crate::metrics;
 use crate::segment;
 use serde::{Deserialize, Serialize};
@@ -238,15 +238,6 @@ pub fn context_of(text: &str) -> Context {
     Context {
         in_quote: !sents.is_empty() && sents.iter().all(|s| s.in_quote),
         attributed: sents.iter().any(|s| s.attributed),
-    }
-}
-
-fn sigmoid(z: f64) -> f64 {
-    if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
-    } else {
-        let e = z.exp();
-        e / (1.0 + e)
     }
 }
 
