@@ -343,26 +343,15 @@ impl Iterator for TextChunks {
             let Some((text, offset, sentences)) = block else {
                 warn_repairs(&doc, blocks);
                 self.current = None;
-                if is_first {
-                    // An empty document: its header and summary still appear.
-                    return Some(Ok(Chunk {
-                        doc,
-                        id: None,
-                        text: String::new(),
-                        offset: 0,
-                        sentences: Some(Vec::new()),
-                        first: true,
-                        last: true,
-                    }));
-                }
-                // The previous chunk was the last: send an empty closing chunk.
+                // An empty closing chunk: for an empty document (is_first) it carries the
+                // header and summary; otherwise it closes the previous, last block.
                 return Some(Ok(Chunk {
                     doc,
                     id: None,
                     text: String::new(),
                     offset: 0,
                     sentences: Some(Vec::new()),
-                    first: false,
+                    first: is_first,
                     last: true,
                 }));
             };
