@@ -110,17 +110,25 @@ impl<R: Read> Blocks<R> {
         if self.buf.is_empty() {
             return Ok(None);
         }
-        let (cut, mut sentences) = if self.eof {
-            (self.buf.len(), segment::split(&self.buf))
-        } else if let Some(p) = last_paragraph_break(&self.buf) {
-            (p, segment::split(&self.buf[..p]))
+        // Look at exactly `block_bytes` (floored to a char boundary), however the reads fell,
+        // so where blocks are cut -- and so the output -- does not depend on read sizes.
+        let last = self.eof && self.buf.len() <= self.block_bytes;
+        let mut window = self.buf.len().min(self.block_bytes);
+        while !self.buf.is_char_boundary(window) {
+            window -= 1;
+        }
+        let view = &self.buf[..window];
+        let (cut, mut sentences) = if last {
+            (view.len(), segment::split(view))
+        } else if let Some(p) = last_paragraph_break(view) {
+            (p, segment::split(&view[..p]))
         } else {
-            let mut s = segment::split(&self.buf);
+            let mut s = segment::split(view);
             if s.len() >= 2 {
                 let last = s.pop().map_or(0, |l| l.start);
                 (last, s)
             } else {
-                (self.buf.len(), s)
+                (view.len(), s)
             }
         };
         for s in &mut sentences {
