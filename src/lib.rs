@@ -8,6 +8,7 @@
 
 pub mod classify;
 pub mod dataset;
+pub mod dense;
 pub mod error;
 pub mod explain;
 pub mod features;

@@ -7,7 +7,10 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(e),
+    };
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -24,6 +27,59 @@ fn main() -> ExitCode {
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// Help and version go to stdout as clap prints them; a usage mistake becomes one line on
+/// stderr (the problem, clap's hint or the valid values, where to read more) and exit 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let rendered = e.render().to_string();
+    eprintln!("factop: error: {}", clap_one_line(&rendered));
+    ExitCode::from(2)
+}
+
+/// clap's multi-line message as one line: the problem (with the arguments it lists), its tip
+/// or valid values, and the usage line.
+fn clap_one_line(rendered: &str) -> String {
+    let mut problem = String::new();
+    let mut hints: Vec<&str> = Vec::new();
+    let mut usage = None;
+    for line in rendered.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(msg) = line.strip_prefix("error: ") {
+            problem.push_str(msg);
+        } else if let Some(u) = line.strip_prefix("Usage: ") {
+            usage = Some(u);
+        } else if line.starts_with("For more information") {
+            continue;
+        } else if line.starts_with("tip:") || line.starts_with('[') || usage.is_some() {
+            hints.push(line);
+        } else {
+            // Continuation of the problem, e.g. the missing arguments clap lists.
+            problem.push_str(if problem.ends_with(':') { " " } else { ", " });
+            problem.push_str(line);
+        }
+    }
+    if problem.is_empty() {
+        problem.push_str("invalid arguments");
+    }
+    let mut out = problem;
+    for h in hints {
+        out.push_str("; ");
+        out.push_str(h);
+    }
+    if let Some(u) = usage {
+        out.push_str(&format!("; usage: {u}"));
+    }
+    out.push_str(" (more: --help)");
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

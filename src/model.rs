@@ -1,10 +1,12 @@
 //! The classifier: [`TrainParams`] → [`CheckedParams`] → fitted [`Model`].
 //!
 //! Training runs linfa-logistic's solver on a sparse matrix ([`crate::logistic`]: the same
-//! weights as linfa on the dense matrix, bit for bit, at a cost proportional to the non-zeros);
-//! scoring uses the learned weights directly on sparse vectors.
+//! weights as linfa on the dense matrix, bit for bit, at a cost proportional to the non-zeros),
+//! or, with [`Solver::Linfa`], calls linfa-logistic itself on the dense matrix
+//! ([`crate::dense`]); scoring uses the learned weights directly on sparse vectors.
 
 use crate::dataset::{stratified_folds, Dataset, Label, Rng};
+use crate::dense;
 use crate::error::{Error, Result};
 use crate::features::{Context, FeatureConfig, Featurizer, SparseVec};
 use crate::logistic::{self, sigmoid, SparseMatrix};
@@ -20,6 +22,24 @@ pub enum Balance {
     None,
     /// Repeat minority-class rows (seeded) until both classes have the same count.
     Oversample,
+}
+
+/// Which implementation fits the logistic regression.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Solver {
+    /// linfa-logistic's objective and L-BFGS on a sparse matrix (fast; the default).
+    #[default]
+    Sparse,
+    /// `linfa_logistic::LogisticRegression` itself on the dense matrix (the reference; needs
+    /// rows × features × 8 bytes of memory).
+    Linfa,
+}
+
+impl Solver {
+    fn is_sparse(&self) -> bool {
+        *self == Solver::Sparse
+    }
 }
 
 /// How the decision threshold is chosen.
@@ -49,6 +69,10 @@ pub struct TrainParams {
     pub threshold: ThresholdRule,
     /// Seed for oversampling and fold assignment.
     pub seed: u64,
+    /// The solver (stored only when it is not the default, so older model files still load
+    /// and sparse-trained files are unchanged).
+    #[serde(default, skip_serializing_if = "Solver::is_sparse")]
+    pub solver: Solver,
 }
 
 impl Default for TrainParams {
@@ -61,6 +85,7 @@ impl Default for TrainParams {
             balance: Balance::Oversample,
             threshold: ThresholdRule::Fixed(0.5),
             seed: 42,
+            solver: Solver::Sparse,
         }
     }
 }
@@ -85,6 +110,7 @@ impl TrainParams {
         "tf",
         "idf",
         "balance",
+        "solver",
     ];
 
     /// Set one hyperparameter from text, as a search grid or config file names it
@@ -137,6 +163,13 @@ impl TrainParams {
                     "none" => Balance::None,
                     "oversample" => Balance::Oversample,
                     _ => return Err(bad("expected none or oversample")),
+                }
+            }
+            "solver" => {
+                self.solver = match value.trim() {
+                    "sparse" => Solver::Sparse,
+                    "linfa" => Solver::Linfa,
+                    _ => return Err(bad("expected sparse or linfa")),
                 }
             }
             _ => {
@@ -317,18 +350,19 @@ impl CheckedParams {
         let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
         let order = balanced_order(&labels, p.balance, p.seed);
         let d = featurizer.dim();
-        // linfa-logistic's solver on a sparse matrix, bit for bit (see `logistic`).
         let x = SparseMatrix::from_rows(order.iter().map(|&i| &rows[i]), d);
         let y: Vec<bool> = order.iter().map(|&i| labels[i] == Label::Opinion).collect();
-        let fitted = logistic::fit(
-            &x,
-            &y,
-            logistic::Settings {
-                alpha: p.alpha,
-                max_iterations: p.max_iterations,
-                gradient_tolerance: p.gradient_tolerance,
-            },
-        )?;
+        let settings = logistic::Settings {
+            alpha: p.alpha,
+            max_iterations: p.max_iterations,
+            gradient_tolerance: p.gradient_tolerance,
+        };
+        let fitted = match p.solver {
+            // linfa-logistic's solver on a sparse matrix, bit for bit (see `logistic`).
+            Solver::Sparse => logistic::fit(&x, &y, settings)?,
+            // linfa-logistic itself on the dense matrix (see `dense`).
+            Solver::Linfa => dense::fit(order.iter().map(|&i| &rows[i]), d, &y, settings)?,
+        };
         // linfa makes the more frequent class positive: read which one it picked.
         let sign = if fitted.positive { 1.0 } else { -1.0 };
         let weights: Vec<f64> = fitted.weights.iter().map(|w| sign * w).collect();
@@ -654,6 +688,39 @@ mod tests {
             assert!((linfa_p - m.p_sparse(v)).abs() < 1e-9);
             assert_eq!(preds[r], m.p_sparse(v) >= 0.5);
         }
+    }
+
+    #[test]
+    fn linfa_solver_gives_the_sparse_solvers_weights() {
+        let data = toy();
+        let sparse = params().check().unwrap().fit(&data).unwrap();
+        let dense = TrainParams {
+            solver: Solver::Linfa,
+            ..params()
+        }
+        .check()
+        .unwrap()
+        .fit(&data)
+        .unwrap();
+        assert_eq!(dense.params.solver, Solver::Linfa);
+        assert_eq!(sparse.weights, dense.weights);
+        assert_eq!(sparse.bias, dense.bias);
+    }
+
+    #[test]
+    fn solver_is_settable_and_only_stored_when_not_default() {
+        let mut p = TrainParams::default();
+        p.set("solver", "linfa").unwrap();
+        assert_eq!(p.solver, Solver::Linfa);
+        assert!(serde_json::to_string(&p)
+            .unwrap()
+            .contains(r#""solver":"linfa""#));
+        assert!(p.set("solver", "dense").is_err());
+        p.set("solver", "sparse").unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(!json.contains("solver"), "{json}");
+        let back: TrainParams = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.solver, Solver::Sparse);
     }
 
     #[test]

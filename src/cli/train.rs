@@ -4,7 +4,7 @@ use super::DataArgs;
 use anyhow::Result;
 use factop::dataset::Dataset;
 use factop::features::FeatureConfig;
-use factop::model::{mean_sd, Balance, ThresholdRule, TrainParams};
+use factop::model::{mean_sd, Balance, Solver, ThresholdRule, TrainParams};
 use factop::persist;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -81,6 +81,11 @@ pub struct Args {
     /// Class balancing.
     #[arg(long, value_enum, default_value_t = Balance::Oversample)]
     balance: Balance,
+    /// Solver: `sparse` runs linfa-logistic's objective and L-BFGS on a sparse matrix;
+    /// `linfa` calls linfa-logistic itself on the dense matrix (the reference; slower, needs
+    /// rows x features x 8 bytes).
+    #[arg(long, value_enum, default_value_t = Solver::Sparse)]
+    solver: Solver,
     /// Fixed decision threshold on P(opinion).
     #[arg(long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
     threshold: Option<f64>,
@@ -89,7 +94,7 @@ pub struct Args {
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
-    /// mask-min-words, mask-quotes, cues, tf, idf, balance. The best mean macro-F1 over
+    /// mask-min-words, mask-quotes, cues, tf, idf, balance, solver. The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
@@ -139,6 +144,7 @@ impl Args {
                 (None, None) => TrainParams::default().threshold,
             },
             seed: self.seed,
+            solver: self.solver,
         }
     }
 }

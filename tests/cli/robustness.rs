@@ -721,6 +721,40 @@ fn invalid_flag_values_of_classify_and_evaluate_are_usage_errors() {
             assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
             assert!(r.stderr.contains("--threshold"), "{}", r.stderr);
             assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+            assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
         }
     }
+}
+
+#[test]
+fn usage_mistakes_are_one_line_with_the_hint() {
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["train", "--data", SEED, "--wrod-ngrams", "1"],
+            &[
+                "'--wrod-ngrams'",
+                "similar argument exists: '--word-ngrams'",
+            ],
+        ),
+        (&["train"], &["--data <FILE>", "usage: factop train"]),
+        (
+            &["classify", "--format", "yaml"],
+            &["'yaml'", "possible values", "jsonl"],
+        ),
+        (&["frobnicate"], &["'frobnicate'"]),
+    ];
+    for (args, wants) in cases {
+        let r = factop(args, Some(b"Text."));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "", "{args:?}");
+        let line = r.err();
+        assert!(line.starts_with("factop: error: "), "{line}");
+        for w in wants {
+            assert!(line.contains(w), "{args:?}: missing {w:?} in {line}");
+        }
+    }
+    // Help is not an error: it goes to stdout with exit 0.
+    let r = factop(&["train", "--help"], None);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("--solver"), "{}", r.stdout);
 }

@@ -71,3 +71,33 @@ fn pipeline_beats_the_reference_on_the_2024_test() {
     let r: Value = serde_json::from_str(&out).unwrap();
     assert!(r["macro_f1"].as_f64().unwrap() >= 0.57, "{out}");
 }
+
+#[test]
+fn linfa_logistic_itself_learns_the_same_model_on_news() {
+    // The default solver promises linfa-logistic's weights bit for bit: check it on real data,
+    // with the default configuration, against `linfa_logistic::LogisticRegression` itself.
+    let Some(dir) = shared() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = |f: &str| dir.join(f).display().to_string();
+    let train = |solver: &str| -> Value {
+        let m = tmp.path().join(format!("{solver}.json"));
+        let ms = m.display().to_string();
+        let (a, b, c) = (
+            d("newssd-eng/train.csv"),
+            d("newssd-eng/val.csv"),
+            d("newssd-eng/test.csv"),
+        );
+        let args = [
+            "train", "--data", &a, "--data", &b, "--data", &c, "--solver", solver, "-o", &ms,
+        ];
+        factop(&args, None).ok();
+        serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap()
+    };
+    let sparse = train("sparse");
+    let mut linfa = train("linfa");
+    assert_eq!(linfa["params"]["solver"], "linfa");
+    linfa["params"].as_object_mut().unwrap().remove("solver");
+    assert!(sparse["params"].get("solver").is_none());
+    assert_eq!(sparse["weights"], linfa["weights"]);
+    assert_eq!(sparse, linfa);
+}

@@ -21,6 +21,29 @@ fn same_data_config_and_seed_give_identical_bytes() {
 }
 
 #[test]
+fn linfa_solver_learns_the_same_weights_as_the_sparse_solver() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("sparse.json"),
+        dir.path().join("linfa.json"),
+    );
+    train_to(&a, &[]);
+    train_to(&b, &["--solver", "linfa"]);
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let (mut sparse, mut linfa) = (read(&a), read(&b));
+    assert_eq!(linfa["params"]["solver"], "linfa");
+    assert!(sparse["params"].get("solver").is_none());
+    // Everything but the recorded solver is identical, weights bit for bit.
+    linfa["params"].as_object_mut().unwrap().remove("solver");
+    sparse["params"].as_object_mut().unwrap().remove("solver");
+    assert_eq!(sparse, linfa);
+    let err = factop(&["train", "--data", SEED, "--solver", "dense"], None).err();
+    assert!(err.contains("--solver"), "{err}");
+}
+
+#[test]
 fn model_file_is_self_describing() {
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("m.json");
@@ -206,6 +229,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         let r = factop(&a, None);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains(args[0]), "{args:?}: {}", r.stderr);
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{args:?}: {}", r.stderr);
         assert_eq!(r.stdout, "", "{args:?}: training started");
     }
     let _ = repo(SEED);
