@@ -554,7 +554,8 @@ impl Model {
 
     /// P(opinion) for a sentence with known article context.
     pub fn p_with_context(&self, text: &str, ctx: Context) -> f64 {
-        self.p_sparse(&self.featurizer.transform(text, ctx))
+        self.featurizer
+            .with_transform(text, ctx, |v| self.p_sparse(v))
     }
 
     /// The label at the model's threshold (or an override).

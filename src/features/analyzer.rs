@@ -49,6 +49,13 @@ pub const CLOSE_QUOTE: char = '\u{201D}';
 /// [`OPEN_QUOTE`] / [`CLOSE_QUOTE`] (straight `"` stays), collapse whitespace, optionally lower-case.
 pub fn normalise(text: &str, lowercase: bool) -> String {
     let mut out = String::with_capacity(text.len());
+    normalise_into(text, lowercase, &mut out);
+    out
+}
+
+/// [`normalise`] into a reused buffer (cleared first).
+pub(crate) fn normalise_into(text: &str, lowercase: bool, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in text.chars() {
         let c = match c {
@@ -80,17 +87,55 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// Split normalised text into tokens: words (letters/digits with inner `'`, `-`, `.`, `,`),
 /// the punctuation that carries stance (`?`, `!`), and `<pct>` / `<cur>` for `%` and currency signs. Straight double quotes toggle the
 /// [`Span`] of the tokens that follow; numbers become `<num>`.
 pub fn tokenise(norm: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut toks = Vec::new();
+    tokenise_into(norm, &mut Vec::new(), &mut toks);
+    toks.iter()
+        .map(|t| Token {
+            text: t.text(norm).to_string(),
+            span: t.span,
+        })
+        .collect()
+}
+
+/// The text of a [`Tok`]: a slice of the normalised sentence or a placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokText {
+    /// `norm[start..end]`.
+    Slice(usize, usize),
+    /// `<num>`, `<year>`, `<pct>`, `<cur>`, `?`, `!`.
+    Static(&'static str),
+}
+
+/// A token that borrows its text from the normalised sentence (no allocation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub text: TokText,
+    pub span: Span,
+}
+
+impl Tok {
+    /// The token's text, given the normalised sentence it came from.
+    pub fn text<'a>(&self, norm: &'a str) -> &'a str {
+        match self.text {
+            TokText::Slice(a, b) => &norm[a..b],
+            TokText::Static(s) => s,
+        }
+    }
+}
+
+/// [`tokenise`] into reused buffers: `chars` is scratch space, `tokens` is cleared first.
+pub(crate) fn tokenise_into(norm: &str, chars: &mut Vec<(usize, char)>, tokens: &mut Vec<Tok>) {
+    tokens.clear();
+    chars.clear();
+    chars.extend(norm.char_indices());
     let mut span = Span::Author;
     let mut spans_seen = 0usize;
-    let chars: Vec<(usize, char)> = norm.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
@@ -118,14 +163,14 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
             let word = &norm[pos..end];
             let text = if word.bytes().any(|b| b.is_ascii_digit()) {
                 if is_year(word) {
-                    "<year>".to_string()
+                    TokText::Static("<year>")
                 } else {
-                    "<num>".to_string()
+                    TokText::Static("<num>")
                 }
             } else {
-                word.to_string()
+                TokText::Slice(pos, end)
             };
-            tokens.push(Token { text, span });
+            tokens.push(Tok { text, span });
             i = j;
             continue;
         }
@@ -142,7 +187,7 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
                     let glued = i > 0 && !matches!(chars[i - 1].1, ' ' | '(' | '[' | '-');
                     if !word_follows || (c == CLOSE_QUOTE && glued) {
                         if spans_seen == 0 {
-                            for t in &mut tokens {
+                            for t in tokens.iter_mut() {
                                 t.span = Span::Quoted;
                             }
                             spans_seen += 1;
@@ -152,23 +197,26 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
                     }
                 }
             }
-            '?' | '!' => tokens.push(Token {
-                text: c.to_string(),
+            '?' => tokens.push(Tok {
+                text: TokText::Static("?"),
                 span,
             }),
-            '%' => tokens.push(Token {
-                text: "<pct>".to_string(),
+            '!' => tokens.push(Tok {
+                text: TokText::Static("!"),
                 span,
             }),
-            '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}' => tokens.push(Token {
-                text: "<cur>".to_string(),
+            '%' => tokens.push(Tok {
+                text: TokText::Static("<pct>"),
+                span,
+            }),
+            '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}' => tokens.push(Tok {
+                text: TokText::Static("<cur>"),
                 span,
             }),
             _ => {}
         }
         i += 1;
     }
-    tokens
 }
 
 /// A four-digit year from 1800 to 2099.
@@ -221,6 +269,11 @@ impl Analyzer {
     /// The configuration.
     pub fn config(&self) -> &FeatureConfig {
         &self.config
+    }
+
+    /// The cue lexicons.
+    pub(crate) fn cue_set(&self) -> &CueSet {
+        &self.cues
     }
 
     /// The tokens of a sentence after normalisation and masking.

@@ -51,17 +51,64 @@ impl Lexicon {
     }
 
     /// Whether an entry starting with `key` (the lower-cased token `i`) matches at `i`.
-    fn matches_at(&self, tokens: &[Token], i: usize, key: &str) -> bool {
+    fn matches_at<T: TokenSeq + ?Sized>(&self, tokens: &T, i: usize, key: &str) -> bool {
         self.entries.get(key).is_some_and(|phrases| {
             phrases.iter().any(|p| {
-                p.len() <= tokens.len() - i
-                    && p.iter()
-                        .zip(&tokens[i..])
-                        .all(|(w, t)| t.span == Span::Author && t.text.eq_ignore_ascii_case(w))
+                p.len() <= tokens.count() - i
+                    && p.iter().enumerate().all(|(k, w)| {
+                        tokens.span(i + k) == Span::Author
+                            && tokens.text(i + k).eq_ignore_ascii_case(w)
+                    })
             })
         })
     }
 }
+
+/// Read access to a sentence's tokens: owned [`Token`]s or the analyzer's borrowed ones.
+pub(crate) trait TokenSeq {
+    /// Number of tokens.
+    fn count(&self) -> usize;
+    /// The text of token `i`.
+    fn text(&self, i: usize) -> &str;
+    /// The span of token `i`.
+    fn span(&self, i: usize) -> Span;
+}
+
+impl TokenSeq for [Token] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn text(&self, i: usize) -> &str {
+        &self[i].text
+    }
+    fn span(&self, i: usize) -> Span {
+        self[i].span
+    }
+}
+
+/// What the cues need to know about one token's text, computed once per distinct token
+/// (the featurizer caches it): the lexicons with an entry starting with it, and flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TokenInfo {
+    /// Bit `l` set: lexicon `l` has an entry whose first word is this token (lower-cased).
+    pub lexicons: u64,
+    /// `F_*` flags.
+    pub flags: u16,
+}
+
+const F_WORD: u16 = 1;
+const F_QUESTION: u16 = 1 << 1;
+const F_EXCLAMATION: u16 = 1 << 2;
+const F_PERCENT: u16 = 1 << 3;
+const F_CURRENCY: u16 = 1 << 4;
+const F_DATE: u16 = 1 << 5;
+const F_MOST: u16 = 1 << 6;
+const F_ALPHABETIC: u16 = 1 << 7;
+const F_EST: u16 = 1 << 8;
+const F_NUMBER: u16 = 1 << 9;
+
+/// Number of cue features.
+pub(crate) const N_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 
 /// The token lower-cased, borrowed when it already is (tokens usually are).
 fn lower(text: &str) -> std::borrow::Cow<'_, str> {
@@ -212,20 +259,49 @@ impl CueSet {
         }
     }
 
+    /// What the cues need to know about a token with this text.
+    pub(crate) fn token_info(&self, t: &str) -> TokenInfo {
+        let mut flags = 0;
+        let mut set = |cond: bool, f: u16| {
+            if cond {
+                flags |= f;
+            }
+        };
+        set(
+            t.chars().next().is_some_and(char::is_alphanumeric)
+                || t.starts_with("<num")
+                || t == "<year>",
+            F_WORD,
+        );
+        set(t == "?", F_QUESTION);
+        set(t == "!", F_EXCLAMATION);
+        set(PERCENT_WORDS.contains(&t), F_PERCENT);
+        set(CURRENCY_WORDS.contains(&t), F_CURRENCY);
+        set(DATE_WORDS.contains(&t), F_DATE);
+        set(matches!(t, "most" | "least"), F_MOST);
+        set(t.chars().all(char::is_alphabetic), F_ALPHABETIC);
+        set(
+            t.len() > 5 && t.ends_with("est") && !NOT_SUPERLATIVE.contains(&t),
+            F_EST,
+        );
+        set(t == "<num>" || t == "<year>", F_NUMBER);
+        TokenInfo {
+            lexicons: self.first_words.get(&*lower(t)).copied().unwrap_or(0),
+            flags,
+        }
+    }
+
     /// Per lexicon, the number of matches among the author-span tokens (as
     /// [`Lexicon::count`] for each).
-    fn counts(&self, tokens: &[Token]) -> Vec<usize> {
-        let mut n = vec![0; self.lexicons.len()];
-        for (i, t) in tokens.iter().enumerate() {
-            if t.span != Span::Author {
+    fn counts<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo]) -> [usize; 64] {
+        let mut n = [0; 64];
+        for (i, inf) in info.iter().enumerate() {
+            if inf.lexicons == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
-            let key = lower(&t.text);
-            let Some(&mask) = self.first_words.get(&*key) else {
-                continue;
-            };
+            let key = lower(tokens.text(i));
             for (l, (_, lex)) in self.lexicons.iter().enumerate() {
-                if mask & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
+                if inf.lexicons & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
                     n[l] += 1;
                 }
             }
@@ -237,11 +313,156 @@ impl CueSet {
     /// (quoted spans marked), `raw` the original sentence. Lexicon and punctuation cues count
     /// the author's words only.
     pub fn values(&self, tokens: &[Token], raw: &str, ctx: Context) -> Vec<(String, f32)> {
+        let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
+        cue_names()
+            .into_iter()
+            .zip(self.values_array(tokens, &info, raw, ctx))
+            .collect()
+    }
+
+    /// [`values`](Self::values) without the names: `info[i]` is [`token_info`](Self::token_info)
+    /// of token `i`.
+    pub(crate) fn values_array<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        info: &[TokenInfo],
+        raw: &str,
+        ctx: Context,
+    ) -> [f32; N_CUES] {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
-        let mut out: Vec<(String, f32)> = self
+        let mut out = [0f32; N_CUES];
+        let counts = self.counts(tokens, info);
+        for (o, n) in out.iter_mut().zip(&counts[..self.lexicons.len()]) {
+            *o = squash(*n as f32);
+        }
+        // Counts over the author's tokens (in order, skipping quoted ones).
+        let (mut most_adj, mut est_word, mut question, mut exclamation) = (0usize, 0, 0, 0);
+        let (mut numbers, mut percent, mut currency, mut date, mut words_author) = (0, 0, 0, 0, 0);
+        let mut prev_most = false;
+        for (i, inf) in info.iter().enumerate() {
+            if tokens.span(i) != Span::Author {
+                continue;
+            }
+            let f = inf.flags;
+            let has = |flag: u16| usize::from(f & flag != 0);
+            if prev_most && f & F_ALPHABETIC != 0 {
+                most_adj += 1;
+            }
+            prev_most = f & F_MOST != 0;
+            est_word += has(F_EST);
+            question += has(F_QUESTION);
+            exclamation += has(F_EXCLAMATION);
+            numbers += has(F_NUMBER);
+            percent += has(F_PERCENT);
+            currency += has(F_CURRENCY);
+            date += has(F_DATE);
+            words_author += has(F_WORD);
+        }
+        let trimmed = raw
+            .trim_end()
+            .trim_end_matches(['"', '\u{201D}', '\u{00BB}', '\'', '\u{2019}']);
+        let ends_question = trimmed.ends_with('?') && !ctx.in_quote;
+        let proper = raw
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count();
+        // Quoted runs: maximal runs of quoted tokens.
+        let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
+        let is_word = |i: usize| info[i].flags & F_WORD != 0;
+        let mut i = 0;
+        while i < info.len() {
+            if tokens.span(i) == Span::Quoted {
+                let mut j = i;
+                while j < info.len() && tokens.span(j) == Span::Quoted {
+                    j += 1;
+                }
+                let words = (i..j).filter(|&k| is_word(k)).count();
+                quotes += 1;
+                if words <= 3 {
+                    short += 1;
+                } else {
+                    long += 1;
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        let words_all = (0..info.len()).filter(|&k| is_word(k)).count();
+        let quoted_share = if words_all > 0 {
+            (words_all - words_author) as f32 / words_all as f32
+        } else {
+            0.0
+        };
+        let others = [
+            most_adj as f32,
+            est_word as f32,
+            question as f32,
+            exclamation as f32,
+            f32::from(u8::from(ends_question)),
+            numbers as f32,
+            percent as f32,
+            currency as f32,
+            date as f32,
+            proper as f32,
+            quotes as f32,
+            short as f32,
+            long as f32,
+            f32::from(u8::from(ctx.in_quote)),
+            f32::from(u8::from(ctx.attributed)),
+            quoted_share,
+            words_author as f32,
+        ];
+        for (o, v) in out[self.lexicons.len()..].iter_mut().zip(others) {
+            *o = squash(v);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::analyzer::{normalise, tokenise};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The straightforward cue computation (string comparisons per token) that
+    /// [`CueSet::values_array`] must match exactly.
+    fn counts_reference(set: &CueSet, tokens: &[Token]) -> Vec<usize> {
+        let mut n = vec![0; set.lexicons.len()];
+        for (i, t) in tokens.iter().enumerate() {
+            if t.span != Span::Author {
+                continue;
+            }
+            let key = lower(&t.text);
+            let Some(&mask) = set.first_words.get(&*key) else {
+                continue;
+            };
+            for (l, (_, lex)) in set.lexicons.iter().enumerate() {
+                if mask & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
+                    n[l] += 1;
+                }
+            }
+        }
+        n
+    }
+
+    fn values_reference(
+        set: &CueSet,
+        tokens: &[Token],
+        raw: &str,
+        ctx: Context,
+    ) -> Vec<(String, f32)> {
+        let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
+        let mut out: Vec<(String, f32)> = set
             .lexicons
             .iter()
-            .zip(self.counts(tokens))
+            .zip(counts_reference(set, tokens))
             .map(|((name, _), n)| (name.clone(), squash(n as f32)))
             .collect();
         let author: Vec<&str> = tokens
@@ -332,12 +553,37 @@ impl CueSet {
         }
         out
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::super::analyzer::{normalise, tokenise};
-    use super::*;
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn values_match_the_reference(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "i", "we", "you", "should", "must", "it", "is", "time", "to", "act", "most",
+                "least", "clear", "greatest", "interest", "biggest", "\"", "\u{201C}",
+                "\u{201D}", "?", "!", "%", "$", "percent", "million", "2019", "12", "Monday",
+                "march", "The", "Mayor", "said", "according", "clearly", "perhaps", "Frankly",
+                "NOT", "a", "terrible", "idea", "of", "course", "in", "fact", "Café", "x",
+            ]), 0..30),
+            in_quote in any::<bool>(),
+            attributed in any::<bool>(),
+        ) {
+            let set = CueSet::builtin();
+            let raw = words.join(" ");
+            let ctx = Context { in_quote, attributed };
+            for lower in [true, false] {
+                let t = tokenise(&normalise(&raw, lower));
+                let want = values_reference(&set, &t, &raw, ctx);
+                let got = set.values(&t, &raw, ctx);
+                prop_assert_eq!(got.len(), want.len());
+                for ((gn, gv), (wn, wv)) in got.iter().zip(&want) {
+                    prop_assert_eq!(gn, wn);
+                    prop_assert_eq!(gv.to_bits(), wv.to_bits(), "{} on {:?}", gn, raw);
+                }
+            }
+        }
+    }
 
     #[test]
     fn counts_words_and_phrases_outside_quotes_only() {
@@ -388,7 +634,8 @@ mod tests {
         ] {
             let t = tokenise(text);
             let each: Vec<usize> = set.lexicons.iter().map(|(_, l)| l.count(&t)).collect();
-            assert_eq!(set.counts(&t), each, "{text}");
+            let info: Vec<TokenInfo> = t.iter().map(|t| set.token_info(&t.text)).collect();
+            assert_eq!(set.counts(&t[..], &info)[..each.len()], each, "{text}");
         }
     }
 }

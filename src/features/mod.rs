@@ -5,6 +5,7 @@
 
 pub mod analyzer;
 pub mod cues;
+mod fast;
 
 pub use analyzer::{Analyzer, Context};
 
@@ -170,7 +171,8 @@ pub const CHAR_PREFIX: &str = "c:";
 pub struct Featurizer {
     analyzer: Analyzer,
     vocab: Vocabulary,
-    index: FxHashMap<String, u32>,
+    /// Look-up structures of [`Featurizer::transform`]'s fast path (shared by clones).
+    fast: std::sync::Arc<fast::Index>,
     /// Terms `0..n_char` are character n-grams, `n_char..terms.len()` word n-grams.
     n_char: u32,
 }
@@ -278,12 +280,6 @@ impl Featurizer {
                 msg: "the model's cue features differ from this factop's; retrain the model".into(),
             });
         }
-        let index = vocab
-            .terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
-            .collect();
         if vocab.terms.windows(2).any(|w| w[0] >= w[1]) {
             return Err(Error::Model {
                 path: String::new(),
@@ -291,10 +287,11 @@ impl Featurizer {
             });
         }
         let n_char = vocab.terms.partition_point(|t| t.starts_with(CHAR_PREFIX)) as u32;
+        let fast = std::sync::Arc::new(fast::Index::new(&config, &vocab.terms));
         Ok(Featurizer {
             analyzer: Analyzer::new(config),
             vocab,
-            index,
+            fast,
             n_char,
         })
     }
@@ -331,10 +328,84 @@ impl Featurizer {
 
     /// Turn a sentence into a sparse vector. Unknown terms are ignored.
     pub fn transform(&self, text: &str, ctx: Context) -> SparseVec {
+        let mut v = SparseVec::default();
+        self.transform_into(text, ctx, &mut v);
+        v
+    }
+
+    /// [`transform`](Self::transform) into a reused vector (cleared first).
+    ///
+    /// This is the inference hot path (see `fast.rs`): tokens borrow from the normalised
+    /// sentence, each distinct token's word id, character n-gram hits and cue flags are
+    /// computed once per thread and cached, n-grams are found by walking tries over the
+    /// vocabulary (no string keys), and term frequencies are counted in a dense array. The
+    /// result is exactly what the straightforward string-keyed version computes (checked by
+    /// the tests against that version, kept as `transform_reference`).
+    pub fn transform_into(&self, text: &str, ctx: Context, v: &mut SparseVec) {
+        v.indices.clear();
+        v.values.clear();
+        let cues = fast::transform(self, text, ctx, v);
+        self.finish(v, cues.as_ref().map_or(&[][..], |c| &c[..]));
+    }
+
+    /// Call `then` with the transform of `text`, held in a reused per-thread vector (no
+    /// allocation per sentence).
+    pub fn with_transform<R>(
+        &self,
+        text: &str,
+        ctx: Context,
+        then: impl FnOnce(&SparseVec) -> R,
+    ) -> R {
+        fast::with_transform(self, text, ctx, then)
+    }
+
+    /// The weight of term `i` seen `tf` times in a sentence.
+    fn weigh(&self, i: u32, tf: u32) -> f32 {
         let cfg = self.analyzer.config();
+        let tf = if cfg.binary {
+            1.0
+        } else if cfg.sublinear_tf {
+            1.0 + (tf as f32).ln()
+        } else {
+            tf as f32
+        };
+        tf * self.vocab.idf[i as usize]
+    }
+
+    /// Scale the weighted n-gram terms in `v` (sorted indices) and append the cues.
+    fn finish(&self, v: &mut SparseVec, cue_values: &[f32]) {
+        // Character and word n-grams are two blocks, each scaled to unit length.
+        let split = v.indices.partition_point(|&i| i < self.n_char);
+        let (chars, words) = v.values.split_at_mut(split);
+        for block in [chars, words] {
+            let norm = block.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                block.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
+        let base = self.vocab.terms.len() as u32;
+        for (j, &value) in cue_values.iter().enumerate() {
+            if value != 0.0 {
+                v.indices.push(base + j as u32);
+                v.values.push(value);
+            }
+        }
+    }
+
+    /// The straightforward transform (string keys in a hash map, every term emitted by
+    /// [`Analyzer::terms`]): the reference the fast path is tested against.
+    #[cfg(test)]
+    pub(crate) fn transform_reference(&self, text: &str, ctx: Context) -> SparseVec {
+        let index: FxHashMap<&str, u32> = self
+            .vocab
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i as u32))
+            .collect();
         let mut hits: Vec<u32> = Vec::new();
         let cue_values = self.analyzer.terms(text, ctx, &mut |t| {
-            if let Some(&i) = self.index.get(t) {
+            if let Some(&i) = index.get(t) {
                 hits.push(i);
             }
         });
@@ -348,32 +419,11 @@ impl Featurizer {
                 tf += 1;
                 k += 1;
             }
-            let tf = if cfg.binary {
-                1.0
-            } else if cfg.sublinear_tf {
-                1.0 + (tf as f32).ln()
-            } else {
-                tf as f32
-            };
             v.indices.push(i);
-            v.values.push(tf * self.vocab.idf[i as usize]);
+            v.values.push(self.weigh(i, tf));
         }
-        // Character and word n-grams are two blocks, each scaled to unit length.
-        let split = v.indices.partition_point(|&i| i < self.n_char);
-        let (chars, words) = v.values.split_at_mut(split);
-        for block in [chars, words] {
-            let norm = block.iter().map(|x| x * x).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                block.iter_mut().for_each(|x| *x /= norm);
-            }
-        }
-        let base = self.vocab.terms.len() as u32;
-        for (j, (_, value)) in cue_values.into_iter().enumerate() {
-            if value != 0.0 {
-                v.indices.push(base + j as u32);
-                v.values.push(value);
-            }
-        }
+        let cues: Vec<f32> = cue_values.into_iter().map(|(_, x)| x).collect();
+        self.finish(&mut v, &cues);
         v
     }
 }

@@ -1,0 +1,662 @@
+//! The hot path of [`Featurizer::transform`]: the same sparse vector as the straightforward
+//! version (emit every n-gram as a `String`, look it up in a `HashMap<String, _>`, sort the
+//! hits), without building a string per n-gram.
+//!
+//! * At load, the vocabulary becomes two tries ([`Index`]): word n-grams as paths of word ids
+//!   (one id per distinct word of the vocabulary's word n-grams), character n-grams as paths of
+//!   characters. A trie matches exactly -- no hashing of n-grams, no false hits -- and walking
+//!   it from each start position stops as soon as no vocabulary term extends the path.
+//! * Per thread, each distinct token text is analysed once and cached ([`Cache`]): its word id,
+//!   the vocabulary indices of its character n-grams (those depend on the token alone, as
+//!   they are taken within word boundaries) and what the cues need to know about it. News
+//!   text repeats the same few thousand words, so most tokens cost one hash look-up.
+//! * Term frequencies are counted in a dense per-thread array with a two-level bit set of the
+//!   touched terms, which yields the indices in increasing order without sorting.
+//! * Tokens borrow from the normalised sentence; all buffers are reused.
+
+use super::analyzer::{normalise_into, tokenise_into, Context, Span, Tok};
+use super::cues::{TokenInfo, TokenSeq, N_CUES};
+use super::{Featurizer, SparseVec, CHAR_PREFIX};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// No term / no word id.
+const NONE: u32 = u32::MAX;
+
+/// Cached token texts per thread before the cache starts afresh (bounds memory).
+const MAX_ENTRIES: usize = 1 << 16;
+/// Cached character n-gram hits per thread before the cache starts afresh.
+const MAX_ARENA: usize = 1 << 21;
+
+/// Identifies an [`Index`] (so a thread's cache is never used with another vocabulary).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A trie over sequences of `u32` symbols, its edges in one hash map.
+#[derive(Debug)]
+struct Trie {
+    /// `(node << 32) | symbol` → child node.
+    edges: FxHashMap<u64, u32>,
+    /// The term index ending at each node (`NONE`: none); node 0 is the root.
+    terms: Vec<u32>,
+}
+
+fn edge(node: u32, symbol: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(symbol)
+}
+
+impl Trie {
+    fn new() -> Self {
+        Trie {
+            edges: FxHashMap::default(),
+            terms: vec![NONE],
+        }
+    }
+
+    fn insert(&mut self, symbols: impl Iterator<Item = u32>, term: u32) {
+        let mut node = 0u32;
+        for s in symbols {
+            let next = self.terms.len() as u32;
+            node = *self.edges.entry(edge(node, s)).or_insert(next);
+            if node == next {
+                self.terms.push(NONE);
+            }
+        }
+        self.terms[node as usize] = term;
+    }
+
+    #[inline]
+    fn step(&self, node: u32, symbol: u32) -> Option<u32> {
+        self.edges.get(&edge(node, symbol)).copied()
+    }
+}
+
+/// The vocabulary as tries, built once per [`Featurizer`].
+#[derive(Debug)]
+pub(crate) struct Index {
+    id: u64,
+    /// Every word of the vocabulary's word n-grams → its id.
+    words: FxHashMap<Box<str>, u32>,
+    word_trie: Trie,
+    /// Longest word n-gram emitted (0: word n-grams off).
+    word_max: usize,
+    char_trie: Trie,
+    /// Longest character n-gram emitted (0: off).
+    char_max: usize,
+    n_terms: usize,
+}
+
+impl Index {
+    /// Index the n-gram terms that [`Analyzer::terms`](super::Analyzer::terms) can emit under
+    /// `config` (a term it never emits can never be hit, so it is left out).
+    pub(crate) fn new(config: &super::FeatureConfig, terms: &[String]) -> Index {
+        let [wmin, wmax] = config.word_ngrams;
+        let [cmin, cmax] = config.char_ngrams;
+        let mut words: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut word_trie = Trie::new();
+        let mut char_trie = Trie::new();
+        let mut ids = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            if let Some(rest) = t.strip_prefix(CHAR_PREFIX) {
+                let n = rest.chars().count();
+                if cmax > 0 && (cmin.max(1)..=cmax).contains(&n) {
+                    char_trie.insert(rest.chars().map(u32::from), i as u32);
+                }
+            } else if let Some(rest) = t.strip_prefix("w:") {
+                let n = rest.split(' ').count();
+                if wmax > 0 && (wmin.max(1)..=wmax).contains(&n) {
+                    ids.clear();
+                    for w in rest.split(' ') {
+                        let next = words.len() as u32;
+                        ids.push(*words.entry(w.into()).or_insert(next));
+                    }
+                    word_trie.insert(ids.iter().copied(), i as u32);
+                }
+            }
+        }
+        Index {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            words,
+            word_trie,
+            word_max: wmax,
+            char_trie,
+            char_max: cmax,
+            n_terms: terms.len(),
+        }
+    }
+}
+
+/// What is cached about one token text.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    /// Its word id (`NONE`: in no vocabulary word n-gram).
+    wid: u32,
+    /// Its character n-gram hits: `arena[start..start + len]`.
+    start: u32,
+    len: u32,
+    info: TokenInfo,
+}
+
+/// Per-thread cache of token texts (for one [`Index`]).
+#[derive(Debug, Default)]
+struct Cache {
+    map: FxHashMap<Box<str>, u32>,
+    entries: Vec<Entry>,
+    arena: Vec<u32>,
+    padded: Vec<u32>,
+}
+
+impl Cache {
+    fn clear(&mut self) {
+        self.map.clear();
+        self.entries.clear();
+        self.arena.clear();
+    }
+
+    /// The entry of a token text, analysing it on first sight.
+    fn lookup(&mut self, f: &Featurizer, text: &str) -> u32 {
+        if let Some(&e) = self.map.get(text) {
+            return e;
+        }
+        let idx = &*f.fast;
+        let start = self.arena.len();
+        if idx.char_max > 0 {
+            // Character n-grams of ` token `, as `Analyzer::terms` takes them.
+            let p = &mut self.padded;
+            p.clear();
+            p.push(u32::from(' '));
+            p.extend(text.chars().map(u32::from));
+            p.push(u32::from(' '));
+            for s in 0..p.len() {
+                let mut node = 0;
+                for &c in &p[s..p.len().min(s + idx.char_max)] {
+                    match idx.char_trie.step(node, c) {
+                        Some(n) => node = n,
+                        None => break,
+                    }
+                    let t = idx.char_trie.terms[node as usize];
+                    if t != NONE {
+                        self.arena.push(t);
+                    }
+                }
+            }
+        }
+        let info = if f.config().cues {
+            f.analyzer.cue_set().token_info(text)
+        } else {
+            TokenInfo::default()
+        };
+        let id = self.entries.len() as u32;
+        self.entries.push(Entry {
+            wid: idx.words.get(text).copied().unwrap_or(NONE),
+            start: start as u32,
+            len: (self.arena.len() - start) as u32,
+            info,
+        });
+        self.map.insert(text.into(), id);
+        id
+    }
+}
+
+/// Reused per-thread buffers.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The [`Index`] the cache and counters belong to.
+    owner: u64,
+    cache: Cache,
+    norm: String,
+    chars: Vec<(usize, char)>,
+    toks: Vec<Tok>,
+    /// Cache entry of each (unmasked) token.
+    ent: Vec<u32>,
+    info: Vec<TokenInfo>,
+    /// Cache entry of each token after quote masking.
+    masked: Vec<u32>,
+    /// Term frequency per term (zero outside a call).
+    counts: Vec<u32>,
+    /// Bit per term with a non-zero count, and a bit per non-zero word of `bits`.
+    bits: Vec<u64>,
+    summary: Vec<u64>,
+}
+
+impl Scratch {
+    fn reset(&mut self, idx: &Index) {
+        self.owner = idx.id;
+        self.cache.clear();
+        self.counts.clear();
+        self.counts.resize(idx.n_terms, 0);
+        self.bits.clear();
+        self.bits.resize(idx.n_terms.div_ceil(64), 0);
+        self.summary.clear();
+        self.summary.resize(self.bits.len().div_ceil(64), 0);
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    static VECTOR: RefCell<SparseVec> = RefCell::new(SparseVec::default());
+}
+
+/// Tokens borrowed from the normalised sentence, for the cues.
+struct View<'a> {
+    norm: &'a str,
+    toks: &'a [Tok],
+}
+
+impl TokenSeq for View<'_> {
+    fn count(&self) -> usize {
+        self.toks.len()
+    }
+    fn text(&self, i: usize) -> &str {
+        self.toks[i].text(self.norm)
+    }
+    fn span(&self, i: usize) -> Span {
+        self.toks[i].span
+    }
+}
+
+/// Push the weighted n-gram terms of `text` onto `v` (in index order) and return the cue
+/// values (`None` when cues are off).
+pub(crate) fn transform(
+    f: &Featurizer,
+    text: &str,
+    ctx: Context,
+    v: &mut SparseVec,
+) -> Option<[f32; N_CUES]> {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => run(f, &mut s, text, ctx, v),
+        Err(_) => run(f, &mut Scratch::default(), text, ctx, v),
+    })
+}
+
+/// Call `then` with the transform of `text` held in a reused per-thread vector.
+pub(crate) fn with_transform<R>(
+    f: &Featurizer,
+    text: &str,
+    ctx: Context,
+    then: impl FnOnce(&SparseVec) -> R,
+) -> R {
+    VECTOR.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut v) => {
+            f.transform_into(text, ctx, &mut v);
+            then(&v)
+        }
+        Err(_) => then(&f.transform(text, ctx)),
+    })
+}
+
+fn run(
+    f: &Featurizer,
+    s: &mut Scratch,
+    text: &str,
+    ctx: Context,
+    v: &mut SparseVec,
+) -> Option<[f32; N_CUES]> {
+    let idx = &*f.fast;
+    let cfg = f.config();
+    if s.owner != idx.id {
+        s.reset(idx);
+    }
+    let Scratch {
+        cache,
+        norm,
+        chars,
+        toks,
+        ent,
+        info,
+        masked,
+        counts,
+        bits,
+        summary,
+        ..
+    } = s;
+    // Entries are only dropped between sentences: `ent` holds ids of this one.
+    if cache.entries.len() >= MAX_ENTRIES || cache.arena.len() >= MAX_ARENA {
+        cache.clear();
+    }
+    normalise_into(text, cfg.lowercase, norm);
+    tokenise_into(norm, chars, toks);
+    ent.clear();
+    for t in toks.iter() {
+        ent.push(cache.lookup(f, t.text(norm)));
+    }
+    let cues = if cfg.cues {
+        info.clear();
+        info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
+        let view = View { norm, toks };
+        Some(f.analyzer.cue_set().values_array(&view, info, text, ctx))
+    } else {
+        None
+    };
+    // Quote masking, as `mask_quotes`, on entries.
+    masked.clear();
+    if !cfg.mask_quotes || toks.iter().all(|t| t.span == Span::Author) {
+        masked.extend_from_slice(ent);
+    } else {
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].span == Span::Quoted {
+                let mut j = i;
+                while j < toks.len() && toks[j].span == Span::Quoted {
+                    j += 1;
+                }
+                if j - i >= cfg.mask_min_words {
+                    masked.push(cache.lookup(f, "<quote>"));
+                } else {
+                    masked.extend_from_slice(&ent[i..j]);
+                }
+                i = j;
+            } else {
+                masked.push(ent[i]);
+                i += 1;
+            }
+        }
+    }
+    let mut hit = |t: u32| {
+        let t = t as usize;
+        if counts[t] == 0 {
+            bits[t / 64] |= 1 << (t % 64);
+            summary[t / 4096] |= 1 << ((t / 64) % 64);
+        }
+        counts[t] += 1;
+    };
+    // Word n-grams: walk the word trie from each token.
+    if idx.word_max > 0 {
+        let [wmin, _] = cfg.word_ngrams;
+        for start in 0..masked.len() {
+            let mut node = 0;
+            let end = masked.len().min(start + idx.word_max);
+            for (d, &e) in masked[start..end].iter().enumerate() {
+                let wid = cache.entries[e as usize].wid;
+                if wid == NONE {
+                    break;
+                }
+                match idx.word_trie.step(node, wid) {
+                    Some(n) => node = n,
+                    None => break,
+                }
+                let t = idx.word_trie.terms[node as usize];
+                if t != NONE && d + 1 >= wmin {
+                    hit(t);
+                }
+            }
+        }
+    }
+    // Character n-grams: cached per token.
+    if idx.char_max > 0 {
+        for &e in masked.iter() {
+            let e = cache.entries[e as usize];
+            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+                hit(t);
+            }
+        }
+    }
+    // Touched terms in increasing order, clearing the counters on the way.
+    for (si, sw) in summary.iter_mut().enumerate() {
+        let mut x = std::mem::take(sw);
+        while x != 0 {
+            let wi = si * 64 + x.trailing_zeros() as usize;
+            x &= x - 1;
+            let mut y = std::mem::take(&mut bits[wi]);
+            while y != 0 {
+                let t = wi * 64 + y.trailing_zeros() as usize;
+                y &= y - 1;
+                let tf = std::mem::take(&mut counts[t]);
+                v.indices.push(t as u32);
+                v.values.push(f.weigh(t as u32, tf));
+            }
+        }
+    }
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{FeatureConfig, Featurizer};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words and marks that exercise every branch of the analyzer: quotes of all kinds,
+    /// numbers, years, currency, case, non-ASCII letters, lexicon words and phrases.
+    const PIECES: &[&str] = &[
+        "the",
+        "The",
+        "council",
+        "budget",
+        "is",
+        "a",
+        "terrible",
+        "mistake",
+        "said",
+        "we",
+        "should",
+        "must",
+        "I",
+        "think",
+        "it",
+        "time",
+        "most",
+        "least",
+        "important",
+        "greatest",
+        "interest",
+        "on",
+        "Monday",
+        "in",
+        "2019",
+        "3.5",
+        "1,200",
+        "%",
+        "$",
+        "€",
+        "?",
+        "!",
+        "?!",
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        "\u{00AB}",
+        "\u{00BB}",
+        "'",
+        "\u{2019}",
+        "-",
+        "\u{2014}",
+        ",",
+        ".",
+        "(",
+        ")",
+        "don't",
+        "well-known",
+        "Café",
+        "naïve",
+        "ÉCOLE",
+        "straße",
+        "İstanbul",
+        "日本",
+        "x",
+        "of",
+        "percent",
+        "million",
+        "clearly",
+        "perhaps",
+        "you",
+        "our",
+        "reckless",
+        "\n",
+        "\t",
+        "  ",
+        "minister",
+        "disgrace",
+        "reform",
+        "will",
+        "never",
+        "best",
+    ];
+
+    fn sentence() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::sample::select(PIECES),
+                prop_oneof![Just(" "), Just(""), Just("  ")],
+            ),
+            0..40,
+        )
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    }
+
+    fn ctx() -> impl Strategy<Value = Context> {
+        (any::<bool>(), any::<bool>()).prop_map(|(in_quote, attributed)| Context {
+            in_quote,
+            attributed,
+        })
+    }
+
+    fn training() -> Vec<(String, Context)> {
+        let mut docs = Vec::new();
+        for i in 0..60 {
+            let words: Vec<&str> = (0..12)
+                .map(|k| PIECES[(i * 7 + k * k * 3 + k) % PIECES.len()])
+                .collect();
+            docs.push((words.join(" "), Context::default()));
+        }
+        docs
+    }
+
+    /// Featurizers of several configurations fitted on a small corpus, and the default model's.
+    fn featurizers() -> Vec<Featurizer> {
+        let docs = training();
+        let docs: Vec<(&str, Context)> = docs.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+        let base = FeatureConfig {
+            min_df: 1,
+            char_min_df: 1,
+            ..FeatureConfig::default()
+        };
+        let configs = [
+            base.clone(),
+            FeatureConfig {
+                word_ngrams: [1, 3],
+                char_ngrams: [1, 4],
+                lowercase: false,
+                mask_min_words: 1,
+                ..base.clone()
+            },
+            FeatureConfig {
+                word_ngrams: [2, 2],
+                char_ngrams: [0, 0],
+                cues: false,
+                mask_quotes: false,
+                binary: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                word_ngrams: [0, 0],
+                char_ngrams: [3, 8],
+                sublinear_tf: false,
+                idf: false,
+                max_features: 5,
+                char_max_features: 40,
+                ..base
+            },
+        ];
+        let mut out: Vec<Featurizer> = configs
+            .into_iter()
+            .map(|c| Featurizer::fit(c, &docs).unwrap())
+            .collect();
+        out.push(crate::persist::default_model().unwrap().featurizer);
+        out
+    }
+
+    fn check(fs: &[Featurizer], text: &str, ctx: Context) -> Result<(), TestCaseError> {
+        for (k, f) in fs.iter().enumerate() {
+            let want = f.transform_reference(text, ctx);
+            let got = f.transform(text, ctx);
+            // Bit for bit: the same indices and the same f32 values.
+            prop_assert_eq!(
+                &got.indices,
+                &want.indices,
+                "featurizer {} on {:?}",
+                k,
+                text
+            );
+            let bits = |v: &SparseVec| v.values.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            prop_assert_eq!(bits(&got), bits(&want), "featurizer {} on {:?}", k, text);
+            let p = f.with_transform(text, ctx, |v| v.clone());
+            prop_assert_eq!(p, got);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn fast_path_matches_reference_on_examples() {
+        let fs = featurizers();
+        let article = include_str!("../../datasets/examples/council-budget.txt");
+        for s in crate::segment::split(article) {
+            let ctx = Context {
+                in_quote: s.in_quote,
+                attributed: s.attributed,
+            };
+            check(&fs, &article[s.start..s.end], ctx).unwrap();
+        }
+        for (t, c) in training() {
+            check(&fs, &t, c).unwrap();
+        }
+        check(&fs, "", Context::default()).unwrap();
+        // Long quotes are masked; a repeated term counts more than once.
+        check(
+            &fs,
+            "\"We will never, ever accept this reckless reform,\" the the the minister said.",
+            Context::default(),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn cache_restarts_when_full_and_per_featurizer() {
+        let fs = featurizers();
+        // Many distinct tokens: the per-thread cache fills and starts afresh between sentences.
+        for i in 0..(MAX_ENTRIES / 500 + 2) {
+            let letters = |mut n: usize| {
+                let mut w = String::from("w");
+                while n > 0 {
+                    w.push(char::from(b'a' + (n % 26) as u8));
+                    n /= 26;
+                }
+                w
+            };
+            let text: Vec<String> = (0..1000).map(|k| letters(i * 1000 + k)).collect();
+            check(&fs[..1], &text.join(" "), Context::default()).unwrap();
+            check(&fs[..1], "the council", Context::default()).unwrap();
+        }
+        // Alternating featurizers on one thread.
+        for _ in 0..3 {
+            check(
+                &fs,
+                "The council is a terrible mistake?",
+                Context::default(),
+            )
+            .unwrap();
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The fast path gives exactly the reference's sparse vector.
+        #[test]
+        fn fast_path_matches_reference(text in sentence(), ctx in ctx()) {
+            thread_local! {
+                static FS: Vec<Featurizer> = featurizers();
+            }
+            FS.with(|fs| check(fs, &text, ctx))?;
+        }
+
+        /// Arbitrary Unicode too.
+        #[test]
+        fn fast_path_matches_reference_on_any_text(text in "\\PC{0,80}", ctx in ctx()) {
+            thread_local! {
+                static FS: Vec<Featurizer> = featurizers();
+            }
+            FS.with(|fs| check(fs, &text, ctx))?;
+        }
+    }
+}
