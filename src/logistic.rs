@@ -30,6 +30,7 @@ use argmin_math::{
     ArgminSub, ArgminZeroLike,
 };
 use ndarray::{s, Array1, ArrayView1, Zip};
+use std::sync::Mutex;
 
 /// Columns per block of matrixmultiply's `dgemm` (its `KC` for `f64`).
 const GEMM_KC: usize = 256;
@@ -114,34 +115,71 @@ impl SparseMatrix {
     /// `X·w` as ndarray's matrix product (matrixmultiply's `dgemm`) computes it on the dense
     /// matrix: see the module documentation.
     pub fn dot_gemm(&self, w: ArrayView1<'_, f64>) -> Array1<f64> {
-        let fused = gemm_fuses();
-        let blocks = self.n_cols.div_ceil(GEMM_KC);
+        self.dot_gemm_threads(w, 1)
+    }
+
+    /// [`dot_gemm`](Self::dot_gemm) on up to `threads` threads, each taking a contiguous run
+    /// of rows. Every row is computed exactly as on one thread, so the result does not
+    /// depend on `threads`.
+    pub fn dot_gemm_threads(&self, w: ArrayView1<'_, f64>, threads: usize) -> Array1<f64> {
+        let owned;
+        let w = match w.as_slice() {
+            Some(w) => w,
+            None => {
+                owned = w.to_vec();
+                &owned
+            }
+        };
         let mut z = Array1::zeros(self.n_rows);
-        for (i, zi) in z.iter_mut().enumerate() {
-            let mut entries = self.row(i).peekable();
-            let mut c = 0.0;
-            for b in 0..blocks.max(1) {
-                let end = (b + 1) * GEMM_KC;
+        let out = z.as_slice_mut().expect("fresh array is contiguous");
+        let fused = gemm_fuses();
+        split_work(out, &self.row_ptr, threads, |first, out| {
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            if fused {
+                // SAFETY: the CPU supports `fma` (checked by `gemm_fuses`).
+                unsafe { self.gemm_rows_fma(w, first, out) };
+                return;
+            }
+            self.gemm_rows(fused, w, first, out);
+        });
+        z
+    }
+
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[target_feature(enable = "fma")]
+    unsafe fn gemm_rows_fma(&self, w: &[f64], first: usize, out: &mut [f64]) {
+        // Compiled with `fma` enabled, `mul_add` below is one instruction, not a libm call.
+        self.gemm_rows(true, w, first, out);
+    }
+
+    /// The body of [`dot_gemm`](Self::dot_gemm) for rows `first..first + out.len()`. Per
+    /// row, each block of [`GEMM_KC`] columns is summed from zero (with fused multiply-adds
+    /// if `fused`), the kernel's `α·ab + 0` turns a `-0` block sum into `+0`, and the block
+    /// sums are added in order. A block without entries contributes `+0`, and `c + (+0) = c`
+    /// because `c` is never `-0` here (it starts as a block sum, which is not `-0`, and a sum
+    /// of two values that are not `-0` is not `-0` when rounding to nearest), so empty blocks
+    /// are skipped.
+    #[inline(always)]
+    fn gemm_rows(&self, fused: bool, w: &[f64], first: usize, out: &mut [f64]) {
+        for (i, zi) in (first..).zip(out.iter_mut()) {
+            let r = self.row_ptr[i]..self.row_ptr[i + 1];
+            let cols = &self.row_cols[r.clone()];
+            let vals = &self.row_vals[r];
+            let mut c = 0.0f64;
+            let mut k = 0;
+            while k < cols.len() {
+                let end = (cols[k] as usize / GEMM_KC + 1) * GEMM_KC;
                 let mut ab = 0.0f64;
-                while let Some(&(j, v)) = entries.peek() {
-                    if j >= end {
-                        break;
-                    }
-                    ab = if fused {
-                        v.mul_add(w[j], ab)
-                    } else {
-                        ab + v * w[j]
-                    };
-                    entries.next();
+                while k < cols.len() && (cols[k] as usize) < end {
+                    let v = f64::from(vals[k]);
+                    let x = w[cols[k] as usize];
+                    ab = if fused { v.mul_add(x, ab) } else { ab + v * x };
+                    k += 1;
                 }
-                // The kernel writes α·ab + 0 into its buffer; the first block then stores it,
-                // later blocks add it to C.
-                let ab = ab + 0.0;
-                c = if b == 0 { ab } else { c + ab };
+                c += ab + 0.0;
             }
             *zi = c;
         }
-        z
     }
 
     /// `X·w` as ndarray's matrix-vector product computes it on a column-major dense matrix
@@ -155,10 +193,18 @@ impl SparseMatrix {
     /// `Xᵀ·r` as ndarray computes it on the dense matrix (each column dotted with `r` by its
     /// eight-way unrolled dot product).
     pub fn t_dot(&self, r: &Array1<f64>) -> Array1<f64> {
+        self.t_dot_threads(r, 1)
+    }
+
+    /// [`t_dot`](Self::t_dot) on up to `threads` threads, each taking a contiguous run of
+    /// columns; the result does not depend on `threads`.
+    pub fn t_dot_threads(&self, r: &Array1<f64>, threads: usize) -> Array1<f64> {
         let n = self.n_rows;
         let n8 = n - n % 8;
-        (0..self.n_cols)
-            .map(|j| {
+        let mut g = Array1::zeros(self.n_cols);
+        let out = g.as_slice_mut().expect("fresh array is contiguous");
+        split_work(out, &self.col_ptr, threads, |first, out| {
+            for (j, gj) in (first..).zip(out.iter_mut()) {
                 let range = self.col_ptr[j]..self.col_ptr[j + 1];
                 let rows = &self.col_rows[range.clone()];
                 let vals = &self.col_vals[range];
@@ -177,10 +223,55 @@ impl SparseMatrix {
                 for (&i, &v) in rows[k..].iter().zip(&vals[k..]) {
                     sum += f64::from(v) * r[i as usize];
                 }
-                sum
-            })
-            .collect()
+                *gj = sum;
+            }
+        });
+        g
     }
+}
+
+/// Below this many stored entries a product runs on one thread (spawning costs more); unit
+/// tests split even tiny matrices.
+const PARALLEL_MIN_NNZ: usize = if cfg!(test) { 1 } else { 200_000 };
+
+/// Fill `out` (one value per row or column, `ptr` its CSR/CSC offsets) by calling
+/// `work(first, chunk)` on contiguous chunks, one per thread, with about equal numbers of
+/// stored entries. Each output element is computed by one call on its own, so the chunking
+/// changes no result.
+fn split_work(
+    out: &mut [f64],
+    ptr: &[usize],
+    threads: usize,
+    work: impl Fn(usize, &mut [f64]) + Sync,
+) {
+    let nnz = ptr[out.len()];
+    let threads = threads.min(out.len()).max(1);
+    if threads == 1 || nnz < PARALLEL_MIN_NNZ {
+        work(0, out);
+        return;
+    }
+    std::thread::scope(|s| {
+        let mut rest = out;
+        let mut first = 0;
+        for t in 1..=threads {
+            let end = if t == threads {
+                first + rest.len()
+            } else {
+                let target = nnz * t / threads;
+                ptr.partition_point(|&p| p < target)
+                    .clamp(first, first + rest.len())
+            };
+            let (chunk, tail) = rest.split_at_mut(end - first);
+            rest = tail;
+            let (work, start) = (&work, first);
+            if t == threads {
+                work(start, chunk);
+            } else {
+                s.spawn(move || work(start, chunk));
+            }
+            first = end;
+        }
+    });
 }
 
 /// Whether matrixmultiply's `dgemm` uses its fused multiply-add kernel on this CPU.
@@ -219,6 +310,8 @@ pub struct Settings {
     pub max_iterations: u64,
     /// Gradient-norm tolerance.
     pub gradient_tolerance: f64,
+    /// Threads for the matrix products (the result is the same for any number).
+    pub threads: usize,
 }
 
 /// Fit on rows `x` with boolean targets `y`, exactly as
@@ -237,6 +330,8 @@ pub fn fit(x: &SparseMatrix, y: &[bool], settings: Settings) -> Result<Fitted> {
         x,
         target,
         alpha: settings.alpha,
+        threads: settings.threads,
+        last: Mutex::new(None),
     };
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
         .with_tolerance_grad(settings.gradient_tolerance)
@@ -298,16 +393,29 @@ struct Problem<'a> {
     x: &'a SparseMatrix,
     target: Array1<f64>,
     alpha: f64,
+    threads: usize,
+    /// The last point and its margins: the line search asks for the cost and then the
+    /// gradient at the same point, which need the same `X·w`.
+    last: Mutex<Option<(Array1<f64>, Array1<f64>)>>,
 }
 
 impl Problem<'_> {
     /// `y ⊙ (X·w + b)`.
     fn margins(&self, w: &Array1<f64>) -> Array1<f64> {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((p, m)) = last.as_ref() {
+            // Bitwise comparison: the margins are reused only for the very same point.
+            if p.len() == w.len() && p.iter().zip(w).all(|(a, b)| a.to_bits() == b.to_bits()) {
+                return m.clone();
+            }
+        }
         let d = self.x.n_cols();
         let params = w.slice(s![..d]);
         let intercept = w[d];
-        let yz = self.x.dot_gemm(params) + intercept;
-        yz * &self.target
+        let yz = self.x.dot_gemm_threads(params, self.threads) + intercept;
+        let m = yz * &self.target;
+        *last = Some((w.clone(), m.clone()));
+        m
     }
 }
 
@@ -338,7 +446,7 @@ impl Gradient for Problem<'_> {
         yz *= &self.target;
         let mut grad = Array1::zeros(w.len());
         grad.slice_mut(s![..d])
-            .assign(&(self.x.t_dot(&yz) + (&params * self.alpha)));
+            .assign(&(self.x.t_dot_threads(&yz, self.threads) + (&params * self.alpha)));
         grad[d] = yz.sum();
         Ok(Param(grad))
     }
@@ -531,6 +639,18 @@ mod tests {
             assert_eq!(m.dot_gemm(w.view()), gemm, "gemm n={n} d={d}");
             assert_eq!(m.dot_seq(w.view()), x.dot(&w), "gemv n={n} d={d}");
             assert_eq!(m.t_dot(&r), x.t().dot(&r), "t_dot n={n} d={d}");
+            for threads in [2, 3, 8] {
+                assert_eq!(
+                    m.dot_gemm_threads(w.view(), threads),
+                    gemm,
+                    "{threads} threads"
+                );
+                assert_eq!(
+                    m.t_dot_threads(&r, threads),
+                    x.t().dot(&r),
+                    "{threads} threads"
+                );
+            }
         }
     }
 
@@ -550,12 +670,21 @@ mod tests {
                     k => i % k == 0,
                 })
                 .collect();
-            let settings = Settings {
+            let settings = |threads| Settings {
                 alpha: 0.5,
                 max_iterations: 200,
                 gradient_tolerance: 1e-4,
+                threads,
             };
-            let ours = fit(&SparseMatrix::from_rows(&rows, d), &y, settings).unwrap();
+            let m = SparseMatrix::from_rows(&rows, d);
+            let ours = fit(&m, &y, settings(1)).unwrap();
+            for threads in [2, 3, 7] {
+                assert_eq!(
+                    fit(&m, &y, settings(threads)).unwrap(),
+                    ours,
+                    "{threads} threads"
+                );
+            }
             let data = linfa::Dataset::new(dense(&rows, d), Array1::from(y.clone()));
             let theirs = LogisticRegression::default()
                 .alpha(0.5)
@@ -580,6 +709,7 @@ mod tests {
             alpha: 1.0,
             max_iterations: 10,
             gradient_tolerance: 1e-4,
+            threads: 1,
         };
         assert!(fit(&SparseMatrix::from_rows(&rows, 10), &[true; 4], s).is_err());
     }
@@ -609,6 +739,7 @@ mod tests {
             alpha: 1.0,
             max_iterations: 1000,
             gradient_tolerance: 1e-4,
+            threads: 1,
         };
         let ours = fit(&SparseMatrix::from_rows(&rows, f.dim()), &y, s).unwrap();
         let data = linfa::Dataset::new(dense(&rows, f.dim()), Array1::from(y));

@@ -328,14 +328,15 @@ impl CheckedParams {
                 (t, Some(metrics::macro_f1_at(&truth, &cv.oof, t)))
             }
         };
-        let mut model = self.fit_plain(data)?;
+        let mut model = self.fit_plain(data, available_threads())?;
         model.threshold = threshold;
         model.summary.cv_macro_f1 = cv_macro_f1;
         Ok(model)
     }
 
-    /// Train with the threshold fixed at 0.5 (or the fixed rule), no CV.
-    fn fit_plain(&self, data: &Dataset) -> Result<Model> {
+    /// Train with the threshold fixed at 0.5 (or the fixed rule), no CV, the solver's
+    /// matrix products on `threads` threads (the model is the same for any number).
+    fn fit_plain(&self, data: &Dataset, threads: usize) -> Result<Model> {
         let p = &self.0;
         let docs: Vec<(&str, Context)> = data
             .examples
@@ -356,6 +357,7 @@ impl CheckedParams {
             alpha: p.alpha,
             max_iterations: p.max_iterations,
             gradient_tolerance: p.gradient_tolerance,
+            threads,
         };
         let fitted = match p.solver {
             // linfa-logistic's solver on a sparse matrix, bit for bit (see `logistic`).
@@ -421,9 +423,9 @@ impl CheckedParams {
             inner.threshold = ThresholdRule::Fixed(0.5);
         }
         let inner = CheckedParams(inner);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(k);
+        let threads = available_threads().min(k);
+        // Threads left over for each fold's solver.
+        let inner_threads = (available_threads() / threads).max(1);
         let results: Vec<Result<FoldPredictions>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
@@ -432,7 +434,7 @@ impl CheckedParams {
                         let mut out = Vec::new();
                         for f in (t..k).step_by(threads) {
                             let train = subset(data, |i| fold[i] != f);
-                            let model = match inner.fit_plain(&train) {
+                            let model = match inner.fit_plain(&train, inner_threads) {
                                 Ok(m) => m,
                                 Err(e) => {
                                     out.push(Err(e));
@@ -490,6 +492,11 @@ impl CheckedParams {
             oof,
         })
     }
+}
+
+/// The number of threads to use (the available parallelism).
+fn available_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// One fold's out-of-fold predictions: the fold and `(row, P(opinion))` pairs.
