@@ -2,8 +2,11 @@
 # Ablation of the default model's feature families. Each row trains with the default model's
 # data and settings minus one thing, and reports:
 #   CV    5-fold cross-validated macro-F1 on the training data (mean ± sd)   -- selection signal
+#   news-CV  5-fold CV over NewsSD-ENG only (2 seeds), the row's other data in every training fold
+#         (scripts/news-cv.py): unlike CV, comparable between rows with different data -- selection signal
 #   HO    macro-F1 on checkthat-en/dev.csv rows 220..462 (2023 test, not in NewsSD-ENG) -- selection signal
 #   ATTR  macro-F1 on datasets/attribution-pairs-eval.csv (held-out pairs written for the project)
+#   EVAL  macro-F1 on datasets/news-written-eval.csv (held-out news sentences written for the project)
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -20,22 +23,31 @@ w.writerow(rows[0]); w.writerows(rows[220:])
 PY
 NEWS=(--data "$S/newssd-eng/train.csv" --data "$S/newssd-eng/val.csv" --data "$S/newssd-eng/test.csv")
 PAIRS=(--data datasets/attribution-pairs.csv)
+WRITTEN=(--data datasets/news-written.csv)
 f1() { "$F" evaluate -m "$tmp/m.json" --data "$1" --format json | python3 -c "import json,sys; print(f'{json.load(sys.stdin)[\"macro_f1\"]:.4f}')"; }
 row() {
   local name=$1; shift
   local cv
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
-  echo "| $name | $cv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  local ncv
+  ncv=$(nice scripts/news-cv.py "$F" "$@")
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | HO | ATTR | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|"
-row "default model (all features, news + attribution pairs)" "${NEWS[@]}" "${PAIRS[@]}"
-row "− attribution pairs (news only)" "${NEWS[@]}"
-row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" --no-cues
-row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" --char-ngrams 0
-row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" --no-mask-quotes
-row "word unigrams only (no bigrams)" "${NEWS[@]}" "${PAIRS[@]}" --word-ngrams 1
-row "raw tf instead of sublinear" "${NEWS[@]}" "${PAIRS[@]}" --tf raw
-row "− oversampling" "${NEWS[@]}" "${PAIRS[@]}" --balance none
-row "alpha 1 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" --alpha 1
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|"
+row "default model (all features, news + attribution pairs + written corpus)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "− written corpus (news + attribution pairs)" "${NEWS[@]}" "${PAIRS[@]}"
+row "− attribution pairs (news + written corpus)" "${NEWS[@]}" "${WRITTEN[@]}"
+row "news only" "${NEWS[@]}"
+row "written corpus twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" "${WRITTEN[@]}"
+row "attribution pairs twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
+row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
+row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
+row "word unigrams only (no bigrams)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --word-ngrams 1
+row "raw tf instead of sublinear" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --tf raw
+row "− oversampling" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --balance none
+row "alpha 0.5 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --alpha 0.5
+row "alpha 1 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --alpha 1
+row "alpha 4 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --alpha 4
 row "baseline: word 1-2 tf-idf only, alpha 1 (news only)" "${NEWS[@]}" --no-cues --char-ngrams 0 --no-mask-quotes --alpha 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild the shipped default model (models/default.json) byte for byte.
 # Training data: NewsSD-ENG (CC BY 4.0) from ../shared/datasets/newssd-eng, all three files, and
-# the attribution pairs written for the project (datasets/attribution-pairs.csv).
+# the sentences written for the project: attribution pairs (datasets/attribution-pairs.csv) and the
+# news corpus (datasets/news-written.csv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 S=../shared/datasets
@@ -11,5 +12,6 @@ cargo build --release --quiet
   --data "$S/newssd-eng/val.csv" \
   --data "$S/newssd-eng/test.csv" \
   --data datasets/attribution-pairs.csv \
+  --data datasets/news-written.csv \
   --seed 42 \
   --output models/default.json "$@"
