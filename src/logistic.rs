@@ -394,28 +394,42 @@ struct Problem<'a> {
     target: Array1<f64>,
     alpha: f64,
     threads: usize,
-    /// The last point and its margins: the line search asks for the cost and then the
-    /// gradient at the same point, which need the same `X·w`.
-    last: Mutex<Option<(Array1<f64>, Array1<f64>)>>,
+    /// The last point with its margins and (once asked for) its gradient: the line search
+    /// asks for the cost and then the gradient at the same point, and L-BFGS asks for the
+    /// gradient at the point the line search returned, so each is computed once.
+    last: Mutex<Option<Evaluated>>,
+}
+
+struct Evaluated {
+    point: Array1<f64>,
+    margins: Array1<f64>,
+    gradient: Option<Array1<f64>>,
 }
 
 impl Problem<'_> {
-    /// `y ⊙ (X·w + b)`.
-    fn margins(&self, w: &Array1<f64>) -> Array1<f64> {
+    /// Run `f` on the cached evaluation at `w`, computing the margins `y ⊙ (X·w + b)` first
+    /// if `w` is not the cached point (compared bit for bit).
+    fn at<T>(&self, w: &Array1<f64>, f: impl FnOnce(&mut Evaluated) -> T) -> T {
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((p, m)) = last.as_ref() {
-            // Bitwise comparison: the margins are reused only for the very same point.
-            if p.len() == w.len() && p.iter().zip(w).all(|(a, b)| a.to_bits() == b.to_bits()) {
-                return m.clone();
-            }
+        let same = last.as_ref().is_some_and(|e| {
+            e.point.len() == w.len()
+                && e.point
+                    .iter()
+                    .zip(w)
+                    .all(|(a, b)| a.to_bits() == b.to_bits())
+        });
+        if !same {
+            let d = self.x.n_cols();
+            let params = w.slice(s![..d]);
+            let intercept = w[d];
+            let yz = self.x.dot_gemm_threads(params, self.threads) + intercept;
+            *last = Some(Evaluated {
+                point: w.clone(),
+                margins: yz * &self.target,
+                gradient: None,
+            });
         }
-        let d = self.x.n_cols();
-        let params = w.slice(s![..d]);
-        let intercept = w[d];
-        let yz = self.x.dot_gemm_threads(params, self.threads) + intercept;
-        let m = yz * &self.target;
-        *last = Some((w.clone(), m.clone()));
-        m
+        f(last.as_mut().expect("just filled"))
     }
 }
 
@@ -426,7 +440,7 @@ impl CostFunction for Problem<'_> {
     fn cost(&self, p: &Param) -> std::result::Result<f64, argmin::core::Error> {
         let w = &p.0;
         let params = w.slice(s![..self.x.n_cols()]);
-        let mut yz = self.margins(w);
+        let mut yz = self.at(w, |e| e.margins.clone());
         yz.mapv_inplace(log_logistic);
         Ok(-yz.sum() + 0.5 * self.alpha * params.dot(&params))
     }
@@ -440,14 +454,22 @@ impl Gradient for Problem<'_> {
         let w = &p.0;
         let d = self.x.n_cols();
         let params = w.slice(s![..d]);
-        let mut yz = self.margins(w);
-        yz.mapv_inplace(logistic);
-        yz -= 1.0;
-        yz *= &self.target;
-        let mut grad = Array1::zeros(w.len());
-        grad.slice_mut(s![..d])
-            .assign(&(self.x.t_dot_threads(&yz, self.threads) + (&params * self.alpha)));
-        grad[d] = yz.sum();
+        let grad = self.at(w, |e| {
+            e.gradient
+                .get_or_insert_with(|| {
+                    let mut yz = e.margins.clone();
+                    yz.mapv_inplace(logistic);
+                    yz -= 1.0;
+                    yz *= &self.target;
+                    let mut grad = Array1::zeros(w.len());
+                    grad.slice_mut(s![..d]).assign(
+                        &(self.x.t_dot_threads(&yz, self.threads) + (&params * self.alpha)),
+                    );
+                    grad[d] = yz.sum();
+                    grad
+                })
+                .clone()
+        });
         Ok(Param(grad))
     }
 }

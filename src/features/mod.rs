@@ -10,7 +10,7 @@ mod fast;
 pub use analyzer::{Analyzer, Context};
 
 use crate::error::{Error, Result};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// The full feature configuration, stored in every model file.
@@ -182,21 +182,33 @@ impl Featurizer {
     pub fn fit(config: FeatureConfig, docs: &[(&str, Context)]) -> Result<Featurizer> {
         config.validate()?;
         let analyzer = Analyzer::new(config.clone());
-        let mut df: FxHashMap<String, u32> = FxHashMap::default();
-        let mut seen: FxHashSet<String> = FxHashSet::default();
+        // Terms are interned: one `String` per distinct term, per-sentence sets of ids.
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
         for (text, ctx) in docs {
             seen.clear();
             analyzer.terms(text, *ctx, &mut |t| {
-                if !seen.contains(t) {
-                    seen.insert(t.to_string());
-                }
+                let id = match ids.get(t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = df.len() as u32;
+                        ids.insert(t.to_string(), id);
+                        df.push(0);
+                        id
+                    }
+                };
+                seen.push(id);
             });
-            for t in seen.drain() {
-                *df.entry(t).or_default() += 1;
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
+                df[id as usize] += 1;
             }
         }
-        let (chars, words): (TermCounts, TermCounts) = df
+        let (chars, words): (TermCounts, TermCounts) = ids
             .into_iter()
+            .map(|(t, id)| (t, df[id as usize]))
             .partition(|(t, _)| t.starts_with(CHAR_PREFIX));
         let prune = |mut v: Vec<(String, u32)>, min_df: usize, max: usize| {
             v.retain(|(_, d)| *d as usize >= min_df);
