@@ -47,6 +47,133 @@ pub struct SparseMatrix {
     col_ptr: Vec<usize>,
     col_rows: Vec<u32>,
     col_vals: Vec<f32>,
+    /// The entries again, laid out for `X·w` (see [`GemmChunk`]).
+    gemm: Vec<GemmChunk>,
+}
+
+/// Row chunks of the `X·w` layout (the unit of parallel work).
+const GEMM_CHUNKS: usize = 16;
+
+/// The entries of a run of rows in the order `X·w` consumes them: by block of [`GEMM_KC`]
+/// columns, then by position `p` inside the row's part of the block, then by row. All
+/// entries of one *group* (a block and a position) belong to different rows, so the CPU can
+/// run their multiply-adds in parallel, while each row still sees its entries in column
+/// order: the same operations, one at a time per row, as a row-by-row loop, without its
+/// unpredictable branch at every block boundary.
+#[derive(Debug, Clone, Default)]
+struct GemmChunk {
+    first_row: usize,
+    n_rows: usize,
+    /// Row (relative to `first_row`), column and value of each entry.
+    rows: Vec<u32>,
+    cols: Vec<u32>,
+    vals: Vec<f32>,
+    /// Group `g` is `group_ptr[g]..group_ptr[g + 1]`.
+    group_ptr: Vec<usize>,
+    /// The groups of the `b`-th non-empty block are `block_groups[b]..block_groups[b + 1]`.
+    block_groups: Vec<usize>,
+}
+
+impl GemmChunk {
+    fn new(m: &SparseMatrix, first_row: usize, end_row: usize) -> GemmChunk {
+        let n_blocks = m.n_cols.div_ceil(GEMM_KC);
+        let entries = m.row_ptr[first_row]..m.row_ptr[end_row];
+        // (block, position) of every entry, rows in order.
+        let mut keyed: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
+        let mut per_block = vec![0usize; n_blocks + 1];
+        for i in first_row..end_row {
+            let mut prev = u32::MAX;
+            let mut p = 0;
+            for &j in &m.row_cols[m.row_ptr[i]..m.row_ptr[i + 1]] {
+                let b = j / GEMM_KC as u32;
+                p = if b == prev { p + 1 } else { 0 };
+                prev = b;
+                keyed.push((b, p));
+                per_block[b as usize + 1] += 1;
+            }
+        }
+        for b in 0..n_blocks {
+            per_block[b + 1] += per_block[b];
+        }
+        // Counting sort by block (stable: rows stay in order), then by position.
+        let mut by_block = vec![0usize; entries.len()];
+        let mut next = per_block.clone();
+        for (k, &(b, _)) in keyed.iter().enumerate() {
+            by_block[next[b as usize]] = k;
+            next[b as usize] += 1;
+        }
+        let mut c = GemmChunk {
+            first_row,
+            n_rows: end_row - first_row,
+            group_ptr: vec![0],
+            block_groups: vec![0],
+            ..GemmChunk::default()
+        };
+        let row_of: Vec<u32> = (first_row..end_row)
+            .flat_map(|i| {
+                std::iter::repeat_n((i - first_row) as u32, m.row_ptr[i + 1] - m.row_ptr[i])
+            })
+            .collect();
+        for b in 0..n_blocks {
+            let bucket = &by_block[per_block[b]..per_block[b + 1]];
+            if bucket.is_empty() {
+                continue;
+            }
+            let depth = bucket.iter().map(|&k| keyed[k].1).max().unwrap_or(0) as usize + 1;
+            let mut per_pos = vec![0usize; depth + 1];
+            for &k in bucket {
+                per_pos[keyed[k].1 as usize + 1] += 1;
+            }
+            for p in 0..depth {
+                per_pos[p + 1] += per_pos[p];
+            }
+            let base = c.rows.len();
+            c.rows.resize(base + bucket.len(), 0);
+            c.cols.resize(base + bucket.len(), 0);
+            c.vals.resize(base + bucket.len(), 0.0);
+            let mut next = per_pos.clone();
+            for &k in bucket {
+                let at = base + next[keyed[k].1 as usize];
+                next[keyed[k].1 as usize] += 1;
+                let e = entries.start + k;
+                c.rows[at] = row_of[k];
+                c.cols[at] = m.row_cols[e];
+                c.vals[at] = m.row_vals[e];
+            }
+            c.group_ptr
+                .extend(per_pos[1..].iter().map(|&end| base + end));
+            c.block_groups.push(c.group_ptr.len() - 1);
+        }
+        c
+    }
+
+    /// This chunk's rows of `X·w` into `out` (zeros on entry), `acc` a scratch buffer.
+    #[inline(always)]
+    fn run(&self, fused: bool, w: &[f64], out: &mut [f64], acc: &mut Vec<f64>) {
+        acc.clear();
+        acc.resize(self.n_rows, 0.0);
+        for blk in self.block_groups.windows(2) {
+            for (g, gp) in (blk[0]..blk[1]).zip(self.group_ptr[blk[0]..].windows(2)) {
+                let e = gp[0]..gp[1];
+                let rows = &self.rows[e.clone()];
+                let cols = &self.cols[e.clone()];
+                let vals = &self.vals[e];
+                let first = g == blk[0];
+                for ((&r, &j), &v) in rows.iter().zip(cols).zip(vals) {
+                    let r = r as usize;
+                    // Every row of the block starts its sum from zero at position 0.
+                    let ab = if first { 0.0 } else { acc[r] };
+                    let (v, x) = (f64::from(v), w[j as usize]);
+                    acc[r] = if fused { v.mul_add(x, ab) } else { ab + v * x };
+                }
+            }
+            // Position 0 lists every row with entries in this block.
+            let e = self.group_ptr[blk[0]]..self.group_ptr[blk[0] + 1];
+            for &r in &self.rows[e] {
+                out[r as usize] += acc[r as usize];
+            }
+        }
+    }
 }
 
 impl SparseMatrix {
@@ -86,6 +213,21 @@ impl SparseMatrix {
                 counts[j] += 1;
             }
         }
+        let chunks = GEMM_CHUNKS.min(m.n_rows).max(1);
+        let mut start = 0;
+        for t in 1..=chunks {
+            let end = if t == chunks {
+                m.n_rows
+            } else {
+                m.row_ptr
+                    .partition_point(|&p| p < m.nnz() * t / chunks)
+                    .clamp(start, m.n_rows)
+            };
+            if end > start || m.n_rows == 0 {
+                m.gemm.push(GemmChunk::new(&m, start, end));
+            }
+            start = end;
+        }
         m
     }
 
@@ -113,7 +255,12 @@ impl SparseMatrix {
     }
 
     /// `X·w` as ndarray's matrix product (matrixmultiply's `dgemm`) computes it on the dense
-    /// matrix: see the module documentation.
+    /// matrix: see the module documentation. Per row, each block of [`GEMM_KC`] columns is
+    /// summed from zero (fused multiply-adds when `dgemm`'s kernel fuses) and the block sums
+    /// are added in order to a sum starting at `+0`. The kernel's `α·ab + 0` only turns a
+    /// `-0` block sum into `+0`, and an empty block adds `+0`: neither changes a sum that is
+    /// never `-0` (a rounded-to-nearest sum is `-0` only when both terms are), so both are
+    /// left out.
     pub fn dot_gemm(&self, w: ArrayView1<'_, f64>) -> Array1<f64> {
         self.dot_gemm_threads(w, 1)
     }
@@ -133,53 +280,47 @@ impl SparseMatrix {
         let mut z = Array1::zeros(self.n_rows);
         let out = z.as_slice_mut().expect("fresh array is contiguous");
         let fused = gemm_fuses();
-        split_work(out, &self.row_ptr, threads, |first, out| {
-            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-            if fused {
-                // SAFETY: the CPU supports `fma` (checked by `gemm_fuses`).
-                unsafe { self.gemm_rows_fma(w, first, out) };
-                return;
+        let threads = if self.nnz() < PARALLEL_MIN_NNZ {
+            1
+        } else {
+            threads.clamp(1, self.gemm.len().max(1))
+        };
+        // Thread t takes chunks t·K/T.. (t+1)·K/T (the chunks hold about equal entries).
+        let k = self.gemm.len();
+        let work = |chunks: &[GemmChunk], out: &mut [f64]| {
+            let mut acc = Vec::new();
+            let first = chunks.first().map_or(0, |c| c.first_row);
+            for c in chunks {
+                let o = &mut out[c.first_row - first..][..c.n_rows];
+                #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+                if fused {
+                    // SAFETY: the CPU supports `fma` (checked by `gemm_fuses`).
+                    unsafe { gemm_chunk_fma(c, w, o, &mut acc) };
+                    continue;
+                }
+                c.run(fused, w, o, &mut acc);
             }
-            self.gemm_rows(fused, w, first, out);
+        };
+        if threads == 1 {
+            work(&self.gemm, out);
+            return z;
+        }
+        std::thread::scope(|s| {
+            let mut rest = out;
+            for t in 0..threads {
+                let chunks = &self.gemm[t * k / threads..(t + 1) * k / threads];
+                let n: usize = chunks.iter().map(|c| c.n_rows).sum();
+                let (mine, tail) = rest.split_at_mut(n);
+                rest = tail;
+                let work = &work;
+                if t + 1 == threads {
+                    work(chunks, mine);
+                } else {
+                    s.spawn(move || work(chunks, mine));
+                }
+            }
         });
         z
-    }
-
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-    #[target_feature(enable = "fma")]
-    unsafe fn gemm_rows_fma(&self, w: &[f64], first: usize, out: &mut [f64]) {
-        // Compiled with `fma` enabled, `mul_add` below is one instruction, not a libm call.
-        self.gemm_rows(true, w, first, out);
-    }
-
-    /// The body of [`dot_gemm`](Self::dot_gemm) for rows `first..first + out.len()`. Per
-    /// row, each block of [`GEMM_KC`] columns is summed from zero (with fused multiply-adds
-    /// if `fused`), the kernel's `α·ab + 0` turns a `-0` block sum into `+0`, and the block
-    /// sums are added in order. A block without entries contributes `+0`, and `c + (+0) = c`
-    /// because `c` is never `-0` here (it starts as a block sum, which is not `-0`, and a sum
-    /// of two values that are not `-0` is not `-0` when rounding to nearest), so empty blocks
-    /// are skipped.
-    #[inline(always)]
-    fn gemm_rows(&self, fused: bool, w: &[f64], first: usize, out: &mut [f64]) {
-        for (i, zi) in (first..).zip(out.iter_mut()) {
-            let r = self.row_ptr[i]..self.row_ptr[i + 1];
-            let cols = &self.row_cols[r.clone()];
-            let vals = &self.row_vals[r];
-            let mut c = 0.0f64;
-            let mut k = 0;
-            while k < cols.len() {
-                let end = (cols[k] as usize / GEMM_KC + 1) * GEMM_KC;
-                let mut ab = 0.0f64;
-                while k < cols.len() && (cols[k] as usize) < end {
-                    let v = f64::from(vals[k]);
-                    let x = w[cols[k] as usize];
-                    ab = if fused { v.mul_add(x, ab) } else { ab + v * x };
-                    k += 1;
-                }
-                c += ab + 0.0;
-            }
-            *zi = c;
-        }
     }
 
     /// `X·w` as ndarray's matrix-vector product computes it on a column-major dense matrix
@@ -272,6 +413,14 @@ fn split_work(
             first = end;
         }
     });
+}
+
+/// [`GemmChunk::run`] compiled with `fma` enabled, so that `mul_add` is one instruction, not
+/// a libm call.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[target_feature(enable = "fma")]
+unsafe fn gemm_chunk_fma(c: &GemmChunk, w: &[f64], out: &mut [f64], acc: &mut Vec<f64>) {
+    c.run(true, w, out, acc);
 }
 
 /// Whether matrixmultiply's `dgemm` uses its fused multiply-add kernel on this CPU.
