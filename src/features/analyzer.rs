@@ -55,7 +55,67 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
 
 /// [`normalise`] into a reused buffer (cleared first).
 pub(crate) fn normalise_into(text: &str, lowercase: bool, out: &mut String) {
-    out.clear();
+    // Built as bytes: ASCII (most text) goes byte by byte, anything else char by char.
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.clear();
+    let mut space = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            i += 1;
+            match b {
+                b'`' => '\'',
+                // `char::is_whitespace` in ASCII (vertical tab included).
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => ' ',
+                _ => {
+                    space = false;
+                    buf.push(if lowercase { b.to_ascii_lowercase() } else { b });
+                    continue;
+                }
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{00B4}' => '\'',
+                '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' => OPEN_QUOTE,
+                '\u{201D}' | '\u{00BB}' => CLOSE_QUOTE,
+                '\u{2013}' | '\u{2014}' => '-',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            }
+        };
+        if c == ' ' {
+            if !space && !buf.is_empty() {
+                buf.push(b' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        let mut tmp = [0u8; 4];
+        if lowercase && !c.is_ascii() {
+            for l in c.to_lowercase() {
+                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            }
+        } else {
+            buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+        }
+    }
+    if buf.last() == Some(&b' ') {
+        buf.pop();
+    }
+    // Only whole chars were pushed.
+    *out = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// The original char-by-char [`normalise`], the reference for the byte-wise one.
+#[cfg(test)]
+pub(crate) fn normalise_reference(text: &str, lowercase: bool) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
         let c = match c {
@@ -87,6 +147,7 @@ pub(crate) fn normalise_into(text: &str, lowercase: bool, out: &mut String) {
     if out.ends_with(' ') {
         out.pop();
     }
+    out
 }
 
 /// Split normalised text into tokens: words (letters/digits with inner `'`, `-`, `.`, `,`),
@@ -132,31 +193,71 @@ impl Tok {
 /// [`tokenise`] into reused buffers: `chars` is scratch space, `tokens` is cleared first.
 pub(crate) fn tokenise_into(norm: &str, chars: &mut Vec<(usize, char)>, tokens: &mut Vec<Tok>) {
     tokens.clear();
-    chars.clear();
-    chars.extend(norm.char_indices());
+    if norm.is_ascii() {
+        // Bytes are chars: no decoding.
+        tokenise_chars(norm, &Ascii(norm.as_bytes()), tokens);
+    } else {
+        chars.clear();
+        chars.extend(norm.char_indices());
+        tokenise_chars(norm, &chars[..], tokens);
+    }
+}
+
+/// The chars of a normalised sentence with their byte offsets.
+trait CharSeq {
+    fn count(&self) -> usize;
+    fn at(&self, i: usize) -> (usize, char);
+}
+
+impl CharSeq for [(usize, char)] {
+    #[inline]
+    fn count(&self) -> usize {
+        self.len()
+    }
+    #[inline]
+    fn at(&self, i: usize) -> (usize, char) {
+        self[i]
+    }
+}
+
+/// ASCII text: char `i` is byte `i`.
+struct Ascii<'a>(&'a [u8]);
+
+impl CharSeq for Ascii<'_> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn at(&self, i: usize) -> (usize, char) {
+        (i, char::from(self.0[i]))
+    }
+}
+
+fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<Tok>) {
     let mut span = Span::Author;
     let mut spans_seen = 0usize;
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < chars.count() {
+        let (pos, c) = chars.at(i);
         if c.is_alphanumeric() {
             let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
+            while j < chars.count() {
+                let d = chars.at(j).1;
                 if d.is_alphanumeric() {
                     j += 1;
                 } else if matches!(d, '\'' | '-' | '.' | ',')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
-                    && (d != '.' && d != ',' || chars[j - 1].1.is_ascii_digit())
+                    && j + 1 < chars.count()
+                    && chars.at(j + 1).1.is_alphanumeric()
+                    && (d != '.' && d != ',' || chars.at(j - 1).1.is_ascii_digit())
                 {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            let end = if j < chars.len() {
-                chars[j].0
+            let end = if j < chars.count() {
+                chars.at(j).0
             } else {
                 norm.len()
             };
@@ -183,8 +284,9 @@ pub(crate) fn tokenise_into(norm: &str, chars: &mut Vec<(usize, char)>, tokens: 
                 } else {
                     // A closing mark with nothing open: either the sentence began inside a
                     // quotation (everything so far was quoted) or this mark opens one.
-                    let word_follows = chars[i + 1..].iter().any(|(_, d)| d.is_alphanumeric());
-                    let glued = i > 0 && !matches!(chars[i - 1].1, ' ' | '(' | '[' | '-');
+                    let word_follows =
+                        (i + 1..chars.count()).any(|k| chars.at(k).1.is_alphanumeric());
+                    let glued = i > 0 && !matches!(chars.at(i - 1).1, ' ' | '(' | '[' | '-');
                     if !word_follows || (c == CLOSE_QUOTE && glued) {
                         if spans_seen == 0 {
                             for t in tokens.iter_mut() {
@@ -353,6 +455,31 @@ mod tests {
 
     fn texts(t: &[Token]) -> Vec<&str> {
         t.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// The byte-wise normaliser is the char-by-char one.
+        #[test]
+        fn normalise_matches_the_reference(
+            text in "[ -~\t\n\r\x0b\x0c\x1c-\x1f`´‘’‚‛“”„‟«»–—\u{85}\u{a0}\u{2028}\u{3000}ÉİßΣ日a-z]{0,60}|\\PC{0,40}",
+            lower in proptest::prelude::any::<bool>(),
+        ) {
+            proptest::prop_assert_eq!(normalise(&text, lower), normalise_reference(&text, lower));
+        }
+
+        /// The ASCII tokeniser (bytes as chars) is the general one.
+        #[test]
+        fn ascii_tokeniser_matches_the_general_one(text in "[ -~]{0,80}") {
+            let norm = normalise(&text, false);
+            let mut a = Vec::new();
+            tokenise_chars(&norm, &Ascii(norm.as_bytes()), &mut a);
+            let chars: Vec<(usize, char)> = norm.char_indices().collect();
+            let mut b = Vec::new();
+            tokenise_chars(&norm, &chars[..], &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
     }
 
     #[test]

@@ -237,6 +237,43 @@ pub struct CueSet {
     /// First word of any entry → bit set of the lexicons that have an entry starting with it
     /// (one look-up per token instead of one per token and lexicon).
     first_words: FxHashMap<String, u64>,
+    /// `CUE_WEIGHT · ln(1 + n)` for small counts `n`.
+    squashed: [f32; 64],
+}
+
+/// Words of `raw` after the first whose first letter or digit is upper-case.
+fn proper_nouns(raw: &str) -> usize {
+    if !raw.is_ascii() {
+        return raw
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count();
+    }
+    // The same on bytes (ASCII white space as `char::is_whitespace` has it).
+    let (mut count, mut words, mut in_word, mut decided) = (0, 0, false, false);
+    for &b in raw.as_bytes() {
+        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            decided = false;
+            words += 1;
+        }
+        if !decided && b.is_ascii_alphanumeric() {
+            decided = true;
+            if words > 1 && b.is_ascii_uppercase() {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 impl CueSet {
@@ -256,6 +293,7 @@ impl CueSet {
         CueSet {
             lexicons,
             first_words,
+            squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
         }
     }
 
@@ -322,6 +360,7 @@ impl CueSet {
 
     /// [`values`](Self::values) without the names: `info[i]` is [`token_info`](Self::token_info)
     /// of token `i`.
+    #[inline(never)]
     pub(crate) fn values_array<T: TokenSeq + ?Sized>(
         &self,
         tokens: &T,
@@ -330,10 +369,15 @@ impl CueSet {
         ctx: Context,
     ) -> [f32; N_CUES] {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
+        // Counts are small whole numbers: their squashed values are tabulated.
+        let squash_count = |n: usize| match self.squashed.get(n) {
+            Some(&x) => x,
+            None => squash(n as f32),
+        };
         let mut out = [0f32; N_CUES];
         let counts = self.counts(tokens, info);
         for (o, n) in out.iter_mut().zip(&counts[..self.lexicons.len()]) {
-            *o = squash(*n as f32);
+            *o = squash_count(*n);
         }
         // Counts over the author's tokens (in order, skipping quoted ones).
         let (mut most_adj, mut est_word, mut question, mut exclamation) = (0usize, 0, 0, 0);
@@ -362,15 +406,7 @@ impl CueSet {
             .trim_end()
             .trim_end_matches(['"', '\u{201D}', '\u{00BB}', '\'', '\u{2019}']);
         let ends_question = trimmed.ends_with('?') && !ctx.in_quote;
-        let proper = raw
-            .split_whitespace()
-            .skip(1)
-            .filter(|w| {
-                w.chars()
-                    .find(|c| c.is_alphanumeric())
-                    .is_some_and(char::is_uppercase)
-            })
-            .count();
+        let proper = proper_nouns(raw);
         // Quoted runs: maximal runs of quoted tokens.
         let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
         let is_word = |i: usize| info[i].flags & F_WORD != 0;
@@ -400,26 +436,35 @@ impl CueSet {
             0.0
         };
         let others = [
-            most_adj as f32,
-            est_word as f32,
-            question as f32,
-            exclamation as f32,
-            f32::from(u8::from(ends_question)),
-            numbers as f32,
-            percent as f32,
-            currency as f32,
-            date as f32,
-            proper as f32,
-            quotes as f32,
-            short as f32,
-            long as f32,
-            f32::from(u8::from(ctx.in_quote)),
-            f32::from(u8::from(ctx.attributed)),
-            quoted_share,
-            words_author as f32,
+            most_adj,
+            est_word,
+            question,
+            exclamation,
+            usize::from(ends_question),
+            numbers,
+            percent,
+            currency,
+            date,
+            proper,
+            quotes,
+            short,
+            long,
+            usize::from(ctx.in_quote),
+            usize::from(ctx.attributed),
+            0, // quoted_share, below
+            words_author,
         ];
-        for (o, v) in out[self.lexicons.len()..].iter_mut().zip(others) {
-            *o = squash(v);
+        let share_at = OTHER_CUES.len() - 2;
+        for (k, (o, v)) in out[self.lexicons.len()..]
+            .iter_mut()
+            .zip(others)
+            .enumerate()
+        {
+            *o = if k == share_at {
+                squash(quoted_share)
+            } else {
+                squash_count(v)
+            };
         }
         out
     }
@@ -556,6 +601,20 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn proper_nouns_matches_split_whitespace(raw in "[ -~\t\n\r\x0b\x0c\x1c-\x1f]{0,60}|\\PC{0,30}") {
+            let want = raw
+                .split_whitespace()
+                .skip(1)
+                .filter(|w| {
+                    w.chars()
+                        .find(|c| c.is_alphanumeric())
+                        .is_some_and(char::is_uppercase)
+                })
+                .count();
+            prop_assert_eq!(proper_nouns(&raw), want);
+        }
 
         #[test]
         fn values_match_the_reference(

@@ -84,7 +84,12 @@ pub(crate) struct Index {
     /// Longest character n-gram emitted (0: off).
     char_max: usize,
     n_terms: usize,
+    /// [`tf_weight`](super::tf_weight) for small term frequencies (no `ln` per term).
+    tf_table: [f32; TF_TABLE],
 }
+
+/// Term frequencies below this have their weight factor tabulated.
+const TF_TABLE: usize = 32;
 
 impl Index {
     /// Index the n-gram terms that [`Analyzer::terms`](super::Analyzer::terms) can emit under
@@ -122,6 +127,7 @@ impl Index {
             char_trie,
             char_max: cmax,
             n_terms: terms.len(),
+            tf_table: std::array::from_fn(|tf| super::tf_weight(config, tf as u32)),
         }
     }
 }
@@ -352,62 +358,105 @@ fn run(
             }
         }
     }
-    let mut hit = |t: u32| {
-        let t = t as usize;
-        if counts[t] == 0 {
-            bits[t / 64] |= 1 << (t % 64);
-            summary[t / 4096] |= 1 << ((t / 64) % 64);
-        }
-        counts[t] += 1;
+    let mut counter = Counter {
+        distinct: 0,
+        counts,
+        bits,
+        summary,
     };
     // Word n-grams: walk the word trie from each token.
     if idx.word_max > 0 {
-        let [wmin, _] = cfg.word_ngrams;
-        for start in 0..masked.len() {
-            let mut node = 0;
-            let end = masked.len().min(start + idx.word_max);
-            for (d, &e) in masked[start..end].iter().enumerate() {
-                let wid = cache.entries[e as usize].wid;
-                if wid == NONE {
-                    break;
-                }
-                match idx.word_trie.step(node, wid) {
-                    Some(n) => node = n,
-                    None => break,
-                }
-                let t = idx.word_trie.terms[node as usize];
-                if t != NONE && d + 1 >= wmin {
-                    hit(t);
-                }
-            }
-        }
+        word_hits(idx, &cache.entries, masked, &mut counter);
     }
     // Character n-grams: cached per token.
     if idx.char_max > 0 {
-        for &e in masked.iter() {
-            let e = cache.entries[e as usize];
-            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
-                hit(t);
-            }
-        }
+        char_hits(cache, masked, &mut counter);
     }
-    // Touched terms in increasing order, clearing the counters on the way.
-    for (si, sw) in summary.iter_mut().enumerate() {
-        let mut x = std::mem::take(sw);
-        while x != 0 {
-            let wi = si * 64 + x.trailing_zeros() as usize;
-            x &= x - 1;
-            let mut y = std::mem::take(&mut bits[wi]);
-            while y != 0 {
-                let t = wi * 64 + y.trailing_zeros() as usize;
-                y &= y - 1;
-                let tf = std::mem::take(&mut counts[t]);
-                v.indices.push(t as u32);
-                v.values.push(f.weigh(t as u32, tf));
-            }
-        }
-    }
+    counter.drain(idx, cfg, &f.vocab.idf, v);
     cues
+}
+
+/// Term frequencies of one sentence.
+struct Counter<'a> {
+    /// Terms with a non-zero count.
+    distinct: usize,
+    counts: &'a mut [u32],
+    bits: &'a mut [u64],
+    summary: &'a mut [u64],
+}
+
+impl Counter<'_> {
+    #[inline]
+    fn hit(&mut self, t: u32) {
+        let t = t as usize;
+        if self.counts[t] == 0 {
+            self.distinct += 1;
+            self.bits[t / 64] |= 1 << (t % 64);
+            self.summary[t / 4096] |= 1 << ((t / 64) % 64);
+        }
+        self.counts[t] += 1;
+    }
+
+    /// Push the touched terms with their weights onto `v` in increasing order, clearing the
+    /// counters on the way.
+    #[inline(never)]
+    fn drain(self, idx: &Index, cfg: &super::FeatureConfig, idf: &[f32], v: &mut SparseVec) {
+        v.indices.reserve(self.distinct);
+        v.values.reserve(self.distinct);
+        for (si, sw) in self.summary.iter_mut().enumerate() {
+            let mut x = std::mem::take(sw);
+            while x != 0 {
+                let wi = si * 64 + x.trailing_zeros() as usize;
+                x &= x - 1;
+                let mut y = std::mem::take(&mut self.bits[wi]);
+                while y != 0 {
+                    let t = wi * 64 + y.trailing_zeros() as usize;
+                    y &= y - 1;
+                    let tf = std::mem::take(&mut self.counts[t]);
+                    let w = match idx.tf_table.get(tf as usize) {
+                        Some(&w) => w,
+                        None => super::tf_weight(cfg, tf),
+                    };
+                    v.indices.push(t as u32);
+                    v.values.push(w * idf[t]);
+                }
+            }
+        }
+    }
+}
+
+/// Count the word n-grams of the (masked) tokens: walk the word trie from each token.
+#[inline(never)]
+fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
+    for start in 0..masked.len() {
+        let mut node = 0;
+        let end = masked.len().min(start + idx.word_max);
+        for &e in &masked[start..end] {
+            let wid = entries[e as usize].wid;
+            if wid == NONE {
+                break;
+            }
+            match idx.word_trie.step(node, wid) {
+                Some(n) => node = n,
+                None => break,
+            }
+            let t = idx.word_trie.terms[node as usize];
+            if t != NONE {
+                counter.hit(t);
+            }
+        }
+    }
+}
+
+/// Count the character n-grams of the (masked) tokens, cached per token.
+#[inline(never)]
+fn char_hits(cache: &Cache, masked: &[u32], counter: &mut Counter<'_>) {
+    for &e in masked {
+        let e = cache.entries[e as usize];
+        for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+            counter.hit(t);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -166,6 +166,17 @@ type TermCounts = Vec<(String, u32)>;
 /// Prefix of character n-gram terms (they sort before word terms, prefix `w:`).
 pub const CHAR_PREFIX: &str = "c:";
 
+/// The term-frequency factor of a term seen `tf` times.
+fn tf_weight(cfg: &FeatureConfig, tf: u32) -> f32 {
+    if cfg.binary {
+        1.0
+    } else if cfg.sublinear_tf {
+        1.0 + (tf as f32).ln()
+    } else {
+        tf as f32
+    }
+}
+
 /// A fitted feature extractor.
 #[derive(Debug, Clone)]
 pub struct Featurizer {
@@ -372,16 +383,9 @@ impl Featurizer {
     }
 
     /// The weight of term `i` seen `tf` times in a sentence.
+    #[cfg(test)]
     fn weigh(&self, i: u32, tf: u32) -> f32 {
-        let cfg = self.analyzer.config();
-        let tf = if cfg.binary {
-            1.0
-        } else if cfg.sublinear_tf {
-            1.0 + (tf as f32).ln()
-        } else {
-            tf as f32
-        };
-        tf * self.vocab.idf[i as usize]
+        tf_weight(self.analyzer.config(), tf) * self.vocab.idf[i as usize]
     }
 
     /// Scale the weighted n-gram terms in `v` (sorted indices) and append the cues.
