@@ -44,6 +44,35 @@ impl<'a> Block<'a> {
     }
 }
 
+/// What [`Blocks::next_piece_deferred`] hands out.
+#[derive(Debug)]
+pub enum Piece<'a> {
+    /// A segmented block.
+    Block(Block<'a>),
+    /// The rest of the document, not yet segmented: `text` starts at byte `offset` of the
+    /// document and its first sentence has index `index` (see [`segment_rest`]).
+    Rest {
+        /// Offset of `text` in the decoded document.
+        offset: usize,
+        /// Index of the first sentence of `text` in the document.
+        index: usize,
+        /// The decoded text.
+        text: &'a str,
+    },
+}
+
+/// Segment the rest of a document handed out as [`Piece::Rest`]: the sentences, with document
+/// offsets and indexes, that [`Blocks::next_block`] would have given.
+pub fn segment_rest(text: &str, offset: usize, index: usize) -> Vec<Sentence> {
+    let mut sentences = segment::split(text);
+    for s in &mut sentences {
+        s.start += offset;
+        s.end += offset;
+        s.index += index;
+    }
+    sentences
+}
+
 /// Reads a document in blocks; see the module documentation.
 #[derive(Debug)]
 pub struct Blocks<R: Read> {
@@ -99,6 +128,22 @@ impl<R: Read> Blocks<R> {
 
     /// The next block, or `None` at the end of the document.
     pub fn next_block(&mut self) -> io::Result<Option<Block<'_>>> {
+        // Without deferring, every piece is a block.
+        Ok(match self.next_piece(false)? {
+            Some(Piece::Block(b)) => Some(b),
+            _ => None,
+        })
+    }
+
+    /// As [`next_block`](Self::next_block), except that the rest of the document, when it fits
+    /// in one block, comes back unsegmented ([`Piece::Rest`]): whoever segments it (with
+    /// [`segment_rest`], say on another thread) gets exactly the sentences `next_block` would
+    /// have given. Its capped sentences are not in [`capped`](Self::capped).
+    pub fn next_piece_deferred(&mut self) -> io::Result<Option<Piece<'_>>> {
+        self.next_piece(true)
+    }
+
+    fn next_piece(&mut self, defer_rest: bool) -> io::Result<Option<Piece<'_>>> {
         if self.consume > 0 {
             self.buf.drain(..self.consume);
             self.base += self.consume;
@@ -118,6 +163,14 @@ impl<R: Read> Blocks<R> {
             window -= 1;
         }
         let view = &self.buf[..window];
+        if last && defer_rest {
+            self.consume = view.len();
+            return Ok(Some(Piece::Rest {
+                offset: self.base,
+                index: self.next_index,
+                text: view,
+            }));
+        }
         let (cut, mut sentences) = if last {
             (view.len(), segment::split(view))
         } else if let Some(p) = last_paragraph_break(view) {
@@ -139,11 +192,11 @@ impl<R: Read> Blocks<R> {
         self.next_index += sentences.len();
         self.capped += segment::capped_count(&sentences);
         self.consume = cut;
-        Ok(Some(Block {
+        Ok(Some(Piece::Block(Block {
             offset: self.base,
             text: &self.buf[..cut],
             sentences,
-        }))
+        })))
     }
 
     /// Read once from the underlying reader and decode what can be decoded.
@@ -274,6 +327,43 @@ mod tests {
                     assert_eq!(sents, whole, "block {block} step {step}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn deferred_rest_segments_like_next_block() {
+        for block in [16, 40, 100, 1 << 20] {
+            let (text, want) = streamed(ARTICLE.as_bytes(), block, 7);
+            let mut blocks = Blocks::with_block_bytes(
+                Trickle {
+                    data: ARTICLE.as_bytes(),
+                    step: 7,
+                },
+                block,
+            );
+            let (mut got_text, mut got) = (String::new(), Vec::new());
+            let mut capped = 0;
+            while let Some(p) = blocks.next_piece_deferred().unwrap() {
+                match p {
+                    Piece::Block(b) => {
+                        got_text.push_str(b.text);
+                        got.extend(b.sentences);
+                    }
+                    Piece::Rest {
+                        offset,
+                        index,
+                        text,
+                    } => {
+                        assert_eq!(offset, got_text.len());
+                        got_text.push_str(text);
+                        let s = segment_rest(text, offset, index);
+                        capped += segment::capped_count(&s);
+                        got.extend(s);
+                    }
+                }
+            }
+            assert_eq!((got_text, got), (text, want), "block {block}");
+            assert_eq!(capped + blocks.capped(), 0);
         }
     }
 

@@ -5,7 +5,7 @@ use factop::features::Context;
 use factop::report::rows::{render, ChunkWriter};
 use factop::report::{Format, Writer};
 use factop::segment::Sentence;
-use factop::stream::{Block, Blocks};
+use factop::stream::{Block, Blocks, Piece};
 use factop::{classify, persist, pipeline, segment};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -65,28 +65,34 @@ pub fn next_block<'a>(
     blocks: &'a mut Blocks<Box<dyn Read + Send>>,
     path: &Path,
 ) -> Result<Option<Block<'a>>> {
-    blocks.next_block().map_err(|e| {
-        let name = if path.as_os_str() == "-" {
-            Path::new("standard input")
-        } else {
-            path
-        };
-        factop::Error::io(name, e).into()
-    })
+    blocks.next_block().map_err(|e| read_error(path, e))
+}
+
+/// A read error of `path` (or standard input), naming it.
+fn read_error(path: &Path, e: std::io::Error) -> anyhow::Error {
+    let name = if path.as_os_str() == "-" {
+        Path::new("standard input")
+    } else {
+        path
+    };
+    factop::Error::io(name, e).into()
 }
 
 /// Warn about what streaming `doc` had to repair: invalid UTF-8, over-long sentences.
 pub fn warn_repairs<R: Read>(doc: &str, blocks: &Blocks<R>) {
-    if blocks.replaced() > 0 {
+    warn(doc, blocks.replaced(), blocks.capped());
+}
+
+/// Warn about `replaced` invalid UTF-8 sequences and `capped` over-long sentences in `doc`.
+fn warn(doc: &str, replaced: usize, capped: usize) {
+    if replaced > 0 {
         eprintln!(
-            "factop: warning: {doc}: {} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text",
-            blocks.replaced()
+            "factop: warning: {doc}: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
         );
     }
-    if blocks.capped() > 0 {
+    if capped > 0 {
         eprintln!(
-            "factop: warning: {doc}: {} sentence(s) cut at the {}-byte length cap (no sentence boundary found)",
-            blocks.capped(),
+            "factop: warning: {doc}: {capped} sentence(s) cut at the {}-byte length cap (no sentence boundary found)",
             segment::MAX_SENTENCE_BYTES
         );
     }
@@ -204,18 +210,24 @@ pub fn run(args: Args) -> Result<()> {
     Ok(())
 }
 
-/// A piece of an article to score on a worker thread: a streamed block of a text file (already
-/// segmented), or a whole article from a JSONL line (segmented by the worker).
+/// A piece of an article to score on a worker thread: a streamed block of a text file
+/// (segmented by the reader when the file goes on after it), or the rest of a text file or a
+/// whole article from a JSONL line (segmented by the worker).
 struct Chunk {
     doc: Arc<str>,
     id: Option<Arc<serde_json::Value>>,
     text: String,
-    /// Offset of `text` in the article, and its sentences (`None`: segment `text` whole).
+    /// Offset of `text` in the article, and its sentences (`None`: segment `text` whole, its
+    /// first sentence having index `index`).
     offset: usize,
+    index: usize,
     sentences: Option<Vec<Sentence>>,
     /// First and last chunk of its article (the text format's header and summary).
     first: bool,
     last: bool,
+    /// On the last chunk of a text file: what the reader repaired (invalid UTF-8 sequences,
+    /// capped sentences in the blocks it segmented).
+    repairs: (usize, usize),
 }
 
 /// The scored, rendered chunk.
@@ -227,6 +239,46 @@ struct Rendered {
     opinions: usize,
     first: bool,
     last: bool,
+    /// Invalid UTF-8 sequences replaced and sentences capped (see [`Chunk::repairs`]).
+    repairs: (usize, usize),
+}
+
+/// Text bytes per job: small articles travel to the workers in batches, so the cost of
+/// handing over a job stays small next to the work in it.
+const BATCH_BYTES: usize = 64 << 10;
+
+/// Groups chunks into jobs of about [`BATCH_BYTES`]; an error ends the batch before it and
+/// comes as the next item, so everything read before it is still written.
+struct Batches<I> {
+    chunks: I,
+    error: Option<anyhow::Error>,
+}
+
+impl<I: Iterator<Item = Result<Chunk>>> Iterator for Batches<I> {
+    type Item = Result<Vec<Chunk>>;
+
+    fn next(&mut self) -> Option<Result<Vec<Chunk>>> {
+        if let Some(e) = self.error.take() {
+            return Some(Err(e));
+        }
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES {
+            match self.chunks.next() {
+                Some(Ok(c)) => {
+                    bytes += c.text.len() + 64;
+                    batch.push(c);
+                }
+                Some(Err(e)) if batch.is_empty() => return Some(Err(e)),
+                Some(Err(e)) => {
+                    self.error = Some(e);
+                    break;
+                }
+                None => break,
+            }
+        }
+        (!batch.is_empty()).then_some(Ok(batch))
+    }
 }
 
 /// Score chunks on all cores (or `--threads`) and write them in input order: the output is
@@ -251,44 +303,62 @@ fn run_parallel(
     let stdout = std::io::stdout();
     let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
     let threshold = args.threshold;
+    let score = |c: Chunk| -> Result<Rendered> {
+        // Sentences this worker segments were not counted by the reader.
+        let (sentences, capped) = match c.sentences {
+            Some(s) => (s, 0),
+            None => {
+                let s = factop::stream::segment_rest(&c.text, c.offset, c.index);
+                let capped = segment::capped_count(&s);
+                (s, capped)
+            }
+        };
+        let rows =
+            classify::score_sentences(model, &c.doc, &c.text, c.offset, &sentences, threshold);
+        let bytes = render(format, c.id.as_deref(), &rows)?;
+        Ok(Rendered {
+            sentences: rows.len(),
+            opinions: rows
+                .iter()
+                .filter(|r| r.label == factop::dataset::Label::Opinion)
+                .count(),
+            doc: c.doc,
+            id: c.id,
+            bytes,
+            first: c.first,
+            last: c.last,
+            repairs: (c.repairs.0, c.repairs.1 + capped),
+        })
+    };
+    // Repairs of the current document, summed over its chunks.
+    let mut repairs = (0, 0);
     pipeline::ordered_map(
         threads,
-        chunks,
-        |c: Chunk| {
-            let rows = match &c.sentences {
-                Some(s) => {
-                    classify::score_sentences(model, &c.doc, &c.text, c.offset, s, threshold)
-                }
-                None => classify::classify_text(model, &c.doc, &c.text, threshold),
-            };
-            let bytes = render(format, c.id.as_deref(), &rows)?;
-            Ok(Rendered {
-                sentences: rows.len(),
-                opinions: rows
-                    .iter()
-                    .filter(|r| r.label == factop::dataset::Label::Opinion)
-                    .count(),
-                doc: c.doc,
-                id: c.id,
-                bytes,
-                first: c.first,
-                last: c.last,
-            })
+        Batches {
+            chunks,
+            error: None,
         },
-        |r: Rendered| {
-            if r.first {
-                match &r.id {
-                    Some(id) => {
-                        w.begin(&format!("{} {}", r.doc, factop::report::rows::id_text(id)))?
+        |batch: Vec<Chunk>| batch.into_iter().map(score).collect::<Result<Vec<_>>>(),
+        |batch: Vec<Rendered>| {
+            for r in batch {
+                if r.first {
+                    match &r.id {
+                        Some(id) => {
+                            w.begin(&format!("{} {}", r.doc, factop::report::rows::id_text(id)))?
+                        }
+                        None => w.begin(&r.doc)?,
                     }
-                    None => w.begin(&r.doc)?,
                 }
-            }
-            w.chunk(&r.bytes, r.sentences, r.opinions)?;
-            if r.last {
-                w.end()?;
-                if !jsonl {
-                    pb.inc(1);
+                w.chunk(&r.bytes, r.sentences, r.opinions)?;
+                repairs.0 += r.repairs.0;
+                repairs.1 += r.repairs.1;
+                if r.last {
+                    w.end()?;
+                    if !jsonl {
+                        warn(&r.doc, repairs.0, repairs.1);
+                        pb.inc(1);
+                    }
+                    repairs = (0, 0);
                 }
             }
             Ok(())
@@ -333,15 +403,24 @@ impl Iterator for TextChunks {
                 self.current = Some((path, doc, blocks, true));
                 continue;
             };
-            let block = match next_block(blocks, path) {
-                Ok(b) => b.map(|b| (b.text.to_string(), b.offset, b.sentences)),
-                Err(e) => return Some(Err(e)),
+            // The rest of a file that fits in one block (a whole small file) is segmented by
+            // the worker, not here: the reader stays light.
+            let piece = match blocks.next_piece_deferred() {
+                Ok(p) => p.map(|p| match p {
+                    Piece::Block(b) => (b.text.to_string(), b.offset, 0, Some(b.sentences)),
+                    Piece::Rest {
+                        offset,
+                        index,
+                        text,
+                    } => (text.to_string(), offset, index, None),
+                }),
+                Err(e) => return Some(Err(read_error(path, e))),
             };
             let is_first = std::mem::replace(first, false);
             let doc = doc.clone();
             // Look ahead: is this the document's last block?
-            let Some((text, offset, sentences)) = block else {
-                warn_repairs(&doc, blocks);
+            let Some((text, offset, index, sentences)) = piece else {
+                let repairs = (blocks.replaced(), blocks.capped());
                 self.current = None;
                 // An empty closing chunk: for an empty document (is_first) it carries the
                 // header and summary; otherwise it closes the previous, last block.
@@ -350,9 +429,11 @@ impl Iterator for TextChunks {
                     id: None,
                     text: String::new(),
                     offset: 0,
+                    index: 0,
                     sentences: Some(Vec::new()),
                     first: is_first,
                     last: true,
+                    repairs,
                 }));
             };
             return Some(Ok(Chunk {
@@ -360,9 +441,11 @@ impl Iterator for TextChunks {
                 id: None,
                 text,
                 offset,
-                sentences: Some(sentences),
+                index,
+                sentences,
                 first: is_first,
                 last: false,
+                repairs: (0, 0),
             }));
         }
     }
@@ -434,9 +517,11 @@ impl Iterator for JsonlArticles {
                     id: Some(Arc::new(a.id)),
                     text: a.text,
                     offset: 0,
+                    index: 0,
                     sentences: None,
                     first: true,
                     last: true,
+                    repairs: (0, 0),
                 }),
                 Err(e) => Err(anyhow::anyhow!(
                     "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
