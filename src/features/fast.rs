@@ -137,6 +137,9 @@ impl Index {
 struct Entry {
     /// Its word id (`NONE`: in no vocabulary word n-gram).
     wid: u32,
+    /// The word trie's node after this token from the root (`NONE`: no word n-gram starts
+    /// with it).
+    word_node: u32,
     /// Its character n-gram hits: `arena[start..start + len]`.
     start: u32,
     len: u32,
@@ -193,8 +196,14 @@ impl Cache {
             TokenInfo::default()
         };
         let id = self.entries.len() as u32;
+        let wid = idx.words.get(text).copied().unwrap_or(NONE);
+        let word_node = match wid {
+            NONE => NONE,
+            w => idx.word_trie.step(0, w).unwrap_or(NONE),
+        };
         self.entries.push(Entry {
-            wid: idx.words.get(text).copied().unwrap_or(NONE),
+            wid,
+            word_node,
             start: start as u32,
             len: (self.arena.len() - start) as u32,
             info,
@@ -429,9 +438,17 @@ impl Counter<'_> {
 #[inline(never)]
 fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
     for start in 0..masked.len() {
-        let mut node = 0;
+        // The first step is cached per token.
+        let mut node = entries[masked[start] as usize].word_node;
+        if node == NONE {
+            continue;
+        }
+        let t = idx.word_trie.terms[node as usize];
+        if t != NONE {
+            counter.hit(t);
+        }
         let end = masked.len().min(start + idx.word_max);
-        for &e in &masked[start..end] {
+        for &e in &masked[start + 1..end] {
             let wid = entries[e as usize].wid;
             if wid == NONE {
                 break;

@@ -4,12 +4,16 @@
 
 use super::{write_text_rows, write_text_summary, Format};
 use crate::classify::ScoredSentence;
+#[cfg(test)]
 use crate::dataset::Label;
+#[cfg(test)]
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// A sentence row of an article read from a JSONL stream: the usual fields plus the article's
+/// A sentence row of an article read from a JSONL stream (the reference for
+/// `write_json_row`'s field order, checked by the tests): the usual fields plus the article's
 /// `id` (as given in the input) right after `doc`.
+#[cfg(test)]
 #[derive(Serialize)]
 struct RowWithId<'r, 'a> {
     doc: &'a str,
@@ -22,6 +26,7 @@ struct RowWithId<'r, 'a> {
     p_opinion: f64,
 }
 
+#[cfg(test)]
 impl<'r, 'a> RowWithId<'r, 'a> {
     fn new(r: &'r ScoredSentence<'a>, id: &'r serde_json::Value) -> Self {
         RowWithId {
@@ -34,6 +39,65 @@ impl<'r, 'a> RowWithId<'r, 'a> {
             label: r.label,
             p_opinion: r.p_opinion,
         }
+    }
+}
+
+/// Write one row as serde_json writes [`ScoredSentence`] (or [`RowWithId`] with an id):
+/// the same fields in the same order, strings and numbers formatted by serde_json, without
+/// re-escaping the field names and the document name for every row.
+fn write_json_row(
+    out: &mut Vec<u8>,
+    doc_json: &mut (String, Vec<u8>),
+    id_json: Option<&[u8]>,
+    r: &ScoredSentence<'_>,
+) -> io::Result<()> {
+    if doc_json.1.is_empty() || doc_json.0 != r.doc {
+        doc_json.1.clear();
+        serde_json::to_writer(&mut doc_json.1, r.doc)?;
+        doc_json.0 = r.doc.to_string();
+    }
+    out.extend_from_slice(b"{\"doc\":");
+    out.extend_from_slice(&doc_json.1);
+    if let Some(id) = id_json {
+        out.extend_from_slice(b",\"id\":");
+        out.extend_from_slice(id);
+    }
+    let mut num = itoa_buf();
+    out.extend_from_slice(b",\"index\":");
+    out.extend_from_slice(num.format(r.index));
+    out.extend_from_slice(b",\"start\":");
+    out.extend_from_slice(num.format(r.start));
+    out.extend_from_slice(b",\"end\":");
+    out.extend_from_slice(num.format(r.end));
+    out.extend_from_slice(b",\"text\":");
+    serde_json::to_writer(&mut *out, r.text)?;
+    out.extend_from_slice(b",\"label\":\"");
+    out.extend_from_slice(r.label.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"p_opinion\":");
+    serde_json::to_writer(&mut *out, &r.p_opinion)?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// Formats integers as serde_json does (plain decimal digits).
+struct Decimal([u8; 20]);
+
+fn itoa_buf() -> Decimal {
+    Decimal([0; 20])
+}
+
+impl Decimal {
+    fn format(&mut self, mut n: usize) -> &[u8] {
+        let mut i = self.0.len();
+        loop {
+            i -= 1;
+            self.0[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        &self.0[i..]
     }
 }
 
@@ -66,6 +130,12 @@ pub fn render(
     rows: &[ScoredSentence<'_>],
 ) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(rows.len() * 160);
+    // The document name and id, escaped once (rows of a chunk share them).
+    let mut doc_json = (String::new(), Vec::new());
+    let id_json = match (format, id) {
+        (Format::Jsonl | Format::Json, Some(id)) => Some(serde_json::to_vec(id)?),
+        _ => None,
+    };
     match format {
         Format::Jsonl | Format::Json => {
             for (k, r) in rows.iter().enumerate() {
@@ -75,10 +145,7 @@ pub fn render(
                     }
                     out.push(b'\n');
                 }
-                match id {
-                    Some(id) => serde_json::to_writer(&mut out, &RowWithId::new(r, id))?,
-                    None => serde_json::to_writer(&mut out, r)?,
-                }
+                write_json_row(&mut out, &mut doc_json, id_json.as_deref(), r)?;
                 if format == Format::Jsonl {
                     out.push(b'\n');
                 }
@@ -183,6 +250,42 @@ impl<W: Write> ChunkWriter<W> {
 mod tests {
     use super::*;
     use crate::report::Writer;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Hand-written rows are serde_json's, byte for byte.
+        #[test]
+        fn json_rows_are_serde_json_rows(
+            doc in "\\PC{0,12}|[\"\\\\\x00-\x1f]{0,4}",
+            text in "\\PC{0,40}|[a\"\\\\\x00-\x1f\u{7f}\u{2028}é]{0,20}",
+            (index, start, end) in (any::<usize>(), 0usize..1 << 40, any::<usize>()),
+            p in prop_oneof![Just(0.0), Just(1.0), Just(0.5), Just(1e-6), 0.0f64..1.0],
+            opinion in any::<bool>(),
+            id in prop_oneof![
+                Just(None),
+                Just(Some(serde_json::json!(7))),
+                Just(Some(serde_json::json!("a\"b"))),
+                Just(Some(serde_json::json!({"k": [1, 2.5, null]}))),
+            ],
+        ) {
+            let r = ScoredSentence {
+                doc: &doc,
+                index,
+                start,
+                end,
+                text: &text,
+                label: if opinion { Label::Opinion } else { Label::Fact },
+                p_opinion: crate::classify::round6(p),
+            };
+            let mut want = match &id {
+                Some(id) => serde_json::to_vec(&RowWithId::new(&r, id)).unwrap(),
+                None => serde_json::to_vec(&r).unwrap(),
+            };
+            want.push(b'\n');
+            let got = render(Format::Jsonl, id.as_ref(), std::slice::from_ref(&r)).unwrap();
+            prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
 
     fn rows<'a>(doc: &'a str, text: &'a str) -> Vec<ScoredSentence<'a>> {
         vec![
