@@ -343,11 +343,8 @@ impl CheckedParams {
             .iter()
             .map(|e| (e.text.as_str(), context_of(&e.text)))
             .collect();
-        let featurizer = Featurizer::fit(p.features.clone(), &docs)?;
-        let rows: Vec<SparseVec> = docs
-            .iter()
-            .map(|(t, c)| featurizer.transform(t, *c))
-            .collect();
+        let featurizer = Featurizer::fit_threads(p.features.clone(), &docs, threads)?;
+        let rows = transform_all(&featurizer, &docs, threads);
         let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
         let order = balanced_order(&labels, p.balance, p.seed);
         let d = featurizer.dim();
@@ -492,6 +489,31 @@ impl CheckedParams {
             oof,
         })
     }
+}
+
+/// Every sentence's feature vector, in order, transformed on up to `threads` threads
+/// (contiguous runs of sentences; each vector is computed alone, so the same for any number).
+fn transform_all(f: &Featurizer, docs: &[(&str, Context)], threads: usize) -> Vec<SparseVec> {
+    let threads = threads.clamp(1, docs.len().div_ceil(1000).max(1));
+    if threads == 1 {
+        return docs.iter().map(|(t, c)| f.transform(t, *c)).collect();
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let part = &docs[t * docs.len() / threads..(t + 1) * docs.len() / threads];
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(t, c)| f.transform(t, *c))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The number of threads to use (the available parallelism).

@@ -191,32 +191,78 @@ pub struct Featurizer {
 impl Featurizer {
     /// Learn the vocabulary from training sentences.
     pub fn fit(config: FeatureConfig, docs: &[(&str, Context)]) -> Result<Featurizer> {
+        Featurizer::fit_threads(config, docs, 1)
+    }
+
+    /// [`fit`](Self::fit), counting terms on up to `threads` threads (the vocabulary is the
+    /// same for any number: it is ordered by document frequency and term, not by id).
+    pub fn fit_threads(
+        config: FeatureConfig,
+        docs: &[(&str, Context)],
+        threads: usize,
+    ) -> Result<Featurizer> {
         config.validate()?;
         let analyzer = Analyzer::new(config.clone());
         // Terms are interned: one `String` per distinct term, per-sentence sets of ids.
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut df: Vec<u32> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
-        for (text, ctx) in docs {
-            seen.clear();
-            analyzer.terms(text, *ctx, &mut |t| {
-                let id = match ids.get(t) {
-                    Some(&id) => id,
-                    None => {
-                        let id = df.len() as u32;
-                        ids.insert(t.to_string(), id);
-                        df.push(0);
-                        id
-                    }
-                };
-                seen.push(id);
-            });
-            seen.sort_unstable();
-            seen.dedup();
-            for &id in &seen {
-                df[id as usize] += 1;
+        let count = |docs: &[(&str, Context)]| {
+            let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+            let mut df: Vec<u32> = Vec::new();
+            let mut seen: Vec<u32> = Vec::new();
+            for (text, ctx) in docs {
+                seen.clear();
+                analyzer.terms(text, *ctx, &mut |t| {
+                    let id = match ids.get(t) {
+                        Some(&id) => id,
+                        None => {
+                            let id = df.len() as u32;
+                            ids.insert(t.to_string(), id);
+                            df.push(0);
+                            id
+                        }
+                    };
+                    seen.push(id);
+                });
+                seen.sort_unstable();
+                seen.dedup();
+                for &id in &seen {
+                    df[id as usize] += 1;
+                }
             }
-        }
+            (ids, df)
+        };
+        let threads = threads.clamp(1, docs.len().div_ceil(2000).max(1));
+        let (ids, df) = if threads == 1 {
+            count(docs)
+        } else {
+            let parts: Vec<_> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let part = &docs[t * docs.len() / threads..(t + 1) * docs.len() / threads];
+                        let count = &count;
+                        s.spawn(move || count(part))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            let mut parts = parts.into_iter();
+            let (mut ids, mut df) = parts.next().expect("at least one part");
+            for (more_ids, more_df) in parts {
+                for (t, id) in more_ids {
+                    let n = more_df[id as usize];
+                    match ids.get(&t) {
+                        Some(&have) => df[have as usize] += n,
+                        None => {
+                            ids.insert(t, df.len() as u32);
+                            df.push(n);
+                        }
+                    }
+                }
+            }
+            (ids, df)
+        };
         let (chars, words): (TermCounts, TermCounts) = ids
             .into_iter()
             .map(|(t, id)| (t, df[id as usize]))
@@ -457,6 +503,34 @@ mod tests {
         .into_iter()
         .map(|t| (t, Context::default()))
         .collect()
+    }
+
+    #[test]
+    fn fit_on_threads_learns_the_same_vocabulary() {
+        let words = [
+            "council", "budget", "rain", "vote", "mayor", "river", "bridge", "tax",
+        ];
+        let verbs = ["approved", "rejected", "praised", "doubted", "is", "hates"];
+        let texts: Vec<String> = (0..4500)
+            .map(|i| {
+                format!(
+                    "The {} {} the {} on day {}.",
+                    words[i % 8],
+                    verbs[(i / 8) % 6],
+                    words[(i / 48) % 8],
+                    i % 37
+                )
+            })
+            .collect();
+        let docs: Vec<(&str, Context)> = texts
+            .iter()
+            .map(|t| (t.as_str(), Context::default()))
+            .collect();
+        let one = Featurizer::fit(FeatureConfig::default(), &docs).unwrap();
+        for threads in [2, 3] {
+            let more = Featurizer::fit_threads(FeatureConfig::default(), &docs, threads).unwrap();
+            assert_eq!(more.vocabulary(), one.vocabulary(), "{threads} threads");
+        }
     }
 
     #[test]
