@@ -410,8 +410,11 @@ impl Counter<'_> {
     /// counters on the way.
     #[inline(never)]
     fn drain(self, idx: &Index, cfg: &super::FeatureConfig, idf: &[f32], v: &mut SparseVec) {
-        v.indices.reserve(self.distinct);
-        v.values.reserve(self.distinct);
+        // Written into place (one slot per distinct term) rather than pushed.
+        let base = v.indices.len();
+        v.indices.resize(base + self.distinct, 0);
+        v.values.resize(base + self.distinct, 0.0);
+        let mut out = v.indices[base..].iter_mut().zip(&mut v.values[base..]);
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {
@@ -426,8 +429,10 @@ impl Counter<'_> {
                         Some(&w) => w,
                         None => super::tf_weight(cfg, tf),
                     };
-                    v.indices.push(t as u32);
-                    v.values.push(w * idf[t]);
+                    if let Some((i, x)) = out.next() {
+                        *i = t as u32;
+                        *x = w * idf[t];
+                    }
                 }
             }
         }
