@@ -255,7 +255,7 @@ impl SparseMatrix {
     }
 
     /// `X·w` as ndarray's matrix product (matrixmultiply's `dgemm`) computes it on the dense
-    /// matrix: see the module documentation. Per row, each block of [`GEMM_KC`] columns is
+    /// matrix: see the module documentation. Per row, each block of `GEMM_KC` columns is
     /// summed from zero (fused multiply-adds when `dgemm`'s kernel fuses) and the block sums
     /// are added in order to a sum starting at `+0`. The kernel's `α·ab + 0` only turns a
     /// `-0` block sum into `+0`, and an empty block adds `+0`: neither changes a sum that is
