@@ -51,7 +51,7 @@ pub fn explain_vector(model: &Model, v: &SparseVec, k: usize) -> Explanation {
         .iter()
         .take(k)
         .map(|&(i, c)| Contribution {
-            feature: model.featurizer.feature_name(i).to_string(),
+            feature: model.feature_name(i).to_string(),
             value: f64::from(values[&i]),
             weight: model.weights[i],
             contribution: c,
@@ -72,7 +72,7 @@ pub fn explain_vector(model: &Model, v: &SparseVec, k: usize) -> Explanation {
 
 /// Explain a sentence with known article context.
 pub fn explain_with_context(model: &Model, text: &str, ctx: Context, k: usize) -> Explanation {
-    explain_vector(model, &model.featurizer.transform(text, ctx), k)
+    explain_vector(model, &model.vector(text, ctx), k)
 }
 
 /// Explain a stand-alone sentence, scored as [`Model::p_opinion`] scores it.
@@ -109,12 +109,7 @@ pub fn top_weights(model: &Model, class: Label, k: usize) -> Vec<(String, f64)> 
     });
     idx.into_iter()
         .take(k)
-        .map(|i| {
-            (
-                model.featurizer.feature_name(i).to_string(),
-                model.weights[i],
-            )
-        })
+        .map(|i| (model.feature_name(i).to_string(), model.weights[i]))
         .collect()
 }
 

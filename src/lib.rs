@@ -15,6 +15,7 @@ pub mod features;
 pub mod logistic;
 pub mod metrics;
 pub mod model;
+pub mod nb;
 pub mod persist;
 pub mod pipeline;
 pub mod report;

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::features::{Context, FeatureConfig, Featurizer, SparseVec};
 use crate::logistic::{self, sigmoid, SparseMatrix};
 use crate::metrics;
+use crate::nb::{self, NbScore};
 use crate::segment;
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +74,10 @@ pub struct TrainParams {
     /// and sparse-trained files are unchanged).
     #[serde(default, skip_serializing_if = "Solver::is_sparse")]
     pub solver: Solver,
+    /// Add the naive-Bayes log-count-ratio score of the word n-grams as one feature, with this
+    /// smoothing α (see [`crate::nb`]); `None` leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nb_score: Option<f64>,
 }
 
 impl Default for TrainParams {
@@ -86,6 +91,7 @@ impl Default for TrainParams {
             threshold: ThresholdRule::Fixed(0.5),
             seed: 42,
             solver: Solver::Sparse,
+            nb_score: None,
         }
     }
 }
@@ -111,6 +117,7 @@ impl TrainParams {
         "idf",
         "balance",
         "solver",
+        "nb-score",
     ];
 
     /// Set one hyperparameter from text, as a search grid or config file names it
@@ -172,6 +179,15 @@ impl TrainParams {
                     _ => return Err(bad("expected sparse or linfa")),
                 }
             }
+            "nb-score" => {
+                self.nb_score = match value.trim() {
+                    "off" | "none" => None,
+                    v => Some(
+                        v.parse()
+                            .map_err(|_| bad("expected off or a smoothing α such as 0.25"))?,
+                    ),
+                }
+            }
             _ => {
                 return Err(Error::Param {
                     name: "--grid",
@@ -205,6 +221,20 @@ impl TrainParams {
                 name: "--tolerance",
                 msg: format!("{} is not a positive number", self.gradient_tolerance),
             });
+        }
+        if let Some(a) = self.nb_score {
+            if !(a.is_finite() && a > 0.0) {
+                return Err(Error::Param {
+                    name: "--nb-score",
+                    msg: format!("smoothing α {a} is not a positive number (e.g. 0.25)"),
+                });
+            }
+            if self.features.word_ngrams[1] == 0 {
+                return Err(Error::Param {
+                    name: "--nb-score",
+                    msg: "the naive-Bayes score is computed over word n-grams: turn them on with --word-ngrams".into(),
+                });
+            }
         }
         match self.threshold {
             ThresholdRule::Fixed(t) if !(0.0..=1.0).contains(&t) => {
@@ -263,6 +293,8 @@ pub struct Model {
     pub threshold: f64,
     /// Training summary.
     pub summary: TrainingSummary,
+    /// The naive-Bayes score feature (the last feature) when trained with `nb_score`.
+    pub nb: Option<NbScore>,
 }
 
 /// The segmenter's flags for a stand-alone sentence (training rows have no article around them).
@@ -344,10 +376,24 @@ impl CheckedParams {
             .map(|e| (e.text.as_str(), context_of(&e.text)))
             .collect();
         let featurizer = Featurizer::fit_threads(p.features.clone(), &docs, threads)?;
-        let rows = transform_all(&featurizer, &docs, threads);
+        let mut rows = transform_all(&featurizer, &docs, threads);
         let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
         let order = balanced_order(&labels, p.balance, p.seed);
-        let d = featurizer.dim();
+        let mut d = featurizer.dim();
+        let nb = p.nb_score.map(|alpha| {
+            let (start, len) = word_terms(&featurizer);
+            // Training rows get out-of-inner-fold scores; the stored ratio sees every row.
+            let scores = nb::cross_fitted_scores(&rows, &labels, start, len, alpha, p.seed);
+            let fitted = NbScore::fit(rows.iter().zip(labels.iter().copied()), start, len, alpha);
+            for (v, s) in rows.iter_mut().zip(scores) {
+                if s != 0.0 {
+                    v.indices.push(d as u32);
+                    v.values.push(s);
+                }
+            }
+            d += 1;
+            fitted
+        });
         let x = SparseMatrix::from_rows(order.iter().map(|&i| &rows[i]), d);
         let y: Vec<bool> = order.iter().map(|&i| labels[i] == Label::Opinion).collect();
         let settings = logistic::Settings {
@@ -389,6 +435,7 @@ impl CheckedParams {
             weights,
             bias,
             threshold,
+            nb,
         })
     }
 
@@ -565,7 +612,38 @@ fn balanced_order(labels: &[Label], balance: Balance, seed: u64) -> Vec<usize> {
     order
 }
 
+/// The word n-gram block of a featurizer's vocabulary: first index and length.
+pub fn word_terms(f: &Featurizer) -> (u32, usize) {
+    let terms = &f.vocabulary().terms;
+    let start = terms.partition_point(|t| t.starts_with(crate::features::CHAR_PREFIX));
+    (start as u32, terms.len() - start)
+}
+
 impl Model {
+    /// The sentence vector the weights apply to: the featurizer's, plus the naive-Bayes score
+    /// feature when the model has one.
+    pub fn vector(&self, text: &str, ctx: Context) -> SparseVec {
+        let v = self.featurizer.transform(text, ctx);
+        match &self.nb {
+            Some(nb) => nb.append(v, self.featurizer.dim() as u32),
+            None => v,
+        }
+    }
+
+    /// Number of features (one weight each).
+    pub fn dim(&self) -> usize {
+        self.featurizer.dim() + usize::from(self.nb.is_some())
+    }
+
+    /// The name of feature `i`.
+    pub fn feature_name(&self, i: usize) -> &str {
+        if i < self.featurizer.dim() {
+            self.featurizer.feature_name(i)
+        } else {
+            nb::FEATURE_NAME
+        }
+    }
+
     /// Logit of opinion for a sparse vector.
     pub fn logit(&self, v: &SparseVec) -> f64 {
         v.dot(&self.weights) + self.bias
@@ -584,7 +662,21 @@ impl Model {
     /// P(opinion) for a sentence with known article context.
     pub fn p_with_context(&self, text: &str, ctx: Context) -> f64 {
         self.featurizer
-            .with_transform(text, ctx, |v| self.p_sparse(v))
+            .with_transform(text, ctx, |v| sigmoid(self.logit_with_nb(v)))
+    }
+
+    /// [`logit`](Self::logit) of the featurizer's vector `v` with the naive-Bayes score
+    /// feature added, without copying `v`: the same sum, in the same order, as the logit of
+    /// [`vector`](Self::vector).
+    fn logit_with_nb(&self, v: &SparseVec) -> f64 {
+        let mut z = v.dot(&self.weights);
+        if let Some(nb) = &self.nb {
+            let s = nb.score(v);
+            if s != 0.0 {
+                z += self.weights[self.featurizer.dim()] * f64::from(s);
+            }
+        }
+        z + self.bias
     }
 
     /// The label at the model's threshold (or an override).
@@ -777,6 +869,7 @@ mod tests {
             ("tf", "binary"),
             ("idf", "no"),
             ("balance", "none"),
+            ("nb-score", "0.5"),
         ] {
             p.set(k, v).unwrap();
         }
@@ -788,6 +881,10 @@ mod tests {
         assert!(!p.features.mask_quotes && !p.features.cues && !p.features.idf);
         assert!(p.features.binary && !p.features.sublinear_tf);
         assert_eq!(p.balance, Balance::None);
+        assert_eq!(p.nb_score, Some(0.5));
+        p.set("nb-score", "off").unwrap();
+        assert_eq!(p.nb_score, None);
+        assert!(p.set("nb-score", "much").is_err());
         let e = p.set("gamma", "1").unwrap_err().to_string();
         assert!(
             e.contains("unknown hyperparameter") && e.contains("alpha"),
@@ -808,6 +905,38 @@ mod tests {
             ..TrainParams::default()
         };
         assert!(bad.check().unwrap_err().to_string().contains("--threshold"));
+        let bad = TrainParams {
+            nb_score: Some(0.0),
+            ..TrainParams::default()
+        };
+        assert!(bad.check().unwrap_err().to_string().contains("--nb-score"));
+    }
+
+    #[test]
+    fn nb_score_is_the_last_feature_and_round_trips() {
+        let p = TrainParams {
+            nb_score: Some(0.5),
+            ..params()
+        };
+        let m = p.check().unwrap().fit(&toy()).unwrap();
+        assert!(m.nb.is_some());
+        let d = m.featurizer.dim();
+        assert_eq!((m.dim(), m.weights.len()), (d + 1, d + 1));
+        assert_eq!(m.feature_name(d), nb::FEATURE_NAME);
+        let text = "This is a shameful and reckless decision.";
+        let v = m.vector(text, context_of(text));
+        assert_eq!(v.indices.last(), Some(&(d as u32)));
+        assert!(
+            *v.values.last().unwrap() > 0.0,
+            "an opinion row scores toward opinion"
+        );
+        // The model file carries the ratio: the reloaded model scores identically.
+        let back = crate::persist::from_bytes(&crate::persist::to_bytes(&m), "m").unwrap();
+        assert_eq!(back.nb, m.nb);
+        assert_eq!(back.p_opinion(text), m.p_opinion(text));
+        for e in &toy().examples {
+            assert_eq!(m.label(m.p_opinion(&e.text), None), e.label, "{}", e.text);
+        }
     }
 
     #[test]

@@ -7,12 +7,18 @@
 use crate::error::{Error, Result};
 use crate::features::{Featurizer, Vocabulary};
 use crate::model::{Model, TrainParams, TrainingSummary};
+use crate::nb::NbScore;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The model format this factop writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest model format this factop reads (and writes for models that need it).
+///
+/// Version 2 added the naive-Bayes score feature (`nb_ratio`). Models without it are still
+/// written as version 1, byte for byte as before, so older factops keep reading them.
+pub const FORMAT_VERSION: u32 = 2;
+/// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
+const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
 const MAX_WEIGHT: f64 = 1e6;
 /// The format tag at the top of every model file.
@@ -46,8 +52,21 @@ pub struct ModelFile {
     pub training: TrainingSummary,
     /// Vocabulary and idf.
     pub vocabulary: Vocabulary,
-    /// Weights, one per feature (terms, then cues).
+    /// Weights, one per feature (terms, then cues, then the naive-Bayes score if any).
     pub weights: Vec<f64>,
+    /// The naive-Bayes log-count ratio of each word n-gram term (format version 2), when the
+    /// model was trained with `nb_score`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nb_ratio: Option<Vec<f32>>,
+}
+
+/// The format version a model is written with: the oldest that can hold it.
+pub fn format_version_of(m: &Model) -> u32 {
+    if m.nb.is_some() {
+        2
+    } else {
+        1
+    }
 }
 
 impl ModelFile {
@@ -55,7 +74,7 @@ impl ModelFile {
     pub fn from_model(m: &Model) -> ModelFile {
         ModelFile {
             format: FORMAT_TAG.into(),
-            format_version: FORMAT_VERSION,
+            format_version: format_version_of(m),
             labels: Orientation {
                 positive: "opinion".into(),
                 negative: "fact".into(),
@@ -66,6 +85,7 @@ impl ModelFile {
             training: m.summary.clone(),
             vocabulary: m.featurizer.vocabulary().clone(),
             weights: m.weights.clone(),
+            nb_ratio: m.nb.as_ref().map(|nb| nb.ratio.clone()),
         }
     }
 
@@ -86,11 +106,40 @@ impl ModelFile {
                 Error::Model { msg, .. } => err(msg),
                 other => err(other.to_string()),
             })?;
-        if self.weights.len() != featurizer.dim() {
+        let nb = match (self.params.nb_score, self.nb_ratio) {
+            (None, None) => None,
+            (Some(_), Some(ratio)) => {
+                let (start, len) = crate::model::word_terms(&featurizer);
+                if ratio.len() != len {
+                    return Err(err(format!(
+                        "nb_ratio has {} values for {len} word n-gram terms",
+                        ratio.len()
+                    )));
+                }
+                if let Some(x) = ratio
+                    .iter()
+                    .find(|x| !(-MAX_NB_RATIO..=MAX_NB_RATIO).contains(*x))
+                {
+                    return Err(err(format!(
+                        "nb_ratio value {x} is outside ±{MAX_NB_RATIO} (a corrupted file?)"
+                    )));
+                }
+                Some(NbScore { start, ratio })
+            }
+            (Some(_), None) => {
+                return Err(err("params.nb_score is set but nb_ratio is missing".into()))
+            }
+            (None, Some(_)) => {
+                return Err(err(
+                    "nb_ratio is present but params.nb_score is not set".into()
+                ))
+            }
+        };
+        let dim = featurizer.dim() + usize::from(nb.is_some());
+        if self.weights.len() != dim {
             return Err(err(format!(
-                "wrong dimensions: {} weights for {} features",
+                "wrong dimensions: {} weights for {dim} features",
                 self.weights.len(),
-                featurizer.dim()
             )));
         }
         if !(0.0..=1.0).contains(&self.threshold) {
@@ -110,6 +159,7 @@ impl ModelFile {
             bias: self.bias,
             threshold: self.threshold,
             summary: self.training,
+            nb,
         })
     }
 }
@@ -254,7 +304,10 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(e.contains("newer") && e.contains("version 1"), "{e}");
+        assert!(
+            e.contains("newer") && e.contains(&format!("version {FORMAT_VERSION}")),
+            "{e}"
+        );
         let e = from_bytes(b"{\"format\": \"factop-mo", "m.json")
             .unwrap_err()
             .to_string();
@@ -263,6 +316,24 @@ mod tests {
         assert!(e.contains("invalid JSON"), "{e}");
         let e = from_bytes(b"{}", "m.json").unwrap_err().to_string();
         assert!(e.contains("not a factop model"), "{e}");
+    }
+
+    #[test]
+    fn version_1_loads_and_nb_fields_must_agree() {
+        let m = default_model().unwrap();
+        assert!(m.nb.is_none());
+        assert_eq!(format_version_of(&m), 1);
+        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        v["params"]["nb_score"] = serde_json::json!(0.5);
+        let e = from_bytes(v.to_string().as_bytes(), "m.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("nb_ratio is missing"), "{e}");
+        v["nb_ratio"] = serde_json::json!([0.5]);
+        let e = from_bytes(v.to_string().as_bytes(), "m.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("word n-gram terms"), "{e}");
     }
 
     #[test]

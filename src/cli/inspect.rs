@@ -73,13 +73,13 @@ fn card(name: String, m: &Model, k: usize) -> Card<'_> {
     };
     Card {
         model: name,
-        format_version: persist::FORMAT_VERSION,
+        format_version: persist::format_version_of(m),
         threshold: m.threshold,
         bias: m.bias,
         vocabulary: Vocab {
             terms: v.terms.len(),
             cues: v.cues.len(),
-            total: m.featurizer.dim(),
+            total: m.dim(),
         },
         params: &m.params,
         training: &m.summary,

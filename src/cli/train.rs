@@ -86,6 +86,11 @@ pub struct Args {
     /// rows x features x 8 bytes).
     #[arg(long, value_enum, default_value_t = Solver::Sparse)]
     solver: Solver,
+    /// Add the naive-Bayes log-count-ratio score of the word n-grams as one more feature, with
+    /// smoothing ALPHA (e.g. 0.25). The ratio is learned from the training rows (inside each
+    /// cross-validation fold) and stored in the model.
+    #[arg(long, value_name = "ALPHA")]
+    nb_score: Option<f64>,
     /// Fixed decision threshold on P(opinion).
     #[arg(long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
     threshold: Option<f64>,
@@ -94,7 +99,8 @@ pub struct Args {
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
-    /// mask-min-words, mask-quotes, cues, tf, idf, balance, solver. The best mean macro-F1 over
+    /// mask-min-words, mask-quotes, cues, tf, idf, balance, solver, nb-score (off or ALPHA).
+    /// The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
@@ -145,6 +151,7 @@ impl Args {
             },
             seed: self.seed,
             solver: self.solver,
+            nb_score: self.nb_score,
         }
     }
 }
@@ -270,10 +277,15 @@ pub fn run(args: Args) -> Result<()> {
     };
     let s = &model.summary;
     println!(
-        "features   {} ({} n-grams + {} cues)",
+        "features   {} ({} n-grams + {} cues{})",
         s.features,
         model.featurizer.vocabulary().terms.len(),
-        model.featurizer.vocabulary().cues.len()
+        model.featurizer.vocabulary().cues.len(),
+        if model.nb.is_some() {
+            " + naive-Bayes score"
+        } else {
+            ""
+        }
     );
     println!(
         "optimiser  {} rows after balancing; gradient norm {:.2e} ({})",

@@ -282,3 +282,100 @@ fn grid_search_picks_by_cross_validation_and_records_the_winner() {
     let bad = factop(&["train", "--data", SEED, "--grid", "gamma=1"], None);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
 }
+
+#[test]
+fn nb_score_model_stores_ratio_and_classifies_without_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("nb.json");
+    let summary = train_to(&m, &["--nb-score", "0.5"]);
+    assert!(summary.contains("naive-Bayes score"), "{summary}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["params"]["nb_score"], 0.5);
+    let words = v["vocabulary"]["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t.as_str().unwrap().starts_with("w:"))
+        .count();
+    assert_eq!(v["nb_ratio"].as_array().unwrap().len(), words);
+    let terms = v["vocabulary"]["terms"].as_array().unwrap().len();
+    let cues = v["vocabulary"]["cues"].as_array().unwrap().len();
+    assert_eq!(v["weights"].as_array().unwrap().len(), terms + cues + 1);
+    let mp = m.display().to_string();
+    let out = factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(b"We should be ashamed of this reckless plan. The vote took place on Monday."),
+    )
+    .ok();
+    assert_eq!(out.lines().count(), 2);
+    // explain names the score feature; evaluate runs on the same model
+    let out = factop(
+        &[
+            "explain",
+            "We should be ashamed of this reckless plan.",
+            "-m",
+            &mp,
+            "-k",
+            "200",
+        ],
+        None,
+    )
+    .ok();
+    assert!(out.contains("nb:score"), "{out}");
+    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
+    // a model without the flag stays format version 1
+    let plain = dir.path().join("plain.json");
+    train_to(&plain, &[]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&plain).unwrap()).unwrap();
+    assert_eq!(v["format_version"], 1);
+    assert!(v.get("nb_ratio").is_none() && v["params"].get("nb_score").is_none());
+}
+
+#[test]
+fn nb_score_flag_is_validated_and_searchable() {
+    let e = factop(
+        &["train", "--data", SEED, "--cv", "3", "--nb-score", "0"],
+        None,
+    )
+    .err();
+    assert!(e.contains("--nb-score") && e.contains("positive"), "{e}");
+    let e = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--cv",
+            "3",
+            "--nb-score",
+            "1",
+            "--word-ngrams",
+            "0",
+        ],
+        None,
+    )
+    .err();
+    assert!(
+        e.contains("--nb-score") && e.contains("--word-ngrams"),
+        "{e}"
+    );
+    let out = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--min-df",
+            "1",
+            "--cv",
+            "3",
+            "--grid",
+            "nb-score=off,0.5",
+        ],
+        None,
+    )
+    .ok();
+    assert!(
+        out.contains("nb-score=off") && out.contains("nb-score=0.5"),
+        "{out}"
+    );
+}
