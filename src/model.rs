@@ -383,8 +383,10 @@ impl CheckedParams {
         let nb = p.nb_score.map(|alpha| {
             let (start, len) = word_terms(&featurizer);
             // Training rows get out-of-inner-fold scores; the stored ratio sees every row.
-            let scores = nb::cross_fitted_scores(&rows, &labels, start, len, alpha, p.seed);
-            let fitted = NbScore::fit(rows.iter().zip(labels.iter().copied()), start, len, alpha);
+            let mut scores = nb::cross_fitted_scores(&rows, &labels, start, len, alpha, p.seed);
+            let mut fitted =
+                NbScore::fit(rows.iter().zip(labels.iter().copied()), start, len, alpha);
+            nb::standardise(&mut scores, &mut fitted);
             for (v, s) in rows.iter_mut().zip(scores) {
                 if s != 0.0 {
                     v.indices.push(d as u32);
@@ -934,6 +936,8 @@ mod tests {
         let back = crate::persist::from_bytes(&crate::persist::to_bytes(&m), "m").unwrap();
         assert_eq!(back.nb, m.nb);
         assert_eq!(back.p_opinion(text), m.p_opinion(text));
+        // The copy-free scoring path gives the bits of the explicit vector's.
+        assert_eq!(m.p_opinion(text), m.p_sparse(&v));
         for e in &toy().examples {
             assert_eq!(m.label(m.p_opinion(&e.text), None), e.label, "{}", e.text);
         }

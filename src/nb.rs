@@ -85,6 +85,32 @@ impl NbScore {
     }
 }
 
+/// Divide the training scores and the ratio by the scores' standard deviation (when it is
+/// positive), so the feature has unit spread like the others; a raw score of ±20 against
+/// unit-length n-gram blocks would leave the solver badly conditioned. Scaling the ratio keeps
+/// inference consistent with training.
+pub fn standardise(scores: &mut [f32], nb: &mut NbScore) {
+    let n = scores.len() as f64;
+    if n == 0.0 {
+        return;
+    }
+    let mean = scores.iter().map(|&s| f64::from(s)).sum::<f64>() / n;
+    let var = scores
+        .iter()
+        .map(|&s| (f64::from(s) - mean).powi(2))
+        .sum::<f64>()
+        / n;
+    let sd = var.sqrt();
+    if sd > 0.0 && sd.is_finite() {
+        scores
+            .iter_mut()
+            .for_each(|s| *s = (f64::from(*s) / sd) as f32);
+        nb.ratio
+            .iter_mut()
+            .for_each(|r| *r = (f64::from(*r) / sd) as f32);
+    }
+}
+
 /// Training-row scores: row `i` is scored by a ratio fitted on the rows outside its inner fold
 /// ([`INNER_FOLDS`] stratified folds drawn with `seed`), so no row's score saw its own label.
 pub fn cross_fitted_scores(
@@ -163,6 +189,22 @@ mod tests {
         assert_eq!(y, nb.append(x, 7));
         // A sentence with no known word term gets no score feature at all.
         assert_eq!(nb.append(SparseVec::default(), 7), SparseVec::default());
+    }
+
+    #[test]
+    fn standardise_gives_unit_spread_and_scales_the_ratio_alike() {
+        let mut nb = NbScore {
+            start: 0,
+            ratio: vec![2.0, -4.0],
+        };
+        let mut s = vec![2.0, -2.0, 2.0, -2.0];
+        standardise(&mut s, &mut nb);
+        assert_eq!(s, vec![1.0, -1.0, 1.0, -1.0]);
+        assert_eq!(nb.ratio, vec![1.0, -2.0]);
+        // No spread: left alone.
+        let mut s = vec![0.0; 3];
+        standardise(&mut s, &mut nb);
+        assert_eq!(nb.ratio, vec![1.0, -2.0]);
     }
 
     #[test]
