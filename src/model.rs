@@ -223,10 +223,10 @@ impl TrainParams {
             });
         }
         if let Some(a) = self.nb_score {
-            if !(a.is_finite() && a > 0.0) {
+            if !(a > 0.0 && a <= 1e6) {
                 return Err(Error::Param {
                     name: "--nb-score",
-                    msg: format!("smoothing α {a} is not a positive number (e.g. 0.25)"),
+                    msg: format!("smoothing α {a} is not a number in (0, 1e6] (e.g. 0.25)"),
                 });
             }
             if self.features.word_ngrams[1] == 0 {
@@ -907,11 +907,13 @@ mod tests {
             ..TrainParams::default()
         };
         assert!(bad.check().unwrap_err().to_string().contains("--threshold"));
-        let bad = TrainParams {
-            nb_score: Some(0.0),
-            ..TrainParams::default()
-        };
-        assert!(bad.check().unwrap_err().to_string().contains("--nb-score"));
+        for a in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e300] {
+            let bad = TrainParams {
+                nb_score: Some(a),
+                ..TrainParams::default()
+            };
+            assert!(bad.check().unwrap_err().to_string().contains("--nb-score"));
+        }
     }
 
     #[test]

@@ -339,7 +339,7 @@ fn nb_score_flag_is_validated_and_searchable() {
         None,
     )
     .err();
-    assert!(e.contains("--nb-score") && e.contains("positive"), "{e}");
+    assert!(e.contains("--nb-score") && e.contains("(0, 1e6]"), "{e}");
     let e = factop(
         &[
             "train",
