@@ -228,6 +228,35 @@ struct Chunk {
     /// On the last chunk of a text file: what the reader repaired (invalid UTF-8 sequences,
     /// capped sentences in the blocks it segmented).
     repairs: (usize, usize),
+    /// A JSONL line not decoded yet, and its line number: the worker decodes it into `id` and
+    /// `text`, so the reader thread only splits lines.
+    jsonl: Option<(Vec<u8>, usize)>,
+}
+
+impl Chunk {
+    /// Decode a JSONL line into `id` and `text` (a no-op for text chunks).
+    fn decode(&mut self) -> Result<()> {
+        let Some((line, line_no)) = self.jsonl.take() else {
+            return Ok(());
+        };
+        match serde_json::from_slice::<JsonlLine>(&line) {
+            Ok(a) => {
+                self.id = Some(Arc::new(a.id));
+                self.text = a.text;
+                Ok(())
+            }
+            Err(e) => {
+                let name = if &*self.doc == "-" {
+                    "standard input"
+                } else {
+                    &self.doc
+                };
+                Err(anyhow::anyhow!(
+                    "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
+                ))
+            }
+        }
+    }
 }
 
 /// The scored, rendered chunk.
@@ -266,7 +295,7 @@ impl<I: Iterator<Item = Result<Chunk>>> Iterator for Batches<I> {
         while bytes < BATCH_BYTES {
             match self.chunks.next() {
                 Some(Ok(c)) => {
-                    bytes += c.text.len() + 64;
+                    bytes += c.text.len() + c.jsonl.as_ref().map_or(0, |(l, _)| l.len()) + 64;
                     batch.push(c);
                 }
                 Some(Err(e)) if batch.is_empty() => return Some(Err(e)),
@@ -303,7 +332,8 @@ fn run_parallel(
     let stdout = std::io::stdout();
     let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
     let threshold = args.threshold;
-    let score = |c: Chunk| -> Result<Rendered> {
+    let score = |mut c: Chunk| -> Result<Rendered> {
+        c.decode()?;
         // Sentences this worker segments were not counted by the reader.
         let (sentences, capped) = match c.sentences {
             Some(s) => (s, 0),
@@ -338,8 +368,19 @@ fn run_parallel(
             chunks,
             error: None,
         },
-        |batch: Vec<Chunk>| batch.into_iter().map(score).collect::<Result<Vec<_>>>(),
-        |batch: Vec<Rendered>| {
+        // A failing chunk (a bad JSONL line) ends its batch: the chunks before it are still
+        // written, then the error stops the run, as a sequential loop would.
+        |batch: Vec<Chunk>| -> Result<(Vec<Rendered>, Option<anyhow::Error>)> {
+            let mut done = Vec::with_capacity(batch.len());
+            for c in batch {
+                match score(c) {
+                    Ok(r) => done.push(r),
+                    Err(e) => return Ok((done, Some(e))),
+                }
+            }
+            Ok((done, None))
+        },
+        |(batch, error): (Vec<Rendered>, Option<anyhow::Error>)| {
             for r in batch {
                 if r.first {
                     match &r.id {
@@ -361,7 +402,7 @@ fn run_parallel(
                     repairs = (0, 0);
                 }
             }
-            Ok(())
+            error.map_or(Ok(()), Err)
         },
     )?;
     pb.finish_and_clear();
@@ -434,6 +475,7 @@ impl Iterator for TextChunks {
                     first: is_first,
                     last: true,
                     repairs,
+                    jsonl: None,
                 }));
             };
             return Some(Ok(Chunk {
@@ -446,6 +488,7 @@ impl Iterator for TextChunks {
                 first: is_first,
                 last: false,
                 repairs: (0, 0),
+                jsonl: None,
             }));
         }
     }
@@ -495,38 +538,36 @@ impl Iterator for JsonlArticles {
                 continue;
             };
             self.line.clear();
-            let name = if path.as_os_str() == "-" {
-                "standard input".to_string()
-            } else {
-                doc.to_string()
-            };
             match reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => {
                     self.current = None;
                     continue;
                 }
                 Ok(_) => *line_no += 1,
-                Err(e) => return Some(Err(anyhow::anyhow!("{name}: {e}"))),
+                Err(e) => {
+                    let name = if path.as_os_str() == "-" {
+                        "standard input".to_string()
+                    } else {
+                        doc.to_string()
+                    };
+                    return Some(Err(anyhow::anyhow!("{name}: {e}")));
+                }
             }
             if self.line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(match serde_json::from_slice::<JsonlLine>(&self.line) {
-                Ok(a) => Ok(Chunk {
-                    doc: doc.clone(),
-                    id: Some(Arc::new(a.id)),
-                    text: a.text,
-                    offset: 0,
-                    index: 0,
-                    sentences: None,
-                    first: true,
-                    last: true,
-                    repairs: (0, 0),
-                }),
-                Err(e) => Err(anyhow::anyhow!(
-                    "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
-                )),
-            });
+            return Some(Ok(Chunk {
+                doc: doc.clone(),
+                id: None,
+                text: String::new(),
+                offset: 0,
+                index: 0,
+                sentences: None,
+                first: true,
+                last: true,
+                repairs: (0, 0),
+                jsonl: Some((std::mem::take(&mut self.line), *line_no)),
+            }));
         }
     }
 }

@@ -128,13 +128,27 @@ fn output_does_not_depend_on_threads() {
 
 #[test]
 fn bad_jsonl_lines_are_one_line_errors_naming_the_line() {
-    let input = "{\"id\": 1, \"text\": \"Fine.\"}\n{\"id\": 2}\n";
-    let err = factop(
-        &["classify", "--input-format", "jsonl"],
-        Some(input.as_bytes()),
-    )
-    .err();
-    assert!(err.contains("standard input: line 2"), "{err}");
+    let input =
+        "{\"id\": 1, \"text\": \"Fine.\"}\n{\"id\": 2}\n{\"id\": 3, \"text\": \"Not reached.\"}\n";
+    for j in ["1", "2"] {
+        let r = factop(
+            &[
+                "classify",
+                "--input-format",
+                "jsonl",
+                "-f",
+                "jsonl",
+                "-j",
+                j,
+            ],
+            Some(input.as_bytes()),
+        );
+        // The line before the bad one is written, nothing after it.
+        assert!(r.stdout.contains("\"Fine.\""), "-j {j}: {}", r.stdout);
+        assert!(!r.stdout.contains("Not reached"), "-j {j}: {}", r.stdout);
+        let err = r.err();
+        assert!(err.contains("standard input: line 2"), "{err}");
+    }
     let err = factop(
         &["classify", "--input-format", "jsonl", "--format", "html"],
         Some(b"{\"id\": 1, \"text\": \"Fine.\"}\n"),
