@@ -99,9 +99,9 @@ pub struct Args {
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
-    /// mask-min-words, mask-quotes, cues, tf, idf, balance, solver, nb-score (off or ALPHA).
-    /// The best mean macro-F1 over
-    /// --cv folds (default 5) wins and is used for the model written to --output.
+    /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, tf, idf, balance,
+    /// solver, nb-score (off or ALPHA). The best mean macro-F1 over --cv folds (default 5)
+    /// wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).

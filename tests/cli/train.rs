@@ -379,3 +379,14 @@ fn nb_score_flag_is_validated_and_searchable() {
         "{out}"
     );
 }
+
+#[test]
+fn grid_help_lists_every_settable_key() {
+    let help = factop(&["train", "--help"], None).ok();
+    for key in factop::model::TrainParams::SETTABLE {
+        assert!(
+            help.contains(key),
+            "`train --help` does not list the grid key {key}"
+        );
+    }
+}
