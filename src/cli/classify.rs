@@ -68,14 +68,18 @@ pub fn next_block<'a>(
     blocks.next_block().map_err(|e| read_error(path, e))
 }
 
-/// A read error of `path` (or standard input), naming it.
-fn read_error(path: &Path, e: std::io::Error) -> anyhow::Error {
-    let name = if path.as_os_str() == "-" {
+/// How messages name an input: `-` is standard input.
+fn input_name(path: &Path) -> &Path {
+    if path.as_os_str() == "-" {
         Path::new("standard input")
     } else {
         path
-    };
-    factop::Error::io(name, e).into()
+    }
+}
+
+/// A read error of `path` (or standard input), naming it.
+fn read_error(path: &Path, e: std::io::Error) -> anyhow::Error {
+    factop::Error::io(input_name(path), e).into()
 }
 
 /// Warn about what streaming `doc` had to repair: invalid UTF-8, over-long sentences.
@@ -246,11 +250,7 @@ impl Chunk {
                 Ok(())
             }
             Err(e) => {
-                let name = if &*self.doc == "-" {
-                    "standard input"
-                } else {
-                    &self.doc
-                };
+                let name = input_name(Path::new(&*self.doc)).display();
                 Err(anyhow::anyhow!(
                     "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
                 ))
@@ -544,14 +544,7 @@ impl Iterator for JsonlArticles {
                     continue;
                 }
                 Ok(_) => *line_no += 1,
-                Err(e) => {
-                    let name = if path.as_os_str() == "-" {
-                        "standard input".to_string()
-                    } else {
-                        doc.to_string()
-                    };
-                    return Some(Err(anyhow::anyhow!("{name}: {e}")));
-                }
+                Err(e) => return Some(Err(read_error(path, e))),
             }
             if self.line.iter().all(u8::is_ascii_whitespace) {
                 continue;
