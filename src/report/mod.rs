@@ -24,7 +24,8 @@ pub enum Format {
     Json,
     /// CSV with a header row.
     Csv,
-    /// One self-contained HTML page per run (see [`html::Page`]; not written by [`Writer`]).
+    /// One self-contained HTML page per run: each sentence shaded by P(opinion), with a summary
+    // (Written by `html::Page`, not by `Writer`: this doc line is `--help` text.)
     Html,
 }
 

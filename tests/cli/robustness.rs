@@ -758,3 +758,24 @@ fn usage_mistakes_are_one_line_with_the_hint() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("--solver"), "{}", r.stdout);
 }
+
+#[test]
+fn help_text_has_no_rustdoc_markup() {
+    // clap turns doc comments into `--help`: intra-doc links such as [`Writer`] must not leak.
+    for cmd in [
+        "train",
+        "classify",
+        "evaluate",
+        "sentences",
+        "explain",
+        "inspect",
+    ] {
+        let help = factop(&[cmd, "--help"], None).ok();
+        for markup in ["[`", "`]", "]("] {
+            assert!(
+                !help.contains(markup),
+                "`factop {cmd} --help` shows {markup:?}:\n{help}"
+            );
+        }
+    }
+}
