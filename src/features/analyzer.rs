@@ -328,6 +328,38 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The maximal runs of consecutive tokens with the same [`Span`], in order: `span(i)` is the
+/// span of token `i` of `n`. Quote masking ([`mask_quotes`] and the fast path) and the quote
+/// cues all work on these runs.
+pub(crate) fn span_runs<F: Fn(usize) -> Span>(n: usize, span: F) -> SpanRuns<F> {
+    SpanRuns { n, i: 0, span }
+}
+
+/// Iterator of [`span_runs`]: `(span, range of token indices)`.
+pub(crate) struct SpanRuns<F> {
+    n: usize,
+    i: usize,
+    span: F,
+}
+
+impl<F: Fn(usize) -> Span> Iterator for SpanRuns<F> {
+    type Item = (Span, std::ops::Range<usize>);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.i >= self.n {
+            return None;
+        }
+        let start = self.i;
+        let s = (self.span)(start);
+        self.i += 1;
+        while self.i < self.n && (self.span)(self.i) == s {
+            self.i += 1;
+        }
+        Some((s, start..self.i))
+    }
+}
+
 /// Replace each run of at least `min_words` quoted tokens by a single `<quote>` token.
 /// Shorter quoted runs (scare quotes, titles) stay as words: they are often the author's framing.
 pub fn mask_quotes(tokens: Vec<Token>, min_words: usize) -> Vec<Token> {
@@ -335,25 +367,14 @@ pub fn mask_quotes(tokens: Vec<Token>, min_words: usize) -> Vec<Token> {
         return tokens;
     }
     let mut out = Vec::with_capacity(tokens.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        if tokens[i].span == Span::Quoted {
-            let mut j = i;
-            while j < tokens.len() && tokens[j].span == Span::Quoted {
-                j += 1;
-            }
-            if j - i >= min_words {
-                out.push(Token {
-                    text: "<quote>".into(),
-                    span: Span::Quoted,
-                });
-            } else {
-                out.extend(tokens[i..j].iter().cloned());
-            }
-            i = j;
+    for (span, run) in span_runs(tokens.len(), |i| tokens[i].span) {
+        if span == Span::Quoted && run.len() >= min_words {
+            out.push(Token {
+                text: "<quote>".into(),
+                span: Span::Quoted,
+            });
         } else {
-            out.push(tokens[i].clone());
-            i += 1;
+            out.extend(tokens[run].iter().cloned());
         }
     }
     out
@@ -523,6 +544,18 @@ mod tests {
             texts(&tokenise("in 1999 and 12345")),
             ["in", "<year>", "and", "<num>"]
         );
+    }
+
+    #[test]
+    fn span_runs_are_maximal_and_cover_every_token() {
+        use Span::{Author as A, Quoted as Q};
+        let spans = [Q, Q, A, Q, A, A, Q, Q, Q];
+        let runs: Vec<_> = span_runs(spans.len(), |i| spans[i]).collect();
+        assert_eq!(
+            runs,
+            [(Q, 0..2), (A, 2..3), (Q, 3..4), (A, 4..6), (Q, 6..9)]
+        );
+        assert_eq!(span_runs(0, |i| spans[i]).count(), 0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! punctuation, number and attribution signals. Lexicon words are counted only in the
 //! author's own words (outside quotation marks), so reported speech does not look like opinion.
 
-use super::analyzer::{Context, Span, Token};
+use super::analyzer::{span_runs, Context, Span, Token};
 use rustc_hash::FxHashMap;
 
 /// A lexicon: single words and multi-word phrases.
@@ -410,23 +410,15 @@ impl CueSet {
         // Quoted runs: maximal runs of quoted tokens.
         let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
         let is_word = |i: usize| info[i].flags & F_WORD != 0;
-        let mut i = 0;
-        while i < info.len() {
-            if tokens.span(i) == Span::Quoted {
-                let mut j = i;
-                while j < info.len() && tokens.span(j) == Span::Quoted {
-                    j += 1;
-                }
-                let words = (i..j).filter(|&k| is_word(k)).count();
-                quotes += 1;
-                if words <= 3 {
-                    short += 1;
-                } else {
-                    long += 1;
-                }
-                i = j;
+        for (_, run) in
+            span_runs(info.len(), |i| tokens.span(i)).filter(|(s, _)| *s == Span::Quoted)
+        {
+            let words = run.filter(|&k| is_word(k)).count();
+            quotes += 1;
+            if words <= 3 {
+                short += 1;
             } else {
-                i += 1;
+                long += 1;
             }
         }
         let words_all = (0..info.len()).filter(|&k| is_word(k)).count();

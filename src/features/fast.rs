@@ -14,7 +14,7 @@
 //!   touched terms, which yields the indices in increasing order without sorting.
 //! * Tokens borrow from the normalised sentence; all buffers are reused.
 
-use super::analyzer::{normalise_into, tokenise_into, Context, Span, Tok};
+use super::analyzer::{normalise_into, span_runs, tokenise_into, Context, Span, Tok};
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
 use rustc_hash::FxHashMap;
@@ -348,22 +348,11 @@ fn run(
     if !cfg.mask_quotes || toks.iter().all(|t| t.span == Span::Author) {
         masked.extend_from_slice(ent);
     } else {
-        let mut i = 0;
-        while i < toks.len() {
-            if toks[i].span == Span::Quoted {
-                let mut j = i;
-                while j < toks.len() && toks[j].span == Span::Quoted {
-                    j += 1;
-                }
-                if j - i >= cfg.mask_min_words {
-                    masked.push(cache.lookup(f, "<quote>"));
-                } else {
-                    masked.extend_from_slice(&ent[i..j]);
-                }
-                i = j;
+        for (span, run) in span_runs(toks.len(), |i| toks[i].span) {
+            if span == Span::Quoted && run.len() >= cfg.mask_min_words {
+                masked.push(cache.lookup(f, "<quote>"));
             } else {
-                masked.push(ent[i]);
-                i += 1;
+                masked.extend_from_slice(&ent[run]);
             }
         }
     }
