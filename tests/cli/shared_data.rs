@@ -101,3 +101,90 @@ fn linfa_logistic_itself_learns_the_same_model_on_news() {
     assert_eq!(sparse["weights"], linfa["weights"]);
     assert_eq!(sparse, linfa);
 }
+
+/// Lower-cased ASCII letter/digit runs of `text`.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Hashes of every run of `n` consecutive words.
+fn shingles(text: &str, n: usize) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    words(text)
+        .windows(n)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Every file below `dir` (recursively), skipping build output.
+fn files_below(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if !p.ends_with("target") && !p.ends_with(".venv") && !p.ends_with("out") {
+                files_below(&p, out);
+            }
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn no_text_in_the_project_is_copied_from_the_shared_datasets() {
+    // The project's datasets, examples, goldens, notebooks and docs hold only text written for
+    // the project: no run of 8 words may also stand in a ../shared/datasets file.
+    const N: usize = 8;
+    let Some(dir) = shared() else { return };
+    let mut shared_files = Vec::new();
+    files_below(&dir, &mut shared_files);
+    let mut seen = std::collections::HashSet::new();
+    for p in shared_files.iter().filter(|p| {
+        p.extension()
+            .is_some_and(|e| e == "csv" || e == "tsv" || e == "txt")
+    }) {
+        let text = std::fs::read_to_string(p).unwrap();
+        seen.extend(shingles(&text, N));
+    }
+    assert!(seen.len() > 100_000, "read too little of {}", dir.display());
+    let mut ours = vec![std::path::PathBuf::from(repo("README.md"))];
+    for d in [
+        "datasets",
+        "tests",
+        "notebooks",
+        "docs",
+        "models",
+        "src",
+        "bench",
+        "scripts",
+    ] {
+        files_below(std::path::Path::new(&repo(d)), &mut ours);
+    }
+    let mut checked = 0;
+    for p in &ours {
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue; // not UTF-8 text
+        };
+        checked += 1;
+        let words = words(&text);
+        for (i, h) in shingles(&text, N).iter().enumerate() {
+            assert!(
+                !seen.contains(h),
+                "{}: \"{}\" also stands in ../shared/datasets",
+                p.display(),
+                words[i..i + N].join(" ")
+            );
+        }
+    }
+    assert!(checked > 50, "checked only {checked} project files");
+}
