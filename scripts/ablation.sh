@@ -7,6 +7,7 @@
 #   HO    macro-F1 on checkthat-en/dev.csv rows 220..462 (2023 test, not in NewsSD-ENG) -- selection signal
 #   ATTR  macro-F1 on datasets/attribution-pairs-eval.csv (held-out pairs written for the project)
 #   EVAL  macro-F1 on datasets/news-written-eval.csv (held-out news sentences written for the project)
+#   CHAL  macro-F1 on datasets/attribution-challenge.csv (held-out attributed/unattributed challenge set)
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -24,6 +25,8 @@ PY
 NEWS=(--data "$S/newssd-eng/train.csv" --data "$S/newssd-eng/val.csv" --data "$S/newssd-eng/test.csv")
 PAIRS=(--data datasets/attribution-pairs.csv)
 WRITTEN=(--data datasets/news-written.csv)
+# the written corpus before round 6 (its first 1,358 rows; round 6 was appended after them)
+head -n 1359 datasets/news-written.csv > "$tmp/written-r1-5.csv"
 f1() { "$F" evaluate -m "$tmp/m.json" --data "$1" --format json | python3 -c "import json,sys; print(f'{json.load(sys.stdin)[\"macro_f1\"]:.4f}')"; }
 row() {
   local name=$1; shift
@@ -31,11 +34,12 @@ row() {
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "− round 6 of the written corpus (rounds 1-5 only)" "${NEWS[@]}" "${PAIRS[@]}" --data "$tmp/written-r1-5.csv"
 row "− written corpus (news + attribution pairs)" "${NEWS[@]}" "${PAIRS[@]}"
 row "− attribution pairs (news + written corpus)" "${NEWS[@]}" "${WRITTEN[@]}"
 row "news only" "${NEWS[@]}"
