@@ -92,6 +92,9 @@ impl TokenSeq for [Token] {
 pub(crate) struct TokenInfo {
     /// Bit `l` set: lexicon `l` has an entry whose first word is this token (lower-cased).
     pub lexicons: u64,
+    /// Bit `l` set: lexicon `l` has this token as a one-word entry that matches it (so it
+    /// matches wherever the token is the author's; see [`Lexicon::matches_at`]).
+    pub single: u64,
     /// `F_*` flags.
     pub flags: u16,
 }
@@ -254,27 +257,60 @@ fn proper_nouns(raw: &str) -> usize {
             })
             .count();
     }
-    // The same on bytes (ASCII white space as `char::is_whitespace` has it).
-    let (mut count, mut words, mut in_word, mut decided) = (0, 0, false, false);
+    // The same on bytes (ASCII white space as `char::is_whitespace` has it), as a state
+    // machine: one table look-up per byte.
+    let mut state = 0u8;
+    let mut count = 0;
     for &b in raw.as_bytes() {
-        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            in_word = true;
-            decided = false;
-            words += 1;
-        }
-        if !decided && b.is_ascii_alphanumeric() {
-            decided = true;
-            if words > 1 && b.is_ascii_uppercase() {
-                count += 1;
-            }
-        }
+        let next =
+            PROPER_NEXT[usize::from(state)][usize::from(PROPER_CLASS[usize::from(b & 0x7F)])];
+        count += usize::from(next == P_COUNTED);
+        state = next;
     }
     count
 }
+
+/// States of [`proper_nouns`]' machine: before the first word, in the first word, between
+/// words after the first, in a later word before its first letter or digit, in a later word
+/// after it (whether or not it was counted).
+const P_START: u8 = 0;
+const P_FIRST: u8 = 1;
+const P_GAP: u8 = 2;
+const P_LATER: u8 = 3;
+const P_DECIDED: u8 = 4;
+/// Entered from `P_LATER` on an upper-case letter: the word counts (then as `P_DECIDED`).
+const P_COUNTED: u8 = 5;
+
+/// Byte classes: 0 other, 1 white space, 2 lower-case letter or digit, 3 upper-case letter.
+const PROPER_CLASS: [u8; 128] = {
+    let mut m = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        m[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            1
+        } else if c.is_ascii_uppercase() {
+            3
+        } else if c.is_ascii_alphanumeric() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    m
+};
+
+/// Next state by state and byte class.
+const PROPER_NEXT: [[u8; 4]; 6] = [
+    // other, space, lower/digit, upper
+    [P_FIRST, P_START, P_FIRST, P_FIRST],     // P_START
+    [P_FIRST, P_GAP, P_FIRST, P_FIRST],       // P_FIRST
+    [P_LATER, P_GAP, P_DECIDED, P_COUNTED],   // P_GAP
+    [P_LATER, P_GAP, P_DECIDED, P_COUNTED],   // P_LATER
+    [P_DECIDED, P_GAP, P_DECIDED, P_DECIDED], // P_DECIDED
+    [P_DECIDED, P_GAP, P_DECIDED, P_DECIDED], // P_COUNTED
+];
 
 impl CueSet {
     /// The lexicons shipped with factop.
@@ -323,8 +359,23 @@ impl CueSet {
             F_EST,
         );
         set(t == "<num>" || t == "<year>", F_NUMBER);
+        let key = lower(t);
+        let lexicons = self.first_words.get(&*key).copied().unwrap_or(0);
+        let mut single = 0;
+        for (l, (_, lex)) in self.lexicons.iter().enumerate() {
+            if lexicons & (1 << l) != 0
+                && lex.entries.get(&*key).is_some_and(|phrases| {
+                    phrases
+                        .iter()
+                        .any(|p| p.len() == 1 && t.eq_ignore_ascii_case(&p[0]))
+                })
+            {
+                single |= 1 << l;
+            }
+        }
         TokenInfo {
-            lexicons: self.first_words.get(&*lower(t)).copied().unwrap_or(0),
+            lexicons,
+            single,
             flags,
         }
     }
@@ -337,9 +388,19 @@ impl CueSet {
             if inf.lexicons == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
+            // One-word entries match here whatever follows: no phrase to compare.
+            let mut single = inf.single;
+            while single != 0 {
+                n[single.trailing_zeros() as usize] += 1;
+                single &= single - 1;
+            }
+            let phrases = inf.lexicons & !inf.single;
+            if phrases == 0 {
+                continue;
+            }
             let key = lower(tokens.text(i));
             for (l, (_, lex)) in self.lexicons.iter().enumerate() {
-                if inf.lexicons & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
+                if phrases & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
                     n[l] += 1;
                 }
             }
