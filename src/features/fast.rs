@@ -146,9 +146,114 @@ struct Entry {
     info: TokenInfo,
 }
 
+/// A token text of at most 16 bytes as two words that, with its length, identify it exactly:
+/// bytes `0..8` and `len - 8..len` (overlapping) from 8 bytes on, the same with 4 bytes from
+/// 4 on, bytes `0`, `len / 2` and `len - 1` below that. No allocation, no `memcmp`.
+#[inline]
+fn short_key(b: &[u8]) -> Option<[u64; 2]> {
+    let n = b.len();
+    let word = |at: usize| {
+        b.get(at..at + 8)
+            .map_or(0, |w| u64::from_le_bytes(w.try_into().unwrap_or_default()))
+    };
+    let half = |at: usize| {
+        b.get(at..at + 4).map_or(0, |w| {
+            u64::from(u32::from_le_bytes(w.try_into().unwrap_or_default()))
+        })
+    };
+    Some(match n {
+        17.. => return None,
+        8.. => [word(0), word(n - 8)],
+        4.. => [half(0), half(n - 4)],
+        1.. => [
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        ],
+        0 => [0, 0],
+    })
+}
+
+/// One slot of [`ShortTable`]: a key, its length (`u32::MAX`: empty) and the entry id.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: [u64; 2],
+    len: u32,
+    id: u32,
+}
+
+const EMPTY: Slot = Slot {
+    key: [0, 0],
+    len: u32::MAX,
+    id: NONE,
+};
+
+/// Open addressing (linear probing) from [`short_key`]s to entry ids: the token cache's
+/// look-up for tokens of up to 16 bytes (nearly all of them).
+#[derive(Debug, Default)]
+struct ShortTable {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+impl ShortTable {
+    #[inline]
+    fn home(&self, key: [u64; 2], len: u32) -> usize {
+        let h =
+            (key[0].rotate_left(29) ^ key[1] ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The table size is a power of two: the high bits of the product index it.
+        (h >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: [u64; 2], len: u32) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, len);
+        loop {
+            let s = &self.slots[i];
+            if s.len == len && s.key == key {
+                return Some(s.id);
+            }
+            if s.len == u32::MAX {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: [u64; 2], len: u32, id: u32) {
+        // At most half full.
+        if 2 * (self.used + 1) > self.slots.len() {
+            let size = (2 * self.slots.len()).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+            self.used = 0;
+            for s in old.into_iter().filter(|s| s.len != u32::MAX) {
+                self.insert(s.key, s.len, s.id);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key, len);
+        while self.slots[i].len != u32::MAX {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot { key, len, id };
+        self.used += 1;
+    }
+
+    fn clear(&mut self) {
+        self.slots.iter_mut().for_each(|s| *s = EMPTY);
+        self.used = 0;
+    }
+}
+
 /// Per-thread cache of token texts (for one [`Index`]).
 #[derive(Debug, Default)]
 struct Cache {
+    /// Tokens of up to 16 bytes.
+    short: ShortTable,
+    /// Longer tokens.
     map: FxHashMap<Box<str>, u32>,
     entries: Vec<Entry>,
     arena: Vec<u32>,
@@ -157,6 +262,7 @@ struct Cache {
 
 impl Cache {
     fn clear(&mut self) {
+        self.short.clear();
         self.map.clear();
         self.entries.clear();
         self.arena.clear();
@@ -164,7 +270,13 @@ impl Cache {
 
     /// The entry of a token text, analysing it on first sight.
     fn lookup(&mut self, f: &Featurizer, text: &str) -> u32 {
-        if let Some(&e) = self.map.get(text) {
+        let short = short_key(text.as_bytes());
+        let len = text.len() as u32;
+        let found = match short {
+            Some(key) => self.short.get(key, len),
+            None => self.map.get(text).copied(),
+        };
+        if let Some(e) = found {
             return e;
         }
         let idx = &*f.fast;
@@ -208,7 +320,12 @@ impl Cache {
             len: (self.arena.len() - start) as u32,
             info,
         });
-        self.map.insert(text.into(), id);
+        match short {
+            Some(key) => self.short.insert(key, len, id),
+            None => {
+                self.map.insert(text.into(), id);
+            }
+        }
         id
     }
 }
@@ -695,6 +812,22 @@ mod tests {
                 Context::default(),
             )
             .unwrap();
+        }
+    }
+
+    proptest! {
+        /// A short key and the length identify a token text exactly.
+        #[test]
+        fn short_keys_identify_texts(
+            a in prop::collection::vec(prop::sample::select(b"ab\xc3\xa9".to_vec()), 0..20),
+            b in prop::collection::vec(prop::sample::select(b"ab\xc3\xa9".to_vec()), 0..20),
+        ) {
+            match (short_key(&a), short_key(&b)) {
+                (Some(x), Some(y)) => prop_assert_eq!(x == y && a.len() == b.len(), a == b),
+                (x, y) => prop_assert!(
+                    (x.is_none() == (a.len() > 16)) && (y.is_none() == (b.len() > 16))
+                ),
+            }
         }
     }
 
