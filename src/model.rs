@@ -663,6 +663,10 @@ impl Model {
 
     /// P(opinion) for a sentence with known article context.
     pub fn p_with_context(&self, text: &str, ctx: Context) -> f64 {
+        if self.nb.is_none() {
+            // The same logit as `logit_with_nb`, without storing the scaled vector.
+            return sigmoid(self.featurizer.transform_dot(text, ctx, &self.weights) + self.bias);
+        }
         self.featurizer
             .with_transform(text, ctx, |v| sigmoid(self.logit_with_nb(v)))
     }

@@ -401,6 +401,21 @@ pub(crate) fn transform(
     })
 }
 
+/// The dot product of `w` with the transform of `text` (see [`Featurizer::transform_dot`]),
+/// the vector built in a reused per-thread buffer.
+pub(crate) fn transform_dot(f: &Featurizer, text: &str, ctx: Context, w: &[f64]) -> f64 {
+    let dot = |v: &mut SparseVec| {
+        v.indices.clear();
+        v.values.clear();
+        let cues = transform(f, text, ctx, v);
+        f.finish_dot(v, cues.as_ref().map_or(&[][..], |c| &c[..]), w)
+    };
+    VECTOR.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut v) => dot(&mut v),
+        Err(_) => dot(&mut SparseVec::default()),
+    })
+}
+
 /// Call `then` with the transform of `text` held in a reused per-thread vector.
 pub(crate) fn with_transform<R>(
     f: &Featurizer,
@@ -759,6 +774,17 @@ mod tests {
             prop_assert_eq!(bits(&got), bits(&want), "featurizer {} on {:?}", k, text);
             let p = f.with_transform(text, ctx, |v| v.clone());
             prop_assert_eq!(p, got);
+            // The fused dot product is the reference vector's, bit for bit.
+            let w: Vec<f64> = (0..f.dim())
+                .map(|i| ((i as u64 * 2_654_435_761) % 10_007) as f64 / 997.0 - 5.0)
+                .collect();
+            prop_assert_eq!(
+                f.transform_dot(text, ctx, &w).to_bits(),
+                want.dot(&w).to_bits(),
+                "featurizer {} on {:?}",
+                k,
+                text
+            );
         }
         Ok(())
     }

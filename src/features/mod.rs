@@ -417,6 +417,37 @@ impl Featurizer {
         self.finish(v, cues.as_ref().map_or(&[][..], |c| &c[..]));
     }
 
+    /// `self.transform(text, ctx).dot(w)`, bit for bit (the same products added up in the
+    /// same order), without storing the scaled vector: a model's inference hot path.
+    pub fn transform_dot(&self, text: &str, ctx: Context, w: &[f64]) -> f64 {
+        fast::transform_dot(self, text, ctx, w)
+    }
+
+    /// The dot product of `w` with what [`finish`](Self::finish) makes of the weighted terms
+    /// `v` and the cue values: each block's norm as `finish` computes it, then the products
+    /// of the scaled values added up one by one in index order, from the value
+    /// `Iterator::sum` starts from, as [`SparseVec::dot`] adds them.
+    fn finish_dot(&self, v: &SparseVec, cue_values: &[f32], w: &[f64]) -> f64 {
+        let split = v.indices.partition_point(|&i| i < self.n_char);
+        let mut z: f64 = std::iter::empty::<f64>().sum();
+        for block in [0..split, split..v.indices.len()] {
+            let (indices, values) = (&v.indices[block.clone()], &v.values[block]);
+            let norm = values.iter().map(|x| x * x).sum::<f32>().sqrt();
+            // Dividing by 1 changes nothing: a block with a zero norm stays as it is.
+            let d = if norm > 0.0 { norm } else { 1.0 };
+            for (&i, &x) in indices.iter().zip(values) {
+                z += w[i as usize] * f64::from(x / d);
+            }
+        }
+        let base = self.vocab.terms.len();
+        for (j, &x) in cue_values.iter().enumerate() {
+            if x != 0.0 {
+                z += w[base + j] * f64::from(x);
+            }
+        }
+        z
+    }
+
     /// Call `then` with the transform of `text`, held in a reused per-thread vector (no
     /// allocation per sentence).
     pub fn with_transform<R>(
