@@ -257,60 +257,47 @@ fn proper_nouns(raw: &str) -> usize {
             })
             .count();
     }
-    // The same on bytes (ASCII white space as `char::is_whitespace` has it), as a state
-    // machine: one table look-up per byte.
-    let mut state = 0u8;
+    // The same on bytes (ASCII white space as `char::is_whitespace` has it): skip the first
+    // word, then look at each later word up to its first letter or digit and skip the rest.
+    let b = raw.as_bytes();
+    let space = |i: usize| IS_SPACE[usize::from(b[i])];
+    let skip = |mut i: usize, want_space: bool| {
+        while i < b.len() && space(i) != want_space {
+            i += 1;
+        }
+        i
+    };
     let mut count = 0;
-    for &b in raw.as_bytes() {
-        let next =
-            PROPER_NEXT[usize::from(state)][usize::from(PROPER_CLASS[usize::from(b & 0x7F)])];
-        count += usize::from(next == P_COUNTED);
-        state = next;
+    // Past the leading white space and the first word.
+    let mut i = skip(skip(0, false), true);
+    loop {
+        i = skip(i, false);
+        if i >= b.len() {
+            break;
+        }
+        // A later word starts at i: find its first letter or digit.
+        while i < b.len() && !space(i) {
+            if b[i].is_ascii_alphanumeric() {
+                count += usize::from(b[i].is_ascii_uppercase());
+                break;
+            }
+            i += 1;
+        }
+        i = skip(i, true);
     }
     count
 }
 
-/// States of [`proper_nouns`]' machine: before the first word, in the first word, between
-/// words after the first, in a later word before its first letter or digit, in a later word
-/// after it (whether or not it was counted).
-const P_START: u8 = 0;
-const P_FIRST: u8 = 1;
-const P_GAP: u8 = 2;
-const P_LATER: u8 = 3;
-const P_DECIDED: u8 = 4;
-/// Entered from `P_LATER` on an upper-case letter: the word counts (then as `P_DECIDED`).
-const P_COUNTED: u8 = 5;
-
-/// Byte classes: 0 other, 1 white space, 2 lower-case letter or digit, 3 upper-case letter.
-const PROPER_CLASS: [u8; 128] = {
-    let mut m = [0u8; 128];
+/// ASCII white space as `char::is_whitespace` has it.
+const IS_SPACE: [bool; 256] = {
+    let mut m = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        m[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            1
-        } else if c.is_ascii_uppercase() {
-            3
-        } else if c.is_ascii_alphanumeric() {
-            2
-        } else {
-            0
-        };
+    while b < 256 {
+        m[b] = matches!(b as u8, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
         b += 1;
     }
     m
 };
-
-/// Next state by state and byte class.
-const PROPER_NEXT: [[u8; 4]; 6] = [
-    // other, space, lower/digit, upper
-    [P_FIRST, P_START, P_FIRST, P_FIRST],     // P_START
-    [P_FIRST, P_GAP, P_FIRST, P_FIRST],       // P_FIRST
-    [P_LATER, P_GAP, P_DECIDED, P_COUNTED],   // P_GAP
-    [P_LATER, P_GAP, P_DECIDED, P_COUNTED],   // P_LATER
-    [P_DECIDED, P_GAP, P_DECIDED, P_DECIDED], // P_DECIDED
-    [P_DECIDED, P_GAP, P_DECIDED, P_DECIDED], // P_COUNTED
-];
 
 impl CueSet {
     /// The lexicons shipped with factop.
