@@ -173,6 +173,14 @@ pub fn to_bytes(m: &Model) -> Vec<u8> {
 
 /// Parse a model from JSON bytes; `name` is used in error messages.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
+    // A well-formed model of a supported version parses straight into its struct (no
+    // `serde_json::Value` tree in between: about half the load time); anything else goes
+    // the careful way below, which names what is wrong.
+    if let Ok(file) = serde_json::from_slice::<ModelFile>(bytes) {
+        if file.format == FORMAT_TAG && file.format_version <= FORMAT_VERSION {
+            return file.into_model(name);
+        }
+    }
     let err = |msg: String| Error::Model {
         path: name.to_string(),
         msg,
