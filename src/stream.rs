@@ -26,6 +26,10 @@ pub const BLOCK_BYTES: usize = 256 << 10;
 /// Size of one read from the underlying reader.
 const READ_BYTES: usize = 64 << 10;
 
+/// Size of the first read: the read buffer starts small and grows to [`READ_BYTES`] when a
+/// read fills it, so a small file costs no 64 KB buffer (`classify` opens thousands).
+const FIRST_READ_BYTES: usize = 8 << 10;
+
 /// One block of a document and its sentences.
 #[derive(Debug)]
 pub struct Block<'a> {
@@ -107,7 +111,7 @@ impl<R: Read> Blocks<R> {
             buf: String::new(),
             consume: 0,
             pending: Vec::new(),
-            raw: vec![0; READ_BYTES],
+            raw: vec![0; FIRST_READ_BYTES],
             base: 0,
             next_index: 0,
             eof: false,
@@ -222,6 +226,10 @@ impl<R: Read> Blocks<R> {
             let mut bytes = std::mem::take(&mut self.pending);
             bytes.extend_from_slice(&self.raw[..n]);
             self.decode(&bytes, false);
+        }
+        if n == self.raw.len() && n < READ_BYTES {
+            // The read filled the buffer: more is coming, read it in bigger pieces.
+            self.raw.resize(READ_BYTES, 0);
         }
         Ok(())
     }

@@ -384,10 +384,12 @@ fn run_parallel(
             for r in batch {
                 if r.first {
                     match &r.id {
-                        Some(id) => {
+                        // Only the text format shows the name (no string built per article
+                        // for the other formats).
+                        Some(id) if format == Format::Text => {
                             w.begin(&format!("{} {}", r.doc, factop::report::rows::id_text(id)))?
                         }
-                        None => w.begin(&r.doc)?,
+                        _ => w.begin(&r.doc)?,
                     }
                 }
                 w.chunk(&r.bytes, r.sentences, r.opinions)?;
