@@ -97,7 +97,25 @@ pub(crate) struct TokenInfo {
     pub single: u64,
     /// `F_*` flags.
     pub flags: u16,
+    /// The counted flags as 16-bit lanes (see [`LANES`]): summing this over tokens counts
+    /// all of them with one addition per token.
+    pub lanes: u128,
 }
+
+/// The flags counted over the author's tokens, in lane order.
+const LANES: [u16; 8] = [
+    F_EST,
+    F_QUESTION,
+    F_EXCLAMATION,
+    F_NUMBER,
+    F_PERCENT,
+    F_CURRENCY,
+    F_DATE,
+    F_WORD,
+];
+
+/// Tokens summed into one lane before the lanes are unpacked (a lane cannot overflow).
+const LANE_TOKENS: usize = u16::MAX as usize;
 
 const F_WORD: u16 = 1;
 const F_QUESTION: u16 = 1 << 1;
@@ -360,10 +378,16 @@ impl CueSet {
                 single |= 1 << l;
             }
         }
+        let lanes = LANES
+            .iter()
+            .enumerate()
+            .filter(|(_, &f)| flags & f != 0)
+            .fold(0u128, |acc, (k, _)| acc | 1 << (16 * k));
         TokenInfo {
             lexicons,
             single,
             flags,
+            lanes,
         }
     }
 
@@ -427,29 +451,27 @@ impl CueSet {
         for (o, n) in out.iter_mut().zip(&counts[..self.lexicons.len()]) {
             *o = squash_count(*n);
         }
-        // Counts over the author's tokens (in order, skipping quoted ones).
-        let (mut most_adj, mut est_word, mut question, mut exclamation) = (0usize, 0, 0, 0);
-        let (mut numbers, mut percent, mut currency, mut date, mut words_author) = (0, 0, 0, 0, 0);
+        // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
+        // summed, unpacked every `LANE_TOKENS` tokens.
+        let mut most_adj = 0usize;
+        let mut lanes = [0usize; LANES.len()];
         let mut prev_most = false;
-        for (i, inf) in info.iter().enumerate() {
-            if tokens.span(i) != Span::Author {
-                continue;
+        for start in (0..info.len()).step_by(LANE_TOKENS) {
+            let mut sum = 0u128;
+            for (i, inf) in info.iter().enumerate().skip(start).take(LANE_TOKENS) {
+                if tokens.span(i) != Span::Author {
+                    continue;
+                }
+                sum += inf.lanes;
+                most_adj += usize::from(prev_most && inf.flags & F_ALPHABETIC != 0);
+                prev_most = inf.flags & F_MOST != 0;
             }
-            let f = inf.flags;
-            let has = |flag: u16| usize::from(f & flag != 0);
-            if prev_most && f & F_ALPHABETIC != 0 {
-                most_adj += 1;
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
             }
-            prev_most = f & F_MOST != 0;
-            est_word += has(F_EST);
-            question += has(F_QUESTION);
-            exclamation += has(F_EXCLAMATION);
-            numbers += has(F_NUMBER);
-            percent += has(F_PERCENT);
-            currency += has(F_CURRENCY);
-            date += has(F_DATE);
-            words_author += has(F_WORD);
         }
+        let [est_word, question, exclamation, numbers, percent, currency, date, words_author] =
+            lanes;
         let trimmed = raw
             .trim_end()
             .trim_end_matches(['"', '\u{201D}', '\u{00BB}', '\'', '\u{2019}']);
