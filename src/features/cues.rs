@@ -95,6 +95,9 @@ pub(crate) struct TokenInfo {
     /// Bit `l` set: lexicon `l` has this token as a one-word entry that matches it (so it
     /// matches wherever the token is the author's; see [`Lexicon::matches_at`]).
     pub single: u64,
+    /// Where the phrases of two words or more that start with this token are listed
+    /// ([`CueSet`]'s `phrases`), if any.
+    pub phrases: Option<u32>,
     /// `F_*` flags.
     pub flags: u16,
     /// The counted flags as 16-bit lanes (see [`LANES`]): summing this over tokens counts
@@ -256,8 +259,12 @@ pub fn cue_names() -> Vec<String> {
 pub struct CueSet {
     lexicons: Vec<(String, Lexicon)>,
     /// First word of any entry → bit set of the lexicons that have an entry starting with it
-    /// (one look-up per token instead of one per token and lexicon).
-    first_words: FxHashMap<String, u64>,
+    /// (one look-up per token instead of one per token and lexicon), and its phrases of two
+    /// words or more in `phrases`, if any.
+    first_words: FxHashMap<String, (u64, Option<u32>)>,
+    /// Per first word: each lexicon with phrases of two words or more starting with it, and
+    /// those phrases (as [`Lexicon`] stores them).
+    phrases: Vec<Vec<(usize, Vec<Vec<String>>)>>,
     /// `CUE_WEIGHT · ln(1 + n)` for small counts `n`.
     squashed: [f32; 64],
 }
@@ -325,15 +332,45 @@ impl CueSet {
             .map(|(n, src)| (format!("cue:{n}"), Lexicon::parse(src)))
             .collect();
         assert!(lexicons.len() <= 64, "at most 64 lexicons");
-        let mut first_words: FxHashMap<String, u64> = FxHashMap::default();
+        let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
         for (l, (_, lex)) in lexicons.iter().enumerate() {
             for w in lex.entries.keys() {
-                *first_words.entry(w.clone()).or_default() |= 1 << l;
+                first_words.entry(w.clone()).or_default().0 |= 1 << l;
+            }
+        }
+        let mut phrases = Vec::new();
+        let mut words: Vec<&String> = first_words.keys().collect();
+        words.sort();
+        let mut lists = Vec::new();
+        for w in words {
+            let list: Vec<(usize, Vec<Vec<String>>)> = lexicons
+                .iter()
+                .enumerate()
+                .filter_map(|(l, (_, lex))| {
+                    let long: Vec<Vec<String>> = lex
+                        .entries
+                        .get(w)?
+                        .iter()
+                        .filter(|p| p.len() >= 2)
+                        .cloned()
+                        .collect();
+                    (!long.is_empty()).then_some((l, long))
+                })
+                .collect();
+            if !list.is_empty() {
+                lists.push((w.clone(), phrases.len() as u32));
+                phrases.push(list);
+            }
+        }
+        for (w, at) in lists {
+            if let Some(e) = first_words.get_mut(&w) {
+                e.1 = Some(at);
             }
         }
         CueSet {
             lexicons,
             first_words,
+            phrases,
             squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
         }
     }
@@ -365,7 +402,7 @@ impl CueSet {
         );
         set(t == "<num>" || t == "<year>", F_NUMBER);
         let key = lower(t);
-        let lexicons = self.first_words.get(&*key).copied().unwrap_or(0);
+        let (lexicons, phrases) = self.first_words.get(&*key).copied().unwrap_or((0, None));
         let mut single = 0;
         for (l, (_, lex)) in self.lexicons.iter().enumerate() {
             if lexicons & (1 << l) != 0
@@ -386,6 +423,7 @@ impl CueSet {
         TokenInfo {
             lexicons,
             single,
+            phrases,
             flags,
             lanes,
         }
@@ -405,14 +443,24 @@ impl CueSet {
                 n[single.trailing_zeros() as usize] += 1;
                 single &= single - 1;
             }
-            let phrases = inf.lexicons & !inf.single;
-            if phrases == 0 {
+            // The other lexicons starting here match if one of their longer phrases does (a
+            // one-word entry of theirs cannot: it would be in `single`), compared as
+            // `Lexicon::matches_at` compares.
+            let open = inf.lexicons & !inf.single;
+            let Some(list) = inf.phrases.filter(|_| open != 0) else {
                 continue;
-            }
-            let key = lower(tokens.text(i));
-            for (l, (_, lex)) in self.lexicons.iter().enumerate() {
-                if phrases & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
-                    n[l] += 1;
+            };
+            for (l, phrases) in &self.phrases[list as usize] {
+                if open & (1 << l) != 0
+                    && phrases.iter().any(|p| {
+                        p.len() <= tokens.count() - i
+                            && p.iter().enumerate().all(|(k, w)| {
+                                tokens.span(i + k) == Span::Author
+                                    && tokens.text(i + k).eq_ignore_ascii_case(w)
+                            })
+                    })
+                {
+                    n[*l] += 1;
                 }
             }
         }
@@ -547,7 +595,7 @@ mod tests {
                 continue;
             }
             let key = lower(&t.text);
-            let Some(&mask) = set.first_words.get(&*key) else {
+            let Some(&(mask, _)) = set.first_words.get(&*key) else {
                 continue;
             };
             for (l, (_, lex)) in set.lexicons.iter().enumerate() {
