@@ -565,8 +565,11 @@ impl Counter<'_> {
         let t = t as usize;
         if self.counts[t] == 0 {
             self.distinct += 1;
-            self.bits[t / 64] |= 1 << (t % 64);
-            self.summary[t / 4096] |= 1 << ((t / 64) % 64);
+            let word = &mut self.bits[t / 64];
+            if *word == 0 {
+                self.summary[t / 4096] |= 1 << ((t / 64) % 64);
+            }
+            *word |= 1 << (t % 64);
         }
         self.counts[t] += 1;
     }
