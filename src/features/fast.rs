@@ -313,6 +313,7 @@ impl Cache {
     }
 
     /// The entry of a token text, analysing it on first sight.
+    #[inline]
     fn lookup(&mut self, f: &Featurizer, text: &str) -> u32 {
         let short = short_key(text.as_bytes());
         let len = text.len() as u32;
@@ -320,9 +321,17 @@ impl Cache {
             Some(key) => self.short.get(key, len),
             None => self.map.get(text).copied(),
         };
-        if let Some(e) = found {
-            return e;
+        match found {
+            Some(e) => e,
+            None => self.analyse(f, text, short, len),
         }
+    }
+
+    /// Analyse a token text seen for the first time and cache it (kept out of line: the
+    /// look-up above stays small where nearly every token is found).
+    #[cold]
+    #[inline(never)]
+    fn analyse(&mut self, f: &Featurizer, text: &str, short: Option<[u64; 2]>, len: u32) -> u32 {
         let idx = &*f.fast;
         let start = self.arena.len();
         if idx.char_max > 0 {
