@@ -11,12 +11,7 @@ S=../shared/datasets
 cargo build --release --quiet
 F=./target/release/factop
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-python3 - "$S/checkthat-en/dev.csv" "$tmp/holdout.csv" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
-w = csv.writer(open(sys.argv[2], "w", newline=""), lineterminator="\n")
-w.writerow(rows[0]); w.writerows(rows[220:])
-PY
+scripts/holdout.py "$S/checkthat-en/dev.csv" "$tmp/holdout.csv"
 D=(--data "$S/newssd-eng/train.csv" --data "$S/newssd-eng/val.csv" --data "$S/newssd-eng/test.csv"
    --data datasets/attribution-pairs.csv --data datasets/news-written.csv)
 f1() { "$F" evaluate -m "$tmp/m.json" --data "$1" --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['macro_f1'])"; }

@@ -334,16 +334,8 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<T
             } else {
                 norm.len()
             };
-            let word = &norm[pos..end];
-            let text = if word.bytes().any(|b| b.is_ascii_digit()) {
-                if is_year(word) {
-                    TokText::Static("<year>")
-                } else {
-                    TokText::Static("<num>")
-                }
-            } else {
-                TokText::Slice(pos, end)
-            };
+            let has_digit = norm[pos..end].bytes().any(|b| b.is_ascii_digit());
+            let text = word_text(norm, pos, end, has_digit);
             tokens.push(Tok { text, span });
             i = j;
             continue;
@@ -448,15 +440,7 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
                     break;
                 }
             }
-            let text = if digits & DIGIT != 0 {
-                if is_year(&norm[i..j]) {
-                    TokText::Static("<year>")
-                } else {
-                    TokText::Static("<num>")
-                }
-            } else {
-                TokText::Slice(i, j)
-            };
+            let text = word_text(norm, i, j, digits & DIGIT != 0);
             tokens.push(Tok { text, span });
             i = j;
             continue;
@@ -496,6 +480,19 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
 }
 
 /// A four-digit year from 1800 to 2099.
+/// A word token's text: `<year>` or `<num>` if it has a digit, else the slice `start..end` of
+/// the normalised sentence `norm`.
+#[inline]
+fn word_text(norm: &str, start: usize, end: usize, has_digit: bool) -> TokText {
+    if !has_digit {
+        TokText::Slice(start, end)
+    } else if is_year(&norm[start..end]) {
+        TokText::Static("<year>")
+    } else {
+        TokText::Static("<num>")
+    }
+}
+
 fn is_year(w: &str) -> bool {
     w.len() == 4
         && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
