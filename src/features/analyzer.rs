@@ -353,12 +353,7 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<T
                         (i + 1..chars.count()).any(|k| chars.at(k).1.is_alphanumeric());
                     let glued = i > 0 && !matches!(chars.at(i - 1).1, ' ' | '(' | '[' | '-');
                     if !word_follows || (c == CLOSE_QUOTE && glued) {
-                        if spans_seen == 0 {
-                            for t in tokens.iter_mut() {
-                                t.span = Span::Quoted;
-                            }
-                            spans_seen += 1;
-                        }
+                        began_quoted(tokens, &mut spans_seen);
                     } else {
                         span = Span::Quoted;
                     }
@@ -452,12 +447,7 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
                     spans_seen += 1;
                 } else if !(i + 1..b.len()).any(|k| class(k) & ALNUM != 0) {
                     // No word follows: the sentence began inside a quotation.
-                    if spans_seen == 0 {
-                        for t in tokens.iter_mut() {
-                            t.span = Span::Quoted;
-                        }
-                        spans_seen += 1;
-                    }
+                    began_quoted(tokens, &mut spans_seen);
                 } else {
                     span = Span::Quoted;
                 }
@@ -480,6 +470,18 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
 }
 
 /// A four-digit year from 1800 to 2099.
+/// A closing mark with nothing open and no earlier span: the sentence began inside a
+/// quotation, so every token so far is quoted.
+#[inline]
+fn began_quoted(tokens: &mut [Tok], spans_seen: &mut usize) {
+    if *spans_seen == 0 {
+        for t in tokens.iter_mut() {
+            t.span = Span::Quoted;
+        }
+        *spans_seen += 1;
+    }
+}
+
 /// A word token's text: `<year>` or `<num>` if it has a digit, else the slice `start..end` of
 /// the normalised sentence `norm`.
 #[inline]
