@@ -2,11 +2,18 @@ use crate::harness::{factop, repo};
 
 const SEED: &str = "datasets/factop-seed.csv";
 
-fn train_to(path: &std::path::Path, extra: &[&str]) -> String {
-    let p = path.display().to_string();
-    let mut args = vec!["train", "--data", SEED, "--min-df", "1", "--output", &p];
+/// `factop train --data SEED --min-df 1 EXTRA...`, which must succeed; its standard output.
+fn train_seed(extra: &[&str]) -> String {
+    let mut args = vec!["train", "--data", SEED, "--min-df", "1"];
     args.extend_from_slice(extra);
     factop(&args, None).ok()
+}
+
+fn train_to(path: &std::path::Path, extra: &[&str]) -> String {
+    let p = path.display().to_string();
+    let mut args = vec!["--output", &p];
+    args.extend_from_slice(extra);
+    train_seed(&args)
 }
 
 #[test]
@@ -239,25 +246,16 @@ fn invalid_hyperparameters_are_usage_errors() {
 fn grid_search_picks_by_cross_validation_and_records_the_winner() {
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("m.json");
-    let out = factop(
-        &[
-            "train",
-            "--data",
-            SEED,
-            "--min-df",
-            "1",
-            "--cv",
-            "3",
-            "--grid",
-            "alpha=0.5,4",
-            "--grid",
-            "word-ngrams=1,1-2",
-            "-o",
-            &m.display().to_string(),
-        ],
-        None,
-    )
-    .ok();
+    let out = train_seed(&[
+        "--cv",
+        "3",
+        "--grid",
+        "alpha=0.5,4",
+        "--grid",
+        "word-ngrams=1,1-2",
+        "-o",
+        &m.display().to_string(),
+    ]);
     assert!(out.contains("4 settings, 3-fold"), "{out}");
     let rows: Vec<&str> = out.lines().filter(|l| l.contains("macro-F1 0.")).collect();
     assert_eq!(rows.len(), 4, "{out}");
@@ -359,21 +357,7 @@ fn nb_score_flag_is_validated_and_searchable() {
         e.contains("--nb-score") && e.contains("--word-ngrams"),
         "{e}"
     );
-    let out = factop(
-        &[
-            "train",
-            "--data",
-            SEED,
-            "--min-df",
-            "1",
-            "--cv",
-            "3",
-            "--grid",
-            "nb-score=off,0.5",
-        ],
-        None,
-    )
-    .ok();
+    let out = train_seed(&["--cv", "3", "--grid", "nb-score=off,0.5"]);
     assert!(
         out.contains("nb-score=off") && out.contains("nb-score=0.5"),
         "{out}"
