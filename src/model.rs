@@ -543,26 +543,12 @@ impl CheckedParams {
 /// Every sentence's feature vector, in order, transformed on up to `threads` threads
 /// (contiguous runs of sentences; each vector is computed alone, so the same for any number).
 fn transform_all(f: &Featurizer, docs: &[(&str, Context)], threads: usize) -> Vec<SparseVec> {
-    let threads = threads.clamp(1, docs.len().div_ceil(1000).max(1));
-    if threads == 1 {
-        return docs.iter().map(|(t, c)| f.transform(t, *c)).collect();
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let part = &docs[t * docs.len() / threads..(t + 1) * docs.len() / threads];
-                s.spawn(move || {
-                    part.iter()
-                        .map(|(t, c)| f.transform(t, *c))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    crate::pipeline::map_parts(docs, threads, 1000, |part| {
+        part.iter()
+            .map(|(t, c)| f.transform(t, *c))
+            .collect::<Vec<_>>()
     })
+    .concat()
 }
 
 /// The number of threads to use (the available parallelism).

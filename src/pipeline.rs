@@ -99,6 +99,35 @@ where
     })
 }
 
+/// `f` applied to `threads` contiguous parts of `items` (at least `min_part` items each, so
+/// small inputs stay on one thread), one thread per part, the results in the order of the
+/// parts. With one part it is `vec![f(items)]` on the calling thread; a panic in `f` is
+/// passed on.
+pub fn map_parts<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    min_part: usize,
+    f: impl Fn(&[T]) -> R + Sync,
+) -> Vec<R> {
+    let n = items.len();
+    let threads = threads.clamp(1, n.div_ceil(min_part.max(1)).max(1));
+    if threads == 1 {
+        return vec![f(items)];
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let (part, f) = (&items[t * n / threads..(t + 1) * n / threads], &f);
+                s.spawn(move || f(part))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +159,18 @@ mod tests {
             },
         );
         (out, r)
+    }
+
+    #[test]
+    fn map_parts_covers_every_item_in_order() {
+        let items: Vec<usize> = (0..103).collect();
+        for (threads, min_part, parts) in
+            [(1, 1, 1), (4, 1, 4), (4, 30, 4), (4, 60, 2), (8, 200, 1)]
+        {
+            let got = map_parts(&items, threads, min_part, |p| p.to_vec());
+            assert_eq!(got.len(), parts, "{threads} threads, parts of {min_part}");
+            assert_eq!(got.concat(), items);
+        }
     }
 
     #[test]

@@ -230,39 +230,20 @@ impl Featurizer {
             }
             (ids, df)
         };
-        let threads = threads.clamp(1, docs.len().div_ceil(2000).max(1));
-        let (ids, df) = if threads == 1 {
-            count(docs)
-        } else {
-            let parts: Vec<_> = std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|t| {
-                        let part = &docs[t * docs.len() / threads..(t + 1) * docs.len() / threads];
-                        let count = &count;
-                        s.spawn(move || count(part))
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-            let mut parts = parts.into_iter();
-            let (mut ids, mut df) = parts.next().expect("at least one part");
-            for (more_ids, more_df) in parts {
-                for (t, id) in more_ids {
-                    let n = more_df[id as usize];
-                    match ids.get(&t) {
-                        Some(&have) => df[have as usize] += n,
-                        None => {
-                            ids.insert(t, df.len() as u32);
-                            df.push(n);
-                        }
+        let mut parts = crate::pipeline::map_parts(docs, threads, 2000, count).into_iter();
+        let (mut ids, mut df) = parts.next().expect("map_parts returns at least one part");
+        for (more_ids, more_df) in parts {
+            for (t, id) in more_ids {
+                let n = more_df[id as usize];
+                match ids.get(&t) {
+                    Some(&have) => df[have as usize] += n,
+                    None => {
+                        ids.insert(t, df.len() as u32);
+                        df.push(n);
                     }
                 }
             }
-            (ids, df)
-        };
+        }
         let (chars, words): (TermCounts, TermCounts) = ids
             .into_iter()
             .map(|(t, id)| (t, df[id as usize]))
