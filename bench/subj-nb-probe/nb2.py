@@ -53,9 +53,23 @@ def run(kind, learner='lr', C=1.0, beta=1.0, alpha=1.0, blockw=1.0):
             w = (1-beta)*np.mean(np.abs(w)) + beta*w
         accs.append(np.mean(((b @ w + b0) > 0) == y[te]))
     return np.mean(accs), np.std(accs, ddof=1)
-for spec in sys.argv[1:]:
-    kw = dict(x.split('=') for x in spec.split(':'))
-    kind = kw.pop('kind')
-    args = {k: (v if k == 'learner' else float(v)) for k,v in kw.items()}
-    t = time.time(); m, s = run(kind, **args)
-    print(f"{spec:50s} acc {m*100:.2f} ± {s*100:.2f}  ({time.time()-t:.0f}s)", flush=True)
+def binary_blocks(A, B):
+    """A fold's training and test blocks side by side, binarised."""
+    a = sparse.hstack(A).tocsr(); b = sparse.hstack(B).tocsr()
+    a.data[:] = 1; b.data[:] = 1
+    return a, b
+def report(accs):
+    """Mean ± sd over the folds of each scorer's accuracy."""
+    for k, v in accs.items():
+        print(f"  {k:20s} acc {np.mean(v)*100:.2f} ± {np.std(v, ddof=1)*100:.2f}", flush=True)
+def specs(args, text_keys=()):
+    """Each `kind=K:key=value:...` argument as (spec, kind, keyword arguments); values are
+    floats except for the keys in text_keys."""
+    for spec in args:
+        kw = dict(x.split('=') for x in spec.split(':'))
+        kind = kw.pop('kind')
+        yield spec, kind, {k: (v if k in text_keys else float(v)) for k, v in kw.items()}
+if __name__ == '__main__':
+    for spec, kind, args in specs(sys.argv[1:], ('learner',)):
+        t = time.time(); m, s = run(kind, **args)
+        print(f"{spec:50s} acc {m*100:.2f} ± {s*100:.2f}  ({time.time()-t:.0f}s)", flush=True)

@@ -1,16 +1,13 @@
 # ensembles of MNB and (NB-)LR; bias refit after interpolation
 import sys, time
 import numpy as np
-from scipy import sparse
 from sklearn.linear_model import LogisticRegression
-sys.argv, args = sys.argv[:1], sys.argv[1:]
-from nb2 import folds, r_of, y
+from nb2 import binary_blocks, folds, r_of, report, specs, y
 def run(kind, C=1.0, beta=0.25, alpha=1.0, mix=0.5, refit=1.0, lrfeat='nb'):
     accs = {}
     for tr, te, A, B in folds(kind):
         yt = y[tr]
-        a = sparse.hstack(A).tocsr(); b = sparse.hstack(B).tocsr()
-        a.data[:] = 1; b.data[:] = 1
+        a, b = binary_blocks(A, B)
         r = r_of(a, yt, alpha)
         prior = np.log(yt.mean() / (1 - yt.mean()))
         nb_tr = a @ r + prior; nb_te = b @ r + prior
@@ -31,10 +28,6 @@ def run(kind, C=1.0, beta=0.25, alpha=1.0, mix=0.5, refit=1.0, lrfeat='nb'):
             res[f'ens{m}'] = m * nb_te / np.std(nb_tr) + (1-m) * lr_te / np.std(clf.decision_function(at))
         for k, s in res.items():
             accs.setdefault(k, []).append(np.mean((s > 0) == y[te]))
-    for k, v in accs.items():
-        print(f"  {k:20s} acc {np.mean(v)*100:.2f} ± {np.std(v, ddof=1)*100:.2f}", flush=True)
-for spec in args:
-    kw = dict(x.split('=') for x in spec.split(':'))
-    kind = kw.pop('kind')
-    a = {k: (v if k == 'lrfeat' else float(v)) for k,v in kw.items()}
+    report(accs)
+for spec, kind, a in specs(sys.argv[1:], ('lrfeat',)):
     print(spec, flush=True); t = time.time(); run(kind, **a); print(f"  ({time.time()-t:.0f}s)")

@@ -4,14 +4,12 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
-sys.argv, args = sys.argv[:1], sys.argv[1:]
-from nb2 import folds, r_of, y
+from nb2 import binary_blocks, folds, r_of, report, specs, y
 def run(kind, C=1.0, alpha=0.25, K=10.0, inner=5, scale=1.0, tfidf=0.0):
     accs = {}
     for tr, te, A, B in folds(kind):
         yt = y[tr]
-        a = sparse.hstack(A).tocsr(); b = sparse.hstack(B).tocsr()
-        a.data[:] = 1; b.data[:] = 1
+        a, b = binary_blocks(A, B)
         r = r_of(a, yt, alpha)
         nb_te = b @ r
         nb_cf = np.zeros(len(tr))
@@ -30,10 +28,6 @@ def run(kind, C=1.0, alpha=0.25, K=10.0, inner=5, scale=1.0, tfidf=0.0):
             res[f'stack C={Cv}'] = clf.decision_function(B2)
         for k, s in res.items():
             accs.setdefault(k, []).append(np.mean((s > 0) == y[te]))
-    for k, v in accs.items():
-        print(f"  {k:20s} acc {np.mean(v)*100:.2f} ± {np.std(v, ddof=1)*100:.2f}", flush=True)
-for spec in args:
-    kw = dict(x.split('=') for x in spec.split(':'))
-    kind = kw.pop('kind')
-    a = {k: float(v) for k,v in kw.items()}
+    report(accs)
+for spec, kind, a in specs(sys.argv[1:], ()):
     print(spec, flush=True); t = time.time(); run(kind, **a); print(f"  ({time.time()-t:.0f}s)")
