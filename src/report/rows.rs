@@ -62,7 +62,7 @@ fn write_json_row(
         out.extend_from_slice(b",\"id\":");
         out.extend_from_slice(id);
     }
-    let mut num = itoa_buf();
+    let mut num = Decimal([0; 20]);
     out.extend_from_slice(b",\"index\":");
     out.extend_from_slice(num.format(r.index));
     out.extend_from_slice(b",\"start\":");
@@ -138,10 +138,6 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
 
 /// Formats integers as serde_json does (plain decimal digits).
 struct Decimal([u8; 20]);
-
-fn itoa_buf() -> Decimal {
-    Decimal([0; 20])
-}
 
 impl Decimal {
     fn format(&mut self, mut n: usize) -> &[u8] {
