@@ -354,7 +354,7 @@ impl CheckedParams {
         let (threshold, cv_macro_f1) = match p.threshold {
             ThresholdRule::Fixed(t) => (t, None),
             ThresholdRule::Cv(k) => {
-                let cv = self.cross_validate_reporting(data, k, fold_done)?;
+                let cv = self.cross_validate_flag(data, k, "--threshold-cv", fold_done)?;
                 let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
                 let t = metrics::best_threshold(&truth, &cv.oof);
                 (t, Some(metrics::macro_f1_at(&truth, &cv.oof, t)))
@@ -455,13 +455,39 @@ impl CheckedParams {
         k: usize,
         fold_done: &(dyn Fn() + Sync),
     ) -> Result<CvReport> {
+        self.cross_validate_flag(data, k, "--cv", fold_done)
+    }
+
+    /// Cross-validation whose fold count came from the option `flag` (named in errors).
+    fn cross_validate_flag(
+        &self,
+        data: &Dataset,
+        k: usize,
+        flag: &'static str,
+        fold_done: &(dyn Fn() + Sync),
+    ) -> Result<CvReport> {
         if k < 2 || k > data.len() {
             return Err(Error::Param {
-                name: "--cv",
-                msg: format!("{k} folds for {} rows: need 2 <= k <= rows", data.len()),
+                name: flag,
+                msg: format!(
+                    "{k} folds for {} rows: need 2 <= k <= rows (use {flag} {})",
+                    data.len(),
+                    data.len().clamp(2, 10)
+                ),
             });
         }
         data.require_both_classes()?;
+        // Every fold trains on the other folds: each class needs a row outside any one fold.
+        let counts = data.counts();
+        if let Some(l) = Label::ALL.into_iter().find(|l| counts[l.index()] < 2) {
+            return Err(Error::Data {
+                path: data.sources.join(", "),
+                msg: format!(
+                    "{flag} {k}: cross-validation needs at least 2 `{l}` rows (found {}), so that every fold trains on both classes; add `{l}` rows or drop {flag}",
+                    counts[l.index()]
+                ),
+            });
+        }
         let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
         let fold = stratified_folds(&labels, k, self.0.seed);
         let mut inner = self.0.clone();

@@ -1,5 +1,6 @@
 //! Integration tests: run the real `factop` binary.
 
+mod audit;
 mod classify;
 mod evaluate;
 mod explain;
