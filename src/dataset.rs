@@ -68,7 +68,15 @@ impl LabelMap {
                 name: "--label-map",
                 msg: format!("`{target}` is not a label: use fact or opinion"),
             })?;
-            map.insert(raw.trim().to_string(), label);
+            let raw = raw.trim();
+            if let Some(old) = map.insert(raw.to_string(), label) {
+                if old != label {
+                    return Err(Error::Param {
+                        name: "--label-map",
+                        msg: format!("`{raw}` is mapped to both {old} and {label}: keep one"),
+                    });
+                }
+            }
         }
         if map.is_empty() {
             return Err(Error::Param {
@@ -212,10 +220,23 @@ impl Dataset {
             .collect();
         let find = |col: &str, flag: &str| {
             names.iter().position(|n| n == col).ok_or_else(|| {
-                data_err(format!(
-                    "no column `{col}` (columns found: {}); choose one with {flag}",
-                    names.join(", ")
-                ))
+                let found = names.iter().map(|n| n.escape_debug().to_string());
+                let found = found.collect::<Vec<_>>().join(", ");
+                // One column whose name holds another common delimiter: the wrong delimiter.
+                let other = [b'\t', b',', b';', b'|']
+                    .into_iter()
+                    .find(|&d| d != delimiter && names.len() == 1 && names[0].contains(d as char));
+                match other {
+                    Some(d) => data_err(format!(
+                        "no column `{col}`: the header reads as one column `{found}` with {} as the delimiter; is the file {}-separated? use --delimiter {}",
+                        delimiter_name(delimiter),
+                        delimiter_name(d),
+                        if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }
+                    )),
+                    None => data_err(format!(
+                        "no column `{col}` (columns found: {found}); choose one with {flag}"
+                    )),
+                }
             })
         };
         let text_idx = find(&opts.text_column, "--text-column")?;
@@ -251,9 +272,20 @@ impl Dataset {
             }
             let field = |idx: usize, col: &str| -> Result<&str> {
                 let raw = record.get(idx).ok_or_else(|| {
+                    let n = record.len();
+                    // A quote that opens a field and never closes swallows the delimiters
+                    // (and lines) after it.
+                    let swallowed = record
+                        .iter()
+                        .any(|f| f.contains(&delimiter) || f.contains(&b'\n'));
                     row_err(format!(
-                        "has {} fields, no value for column `{col}`",
-                        record.len()
+                        "has {n} field{}, no value for column `{col}`{}",
+                        if n == 1 { "" } else { "s" },
+                        if swallowed {
+                            " (a field opened with `\"` and never closed takes in the rest: check the quotes on this row)"
+                        } else {
+                            ""
+                        }
                     ))
                 })?;
                 std::str::from_utf8(raw)
@@ -286,21 +318,37 @@ impl Dataset {
         }
         if let Some((row, value)) = unknown {
             const SHOWN: usize = 12;
-            let mut labels: Vec<String> = seen
+            let empty = seen.get("").copied().unwrap_or(0);
+            // An empty label gets its own message, without `` in the list.
+            let listed: Vec<_> = seen
+                .iter()
+                .filter(|(v, _)| !(value.is_empty() && v.is_empty()))
+                .collect();
+            let mut labels: Vec<String> = listed
                 .iter()
                 .take(SHOWN)
                 .map(|(v, n)| format!("`{v}` ×{n}"))
                 .collect();
-            if seen.len() > SHOWN {
-                labels.push(format!("… {} more", seen.len() - SHOWN));
+            if listed.len() > SHOWN {
+                labels.push(format!("… {} more", listed.len() - SHOWN));
             }
+            let msg = if value.is_empty() {
+                format!(
+                    "empty label in column `{}` ({empty} row{} without one; other labels in the file: {}); give every row fact or opinion, or remove the unlabelled rows",
+                    opts.label_column,
+                    if empty == 1 { "" } else { "s" },
+                    labels.join(", ")
+                )
+            } else {
+                format!(
+                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {value}=opinion)",
+                    labels.join(", ")
+                )
+            };
             return Err(Error::Row {
                 path: name.to_string(),
                 row,
-                msg: format!(
-                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {value}=opinion)",
-                    labels.join(", ")
-                ),
+                msg,
             });
         }
         if rows == 0 {
@@ -344,6 +392,17 @@ fn default_delimiter(path: &Path) -> u8 {
     {
         Some("tsv") | Some("tab") => b'\t',
         _ => b',',
+    }
+}
+
+/// A delimiter as the user would name it.
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b'\t' => "tab".into(),
+        b',' => "comma".into(),
+        b';' => "semicolon".into(),
+        b'|' => "pipe".into(),
+        d => format!("`{}`", d.escape_ascii()),
     }
 }
 

@@ -58,3 +58,97 @@ fn cross_validation_with_one_row_of_a_class_says_why() {
         );
     }
 }
+
+#[test]
+fn a_wrong_delimiter_suggests_delimiter_not_text_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let tabbed = write(
+        dir.path(),
+        "tabbed.csv",
+        b"sentence\tlabel\nThe vote was 7-2.\tfact\nIt is awful.\topinion\n",
+    );
+    let msg = factop(&["evaluate", "--data", &tabbed], None).err();
+    assert!(
+        msg.contains("tabbed.csv") && msg.contains("--delimiter tab"),
+        "{msg}"
+    );
+    assert!(
+        !msg.contains('\t') && !msg.contains("--text-column"),
+        "{msg}"
+    );
+    let msg = factop(&["evaluate", "--data", SEED, "--delimiter", ";"], None).err();
+    assert!(msg.contains("--delimiter ,"), "{msg}");
+    // A header that really lacks the column still points at --text-column.
+    let other = write(dir.path(), "o.csv", b"text,label\nA.,fact\n");
+    let msg = factop(&["evaluate", "--data", &other], None).err();
+    assert!(msg.contains("--text-column"), "{msg}");
+}
+
+#[test]
+fn an_empty_label_is_called_empty_and_not_mapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "unlabelled.csv",
+        b"sentence,label\nThe vote was 7-2.,fact\nIt is awful.,\nIt is great., \n",
+    );
+    for cmd in ["train", "evaluate"] {
+        let msg = factop(
+            &[cmd, "--data", &f, "--cv", "2"][..if cmd == "train" { 5 } else { 3 }],
+            None,
+        )
+        .err();
+        assert!(
+            msg.contains("unlabelled.csv: row 3: empty label in column `label`")
+                && msg.contains("2 rows without one")
+                && !msg.contains("``"),
+            "{msg}"
+        );
+        assert!(!msg.contains("--label-map =opinion"), "{msg}");
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "q.csv",
+        b"sentence,label\nThe vote was 7-2.,fact\n\"It is awful.,opinion\nIt is great.,opinion\n",
+    );
+    let msg = factop(&["evaluate", "--data", &f], None).err();
+    assert!(
+        msg.contains("q.csv: row 3: has 1 field, no value") && msg.contains("check the quotes"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_label_mapped_to_both_classes_is_a_usage_error() {
+    let msg = usage(factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--label-map",
+            "SUBJ=opinion,SUBJ=fact",
+        ],
+        None,
+    ));
+    assert!(
+        msg.contains("--label-map") && msg.contains("`SUBJ`"),
+        "{msg}"
+    );
+    // The same mapping twice is harmless.
+    factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--label-map",
+            "SUBJ=opinion,SUBJ=opinion",
+        ],
+        None,
+    )
+    .ok();
+}
