@@ -69,13 +69,13 @@ pub fn check_sentences(text: &str, sents: &[Sentence]) {
         assert_eq!(t.trim(), t, "not trimmed");
         assert!(s.len() <= segment::MAX_SENTENCE_BYTES, "{} bytes", s.len());
         assert!(
-            text[prev..s.start].trim().is_empty(),
+            segment::is_blank(&text[prev..s.start]),
             "dropped {:?}",
             &text[prev..s.start]
         );
         prev = s.end;
     }
-    assert!(text[prev..].trim().is_empty(), "dropped the tail");
+    assert!(segment::is_blank(&text[prev..]), "dropped the tail");
 }
 
 /// Where [`Blocks`] may cut: just after a white-space-only line that follows a line break.

@@ -430,12 +430,12 @@ mod tests {
             if s.len() > segment::MAX_SENTENCE_BYTES {
                 return Err(format!("{} bytes", s.len()));
             }
-            if !text[prev..s.start].trim().is_empty() {
+            if !crate::segment::is_blank(&text[prev..s.start]) {
                 return Err(format!("dropped {:?}", &text[prev..s.start]));
             }
             prev = s.end;
         }
-        if !text[prev..].trim().is_empty() {
+        if !crate::segment::is_blank(&text[prev..]) {
             return Err("dropped the tail".into());
         }
         Ok(())

@@ -548,6 +548,10 @@ impl Iterator for JsonlArticles {
                 Ok(_) => *line_no += 1,
                 Err(e) => return Some(Err(read_error(path, e))),
             }
+            if *line_no == 1 && self.line.starts_with(b"\xEF\xBB\xBF") {
+                // A byte-order mark, as some editors save UTF-8: not part of the JSON.
+                self.line.drain(..3);
+            }
             if self.line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }

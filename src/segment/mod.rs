@@ -95,10 +95,17 @@ impl Sentence {
 }
 
 /// Split `text` into sentences. Offsets are increasing, non-overlapping, on char boundaries,
-/// and each sentence is trimmed of surrounding whitespace (never empty). Never panics;
-/// runs in time linear in `text.len()`.
+/// and each sentence is trimmed of surrounding whitespace and of a leading byte-order mark
+/// (never empty): only [`is_blank`] text lies outside the sentences. Never panics; runs in
+/// time linear in `text.len()`.
 pub fn split(text: &str) -> Vec<Sentence> {
     scan::Scanner::new(text).run()
+}
+
+/// Whether `text` is only white space and byte-order marks (U+FEFF), which [`split`] leaves
+/// out of every sentence.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// Number of sentences that were cut by the length cap rather than at a real boundary.

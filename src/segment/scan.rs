@@ -842,10 +842,11 @@ fn next_word<'b>(b: &[u8], we: usize, end: usize, buf: &'b mut [u8; 12]) -> &'b 
     &buf[..e - s]
 }
 
-/// `[s, e)` without surrounding Unicode white space.
+/// `[s, e)` without surrounding Unicode white space, nor a leading byte-order mark (U+FEFF,
+/// as some editors start a UTF-8 file: it is no part of the sentence).
 fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
     let seg = &text[s..e];
-    let t = seg.trim_start();
+    let t = seg.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let ts = s + (seg.len() - t.len());
     let te = ts + t.trim_end().len();
     (ts, te)

@@ -45,12 +45,12 @@ fn check_invariants(text: &str) -> Result<(), String> {
             return Err(format!("sentence of {} bytes", s.len()));
         }
         // Nothing but white space between sentences: no text is dropped.
-        if !text[prev_end..s.start].trim().is_empty() {
+        if !is_blank(&text[prev_end..s.start]) {
             return Err(format!("dropped {:?}", &text[prev_end..s.start]));
         }
         prev_end = s.end;
     }
-    if !text[prev_end..].trim().is_empty() {
+    if !is_blank(&text[prev_end..]) {
         return Err(format!("dropped tail {:?}", &text[prev_end..]));
     }
     Ok(())
@@ -311,4 +311,16 @@ fn letter_mask_matches_a_byte_loop() {
             assert_eq!(scan::letter_mask(chunk), want, "{chunk:?}");
         }
     }
+}
+
+#[test]
+fn a_leading_byte_order_mark_is_left_out() {
+    let text = "\u{feff}\"It is bad,\" the mayor said. The vote was 7-2.";
+    let plain = split(&text[3..]);
+    let sents = split(text);
+    assert_eq!(sents.len(), plain.len());
+    assert_eq!(sents[0].start, 3);
+    assert_eq!(sents[0].text(text), plain[0].text(&text[3..]));
+    assert_eq!(sents[0].in_quote, plain[0].in_quote);
+    assert!(is_blank("\u{feff} \n") && !is_blank("\u{feff}a"));
 }

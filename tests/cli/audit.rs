@@ -152,3 +152,46 @@ fn a_label_mapped_to_both_classes_is_a_usage_error() {
     )
     .ok();
 }
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "\"This is a disgrace,\" the minister said.\r\nThe vote was 7-2.\r\n";
+    let plain = write(dir.path(), "plain.txt", body.as_bytes());
+    let bom = write(
+        dir.path(),
+        "bom.txt",
+        &[b"\xEF\xBB\xBF".as_slice(), body.as_bytes()].concat(),
+    );
+    let rows = |f: &str| -> Vec<serde_json::Value> {
+        factop(&["classify", "-f", "jsonl", f], None)
+            .ok()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let (a, b) = (rows(&plain), rows(&bom));
+    assert_eq!(a.len(), b.len());
+    for (a, b) in a.iter().zip(&b) {
+        // Same sentence and score; offsets still count the mark's three bytes.
+        assert_eq!(a["text"], b["text"]);
+        assert_eq!(a["p_opinion"], b["p_opinion"]);
+        assert_eq!(
+            a["start"].as_u64().unwrap() + 3,
+            b["start"].as_u64().unwrap()
+        );
+    }
+    let s = factop(&["sentences", "-f", "text", &bom], None).ok();
+    assert!(s.starts_with("\"This is"), "{s:?}");
+    // A JSONL file saved with a mark reads as JSONL.
+    let jsonl = write(
+        dir.path(),
+        "a.jsonl",
+        b"\xEF\xBB\xBF{\"id\": 1, \"text\": \"The vote was 7-2.\"}\r\n",
+    );
+    let out = factop(&["classify", "--input-format", "jsonl", &jsonl], None).ok();
+    assert!(
+        out.contains("\"id\":1") && out.contains("The vote was 7-2."),
+        "{out}"
+    );
+}
