@@ -178,7 +178,11 @@ impl Dataset {
     /// Read one CSV/TSV file with a header row.
     pub fn load(path: &Path, opts: &ReadOptions) -> Result<Dataset> {
         let shown = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        if path.is_dir() {
+            // Opening a folder succeeds on Unix; only reading it fails.
+            return Err(Error::read(path, std::io::ErrorKind::IsADirectory.into()));
+        }
+        let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
         let delimiter = opts.delimiter.unwrap_or_else(|| default_delimiter(path));
         Dataset::from_reader(file, delimiter, &shown, opts)
     }

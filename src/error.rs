@@ -43,6 +43,16 @@ pub enum Error {
         /// What is wrong.
         msg: String,
     },
+    /// An output path (given with `flag`) that cannot be written; checked before any work.
+    #[error("{flag} {}: {msg}", path.display())]
+    Output {
+        /// The option, as the user spells it (e.g. `--output`).
+        flag: &'static str,
+        /// The path given.
+        path: PathBuf,
+        /// What is wrong and how to fix it.
+        msg: String,
+    },
     /// An invalid hyperparameter or option value.
     #[error("invalid value for {name}: {msg}")]
     Param {
@@ -63,6 +73,43 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+
+    /// An error reading the input file `path`; a folder given for a file says so, with the
+    /// fix (the system's "Is a directory" names no remedy).
+    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        let source = if source.kind() == std::io::ErrorKind::IsADirectory {
+            std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                format!(
+                    "is a folder, not a file: name the files in it (e.g. {}/*)",
+                    path.display().to_string().trim_end_matches('/')
+                ),
+            )
+        } else {
+            source
+        };
+        Error::Io { path, source }
+    }
+
+    /// An output path given with `flag` that cannot be written, with a hint from the I/O error.
+    pub fn output(flag: &'static str, path: impl Into<PathBuf>, e: &std::io::Error) -> Self {
+        let path = path.into();
+        let folder = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+            _ => ".".into(),
+        };
+        let msg = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("the folder {folder} does not exist: create it first (mkdir -p {folder})")
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                format!("cannot write in the folder {folder} ({e}): choose another path")
+            }
+            _ => format!("cannot be written ({e}): choose another path"),
+        };
+        Error::Output { flag, path, msg }
     }
 
     /// True if this error (or its source) is a broken pipe.

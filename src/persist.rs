@@ -238,30 +238,34 @@ pub fn load_or_default(path: Option<&Path>) -> Result<Model> {
 
 /// Read a model file.
 pub fn load(path: &Path) -> Result<Model> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::Model {
+        path: path.display().to_string(),
+        msg: format!("cannot read it: {e}"),
+    })?;
     from_bytes(&bytes, &path.display().to_string())
 }
 
 /// Fail early if `path` cannot be written: its folder must exist and accept a new file, and
 /// `path` itself must not be a folder or a device (an atomic rename would replace it).
 pub fn check_writable(path: &Path) -> Result<()> {
+    let out = |msg: String| Error::Output {
+        flag: "--output",
+        path: path.to_path_buf(),
+        msg,
+    };
     if path.is_dir() {
-        return Err(Error::io(
-            path,
-            std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
-        ));
+        return Err(out(format!(
+            "is a folder: name the model file (e.g. {}/model.json)",
+            path.display().to_string().trim_end_matches('/')
+        )));
     }
     if path.exists() && !path.is_file() {
-        return Err(Error::io(
-            path,
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "not a regular file (a model is written to a temporary file, then renamed)",
-            ),
+        return Err(out(
+            "not a regular file (a model is written to a temporary file, then renamed): choose a file path".into(),
         ));
     }
     let probe = temp_path(path);
-    std::fs::File::create(&probe).map_err(|e| Error::io(path, e))?;
+    std::fs::File::create(&probe).map_err(|e| Error::output("--output", path, &e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
 }

@@ -55,7 +55,7 @@ pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read + Send>>> {
     let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
-        Box::new(std::fs::File::open(path).map_err(|e| factop::Error::io(path, e))?)
+        Box::new(std::fs::File::open(path).map_err(|e| factop::Error::read(path, e))?)
     };
     Ok(Blocks::new(reader))
 }
@@ -79,7 +79,7 @@ fn input_name(path: &Path) -> &Path {
 
 /// A read error of `path` (or standard input), naming it.
 fn read_error(path: &Path, e: std::io::Error) -> anyhow::Error {
-    factop::Error::io(input_name(path), e).into()
+    factop::Error::read(input_name(path), e).into()
 }
 
 /// Warn about what streaming `doc` had to repair: invalid UTF-8, over-long sentences.
@@ -532,7 +532,7 @@ impl Iterator for JsonlArticles {
                 } else {
                     match std::fs::File::open(&path) {
                         Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
-                        Err(e) => return Some(Err(factop::Error::io(&path, e).into())),
+                        Err(e) => return Some(Err(factop::Error::read(&path, e).into())),
                     }
                 };
                 let doc: Arc<str> = path.display().to_string().into();

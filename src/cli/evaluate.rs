@@ -37,6 +37,9 @@ pub struct Args {
 
 /// Run `factop evaluate`.
 pub fn run(args: Args) -> Result<()> {
+    if let Some(dir) = &args.plots {
+        report::plots::prepare_dir(dir)?;
+    }
     let model = persist::load_or_default(args.model.as_deref())?;
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     if data.skipped_empty > 0 {

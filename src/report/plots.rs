@@ -112,11 +112,40 @@ impl PlotData {
     }
 }
 
+/// Create the `--plots` folder `dir` if missing and check that files can be written in it,
+/// so that a bad path fails before any scoring.
+pub fn prepare_dir(dir: &Path) -> Result<()> {
+    let out = |msg: String| Error::Output {
+        flag: "--plots",
+        path: dir.to_path_buf(),
+        msg,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(out(
+            "is a file, not a folder: name a folder for the plots (it is created if missing)"
+                .into(),
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        out(format!(
+            "cannot create the folder ({e}): choose another path"
+        ))
+    })?;
+    let probe = dir.join(format!(".factop-probe-{}", std::process::id()));
+    std::fs::File::create(&probe).map_err(|e| {
+        out(format!(
+            "cannot write in the folder ({e}): choose another path"
+        ))
+    })?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
 /// Write the five plots as SVG and PNG, plus `curves.json`, into `dir` (created if missing).
 /// Returns the files written.
 pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
     register_font();
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    prepare_dir(dir)?;
     let mut written = Vec::new();
     for name in PLOTS {
         let svg_path = dir.join(format!("{name}.svg"));

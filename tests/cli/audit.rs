@@ -195,3 +195,67 @@ fn a_byte_order_mark_is_not_part_of_the_first_sentence() {
         "{out}"
     );
 }
+
+#[test]
+fn a_folder_given_for_a_file_says_how_to_name_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display().to_string();
+    for args in [
+        vec!["classify", &d],
+        vec!["sentences", &d],
+        vec!["classify", "--input-format", "jsonl", &d],
+        vec!["evaluate", "--data", &d],
+        vec!["train", "--data", &d, "--cv", "2"],
+    ] {
+        let msg = factop(&args, None).err();
+        assert!(
+            msg.contains(&format!("{d}: is a folder, not a file")) && msg.contains("/*"),
+            "{args:?}: {msg}"
+        );
+    }
+    // A model that is not there is named as the model.
+    for args in [
+        vec!["classify", "-m", "nope.json", SEED],
+        vec!["inspect", "nope.json"],
+        vec!["explain", "-m", "nope.json", "It is bad."],
+    ] {
+        let msg = factop(&args, None).err();
+        assert!(msg.contains("model nope.json: cannot read it"), "{msg}");
+    }
+}
+
+#[test]
+fn unwritable_output_paths_name_the_flag_and_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/dir/m.json").display().to_string();
+    let r = factop(&["train", "--data", SEED, "-o", &missing], None);
+    assert_eq!(r.stdout, "");
+    let msg = r.err();
+    assert!(
+        msg.contains(&format!("--output {missing}")) && msg.contains("mkdir -p"),
+        "{msg}"
+    );
+    let d = dir.path().display().to_string();
+    let msg = factop(&["train", "--data", SEED, "-o", &d], None).err();
+    assert!(
+        msg.contains("is a folder") && msg.contains("model.json"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_bad_plots_folder_fails_before_scoring_and_names_plots() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "taken", b"keep me");
+    let r = factop(&["evaluate", "--data", SEED, "--plots", &file], None);
+    assert_eq!(r.stdout, "", "scored before failing");
+    let msg = r.err();
+    assert!(
+        msg.contains(&format!("--plots {file}: is a file, not a folder")),
+        "{msg}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"keep me");
+    // The check runs before the data is read: a missing data file is not reached.
+    let msg = factop(&["evaluate", "--data", "nope.csv", "--plots", &file], None).err();
+    assert!(msg.contains("--plots"), "{msg}");
+}
