@@ -46,6 +46,13 @@ struct JsonOut<'a> {
 
 /// Run `factop explain`.
 pub fn run(args: Args) -> Result<()> {
+    if factop::segment::is_blank(&args.sentence) {
+        return Err(factop::Error::Param {
+            name: "<SENTENCE>",
+            msg: "the sentence is empty: pass the sentence to explain, in quotes (e.g. factop explain \"The plan is a disgrace.\")".into(),
+        }
+        .into());
+    }
     let model = persist::load_or_default(args.model.as_deref())?;
     let e = explain_sentence(&model, &args.sentence, args.top);
     let threshold = args.threshold.unwrap_or(model.threshold);

@@ -190,8 +190,9 @@ fn search(
     k: usize,
 ) -> Result<factop::model::CheckedParams> {
     println!(
-        "grid       {} settings, {k}-fold cross-validation each",
-        grid.len()
+        "grid       {} setting{}, {k}-fold cross-validation each",
+        grid.len(),
+        if grid.len() == 1 { "" } else { "s" }
     );
     let pb = super::progress::bar((grid.len() * k) as u64, "grid search");
     let mut best: Option<(f64, usize)> = None;

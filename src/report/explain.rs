@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 /// Write the logit decomposition: the bias, each listed feature and the rest.
 pub fn write_explanation<W: Write>(out: &mut W, e: &Explanation) -> io::Result<()> {
-    let listed: f64 = e.features.iter().map(|c| c.contribution).sum();
+    // `+ 0.0`: an empty sum is -0.0, which would print as `-0.0000`.
+    let listed: f64 = e.features.iter().map(|c| c.contribution).sum::<f64>() + 0.0;
     write!(
         out,
         "logit      {:+.4} = bias {:+.4} + listed features {:+.4}",

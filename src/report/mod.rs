@@ -260,7 +260,8 @@ pub(crate) fn write_text_summary<W: Write>(out: &mut W, n: usize, k: usize) -> i
     };
     writeln!(
         out,
-        "-- {n} sentences, {k} opinion ({share:.0}%), {} fact\n",
+        "-- {n} sentence{}, {k} opinion ({share:.0}%), {} fact\n",
+        if n == 1 { "" } else { "s" },
         n - k
     )
 }

@@ -259,3 +259,43 @@ fn a_bad_plots_folder_fails_before_scoring_and_names_plots() {
     let msg = factop(&["evaluate", "--data", "nope.csv", "--plots", &file], None).err();
     assert!(msg.contains("--plots"), "{msg}");
 }
+
+#[test]
+fn explain_refuses_an_empty_sentence_and_prints_no_negative_zero() {
+    for s in ["", "  \n"] {
+        let msg = usage(factop(&["explain", s], None));
+        assert!(msg.contains("<SENTENCE>") && msg.contains("empty"), "{msg}");
+    }
+    // A sentence with no listed feature: the empty sum is +0, not -0.
+    let out = factop(&["explain", "."], None).ok();
+    assert!(out.contains("listed features +0.0000"), "{out}");
+    assert!(!out.contains("-0.0000"), "{out}");
+}
+
+#[test]
+fn counts_in_summaries_agree_with_their_nouns() {
+    let out = factop(&["classify", "-f", "text", "-"], Some(b"The vote was 7-2.")).ok();
+    assert!(
+        out.contains("-- 1 sentence, 0 opinion (0%), 1 fact"),
+        "{out}"
+    );
+    let out = factop(
+        &[
+            "train", "--data", SEED, "--min-df", "1", "--grid", "alpha=1", "--cv", "2",
+        ],
+        None,
+    )
+    .ok();
+    assert!(out.contains("grid       1 setting, 2-fold"), "{out}");
+}
+
+#[test]
+fn every_format_flag_has_the_short_f() {
+    for cmd in ["classify", "sentences", "explain", "inspect", "evaluate"] {
+        let help = factop(&[cmd, "--help"], None).ok();
+        assert!(help.contains("-f, --format"), "{cmd}: {help}");
+    }
+    let out = factop(&["evaluate", "--data", SEED, "-f", "json"], None).ok();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["n"], 40);
+}
