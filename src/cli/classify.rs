@@ -235,9 +235,39 @@ struct Chunk {
     /// A JSONL line not decoded yet, and its line number: the worker decodes it into `id` and
     /// `text`, so the reader thread only splits lines.
     jsonl: Option<(Vec<u8>, usize)>,
+    /// A small regular file (its path and size when listed) for the worker to open, read and
+    /// score whole, so reading files runs on all cores (see [`WORKER_FILE_BYTES`]).
+    file: Option<(PathBuf, u64)>,
 }
 
 impl Chunk {
+    /// A text chunk of `doc` with no id, not a JSONL line, not a file to read.
+    fn text(doc: Arc<str>, text: String, offset: usize, index: usize) -> Chunk {
+        Chunk {
+            doc,
+            id: None,
+            text,
+            offset,
+            index,
+            sentences: None,
+            first: false,
+            last: false,
+            repairs: (0, 0),
+            jsonl: None,
+            file: None,
+        }
+    }
+
+    /// About how many bytes of text the chunk holds (to size batches).
+    fn weight(&self) -> usize {
+        let pending = match (&self.jsonl, &self.file) {
+            (Some((line, _)), _) => line.len(),
+            (_, Some((_, len))) => usize::try_from(*len).unwrap_or(usize::MAX),
+            _ => 0,
+        };
+        self.text.len().saturating_add(pending).saturating_add(64)
+    }
+
     /// Decode a JSONL line into `id` and `text` (a no-op for text chunks).
     fn decode(&mut self) -> Result<()> {
         let Some((line, line_no)) = self.jsonl.take() else {
@@ -270,6 +300,36 @@ struct Rendered {
     last: bool,
     /// Invalid UTF-8 sequences replaced and sentences capped (see [`Chunk::repairs`]).
     repairs: (usize, usize),
+    /// A file read on a worker that turned out longer than [`WORKER_FILE_BYTES`] (it grew
+    /// after it was listed, or invalid UTF-8 made its decoded text longer): `bytes` holds its
+    /// first blocks, and the writer streams the rest in order, so memory stays bounded.
+    rest: Option<Box<(PathBuf, TextBlocks)>>,
+}
+
+type TextBlocks = Blocks<Box<dyn Read + Send>>;
+
+/// Regular files up to this size are opened, read and scored on a worker thread as one job
+/// (reading thousands of small files is then spread over all cores); larger files, standard
+/// input and other special files are streamed block by block by the reader thread, each block
+/// a job of its own.
+const WORKER_FILE_BYTES: u64 = factop::stream::BLOCK_BYTES as u64;
+
+/// Rows of a block (or of a whole article), rendered, with their count and the opinions among
+/// them.
+fn render_rows(
+    model: &factop::model::Model,
+    format: Format,
+    id: Option<&serde_json::Value>,
+    doc: &str,
+    (text, offset, sentences): (&str, usize, &[Sentence]),
+    threshold: Option<f64>,
+) -> Result<(Vec<u8>, usize, usize)> {
+    let rows = classify::score_sentences(model, doc, text, offset, sentences, threshold);
+    let opinions = rows
+        .iter()
+        .filter(|r| r.label == factop::dataset::Label::Opinion)
+        .count();
+    Ok((render(format, id, &rows)?, rows.len(), opinions))
 }
 
 /// Text bytes per job: small articles travel to the workers in batches, so the cost of
@@ -295,7 +355,7 @@ impl<I: Iterator<Item = Result<Chunk>>> Iterator for Batches<I> {
         while bytes < BATCH_BYTES {
             match self.chunks.next() {
                 Some(Ok(c)) => {
-                    bytes += c.text.len() + c.jsonl.as_ref().map_or(0, |(l, _)| l.len()) + 64;
+                    bytes += c.weight();
                     batch.push(c);
                 }
                 Some(Err(e)) if batch.is_empty() => return Some(Err(e)),
@@ -333,6 +393,9 @@ fn run_parallel(
     let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
     let threshold = args.threshold;
     let score = |mut c: Chunk| -> Result<Rendered> {
+        if let Some((path, _)) = c.file.take() {
+            return score_file(model, format, path, c.doc, threshold);
+        }
         c.decode()?;
         // Sentences this worker segments were not counted by the reader.
         let (sentences, capped) = match c.sentences {
@@ -343,21 +406,24 @@ fn run_parallel(
                 (s, capped)
             }
         };
-        let rows =
-            classify::score_sentences(model, &c.doc, &c.text, c.offset, &sentences, threshold);
-        let bytes = render(format, c.id.as_deref(), &rows)?;
+        let (bytes, n, opinions) = render_rows(
+            model,
+            format,
+            c.id.as_deref(),
+            &c.doc,
+            (&c.text, c.offset, &sentences),
+            threshold,
+        )?;
         Ok(Rendered {
-            sentences: rows.len(),
-            opinions: rows
-                .iter()
-                .filter(|r| r.label == factop::dataset::Label::Opinion)
-                .count(),
+            sentences: n,
+            opinions,
             doc: c.doc,
             id: c.id,
             bytes,
             first: c.first,
             last: c.last,
             repairs: (c.repairs.0, c.repairs.1 + capped),
+            rest: None,
         })
     };
     // Repairs of the current document, summed over its chunks.
@@ -395,7 +461,26 @@ fn run_parallel(
                 w.chunk(&r.bytes, r.sentences, r.opinions)?;
                 repairs.0 += r.repairs.0;
                 repairs.1 += r.repairs.1;
-                if r.last {
+                let mut last = r.last;
+                if let Some(rest) = r.rest {
+                    // Rare (see `Rendered::rest`): the rest of the file, streamed here.
+                    let (path, mut blocks) = *rest;
+                    while let Some(b) = next_block(&mut blocks, &path)? {
+                        let (bytes, n, opinions) = render_rows(
+                            model,
+                            format,
+                            None,
+                            &r.doc,
+                            (b.text, b.offset, &b.sentences),
+                            threshold,
+                        )?;
+                        w.chunk(&bytes, n, opinions)?;
+                    }
+                    repairs.0 += blocks.replaced();
+                    repairs.1 += blocks.capped();
+                    last = true;
+                }
+                if last {
                     w.end()?;
                     if !jsonl {
                         warn(&r.doc, repairs.0, repairs.1);
@@ -412,7 +497,59 @@ fn run_parallel(
     Ok(())
 }
 
-type OpenText = (PathBuf, Arc<str>, Blocks<Box<dyn Read + Send>>, bool);
+/// Open, read and score a whole small file on a worker (see [`WORKER_FILE_BYTES`]): the
+/// rows, warnings and errors (naming the file) are those of streaming it on the reader.
+fn score_file(
+    model: &factop::model::Model,
+    format: Format,
+    path: PathBuf,
+    doc: Arc<str>,
+    threshold: Option<f64>,
+) -> Result<Rendered> {
+    let mut blocks = open(&path)?;
+    let mut r = Rendered {
+        doc,
+        id: None,
+        bytes: Vec::new(),
+        sentences: 0,
+        opinions: 0,
+        first: true,
+        last: true,
+        repairs: (0, 0),
+        rest: None,
+    };
+    let mut long = false;
+    while let Some(b) = next_block(&mut blocks, &path)? {
+        let (bytes, n, opinions) = render_rows(
+            model,
+            format,
+            None,
+            &r.doc,
+            (b.text, b.offset, &b.sentences),
+            threshold,
+        )?;
+        // Blocks of one document joined as the writer would join them.
+        if format == Format::Json && !r.bytes.is_empty() && !bytes.is_empty() {
+            r.bytes.push(b',');
+        }
+        r.bytes.extend_from_slice(&bytes);
+        r.sentences += n;
+        r.opinions += opinions;
+        if b.offset + b.text.len() >= factop::stream::BLOCK_BYTES {
+            long = true;
+            break;
+        }
+    }
+    if long {
+        r.last = false;
+        r.rest = Some(Box::new((path, blocks)));
+    } else {
+        r.repairs = (blocks.replaced(), blocks.capped());
+    }
+    Ok(r)
+}
+
+type OpenText = (PathBuf, Arc<str>, TextBlocks, bool);
 type OpenJsonl = (PathBuf, Arc<str>, Box<dyn BufRead + Send>, usize);
 
 /// The blocks of text files, streamed (see [`Blocks`]), as owned chunks.
@@ -438,11 +575,25 @@ impl Iterator for TextChunks {
         loop {
             let Some((path, doc, blocks, first)) = &mut self.current else {
                 let path = self.files.next()?;
+                let doc: Arc<str> = path.display().to_string().into();
+                // A small regular file is read on a worker; anything else (a missing file
+                // too: its error comes from opening it here) is streamed from this thread.
+                if path.as_os_str() != "-" {
+                    if let Ok(m) = std::fs::metadata(&path) {
+                        if m.is_file() && m.len() <= WORKER_FILE_BYTES {
+                            return Some(Ok(Chunk {
+                                first: true,
+                                last: true,
+                                file: Some((path, m.len())),
+                                ..Chunk::text(doc, String::new(), 0, 0)
+                            }));
+                        }
+                    }
+                }
                 let blocks = match open(&path) {
                     Ok(b) => b,
                     Err(e) => return Some(Err(e)),
                 };
-                let doc: Arc<str> = path.display().to_string().into();
                 self.current = Some((path, doc, blocks, true));
                 continue;
             };
@@ -468,29 +619,17 @@ impl Iterator for TextChunks {
                 // An empty closing chunk: for an empty document (is_first) it carries the
                 // header and summary; otherwise it closes the previous, last block.
                 return Some(Ok(Chunk {
-                    doc,
-                    id: None,
-                    text: String::new(),
-                    offset: 0,
-                    index: 0,
                     sentences: Some(Vec::new()),
                     first: is_first,
                     last: true,
                     repairs,
-                    jsonl: None,
+                    ..Chunk::text(doc, String::new(), 0, 0)
                 }));
             };
             return Some(Ok(Chunk {
-                doc,
-                id: None,
-                text,
-                offset,
-                index,
                 sentences,
                 first: is_first,
-                last: false,
-                repairs: (0, 0),
-                jsonl: None,
+                ..Chunk::text(doc, text, offset, index)
             }));
         }
     }
@@ -556,16 +695,10 @@ impl Iterator for JsonlArticles {
                 continue;
             }
             return Some(Ok(Chunk {
-                doc: doc.clone(),
-                id: None,
-                text: String::new(),
-                offset: 0,
-                index: 0,
-                sentences: None,
                 first: true,
                 last: true,
-                repairs: (0, 0),
                 jsonl: Some((std::mem::take(&mut self.line), *line_no)),
+                ..Chunk::text(doc.clone(), String::new(), 0, 0)
             }));
         }
     }

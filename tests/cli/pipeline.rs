@@ -159,3 +159,95 @@ fn bad_jsonl_lines_are_one_line_errors_naming_the_line() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("--threads"), "{}", r.stderr);
 }
+
+/// Small files are opened and read on the worker threads, larger ones streamed by the reader
+/// thread: either way each file's rows, warnings and errors are those of the same bytes
+/// streamed from standard input, for any number of threads.
+#[test]
+fn files_read_on_workers_score_like_streamed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read(repo(ARTICLE)).unwrap();
+    // Invalid UTF-8 that decodes to more than one 256 KB block, from a file under that size.
+    let mut expands = b"It is a disgrace \xff\xfe. The vote was held. ".repeat(2000);
+    expands.extend(std::iter::repeat_n(0xffu8, 100_000));
+    let mut big = Vec::new();
+    while big.len() < 600_000 {
+        big.extend_from_slice(&article);
+        big.extend_from_slice(b"\n\n");
+    }
+    let files: [(&str, &[u8]); 5] = [
+        ("a.txt", &article),
+        ("empty.txt", b""),
+        ("expands.txt", &expands),
+        ("big.txt", &big),
+        ("short.txt", b"We must act now! The council said so."),
+    ];
+    let mut names = Vec::new();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        names.push(name);
+    }
+    for format in ["jsonl", "json", "csv", "text"] {
+        let run = |j: &str, names: &[&str]| {
+            let mut args = vec!["classify", "--format", format, "-j", j];
+            args.extend(names);
+            crate::harness::factop_in(dir.path(), &args, None)
+        };
+        let one = run("1", &names);
+        assert_eq!(one.code, 0, "{}", one.stderr);
+        for j in ["2", "3"] {
+            let r = run(j, &names);
+            assert_eq!(
+                (&r.stdout, &r.stderr, r.code),
+                (&one.stdout, &one.stderr, 0),
+                "{format} -j {j}"
+            );
+        }
+        if format != "jsonl" {
+            continue;
+        }
+        // File by file: the rows (but for the name) and warnings of standard input.
+        let mut want = (String::new(), String::new());
+        for (name, bytes) in files {
+            let r = factop(&["classify", "--format", "jsonl"], Some(bytes));
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            want.0 += &r
+                .stdout
+                .replace("{\"doc\":\"-\"", &format!("{{\"doc\":\"{name}\""));
+            want.1 += &r.stderr.replace(": -: ", &format!(": {name}: "));
+        }
+        assert_eq!(
+            (one.stdout.as_str(), one.stderr.as_str()),
+            (&*want.0, &*want.1)
+        );
+        assert!(
+            one.stderr.contains("expands.txt: 104000 invalid UTF-8"),
+            "{}",
+            one.stderr
+        );
+    }
+    // An error names its file, after everything before it was written, on any thread count.
+    std::fs::create_dir(dir.path().join("adir")).unwrap();
+    for bad in ["missing.txt", "adir"] {
+        for j in ["1", "2"] {
+            let r = crate::harness::factop_in(
+                dir.path(),
+                &[
+                    "classify",
+                    "-f",
+                    "jsonl",
+                    "-j",
+                    j,
+                    "a.txt",
+                    bad,
+                    "short.txt",
+                ],
+                None,
+            );
+            assert!(r.stdout.contains("\"doc\":\"a.txt\""), "{bad} -j {j}");
+            assert!(!r.stdout.contains("short.txt"), "{bad} -j {j}");
+            let err = r.err();
+            assert!(err.starts_with(&format!("factop: error: {bad}: ")), "{err}");
+        }
+    }
+}
