@@ -402,6 +402,9 @@ struct Scratch {
     /// Bit per term with a non-zero count, and a bit per non-zero word of `bits`.
     bits: Vec<u64>,
     summary: Vec<u64>,
+    /// The weighted terms for [`transform_dot`] (longer than needed: only grown).
+    out_indices: Vec<u32>,
+    out_values: Vec<f32>,
 }
 
 impl Scratch {
@@ -449,23 +452,34 @@ pub(crate) fn transform(
     v: &mut SparseVec,
 ) -> Option<[f32; N_CUES]> {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut s) => run(f, &mut s, text, ctx, v),
-        Err(_) => run(f, &mut Scratch::default(), text, ctx, v),
+        Ok(mut s) => run(f, &mut s, text, ctx, Some(v)).0,
+        Err(_) => run(f, &mut Scratch::default(), text, ctx, Some(v)).0,
     })
 }
 
 /// The dot product of `w` with the transform of `text` (see [`Featurizer::transform_dot`]),
 /// the vector built in a reused per-thread buffer.
 pub(crate) fn transform_dot(f: &Featurizer, text: &str, ctx: Context, w: &[f64]) -> f64 {
-    let dot = |v: &mut SparseVec| {
-        v.indices.clear();
-        v.values.clear();
-        let cues = transform(f, text, ctx, v);
-        f.finish_dot(v, cues.as_ref().map_or(&[][..], |c| &c[..]), w)
+    let dot = |indices: &[u32], values: &[f32], cues: Option<[f32; N_CUES]>| {
+        f.finish_dot(
+            indices,
+            values,
+            cues.as_ref().map_or(&[][..], |c| &c[..]),
+            w,
+        )
     };
-    VECTOR.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut v) => dot(&mut v),
-        Err(_) => dot(&mut SparseVec::default()),
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => {
+            // Weighted terms into the scratch's own buffers, which only ever grow: no
+            // zero-filling per sentence.
+            let (cues, n) = run(f, &mut s, text, ctx, None);
+            dot(&s.out_indices[..n], &s.out_values[..n], cues)
+        }
+        Err(_) => {
+            let mut v = SparseVec::default();
+            let cues = run(f, &mut Scratch::default(), text, ctx, Some(&mut v)).0;
+            dot(&v.indices, &v.values, cues)
+        }
     })
 }
 
@@ -485,13 +499,16 @@ pub(crate) fn with_transform<R>(
     })
 }
 
+/// Weigh the n-gram terms of `text` and compute its cue values (`None` when cues are off).
+/// The terms, in index order, are pushed onto `v`, or without `v` written to the start of
+/// `s.out_indices` and `s.out_values`; returns the cue values and the number of terms.
 fn run(
     f: &Featurizer,
     s: &mut Scratch,
     text: &str,
     ctx: Context,
-    v: &mut SparseVec,
-) -> Option<[f32; N_CUES]> {
+    v: Option<&mut SparseVec>,
+) -> (Option<[f32; N_CUES]>, usize) {
     let idx = &*f.fast;
     let cfg = f.config();
     if s.owner != idx.id {
@@ -508,6 +525,8 @@ fn run(
         counts,
         bits,
         summary,
+        out_indices,
+        out_values,
         ..
     } = s;
     // Entries are only dropped between sentences: `ent` holds ids of this one.
@@ -555,8 +574,29 @@ fn run(
     if idx.char_max > 0 {
         char_hits(cache, masked, &mut counter);
     }
-    counter.drain(idx, cfg, &f.vocab.idf, v);
-    cues
+    let n = counter.distinct;
+    match v {
+        Some(v) => {
+            let base = v.indices.len();
+            v.indices.resize(base + n, 0);
+            v.values.resize(base + n, 0.0);
+            counter.drain(
+                idx,
+                cfg,
+                &f.vocab.idf,
+                &mut v.indices[base..],
+                &mut v.values[base..],
+            );
+        }
+        None => {
+            if out_indices.len() < n {
+                out_indices.resize(n, 0);
+                out_values.resize(n, 0.0);
+            }
+            counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
+        }
+    }
+    (cues, n)
 }
 
 /// Term frequencies of one sentence.
@@ -583,15 +623,18 @@ impl Counter<'_> {
         self.counts[t] += 1;
     }
 
-    /// Push the touched terms with their weights onto `v` in increasing order, clearing the
-    /// counters on the way.
+    /// Write the touched terms with their weights to the start of `indices` and `values` (at
+    /// least `distinct` long) in increasing order, clearing the counters on the way.
     #[inline(never)]
-    fn drain(self, idx: &Index, cfg: &super::FeatureConfig, idf: &[f32], v: &mut SparseVec) {
-        // Written into place (one slot per distinct term) rather than pushed.
-        let base = v.indices.len();
-        v.indices.resize(base + self.distinct, 0);
-        v.values.resize(base + self.distinct, 0.0);
-        let mut out = v.indices[base..].iter_mut().zip(&mut v.values[base..]);
+    fn drain(
+        self,
+        idx: &Index,
+        cfg: &super::FeatureConfig,
+        idf: &[f32],
+        indices: &mut [u32],
+        values: &mut [f32],
+    ) {
+        let mut out = indices.iter_mut().zip(values);
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {

@@ -405,14 +405,14 @@ impl Featurizer {
     }
 
     /// The dot product of `w` with what [`finish`](Self::finish) makes of the weighted terms
-    /// `v` and the cue values: each block's norm as `finish` computes it, then the products
+    /// (`indices`, `values`) and the cue values: each block's norm as `finish` computes it, then the products
     /// of the scaled values added up one by one in index order, from the value
     /// `Iterator::sum` starts from, as [`SparseVec::dot`] adds them.
-    fn finish_dot(&self, v: &SparseVec, cue_values: &[f32], w: &[f64]) -> f64 {
-        let split = v.indices.partition_point(|&i| i < self.n_char);
+    fn finish_dot(&self, indices: &[u32], values: &[f32], cue_values: &[f32], w: &[f64]) -> f64 {
+        let split = indices.partition_point(|&i| i < self.n_char);
         let mut z: f64 = std::iter::empty::<f64>().sum();
-        for block in [0..split, split..v.indices.len()] {
-            let (indices, values) = (&v.indices[block.clone()], &v.values[block]);
+        for block in [0..split, split..indices.len()] {
+            let (indices, values) = (&indices[block.clone()], &values[block]);
             let norm = values.iter().map(|x| x * x).sum::<f32>().sqrt();
             // Dividing by 1 changes nothing: a block with a zero norm stays as it is.
             let d = if norm > 0.0 { norm } else { 1.0 };
