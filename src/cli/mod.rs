@@ -36,10 +36,11 @@ enum Command {
     Inspect(inspect::Args),
 }
 
-/// Run the parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+/// Run the parsed command line (`matches`: what was typed, for flags whose default and
+/// typed value must be told apart).
+pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<()> {
     match cli.command {
-        Command::Train(a) => train::run(a),
+        Command::Train(a) => train::run(a, matches.subcommand_matches("train")),
         Command::Classify(a) => classify::run(a),
         Command::Evaluate(a) => evaluate::run(a),
         Command::Sentences(a) => sentences::run(a),

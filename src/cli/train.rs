@@ -100,8 +100,9 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, tf, idf, balance,
-    /// solver, nb-score (off or ALPHA). The best mean macro-F1 over --cv folds (default 5)
-    /// wins and is used for the model written to --output.
+    /// solver, nb-score (off or ALPHA); each key once, and not also set by its own flag. The
+    /// best mean macro-F1 over --cv folds (default 5) wins and is used for the model written
+    /// to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
@@ -156,14 +157,66 @@ impl Args {
     }
 }
 
+/// The `train` flag that sets each `--grid` key (its clap id and how it is typed).
+const GRID_FLAGS: &[(&str, &str, &str)] = &[
+    ("alpha", "alpha", "--alpha"),
+    ("word-ngrams", "word_ngrams", "--word-ngrams"),
+    ("char-ngrams", "char_ngrams", "--char-ngrams"),
+    ("min-df", "min_df", "--min-df"),
+    ("max-features", "max_features", "--max-features"),
+    ("char-min-df", "char_min_df", "--char-min-df"),
+    (
+        "char-max-features",
+        "char_max_features",
+        "--char-max-features",
+    ),
+    ("mask-min-words", "mask_min_words", "--mask-min-words"),
+    ("mask-quotes", "no_mask_quotes", "--no-mask-quotes"),
+    ("cues", "no_cues", "--no-cues"),
+    ("tf", "tf", "--tf"),
+    ("idf", "no_idf", "--no-idf"),
+    ("balance", "balance", "--balance"),
+    ("solver", "solver", "--solver"),
+    ("nb-score", "nb_score", "--nb-score"),
+];
+
 /// Every combination of the `--grid` values, each with a label naming its settings.
-fn expand_grid(base: &TrainParams, specs: &[String]) -> Result<Vec<(String, TrainParams)>> {
+/// `typed` tells whether a flag (by clap id) was given on the command line: a key searched by
+/// the grid and also fixed by its flag is a conflict, as is a key listed twice or without
+/// values.
+fn expand_grid(
+    base: &TrainParams,
+    specs: &[String],
+    typed: &dyn Fn(&str) -> bool,
+) -> Result<Vec<(String, TrainParams)>> {
     let mut combos = vec![(String::new(), base.clone())];
+    let mut keys: Vec<&str> = Vec::new();
     for spec in specs {
         let (key, values) = spec.split_once('=').ok_or_else(|| factop::Error::Param {
             name: "--grid",
             msg: format!("`{spec}` is not KEY=V1,V2,... (e.g. alpha=0.5,1,2)"),
         })?;
+        let key = key.trim();
+        let conflict = |msg: String| factop::Error::Param {
+            name: "--grid",
+            msg,
+        };
+        if keys.contains(&key) {
+            return Err(conflict(format!(
+                "`{key}` is listed twice: give all its values in one --grid {key}=V1,V2,..."
+            ))
+            .into());
+        }
+        keys.push(key);
+        if values.split(',').all(|v| v.trim().is_empty()) {
+            return Err(conflict(format!("`{spec}` lists no values (e.g. {key}=V1,V2)")).into());
+        }
+        if let Some((_, _, flag)) = GRID_FLAGS.iter().find(|(k, id, _)| *k == key && typed(id)) {
+            return Err(conflict(format!(
+                "`{key}` is both searched by --grid and fixed by {flag}: drop one of them"
+            ))
+            .into());
+        }
         let mut next = Vec::new();
         for (label, params) in &combos {
             for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
@@ -227,10 +280,13 @@ fn search(
 }
 
 /// Run `factop train`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     let started = Instant::now();
     let mut checked = args.params().check()?;
-    let grid = expand_grid(&args.params(), &args.grid)?;
+    let typed = |id: &str| {
+        matches.is_some_and(|m| m.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
+    };
+    let grid = expand_grid(&args.params(), &args.grid, &typed)?;
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
     }
@@ -315,4 +371,23 @@ pub fn run(args: Args) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_grid_key_has_its_flag() {
+        let keys: Vec<&str> = GRID_FLAGS.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(keys, TrainParams::SETTABLE);
+        let cmd = crate::cli::Cli::command();
+        let train = cmd.find_subcommand("train").unwrap();
+        for (_, id, flag) in GRID_FLAGS {
+            let arg = train.get_arguments().find(|a| a.get_id() == *id);
+            let long = arg.and_then(|a| a.get_long()).map(|l| format!("--{l}"));
+            assert_eq!(long.as_deref(), Some(*flag), "{id}");
+        }
+    }
 }

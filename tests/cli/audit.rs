@@ -299,3 +299,49 @@ fn every_format_flag_has_the_short_f() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["n"], 40);
 }
+
+#[test]
+fn grid_keys_fixed_twice_or_without_values_are_usage_errors() {
+    for (extra, expect) in [
+        (
+            &["--grid", "alpha=1,2", "--alpha", "3"][..],
+            "fixed by --alpha",
+        ),
+        (
+            &["--grid", "cues=on,off", "--no-cues"][..],
+            "fixed by --no-cues",
+        ),
+        (
+            &["--grid", "alpha=1", "--grid", "alpha=2"][..],
+            "listed twice",
+        ),
+        (&["--grid", "alpha="][..], "lists no values"),
+        (&["--grid", "alpha=,"][..], "lists no values"),
+    ] {
+        let mut args = vec!["train", "--data", SEED, "--cv", "2"];
+        args.extend_from_slice(extra);
+        let r = factop(&args, None);
+        assert_eq!(r.stdout, "", "{extra:?} ran");
+        let msg = usage(r);
+        assert!(
+            msg.contains("--grid") && msg.contains(expect),
+            "{extra:?}: {msg}"
+        );
+    }
+    // A flag the grid does not search still applies to every setting.
+    factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--cv",
+            "2",
+            "--grid",
+            "alpha=1,2",
+            "--min-df",
+            "1",
+        ],
+        None,
+    )
+    .ok();
+}
