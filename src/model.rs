@@ -488,6 +488,23 @@ impl CheckedParams {
                 ),
             });
         }
+        // `--cv` scores each fold on its own: a fold without one of the classes (with more
+        // folds than rows of a class, the stratified split leaves some folds without it, or
+        // empty) would count that class's F1, or the whole fold, as 0.
+        let smallest = Label::ALL
+            .into_iter()
+            .min_by_key(|l| counts[l.index()])
+            .expect("two labels");
+        if flag == "--cv" && k > counts[smallest.index()] {
+            return Err(Error::Param {
+                name: flag,
+                msg: format!(
+                    "{k} folds but {} `{smallest}` rows: every fold must hold both classes; use {flag} {} or fewer",
+                    counts[smallest.index()],
+                    counts[smallest.index()]
+                ),
+            });
+        }
         let labels: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
         let fold = stratified_folds(&labels, k, self.0.seed);
         let mut inner = self.0.clone();

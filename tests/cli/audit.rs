@@ -345,3 +345,20 @@ fn grid_keys_fixed_twice_or_without_values_are_usage_errors() {
     )
     .ok();
 }
+
+#[test]
+fn more_cv_folds_than_rows_of_a_class_is_a_usage_error() {
+    // 20 rows per class: 21 to 40 folds passed the `k <= rows` check, left folds empty or
+    // one-class and reported their macro-F1 as 0 (40 folds: 0.37 instead of about 0.8).
+    for k in ["21", "40"] {
+        let msg = usage(factop(&["train", "--data", SEED, "--cv", k], None));
+        assert!(
+            msg.contains("--cv")
+                && msg.contains("20 `fact` rows")
+                && msg.contains("--cv 20 or fewer"),
+            "{msg}"
+        );
+    }
+    let out = factop(&["train", "--data", SEED, "--cv", "20"], None).ok();
+    assert!(out.contains("20-fold macro-F1"), "{out}");
+}
