@@ -279,7 +279,14 @@ pub fn write_evaluation<W: Write>(out: &mut W, r: &Report) -> io::Result<()> {
     writeln!(out, "examples      {}", r.n)?;
     writeln!(out, "threshold     {:.3}", r.threshold)?;
     writeln!(out, "accuracy      {:.4}", r.accuracy)?;
-    writeln!(out, "macro-F1      {:.4}", r.macro_f1)?;
+    write!(out, "macro-F1      {:.4}", r.macro_f1)?;
+    match r.classes.iter().find(|(_, c)| c.support == 0) {
+        // With one class only, the absent class's F1 is 0 and halves the mean.
+        Some((absent, _)) if r.n > 0 => {
+            writeln!(out, " (no {absent} rows: its F1 of 0 is in the mean)")?
+        }
+        _ => writeln!(out)?,
+    }
     match r.roc_auc {
         Some(a) => writeln!(out, "ROC AUC       {a:.4}")?,
         None => writeln!(out, "ROC AUC       n/a (one class only)")?,

@@ -362,3 +362,23 @@ fn more_cv_folds_than_rows_of_a_class_is_a_usage_error() {
     let out = factop(&["train", "--data", SEED, "--cv", "20"], None).ok();
     assert!(out.contains("20-fold macro-F1"), "{out}");
 }
+
+#[test]
+fn evaluate_on_one_class_explains_its_macro_f1() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "facts.csv",
+        b"sentence,label\nThe vote was 7-2.,fact\nThe road opened on Monday.,fact\n",
+    );
+    // Every row right, yet macro-F1 0.5: the report says why.
+    let out = factop(&["evaluate", "--data", &f, "--threshold", "1"], None).ok();
+    assert!(out.contains("accuracy      1.0000"), "{out}");
+    assert!(
+        out.contains("macro-F1      0.5000 (no opinion rows: its F1 of 0 is in the mean)"),
+        "{out}"
+    );
+    assert!(out.contains("ROC AUC       n/a (one class only)"), "{out}");
+    let both = factop(&["evaluate", "--data", SEED], None).ok();
+    assert!(!both.contains("no opinion rows") && !both.contains("no fact rows"));
+}
