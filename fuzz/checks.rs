@@ -142,6 +142,7 @@ pub fn rich_model() -> &'static Model {
                 char_ngrams: [2, 4],
                 min_df: 1,
                 max_features: 400,
+                reported_scope: true,
                 ..FeatureConfig::default()
             },
             ..TrainParams::default()
@@ -197,6 +198,7 @@ pub fn features(data: &[u8]) {
         word_ngrams: [1, 1 + usize::from(data.first().copied().unwrap_or(0)) % 8],
         char_ngrams: [1, 1 + usize::from(data.get(1).copied().unwrap_or(0)) % 6],
         min_df: 1,
+        reported_scope: data.get(2).is_some_and(|b| b & 1 == 1),
         ..FeatureConfig::default()
     };
     if let Ok(f) = Featurizer::fit(config, &docs) {

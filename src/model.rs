@@ -113,6 +113,7 @@ impl TrainParams {
         "mask-min-words",
         "mask-quotes",
         "cues",
+        "reported-scope",
         "tf",
         "idf",
         "balance",
@@ -156,6 +157,7 @@ impl TrainParams {
             "mask-min-words" => f.mask_min_words = num(value)?,
             "mask-quotes" => f.mask_quotes = flag(value)?,
             "cues" => f.cues = flag(value)?,
+            "reported-scope" => f.reported_scope = flag(value)?,
             "idf" => f.idf = flag(value)?,
             "tf" => {
                 (f.sublinear_tf, f.binary) = match value.trim() {

@@ -14,9 +14,11 @@ use std::path::{Path, PathBuf};
 
 /// The newest model format this factop reads (and writes for models that need it).
 ///
-/// Version 2 added the naive-Bayes score feature (`nb_ratio`). Models without it are still
-/// written as version 1, byte for byte as before, so older factops keep reading them.
-pub const FORMAT_VERSION: u32 = 2;
+/// Version 2 added the naive-Bayes score feature (`nb_ratio`), version 3 the reported-speech
+/// scope (`params.features.reported_scope` and its `cue:reported_*` features). A model is
+/// written with the oldest version that holds it (models without either feature as version 1,
+/// byte for byte as before), so older factops keep reading what they can.
+pub const FORMAT_VERSION: u32 = 3;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -62,7 +64,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.nb.is_some() {
+    if m.params.features.reported_scope {
+        3
+    } else if m.nb.is_some() {
         2
     } else {
         1
@@ -331,10 +335,47 @@ mod tests {
     }
 
     #[test]
+    fn a_model_from_before_the_reported_scope_loads_as_it_was() {
+        let m = default_model().unwrap();
+        assert!(m.params.features.reported_scope);
+        assert_eq!(format_version_of(&m), 3);
+        // The default model as a version-1 file (no reported-speech field or cues) loads
+        // with the scope off, and scores as such a model always did.
+        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        v["format_version"] = 1.into();
+        v["params"]["features"]
+            .as_object_mut()
+            .unwrap()
+            .remove("reported_scope");
+        let reported = 3;
+        let cues = v["vocabulary"]["cues"].as_array_mut().unwrap();
+        cues.truncate(cues.len() - reported);
+        let weights = v["weights"].as_array_mut().unwrap();
+        weights.truncate(weights.len() - reported);
+        let old = from_bytes(v.to_string().as_bytes(), "old.json").unwrap();
+        assert!(!old.params.features.reported_scope);
+        assert_eq!(format_version_of(&old), 1);
+        // A source's judgement: the author's evaluative cue fires only in the old model.
+        let text = "The harbour board called the ferry deal disastrous.";
+        let ctx = crate::features::Context::default();
+        let fires = |m: &Model, name: &str| {
+            let v = m.featurizer.transform(text, ctx);
+            v.indices
+                .iter()
+                .any(|&i| m.featurizer.feature_name(i as usize) == name)
+        };
+        assert!(fires(&old, "cue:evaluative"));
+        assert!(!fires(&m, "cue:evaluative"));
+        assert!(fires(&m, "cue:reported_evaluative"));
+        // Re-saved, the old model is byte for byte the version-1 file it came from.
+        let again: serde_json::Value = serde_json::from_slice(&to_bytes(&old)).unwrap();
+        assert_eq!(again, v);
+    }
+
+    #[test]
     fn version_1_loads_and_nb_fields_must_agree() {
         let m = default_model().unwrap();
         assert!(m.nb.is_none());
-        assert_eq!(format_version_of(&m), 1);
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
         v["params"]["nb_score"] = serde_json::json!(0.5);
         let e = from_bytes(v.to_string().as_bytes(), "m.json")

@@ -115,7 +115,11 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
         "  features   word n-grams {}, char n-grams {}, cues {}, min_df {}, max_features {}",
         range(f.word_ngrams),
         range(f.char_ngrams),
-        if f.cues { "on" } else { "off" },
+        match (f.cues, f.reported_scope) {
+            (true, true) => "on (reported-speech scope on)",
+            (true, false) => "on",
+            _ => "off",
+        },
         f.min_df,
         f.max_features
     )?;

@@ -72,6 +72,15 @@ pub struct Args {
     /// Leave out the cue features (stance lexicons, punctuation, numbers, attribution).
     #[arg(long)]
     no_cues: bool,
+    /// Count stance words in unquoted reported speech (`Critics say the plan is reckless.`,
+    /// `…, officials said.`, `according to X, …`) as `cue:reported_*` features instead of
+    /// the author's cues.
+    #[arg(long, overrides_with = "no_reported_scope")]
+    reported_scope: bool,
+    /// Count stance words in unquoted reported speech as the author's (the opposite of
+    /// `--reported-scope`).
+    #[arg(long, overrides_with = "reported_scope")]
+    no_reported_scope: bool,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -133,6 +142,13 @@ impl Args {
                 mask_quotes: !self.no_mask_quotes,
                 mask_min_words: self.mask_min_words,
                 cues: !self.no_cues,
+                reported_scope: if self.reported_scope {
+                    true
+                } else if self.no_reported_scope {
+                    false
+                } else {
+                    FeatureConfig::default().reported_scope
+                },
                 min_df: self.min_df,
                 max_features: self.max_features,
                 char_min_df: self.char_min_df,

@@ -22,6 +22,24 @@ pub struct Token {
     pub text: String,
     /// Inside or outside quotation marks.
     pub span: Span,
+    /// The clause punctuation between the previous token and this one: [`GAP_COMMA`] and
+    /// [`GAP_STOP`] bits (0: none).
+    pub gap: u8,
+}
+
+/// A comma, a free-standing dash or a bracket stands before the token.
+pub const GAP_COMMA: u8 = 1;
+/// A semicolon or colon stands before the token.
+pub const GAP_STOP: u8 = 2;
+
+/// The [`GAP_COMMA`] / [`GAP_STOP`] class of a punctuation byte between tokens.
+#[inline]
+const fn gap_class(b: u8) -> u8 {
+    match b {
+        b',' | b'-' | b'(' | b')' => GAP_COMMA,
+        b';' | b':' => GAP_STOP,
+        _ => 0,
+    }
 }
 
 /// Context from the segmenter about the sentence's place in the article.
@@ -247,6 +265,7 @@ pub fn tokenise(norm: &str) -> Vec<Token> {
         .map(|t| Token {
             text: t.text(norm).to_string(),
             span: t.span,
+            gap: t.gap,
         })
         .collect()
 }
@@ -265,6 +284,8 @@ pub(crate) enum TokText {
 pub(crate) struct Tok {
     pub text: TokText,
     pub span: Span,
+    /// As [`Token::gap`].
+    pub gap: u8,
 }
 
 impl Tok {
@@ -310,6 +331,7 @@ impl CharSeq for [(usize, char)] {
 fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<Tok>) {
     let mut span = Span::Author;
     let mut spans_seen = 0usize;
+    let mut gap = 0u8;
     let mut i = 0;
     while i < chars.count() {
         let (pos, c) = chars.at(i);
@@ -336,12 +358,16 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<T
             };
             let has_digit = norm[pos..end].bytes().any(|b| b.is_ascii_digit());
             let text = word_text(norm, pos, end, has_digit);
-            tokens.push(Tok { text, span });
+            let gap = std::mem::take(&mut gap);
+            tokens.push(Tok { text, span, gap });
             i = j;
             continue;
         }
-        match c {
-            OPEN_QUOTE => span = Span::Quoted,
+        let text = match c {
+            OPEN_QUOTE => {
+                span = Span::Quoted;
+                None
+            }
             '"' | CLOSE_QUOTE => {
                 if span == Span::Quoted {
                     span = Span::Author;
@@ -358,24 +384,24 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<T
                         span = Span::Quoted;
                     }
                 }
+                None
             }
-            '?' => tokens.push(Tok {
-                text: TokText::Static("?"),
+            '?' => Some("?"),
+            '!' => Some("!"),
+            '%' => Some("<pct>"),
+            '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}' => Some("<cur>"),
+            c if c.is_ascii() => {
+                gap |= gap_class(c as u8);
+                None
+            }
+            _ => None,
+        };
+        if let Some(t) = text {
+            tokens.push(Tok {
+                text: TokText::Static(t),
                 span,
-            }),
-            '!' => tokens.push(Tok {
-                text: TokText::Static("!"),
-                span,
-            }),
-            '%' => tokens.push(Tok {
-                text: TokText::Static("<pct>"),
-                span,
-            }),
-            '$' | '\u{20AC}' | '\u{00A3}' | '\u{00A5}' => tokens.push(Tok {
-                text: TokText::Static("<cur>"),
-                span,
-            }),
-            _ => {}
+                gap: std::mem::take(&mut gap),
+            });
         }
         i += 1;
     }
@@ -413,6 +439,7 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
     let class = |i: usize| ASCII_CLASS[usize::from(b[i] & 0x7F)];
     let mut span = Span::Author;
     let mut spans_seen = 0usize;
+    let mut gap = 0u8;
     let mut i = 0;
     while i < b.len() {
         let c = class(i);
@@ -436,7 +463,8 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
                 }
             }
             let text = word_text(norm, i, j, digits & DIGIT != 0);
-            tokens.push(Tok { text, span });
+            let gap = std::mem::take(&mut gap);
+            tokens.push(Tok { text, span, gap });
             i = j;
             continue;
         }
@@ -457,12 +485,16 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
             b'!' => Some("!"),
             b'%' => Some("<pct>"),
             b'$' => Some("<cur>"),
-            _ => None,
+            c => {
+                gap |= gap_class(c);
+                None
+            }
         };
         if let Some(t) = text {
             tokens.push(Tok {
                 text: TokText::Static(t),
                 span,
+                gap: std::mem::take(&mut gap),
             });
         }
         i += 1;
@@ -545,6 +577,7 @@ pub fn mask_quotes(tokens: Vec<Token>, min_words: usize) -> Vec<Token> {
             out.push(Token {
                 text: "<quote>".into(),
                 span: Span::Quoted,
+                gap: tokens[run.start].gap,
             });
         } else {
             out.extend(tokens[run].iter().cloned());
@@ -595,7 +628,8 @@ impl Analyzer {
     ) -> Vec<(String, f32)> {
         let unmasked = tokenise(&normalise(text, self.config.lowercase));
         let cues = if self.config.cues {
-            self.cues.values(&unmasked, text, ctx)
+            self.cues
+                .values(&unmasked, text, ctx, self.config.reported_scope)
         } else {
             Vec::new()
         };

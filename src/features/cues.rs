@@ -3,6 +3,7 @@
 //! author's own words (outside quotation marks), so reported speech does not look like opinion.
 
 use super::analyzer::{span_runs, Context, Span, Token};
+use super::scope::{self, Scope};
 use rustc_hash::FxHashMap;
 
 /// A lexicon: single words and multi-word phrases.
@@ -72,6 +73,8 @@ pub(crate) trait TokenSeq {
     fn text(&self, i: usize) -> &str;
     /// The span of token `i`.
     fn span(&self, i: usize) -> Span;
+    /// The clause punctuation before token `i` (see [`Token::gap`]).
+    fn gap(&self, i: usize) -> u8;
 }
 
 impl TokenSeq for [Token] {
@@ -83,6 +86,9 @@ impl TokenSeq for [Token] {
     }
     fn span(&self, i: usize) -> Span {
         self[i].span
+    }
+    fn gap(&self, i: usize) -> u8 {
+        self[i].gap
     }
 }
 
@@ -130,12 +136,16 @@ const F_MOST: u16 = 1 << 6;
 const F_ALPHABETIC: u16 = 1 << 7;
 const F_EST: u16 = 1 << 8;
 const F_NUMBER: u16 = 1 << 9;
+/// A reporting or attitude verb, or `according`: may open a reported-speech scope.
+const F_SCOPE: u16 = 1 << 10;
 
-/// Number of cue features.
-pub(crate) const N_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
+/// Number of cue features without the reported-speech scope.
+const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
+/// Number of cue features with the reported-speech scope ([`REPORTED_CUES`] last).
+pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len();
 
 /// The token lower-cased, borrowed when it already is (tokens usually are).
-fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
     if text
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
@@ -181,6 +191,11 @@ const OTHER_CUES: &[&str] = &[
     "quoted_share",
     "length",
 ];
+
+/// The cues of the reported-speech scope (`FeatureConfig::reported_scope`), after the
+/// others: evaluative-lexicon matches in reported speech, the other stance lexicons' matches
+/// there (all but `reporting`), and the number of reported words.
+const REPORTED_CUES: &[&str] = &["reported_evaluative", "reported_stance", "reported_words"];
 
 /// Every cue is entered as `CUE_WEIGHT · ln(1 + count)`: log-squashed so one long sentence
 /// cannot dominate, and scaled so the cues are regularised like the unit-norm n-gram blocks.
@@ -244,12 +259,15 @@ const DATE_WORDS: &[&str] = &[
     "sunday",
 ];
 
-/// The names of every cue feature, in output order.
-pub fn cue_names() -> Vec<String> {
+/// The names of every cue feature, in output order; the reported-speech cues only with
+/// `reported_scope`.
+pub fn cue_names(reported_scope: bool) -> Vec<String> {
+    let reported: &[&str] = if reported_scope { REPORTED_CUES } else { &[] };
     LEXICONS
         .iter()
         .map(|(n, _)| *n)
         .chain(OTHER_CUES.iter().copied())
+        .chain(reported.iter().copied())
         .map(|n| format!("cue:{n}"))
         .collect()
 }
@@ -267,6 +285,10 @@ pub struct CueSet {
     phrases: Vec<Vec<(usize, Vec<Vec<String>>)>>,
     /// `CUE_WEIGHT · ln(1 + n)` for small counts `n`.
     squashed: [f32; 64],
+    /// Indices of the `reporting` (never moved to the reported-speech counts) and
+    /// `evaluative` lexicons.
+    reporting: usize,
+    evaluative: usize,
 }
 
 /// Words of `raw` after the first whose first letter or digit is upper-case.
@@ -367,7 +389,15 @@ impl CueSet {
                 e.1 = Some(at);
             }
         }
+        let index = |name: &str| {
+            lexicons
+                .iter()
+                .position(|(n, _)| n == name)
+                .expect("built-in lexicon")
+        };
         CueSet {
+            reporting: index("cue:reporting"),
+            evaluative: index("cue:evaluative"),
             lexicons,
             first_words,
             phrases,
@@ -402,6 +432,10 @@ impl CueSet {
         );
         set(t == "<num>" || t == "<year>", F_NUMBER);
         let key = lower(t);
+        set(
+            &*key == "according" || super::scope::is_scope_verb(&key),
+            F_SCOPE,
+        );
         let (lexicons, phrases) = self.first_words.get(&*key).copied().unwrap_or((0, None));
         let mut single = 0;
         for (l, (_, lex)) in self.lexicons.iter().enumerate() {
@@ -430,13 +464,25 @@ impl CueSet {
     }
 
     /// Per lexicon, the number of matches among the author-span tokens (as
-    /// [`Lexicon::count`] for each).
-    fn counts<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo]) -> [usize; 64] {
-        let mut n = [0; 64];
+    /// [`Lexicon::count`] for each). Matches that start in `scope` (reported speech) count
+    /// in the second array instead, except the `reporting` lexicon's.
+    fn counts<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        info: &[TokenInfo],
+        scope: &Scope,
+    ) -> ([usize; 64], [usize; 64]) {
+        let mut author = [0; 64];
+        let mut reported = [0; 64];
         for (i, inf) in info.iter().enumerate() {
             if inf.lexicons == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
+            let n = if !scope.is_empty() && scope.contains(i) {
+                &mut reported
+            } else {
+                &mut author
+            };
             // One-word entries match here whatever follows: no phrase to compare.
             let mut single = inf.single;
             while single != 0 {
@@ -464,17 +510,28 @@ impl CueSet {
                 }
             }
         }
-        n
+        // The reporting lexicon is about attribution, not stance: it stays the author's.
+        author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
+        (author, reported)
     }
 
     /// Cue values for one sentence, in [`cue_names`] order. `tokens` are the unmasked tokens
     /// (quoted spans marked), `raw` the original sentence. Lexicon and punctuation cues count
     /// the author's words only.
-    pub fn values(&self, tokens: &[Token], raw: &str, ctx: Context) -> Vec<(String, f32)> {
+    ///
+    /// With `reported_scope`, stance-lexicon words in reported speech (see
+    /// `features::scope`) count into the reported-speech cues instead of the author's.
+    pub fn values(
+        &self,
+        tokens: &[Token],
+        raw: &str,
+        ctx: Context,
+        reported_scope: bool,
+    ) -> Vec<(String, f32)> {
         let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
-        cue_names()
+        cue_names(reported_scope)
             .into_iter()
-            .zip(self.values_array(tokens, &info, raw, ctx))
+            .zip(self.values_array(tokens, &info, raw, ctx, reported_scope))
             .collect()
     }
 
@@ -487,6 +544,7 @@ impl CueSet {
         info: &[TokenInfo],
         raw: &str,
         ctx: Context,
+        reported_scope: bool,
     ) -> [f32; N_CUES] {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         // Counts are small whole numbers: their squashed values are tabulated.
@@ -495,7 +553,12 @@ impl CueSet {
             None => squash(n as f32),
         };
         let mut out = [0f32; N_CUES];
-        let counts = self.counts(tokens, info);
+        let scope = if reported_scope && info.iter().any(|inf| inf.flags & F_SCOPE != 0) {
+            scope::find(tokens, |i| info[i].flags & F_SCOPE != 0)
+        } else {
+            Scope::default()
+        };
+        let (counts, reported) = self.counts(tokens, info, &scope);
         for (o, n) in out.iter_mut().zip(&counts[..self.lexicons.len()]) {
             *o = squash_count(*n);
         }
@@ -576,6 +639,21 @@ impl CueSet {
                 squash_count(v)
             };
         }
+        if !scope.is_empty() {
+            let evaluative = reported[self.evaluative];
+            let stance = reported.iter().sum::<usize>() - evaluative;
+            let words = scope
+                .ranges()
+                .flatten()
+                .filter(|&k| tokens.span(k) == Span::Author && is_word(k))
+                .count();
+            for (o, v) in out[N_BASE_CUES..]
+                .iter_mut()
+                .zip([evaluative, stance, words])
+            {
+                *o = squash_count(v);
+            }
+        }
         out
     }
 }
@@ -587,24 +665,43 @@ mod tests {
     use proptest::prelude::*;
 
     /// The straightforward cue computation (string comparisons per token) that
-    /// [`CueSet::values_array`] must match exactly.
-    fn counts_reference(set: &CueSet, tokens: &[Token]) -> Vec<usize> {
-        let mut n = vec![0; set.lexicons.len()];
+    /// [`CueSet::values_array`] must match exactly: the author's counts per lexicon, and
+    /// (when `scope` is given) the reported ones.
+    fn counts_reference(
+        set: &CueSet,
+        tokens: &[Token],
+        scope: Option<&Scope>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let mut author = vec![0; set.lexicons.len()];
+        let mut reported = vec![0; set.lexicons.len()];
         for (i, t) in tokens.iter().enumerate() {
             if t.span != Span::Author {
                 continue;
             }
+            let in_scope = scope.is_some_and(|s| s.contains(i));
             let key = lower(&t.text);
             let Some(&(mask, _)) = set.first_words.get(&*key) else {
                 continue;
             };
-            for (l, (_, lex)) in set.lexicons.iter().enumerate() {
+            for (l, (name, lex)) in set.lexicons.iter().enumerate() {
                 if mask & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
-                    n[l] += 1;
+                    if in_scope && name != "cue:reporting" {
+                        reported[l] += 1;
+                    } else {
+                        author[l] += 1;
+                    }
                 }
             }
         }
-        n
+        (author, reported)
+    }
+
+    /// The reported-speech scope, its candidates found by comparing strings.
+    fn scope_reference(tokens: &[Token]) -> Scope {
+        scope::find(tokens, |i| {
+            let w = lower(&tokens[i].text);
+            w == "according" || scope::is_scope_verb(&w)
+        })
     }
 
     fn values_reference(
@@ -612,12 +709,15 @@ mod tests {
         tokens: &[Token],
         raw: &str,
         ctx: Context,
+        reported_scope: bool,
     ) -> Vec<(String, f32)> {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
+        let scope = reported_scope.then(|| scope_reference(tokens));
+        let (author_counts, reported_counts) = counts_reference(set, tokens, scope.as_ref());
         let mut out: Vec<(String, f32)> = set
             .lexicons
             .iter()
-            .zip(counts_reference(set, tokens))
+            .zip(author_counts)
             .map(|((name, _), n)| (name.clone(), squash(n as f32)))
             .collect();
         let author: Vec<&str> = tokens
@@ -706,6 +806,23 @@ mod tests {
         for (name, v) in OTHER_CUES.iter().zip(others) {
             out.push((format!("cue:{name}"), squash(v)));
         }
+        if let Some(scope) = scope {
+            let evaluative = set
+                .lexicons
+                .iter()
+                .zip(&reported_counts)
+                .find(|((name, _), _)| name == "cue:evaluative")
+                .map_or(0, |(_, n)| *n);
+            let stance: usize = reported_counts.iter().sum::<usize>() - evaluative;
+            let words = (0..tokens.len())
+                .filter(|&k| {
+                    scope.contains(k) && tokens[k].span == Span::Author && is_word(&tokens[k].text)
+                })
+                .count();
+            for (name, v) in REPORTED_CUES.iter().zip([evaluative, stance, words]) {
+                out.push((format!("cue:{name}"), squash(v as f32)));
+            }
+        }
         out
     }
 
@@ -734,6 +851,8 @@ mod tests {
                 "\u{201D}", "?", "!", "%", "$", "percent", "million", "2019", "12", "Monday",
                 "march", "The", "Mayor", "said", "according", "clearly", "perhaps", "Frankly",
                 "NOT", "a", "terrible", "idea", "of", "course", "in", "fact", "Café", "x",
+                ",", ";", "-", "but", "critics", "say", "called", "argued", "to", "who",
+                "think", "officials", "reckless", "According", "plan", "and",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -741,10 +860,10 @@ mod tests {
             let set = CueSet::builtin();
             let raw = words.join(" ");
             let ctx = Context { in_quote, attributed };
-            for lower in [true, false] {
+            for (lower, scope) in [(true, false), (false, false), (true, true), (false, true)] {
                 let t = tokenise(&normalise(&raw, lower));
-                let want = values_reference(&set, &t, &raw, ctx);
-                let got = set.values(&t, &raw, ctx);
+                let want = values_reference(&set, &t, &raw, ctx, scope);
+                let got = set.values(&t, &raw, ctx, scope);
                 prop_assert_eq!(got.len(), want.len());
                 for ((gn, gv), (wn, wv)) in got.iter().zip(&want) {
                     prop_assert_eq!(gn, wn);
@@ -766,9 +885,12 @@ mod tests {
     fn values_follow_names() {
         let set = CueSet::builtin();
         let t = tokenise("what a terrible idea?");
-        let v = set.values(&t, "What a terrible idea?", Context::default());
+        let v = set.values(&t, "What a terrible idea?", Context::default(), false);
         let names: Vec<String> = v.iter().map(|(n, _)| n.clone()).collect();
-        assert_eq!(names, cue_names());
+        assert_eq!(names, cue_names(false));
+        let with_scope = set.values(&t, "What a terrible idea?", Context::default(), true);
+        assert_eq!(with_scope.len(), names.len() + REPORTED_CUES.len());
+        assert_eq!(&with_scope[..names.len()], &v[..]);
         let get = |n: &str| v.iter().find(|(k, _)| k == n).unwrap().1;
         assert!(get("cue:evaluative") > 0.0);
         assert!(get("cue:question") > 0.0);
@@ -782,7 +904,7 @@ mod tests {
         let set = CueSet::builtin();
         let raw = "\"It is a terrible, shameful plan,\" the Mayor said on Monday.";
         let t = tokenise(&normalise(raw, true));
-        let v = set.values(&t, raw, Context::default());
+        let v = set.values(&t, raw, Context::default(), false);
         let get = |n: &str| v.iter().find(|(k, _)| k == n).unwrap().1;
         assert_eq!(get("cue:evaluative"), 0.0);
         assert!(get("cue:reporting") > 0.0);
@@ -804,7 +926,37 @@ mod tests {
             let t = tokenise(text);
             let each: Vec<usize> = set.lexicons.iter().map(|(_, l)| l.count(&t)).collect();
             let info: Vec<TokenInfo> = t.iter().map(|t| set.token_info(&t.text)).collect();
-            assert_eq!(set.counts(&t[..], &info)[..each.len()], each, "{text}");
+            let counts = set.counts(&t[..], &info, &Scope::default());
+            assert_eq!(counts.0[..each.len()], each, "{text}");
+        }
+    }
+
+    #[test]
+    fn reported_speech_moves_stance_words_to_the_reported_cues() {
+        let set = CueSet::builtin();
+        let cues = |raw: &str| {
+            let t = tokenise(&normalise(raw, true));
+            set.values(&t, raw, Context::default(), true)
+        };
+        let get = |v: &[(String, f32)], n: &str| v.iter().find(|(k, _)| k == n).unwrap().1;
+        // A source's judgement: the evaluative word is reported, the verb stays a cue.
+        let v = cues("The harbour board called the ferry contract disastrous.");
+        assert_eq!(get(&v, "cue:evaluative"), 0.0);
+        assert!(get(&v, "cue:reported_evaluative") > 0.0);
+        assert!(get(&v, "cue:reported_words") > 0.0);
+        let v = cues("The ferry contract is disastrous, harbour officials said.");
+        assert_eq!(get(&v, "cue:evaluative"), 0.0);
+        assert!(get(&v, "cue:reported_evaluative") > 0.0);
+        assert!(get(&v, "cue:reporting") > 0.0);
+        // The author's judgement stays the author's.
+        for raw in [
+            "I think the ferry contract is disastrous.",
+            "The ferry contract, frankly, is disastrous.",
+        ] {
+            let v = cues(raw);
+            assert!(get(&v, "cue:evaluative") > 0.0, "{raw}");
+            assert_eq!(get(&v, "cue:reported_evaluative"), 0.0, "{raw}");
+            assert_eq!(get(&v, "cue:reported_words"), 0.0, "{raw}");
         }
     }
 }

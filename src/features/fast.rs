@@ -441,6 +441,9 @@ impl TokenSeq for View<'_> {
     fn span(&self, i: usize) -> Span {
         self.toks[i].span
     }
+    fn gap(&self, i: usize) -> u8 {
+        self.toks[i].gap
+    }
 }
 
 /// Push the weighted n-gram terms of `text` onto `v` (in index order) and return the cue
@@ -461,12 +464,7 @@ pub(crate) fn transform(
 /// the vector built in a reused per-thread buffer.
 pub(crate) fn transform_dot(f: &Featurizer, text: &str, ctx: Context, w: &[f64]) -> f64 {
     let dot = |indices: &[u32], values: &[f32], cues: Option<[f32; N_CUES]>| {
-        f.finish_dot(
-            indices,
-            values,
-            cues.as_ref().map_or(&[][..], |c| &c[..]),
-            w,
-        )
+        f.finish_dot(indices, values, f.cue_values(cues.as_ref()), w)
     };
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut s) => {
@@ -543,7 +541,11 @@ fn run(
         info.clear();
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
         let view = View { norm, toks };
-        Some(f.analyzer.cue_set().values_array(&view, info, text, ctx))
+        Some(
+            f.analyzer
+                .cue_set()
+                .values_array(&view, info, text, ctx, cfg.reported_scope),
+        )
     } else {
         None
     };
@@ -782,6 +784,15 @@ mod tests {
         "will",
         "never",
         "best",
+        ",",
+        ";",
+        "say",
+        "called",
+        "critics",
+        "according",
+        "to",
+        "who",
+        "but",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -829,6 +840,15 @@ mod tests {
                 char_ngrams: [1, 4],
                 lowercase: false,
                 mask_min_words: 1,
+                ..base.clone()
+            },
+            FeatureConfig {
+                reported_scope: false,
+                ..base.clone()
+            },
+            FeatureConfig {
+                reported_scope: true,
+                lowercase: false,
                 ..base.clone()
             },
             FeatureConfig {

@@ -6,6 +6,7 @@
 pub mod analyzer;
 pub mod cues;
 mod fast;
+pub(crate) mod scope;
 
 pub use analyzer::{Analyzer, Context};
 
@@ -28,6 +29,13 @@ pub struct FeatureConfig {
     pub mask_min_words: usize,
     /// Add cue features (stance lexicons, punctuation, numbers, attribution).
     pub cues: bool,
+    /// Count stance-lexicon words in unquoted reported speech (`Critics say the plan is
+    /// reckless.`, `…, officials said.`, `according to X`; see [`scope`]) into separate
+    /// `cue:reported_*` features instead of the author's cues. On by default; stored only
+    /// when on (a model file without the field has it off: files written before it existed
+    /// read as they always did).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reported_scope: bool,
     /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
     /// Keep at most this many word n-grams (most frequent first).
@@ -44,6 +52,10 @@ pub struct FeatureConfig {
     pub binary: bool,
     /// Multiply by smoothed inverse document frequency.
     pub idf: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn default_char_min_df() -> usize {
@@ -63,6 +75,7 @@ impl Default for FeatureConfig {
             mask_quotes: true,
             mask_min_words: 3,
             cues: true,
+            reported_scope: true,
             min_df: 2,
             max_features: 20_000,
             char_min_df: default_char_min_df(),
@@ -260,7 +273,7 @@ impl Featurizer {
         // Index order is term order: every `c:` term sorts before every `w:` term.
         kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let cues = if config.cues {
-            cues::cue_names()
+            cues::cue_names(config.reported_scope)
         } else {
             Vec::new()
         };
@@ -320,7 +333,7 @@ impl Featurizer {
             });
         }
         let expected = if config.cues {
-            cues::cue_names()
+            cues::cue_names(config.reported_scope)
         } else {
             Vec::new()
         };
@@ -395,7 +408,13 @@ impl Featurizer {
         v.indices.clear();
         v.values.clear();
         let cues = fast::transform(self, text, ctx, v);
-        self.finish(v, cues.as_ref().map_or(&[][..], |c| &c[..]));
+        self.finish(v, self.cue_values(cues.as_ref()));
+    }
+
+    /// The cue values of the fast path that this featurizer's vocabulary has (none when
+    /// cues are off; without the reported-speech cues when that scope is off).
+    fn cue_values<'a>(&self, cues: Option<&'a [f32; cues::N_CUES]>) -> &'a [f32] {
+        cues.map_or(&[][..], |c| &c[..self.vocab.cues.len()])
     }
 
     /// `self.transform(text, ctx).dot(w)`, bit for bit (the same products added up in the

@@ -464,7 +464,7 @@ static CUE_KEYS: [u128; CUE_VERBS.len()] = {
 };
 
 /// Whether lower-case `w` is one of [`CUE_VERBS`].
-pub(super) fn is_cue_verb(w: &[u8]) -> bool {
+pub(crate) fn is_cue_verb(w: &[u8]) -> bool {
     w.len() <= 16 && CUE_KEYS.binary_search(&pack(w)).is_ok()
 }
 
@@ -476,7 +476,7 @@ pub(super) fn is_cue_verb(w: &[u8]) -> bool {
 /// imperative `Say your city …`; `so-called`; `called` only names something unless an
 /// object or `for`/`on` follows (`a memo called tyomniki` vs `called the plan …`);
 /// `predicted to`/`estimated to` are forecasts, not speech.
-pub(super) fn blocks_cue(prev: &[u8], w: &[u8], next: &[u8], initial: bool) -> bool {
+pub(crate) fn blocks_cue(prev: &[u8], w: &[u8], next: &[u8], initial: bool) -> bool {
     let determiner = matches!(
         prev,
         b"a" | b"an"

@@ -51,6 +51,10 @@
 
 mod lexicon;
 mod lines;
+
+/// The attribution verbs and their blocking contexts, shared with the feature analyzer's
+/// reported-speech scope.
+pub(crate) use lexicon::{blocks_cue, is_cue_verb};
 mod scan;
 #[cfg(test)]
 mod tests;

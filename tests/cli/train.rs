@@ -57,7 +57,7 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], 3);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -285,7 +285,7 @@ fn grid_search_picks_by_cross_validation_and_records_the_winner() {
 fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("nb.json");
-    let summary = train_to(&m, &["--nb-score", "0.5"]);
+    let summary = train_to(&m, &["--nb-score", "0.5", "--no-reported-scope"]);
     assert!(summary.contains("naive-Bayes score"), "{summary}");
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
     assert_eq!(v["format_version"], 2);
@@ -322,12 +322,54 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     .ok();
     assert!(out.contains("nb:score"), "{out}");
     factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    // a model without the flag stays format version 1
+    // a model without it (or the reported-speech scope) stays format version 1
     let plain = dir.path().join("plain.json");
-    train_to(&plain, &[]);
+    train_to(&plain, &["--no-reported-scope"]);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&plain).unwrap()).unwrap();
     assert_eq!(v["format_version"], 1);
     assert!(v.get("nb_ratio").is_none() && v["params"].get("nb_score").is_none());
+}
+
+#[test]
+fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    train_to(&on, &["--no-reported-scope", "--reported-scope"]);
+    // the last of the two opposite flags wins
+    train_to(&off, &["--reported-scope", "--no-reported-scope"]);
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let (v, plain) = (read(&on), read(&off));
+    assert_eq!(v["format_version"], 3);
+    assert_eq!(v["params"]["features"]["reported_scope"], true);
+    let cues: Vec<&str> = v["vocabulary"]["cues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(cues.ends_with(&[
+        "cue:reported_evaluative",
+        "cue:reported_stance",
+        "cue:reported_words"
+    ]));
+    // off: the model file has no trace of the option (format version 1, as before)
+    assert_eq!(plain["format_version"], 1);
+    assert!(plain["params"]["features"].get("reported_scope").is_none());
+    let mp = on.display().to_string();
+    let text = "The harbour board called the ferry deal disastrous.";
+    let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
+    assert!(out.contains("cue:reported_evaluative"), "{out}");
+    assert!(!out.contains("cue:evaluative "), "{out}");
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok();
+    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
+    let grid = train_seed(&["--grid", "reported-scope=true,false", "--cv", "2"]);
+    assert!(grid.contains("reported-scope"), "{grid}");
 }
 
 #[test]

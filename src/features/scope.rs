@@ -1,0 +1,812 @@
+//! Reported-speech scope: the tokens of a sentence that report what a third party said or
+//! thinks, although they stand outside quotation marks.
+//!
+//! `The minister called the plan reckless.`, `Critics say the reform is a disaster.`,
+//! `The plan is unworkable, officials said.`, `According to the union, the cuts are cruel.`:
+//! the evaluative words are the source's, not the author's, so the stance cues should not
+//! count them as the author's (see `FeatureConfig::reported_scope`). `I think the plan is
+//! reckless.` and `The plan, frankly, is reckless.` stay the author's.
+//!
+//! The rules are lexical and look only at the token texts, the quotation spans and the
+//! clause punctuation between tokens ([`Token::gap`](super::analyzer::Token::gap)):
+//!
+//! * **Complement.** A reporting or attitude verb (the segmenter's attribution verbs plus
+//!   the attitude verbs below, in the contexts where they are verbs: not after a
+//!   determiner, not passive, not `to say`) with a subject before it that is not the
+//!   author or the reader (`I`, `we`, `you`, `one`, …), not a relative pronoun (`those who
+//!   say …`), a preposition or a form of *be*: the tokens after the verb up to the end of
+//!   its clause are reported. Auxiliaries and adverbs between subject and verb are skipped
+//!   (`We have long argued …` is the author's; `Officials would later say …` is reported).
+//! * **Attribution clause.** A short comma-delimited clause that is only a subject and a
+//!   reporting verb with a short tail (`…, officials said on Monday.`, `…, the minister
+//!   said, …`), or the verb then its subject (`…, said the mayor.`): the rest of the
+//!   sentence's clause around it is reported.
+//! * **According to.** `according to X` (not `according to plan` or `according to me`):
+//!   its whole clause is reported.
+//!
+//! A clause ends at a semicolon or colon, and at a comma (or dash) before a contrast
+//! (`but`, `yet`, `although`, `while`, …) or before `and I` / `and we`: `He called it
+//! bold, but it is reckless.` leaves `but it is reckless` to the author.
+
+use super::analyzer::{Span, GAP_COMMA, GAP_STOP};
+use super::cues::{lower, TokenSeq};
+use std::borrow::Cow;
+
+/// Most ranges one sentence keeps (further ones are ignored).
+pub(crate) const MAX_RANGES: usize = 8;
+
+/// Longest run of auxiliaries and adverbs skipped between a subject and its verb.
+const MAX_AUX: usize = 4;
+/// Longest subject part of an attribution clause (`, the finance minister said`).
+const MAX_CLAUSE_SUBJECT: usize = 5;
+/// Longest tail after the verb of an attribution clause (`said in a statement`).
+const MAX_CLAUSE_TAIL: usize = 3;
+/// Longest subject and tail after an inverted attribution verb (`, said the city's mayor`).
+const MAX_INVERTED_TAIL: usize = 6;
+
+/// The reported-speech ranges of one sentence: sorted, disjoint token index ranges.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Scope {
+    ranges: [(u32, u32); MAX_RANGES],
+    n: usize,
+}
+
+impl Scope {
+    fn push(&mut self, a: usize, b: usize) {
+        if a < b && self.n < MAX_RANGES {
+            self.ranges[self.n] = (a as u32, b as u32);
+            self.n += 1;
+        }
+    }
+
+    /// Sort and merge overlapping or touching ranges.
+    fn merge(&mut self) {
+        let r = &mut self.ranges[..self.n];
+        r.sort_unstable();
+        let mut k = 0;
+        for i in 0..r.len() {
+            if k > 0 && r[i].0 <= r[k - 1].1 {
+                r[k - 1].1 = r[k - 1].1.max(r[i].1);
+            } else {
+                r[k] = r[i];
+                k += 1;
+            }
+        }
+        self.n = k;
+    }
+
+    /// The ranges, sorted and disjoint.
+    pub(crate) fn ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        self.ranges[..self.n]
+            .iter()
+            .map(|&(a, b)| a as usize..b as usize)
+    }
+
+    /// Whether token `i` is in reported scope.
+    #[inline]
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        self.ranges[..self.n]
+            .iter()
+            .any(|&(a, b)| a as usize <= i && i < b as usize)
+    }
+
+    /// No token is in scope.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+/// Attitude and appraisal verbs that take what a source thinks or how it judges something
+/// as their complement, beyond the segmenter's attribution verbs (written for factop). Base
+/// forms that are mostly nouns in news (`praise`, `fear`, `hope`, `claim`, …) are left out.
+fn is_attitude_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "think"
+            | "thought"
+            | "believe"
+            | "believed"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "fears"
+            | "feared"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "suspect"
+            | "suspects"
+            | "suspected"
+            | "doubts"
+            | "doubted"
+            | "reckon"
+            | "reckons"
+            | "reckoned"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "consider"
+            | "considers"
+            | "considered"
+            | "regarded"
+            | "viewed"
+            | "deem"
+            | "deems"
+            | "deemed"
+            | "describe"
+            | "describes"
+            | "described"
+            | "labelled"
+            | "labeled"
+            | "branded"
+            | "dubbed"
+            | "termed"
+            | "hailed"
+            | "dismiss"
+            | "dismisses"
+            | "dismissed"
+            | "slammed"
+            | "blasted"
+            | "decry"
+            | "decries"
+            | "decried"
+            | "denounce"
+            | "denounces"
+            | "denounced"
+            | "lambasted"
+            | "argue"
+            | "insist"
+            | "contend"
+            | "maintain"
+            | "maintains"
+            | "suggest"
+            | "suggests"
+            | "predict"
+            | "warn"
+            | "complain"
+            | "complains"
+            | "allege"
+            | "concede"
+            | "admit"
+            | "acknowledge"
+            | "accuse"
+            | "accuses"
+            | "blames"
+            | "criticise"
+            | "criticises"
+            | "criticize"
+            | "criticizes"
+            | "praises"
+            | "condemn"
+            | "condemns"
+            | "call"
+            | "calls"
+            | "deny"
+            | "stressed"
+            | "stresses"
+            | "assert"
+            | "tell"
+    )
+}
+
+/// Whether a lower-case token is a verb that can open a reported-speech scope.
+pub(crate) fn is_scope_verb(w: &str) -> bool {
+    is_attitude_verb(w) || crate::segment::is_cue_verb(w.as_bytes())
+}
+
+/// The author or the reader as a subject.
+fn is_person12(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "we"
+            | "you"
+            | "me"
+            | "us"
+            | "i'd"
+            | "we'd"
+            | "you'd"
+            | "i've"
+            | "we've"
+            | "you've"
+            | "i'll"
+            | "we'll"
+            | "you'll"
+            | "i'm"
+            | "we're"
+            | "you're"
+            | "one"
+            | "let's"
+            | "y'all"
+            // Nobody and everybody: the author's generalisation (`Nobody believes …`).
+            | "nobody"
+            | "anybody"
+            | "anyone"
+            | "everybody"
+    )
+}
+
+/// The publication itself as a subject after `this` (`This newspaper has argued …`).
+fn is_publication(w: &str) -> bool {
+    matches!(
+        w,
+        "newspaper" | "paper" | "column" | "columnist" | "writer" | "editorial" | "publication"
+    )
+}
+
+/// Words that may open the tail of an attribution clause (`…, officials said on Monday`,
+/// `… told reporters`): prepositions and times. A tail starting otherwise is the verb's
+/// complement (`Yesterday, officials said it was reckless.`).
+fn is_attribution_tail(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "via"
+            | "through"
+            | "to"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "afterwards"
+            | "again"
+            | "late"
+            | "early"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "reporters"
+            | "journalists"
+    )
+}
+
+/// Words that cannot be the subject of a reporting verb: relative pronouns, prepositions,
+/// conjunctions, determiners, forms of *be* (a passive: `it is said`), `to`.
+fn is_not_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "whoever"
+            | "what"
+            | "whatever"
+            | "there"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "at"
+            | "about"
+            | "than"
+            | "amid"
+            | "as"
+            | "like"
+            | "into"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "without"
+            | "within"
+            | "upon"
+            | "and"
+            | "or"
+            | "but"
+            | "if"
+            // `X should say`, `X must call …`: the author's prescription.
+            | "should"
+            | "must"
+            | "ought"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "am"
+            | "be"
+            | "been"
+            | "being"
+            | "get"
+            | "gets"
+            | "got"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
+/// Auxiliaries and adverbs that may stand between a subject and its reporting verb.
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "have"
+            | "has"
+            | "had"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "might"
+            | "may"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "won't"
+            | "wouldn't"
+            | "can't"
+            | "cannot"
+            | "couldn't"
+            | "not"
+            | "never"
+            | "also"
+            | "always"
+            | "often"
+            | "still"
+            | "now"
+            | "repeatedly"
+            | "long"
+            | "once"
+            | "already"
+            | "later"
+            | "then"
+            | "previously"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "openly"
+            | "reportedly"
+            | "allegedly"
+            | "strongly"
+            | "firmly"
+            | "really"
+            | "truly"
+            | "genuinely"
+            | "honestly"
+            | "personally"
+            | "just"
+            | "even"
+            | "only"
+            | "rightly"
+            | "wrongly"
+            | "correctly"
+            | "widely"
+            | "generally"
+            | "frequently"
+            | "sometimes"
+            | "usually"
+            | "initially"
+            | "first"
+            | "again"
+            | "earlier"
+            | "separately"
+            | "bluntly"
+            | "sharply"
+            | "flatly"
+            | "seriously"
+            | "actually"
+            | "ever"
+    )
+}
+
+/// Words that open a clause of their own: a comma before them starts no attribution clause.
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "what"
+            | "whatever"
+            | "there"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "at"
+            | "about"
+            | "than"
+            | "amid"
+            | "as"
+            | "like"
+            | "after"
+            | "before"
+            | "and"
+            | "or"
+            | "but"
+            | "if"
+            | "yet"
+            | "so"
+            | "while"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "when"
+            | "whereas"
+            | "unless"
+            | "until"
+            | "however"
+    )
+}
+
+/// A contrast after a comma: the author takes over again.
+fn is_contrast(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "yet" | "although" | "though" | "whereas" | "while" | "however" | "nonetheless"
+    )
+}
+
+/// Objects of `according to` that attribute nothing to a source.
+fn is_not_source(w: &str) -> bool {
+    matches!(
+        w,
+        "plan" | "schedule" | "me" | "us" | "my" | "our" | "expectations"
+    )
+}
+
+/// Token `i` lower-cased (`""` outside the sentence).
+fn word<T: TokenSeq + ?Sized>(t: &T, i: usize) -> Cow<'_, str> {
+    if i < t.count() {
+        lower(t.text(i))
+    } else {
+        Cow::Borrowed("")
+    }
+}
+
+/// Whether a clause boundary stands before token `m`.
+fn breaks_at<T: TokenSeq + ?Sized>(t: &T, m: usize) -> bool {
+    let g = t.gap(m);
+    if g & GAP_STOP != 0 {
+        return true;
+    }
+    if g & GAP_COMMA == 0 {
+        return false;
+    }
+    let w = word(t, m);
+    is_contrast(&w) || (w == "and" && is_person12(&word(t, m + 1)))
+}
+
+/// The first token of the clause holding token `j`.
+fn clause_start<T: TokenSeq + ?Sized>(t: &T, j: usize) -> usize {
+    (1..=j.min(t.count().saturating_sub(1)))
+        .rev()
+        .find(|&m| breaks_at(t, m))
+        .unwrap_or(0)
+}
+
+/// One past the last token of the clause holding token `j`.
+fn clause_end<T: TokenSeq + ?Sized>(t: &T, j: usize) -> usize {
+    (j + 1..t.count())
+        .find(|&m| breaks_at(t, m))
+        .unwrap_or(t.count())
+}
+
+/// The next token after `j` with any clause punctuation before it (or the end).
+fn next_gap<T: TokenSeq + ?Sized>(t: &T, j: usize) -> usize {
+    (j + 1..t.count())
+        .find(|&m| t.gap(m) != 0)
+        .unwrap_or(t.count())
+}
+
+/// An attribution clause `c..e`: the clause before it (unless that clause opens with a
+/// subordinator: `When we first reported …, the company promised …`) and the one after it
+/// (unless a clause break comes first) are reported.
+fn around<T: TokenSeq + ?Sized>(t: &T, scope: &mut Scope, c: usize, e: usize) {
+    let start = clause_start(t, c - 1);
+    if !is_clause_opener(&word(t, start)) {
+        scope.push(start, c);
+    }
+    if e < t.count() && !breaks_at(t, e) {
+        scope.push(e, clause_end(t, e));
+    }
+}
+
+/// The reported-speech scope of a sentence. `candidate(i)` is true for the tokens whose
+/// cached flags say they may be a scope verb or `according` (the rest are not looked at).
+pub(crate) fn find<T: TokenSeq + ?Sized>(t: &T, candidate: impl Fn(usize) -> bool) -> Scope {
+    let mut scope = Scope::default();
+    let n = t.count();
+    for v in 0..n {
+        if !candidate(v) || t.span(v) != Span::Author {
+            continue;
+        }
+        let w = word(t, v);
+        if w == "according" {
+            if word(t, v + 1) == "to" && !is_not_source(&word(t, v + 2)) {
+                scope.push(clause_start(t, v), clause_end(t, v));
+            }
+            continue;
+        }
+        if !is_scope_verb(&w) {
+            continue;
+        }
+        let prev = if v > 0 {
+            word(t, v - 1)
+        } else {
+            Cow::Borrowed("")
+        };
+        let next = word(t, v + 1);
+        // `call`/`calls` name something unless an object follows, as `called` does.
+        let as_blocked = if matches!(&*w, "call" | "calls") {
+            "called"
+        } else {
+            &w
+        };
+        if crate::segment::blocks_cue(
+            prev.as_bytes(),
+            as_blocked.as_bytes(),
+            next.as_bytes(),
+            v == 0,
+        ) {
+            continue;
+        }
+        let feel = matches!(&*w, "feel" | "feels" | "felt");
+        // `feels like`, `feels less like`; `promised by`: a participle, not a report.
+        if (feel
+            && matches!(
+                &*next,
+                "like" | "as" | "so" | "very" | "too" | "less" | "more"
+            ))
+            || next == "by"
+        {
+            continue;
+        }
+        // Walk back over auxiliaries and adverbs inside the clause to the subject.
+        let mut k = v;
+        while k > 0 && v - k < MAX_AUX && t.gap(k) == 0 && is_aux(&word(t, k - 1)) {
+            k -= 1;
+        }
+        if k > 0 && t.gap(k) == 0 {
+            let s = k - 1;
+            let subj = word(t, s);
+            if is_person12(&subj)
+                || is_not_subject(&subj)
+                || subj.starts_with('<')
+                || (feel && matches!(&*subj, "it" | "this"))
+                || (is_publication(&subj) && s > 0 && word(t, s - 1) == "this")
+            {
+                continue;
+            }
+            // A short clause `, SUBJECT said (on Monday)`: the clause around it is reported.
+            let c = (s.saturating_sub(MAX_CLAUSE_SUBJECT - 1)..=s)
+                .rev()
+                .find(|&m| t.gap(m) != 0)
+                .filter(|&c| c > 0 && t.gap(c) & GAP_COMMA != 0 && !is_clause_opener(&word(t, c)));
+            // The complement: the rest of the verb's clause (for an attribution clause, its
+            // tail: `on Monday`, or `it was reckless` after `Yesterday, officials said`).
+            scope.push(v + 1, clause_end(t, v));
+            let e = next_gap(t, v);
+            // (`told` takes its audience: `…, a doctor told the inquiry.`)
+            let tail_ok = e == v + 1
+                || is_attribution_tail(&next)
+                || matches!(&*w, "told" | "tells" | "tell");
+            if let Some(c) = c.filter(|_| e - v - 1 <= MAX_CLAUSE_TAIL && tail_ok) {
+                around(t, &mut scope, c, e);
+            }
+        } else if k == v && v > 0 && t.gap(v) & GAP_COMMA != 0 && !is_person12(&next) {
+            if matches!(&*next, "he" | "she" | "they" | "it" | "that") {
+                // `The owner, absent for years, says he …`: the subject stands before an
+                // aside, the complement follows.
+                scope.push(v + 1, clause_end(t, v));
+                continue;
+            }
+            // `, said the minister`: the verb opens its clause, its subject follows (a
+            // pronoun or `that` after it starts a complement: `…, says he cares`).
+            let e = next_gap(t, v);
+            if e - v - 1 <= MAX_INVERTED_TAIL
+                && e > v + 1
+                && !(v + 1..e).any(|m| word(t, m) == "that")
+            {
+                around(t, &mut scope, v, e);
+            }
+        }
+    }
+    scope.merge();
+    scope
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::analyzer::{normalise, tokenise, Token};
+    use super::*;
+
+    /// The words of `text` in reported scope, joined by spaces.
+    fn reported(text: &str) -> String {
+        let t: Vec<Token> = tokenise(&normalise(text, true));
+        let scope = find(&t[..], |i| {
+            let w = t[i].text.as_str();
+            w == "according" || is_scope_verb(w)
+        });
+        (0..t.len())
+            .filter(|&i| scope.contains(i))
+            .map(|i| t[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn complements_of_third_party_verbs_are_reported() {
+        assert_eq!(
+            reported("The treasurer called the tram scheme reckless."),
+            "the tram scheme reckless"
+        );
+        assert_eq!(
+            reported("Opposition councillors say the levy is a disaster."),
+            "the levy is a disaster"
+        );
+        assert_eq!(
+            reported("Bond traders believe the rally in shares will fade."),
+            "the rally in shares will fade"
+        );
+        assert_eq!(
+            reported("She has repeatedly argued that the fund is wasteful."),
+            "that the fund is wasteful"
+        );
+        assert_eq!(
+            reported("The union described the pay offer as an insult."),
+            "the pay offer as an insult"
+        );
+    }
+
+    #[test]
+    fn attribution_clauses_report_the_rest() {
+        assert_eq!(
+            reported("The ferry timetable is unworkable, port officials said."),
+            "the ferry timetable is unworkable"
+        );
+        assert_eq!(
+            reported("The new stadium is a white elephant, said the opposition leader."),
+            "the new stadium is a white elephant"
+        );
+        assert_eq!(
+            reported("The bypass, the planning chief said on Friday, is a costly mistake."),
+            "the bypass on friday is a costly mistake"
+        );
+        assert_eq!(
+            reported("The rate rise was needless, economists said in a note."),
+            "the rate rise was needless in a note"
+        );
+        assert_eq!(
+            reported("Waiting lists will double, a consultant told the inquiry."),
+            "waiting lists will double the inquiry"
+        );
+    }
+
+    #[test]
+    fn according_to_reports_its_clause() {
+        assert_eq!(
+            reported("According to the nurses' union, the rota changes are cruel."),
+            "according to the nurses union the rota changes are cruel"
+        );
+        assert_eq!(
+            reported("The launch went according to plan and was a triumph."),
+            ""
+        );
+        assert_eq!(
+            reported("According to the regulator, fees are too high, but I find them fair."),
+            "according to the regulator fees are too high"
+        );
+    }
+
+    #[test]
+    fn the_author_and_the_reader_stay_the_author() {
+        for text in [
+            "I think the tram scheme is reckless.",
+            "We believe the levy is a disaster.",
+            "We have long argued that the fund is wasteful.",
+            "You could say the rollout was a fiasco.",
+            "The harbour plan, frankly, is reckless.",
+            "It is said that the mayor is out of touch.",
+            "It is widely believed the deal is a bad one.",
+            "Those who say the bridge is safe are dreaming.",
+            "It is hard to say whether the reform will work.",
+            "Needless to say, the budget is a shambles.",
+            "Think of the children before cutting the grant.",
+            "The report was a scathing read.",
+            "A memo called tyomniki was circulated.",
+            "The move feels like a betrayal of the town.",
+            "His claims about the harbour are nonsense.",
+            "The mayor should call a public inquiry into the depot.",
+            "Nobody seriously believes the tunnel will open on time.",
+            "This newspaper has argued for years that the levy is unfair.",
+            "The lavish upgrades promised by the operator never came.",
+        ] {
+            assert_eq!(reported(text), "", "{text}");
+        }
+    }
+
+    #[test]
+    fn complements_are_not_attribution_clauses() {
+        // A sentence adverb before the subject is not reported speech; the complement is.
+        assert_eq!(
+            reported("Predictably, the operator said it was blameless."),
+            "it was blameless"
+        );
+        // A pronoun after `, says` starts the complement: no inverted attribution.
+        assert_eq!(
+            reported("The owner, absent for two seasons, says he adores the fans."),
+            "he adores the fans"
+        );
+        // A subordinate clause before the attribution stays the author's.
+        assert_eq!(
+            reported("When we asked about the spill, the firm promised action, and I doubt it."),
+            "action"
+        );
+    }
+
+    #[test]
+    fn a_contrast_gives_the_clause_back_to_the_author() {
+        assert_eq!(
+            reported("The minister called the budget bold, but it is plainly reckless."),
+            "the budget bold"
+        );
+        assert_eq!(
+            reported("Critics say the levy is unfair; they are right."),
+            "the levy is unfair"
+        );
+        assert_eq!(
+            reported("Residents said the park was neglected, and we agree."),
+            "the park was neglected"
+        );
+    }
+
+    #[test]
+    fn quoted_verbs_open_no_scope_and_ranges_merge() {
+        // The verb inside quotation marks belongs to the quote.
+        assert_eq!(
+            reported("\"They say it is fine\" is a slogan of the campaign."),
+            ""
+        );
+        let t = tokenise(&normalise(
+            "The plan is bad, officials said, and critics say it is worse.",
+            true,
+        ));
+        let scope = find(&t[..], |i| is_scope_verb(&t[i].text));
+        let ranges: Vec<_> = scope.ranges().collect();
+        assert!(
+            ranges.windows(2).all(|w| w[0].end < w[1].start),
+            "{ranges:?}"
+        );
+        assert!(!scope.is_empty());
+    }
+}
