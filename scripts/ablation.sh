@@ -43,6 +43,7 @@ row "attribution pairs twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${PAIRS[@]}
 row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
+row "− reported-speech scope (stance words in unquoted reported speech count as the author's)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-reported-scope
 row "word unigrams only (no bigrams)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --word-ngrams 1
 row "raw tf instead of sublinear" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --tf raw
 row "− oversampling" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --balance none

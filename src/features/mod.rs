@@ -6,7 +6,7 @@
 pub mod analyzer;
 pub mod cues;
 mod fast;
-pub(crate) mod scope;
+pub mod scope;
 
 pub use analyzer::{Analyzer, Context};
 

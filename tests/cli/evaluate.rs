@@ -76,7 +76,7 @@ fn default_model_holds_its_floor_on_the_attribution_challenge_set() {
 /// attributed/unattributed sentences wholesale. Needs no `../shared`.
 #[test]
 fn default_model_holds_its_floor_on_the_second_attribution_challenge_set() {
-    const FLOOR: f64 = 0.78;
+    const FLOOR: f64 = 0.79;
     let out = factop(
         &[
             "evaluate",
