@@ -108,8 +108,8 @@ pub struct Args {
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
-    /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, tf, idf, balance,
-    /// solver, nb-score (off or ALPHA); each key once, and not also set by its own flag. The
+    /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope, tf, idf,
+    /// balance, solver, nb-score (off or ALPHA); each key once, and not also set by its own flag. The
     /// best mean macro-F1 over --cv folds (default 5) wins and is used for the model written
     /// to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
@@ -189,6 +189,8 @@ const GRID_FLAGS: &[(&str, &str, &str)] = &[
     ("mask-min-words", "mask_min_words", "--mask-min-words"),
     ("mask-quotes", "no_mask_quotes", "--no-mask-quotes"),
     ("cues", "no_cues", "--no-cues"),
+    // (`--reported-scope`, its opposite, counts too: see `expand_grid`)
+    ("reported-scope", "no_reported_scope", "--no-reported-scope"),
     ("tf", "tf", "--tf"),
     ("idf", "no_idf", "--no-idf"),
     ("balance", "balance", "--balance"),
@@ -227,7 +229,12 @@ fn expand_grid(
         if values.split(',').all(|v| v.trim().is_empty()) {
             return Err(conflict(format!("`{spec}` lists no values (e.g. {key}=V1,V2)")).into());
         }
-        if let Some((_, _, flag)) = GRID_FLAGS.iter().find(|(k, id, _)| *k == key && typed(id)) {
+        let fixed = GRID_FLAGS
+            .iter()
+            .find(|(k, id, _)| *k == key && typed(id))
+            .map(|(_, _, flag)| *flag)
+            .or((key == "reported-scope" && typed("reported_scope")).then_some("--reported-scope"));
+        if let Some(flag) = fixed {
             return Err(conflict(format!(
                 "`{key}` is both searched by --grid and fixed by {flag}: drop one of them"
             ))
