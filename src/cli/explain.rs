@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub enum Format {
     /// A readable table.
     Text,
-    /// One JSON object: sentence, label, threshold and the explanation.
+    /// One JSON object: the sentence (`text`), label, threshold and the explanation.
     Json,
 }
 

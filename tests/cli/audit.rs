@@ -382,3 +382,17 @@ fn evaluate_on_one_class_explains_its_macro_f1() {
     let both = factop(&["evaluate", "--data", SEED], None).ok();
     assert!(!both.contains("no opinion rows") && !both.contains("no fact rows"));
 }
+
+#[test]
+fn explain_help_names_the_json_fields_it_writes() {
+    let help = factop(&["explain", "--help"], None).ok();
+    let out = factop(&["explain", "-f", "json", "It is bad."], None).ok();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        help.contains("(`text`)") && v["text"] == "It is bad.",
+        "{help}"
+    );
+    for field in ["label", "threshold", "logit", "features"] {
+        assert!(v.get(field).is_some(), "{field}");
+    }
+}
