@@ -368,6 +368,27 @@ impl Dataset {
         Ok(out)
     }
 
+    /// Rows whose text repeats an earlier row's, and those among them with the other label.
+    pub fn duplicates(&self) -> Duplicates {
+        let mut first: std::collections::HashMap<&str, Label> = Default::default();
+        let mut d = Duplicates::default();
+        for e in &self.examples {
+            match first.get(e.text.as_str()) {
+                None => {
+                    first.insert(&e.text, e.label);
+                }
+                Some(&l) => {
+                    d.repeated += 1;
+                    if l != e.label {
+                        d.conflicting += 1;
+                        d.first_conflict.get_or_insert_with(|| e.text.clone());
+                    }
+                }
+            }
+        }
+        d
+    }
+
     /// Check that both classes are present, naming the missing one.
     pub fn require_both_classes(&self) -> Result<()> {
         let c = self.counts();
@@ -384,6 +405,41 @@ impl Dataset {
             }
         }
         Ok(())
+    }
+}
+
+/// Repeated texts in a [`Dataset`] (see [`Dataset::duplicates`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Duplicates {
+    /// Rows whose text (trimmed) is that of an earlier row.
+    pub repeated: usize,
+    /// Of those, rows labelled otherwise than the text's first row.
+    pub conflicting: usize,
+    /// The first text found with both labels.
+    pub first_conflict: Option<String>,
+}
+
+impl Duplicates {
+    /// A one-line description for a warning, or `None` without repeats.
+    pub fn describe(&self) -> Option<String> {
+        if self.repeated == 0 {
+            return None;
+        }
+        let mut msg = format!(
+            "{} row{} repeat{} an earlier row's text",
+            self.repeated,
+            if self.repeated == 1 { "" } else { "s" },
+            if self.repeated == 1 { "s" } else { "" }
+        );
+        if let Some(t) = &self.first_conflict {
+            let shown: String = t.chars().take(60).collect();
+            let more = if shown.len() < t.len() { "…" } else { "" };
+            msg.push_str(&format!(
+                ", {} of them with the other label (e.g. \"{shown}{more}\")",
+                self.conflicting
+            ));
+        }
+        Some(msg)
     }
 }
 
@@ -480,6 +536,29 @@ pub fn stratified_folds(labels: &[Label], k: usize, seed: u64) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duplicates_count_repeats_and_contradictions() {
+        let ex = |t: &str, l| Example {
+            text: t.into(),
+            label: l,
+        };
+        let d = Dataset {
+            examples: vec![
+                ex("a", Label::Fact),
+                ex("b", Label::Opinion),
+                ex("a", Label::Fact),
+                ex("b", Label::Fact),
+                ex("b", Label::Fact),
+            ],
+            ..Dataset::default()
+        };
+        let dup = d.duplicates();
+        assert_eq!((dup.repeated, dup.conflicting), (3, 2));
+        assert_eq!(dup.first_conflict.as_deref(), Some("b"));
+        assert!(dup.describe().unwrap().starts_with("3 rows repeat"));
+        assert_eq!(Dataset::default().duplicates().describe(), None);
+    }
 
     fn read(s: &str, delim: u8, opts: &ReadOptions) -> Result<Dataset> {
         Dataset::from_reader(s.as_bytes(), delim, "mem.csv", opts)

@@ -49,6 +49,12 @@ pub fn run(args: Args) -> Result<()> {
             data.skipped_empty
         );
     }
+    if let Some(d) = data.duplicates().describe() {
+        eprintln!(
+            "factop: warning: {}: {d}; each row is scored and counted",
+            data.sources.join(", ")
+        );
+    }
     let truth: Vec<Label> = data.examples.iter().map(|e| e.label).collect();
     let pb = super::progress::bar(data.len() as u64, "scoring");
     let p: Vec<f64> = data

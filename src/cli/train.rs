@@ -315,6 +315,12 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     }
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     data.require_both_classes()?;
+    if let Some(d) = data.duplicates().describe() {
+        eprintln!(
+            "factop: warning: {}: {d}; repeats weigh more in training and can fall on both sides of a cross-validation split",
+            data.sources.join(", ")
+        );
+    }
     let [fact, opinion] = data.counts();
     println!(
         "data       {} rows: {fact} fact, {opinion} opinion{}",

@@ -396,3 +396,26 @@ fn explain_help_names_the_json_fields_it_writes() {
         assert!(v.get(field).is_some(), "{field}");
     }
 }
+
+#[test]
+fn repeated_rows_and_contradicting_labels_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "dup.csv",
+        b"sentence,label\nThe vote was 7-2.,fact\nIt is awful.,opinion\nThe vote was 7-2.,fact\n It is awful. ,fact\nIt is grim.,opinion\n",
+    );
+    let r = factop(&["evaluate", "--data", &f], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("dup.csv: 2 rows repeat an earlier row's text, 1 of them with the other label (e.g. \"It is awful.\")"),
+        "{}",
+        r.stderr
+    );
+    let r = factop(&["train", "--data", &f, "--cv", "2", "--min-df", "1"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("cross-validation split"), "{}", r.stderr);
+    // No repeats, no warning.
+    let r = factop(&["evaluate", "--data", SEED], None);
+    assert_eq!(r.stderr, "");
+}
