@@ -71,7 +71,11 @@ pub fn run(args: Args) -> Result<()> {
             writeln!(out)?;
         }
         Format::Text => {
-            writeln!(out, "sentence   {}", args.sentence)?;
+            writeln!(
+                out,
+                "sentence   {}",
+                factop::report::one_line(&args.sentence)
+            )?;
             writeln!(
                 out,
                 "label      {}  (P(opinion) {:.4}, threshold {threshold:.2})",

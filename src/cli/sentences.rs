@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// One sentence per line.
+    /// One sentence per line (a line break inside a sentence is shown as a space).
     Text,
     /// One JSON object per sentence with offsets and quote/attribution flags.
     Jsonl,
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<()> {
             for s in &b.sentences {
                 let text = b.text_of(s);
                 match format {
-                    Format::Text => writeln!(out, "{text}")?,
+                    Format::Text => writeln!(out, "{}", factop::report::one_line(text))?,
                     Format::Jsonl => {
                         serde_json::to_writer(
                             &mut out,

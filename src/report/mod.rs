@@ -227,6 +227,44 @@ pub fn write_text_explained<W: Write>(
     write_text_summary(out, rows.len(), k)
 }
 
+/// A sentence on one line, for the readable (`text`) listings: each run of white space that
+/// holds a line break (`\n`, `\r`, form feed, NEL, U+2028/9) becomes one space. The machine
+/// formats keep the exact text.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    if !text.contains(breaks) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let mut run_breaks = false;
+    let flush = |out: &mut String, run: &mut String, run_breaks: &mut bool| {
+        if *run_breaks {
+            out.push(' ');
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+        *run_breaks = false;
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            run_breaks |= breaks(c);
+        } else {
+            flush(&mut out, &mut run, &mut run_breaks);
+            out.push(c);
+        }
+    }
+    flush(&mut out, &mut run, &mut run_breaks);
+    std::borrow::Cow::Owned(out)
+}
+
 pub(crate) fn write_text_rows<W: Write>(
     out: &mut W,
     rows: &[ScoredSentence<'_>],
@@ -240,7 +278,9 @@ pub(crate) fn write_text_rows<W: Write>(
         writeln!(
             out,
             "{:>4}  {mark}  {:.2}  {}",
-            r.index, r.p_opinion, r.text
+            r.index,
+            r.p_opinion,
+            one_line(r.text)
         )?;
         if let Some(e) = explanations.get(i) {
             for c in &e.features {
@@ -309,4 +349,19 @@ pub fn write_evaluation<W: Write>(out: &mut W, r: &Report) -> io::Result<()> {
         writeln!(out, "{t:<9} {:>7} {:>7}", row["fact"], row["opinion"])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod one_line_tests {
+    use super::one_line;
+
+    #[test]
+    fn line_breaks_become_one_space_and_the_rest_is_kept() {
+        assert_eq!(one_line("The council\nvoted."), "The council voted.");
+        assert_eq!(one_line("It was \r\n  late."), "It was late.");
+        assert_eq!(one_line("a\u{2028}b\u{85}c"), "a b c");
+        assert_eq!(one_line("tab\there,  two spaces"), "tab\there,  two spaces");
+        assert_eq!(one_line("nul\0kept\n"), "nul\0kept ");
+        assert!(matches!(one_line("plain"), std::borrow::Cow::Borrowed(_)));
+    }
 }

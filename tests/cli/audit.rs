@@ -419,3 +419,23 @@ fn repeated_rows_and_contradicting_labels_are_reported() {
     let r = factop(&["evaluate", "--data", SEED], None);
     assert_eq!(r.stderr, "");
 }
+
+#[test]
+fn text_listings_keep_one_sentence_per_line() {
+    // A sentence wrapped across lines (as articles pasted from e-mail or PDFs are) printed its
+    // line break, and a CR, in `sentences -f text` (documented as one sentence per line) and
+    // in classify's listing.
+    let article = b"The council\nvoted 7-2 on Tuesday. It was\r\nlate.\n";
+    let out = factop(&["sentences", "-f", "text"], Some(article)).ok();
+    assert_eq!(out, "The council voted 7-2 on Tuesday.\nIt was late.\n");
+    let out = factop(&["classify", "-f", "text"], Some(article)).ok();
+    // Header, two sentences, summary, blank line.
+    assert_eq!(out.lines().count(), 5, "{out}");
+    assert!(!out.contains('\r'), "{out:?}");
+    // The machine formats keep the exact bytes.
+    let out = factop(&["sentences", "-f", "jsonl"], Some(article)).ok();
+    assert!(
+        out.contains(r#""text":"The council\nvoted 7-2 on Tuesday.""#),
+        "{out}"
+    );
+}
