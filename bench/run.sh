@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # factop vs scikit-learn, side by side: build, prepare inputs, run, print every target with its
 # ratio. Needs ../shared/datasets, python3 and network access to PyPI (first run only).
-# Usage: bench/run.sh            (BENCH_MB=20 corpus size, BENCH_REPEAT=3 runs per timing)
+# Usage: bench/run.sh  (BENCH_MB=20 corpus size; BENCH_REPEAT=5 interleaved rounds of the classify
+# commands; BENCH_SK_MB=4 MB of the corpus for scikit-learn's classify)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out
