@@ -274,6 +274,28 @@ pub fn check_writable(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuse an output path that names one of the input files (`train --data d.csv -o d.csv`
+/// would replace the training data with the model).
+pub fn check_not_an_input<P: AsRef<Path>>(path: &Path, inputs: &[P]) -> Result<()> {
+    let Ok(out) = std::fs::canonicalize(path) else {
+        return Ok(()); // not there yet: it cannot be an input
+    };
+    for input in inputs {
+        let input = input.as_ref();
+        if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
+            return Err(Error::Param {
+                name: "--output",
+                msg: format!(
+                    "{} is the --data file {}: writing the model would replace the data; choose another path",
+                    path.display(),
+                    input.display()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

@@ -439,3 +439,31 @@ fn text_listings_keep_one_sentence_per_line() {
         "{out}"
     );
 }
+
+#[test]
+fn an_output_that_is_a_data_file_is_refused_before_training() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::fs::read(crate::harness::repo(SEED)).unwrap();
+    let f = write(dir.path(), "mine.csv", &data);
+    // The same file under another spelling, and through a symbolic link.
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&f, &link).unwrap();
+    let dotted = dir.path().join(".").join("mine.csv").display().to_string();
+    for (input, output) in [
+        (f.as_str(), dotted.as_str()),
+        (link.to_str().unwrap(), f.as_str()),
+    ] {
+        let r = factop(&["train", "--data", input, "-o", output], None);
+        assert_eq!(r.stdout, "", "training started");
+        let msg = usage(r);
+        assert!(
+            msg.contains("--output") && msg.contains("replace the data"),
+            "{msg}"
+        );
+        assert_eq!(
+            std::fs::read(&f).unwrap(),
+            data,
+            "the data file was overwritten"
+        );
+    }
+}
