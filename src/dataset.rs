@@ -198,6 +198,15 @@ impl Dataset {
             path: name.to_string(),
             msg,
         };
+        if opts.text_column == opts.label_column {
+            return Err(Error::Param {
+                name: "--text-column",
+                msg: format!(
+                    "`{}` is also the --label-column: the text and the label need two columns",
+                    opts.text_column
+                ),
+            });
+        }
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)

@@ -467,3 +467,25 @@ fn an_output_that_is_a_data_file_is_refused_before_training() {
         );
     }
 }
+
+#[test]
+fn one_column_for_both_text_and_label_is_a_usage_error() {
+    for args in [
+        &["evaluate", "--data", SEED, "--text-column", "label"][..],
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--label-column",
+            "sentence",
+            "--cv",
+            "2",
+        ][..],
+    ] {
+        let msg = usage(factop(args, None));
+        assert!(
+            msg.contains("--text-column") && msg.contains("--label-column"),
+            "{msg}"
+        );
+    }
+}
