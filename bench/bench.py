@@ -53,6 +53,9 @@ def run(cmd, stdout=subprocess.DEVNULL, stdin=None):
     return wall, rss, out, p.stderr
 
 
+NOTES = []  # lines printed after the tables
+
+
 class Series:
     """Repeated timings of one command: wall and CPU seconds of every run, the peak RSS."""
 
@@ -115,6 +118,18 @@ def load():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
 
+def busy(seconds=2.0):
+    """Cores kept busy by other processes while the bench waits `seconds` (from /proc/stat):
+    unlike the load average, not inflated by the bench's own previous section."""
+    def sample():
+        v = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+        return sum(v), v[3] + v[4]  # all, idle + iowait
+    t0, i0 = sample()
+    time.sleep(seconds)
+    t1, i1 = sample()
+    return (1 - (i1 - i0) / max(1, t1 - t0)) * (os.cpu_count() or 1)
+
+
 def classify_section(add, failed, fm, sm, txt, jsonl, arts, mb, timings):
     """The classify rows: all commands interleaved, REPEAT rounds, ratios of medians."""
     sk_mb = float(os.environ.get("BENCH_SK_MB", "4"))
@@ -136,8 +151,12 @@ def classify_section(add, failed, fm, sm, txt, jsonl, arts, mb, timings):
     j1 = Series("factop JSONL stream, 1 core", ONE + jcmd)
     j2 = Series("factop JSONL stream, 2 cores", TWO + jcmd)
     allseries = [one, sk, m1, m2, j1, j2]
+    others = busy()
+    before = f"load average {load()}, other processes busy on {others:.1f} cores"
     print(f"== classify ({mb:.1f} MB corpus; {REPEAT} rounds of {len(allseries)} commands, interleaved;"
-          f" factop model = newssd-eng.json; load {load()})", flush=True)
+          f" factop model = newssd-eng.json; {before})", flush=True)
+    if others > 0.2:
+        print("   warning: the machine is busy; the 2-core rows measure the other processes too", flush=True)
     sk_rates = []
     try:
         # Warm-up, untimed: inputs, binary and model into the page cache (this VM pages out
@@ -169,7 +188,9 @@ def classify_section(add, failed, fm, sm, txt, jsonl, arts, mb, timings):
         add(label, f"{size / b.median():.1f} MB/s", f"{size / a.median():.1f} MB/s on 1 core",
             f"{ratio:.2f}x ({lo:.2f}-{hi:.2f})", ">= 1.8x", ratio >= 1.8)
     timings.extend(s.row() for s in allseries)
-    print(f"   load after the classify rounds: {load()}", flush=True)
+    after = f"load average {load()}, other processes busy on {busy():.1f} cores"
+    NOTES.append(f"Before the classify rounds: {before}; after them: {after}.")
+    print(f"   after the classify rounds: {after}", flush=True)
 
 
 def main():
@@ -243,6 +264,8 @@ def main():
                   "", "| command | runs | median | min | max | spread | CPU (median) |",
                   "|---|---|---|---|---|---|---|"]
         table += ["| " + " | ".join(r) + " |" for r in timings]
+    if NOTES:
+        table += [""] + NOTES
     text = "\n".join(table)
     print("\n" + text)
     with open(os.path.join(OUT, "results.md"), "w", encoding="utf-8") as f:
