@@ -9,6 +9,25 @@ use factop::persist;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// Print a line of the training summary on standard output. A closed pipe
+/// (`factop train ... | head -1`) is not an error: the summary is a report on the side and
+/// must not stop the model being written (`println!` panicked there).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        summary_line(format_args!($($arg)*))?
+    };
+}
+
+fn summary_line(line: std::fmt::Arguments<'_>) -> Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout(), "{line}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(factop::Error::io("standard output", e).into())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Term weighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Tf {
@@ -265,7 +284,7 @@ fn search(
     data: &Dataset,
     k: usize,
 ) -> Result<factop::model::CheckedParams> {
-    println!(
+    say!(
         "grid       {} setting{}, {k}-fold cross-validation each",
         grid.len(),
         if grid.len() == 1 { "" } else { "s" }
@@ -296,9 +315,9 @@ fn search(
     let (_, bi) = best.expect("grid is not empty");
     for (i, ((label, _), (f1, sd, acc))) in grid.iter().zip(&rows).enumerate() {
         let mark = if i == bi { "*" } else { " " };
-        println!("  {mark} macro-F1 {f1:.4} ± {sd:.4}  accuracy {acc:.4}  {label}");
+        say!("  {mark} macro-F1 {f1:.4} ± {sd:.4}  accuracy {acc:.4}  {label}");
     }
-    println!("best       {}", grid[bi].0);
+    say!("best       {}", grid[bi].0);
     Ok(grid[bi].1.clone().check()?)
 }
 
@@ -323,7 +342,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         );
     }
     let [fact, opinion] = data.counts();
-    println!(
+    say!(
         "data       {} rows: {fact} fact, {opinion} opinion{}",
         data.len(),
         if data.skipped_empty > 0 {
@@ -341,9 +360,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         let cv = cv?;
         let (f1, f1_sd) = mean_sd(&cv.macro_f1);
         let (acc, acc_sd) = mean_sd(&cv.accuracy);
-        println!(
-            "cv         {k}-fold macro-F1 {f1:.4} ± {f1_sd:.4}, accuracy {acc:.4} ± {acc_sd:.4}"
-        );
+        say!("cv         {k}-fold macro-F1 {f1:.4} ± {f1_sd:.4}, accuracy {acc:.4} ± {acc_sd:.4}");
     }
     let Some(out) = &args.output else {
         return Ok(());
@@ -363,7 +380,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         }
     };
     let s = &model.summary;
-    println!(
+    say!(
         "features   {} ({} n-grams + {} cues{})",
         s.features,
         model.featurizer.vocabulary().terms.len(),
@@ -374,7 +391,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
             ""
         }
     );
-    println!(
+    say!(
         "optimiser  {} rows after balancing; gradient norm {:.2e} ({})",
         s.rows_trained,
         s.gradient_norm,
@@ -388,14 +405,14 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         }
     );
     match s.cv_macro_f1 {
-        Some(f) => println!(
+        Some(f) => say!(
             "threshold  {:.2} (chosen by cross-validation, out-of-fold macro-F1 {f:.4})",
             model.threshold
         ),
-        None => println!("threshold  {:.2}", model.threshold),
+        None => say!("threshold  {:.2}", model.threshold),
     }
     persist::save(&model, out)?;
-    println!(
+    say!(
         "model      {} written in {:.1}s",
         out.display(),
         started.elapsed().as_secs_f64()

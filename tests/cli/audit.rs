@@ -489,3 +489,49 @@ fn one_column_for_both_text_and_label_is_a_usage_error() {
         );
     }
 }
+
+/// Run factop with its standard output closed before it writes anything (as `| head -0`).
+fn closed_stdout(args: &[&str]) -> (Option<i32>, String) {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factop"))
+        .args(args)
+        .current_dir(crate::harness::root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_command_exits_zero_quietly_when_its_output_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json").display().to_string();
+    // train printed its summary with println!, which panicked on the closed pipe (exit 101,
+    // a backtrace) before the model was written.
+    let (code, err) = closed_stdout(&["train", "--data", SEED, "--cv", "2", "-o", &m]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert!(Path::new(&m).is_file(), "the model was not written");
+    for args in [
+        &["train", "--data", SEED, "--grid", "alpha=1,2", "--cv", "2"][..],
+        &["evaluate", "--data", SEED][..],
+        &["evaluate", "--data", SEED, "-f", "json"][..],
+        &["inspect", "-k", "500"][..],
+        &["explain", "-k", "500", "It is a disgrace."][..],
+        &[
+            "classify",
+            "-f",
+            "html",
+            "datasets/examples/council-budget.txt",
+        ][..],
+    ] {
+        let (code, err) = closed_stdout(args);
+        assert_eq!((code, err.as_str()), (Some(0), ""), "{args:?}");
+    }
+}
