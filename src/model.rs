@@ -114,6 +114,7 @@ impl TrainParams {
         "mask-quotes",
         "cues",
         "reported-scope",
+        "mask-reported-stance",
         "tf",
         "idf",
         "balance",
@@ -158,6 +159,7 @@ impl TrainParams {
             "mask-quotes" => f.mask_quotes = flag(value)?,
             "cues" => f.cues = flag(value)?,
             "reported-scope" => f.reported_scope = flag(value)?,
+            "mask-reported-stance" => f.mask_reported_stance = flag(value)?,
             "idf" => f.idf = flag(value)?,
             "tf" => {
                 (f.sublinear_tf, f.binary) = match value.trim() {

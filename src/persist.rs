@@ -15,10 +15,12 @@ use std::path::{Path, PathBuf};
 /// The newest model format this factop reads (and writes for models that need it).
 ///
 /// Version 2 added the naive-Bayes score feature (`nb_ratio`), version 3 the reported-speech
-/// scope (`params.features.reported_scope` and its `cue:reported_*` features). A model is
+/// scope (`params.features.reported_scope` and its `cue:reported_*` features), version 4 the
+/// masking of stance words in reported speech (`params.features.mask_reported_stance`: a
+/// factop that ignored the field would compute other n-grams than the model learned). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -64,7 +66,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.reported_scope {
+    if m.params.features.mask_reported_stance {
+        4
+    } else if m.params.features.reported_scope {
         3
     } else if m.nb.is_some() {
         2
@@ -392,6 +396,24 @@ mod tests {
         // Re-saved, the old model is byte for byte the version-1 file it came from.
         let again: serde_json::Value = serde_json::from_slice(&to_bytes(&old)).unwrap();
         assert_eq!(again, v);
+    }
+
+    #[test]
+    fn masking_reported_stance_is_stored_only_when_on() {
+        let m = default_model().unwrap();
+        assert!(!m.params.features.mask_reported_stance);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert!(v["params"]["features"]
+            .get("mask_reported_stance")
+            .is_none());
+        let mut on = m.clone();
+        on.params.features.mask_reported_stance = true;
+        assert_eq!(format_version_of(&on), 4);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();
+        assert_eq!(v["format_version"], 4);
+        assert_eq!(v["params"]["features"]["mask_reported_stance"], true);
+        let back = from_bytes(&to_bytes(&on), "on.json").unwrap();
+        assert!(back.params.features.mask_reported_stance);
     }
 
     #[test]

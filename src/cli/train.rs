@@ -100,6 +100,14 @@ pub struct Args {
     /// `--reported-scope`).
     #[arg(long, overrides_with = "reported_scope")]
     no_reported_scope: bool,
+    /// In the word and character n-grams, replace stance words in unquoted reported speech
+    /// (`Critics say the plan is reckless.`) by the placeholder `<rstance>`.
+    #[arg(long, overrides_with = "no_mask_reported_stance")]
+    mask_reported_stance: bool,
+    /// Keep stance words in reported speech as words in the n-grams (the opposite of
+    /// `--mask-reported-stance`).
+    #[arg(long, overrides_with = "mask_reported_stance")]
+    no_mask_reported_stance: bool,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -127,7 +135,8 @@ pub struct Args {
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
-    /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope, tf, idf,
+    /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
+    /// mask-reported-stance, tf, idf,
     /// balance, solver, nb-score (off or ALPHA); each key once, and not also set by its own flag. The
     /// best mean macro-F1 over --cv folds (default 5) wins and is used for the model written
     /// to --output.
@@ -167,6 +176,13 @@ impl Args {
                     false
                 } else {
                     FeatureConfig::default().reported_scope
+                },
+                mask_reported_stance: if self.mask_reported_stance {
+                    true
+                } else if self.no_mask_reported_stance {
+                    false
+                } else {
+                    FeatureConfig::default().mask_reported_stance
                 },
                 min_df: self.min_df,
                 max_features: self.max_features,
@@ -210,6 +226,12 @@ const GRID_FLAGS: &[(&str, &str, &str)] = &[
     ("cues", "no_cues", "--no-cues"),
     // (`--reported-scope`, its opposite, counts too: see `expand_grid`)
     ("reported-scope", "no_reported_scope", "--no-reported-scope"),
+    // (and `--mask-reported-stance`)
+    (
+        "mask-reported-stance",
+        "no_mask_reported_stance",
+        "--no-mask-reported-stance",
+    ),
     ("tf", "tf", "--tf"),
     ("idf", "no_idf", "--no-idf"),
     ("balance", "balance", "--balance"),
@@ -252,7 +274,11 @@ fn expand_grid(
             .iter()
             .find(|(k, id, _)| *k == key && typed(id))
             .map(|(_, _, flag)| *flag)
-            .or((key == "reported-scope" && typed("reported_scope")).then_some("--reported-scope"));
+            .or((key == "reported-scope" && typed("reported_scope")).then_some("--reported-scope"))
+            .or(
+                (key == "mask-reported-stance" && typed("mask_reported_stance"))
+                    .then_some("--mask-reported-stance"),
+            );
         if let Some(flag) = fixed {
             return Err(conflict(format!(
                 "`{key}` is both searched by --grid and fixed by {flag}: drop one of them"

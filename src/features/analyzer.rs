@@ -586,6 +586,21 @@ pub fn mask_quotes(tokens: Vec<Token>, min_words: usize) -> Vec<Token> {
     out
 }
 
+/// The placeholder of a stance word in reported speech (`FeatureConfig::mask_reported_stance`).
+pub const REPORTED_STANCE: &str = "<rstance>";
+
+/// Replace each token of unquoted reported speech that starts a stance-lexicon match by
+/// [`REPORTED_STANCE`] (see `FeatureConfig::mask_reported_stance`). The tokens are unmasked
+/// (quoted spans marked, not yet replaced).
+pub(crate) fn mask_reported_stance(cues: &CueSet, tokens: &mut [Token]) {
+    let info: Vec<_> = tokens.iter().map(|t| cues.token_info(&t.text)).collect();
+    let mut starts = Vec::new();
+    cues.reported_stance_starts(&*tokens, &info, |i| starts.push(i));
+    for i in starts {
+        tokens[i].text = REPORTED_STANCE.into();
+    }
+}
+
 impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
@@ -610,7 +625,10 @@ impl Analyzer {
         self.mask(tokenise(&normalise(text, self.config.lowercase)))
     }
 
-    fn mask(&self, tokens: Vec<Token>) -> Vec<Token> {
+    fn mask(&self, mut tokens: Vec<Token>) -> Vec<Token> {
+        if self.config.mask_reported_stance {
+            mask_reported_stance(&self.cues, &mut tokens);
+        }
         if self.config.mask_quotes {
             mask_quotes(tokens, self.config.mask_min_words)
         } else {
@@ -774,5 +792,53 @@ mod tests {
         assert_eq!(texts(&m), ["<quote>", "he", "said", "of", "the", "reform"]);
         assert_eq!(m[0].span, Span::Quoted);
         assert_eq!(m[5].span, Span::Quoted);
+    }
+
+    #[test]
+    fn masks_stance_words_in_reported_speech_only() {
+        let on = Analyzer::new(FeatureConfig {
+            mask_reported_stance: true,
+            ..FeatureConfig::default()
+        });
+        let off = Analyzer::new(FeatureConfig::default());
+        // A source's judgement, unquoted: the evaluative word becomes the placeholder, the
+        // reporting verb and the plain words stay.
+        let text = "Harbour traders say the new toll is reckless.";
+        assert_eq!(
+            texts(&on.tokens(text)),
+            [
+                "harbour",
+                "traders",
+                "say",
+                "the",
+                "new",
+                "toll",
+                "is",
+                "<rstance>"
+            ]
+        );
+        assert_eq!(texts(&off.tokens(text))[7], "reckless");
+        // After an attribution clause too.
+        let t = on.tokens("The ferry timetable is a disaster, commuters said on Friday.");
+        assert!(texts(&t).contains(&"<rstance>"), "{:?}", texts(&t));
+        assert!(!texts(&t).contains(&"disaster"));
+        // The author's own judgement is left as it is.
+        for text in [
+            "I think the new toll is reckless.",
+            "The new toll is reckless.",
+            "The toll, frankly, is a disaster.",
+        ] {
+            assert!(!texts(&on.tokens(text)).contains(&"<rstance>"), "{text}");
+            assert_eq!(on.tokens(text), off.tokens(text), "{text}");
+        }
+        // Quoted words are quote masking's business, not this one's.
+        let t = on.tokens("Traders say the toll is \"reckless\".");
+        assert_eq!(texts(&t).last(), Some(&"reckless"));
+        // The placeholder reaches the n-grams, word and character ones.
+        let mut terms = Vec::new();
+        on.terms(text, Context::default(), &mut |t| terms.push(t.to_string()));
+        assert!(terms.iter().any(|t| t == "w:is <rstance>"), "{terms:?}");
+        assert!(terms.iter().any(|t| t == "c:<rst"), "{terms:?}");
+        assert!(!terms.iter().any(|t| t.contains("reckless")), "{terms:?}");
     }
 }

@@ -111,6 +111,14 @@ pub(crate) struct TokenInfo {
     pub lanes: u128,
 }
 
+impl TokenInfo {
+    /// The token can open a reported-speech scope (a reporting or attitude verb, `according`).
+    #[inline]
+    pub(crate) fn may_open_scope(&self) -> bool {
+        self.flags & F_SCOPE != 0
+    }
+}
+
 /// The flags counted over the author's tokens, in lane order.
 const LANES: [u16; 8] = [
     F_EST,
@@ -532,36 +540,75 @@ impl CueSet {
             } else {
                 &mut author
             };
-            // One-word entries match here whatever follows: no phrase to compare.
-            let mut single = inf.single;
-            while single != 0 {
-                n[single.trailing_zeros() as usize] += 1;
-                single &= single - 1;
-            }
-            // The other lexicons starting here match if one of their longer phrases does (a
-            // one-word entry of theirs cannot: it would be in `single`), compared as
-            // `Lexicon::matches_at` compares.
-            let open = inf.lexicons & !inf.single;
-            let Some(list) = inf.phrases.filter(|_| open != 0) else {
-                continue;
-            };
-            for (l, phrases) in &self.phrases[list as usize] {
-                if open & (1 << l) != 0
-                    && phrases.iter().any(|p| {
-                        p.len() <= tokens.count() - i
-                            && p.iter().enumerate().all(|(k, w)| {
-                                tokens.span(i + k) == Span::Author
-                                    && tokens.text(i + k).eq_ignore_ascii_case(w)
-                            })
-                    })
-                {
-                    n[*l] += 1;
-                }
+            let mut matched = self.matched_at(tokens, i, inf);
+            while matched != 0 {
+                n[matched.trailing_zeros() as usize] += 1;
+                matched &= matched - 1;
             }
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
         (author, reported)
+    }
+
+    /// The lexicons (bit `l` for lexicon `l`) with an entry matching at author token `i`,
+    /// whose [`token_info`](Self::token_info) is `inf` (as [`Lexicon::count`] counts them).
+    #[inline]
+    fn matched_at<T: TokenSeq + ?Sized>(&self, tokens: &T, i: usize, inf: &TokenInfo) -> u64 {
+        // One-word entries match here whatever follows: no phrase to compare.
+        let mut matched = inf.single;
+        // The other lexicons starting here match if one of their longer phrases does (a
+        // one-word entry of theirs cannot: it would be in `single`), compared as
+        // `Lexicon::matches_at` compares.
+        let open = inf.lexicons & !inf.single;
+        let Some(list) = inf.phrases.filter(|_| open != 0) else {
+            return matched;
+        };
+        for (l, phrases) in &self.phrases[list as usize] {
+            if open & (1 << l) != 0
+                && phrases.iter().any(|p| {
+                    p.len() <= tokens.count() - i
+                        && p.iter().enumerate().all(|(k, w)| {
+                            tokens.span(i + k) == Span::Author
+                                && tokens.text(i + k).eq_ignore_ascii_case(w)
+                        })
+                })
+            {
+                matched |= 1 << l;
+            }
+        }
+        matched
+    }
+
+    /// The reported-speech scope of a sentence (empty when no token can open one).
+    #[inline]
+    pub(crate) fn scope_of<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo]) -> Scope {
+        if info.iter().any(TokenInfo::may_open_scope) {
+            scope::find(tokens, |i| info[i].may_open_scope())
+        } else {
+            Scope::default()
+        }
+    }
+
+    /// Call `mark(i)` for each author token `i` in reported speech that starts a match of a
+    /// stance lexicon (any but `reporting`): the tokens whose matches count in the reported
+    /// cues (see `FeatureConfig::mask_reported_stance`). In increasing order.
+    pub(crate) fn reported_stance_starts<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        info: &[TokenInfo],
+        mut mark: impl FnMut(usize),
+    ) {
+        let scope = self.scope_of(tokens, info);
+        for i in scope.ranges().flatten() {
+            let inf = &info[i];
+            if inf.lexicons & !(1 << self.reporting) == 0 || tokens.span(i) != Span::Author {
+                continue;
+            }
+            if self.matched_at(tokens, i, inf) & !(1 << self.reporting) != 0 {
+                mark(i);
+            }
+        }
     }
 
     /// Cue values for one sentence, in [`cue_names`] order. `tokens` are the unmasked tokens
@@ -602,8 +649,8 @@ impl CueSet {
             None => squash(n as f32),
         };
         let mut out = [0f32; N_CUES];
-        let scope = if reported_scope && info.iter().any(|inf| inf.flags & F_SCOPE != 0) {
-            scope::find(tokens, |i| info[i].flags & F_SCOPE != 0)
+        let scope = if reported_scope {
+            self.scope_of(tokens, info)
         } else {
             Scope::default()
         };
@@ -959,6 +1006,31 @@ mod tests {
                     prop_assert_eq!(gn, wn);
                     prop_assert_eq!(gv.to_bits(), wv.to_bits(), "{} on {:?}", gn, raw);
                 }
+            }
+            // The tokens `FeatureConfig::mask_reported_stance` masks: those in the reference
+            // scope that start a match of a stance lexicon, compared as strings.
+            for lower_case in [true, false] {
+                let t = tokenise(&normalise(&raw, lower_case));
+                let scope = scope_reference(&t);
+                let want: Vec<usize> = scope
+                    .ranges()
+                    .flatten()
+                    .filter(|&i| {
+                        let key = lower(&t[i].text);
+                        t[i].span == Span::Author
+                            && set.first_words.get(&*key).is_some_and(|&(mask, _)| {
+                                set.lexicons.iter().enumerate().any(|(l, (name, lex))| {
+                                    name != "cue:reporting"
+                                        && mask & (1 << l) != 0
+                                        && lex.matches_at(&t[..], i, &key)
+                                })
+                            })
+                    })
+                    .collect();
+                let info: Vec<TokenInfo> = t.iter().map(|x| set.token_info(&x.text)).collect();
+                let mut got = Vec::new();
+                set.reported_stance_starts(&t[..], &info, |i| got.push(i));
+                prop_assert_eq!(got, want, "{:?}", raw);
             }
         }
     }

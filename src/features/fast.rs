@@ -14,7 +14,9 @@
 //!   touched terms, which yields the indices in increasing order without sorting.
 //! * Tokens borrow from the normalised sentence; all buffers are reused.
 
-use super::analyzer::{normalise_into, span_runs, tokenise_into, Context, Span, Tok};
+use super::analyzer::{
+    normalise_into, span_runs, tokenise_into, Context, Span, Tok, REPORTED_STANCE,
+};
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
 use rustc_hash::FxHashMap;
@@ -355,7 +357,7 @@ impl Cache {
                 }
             }
         }
-        let info = if f.config().cues {
+        let info = if f.config().cues || f.config().mask_reported_stance {
             f.analyzer.cue_set().token_info(text)
         } else {
             TokenInfo::default()
@@ -537,18 +539,24 @@ fn run(
     for t in toks.iter() {
         ent.push(cache.lookup(f, t.text(norm)));
     }
-    let cues = if cfg.cues {
+    if cfg.cues || cfg.mask_reported_stance {
         info.clear();
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
-        let view = View { norm, toks };
-        Some(
-            f.analyzer
-                .cue_set()
-                .values_array(&view, info, text, ctx, cfg.reported_scope),
-        )
-    } else {
-        None
-    };
+    }
+    let view = View { norm, toks };
+    let cues = cfg.cues.then(|| {
+        f.analyzer
+            .cue_set()
+            .values_array(&view, info, text, ctx, cfg.reported_scope)
+    });
+    // Stance words in reported speech, as `mask_reported_stance`, on entries (after the cues,
+    // which read the words themselves).
+    if cfg.mask_reported_stance && info.iter().any(|inf| inf.may_open_scope()) {
+        let placeholder = cache.lookup(f, REPORTED_STANCE);
+        f.analyzer
+            .cue_set()
+            .reported_stance_starts(&view, info, |i| ent[i] = placeholder);
+    }
     // Quote masking, as `mask_quotes`, on entries.
     masked.clear();
     if !cfg.mask_quotes || toks.iter().all(|t| t.span == Span::Author) {
@@ -852,6 +860,23 @@ mod tests {
                 ..base.clone()
             },
             FeatureConfig {
+                mask_reported_stance: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                mask_reported_stance: true,
+                reported_scope: false,
+                lowercase: false,
+                mask_min_words: 1,
+                ..base.clone()
+            },
+            FeatureConfig {
+                mask_reported_stance: true,
+                cues: false,
+                char_ngrams: [1, 3],
+                ..base.clone()
+            },
+            FeatureConfig {
                 word_ngrams: [2, 2],
                 char_ngrams: [0, 0],
                 cues: false,
@@ -906,6 +931,24 @@ mod tests {
             );
         }
         Ok(())
+    }
+
+    #[test]
+    fn the_reported_stance_placeholder_is_in_the_masking_vocabularies() {
+        let fs = featurizers();
+        for f in fs.iter().filter(|f| f.config().mask_reported_stance) {
+            assert!(
+                f.vocab
+                    .terms
+                    .iter()
+                    .any(|t| t.starts_with("w:") && t.contains("<rstance>")),
+                "{:?}",
+                f.config()
+            );
+        }
+        for f in fs.iter().filter(|f| !f.config().mask_reported_stance) {
+            assert!(!f.vocab.terms.iter().any(|t| t.contains("<rstance>")));
+        }
     }
 
     #[test]

@@ -36,6 +36,14 @@ pub struct FeatureConfig {
     /// read as they always did).
     #[serde(default, skip_serializing_if = "is_false")]
     pub reported_scope: bool,
+    /// In the word and character n-grams, replace each token of unquoted reported speech
+    /// (the [`scope`] of `reported_scope`, found whether or not that option is on) that
+    /// starts a stance-lexicon match (any lexicon but `reporting`, as the reported cues count
+    /// them) by the placeholder `<rstance>`: `Critics say the plan is reckless.` gives the
+    /// n-grams of `critics say the plan is <rstance>`. Off by default; stored only when on
+    /// (files without the field read as they always did).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mask_reported_stance: bool,
     /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
     /// Keep at most this many word n-grams (most frequent first).
@@ -76,6 +84,7 @@ impl Default for FeatureConfig {
             mask_min_words: 3,
             cues: true,
             reported_scope: true,
+            mask_reported_stance: false,
             min_df: 2,
             max_features: 20_000,
             char_min_df: default_char_min_df(),

@@ -312,6 +312,22 @@ fn grid_keys_fixed_twice_or_without_values_are_usage_errors() {
             "fixed by --no-cues",
         ),
         (
+            &[
+                "--grid",
+                "mask-reported-stance=on,off",
+                "--mask-reported-stance",
+            ][..],
+            "fixed by --mask-reported-stance",
+        ),
+        (
+            &[
+                "--grid",
+                "mask-reported-stance=on,off",
+                "--no-mask-reported-stance",
+            ][..],
+            "fixed by --no-mask-reported-stance",
+        ),
+        (
             &["--grid", "alpha=1", "--grid", "alpha=2"][..],
             "listed twice",
         ),

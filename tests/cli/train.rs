@@ -373,6 +373,46 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
 }
 
 #[test]
+fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    train_to(
+        &on,
+        &["--no-mask-reported-stance", "--mask-reported-stance"],
+    );
+    // the last of the two opposite flags wins
+    train_to(
+        &off,
+        &["--mask-reported-stance", "--no-mask-reported-stance"],
+    );
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let (v, plain) = (read(&on), read(&off));
+    assert_eq!(v["format_version"], 4);
+    assert_eq!(v["params"]["features"]["mask_reported_stance"], true);
+    // off: no trace of the option (the default model's format, version 3)
+    assert_eq!(plain["format_version"], 3);
+    assert!(plain["params"]["features"]
+        .get("mask_reported_stance")
+        .is_none());
+    let mp = on.display().to_string();
+    let card = factop(&["inspect", &mp], None).ok();
+    assert!(card.contains("reported stance masked"), "{card}");
+    let card = factop(&["inspect", &off.display().to_string()], None).ok();
+    assert!(!card.contains("reported stance masked"), "{card}");
+    let text = "Ferry operators say the new harbour toll is ruinous.";
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok();
+    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
+    let grid = train_seed(&["--grid", "mask-reported-stance=true,false", "--cv", "2"]);
+    assert!(grid.contains("mask-reported-stance"), "{grid}");
+}
+
+#[test]
 fn nb_score_flag_is_validated_and_searchable() {
     let e = factop(
         &["train", "--data", SEED, "--cv", "3", "--nb-score", "0"],
