@@ -553,7 +553,7 @@ impl CueSet {
 
     /// The lexicons (bit `l` for lexicon `l`) with an entry matching at author token `i`,
     /// whose [`token_info`](Self::token_info) is `inf` (as [`Lexicon::count`] counts them).
-    #[inline]
+    #[inline(always)]
     fn matched_at<T: TokenSeq + ?Sized>(&self, tokens: &T, i: usize, inf: &TokenInfo) -> u64 {
         // One-word entries match here whatever follows: no phrase to compare.
         let mut matched = inf.single;
