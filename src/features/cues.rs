@@ -792,6 +792,18 @@ mod tests {
         (author, reported)
     }
 
+    /// Capitalised words after the first, by whitespace split: what [`proper_nouns`] counts.
+    fn proper_nouns_reference(raw: &str) -> usize {
+        raw.split_whitespace()
+            .skip(1)
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count()
+    }
+
     /// The reported-speech scope, its candidates found by comparing strings.
     fn scope_reference(tokens: &[Token]) -> Scope {
         scope::find(tokens, |i| {
@@ -843,15 +855,7 @@ mod tests {
             .iter()
             .filter(|t| **t == "<num>" || **t == "<year>")
             .count();
-        let proper = raw
-            .split_whitespace()
-            .skip(1)
-            .filter(|w| {
-                w.chars()
-                    .find(|c| c.is_alphanumeric())
-                    .is_some_and(char::is_uppercase)
-            })
-            .count();
+        let proper = proper_nouns_reference(raw);
         // Quoted runs: maximal runs of quoted tokens.
         let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
         let mut i = 0;
@@ -930,16 +934,7 @@ mod tests {
             for run in [1, 62, 63, 64, 65, 127, 128, 129, 200] {
                 for tail in ["B c", "b C", "", " D", "\"E\" f"] {
                     let raw = format!("a{} {}{tail}", "x".repeat(pad), "(".repeat(run));
-                    let want = raw
-                        .split_whitespace()
-                        .skip(1)
-                        .filter(|w| {
-                            w.chars()
-                                .find(|c| c.is_alphanumeric())
-                                .is_some_and(char::is_uppercase)
-                        })
-                        .count();
-                    assert_eq!(proper_nouns(&raw), want, "{raw:?}");
+                    assert_eq!(proper_nouns(&raw), proper_nouns_reference(&raw), "{raw:?}");
                 }
             }
         }
@@ -950,16 +945,7 @@ mod tests {
 
         #[test]
         fn proper_nouns_matches_split_whitespace(raw in "[ -~\t\n\r\x0b\x0c\x1c-\x1f]{0,60}|\\PC{0,30}") {
-            let want = raw
-                .split_whitespace()
-                .skip(1)
-                .filter(|w| {
-                    w.chars()
-                        .find(|c| c.is_alphanumeric())
-                        .is_some_and(char::is_uppercase)
-                })
-                .count();
-            prop_assert_eq!(proper_nouns(&raw), want);
+            prop_assert_eq!(proper_nouns(&raw), proper_nouns_reference(&raw));
         }
 
         /// Long sentences (the ASCII path works 64 bytes at a time): words and runs of
@@ -968,16 +954,7 @@ mod tests {
         fn proper_nouns_matches_split_whitespace_across_chunks(
             raw in "([ \t\n]{0,3}[\"'(.,\x0b-]{0,70}[a-zA-Z0-9]{0,9}[,.)]{0,2}){0,40}"
         ) {
-            let want = raw
-                .split_whitespace()
-                .skip(1)
-                .filter(|w| {
-                    w.chars()
-                        .find(|c| c.is_alphanumeric())
-                        .is_some_and(char::is_uppercase)
-                })
-                .count();
-            prop_assert_eq!(proper_nouns(&raw), want);
+            prop_assert_eq!(proper_nouns(&raw), proper_nouns_reference(&raw));
         }
 
         #[test]

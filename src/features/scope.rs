@@ -273,9 +273,10 @@ fn is_attribution_tail(w: &str) -> bool {
     )
 }
 
-/// Words that cannot be the subject of a reporting verb: relative pronouns, prepositions,
-/// conjunctions, determiners, forms of *be* (a passive: `it is said`), `to`.
-fn is_not_subject(w: &str) -> bool {
+/// Words that link or relate rather than name: relative pronouns, `there`, `to`, the common
+/// prepositions and `and`/`or`/`but`/`if`. Neither a subject of a reporting verb
+/// ([`is_not_subject`]) nor the first word of an attribution clause ([`is_clause_opener`]).
+fn is_linking_word(w: &str) -> bool {
     matches!(
         w,
         "who"
@@ -283,7 +284,6 @@ fn is_not_subject(w: &str) -> bool {
             | "whose"
             | "which"
             | "that"
-            | "whoever"
             | "what"
             | "whatever"
             | "there"
@@ -301,47 +301,57 @@ fn is_not_subject(w: &str) -> bool {
             | "amid"
             | "as"
             | "like"
-            | "into"
-            | "over"
-            | "under"
             | "after"
             | "before"
-            | "without"
-            | "within"
-            | "upon"
             | "and"
             | "or"
             | "but"
             | "if"
-            // `X should say`, `X must call …`: the author's prescription.
-            | "should"
-            | "must"
-            | "ought"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "am"
-            | "be"
-            | "been"
-            | "being"
-            | "get"
-            | "gets"
-            | "got"
-            | "a"
-            | "an"
-            | "the"
-            | "this"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
     )
+}
+
+/// Words that cannot be the subject of a reporting verb: relative pronouns, prepositions,
+/// conjunctions, determiners, forms of *be* (a passive: `it is said`), `to`.
+fn is_not_subject(w: &str) -> bool {
+    is_linking_word(w)
+        || matches!(
+            w,
+            "whoever"
+                | "into"
+                | "over"
+                | "under"
+                | "without"
+                | "within"
+                | "upon"
+                // `X should say`, `X must call …`: the author's prescription.
+                | "should"
+                | "must"
+                | "ought"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "am"
+                | "be"
+                | "been"
+                | "being"
+                | "get"
+                | "gets"
+                | "got"
+                | "a"
+                | "an"
+                | "the"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+        )
 }
 
 /// Auxiliaries and adverbs that may stand between a subject and its reporting verb.
@@ -423,49 +433,22 @@ fn is_aux(w: &str) -> bool {
 
 /// Words that open a clause of their own: a comma before them starts no attribution clause.
 fn is_clause_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "who"
-            | "whom"
-            | "whose"
-            | "which"
-            | "that"
-            | "what"
-            | "whatever"
-            | "there"
-            | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "at"
-            | "about"
-            | "than"
-            | "amid"
-            | "as"
-            | "like"
-            | "after"
-            | "before"
-            | "and"
-            | "or"
-            | "but"
-            | "if"
-            | "yet"
-            | "so"
-            | "while"
-            | "although"
-            | "though"
-            | "because"
-            | "since"
-            | "when"
-            | "whereas"
-            | "unless"
-            | "until"
-            | "however"
-    )
+    is_linking_word(w)
+        || matches!(
+            w,
+            "yet"
+                | "so"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "when"
+                | "whereas"
+                | "unless"
+                | "until"
+                | "however"
+        )
 }
 
 /// A contrast after a comma: the author takes over again.
