@@ -45,8 +45,9 @@ pub struct Args {
     /// article per line; every output row gets the article's `id` after `doc`).
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     input_format: InputFormat,
-    /// Worker threads (default: the available cores). The output is the same for any number.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 1024 (default: the available cores). The output is the same for
+    /// any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
 }
 
@@ -125,11 +126,7 @@ pub fn run(args: Args) -> Result<()> {
     } else {
         Format::Jsonl
     });
-    let files = if args.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.files.clone()
-    };
+    let files = super::input_files(&args.files);
     if args.input_format == InputFormat::Jsonl && (format == Format::Html || args.explain) {
         return Err(factop::Error::Param {
             name: "--input-format",

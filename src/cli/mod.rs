@@ -115,3 +115,41 @@ pub fn parse_folds(s: &str) -> Result<usize, String> {
         Err(_) => Err(format!("`{s}` is not a whole number of folds (at least 2)")),
     }
 }
+
+/// The input files of `classify` and `sentences`: standard input (`-`) when none is named.
+/// When standard input is a terminal and is read, say so on standard error, so that a
+/// command waiting for typed text does not look hung.
+pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
+    let files = if files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        files.to_vec()
+    };
+    if reads_stdin(&files) && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprintln!(
+            "factop: reading an article from standard input (end it with Ctrl-D); \
+             name a file to read it instead"
+        );
+    }
+    files
+}
+
+/// Whether `-` (standard input) is among the inputs.
+fn reads_stdin(files: &[PathBuf]) -> bool {
+    files.iter().any(|f| f.as_os_str() == "-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_file_means_standard_input() {
+        assert_eq!(input_files(&[]), [PathBuf::from("-")]);
+        assert!(reads_stdin(&input_files(&[])));
+        let named = [PathBuf::from("a.txt"), PathBuf::from("b.txt")];
+        assert_eq!(input_files(&named), named);
+        assert!(!reads_stdin(&named));
+        assert!(reads_stdin(&[PathBuf::from("a.txt"), PathBuf::from("-")]));
+    }
+}

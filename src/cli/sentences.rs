@@ -44,11 +44,7 @@ pub fn run(args: Args) -> Result<()> {
     } else {
         Format::Jsonl
     });
-    let files = if args.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.files
-    };
+    let files = super::input_files(&args.files);
     let mut out = BufWriter::new(stdout.lock());
     for path in &files {
         let mut blocks = super::classify::open(path)?;

@@ -155,9 +155,13 @@ fn bad_jsonl_lines_are_one_line_errors_naming_the_line() {
     )
     .err();
     assert!(err.contains("--input-format"), "{err}");
-    let r = factop(&["classify", "-j", "0", ARTICLE], None);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("--threads"), "{}", r.stderr);
+    // 0 and more than 1024 worker threads are usage errors naming the flag.
+    for j in ["0", "1025"] {
+        let r = factop(&["classify", "-j", j, ARTICLE], None);
+        assert_eq!(r.code, 2, "-j {j}");
+        assert!(r.stderr.contains("--threads"), "{}", r.stderr);
+    }
+    factop(&["classify", "-j", "1024", ARTICLE], None).ok();
 }
 
 /// Small files are opened and read on the worker threads, larger ones streamed by the reader
