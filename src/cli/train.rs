@@ -136,10 +136,9 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, tf, idf,
-    /// balance, solver, nb-score (off or ALPHA); each key once, and not also set by its own flag. The
-    /// best mean macro-F1 over --cv folds (default 5) wins and is used for the model written
-    /// to --output.
+    /// mask-reported-stance, tf, idf, balance, solver, nb-score (off or ALPHA); each key once,
+    /// and not also set by its own flag. The best mean macro-F1 over --cv folds (default 5)
+    /// wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
@@ -170,20 +169,16 @@ impl Args {
                 mask_quotes: !self.no_mask_quotes,
                 mask_min_words: self.mask_min_words,
                 cues: !self.no_cues,
-                reported_scope: if self.reported_scope {
-                    true
-                } else if self.no_reported_scope {
-                    false
-                } else {
-                    FeatureConfig::default().reported_scope
-                },
-                mask_reported_stance: if self.mask_reported_stance {
-                    true
-                } else if self.no_mask_reported_stance {
-                    false
-                } else {
-                    FeatureConfig::default().mask_reported_stance
-                },
+                reported_scope: on_off(
+                    self.reported_scope,
+                    self.no_reported_scope,
+                    FeatureConfig::default().reported_scope,
+                ),
+                mask_reported_stance: on_off(
+                    self.mask_reported_stance,
+                    self.no_mask_reported_stance,
+                    FeatureConfig::default().mask_reported_stance,
+                ),
                 min_df: self.min_df,
                 max_features: self.max_features,
                 char_min_df: self.char_min_df,
@@ -208,36 +203,48 @@ impl Args {
     }
 }
 
-/// The `train` flag that sets each `--grid` key (its clap id and how it is typed).
-const GRID_FLAGS: &[(&str, &str, &str)] = &[
-    ("alpha", "alpha", "--alpha"),
-    ("word-ngrams", "word_ngrams", "--word-ngrams"),
-    ("char-ngrams", "char_ngrams", "--char-ngrams"),
-    ("min-df", "min_df", "--min-df"),
-    ("max-features", "max_features", "--max-features"),
-    ("char-min-df", "char_min_df", "--char-min-df"),
+/// The `train` flags that set each `--grid` key (their clap ids and how they are typed); an
+/// on/off key has both of its flags.
+const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
+    ("alpha", &[("alpha", "--alpha")]),
+    ("word-ngrams", &[("word_ngrams", "--word-ngrams")]),
+    ("char-ngrams", &[("char_ngrams", "--char-ngrams")]),
+    ("min-df", &[("min_df", "--min-df")]),
+    ("max-features", &[("max_features", "--max-features")]),
+    ("char-min-df", &[("char_min_df", "--char-min-df")]),
     (
         "char-max-features",
-        "char_max_features",
-        "--char-max-features",
+        &[("char_max_features", "--char-max-features")],
     ),
-    ("mask-min-words", "mask_min_words", "--mask-min-words"),
-    ("mask-quotes", "no_mask_quotes", "--no-mask-quotes"),
-    ("cues", "no_cues", "--no-cues"),
-    // (`--reported-scope`, its opposite, counts too: see `expand_grid`)
-    ("reported-scope", "no_reported_scope", "--no-reported-scope"),
-    // (and `--mask-reported-stance`)
+    ("mask-min-words", &[("mask_min_words", "--mask-min-words")]),
+    ("mask-quotes", &[("no_mask_quotes", "--no-mask-quotes")]),
+    ("cues", &[("no_cues", "--no-cues")]),
+    (
+        "reported-scope",
+        &[
+            ("no_reported_scope", "--no-reported-scope"),
+            ("reported_scope", "--reported-scope"),
+        ],
+    ),
     (
         "mask-reported-stance",
-        "no_mask_reported_stance",
-        "--no-mask-reported-stance",
+        &[
+            ("no_mask_reported_stance", "--no-mask-reported-stance"),
+            ("mask_reported_stance", "--mask-reported-stance"),
+        ],
     ),
-    ("tf", "tf", "--tf"),
-    ("idf", "no_idf", "--no-idf"),
-    ("balance", "balance", "--balance"),
-    ("solver", "solver", "--solver"),
-    ("nb-score", "nb_score", "--nb-score"),
+    ("tf", &[("tf", "--tf")]),
+    ("idf", &[("no_idf", "--no-idf")]),
+    ("balance", &[("balance", "--balance")]),
+    ("solver", &[("solver", "--solver")]),
+    ("nb-score", &[("nb_score", "--nb-score")]),
 ];
+
+/// A setting with an on flag and an off flag (clap keeps only the last of the two typed):
+/// on, off, or `default` when neither was given.
+fn on_off(on: bool, off: bool, default: bool) -> bool {
+    on || (!off && default)
+}
 
 /// Every combination of the `--grid` values, each with a label naming its settings.
 /// `typed` tells whether a flag (by clap id) was given on the command line: a key searched by
@@ -272,13 +279,10 @@ fn expand_grid(
         }
         let fixed = GRID_FLAGS
             .iter()
-            .find(|(k, id, _)| *k == key && typed(id))
-            .map(|(_, _, flag)| *flag)
-            .or((key == "reported-scope" && typed("reported_scope")).then_some("--reported-scope"))
-            .or(
-                (key == "mask-reported-stance" && typed("mask_reported_stance"))
-                    .then_some("--mask-reported-stance"),
-            );
+            .filter(|(k, _)| *k == key)
+            .flat_map(|(_, flags)| flags.iter())
+            .find(|(id, _)| typed(id))
+            .map(|(_, flag)| *flag);
         if let Some(flag) = fixed {
             return Err(conflict(format!(
                 "`{key}` is both searched by --grid and fixed by {flag}: drop one of them"
@@ -453,11 +457,11 @@ mod tests {
 
     #[test]
     fn every_grid_key_has_its_flag() {
-        let keys: Vec<&str> = GRID_FLAGS.iter().map(|(k, _, _)| *k).collect();
+        let keys: Vec<&str> = GRID_FLAGS.iter().map(|(k, _)| *k).collect();
         assert_eq!(keys, TrainParams::SETTABLE);
         let cmd = crate::cli::Cli::command();
         let train = cmd.find_subcommand("train").unwrap();
-        for (_, id, flag) in GRID_FLAGS {
+        for (id, flag) in GRID_FLAGS.iter().flat_map(|(_, flags)| flags.iter()) {
             let arg = train.get_arguments().find(|a| a.get_id() == *id);
             let long = arg.and_then(|a| a.get_long()).map(|l| format!("--{l}"));
             assert_eq!(long.as_deref(), Some(*flag), "{id}");
