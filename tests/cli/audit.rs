@@ -328,6 +328,14 @@ fn grid_keys_fixed_twice_or_without_values_are_usage_errors() {
             "fixed by --no-mask-reported-stance",
         ),
         (
+            &["--grid", "reported-scope=on,off", "--reported-scope"][..],
+            "fixed by --reported-scope",
+        ),
+        (
+            &["--grid", "reported-scope=on,off", "--no-reported-scope"][..],
+            "fixed by --no-reported-scope",
+        ),
+        (
             &["--grid", "alpha=1", "--grid", "alpha=2"][..],
             "listed twice",
         ),
