@@ -132,6 +132,17 @@ pub struct Example {
     pub label: Label,
 }
 
+/// Where an example was read: its file (an index into [`Dataset::sources`]) and its row as
+/// error messages count them: records, the header being row 1 (a quoted line break does not
+/// start a new row, and blank lines are no rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// Index of the file in [`Dataset::sources`].
+    pub source: usize,
+    /// The record in that file (the header is row 1).
+    pub row: u64,
+}
+
 /// Labelled sentences read from one or more files.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -141,6 +152,9 @@ pub struct Dataset {
     pub skipped_empty: usize,
     /// The files read, in order.
     pub sources: Vec<String>,
+    /// Where each example was read, one per example for data read from files; empty for
+    /// data built in code.
+    pub origins: Vec<Origin>,
 }
 
 impl Dataset {
@@ -168,9 +182,14 @@ impl Dataset {
         let mut all = Dataset::default();
         for p in paths {
             let d = Dataset::load(p.as_ref(), opts)?;
+            let first = all.sources.len();
             all.examples.extend(d.examples);
             all.skipped_empty += d.skipped_empty;
             all.sources.extend(d.sources);
+            all.origins.extend(d.origins.into_iter().map(|o| Origin {
+                source: first + o.source,
+                row: o.row,
+            }));
         }
         Ok(all)
     }
@@ -328,6 +347,7 @@ impl Dataset {
                 text: text.trim().to_string(),
                 label,
             });
+            out.origins.push(Origin { source: 0, row });
         }
         if let Some((row, value)) = unknown {
             const SHOWN: usize = 12;
@@ -638,6 +658,25 @@ mod tests {
                 .to_string();
             assert!(e.contains("row 3:"), "{e}");
         }
+    }
+
+    #[test]
+    fn origins_name_the_row_as_errors_do() {
+        // Row 2 spans two lines; a blank line is no row; row 3 has empty text (skipped).
+        let src = "sentence,label\n\"two\nlines\",fact\n\n  ,fact\nlast,opinion\n";
+        let d = read(src, b',', &ReadOptions::default()).unwrap();
+        let rows: Vec<u64> = d.origins.iter().map(|o| o.row).collect();
+        assert_eq!(rows, [2, 4]);
+        assert_eq!(d.origins.len(), d.examples.len());
+        // Several files: the source index follows `sources`.
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+        std::fs::write(&a, "sentence,label\nx,fact\ny,opinion\n").unwrap();
+        std::fs::write(&b, "sentence,label\nz,fact\n").unwrap();
+        let all = Dataset::load_all(&[&a, &b], &ReadOptions::default()).unwrap();
+        let got: Vec<(usize, u64)> = all.origins.iter().map(|o| (o.source, o.row)).collect();
+        assert_eq!(got, [(0, 2), (0, 3), (1, 2)]);
+        assert_eq!(all.sources[1], b.display().to_string());
     }
 
     #[test]

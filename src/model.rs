@@ -607,16 +607,17 @@ fn available_threads() -> usize {
 type FoldPredictions = (usize, Vec<(usize, f64)>);
 
 fn subset(data: &Dataset, keep: impl Fn(usize) -> bool) -> Dataset {
-    Dataset {
-        examples: data
-            .examples
-            .iter()
-            .enumerate()
+    fn kept<T: Clone>(v: &[T], keep: &impl Fn(usize) -> bool) -> Vec<T> {
+        (v.iter().enumerate())
             .filter(|(i, _)| keep(*i))
-            .map(|(_, e)| e.clone())
-            .collect(),
+            .map(|(_, x)| x.clone())
+            .collect()
+    }
+    Dataset {
+        examples: kept(&data.examples, &keep),
         skipped_empty: 0,
         sources: data.sources.clone(),
+        origins: kept(&data.origins, &keep),
     }
 }
 
@@ -777,8 +778,8 @@ mod tests {
         }
         Dataset {
             examples,
-            skipped_empty: 0,
             sources: vec!["toy".into()],
+            ..Dataset::default()
         }
     }
 

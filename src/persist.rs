@@ -253,34 +253,44 @@ pub fn load(path: &Path) -> Result<Model> {
     from_bytes(&bytes, &path.display().to_string())
 }
 
-/// Fail early if `path` cannot be written: its folder must exist and accept a new file, and
-/// `path` itself must not be a folder or a device (an atomic rename would replace it).
+/// Fail early if the model path `path` (`--output`) cannot be written: see [`check_output`].
 pub fn check_writable(path: &Path) -> Result<()> {
+    check_output("--output", path, "model.json")
+}
+
+/// Fail early if `path`, given with `flag`, cannot be written: its folder must exist and
+/// accept a new file, and `path` itself must not be a folder or a device (an atomic rename
+/// would replace it). `example` names a file for the hint when `path` is a folder.
+pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()> {
     let out = |msg: String| Error::Output {
-        flag: "--output",
+        flag,
         path: path.to_path_buf(),
         msg,
     };
     if path.is_dir() {
         return Err(out(format!(
-            "is a folder: name the model file (e.g. {}/model.json)",
+            "is a folder: name the file (e.g. {}/{example})",
             path.display().to_string().trim_end_matches('/')
         )));
     }
     if path.exists() && !path.is_file() {
         return Err(out(
-            "not a regular file (a model is written to a temporary file, then renamed): choose a file path".into(),
+            "not a regular file (it is written to a temporary file, then renamed): choose a file path".into(),
         ));
     }
     let probe = temp_path(path);
-    std::fs::File::create(&probe).map_err(|e| Error::output("--output", path, &e))?;
+    std::fs::File::create(&probe).map_err(|e| Error::output(flag, path, &e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
 }
 
-/// Refuse an output path that names one of the input files (`train --data d.csv -o d.csv`
-/// would replace the training data with the model).
-pub fn check_not_an_input<P: AsRef<Path>>(path: &Path, inputs: &[P]) -> Result<()> {
+/// Refuse an output path (given with `flag`) that names one of the input files
+/// (`train --data d.csv -o d.csv` would replace the training data with the model).
+pub fn check_not_an_input<P: AsRef<Path>>(
+    flag: &'static str,
+    path: &Path,
+    inputs: &[P],
+) -> Result<()> {
     let Ok(out) = std::fs::canonicalize(path) else {
         return Ok(()); // not there yet: it cannot be an input
     };
@@ -288,9 +298,9 @@ pub fn check_not_an_input<P: AsRef<Path>>(path: &Path, inputs: &[P]) -> Result<(
         let input = input.as_ref();
         if std::fs::canonicalize(input).is_ok_and(|i| i == out) {
             return Err(Error::Param {
-                name: "--output",
+                name: flag,
                 msg: format!(
-                    "{} is the --data file {}: writing the model would replace the data; choose another path",
+                    "{} is the --data file {}: writing {flag} would replace the data; choose another path",
                     path.display(),
                     input.display()
                 ),

@@ -33,12 +33,41 @@ pub struct Args {
     /// Also write plots (SVG and PNG) and their data (curves.json) into this folder.
     #[arg(long, value_name = "DIR")]
     plots: Option<PathBuf>,
+    /// Also write every row's prediction to this CSV file (source, row, text, label,
+    /// predicted, p_opinion, correct), to read the errors.
+    #[arg(long, value_name = "FILE.csv")]
+    predictions: Option<PathBuf>,
+    /// Resamples for the 95% bootstrap intervals of macro-F1 and accuracy (0 turns them off).
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = parse_resamples)]
+    bootstrap: usize,
+    /// Seed of the bootstrap resampling.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+}
+
+/// At most this many bootstrap resamples (each one draws every row once).
+const MAX_RESAMPLES: usize = 100_000;
+
+fn parse_resamples(s: &str) -> std::result::Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| {
+        format!("`{s}` is not a whole number (e.g. 1000; 0 turns the intervals off)")
+    })?;
+    if n > MAX_RESAMPLES {
+        return Err(format!(
+            "{n} is more than {MAX_RESAMPLES} resamples; 1000 is plenty"
+        ));
+    }
+    Ok(n)
 }
 
 /// Run `factop evaluate`.
 pub fn run(args: Args) -> Result<()> {
     if let Some(dir) = &args.plots {
         report::plots::prepare_dir(dir)?;
+    }
+    if let Some(path) = &args.predictions {
+        persist::check_output("--predictions", path, "predictions.csv")?;
+        persist::check_not_an_input("--predictions", path, &args.data.data)?;
     }
     let model = persist::load_or_default(args.model.as_deref())?;
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
@@ -66,7 +95,21 @@ pub fn run(args: Args) -> Result<()> {
         })
         .collect();
     pb.finish_and_clear();
-    let r = metrics::report(&truth, &p, args.threshold.unwrap_or(model.threshold));
+    let mut r = metrics::report(&truth, &p, args.threshold.unwrap_or(model.threshold));
+    let predicted = metrics::predict(&p, r.threshold);
+    r.ci95 = metrics::bootstrap(&truth, &predicted, args.bootstrap, args.seed);
+    if let Some(path) = &args.predictions {
+        let bytes = report::predictions_csv(&data, &p, &predicted)?;
+        persist::write_atomic(path, &bytes)?;
+        let errors = (truth.iter().zip(&predicted))
+            .filter(|(t, p)| t != p)
+            .count();
+        eprintln!(
+            "factop: {} predictions ({errors} wrong) written to {}",
+            p.len(),
+            path.display()
+        );
+    }
     if let Some(dir) = &args.plots {
         let title = data
             .sources

@@ -327,6 +327,13 @@ pub fn write_evaluation<W: Write>(out: &mut W, r: &Report) -> io::Result<()> {
         }
         _ => writeln!(out)?,
     }
+    if let Some(b) = &r.ci95 {
+        writeln!(
+            out,
+            "95% interval  macro-F1 {:.4}-{:.4}, accuracy {:.4}-{:.4} ({} bootstrap resamples of the rows)",
+            b.macro_f1[0], b.macro_f1[1], b.accuracy[0], b.accuracy[1], b.resamples
+        )?;
+    }
     match r.roc_auc {
         Some(a) => writeln!(out, "ROC AUC       {a:.4}")?,
         None => writeln!(out, "ROC AUC       n/a (one class only)")?,
@@ -349,6 +356,48 @@ pub fn write_evaluation<W: Write>(out: &mut W, r: &Report) -> io::Result<()> {
         writeln!(out, "{t:<9} {:>7} {:>7}", row["fact"], row["opinion"])?;
     }
     Ok(())
+}
+
+/// Every row's prediction as CSV (`factop evaluate --predictions`): the file and row it was
+/// read from (the header is row 1), its text, true label, predicted label, P(opinion) and
+/// whether the prediction is right. `p_opinion` and `predicted` follow `data.examples`.
+pub fn predictions_csv(
+    data: &crate::dataset::Dataset,
+    p_opinion: &[f64],
+    predicted: &[Label],
+) -> crate::Result<Vec<u8>> {
+    let to_err = |e: csv::Error| crate::Error::io("the predictions", io::Error::other(e));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "source",
+        "row",
+        "text",
+        "label",
+        "predicted",
+        "p_opinion",
+        "correct",
+    ])
+    .map_err(to_err)?;
+    for (i, e) in data.examples.iter().enumerate() {
+        let (source, row) = match data.origins.get(i) {
+            Some(o) => (data.sources[o.source].as_str(), o.row.to_string()),
+            None => ("", String::new()),
+        };
+        let p = crate::classify::round6(p_opinion[i]).to_string();
+        let correct = if e.label == predicted[i] { "yes" } else { "no" };
+        w.write_record([
+            source,
+            &row,
+            &e.text,
+            e.label.as_str(),
+            predicted[i].as_str(),
+            &p,
+            correct,
+        ])
+        .map_err(to_err)?;
+    }
+    w.into_inner()
+        .map_err(|e| crate::Error::io("the predictions", e.into_error()))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use crate::harness::factop;
 use serde_json::Value;
 
 const SEED: &str = "datasets/factop-seed.csv";
+const CHAL2: &str = "datasets/attribution-challenge-2.csv";
 
 #[test]
 fn json_report_follows_the_contract() {
@@ -93,4 +94,155 @@ fn default_model_holds_its_floor_on_the_second_attribution_challenge_set() {
     assert_eq!(r["classes"]["fact"]["support"], 107);
     let f1 = r["macro_f1"].as_f64().unwrap();
     assert!(f1 >= FLOOR, "challenge-2 macro-F1 {f1:.4} < {FLOOR}");
+}
+
+/// `--predictions` writes one CSV row per example, naming the file and row it came from, with
+/// the wrong ones marked: as many as the confusion matrix's off-diagonal.
+#[test]
+fn predictions_list_every_row_with_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pred.csv");
+    let json = factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--format",
+            "json",
+            "--predictions",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(json.stderr.contains("40 predictions ("), "{}", json.stderr);
+    let r: Value = serde_json::from_str(&json.ok()).unwrap();
+    let mut rdr = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(
+        rdr.headers().unwrap(),
+        vec![
+            "source",
+            "row",
+            "text",
+            "label",
+            "predicted",
+            "p_opinion",
+            "correct"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 40);
+    // Row numbers are the data file's (the header is row 1), with its text and label.
+    let mut seed = csv::Reader::from_path(crate::harness::repo(SEED)).unwrap();
+    for (i, (got, want)) in rows
+        .iter()
+        .zip(seed.records().map(Result::unwrap))
+        .enumerate()
+    {
+        assert_eq!(&got[0], SEED);
+        assert_eq!(got[1].parse::<usize>().unwrap(), i + 2);
+        assert_eq!((&got[2], &got[3]), (want[0].trim(), want[1].trim()));
+        let p: f64 = got[5].parse().unwrap();
+        let predicted = if p >= r["threshold"].as_f64().unwrap() {
+            "opinion"
+        } else {
+            "fact"
+        };
+        assert_eq!(&got[4], predicted, "{got:?}");
+        assert_eq!(&got[6], if got[3] == got[4] { "yes" } else { "no" });
+    }
+    let wrong = rows.iter().filter(|r| &r[6] == "no").count() as u64;
+    let c = &r["confusion"];
+    let off = c["fact"]["opinion"].as_u64().unwrap() + c["opinion"]["fact"].as_u64().unwrap();
+    assert_eq!(wrong, off);
+}
+
+/// A predictions path that is one of the --data files is refused before anything is written;
+/// an existing predictions file is left as it was when the run fails.
+#[test]
+fn predictions_never_replace_the_data_or_survive_a_failed_run_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.csv");
+    std::fs::copy(crate::harness::repo(SEED), &data).unwrap();
+    let before = std::fs::read(&data).unwrap();
+    let d = data.to_str().unwrap();
+    let e = factop(&["evaluate", "--data", d, "--predictions", d], None);
+    assert_eq!(e.code, 2);
+    let e = e.err();
+    assert!(
+        e.contains("--predictions") && e.contains("--data file"),
+        "{e}"
+    );
+    assert_eq!(std::fs::read(&data).unwrap(), before);
+
+    let old = dir.path().join("old.csv");
+    std::fs::write(&old, "earlier predictions\n").unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "sentence,label\nfine,fact\nodd,maybe\n").unwrap();
+    let e = factop(
+        &[
+            "evaluate",
+            "--data",
+            bad.to_str().unwrap(),
+            "--predictions",
+            old.to_str().unwrap(),
+        ],
+        None,
+    )
+    .err();
+    assert!(e.contains("row 3"), "{e}");
+    assert_eq!(
+        std::fs::read_to_string(&old).unwrap(),
+        "earlier predictions\n"
+    );
+    let e = factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--predictions",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
+    )
+    .err();
+    assert!(
+        e.contains("--predictions") && e.contains("is a folder"),
+        "{e}"
+    );
+}
+
+/// The 95% bootstrap intervals: around the figures, the same for the same seed, and off with
+/// `--bootstrap 0` (on a file the model gets partly wrong, so the intervals have width).
+#[test]
+fn bootstrap_intervals_bracket_the_figures_and_follow_the_seed() {
+    let run = |extra: &[&str]| -> Value {
+        let mut args = vec!["evaluate", "--data", CHAL2, "--format", "json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&factop(&args, None).ok()).unwrap()
+    };
+    let r = run(&[]);
+    let ci = &r["ci95"];
+    assert_eq!(
+        (ci["resamples"].as_u64(), ci["seed"].as_u64()),
+        (Some(1000), Some(42))
+    );
+    for k in ["macro_f1", "accuracy"] {
+        let (lo, hi) = (ci[k][0].as_f64().unwrap(), ci[k][1].as_f64().unwrap());
+        let x = r[k].as_f64().unwrap();
+        assert!(lo <= x && x <= hi && lo < hi, "{k}: {lo} {x} {hi}");
+    }
+    assert_eq!(run(&[]), r);
+    assert_ne!(run(&["--seed", "7"])["ci95"], r["ci95"]);
+    assert!(run(&["--bootstrap", "0"])["ci95"].is_null());
+    let text = factop(&["evaluate", "--data", CHAL2], None).ok();
+    let line = format!(
+        "95% interval  macro-F1 {:.4}-{:.4}",
+        ci["macro_f1"][0].as_f64().unwrap(),
+        ci["macro_f1"][1].as_f64().unwrap()
+    );
+    assert!(text.contains(&line), "{text}");
+    let off = factop(&["evaluate", "--data", CHAL2, "--bootstrap", "0"], None).ok();
+    assert!(!off.contains("95% interval"), "{off}");
+    let e = factop(&["evaluate", "--data", CHAL2, "--bootstrap", "many"], None).err();
+    assert!(e.contains("--bootstrap"), "{e}");
 }
