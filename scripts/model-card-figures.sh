@@ -8,11 +8,11 @@ cd "$(dirname "$0")/.."
 S=../shared/datasets
 cargo build --release --quiet
 block=$(
-  echo "| test set | n | macro-F1 | accuracy | ROC AUC | Brier | ECE |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| test set | n | macro-F1 | macro-F1 95% interval | accuracy | ROC AUC | Brier | ECE |"
+  echo "|---|---|---|---|---|---|---|---|"
   for f in checkthat-en/dev_test.csv checkthat-en/test.csv; do
     ./target/release/factop evaluate --data "$S/$f" --format json |
-      python3 -c "import json,sys; r=json.load(sys.stdin); print(f'| \`$f\` | {r[\"n\"]} | {r[\"macro_f1\"]:.4f} | {r[\"accuracy\"]:.4f} | {r[\"roc_auc\"]:.4f} | {r[\"brier\"]:.4f} | {r[\"ece\"]:.4f} |')"
+      python3 -c "import json,sys; r=json.load(sys.stdin); c=r[\"ci95\"][\"macro_f1\"]; print(f'| \`$f\` | {r[\"n\"]} | {r[\"macro_f1\"]:.4f} | {c[0]:.4f}-{c[1]:.4f} | {r[\"accuracy\"]:.4f} | {r[\"roc_auc\"]:.4f} | {r[\"brier\"]:.4f} | {r[\"ece\"]:.4f} |')"
   done
   echo
   for f in checkthat-en/dev_test.csv checkthat-en/test.csv; do
