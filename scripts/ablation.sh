@@ -44,10 +44,11 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− reported-speech scope (stance words in unquoted reported speech count as the author's)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-reported-scope
+row "− naive-Bayes score (\`--nb-score off\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --nb-score off
 row "word unigrams only (no bigrams)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --word-ngrams 1
 row "raw tf instead of sublinear" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --tf raw
 row "− oversampling" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --balance none
 row "alpha 0.5 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --alpha 0.5
 row "alpha 1 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --alpha 1
 row "alpha 4 instead of 2" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --alpha 4
-row "baseline: word 1-2 tf-idf only, alpha 1 (news only)" "${NEWS[@]}" --no-cues --char-ngrams 0 --no-mask-quotes --alpha 1
+row "baseline: word 1-2 tf-idf only, alpha 1 (news only)" "${NEWS[@]}" --no-cues --char-ngrams 0 --no-mask-quotes --nb-score off --alpha 1

@@ -370,14 +370,28 @@ mod tests {
         assert!(e.contains("not a factop model"), "{e}");
     }
 
+    /// A model file with its naive-Bayes score removed: the `nb_score` parameter, the ratio
+    /// and the score's weight (the last one).
+    fn without_nb_score(bytes: &[u8]) -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        assert!(v["params"]
+            .as_object_mut()
+            .unwrap()
+            .remove("nb_score")
+            .is_some());
+        assert!(v.as_object_mut().unwrap().remove("nb_ratio").is_some());
+        v["weights"].as_array_mut().unwrap().pop();
+        v
+    }
+
     #[test]
     fn a_model_from_before_the_reported_scope_loads_as_it_was() {
         let m = default_model().unwrap();
         assert!(m.params.features.reported_scope);
         assert_eq!(format_version_of(&m), 3);
-        // The default model as a version-1 file (no reported-speech field or cues) loads
-        // with the scope off, and scores as such a model always did.
-        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        // The default model as a version-1 file (no reported-speech field or cues, no
+        // naive-Bayes score) loads with the scope off, and scores as such a model always did.
+        let mut v = without_nb_score(DEFAULT_MODEL);
         v["format_version"] = 1.into();
         v["params"]["features"]
             .as_object_mut()
@@ -429,8 +443,13 @@ mod tests {
     #[test]
     fn version_1_loads_and_nb_fields_must_agree() {
         let m = default_model().unwrap();
-        assert!(m.nb.is_none());
-        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        assert_eq!(m.params.nb_score, Some(1.0));
+        assert!(m.nb.is_some());
+        // Without the score (its parameter, ratio and weight) the file loads as a model
+        // without it.
+        let mut v = without_nb_score(DEFAULT_MODEL);
+        let plain = from_bytes(v.to_string().as_bytes(), "m.json").unwrap();
+        assert!(plain.nb.is_none() && plain.params.nb_score.is_none());
         v["params"]["nb_score"] = serde_json::json!(0.5);
         let e = from_bytes(v.to_string().as_bytes(), "m.json")
             .unwrap_err()

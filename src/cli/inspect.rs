@@ -42,6 +42,8 @@ struct Feature {
 struct Vocab {
     terms: usize,
     cues: usize,
+    /// 1 with the naive-Bayes score feature (`--nb-score`), else 0.
+    nb_score: usize,
     total: usize,
 }
 
@@ -79,6 +81,7 @@ fn card(name: String, m: &Model, k: usize) -> Card<'_> {
         vocabulary: Vocab {
             terms: v.terms.len(),
             cues: v.cues.len(),
+            nb_score: usize::from(m.nb.is_some()),
             total: m.dim(),
         },
         params: &m.params,
@@ -163,8 +166,16 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
     writeln!(out, "  bias       {:+.4}", c.bias)?;
     writeln!(
         out,
-        "  vocabulary {} features ({} n-grams + {} cues)",
-        c.vocabulary.total, c.vocabulary.terms, c.vocabulary.cues
+        "  vocabulary {} features ({} n-grams + {} cues{})",
+        c.vocabulary.total,
+        c.vocabulary.terms,
+        c.vocabulary.cues,
+        match p.nb_score {
+            Some(a) if c.vocabulary.nb_score == 1 => {
+                format!(" + the naive-Bayes score of the word n-grams, alpha {a}")
+            }
+            _ => String::new(),
+        }
     )?;
     writeln!(out)?;
     writeln!(out, "training")?;

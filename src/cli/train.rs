@@ -123,10 +123,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Solver::Sparse)]
     solver: Solver,
     /// Add the naive-Bayes log-count-ratio score of the word n-grams as one more feature, with
-    /// smoothing ALPHA (e.g. 0.25). The ratio is learned from the training rows (inside each
-    /// cross-validation fold) and stored in the model.
-    #[arg(long, value_name = "ALPHA")]
-    nb_score: Option<f64>,
+    /// smoothing ALPHA (e.g. 0.25), or `off`. The ratio is learned from the training rows
+    /// (inside each cross-validation fold) and stored in the model. Default: 1 (the default
+    /// model's), off when word n-grams are off (--word-ngrams 0).
+    #[arg(long, value_name = "ALPHA|off", value_parser = parse_nb_score)]
+    nb_score: Option<NbScore>,
     /// Fixed decision threshold on P(opinion).
     #[arg(long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
     threshold: Option<f64>,
@@ -144,6 +145,20 @@ pub struct Args {
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
     #[arg(long, value_name = "K", value_parser = super::parse_folds)]
     cv: Option<usize>,
+}
+
+/// The value of `--nb-score`: a smoothing α, or `None` for `off`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct NbScore(Option<f64>);
+
+fn parse_nb_score(s: &str) -> Result<NbScore, String> {
+    match s.trim() {
+        "off" | "none" => Ok(NbScore(None)),
+        v => v
+            .parse()
+            .map(|a| NbScore(Some(a)))
+            .map_err(|_| format!("`{s}` is not off or a smoothing α such as 1 or 0.25")),
+    }
 }
 
 fn parse_range(s: &str) -> Result<[usize; 2], String> {
@@ -198,7 +213,12 @@ impl Args {
             },
             seed: self.seed,
             solver: self.solver,
-            nb_score: self.nb_score,
+            // Typed: as given. Not typed: the default, which needs word n-grams.
+            nb_score: match self.nb_score {
+                Some(NbScore(a)) => a,
+                None if self.word_ngrams[1] == 0 => None,
+                None => TrainParams::default().nb_score,
+            },
         }
     }
 }

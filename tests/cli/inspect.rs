@@ -26,8 +26,13 @@ fn inspect_json_is_consistent() {
     let v = &c["vocabulary"];
     assert_eq!(
         v["total"].as_u64().unwrap(),
-        v["terms"].as_u64().unwrap() + v["cues"].as_u64().unwrap()
+        v["terms"].as_u64().unwrap()
+            + v["cues"].as_u64().unwrap()
+            + v["nb_score"].as_u64().unwrap()
     );
+    // the default model has the naive-Bayes score feature
+    assert_eq!(v["nb_score"], 1);
+    assert!(c["params"]["nb_score"].as_f64().unwrap() > 0.0);
     assert!(v["terms"].as_u64().unwrap() > 100);
     let t = c["threshold"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&t));

@@ -324,7 +324,7 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
     // a model without it (or the reported-speech scope) stays format version 1
     let plain = dir.path().join("plain.json");
-    train_to(&plain, &["--no-reported-scope"]);
+    train_to(&plain, &["--no-reported-scope", "--nb-score", "off"]);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&plain).unwrap()).unwrap();
     assert_eq!(v["format_version"], 1);
     assert!(v.get("nb_ratio").is_none() && v["params"].get("nb_score").is_none());
@@ -334,9 +334,26 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
 fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
-    train_to(&on, &["--no-reported-scope", "--reported-scope"]);
+    let no_nb = ["--nb-score", "off"];
+    train_to(
+        &on,
+        &[
+            "--no-reported-scope",
+            "--reported-scope",
+            no_nb[0],
+            no_nb[1],
+        ],
+    );
     // the last of the two opposite flags wins
-    train_to(&off, &["--reported-scope", "--no-reported-scope"]);
+    train_to(
+        &off,
+        &[
+            "--reported-scope",
+            "--no-reported-scope",
+            no_nb[0],
+            no_nb[1],
+        ],
+    );
     let read = |p: &std::path::Path| -> serde_json::Value {
         serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
     };
@@ -444,6 +461,53 @@ fn nb_score_flag_is_validated_and_searchable() {
         out.contains("nb-score=off") && out.contains("nb-score=0.5"),
         "{out}"
     );
+    let bad = factop(
+        &["train", "--data", SEED, "--cv", "3", "--nb-score", "much"],
+        None,
+    );
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("not off or a smoothing"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn nb_score_is_on_by_default_and_off_on_request_or_without_word_ngrams() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let m = dir.path().join("m.json");
+    // the default is the shipped model's: alpha 1
+    train_to(&m, &[]);
+    let v = read(&m);
+    assert_eq!(v["params"]["nb_score"], 1.0);
+    assert!(v["nb_ratio"].is_array());
+    for off in [&["--nb-score", "off"][..], &["--word-ngrams", "0"][..]] {
+        train_to(&m, off);
+        let v = read(&m);
+        assert!(v["params"].get("nb_score").is_none(), "{off:?}");
+        assert!(v.get("nb_ratio").is_none(), "{off:?}");
+    }
+    // asked for explicitly, it still needs word n-grams
+    let e = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--cv",
+            "3",
+            "--word-ngrams",
+            "0",
+            "--nb-score",
+            "1",
+        ],
+        None,
+    )
+    .err();
+    assert!(e.contains("--nb-score off"), "{e}");
 }
 
 #[test]
