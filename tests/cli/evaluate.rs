@@ -48,11 +48,12 @@ fn text_report_has_the_same_figures() {
 
 /// The shipped default model on the held-out attribution challenge set
 /// (`datasets/attribution-challenge.csv`, written for the project, never trained on): the floor is
-/// the measured macro-F1 rounded down to two decimals (`datasets/README.md` has the figure), so a
-/// model change that loses attributed/unattributed sentences fails here. Needs no `../shared`.
+/// the measured macro-F1 minus 0.03, rounded down to two decimals, as for the second set
+/// (`datasets/README.md` has the figure): room for a sentence or two, not for losing
+/// attributed/unattributed sentences wholesale. Needs no `../shared`.
 #[test]
 fn default_model_holds_its_floor_on_the_attribution_challenge_set() {
-    const FLOOR: f64 = 0.87;
+    const FLOOR: f64 = 0.84;
     let out = factop(
         &[
             "evaluate",
