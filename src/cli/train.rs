@@ -277,6 +277,13 @@ fn expand_grid(
 ) -> Result<Vec<(String, TrainParams)>> {
     let mut combos = vec![(String::new(), base.clone())];
     let mut keys: Vec<&str> = Vec::new();
+    // The naive-Bayes score left at its default follows the flag's rule in every grid point:
+    // off where word n-grams are off (it is computed over them).
+    let nb_default = !typed("nb_score")
+        && !(specs.iter()).any(|s| {
+            s.split_once('=')
+                .is_some_and(|(k, _)| k.trim() == "nb-score")
+        });
     for spec in specs {
         let (key, values) = spec.split_once('=').ok_or_else(|| factop::Error::Param {
             name: "--grid",
@@ -314,6 +321,9 @@ fn expand_grid(
             for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
                 let mut p = params.clone();
                 p.set(key.trim(), v)?;
+                if nb_default && p.features.word_ngrams[1] == 0 {
+                    p.nb_score = None;
+                }
                 p.clone().check()?;
                 let label = format!(
                     "{label}{}{}={v}",

@@ -508,6 +508,30 @@ fn nb_score_is_on_by_default_and_off_on_request_or_without_word_ngrams() {
     )
     .err();
     assert!(e.contains("--nb-score off"), "{e}");
+    // In a grid, too: the points without word n-grams train without the score, unless the
+    // score is asked for (then that point is an error naming it).
+    let grid = |extra: &[&str]| {
+        let mut a = vec![
+            "train",
+            "--data",
+            SEED,
+            "--cv",
+            "3",
+            "--grid",
+            "word-ngrams=0,1-2",
+        ];
+        a.extend_from_slice(extra);
+        factop(&a, None)
+    };
+    let out = grid(&["-o", m.to_str().unwrap()]).ok();
+    assert!(
+        out.contains("word-ngrams=0") && out.contains("2 settings"),
+        "{out}"
+    );
+    let e = grid(&["--nb-score", "1"]).err();
+    assert!(e.contains("--nb-score off"), "{e}");
+    let e = grid(&["--grid", "nb-score=1"]).err();
+    assert!(e.contains("--nb-score off"), "{e}");
 }
 
 #[test]
