@@ -117,6 +117,7 @@ impl TrainParams {
         "cues",
         "reported-scope",
         "mask-reported-stance",
+        "split-evaluative",
         "tf",
         "idf",
         "balance",
@@ -162,6 +163,7 @@ impl TrainParams {
             "cues" => f.cues = flag(value)?,
             "reported-scope" => f.reported_scope = flag(value)?,
             "mask-reported-stance" => f.mask_reported_stance = flag(value)?,
+            "split-evaluative" => f.split_evaluative = flag(value)?,
             "idf" => f.idf = flag(value)?,
             "tf" => {
                 (f.sublinear_tf, f.binary) = match value.trim() {

@@ -17,10 +17,12 @@ use std::path::{Path, PathBuf};
 /// Version 2 added the naive-Bayes score feature (`nb_ratio`), version 3 the reported-speech
 /// scope (`params.features.reported_scope` and its `cue:reported_*` features), version 4 the
 /// masking of stance words in reported speech (`params.features.mask_reported_stance`: a
-/// factop that ignored the field would compute other n-grams than the model learned). A model is
+/// factop that ignored the field would compute other n-grams than the model learned), version 5
+/// the split evaluative lexicon (`params.features.split_evaluative` and its `cue:descriptive`
+/// feature). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -66,7 +68,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.mask_reported_stance {
+    if m.params.features.split_evaluative {
+        5
+    } else if m.params.features.mask_reported_stance {
         4
     } else if m.params.features.reported_scope {
         3
@@ -420,6 +424,44 @@ mod tests {
         // Re-saved, the old model is byte for byte the version-1 file it came from.
         let again: serde_json::Value = serde_json::from_slice(&to_bytes(&old)).unwrap();
         assert_eq!(again, v);
+    }
+
+    #[test]
+    fn the_split_evaluative_lexicon_is_stored_only_when_on() {
+        let m = default_model().unwrap();
+        assert!(!m.params.features.split_evaluative);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert!(v["params"]["features"].get("split_evaluative").is_none());
+        // On, the model has one more cue (last) and is written as version 5.
+        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        v["params"]["features"]["split_evaluative"] = true.into();
+        let e = from_bytes(v.to_string().as_bytes(), "split.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("cue features differ"), "{e}");
+        v["vocabulary"]["cues"]
+            .as_array_mut()
+            .unwrap()
+            .push("cue:descriptive".into());
+        v["weights"].as_array_mut().unwrap().push(0.5.into());
+        let on = from_bytes(v.to_string().as_bytes(), "split.json").unwrap();
+        assert!(on.params.features.split_evaluative);
+        assert_eq!(format_version_of(&on), 5);
+        let saved: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();
+        assert_eq!(saved["format_version"], 5);
+        assert_eq!(saved["params"]["features"]["split_evaluative"], true);
+        // A report of a crisis fires the descriptive cue, not the evaluative one.
+        let text = "The flood left the valley in a severe crisis.";
+        let ctx = crate::features::Context::default();
+        let fires = |m: &Model, name: &str| {
+            let v = m.featurizer.transform(text, ctx);
+            v.indices
+                .iter()
+                .any(|&i| m.featurizer.feature_name(i as usize) == name)
+        };
+        assert!(fires(&m, "cue:evaluative"));
+        assert!(!fires(&on, "cue:evaluative"));
+        assert!(fires(&on, "cue:descriptive"));
     }
 
     #[test]

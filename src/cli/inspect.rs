@@ -118,9 +118,11 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
         "  features   word n-grams {}, char n-grams {}, cues {}, min_df {}, max_features {}",
         range(f.word_ngrams),
         range(f.char_ngrams),
-        match (f.cues, f.reported_scope) {
-            (true, true) => "on (reported-speech scope on)",
-            (true, false) => "on",
+        match (f.cues, f.reported_scope, f.split_evaluative) {
+            (true, true, false) => "on (reported-speech scope on)",
+            (true, true, true) => "on (reported-speech scope on, evaluative lexicon split)",
+            (true, false, false) => "on",
+            (true, false, true) => "on (evaluative lexicon split)",
             _ => "off",
         },
         f.min_df,

@@ -108,6 +108,15 @@ pub struct Args {
     /// `--mask-reported-stance`).
     #[arg(long, overrides_with = "mask_reported_stance")]
     no_mask_reported_stance: bool,
+    /// Count the evaluative words that news uses to describe (crisis, critical, severe,
+    /// worried, failed, ...) in their own cue, `cue:descriptive`, instead of
+    /// `cue:evaluative`.
+    #[arg(long, overrides_with = "no_split_evaluative")]
+    split_evaluative: bool,
+    /// Count every evaluative word in `cue:evaluative` (the opposite of
+    /// `--split-evaluative`).
+    #[arg(long, overrides_with = "split_evaluative")]
+    no_split_evaluative: bool,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -137,9 +146,9 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, tf, idf, balance, solver, nb-score (off or ALPHA); each key once,
-    /// and not also set by its own flag. The best mean macro-F1 over --cv folds (default 5)
-    /// wins and is used for the model written to --output.
+    /// mask-reported-stance, split-evaluative, tf, idf, balance, solver, nb-score (off or
+    /// ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
+    /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
@@ -193,6 +202,11 @@ impl Args {
                     self.mask_reported_stance,
                     self.no_mask_reported_stance,
                     FeatureConfig::default().mask_reported_stance,
+                ),
+                split_evaluative: on_off(
+                    self.split_evaluative,
+                    self.no_split_evaluative,
+                    FeatureConfig::default().split_evaluative,
                 ),
                 min_df: self.min_df,
                 max_features: self.max_features,
@@ -251,6 +265,13 @@ const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("no_mask_reported_stance", "--no-mask-reported-stance"),
             ("mask_reported_stance", "--mask-reported-stance"),
+        ],
+    ),
+    (
+        "split-evaluative",
+        &[
+            ("no_split_evaluative", "--no-split-evaluative"),
+            ("split_evaluative", "--split-evaluative"),
         ],
     ),
     ("tf", &[("tf", "--tf")]),

@@ -605,7 +605,7 @@ impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
         Analyzer {
-            cues: CueSet::builtin(),
+            cues: CueSet::new(config.split_evaluative),
             config,
         }
     }

@@ -41,6 +41,19 @@ impl Lexicon {
         self.entries.is_empty()
     }
 
+    /// This lexicon without the entries of `other`.
+    fn without(mut self, other: &Lexicon) -> Lexicon {
+        for (first, phrases) in &other.entries {
+            if let Some(mine) = self.entries.get_mut(first) {
+                mine.retain(|p| !phrases.contains(p));
+                if mine.is_empty() {
+                    self.entries.remove(first);
+                }
+            }
+        }
+        self
+    }
+
     /// Count matches among the author-span tokens (case-insensitive).
     pub fn count(&self, tokens: &[Token]) -> usize {
         (0..tokens.len())
@@ -149,8 +162,9 @@ const F_SCOPE: u16 = 1 << 10;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
-/// Number of cue features with the reported-speech scope ([`REPORTED_CUES`] last).
-pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len();
+/// Number of cue features with the reported-speech scope and the split evaluative lexicon
+/// ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`], last).
+pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 1;
 
 /// The token lower-cased, borrowed when it already is (tokens usually are).
 pub(super) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
@@ -204,6 +218,14 @@ const OTHER_CUES: &[&str] = &[
 /// others: evaluative-lexicon matches in reported speech, the other stance lexicons' matches
 /// there (all but `reporting`), and the number of reported words.
 const REPORTED_CUES: &[&str] = &["reported_evaluative", "reported_stance", "reported_words"];
+
+/// The cue of the evaluative lexicon's descriptive entries (`FeatureConfig::split_evaluative`),
+/// after all the others.
+const DESCRIPTIVE_CUE: &str = "descriptive";
+
+/// The entries of the evaluative lexicon that `FeatureConfig::split_evaluative` counts in
+/// [`DESCRIPTIVE_CUE`] instead (each is also in `evaluative.txt`).
+const DESCRIPTIVE: &str = include_str!("lexicons/descriptive.txt");
 
 /// Every cue is entered as `CUE_WEIGHT · ln(1 + count)`: log-squashed so one long sentence
 /// cannot dominate, and scaled so the cues are regularised like the unit-norm n-gram blocks.
@@ -268,14 +290,20 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 /// The names of every cue feature, in output order; the reported-speech cues only with
-/// `reported_scope`.
-pub fn cue_names(reported_scope: bool) -> Vec<String> {
+/// `reported_scope`, the descriptive cue (last) only with `split_evaluative`.
+pub fn cue_names(reported_scope: bool, split_evaluative: bool) -> Vec<String> {
     let reported: &[&str] = if reported_scope { REPORTED_CUES } else { &[] };
+    let descriptive: &[&str] = if split_evaluative {
+        &[DESCRIPTIVE_CUE]
+    } else {
+        &[]
+    };
     LEXICONS
         .iter()
         .map(|(n, _)| *n)
         .chain(OTHER_CUES.iter().copied())
         .chain(reported.iter().copied())
+        .chain(descriptive.iter().copied())
         .map(|n| format!("cue:{n}"))
         .collect()
 }
@@ -297,6 +325,9 @@ pub struct CueSet {
     /// `evaluative` lexicons.
     reporting: usize,
     evaluative: usize,
+    /// With the evaluative lexicon split (`FeatureConfig::split_evaluative`), the index of
+    /// the lexicon of its descriptive entries (last, after [`LEXICONS`]'s).
+    descriptive: Option<usize>,
 }
 
 /// Words of `raw` after the first whose first letter or digit is upper-case.
@@ -406,10 +437,29 @@ const IS_SPACE: [bool; 256] = {
 impl CueSet {
     /// The lexicons shipped with factop.
     pub fn builtin() -> CueSet {
-        let lexicons: Vec<(String, Lexicon)> = LEXICONS
+        CueSet::new(false)
+    }
+
+    /// The lexicons shipped with factop; with `split_evaluative`, the descriptive entries of
+    /// the evaluative lexicon (`lexicons/descriptive.txt`) form a lexicon of their own,
+    /// counted in `cue:descriptive` instead of `cue:evaluative`.
+    pub fn new(split_evaluative: bool) -> CueSet {
+        let descriptive = Lexicon::parse(DESCRIPTIVE);
+        let mut lexicons: Vec<(String, Lexicon)> = LEXICONS
             .iter()
-            .map(|(n, src)| (format!("cue:{n}"), Lexicon::parse(src)))
+            .map(|(n, src)| {
+                let lex = Lexicon::parse(src);
+                let lex = if split_evaluative && *n == "evaluative" {
+                    lex.without(&descriptive)
+                } else {
+                    lex
+                };
+                (format!("cue:{n}"), lex)
+            })
             .collect();
+        if split_evaluative {
+            lexicons.push((format!("cue:{DESCRIPTIVE_CUE}"), descriptive));
+        }
         assert!(lexicons.len() <= 64, "at most 64 lexicons");
         let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
         for (l, (_, lex)) in lexicons.iter().enumerate() {
@@ -455,6 +505,7 @@ impl CueSet {
         CueSet {
             reporting: index("cue:reporting"),
             evaluative: index("cue:evaluative"),
+            descriptive: split_evaluative.then(|| index(&format!("cue:{DESCRIPTIVE_CUE}"))),
             lexicons,
             first_words,
             phrases,
@@ -625,7 +676,7 @@ impl CueSet {
         reported_scope: bool,
     ) -> Vec<(String, f32)> {
         let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
-        cue_names(reported_scope)
+        cue_names(reported_scope, self.descriptive.is_some())
             .into_iter()
             .zip(self.values_array(tokens, &info, raw, ctx, reported_scope))
             .collect()
@@ -655,7 +706,7 @@ impl CueSet {
             Scope::default()
         };
         let (counts, reported) = self.counts(tokens, info, &scope);
-        for (o, n) in out.iter_mut().zip(&counts[..self.lexicons.len()]) {
+        for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
         }
         // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
@@ -724,11 +775,7 @@ impl CueSet {
             words_author,
         ];
         let share_at = OTHER_CUES.len() - 2;
-        for (k, (o, v)) in out[self.lexicons.len()..]
-            .iter_mut()
-            .zip(others)
-            .enumerate()
-        {
+        for (k, (o, v)) in out[LEXICONS.len()..].iter_mut().zip(others).enumerate() {
             *o = if k == share_at {
                 squash(quoted_share)
             } else {
@@ -736,7 +783,10 @@ impl CueSet {
             };
         }
         if !scope.is_empty() {
-            let evaluative = reported[self.evaluative];
+            // The descriptive entries are evaluative ones: in reported speech they count as
+            // before the split.
+            let evaluative =
+                reported[self.evaluative] + self.descriptive.map_or(0, |d| reported[d]);
             let stance = reported.iter().sum::<usize>() - evaluative;
             let words = scope
                 .ranges()
@@ -749,6 +799,15 @@ impl CueSet {
             {
                 *o = squash_count(v);
             }
+        }
+        if let Some(d) = self.descriptive {
+            let at = N_BASE_CUES
+                + if reported_scope {
+                    REPORTED_CUES.len()
+                } else {
+                    0
+                };
+            out[at] = squash_count(counts[d]);
         }
         out
     }
@@ -825,8 +884,9 @@ mod tests {
         let mut out: Vec<(String, f32)> = set
             .lexicons
             .iter()
-            .zip(author_counts)
-            .map(|((name, _), n)| (name.clone(), squash(n as f32)))
+            .zip(&author_counts)
+            .take(LEXICONS.len())
+            .map(|((name, _), n)| (name.clone(), squash(*n as f32)))
             .collect();
         let author: Vec<&str> = tokens
             .iter()
@@ -906,13 +966,16 @@ mod tests {
         for (name, v) in OTHER_CUES.iter().zip(others) {
             out.push((format!("cue:{name}"), squash(v)));
         }
-        if let Some(scope) = scope {
-            let evaluative = set
-                .lexicons
+        let count_of = |counts: &[usize], cue: &str| {
+            set.lexicons
                 .iter()
-                .zip(&reported_counts)
-                .find(|((name, _), _)| name == "cue:evaluative")
-                .map_or(0, |(_, n)| *n);
+                .zip(counts)
+                .find(|((name, _), _)| name == cue)
+                .map_or(0, |(_, n)| *n)
+        };
+        if let Some(scope) = scope {
+            let evaluative = count_of(&reported_counts, "cue:evaluative")
+                + count_of(&reported_counts, "cue:descriptive");
             let stance: usize = reported_counts.iter().sum::<usize>() - evaluative;
             let words = (0..tokens.len())
                 .filter(|&k| {
@@ -922,6 +985,10 @@ mod tests {
             for (name, v) in REPORTED_CUES.iter().zip([evaluative, stance, words]) {
                 out.push((format!("cue:{name}"), squash(v as f32)));
             }
+        }
+        if set.descriptive.is_some() {
+            let n = count_of(&author_counts, "cue:descriptive");
+            out.push(("cue:descriptive".into(), squash(n as f32)));
         }
         out
     }
@@ -966,7 +1033,8 @@ mod tests {
                 "march", "The", "Mayor", "said", "according", "clearly", "perhaps", "Frankly",
                 "NOT", "a", "terrible", "idea", "of", "course", "in", "fact", "Café", "x",
                 ",", ";", "-", "but", "critics", "say", "called", "argued", "to", "who",
-                "think", "officials", "reckless", "According", "plan", "and",
+                "think", "officials", "reckless", "According", "plan", "and", "crisis",
+                "Critical", "worried", "failed", "fair",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -974,14 +1042,17 @@ mod tests {
             let set = CueSet::builtin();
             let raw = words.join(" ");
             let ctx = Context { in_quote, attributed };
-            for (lower, scope) in [(true, false), (false, false), (true, true), (false, true)] {
-                let t = tokenise(&normalise(&raw, lower));
-                let want = values_reference(&set, &t, &raw, ctx, scope);
-                let got = set.values(&t, &raw, ctx, scope);
-                prop_assert_eq!(got.len(), want.len());
-                for ((gn, gv), (wn, wv)) in got.iter().zip(&want) {
-                    prop_assert_eq!(gn, wn);
-                    prop_assert_eq!(gv.to_bits(), wv.to_bits(), "{} on {:?}", gn, raw);
+            for split in [false, true] {
+                let set = CueSet::new(split);
+                for (lower, scope) in [(true, false), (false, false), (true, true), (false, true)] {
+                    let t = tokenise(&normalise(&raw, lower));
+                    let want = values_reference(&set, &t, &raw, ctx, scope);
+                    let got = set.values(&t, &raw, ctx, scope);
+                    prop_assert_eq!(got.len(), want.len());
+                    for ((gn, gv), (wn, wv)) in got.iter().zip(&want) {
+                        prop_assert_eq!(gn, wn);
+                        prop_assert_eq!(gv.to_bits(), wv.to_bits(), "{} on {:?}", gn, raw);
+                    }
                 }
             }
             // The tokens `FeatureConfig::mask_reported_stance` masks: those in the reference
@@ -1026,7 +1097,7 @@ mod tests {
         let t = tokenise("what a terrible idea?");
         let v = set.values(&t, "What a terrible idea?", Context::default(), false);
         let names: Vec<String> = v.iter().map(|(n, _)| n.clone()).collect();
-        assert_eq!(names, cue_names(false));
+        assert_eq!(names, cue_names(false, false));
         let with_scope = set.values(&t, "What a terrible idea?", Context::default(), true);
         assert_eq!(with_scope.len(), names.len() + REPORTED_CUES.len());
         assert_eq!(&with_scope[..names.len()], &v[..]);
@@ -1097,5 +1168,70 @@ mod tests {
             assert_eq!(get(&v, "cue:reported_evaluative"), 0.0, "{raw}");
             assert_eq!(get(&v, "cue:reported_words"), 0.0, "{raw}");
         }
+    }
+    #[test]
+    fn every_descriptive_entry_is_an_evaluative_one() {
+        let evaluative = Lexicon::parse(include_str!("lexicons/evaluative.txt"));
+        let descriptive = Lexicon::parse(DESCRIPTIVE);
+        assert!(descriptive.len() > 100);
+        for (first, phrases) in &descriptive.entries {
+            for p in phrases {
+                assert!(
+                    evaluative.entries.get(first).is_some_and(|e| e.contains(p)),
+                    "{p:?} is not in evaluative.txt"
+                );
+            }
+        }
+        let split = evaluative.clone().without(&descriptive);
+        assert_eq!(split.len(), evaluative.len() - descriptive.len());
+    }
+
+    #[test]
+    fn the_split_moves_descriptive_words_to_their_own_cue() {
+        let cues = |set: &CueSet, raw: &str, scope: bool| {
+            let t = tokenise(&normalise(raw, true));
+            set.values(&t, raw, Context::default(), scope)
+        };
+        let get = |v: &[(String, f32)], n: &str| v.iter().find(|(k, _)| k == n).map(|x| x.1);
+        let (whole, split) = (CueSet::new(false), CueSet::new(true));
+        for scope in [false, true] {
+            let names = cue_names(scope, true);
+            assert_eq!(names.last().map(String::as_str), Some("cue:descriptive"));
+            assert_eq!(names[..names.len() - 1], cue_names(scope, false)[..]);
+            // A report of a state of affairs: descriptive, no longer evaluative.
+            let raw = "The flood left the valley in a severe crisis.";
+            let (w, s) = (cues(&whole, raw, scope), cues(&split, raw, scope));
+            assert_eq!(
+                s.iter().map(|x| &x.0).collect::<Vec<_>>(),
+                names.iter().collect::<Vec<_>>()
+            );
+            assert!(get(&w, "cue:evaluative").unwrap() > 0.0);
+            assert_eq!(get(&w, "cue:descriptive"), None);
+            assert_eq!(get(&s, "cue:evaluative"), Some(0.0));
+            assert_eq!(get(&s, "cue:descriptive"), get(&w, "cue:evaluative"));
+            // A grading word stays evaluative.
+            let raw = "The ferry contract is reckless.";
+            let (w, s) = (cues(&whole, raw, scope), cues(&split, raw, scope));
+            assert_eq!(get(&s, "cue:evaluative"), get(&w, "cue:evaluative"));
+            assert_eq!(get(&s, "cue:descriptive"), Some(0.0));
+            // Every other cue is unchanged.
+            let raw = "Harbour officials said the severe crisis was reckless and dangerous.";
+            let (w, s) = (cues(&whole, raw, scope), cues(&split, raw, scope));
+            for (name, v) in &w {
+                if name != "cue:evaluative" {
+                    assert_eq!(get(&s, name), Some(*v), "{name}");
+                }
+            }
+        }
+        // In reported speech the descriptive words count as reported evaluative words, as
+        // before the split.
+        let raw = "The harbour board called the ferry contract a dangerous failure.";
+        let (w, s) = (cues(&whole, raw, true), cues(&split, raw, true));
+        assert!(get(&w, "cue:reported_evaluative").unwrap() > 0.0);
+        assert_eq!(
+            get(&s, "cue:reported_evaluative"),
+            get(&w, "cue:reported_evaluative")
+        );
+        assert_eq!(get(&s, "cue:descriptive"), Some(0.0));
     }
 }

@@ -877,6 +877,17 @@ mod tests {
                 ..base.clone()
             },
             FeatureConfig {
+                split_evaluative: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                split_evaluative: true,
+                reported_scope: false,
+                mask_reported_stance: true,
+                lowercase: false,
+                ..base.clone()
+            },
+            FeatureConfig {
                 word_ngrams: [2, 2],
                 char_ngrams: [0, 0],
                 cues: false,

@@ -44,6 +44,15 @@ pub struct FeatureConfig {
     /// (files without the field read as they always did).
     #[serde(default, skip_serializing_if = "is_false")]
     pub mask_reported_stance: bool,
+    /// Split the evaluative lexicon: its entries that news uses to describe rather than to
+    /// grade (`lexicons/descriptive.txt`: events and states of affairs, severity and
+    /// importance, emotional states, verbs of outcome and of a source's appraisal, and words
+    /// whose common news sense is not evaluative) count in their own cue, `cue:descriptive`,
+    /// instead of `cue:evaluative` (in reported speech they still count in
+    /// `cue:reported_evaluative`). Off by default; stored only when on (files without the
+    /// field read as they always did).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub split_evaluative: bool,
     /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
     /// Keep at most this many word n-grams (most frequent first).
@@ -85,6 +94,7 @@ impl Default for FeatureConfig {
             cues: true,
             reported_scope: true,
             mask_reported_stance: false,
+            split_evaluative: false,
             min_df: 2,
             max_features: 20_000,
             char_min_df: default_char_min_df(),
@@ -282,7 +292,7 @@ impl Featurizer {
         // Index order is term order: every `c:` term sorts before every `w:` term.
         kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let cues = if config.cues {
-            cues::cue_names(config.reported_scope)
+            cues::cue_names(config.reported_scope, config.split_evaluative)
         } else {
             Vec::new()
         };
@@ -342,7 +352,7 @@ impl Featurizer {
             });
         }
         let expected = if config.cues {
-            cues::cue_names(config.reported_scope)
+            cues::cue_names(config.reported_scope, config.split_evaluative)
         } else {
             Vec::new()
         };
@@ -421,7 +431,8 @@ impl Featurizer {
     }
 
     /// The cue values of the fast path that this featurizer's vocabulary has (none when
-    /// cues are off; without the reported-speech cues when that scope is off).
+    /// cues are off; without the reported-speech cues when that scope is off, without the
+    /// descriptive cue when the evaluative lexicon is not split).
     fn cue_values<'a>(&self, cues: Option<&'a [f32; cues::N_CUES]>) -> &'a [f32] {
         cues.map_or(&[][..], |c| &c[..self.vocab.cues.len()])
     }

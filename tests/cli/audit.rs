@@ -336,6 +336,14 @@ fn grid_keys_fixed_twice_or_without_values_are_usage_errors() {
             "fixed by --no-reported-scope",
         ),
         (
+            &["--grid", "split-evaluative=on,off", "--split-evaluative"][..],
+            "fixed by --split-evaluative",
+        ),
+        (
+            &["--grid", "split-evaluative=on,off", "--no-split-evaluative"][..],
+            "fixed by --no-split-evaluative",
+        ),
+        (
             &["--grid", "alpha=1", "--grid", "alpha=2"][..],
             "listed twice",
         ),

@@ -589,7 +589,7 @@ fn bad_model_files_say_what_is_wrong_and_which_version_is_supported() {
     let mut v: Value = serde_json::from_slice(&bytes).unwrap();
     v["weights"].as_array_mut().unwrap().pop();
     let short = serde_json::to_vec(&v).unwrap();
-    v["format_version"] = 5.into();
+    v["format_version"] = 6.into();
     let newer = serde_json::to_vec(&v).unwrap();
     let mut v: Value = serde_json::from_slice(&bytes).unwrap();
     v["vocabulary"]["idf"][0] = 1e300.into(); // infinite as f32: scores would be NaN
@@ -603,20 +603,20 @@ fn bad_model_files_say_what_is_wrong_and_which_version_is_supported() {
         (
             "truncated",
             &bytes[..bytes.len() / 2],
-            &["truncated", "version 4"],
+            &["truncated", "version 5"],
         ),
-        ("empty", b"", &["truncated", "version 4"]),
+        ("empty", b"", &["truncated", "version 5"]),
         (
             "not JSON",
             b"PK\x03\x04 a zip file?",
-            &["invalid JSON", "version 4"],
+            &["invalid JSON", "version 5"],
         ),
         (
             "other JSON",
             br#"{"weights": [1, 2]}"#,
-            &["not a factop model", "version 4"],
+            &["not a factop model", "version 5"],
         ),
-        ("newer", &newer, &["format version 5 is newer", "version 4"]),
+        ("newer", &newer, &["format version 6 is newer", "version 5"]),
         ("wrong dims", &short, &["wrong dimensions", "weights for"]),
     ];
     for (what, content, expect) in cases {

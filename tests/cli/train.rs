@@ -390,6 +390,46 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
 }
 
 #[test]
+fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    train_to(&on, &["--no-split-evaluative", "--split-evaluative"]);
+    // the last of the two opposite flags wins
+    train_to(&off, &["--split-evaluative", "--no-split-evaluative"]);
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    };
+    let (v, plain) = (read(&on), read(&off));
+    assert_eq!(v["format_version"], 5);
+    assert_eq!(v["params"]["features"]["split_evaluative"], true);
+    let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
+    assert_eq!(last(&v), Some("cue:descriptive".into()));
+    // off: no trace of the option (the default model's format, version 3)
+    assert_eq!(plain["format_version"], 3);
+    assert!(plain["params"]["features"]
+        .get("split_evaluative")
+        .is_none());
+    assert_eq!(last(&plain), Some("cue:reported_words".into()));
+    let mp = on.display().to_string();
+    let card = factop(&["inspect", &mp], None).ok();
+    assert!(card.contains("evaluative lexicon split"), "{card}");
+    let card = factop(&["inspect", &off.display().to_string()], None).ok();
+    assert!(!card.contains("evaluative lexicon split"), "{card}");
+    let text = "The flood left the valley in a severe crisis.";
+    let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
+    assert!(out.contains("cue:descriptive"), "{out}");
+    assert!(!out.contains("cue:evaluative "), "{out}");
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok();
+    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
+    let grid = train_seed(&["--grid", "split-evaluative=true,false", "--cv", "2"]);
+    assert!(grid.contains("split-evaluative"), "{grid}");
+}
+
+#[test]
 fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
