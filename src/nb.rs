@@ -65,10 +65,22 @@ impl NbScore {
 
     /// The score of a sentence vector: `Σ r_i` over the word terms present in it.
     pub fn score(&self, v: &SparseVec) -> f32 {
-        v.indices
+        self.score_indices(&v.indices)
+    }
+
+    /// The score of the features present at `indices` (increasing, as in a [`SparseVec`]):
+    /// `Σ r_i` over the word terms among them.
+    pub fn score_indices(&self, indices: &[u32]) -> f32 {
+        // Indices are increasing: skip the character n-grams before the word terms by a
+        // binary search; the sum runs over the same terms in the same order.
+        let from = match indices.first() {
+            Some(&first) if first < self.start => indices.partition_point(|&i| i < self.start),
+            _ => 0,
+        };
+        indices[from..]
             .iter()
-            .filter_map(|&i| i.checked_sub(self.start))
-            .filter_map(|j| self.ratio.get(j as usize))
+            .map(|&i| i - self.start)
+            .map_while(|j| self.ratio.get(j as usize))
             .sum()
     }
 

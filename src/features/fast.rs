@@ -462,11 +462,22 @@ pub(crate) fn transform(
     })
 }
 
-/// The dot product of `w` with the transform of `text` (see [`Featurizer::transform_dot`]),
-/// the vector built in a reused per-thread buffer.
-pub(crate) fn transform_dot(f: &Featurizer, text: &str, ctx: Context, w: &[f64]) -> f64 {
+/// The dot product of `w` with the transform of `text`, plus what `terms` makes of the indices
+/// of its n-gram terms when that is `Some` (see [`Featurizer::transform_dot_and`]), the vector
+/// built in a reused per-thread buffer.
+pub(crate) fn transform_dot(
+    f: &Featurizer,
+    text: &str,
+    ctx: Context,
+    w: &[f64],
+    terms: impl FnOnce(&[u32]) -> Option<f64>,
+) -> f64 {
     let dot = |indices: &[u32], values: &[f32], cues: Option<[f32; N_CUES]>| {
-        f.finish_dot(indices, values, f.cue_values(cues.as_ref()), w)
+        let z = f.finish_dot(indices, values, f.cue_values(cues.as_ref()), w);
+        match terms(indices) {
+            Some(x) => z + x,
+            None => z,
+        }
     };
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut s) => {

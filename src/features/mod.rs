@@ -440,7 +440,21 @@ impl Featurizer {
     /// `self.transform(text, ctx).dot(w)`, bit for bit (the same products added up in the
     /// same order), without storing the scaled vector: a model's inference hot path.
     pub fn transform_dot(&self, text: &str, ctx: Context, w: &[f64]) -> f64 {
-        fast::transform_dot(self, text, ctx, w)
+        fast::transform_dot(self, text, ctx, w, |_| None)
+    }
+
+    /// [`transform_dot`](Self::transform_dot) with one more term added last when `terms`,
+    /// given the indices of the sentence's n-gram terms in increasing order, returns `Some`:
+    /// the logit of a model with a feature computed from which terms are present (the
+    /// naive-Bayes score), bit for bit as if that feature were appended to the vector.
+    pub fn transform_dot_and(
+        &self,
+        text: &str,
+        ctx: Context,
+        w: &[f64],
+        terms: impl FnOnce(&[u32]) -> Option<f64>,
+    ) -> f64 {
+        fast::transform_dot(self, text, ctx, w, terms)
     }
 
     /// The dot product of `w` with what [`finish`](Self::finish) makes of the weighted terms
