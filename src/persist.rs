@@ -352,6 +352,14 @@ pub fn save(m: &Model, path: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// Whether the feature `name` is in `m`'s vector of `text` (scored on its own).
+    fn fires(m: &Model, text: &str, name: &str) -> bool {
+        let v = m
+            .featurizer
+            .transform(text, crate::features::Context::default());
+        (v.indices.iter()).any(|&i| m.featurizer.feature_name(i as usize) == name)
+    }
+
     #[test]
     fn rejects_newer_version_and_garbage() {
         let e = from_bytes(
@@ -411,13 +419,7 @@ mod tests {
         assert_eq!(format_version_of(&old), 1);
         // A source's judgement: the author's evaluative cue fires only in the old model.
         let text = "The harbour board called the ferry deal disastrous.";
-        let ctx = crate::features::Context::default();
-        let fires = |m: &Model, name: &str| {
-            let v = m.featurizer.transform(text, ctx);
-            v.indices
-                .iter()
-                .any(|&i| m.featurizer.feature_name(i as usize) == name)
-        };
+        let fires = |m: &Model, name: &str| fires(m, text, name);
         assert!(fires(&old, "cue:evaluative"));
         assert!(!fires(&m, "cue:evaluative"));
         assert!(fires(&m, "cue:reported_evaluative"));
@@ -452,13 +454,7 @@ mod tests {
         assert_eq!(saved["params"]["features"]["split_evaluative"], true);
         // A report of a crisis fires the descriptive cue, not the evaluative one.
         let text = "The flood left the valley in a severe crisis.";
-        let ctx = crate::features::Context::default();
-        let fires = |m: &Model, name: &str| {
-            let v = m.featurizer.transform(text, ctx);
-            v.indices
-                .iter()
-                .any(|&i| m.featurizer.feature_name(i as usize) == name)
-        };
+        let fires = |m: &Model, name: &str| fires(m, text, name);
         assert!(fires(&m, "cue:evaluative"));
         assert!(!fires(&on, "cue:evaluative"));
         assert!(fires(&on, "cue:descriptive"));

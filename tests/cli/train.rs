@@ -374,19 +374,28 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
     // off: the model file has no trace of the option (format version 1, as before)
     assert_eq!(plain["format_version"], 1);
     assert!(plain["params"]["features"].get("reported_scope").is_none());
-    let mp = on.display().to_string();
     let text = "The harbour board called the ferry deal disastrous.";
-    let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
-    assert!(out.contains("cue:reported_evaluative"), "{out}");
-    assert!(!out.contains("cue:evaluative "), "{out}");
+    the_option_needs_no_flag_later(&on, text, Some("cue:reported_evaluative"), "reported-scope");
+}
+
+/// A model trained with an option (`on`) explains `text` with `cue` (if given) in place of
+/// the author's `cue:evaluative`, classifies and evaluates with no flag, and the option is a
+/// `--grid` key.
+fn the_option_needs_no_flag_later(on: &std::path::Path, text: &str, cue: Option<&str>, key: &str) {
+    let mp = on.display().to_string();
+    if let Some(cue) = cue {
+        let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
+        assert!(out.contains(cue), "{out}");
+        assert!(!out.contains("cue:evaluative "), "{out}");
+    }
     factop(
         &["classify", "-m", &mp, "-f", "jsonl"],
         Some(text.as_bytes()),
     )
     .ok();
     factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    let grid = train_seed(&["--grid", "reported-scope=true,false", "--cv", "2"]);
-    assert!(grid.contains("reported-scope"), "{grid}");
+    let grid = train_seed(&["--grid", &format!("{key}=true,false"), "--cv", "2"]);
+    assert!(grid.contains(key), "{grid}");
 }
 
 #[test]
@@ -416,17 +425,7 @@ fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
     let card = factop(&["inspect", &off.display().to_string()], None).ok();
     assert!(!card.contains("evaluative lexicon split"), "{card}");
     let text = "The flood left the valley in a severe crisis.";
-    let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
-    assert!(out.contains("cue:descriptive"), "{out}");
-    assert!(!out.contains("cue:evaluative "), "{out}");
-    factop(
-        &["classify", "-m", &mp, "-f", "jsonl"],
-        Some(text.as_bytes()),
-    )
-    .ok();
-    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    let grid = train_seed(&["--grid", "split-evaluative=true,false", "--cv", "2"]);
-    assert!(grid.contains("split-evaluative"), "{grid}");
+    the_option_needs_no_flag_later(&on, text, Some("cue:descriptive"), "split-evaluative");
 }
 
 #[test]
@@ -459,14 +458,7 @@ fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
     let card = factop(&["inspect", &off.display().to_string()], None).ok();
     assert!(!card.contains("reported stance masked"), "{card}");
     let text = "Ferry operators say the new harbour toll is ruinous.";
-    factop(
-        &["classify", "-m", &mp, "-f", "jsonl"],
-        Some(text.as_bytes()),
-    )
-    .ok();
-    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    let grid = train_seed(&["--grid", "mask-reported-stance=true,false", "--cv", "2"]);
-    assert!(grid.contains("mask-reported-stance"), "{grid}");
+    the_option_needs_no_flag_later(&on, text, None, "mask-reported-stance");
 }
 
 #[test]
@@ -492,8 +484,9 @@ fn nb_score_flag_is_validated_and_searchable() {
         None,
     )
     .err();
+    // asked for explicitly, the score needs word n-grams; the message says how to turn it off
     assert!(
-        e.contains("--nb-score") && e.contains("--word-ngrams"),
+        e.contains("--word-ngrams") && e.contains("--nb-score off"),
         "{e}"
     );
     let out = train_seed(&["--cv", "3", "--grid", "nb-score=off,0.5"]);
@@ -531,23 +524,6 @@ fn nb_score_is_on_by_default_and_off_on_request_or_without_word_ngrams() {
         assert!(v["params"].get("nb_score").is_none(), "{off:?}");
         assert!(v.get("nb_ratio").is_none(), "{off:?}");
     }
-    // asked for explicitly, it still needs word n-grams
-    let e = factop(
-        &[
-            "train",
-            "--data",
-            SEED,
-            "--cv",
-            "3",
-            "--word-ngrams",
-            "0",
-            "--nb-score",
-            "1",
-        ],
-        None,
-    )
-    .err();
-    assert!(e.contains("--nb-score off"), "{e}");
     // In a grid, too: the points without word n-grams train without the score, unless the
     // score is asked for (then that point is an error naming it).
     let grid = |extra: &[&str]| {
