@@ -67,37 +67,125 @@ pub fn bootstrap(
     resamples: usize,
     seed: u64,
 ) -> Option<Bootstrap> {
+    let (mut f1, mut acc) = (Vec::new(), Vec::new());
+    resample(truth, &[pred], resamples, seed, |c| {
+        f1.push(c[0].macro_f1());
+        acc.push(c[0].accuracy());
+    })?;
+    Some(Bootstrap {
+        resamples,
+        seed,
+        macro_f1: interval95(&mut f1),
+        accuracy: interval95(&mut acc),
+    })
+}
+
+/// Draw `resamples` resamples of the rows with replacement (the same rows for every one of
+/// `preds`) and hand `each` the confusion matrix of each prediction in the resample; `None`
+/// without rows or resamples.
+fn resample(
+    truth: &[Label],
+    preds: &[&[Label]],
+    resamples: usize,
+    seed: u64,
+    mut each: impl FnMut(&[Confusion]),
+) -> Option<()> {
     let n = truth.len();
     if n == 0 || resamples == 0 {
         return None;
     }
-    // Each row is one cell of the confusion matrix; a resample only needs the cells.
-    let cells: Vec<(usize, usize)> = (truth.iter().zip(pred))
-        .map(|(t, p)| (t.index(), p.index()))
+    // Each row is one cell of each confusion matrix; a resample only needs the cells.
+    let cells: Vec<Vec<(usize, usize)>> = (preds.iter())
+        .map(|pred| {
+            (truth.iter().zip(*pred))
+                .map(|(t, p)| (t.index(), p.index()))
+                .collect()
+        })
         .collect();
     let mut rng = crate::dataset::Rng::new(seed);
-    let (mut f1, mut acc) = (Vec::with_capacity(resamples), Vec::with_capacity(resamples));
+    let mut m = vec![Confusion::default(); preds.len()];
     for _ in 0..resamples {
-        let mut m = [[0; 2]; 2];
+        m.fill(Confusion::default());
         for _ in 0..n {
-            let (t, p) = cells[rng.below(n)];
-            m[t][p] += 1;
+            let row = rng.below(n);
+            for (c, cells) in m.iter_mut().zip(&cells) {
+                let (t, p) = cells[row];
+                c.0[t][p] += 1;
+            }
         }
-        let c = Confusion(m);
-        f1.push(c.macro_f1());
-        acc.push(c.accuracy());
+        each(&m);
     }
-    let interval = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        let at = |q: f64| v[((q * resamples as f64).ceil() as usize).clamp(1, resamples) - 1];
-        [at(0.025), at(0.975)]
-    };
-    Some(Bootstrap {
-        resamples,
-        seed,
-        macro_f1: interval(&mut f1),
-        accuracy: interval(&mut acc),
+    Some(())
+}
+
+/// The 2.5th and 97.5th percentiles of `v` (sorted in place; not empty).
+fn interval95(v: &mut [f64]) -> [f64; 2] {
+    v.sort_by(f64::total_cmp);
+    let at = |q: f64| v[((q * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
+    [at(0.025), at(0.975)]
+}
+
+/// How a second model's predictions of the same rows differ from a first one's: the
+/// differences (second − first) of macro-F1 and accuracy and their 95% paired bootstrap
+/// intervals (both models scored on the same resampled rows, so what the two get right
+/// together does not widen the interval).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Difference {
+    /// Macro-F1 of the second minus the first.
+    pub macro_f1: f64,
+    /// Accuracy of the second minus the first.
+    pub accuracy: f64,
+    /// The paired bootstrap (`null` when not computed).
+    pub ci95: Option<DifferenceCi>,
+}
+
+/// The paired bootstrap of a [`Difference`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DifferenceCi {
+    /// Number of resamples.
+    pub resamples: usize,
+    /// Seed of the resampling.
+    pub seed: u64,
+    /// Interval of the macro-F1 difference, `[low, high]`.
+    pub macro_f1: [f64; 2],
+    /// Interval of the accuracy difference, `[low, high]`.
+    pub accuracy: [f64; 2],
+    /// Share of the resamples in which the second model's macro-F1 is higher.
+    pub macro_f1_higher: f64,
+}
+
+/// The [`Difference`] of `second` from `first`, both predictions of the rows of `truth`.
+pub fn difference(
+    truth: &[Label],
+    first: &[Label],
+    second: &[Label],
+    resamples: usize,
+    seed: u64,
+) -> Difference {
+    let (a, b) = (
+        Confusion::from_pairs(truth, first),
+        Confusion::from_pairs(truth, second),
+    );
+    let (mut f1, mut acc) = (Vec::new(), Vec::new());
+    let ci95 = resample(truth, &[first, second], resamples, seed, |c| {
+        f1.push(c[1].macro_f1() - c[0].macro_f1());
+        acc.push(c[1].accuracy() - c[0].accuracy());
     })
+    .map(|()| {
+        let higher = f1.iter().filter(|&&d| d > 0.0).count() as f64 / resamples as f64;
+        DifferenceCi {
+            resamples,
+            seed,
+            macro_f1: interval95(&mut f1),
+            accuracy: interval95(&mut acc),
+            macro_f1_higher: higher,
+        }
+    });
+    Difference {
+        macro_f1: b.macro_f1() - a.macro_f1(),
+        accuracy: b.accuracy() - a.accuracy(),
+        ci95,
+    }
 }
 
 /// A 2×2 confusion matrix, `m[true][predicted]` indexed by [`Label::index`].
@@ -515,6 +603,38 @@ mod tests {
         assert_eq!((b.macro_f1, b.accuracy), ([1.0, 1.0], [1.0, 1.0]));
         assert_eq!(bootstrap(&t, &t, 0, 1), None);
         assert_eq!(bootstrap(&[], &[], 100, 1), None);
+    }
+
+    #[test]
+    fn a_model_against_itself_differs_by_nothing_and_a_better_one_by_a_clear_margin() {
+        let (truth, pred) = rows(400, 2);
+        let same = difference(&truth, &pred, &pred, 300, 3);
+        let ci = same.ci95.unwrap();
+        assert_eq!((same.macro_f1, same.accuracy), (0.0, 0.0));
+        assert_eq!(
+            (ci.macro_f1, ci.accuracy, ci.macro_f1_higher),
+            ([0.0; 2], [0.0; 2], 0.0)
+        );
+        // 2 of 10 wrong against 1 of 10 wrong, on the same rows: +0.10 accuracy, and every
+        // resample agrees (the rows the better one fixes are a subset).
+        let (_, better) = rows(400, 1);
+        let d = difference(&truth, &pred, &better, 300, 3);
+        let ci = d.ci95.unwrap();
+        assert!((d.accuracy - 0.1).abs() < 1e-12, "{d:?}");
+        assert!(
+            ci.accuracy[0] > 0.05 && ci.accuracy[0] < d.accuracy && d.accuracy < ci.accuracy[1]
+        );
+        assert_eq!(ci.macro_f1_higher, 1.0);
+        // Pairing: the interval of the difference is narrower than the two models' own
+        // intervals would suggest.
+        let width = |b: Bootstrap| b.accuracy[1] - b.accuracy[0];
+        let own = width(bootstrap(&truth, &pred, 300, 3).unwrap());
+        assert!(ci.accuracy[1] - ci.accuracy[0] < own, "{ci:?} {own}");
+        // Reversed, the difference changes sign.
+        let r = difference(&truth, &better, &pred, 300, 3);
+        assert_eq!(r.accuracy, -d.accuracy);
+        assert_eq!(r.ci95.unwrap().macro_f1_higher, 0.0);
+        assert_eq!(difference(&truth, &pred, &better, 0, 3).ci95, None);
     }
 
     #[test]

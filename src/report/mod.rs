@@ -358,6 +358,62 @@ pub fn write_evaluation<W: Write>(out: &mut W, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
+/// The `--compare` section of `factop evaluate`'s text report: both models' macro-F1 and
+/// accuracy, their difference (second − first) and its 95% paired bootstrap interval.
+pub fn write_comparison<W: Write>(
+    out: &mut W,
+    names: &[String; 2],
+    reports: [&Report; 2],
+    d: &crate::metrics::Difference,
+) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "compared (second minus first, on the same rows)")?;
+    writeln!(out, "  first   {}", names[0])?;
+    writeln!(
+        out,
+        "  second  {} (threshold {:.3})",
+        names[1], reports[1].threshold
+    )?;
+    writeln!(
+        out,
+        "{:<9} {:>7} {:>7} {:>10}  95% interval",
+        "", "first", "second", "difference"
+    )?;
+    let figures = [
+        (
+            "macro-F1",
+            [reports[0].macro_f1, reports[1].macro_f1],
+            d.macro_f1,
+        ),
+        (
+            "accuracy",
+            [reports[0].accuracy, reports[1].accuracy],
+            d.accuracy,
+        ),
+    ];
+    for (k, (what, [a, b], diff)) in figures.into_iter().enumerate() {
+        let interval = d.ci95.map_or("-".to_string(), |c| {
+            let [lo, hi] = if k == 0 { c.macro_f1 } else { c.accuracy };
+            // `+ 0.0` turns a negative zero into `+0.0000`.
+            format!("{:+.4} to {:+.4}", lo + 0.0, hi + 0.0)
+        });
+        writeln!(
+            out,
+            "{what:<9} {a:>7.4} {b:>7.4} {:>+10.4}  {interval}",
+            diff + 0.0
+        )?;
+    }
+    if let Some(c) = d.ci95 {
+        writeln!(
+            out,
+            "the second model's macro-F1 is higher in {:.1}% of {} paired bootstrap resamples",
+            100.0 * c.macro_f1_higher,
+            c.resamples
+        )?;
+    }
+    Ok(())
+}
+
 /// Every row's prediction as CSV (`factop evaluate --predictions`): the file and row it was
 /// read from (the header is row 1), its text, true label, predicted label, P(opinion) and
 /// whether the prediction is right. `p_opinion` and `predicted` follow `data.examples`.

@@ -247,3 +247,60 @@ fn bootstrap_intervals_bracket_the_figures_and_follow_the_seed() {
     let e = factop(&["evaluate", "--data", CHAL2, "--bootstrap", "many"], None).err();
     assert!(e.contains("--bootstrap"), "{e}");
 }
+
+/// `--compare`: the second model's report is the one `evaluate -m` gives it, the difference is
+/// second minus first, its paired interval brackets it, and a model against itself differs by
+/// nothing at all.
+#[test]
+fn compare_reports_the_paired_difference_of_two_models() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("seed.json");
+    let ms = m.to_str().unwrap();
+    factop(&["train", "--data", SEED, "-o", ms], None).ok();
+    let json = |args: &[&str]| -> Value {
+        let mut a = vec!["evaluate", "--data", CHAL2, "--format", "json"];
+        a.extend_from_slice(args);
+        serde_json::from_str(&factop(&a, None).ok()).unwrap()
+    };
+    let both = json(&["--compare", ms]);
+    let alone = json(&["-m", ms]);
+    let c = &both["compare"];
+    assert_eq!(c["model"], ms);
+    assert_eq!(c["report"], alone);
+    let f1 = |r: &Value| r["macro_f1"].as_f64().unwrap();
+    let d = &c["difference"];
+    assert_eq!(d["macro_f1"].as_f64().unwrap(), f1(&alone) - f1(&both));
+    let (lo, hi) = (
+        d["ci95"]["macro_f1"][0].as_f64().unwrap(),
+        d["ci95"]["macro_f1"][1].as_f64().unwrap(),
+    );
+    let diff = d["macro_f1"].as_f64().unwrap();
+    assert!(lo <= diff && diff <= hi && lo < hi, "{d}");
+    assert!(json(&[])["compare"].is_null());
+    // The shipped model against its own file: nothing differs.
+    let same = json(&["--compare", "models/default.json"]);
+    let d = &same["compare"]["difference"];
+    assert_eq!(
+        (d["macro_f1"].as_f64(), d["accuracy"].as_f64()),
+        (Some(0.0), Some(0.0))
+    );
+    assert_eq!(d["ci95"]["macro_f1_higher"].as_f64(), Some(0.0));
+    let text = factop(&["evaluate", "--data", CHAL2, "--compare", ms], None).ok();
+    assert!(
+        text.contains("compared (second minus first") && text.contains(ms),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{diff:+.4}")), "{text}");
+    let e = factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--compare",
+            "no-such-model.json",
+        ],
+        None,
+    )
+    .err();
+    assert!(e.contains("no-such-model.json"), "{e}");
+}
