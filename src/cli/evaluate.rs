@@ -34,7 +34,8 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     plots: Option<PathBuf>,
     /// Also write every row's prediction to this CSV file (source, row, text, label,
-    /// predicted, p_opinion, correct), to read the errors.
+    /// predicted, p_opinion, correct; with --compare also the second model's
+    /// compare_predicted, compare_p_opinion, compare_correct), to read the errors.
     #[arg(long, value_name = "FILE.csv")]
     predictions: Option<PathBuf>,
     /// Resamples for the 95% bootstrap intervals of macro-F1 and accuracy (0 turns them off).
@@ -134,10 +135,11 @@ pub fn run(args: Args) -> Result<()> {
     let compared = p_other.map(|(m, p)| {
         let (report, second) = evaluated(m, &p);
         let d = metrics::difference(&truth, &predicted, &second, args.bootstrap, args.seed);
-        (report, d)
+        (report, d, p, second)
     });
     if let Some(path) = &args.predictions {
-        let bytes = report::predictions_csv(&data, &p, &predicted)?;
+        let second = compared.as_ref().map(|(_, _, p, pred)| (&p[..], &pred[..]));
+        let bytes = report::predictions_csv(&data, (&p, &predicted), second)?;
         persist::write_atomic(path, &bytes)?;
         let errors = (truth.iter().zip(&predicted))
             .filter(|(t, p)| t != p)
@@ -179,7 +181,7 @@ pub fn run(args: Args) -> Result<()> {
         Format::Json => {
             let output = Output {
                 report: &r,
-                compare: compared.as_ref().map(|(report, d)| Compared {
+                compare: compared.as_ref().map(|(report, d, ..)| Compared {
                     model: name(&args.compare),
                     report,
                     difference: *d,
@@ -190,7 +192,7 @@ pub fn run(args: Args) -> Result<()> {
         }
         Format::Text => {
             report::write_evaluation(&mut out, &r)?;
-            if let Some((second, d)) = &compared {
+            if let Some((second, d, ..)) = &compared {
                 let names = [name(&args.model), name(&args.compare)];
                 report::write_comparison(&mut out, &names, [&r, second], d)?;
             }

@@ -416,15 +416,17 @@ pub fn write_comparison<W: Write>(
 
 /// Every row's prediction as CSV (`factop evaluate --predictions`): the file and row it was
 /// read from (the header is row 1), its text, true label, predicted label, P(opinion) and
-/// whether the prediction is right. `p_opinion` and `predicted` follow `data.examples`.
+/// whether the prediction is right; with a `second` model (`--compare`) the same three for it
+/// (`compare_predicted`, `compare_p_opinion`, `compare_correct`), to see which rows it fixes
+/// and which it breaks. The predictions follow `data.examples`.
 pub fn predictions_csv(
     data: &crate::dataset::Dataset,
-    p_opinion: &[f64],
-    predicted: &[Label],
+    first: (&[f64], &[Label]),
+    second: Option<(&[f64], &[Label])>,
 ) -> crate::Result<Vec<u8>> {
     let to_err = |e: csv::Error| crate::Error::io("the predictions", io::Error::other(e));
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut header = vec![
         "source",
         "row",
         "text",
@@ -432,25 +434,27 @@ pub fn predictions_csv(
         "predicted",
         "p_opinion",
         "correct",
-    ])
-    .map_err(to_err)?;
+    ];
+    if second.is_some() {
+        header.extend(["compare_predicted", "compare_p_opinion", "compare_correct"]);
+    }
+    w.write_record(&header).map_err(to_err)?;
+    let mut record: Vec<String> = Vec::with_capacity(header.len());
     for (i, e) in data.examples.iter().enumerate() {
-        let (source, row) = match data.origins.get(i) {
-            Some(o) => (data.sources[o.source].as_str(), o.row.to_string()),
-            None => ("", String::new()),
-        };
-        let p = crate::classify::round6(p_opinion[i]).to_string();
-        let correct = if e.label == predicted[i] { "yes" } else { "no" };
-        w.write_record([
-            source,
-            &row,
-            &e.text,
-            e.label.as_str(),
-            predicted[i].as_str(),
-            &p,
-            correct,
-        ])
-        .map_err(to_err)?;
+        record.clear();
+        match data.origins.get(i) {
+            Some(o) => record.extend([data.sources[o.source].clone(), o.row.to_string()]),
+            None => record.extend([String::new(), String::new()]),
+        }
+        record.extend([e.text.clone(), e.label.as_str().to_string()]);
+        for (p, predicted) in std::iter::once(first).chain(second) {
+            record.extend([
+                predicted[i].as_str().to_string(),
+                crate::classify::round6(p[i]).to_string(),
+                (if e.label == predicted[i] { "yes" } else { "no" }).to_string(),
+            ]);
+        }
+        w.write_record(&record).map_err(to_err)?;
     }
     w.into_inner()
         .map_err(|e| crate::Error::io("the predictions", e.into_error()))

@@ -291,6 +291,32 @@ fn compare_reports_the_paired_difference_of_two_models() {
         "{text}"
     );
     assert!(text.contains(&format!("{diff:+.4}")), "{text}");
+    // The predictions file then holds both models' predictions, row by row.
+    let pred = dir.path().join("pred.csv");
+    factop(
+        &[
+            "evaluate",
+            "--data",
+            CHAL2,
+            "--compare",
+            ms,
+            "--predictions",
+            pred.to_str().unwrap(),
+        ],
+        None,
+    )
+    .ok();
+    let mut rdr = csv::Reader::from_path(&pred).unwrap();
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header[7..],
+        ["compare_predicted", "compare_p_opinion", "compare_correct"]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let right = |col: usize| rows.iter().filter(|r| &r[col] == "yes").count() as f64;
+    let acc = |r: &Value| r["accuracy"].as_f64().unwrap();
+    assert_eq!(right(6) / rows.len() as f64, acc(&both));
+    assert_eq!(right(9) / rows.len() as f64, acc(&alone));
     let e = factop(
         &[
             "evaluate",
