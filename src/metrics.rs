@@ -139,17 +139,13 @@ pub struct Difference {
     pub ci95: Option<DifferenceCi>,
 }
 
-/// The paired bootstrap of a [`Difference`].
+/// The paired bootstrap of a [`Difference`]: the intervals of the differences (in JSON, its
+/// fields next to `macro_f1_higher`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DifferenceCi {
-    /// Number of resamples.
-    pub resamples: usize,
-    /// Seed of the resampling.
-    pub seed: u64,
-    /// Interval of the macro-F1 difference, `[low, high]`.
-    pub macro_f1: [f64; 2],
-    /// Interval of the accuracy difference, `[low, high]`.
-    pub accuracy: [f64; 2],
+    /// The resamples, the seed and the intervals of the two differences.
+    #[serde(flatten)]
+    pub interval: Bootstrap,
     /// Share of the resamples in which the second model's macro-F1 is higher.
     pub macro_f1_higher: f64,
 }
@@ -174,10 +170,12 @@ pub fn difference(
     .map(|()| {
         let higher = f1.iter().filter(|&&d| d > 0.0).count() as f64 / resamples as f64;
         DifferenceCi {
-            resamples,
-            seed,
-            macro_f1: interval95(&mut f1),
-            accuracy: interval95(&mut acc),
+            interval: Bootstrap {
+                resamples,
+                seed,
+                macro_f1: interval95(&mut f1),
+                accuracy: interval95(&mut acc),
+            },
             macro_f1_higher: higher,
         }
     });
@@ -612,7 +610,11 @@ mod tests {
         let ci = same.ci95.unwrap();
         assert_eq!((same.macro_f1, same.accuracy), (0.0, 0.0));
         assert_eq!(
-            (ci.macro_f1, ci.accuracy, ci.macro_f1_higher),
+            (
+                ci.interval.macro_f1,
+                ci.interval.accuracy,
+                ci.macro_f1_higher
+            ),
             ([0.0; 2], [0.0; 2], 0.0)
         );
         // 2 of 10 wrong against 1 of 10 wrong, on the same rows: +0.10 accuracy, and every
@@ -622,14 +624,19 @@ mod tests {
         let ci = d.ci95.unwrap();
         assert!((d.accuracy - 0.1).abs() < 1e-12, "{d:?}");
         assert!(
-            ci.accuracy[0] > 0.05 && ci.accuracy[0] < d.accuracy && d.accuracy < ci.accuracy[1]
+            ci.interval.accuracy[0] > 0.05
+                && ci.interval.accuracy[0] < d.accuracy
+                && d.accuracy < ci.interval.accuracy[1]
         );
         assert_eq!(ci.macro_f1_higher, 1.0);
         // Pairing: the interval of the difference is narrower than the two models' own
         // intervals would suggest.
         let width = |b: Bootstrap| b.accuracy[1] - b.accuracy[0];
         let own = width(bootstrap(&truth, &pred, 300, 3).unwrap());
-        assert!(ci.accuracy[1] - ci.accuracy[0] < own, "{ci:?} {own}");
+        assert!(
+            ci.interval.accuracy[1] - ci.interval.accuracy[0] < own,
+            "{ci:?} {own}"
+        );
         // Reversed, the difference changes sign.
         let r = difference(&truth, &better, &pred, 300, 3);
         assert_eq!(r.accuracy, -d.accuracy);

@@ -393,7 +393,11 @@ pub fn write_comparison<W: Write>(
     ];
     for (k, (what, [a, b], diff)) in figures.into_iter().enumerate() {
         let interval = d.ci95.map_or("-".to_string(), |c| {
-            let [lo, hi] = if k == 0 { c.macro_f1 } else { c.accuracy };
+            let [lo, hi] = if k == 0 {
+                c.interval.macro_f1
+            } else {
+                c.interval.accuracy
+            };
             // `+ 0.0` turns a negative zero into `+0.0000`.
             format!("{:+.4} to {:+.4}", lo + 0.0, hi + 0.0)
         });
@@ -408,7 +412,7 @@ pub fn write_comparison<W: Write>(
             out,
             "the second model's macro-F1 is higher in {:.1}% of {} paired bootstrap resamples",
             100.0 * c.macro_f1_higher,
-            c.resamples
+            c.interval.resamples
         )?;
     }
     Ok(())
