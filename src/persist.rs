@@ -288,11 +288,13 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
     Ok(())
 }
 
-/// Refuse an output path (given with `flag`) that names one of the input files
-/// (`train --data d.csv -o d.csv` would replace the training data with the model).
+/// Refuse an output path (given with `flag`) that names one of the input files given with
+/// `input_flag`, which hold `what` (`train --data d.csv -o d.csv` would replace the training
+/// data with the model).
 pub fn check_not_an_input<P: AsRef<Path>>(
     flag: &'static str,
     path: &Path,
+    (input_flag, what): (&str, &str),
     inputs: &[P],
 ) -> Result<()> {
     let Ok(out) = std::fs::canonicalize(path) else {
@@ -304,7 +306,7 @@ pub fn check_not_an_input<P: AsRef<Path>>(
             return Err(Error::Param {
                 name: flag,
                 msg: format!(
-                    "{} is the --data file {}: writing {flag} would replace the data; choose another path",
+                    "{} is the {input_flag} file {}: writing {flag} would replace {what}; choose another path",
                     path.display(),
                     input.display()
                 ),

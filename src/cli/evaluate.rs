@@ -91,7 +91,12 @@ pub fn run(args: Args) -> Result<()> {
     }
     if let Some(path) = &args.predictions {
         persist::check_output("--predictions", path, "predictions.csv")?;
-        persist::check_not_an_input("--predictions", path, &args.data.data)?;
+        let data = ("--data", "the data");
+        persist::check_not_an_input("--predictions", path, data, &args.data.data)?;
+        for (flag, model) in [("--model", &args.model), ("--compare", &args.compare)] {
+            let input = (flag, "the model");
+            persist::check_not_an_input("--predictions", path, input, model.as_slice())?;
+        }
     }
     let model = persist::load_or_default(args.model.as_deref())?;
     let other = match &args.compare {

@@ -412,7 +412,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     let grid = expand_grid(&args.params(), &args.grid, &typed)?;
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
-        persist::check_not_an_input("--output", out, &args.data.data)?;
+        persist::check_not_an_input("--output", out, ("--data", "the data"), &args.data.data)?;
     }
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     data.require_both_classes()?;

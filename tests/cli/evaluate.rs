@@ -174,6 +174,21 @@ fn predictions_never_replace_the_data_or_survive_a_failed_run_half_written() {
         "{e}"
     );
     assert_eq!(std::fs::read(&data).unwrap(), before);
+    // Nor a model file (--model or --compare).
+    let m = dir.path().join("m.json");
+    let shipped = crate::harness::repo("models/default.json");
+    std::fs::copy(&shipped, &m).unwrap();
+    let ms = m.to_str().unwrap();
+    for flag in ["--model", "--compare"] {
+        let r = factop(
+            &["evaluate", "--data", SEED, flag, ms, "--predictions", ms],
+            None,
+        );
+        assert_eq!(r.code, 2);
+        let e = r.err();
+        assert!(e.contains(&format!("the {flag} file")), "{e}");
+    }
+    assert_eq!(std::fs::read(&m).unwrap(), std::fs::read(&shipped).unwrap());
 
     let old = dir.path().join("old.csv");
     std::fs::write(&old, "earlier predictions\n").unwrap();
