@@ -424,7 +424,6 @@ impl Scratch {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-    static VECTOR: RefCell<SparseVec> = RefCell::new(SparseVec::default());
 }
 
 /// Tokens borrowed from the normalised sentence, for the cues.
@@ -491,22 +490,6 @@ pub(crate) fn transform_dot(
             let cues = run(f, &mut Scratch::default(), text, ctx, Some(&mut v)).0;
             dot(&v.indices, &v.values, cues)
         }
-    })
-}
-
-/// Call `then` with the transform of `text` held in a reused per-thread vector.
-pub(crate) fn with_transform<R>(
-    f: &Featurizer,
-    text: &str,
-    ctx: Context,
-    then: impl FnOnce(&SparseVec) -> R,
-) -> R {
-    VECTOR.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut v) => {
-            f.transform_into(text, ctx, &mut v);
-            then(&v)
-        }
-        Err(_) => then(&f.transform(text, ctx)),
     })
 }
 
@@ -938,8 +921,6 @@ mod tests {
             );
             let bits = |v: &SparseVec| v.values.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             prop_assert_eq!(bits(&got), bits(&want), "featurizer {} on {:?}", k, text);
-            let p = f.with_transform(text, ctx, |v| v.clone());
-            prop_assert_eq!(p, got);
             // The fused dot product is the reference vector's, bit for bit.
             let w: Vec<f64> = (0..f.dim())
                 .map(|i| ((i as u64 * 2_654_435_761) % 10_007) as f64 / 997.0 - 5.0)

@@ -482,17 +482,6 @@ impl Featurizer {
         z
     }
 
-    /// Call `then` with the transform of `text`, held in a reused per-thread vector (no
-    /// allocation per sentence).
-    pub fn with_transform<R>(
-        &self,
-        text: &str,
-        ctx: Context,
-        then: impl FnOnce(&SparseVec) -> R,
-    ) -> R {
-        fast::with_transform(self, text, ctx, then)
-    }
-
     /// The weight of term `i` seen `tf` times in a sentence.
     #[cfg(test)]
     fn weigh(&self, i: u32, tf: u32) -> f32 {
