@@ -73,10 +73,7 @@ impl NbScore {
     pub fn score_indices(&self, indices: &[u32]) -> f32 {
         // Indices are increasing: skip the character n-grams before the word terms by a
         // binary search; the sum runs over the same terms in the same order.
-        let from = match indices.first() {
-            Some(&first) if first < self.start => indices.partition_point(|&i| i < self.start),
-            _ => 0,
-        };
+        let from = indices.partition_point(|&i| i < self.start);
         indices[from..]
             .iter()
             .map(|&i| i - self.start)

@@ -101,6 +101,25 @@ fn range(r: [usize; 2]) -> String {
     }
 }
 
+/// How the cues are set: `off`, `on`, or `on (…)` with the cue options that are on.
+fn cue_options(f: &factop::features::FeatureConfig) -> String {
+    if !f.cues {
+        return "off".into();
+    }
+    let options: Vec<&str> = [
+        (f.reported_scope, "reported-speech scope on"),
+        (f.split_evaluative, "evaluative lexicon split"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    if options.is_empty() {
+        "on".into()
+    } else {
+        format!("on ({})", options.join(", "))
+    }
+}
+
 fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
     let p = c.params;
     let f = &p.features;
@@ -118,13 +137,7 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
         "  features   word n-grams {}, char n-grams {}, cues {}, min_df {}, max_features {}",
         range(f.word_ngrams),
         range(f.char_ngrams),
-        match (f.cues, f.reported_scope, f.split_evaluative) {
-            (true, true, false) => "on (reported-speech scope on)",
-            (true, true, true) => "on (reported-speech scope on, evaluative lexicon split)",
-            (true, false, false) => "on",
-            (true, false, true) => "on (evaluative lexicon split)",
-            _ => "off",
-        },
+        cue_options(f),
         f.min_df,
         f.max_features
     )?;
@@ -237,4 +250,30 @@ pub fn run(args: Args) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factop::features::FeatureConfig;
+
+    #[test]
+    fn cue_options_name_the_options_that_are_on() {
+        let with = |cues, reported_scope, split_evaluative| {
+            cue_options(&FeatureConfig {
+                cues,
+                reported_scope,
+                split_evaluative,
+                ..FeatureConfig::default()
+            })
+        };
+        assert_eq!(with(true, true, false), "on (reported-speech scope on)");
+        assert_eq!(
+            with(true, true, true),
+            "on (reported-speech scope on, evaluative lexicon split)"
+        );
+        assert_eq!(with(true, false, false), "on");
+        assert_eq!(with(true, false, true), "on (evaluative lexicon split)");
+        assert_eq!(with(false, true, true), "off");
+    }
 }
