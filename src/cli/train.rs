@@ -227,11 +227,9 @@ impl Args {
             },
             seed: self.seed,
             solver: self.solver,
-            // Typed: as given. Not typed: the default, which needs word n-grams.
             nb_score: match self.nb_score {
                 Some(NbScore(a)) => a,
-                None if self.word_ngrams[1] == 0 => None,
-                None => TrainParams::default().nb_score,
+                None => default_nb_score(self.word_ngrams),
             },
         }
     }
@@ -281,6 +279,16 @@ const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
     ("nb-score", &[("nb_score", "--nb-score")]),
 ];
 
+/// The naive-Bayes score when `--nb-score` is not given: the default, which is computed over
+/// word n-grams, so off without them.
+fn default_nb_score(word_ngrams: [usize; 2]) -> Option<f64> {
+    if word_ngrams[1] == 0 {
+        None
+    } else {
+        TrainParams::default().nb_score
+    }
+}
+
 /// A setting with an on flag and an off flag (clap keeps only the last of the two typed):
 /// on, off, or `default` when neither was given.
 fn on_off(on: bool, off: bool, default: bool) -> bool {
@@ -298,8 +306,8 @@ fn expand_grid(
 ) -> Result<Vec<(String, TrainParams)>> {
     let mut combos = vec![(String::new(), base.clone())];
     let mut keys: Vec<&str> = Vec::new();
-    // The naive-Bayes score left at its default follows the flag's rule in every grid point:
-    // off where word n-grams are off (it is computed over them).
+    // The naive-Bayes score left at its default follows `default_nb_score` in every grid
+    // point.
     let nb_default = !typed("nb_score")
         && !(specs.iter()).any(|s| {
             s.split_once('=')
@@ -342,8 +350,8 @@ fn expand_grid(
             for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
                 let mut p = params.clone();
                 p.set(key.trim(), v)?;
-                if nb_default && p.features.word_ngrams[1] == 0 {
-                    p.nb_score = None;
+                if nb_default {
+                    p.nb_score = default_nb_score(p.features.word_ngrams);
                 }
                 p.clone().check()?;
                 let label = format!(
