@@ -16,6 +16,11 @@ fn train_to(path: &std::path::Path, extra: &[&str]) -> String {
     train_seed(&args)
 }
 
+/// A model file as JSON.
+fn model_json(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
 #[test]
 fn same_data_config_and_seed_give_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
@@ -36,10 +41,7 @@ fn linfa_solver_learns_the_same_weights_as_the_sparse_solver() {
     );
     train_to(&a, &[]);
     train_to(&b, &["--solver", "linfa"]);
-    let read = |p: &std::path::Path| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
-    };
-    let (mut sparse, mut linfa) = (read(&a), read(&b));
+    let (mut sparse, mut linfa) = (model_json(&a), model_json(&b));
     assert_eq!(linfa["params"]["solver"], "linfa");
     assert!(sparse["params"].get("solver").is_none());
     // Everything but the recorded solver is identical, weights bit for bit.
@@ -55,7 +57,7 @@ fn model_file_is_self_describing() {
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("m.json");
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
     assert_eq!(v["format_version"], 3);
     assert_eq!(v["labels"]["positive"], "opinion");
@@ -116,7 +118,7 @@ fn tsv_with_label_map_and_escaped_fields() {
     )
     .ok();
     assert!(out.contains("6 fact, 6 opinion"), "{out}");
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    let v = model_json(&m);
     let terms = v["vocabulary"]["terms"].as_array().unwrap();
     // the quoted speech was decoded and masked, not kept with escape quotes
     assert!(terms.iter().any(|t| t == "w:<quote> the"), "{terms:?}");
@@ -267,7 +269,7 @@ fn grid_search_picks_by_cross_validation_and_records_the_winner() {
     assert!(rows.iter().all(|l| score(l) <= score(best)), "{out}");
     // the written model carries the winning settings
     let label = best.split("  ").last().unwrap().trim();
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    let v = model_json(&m);
     let alpha = label
         .split(' ')
         .next()
@@ -287,7 +289,7 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     let m = dir.path().join("nb.json");
     let summary = train_to(&m, &["--nb-score", "0.5", "--no-reported-scope"]);
     assert!(summary.contains("naive-Bayes score"), "{summary}");
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+    let v = model_json(&m);
     assert_eq!(v["format_version"], 2);
     assert_eq!(v["params"]["nb_score"], 0.5);
     let words = v["vocabulary"]["terms"]
@@ -325,7 +327,7 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     // a model without it (or the reported-speech scope) stays format version 1
     let plain = dir.path().join("plain.json");
     train_to(&plain, &["--no-reported-scope", "--nb-score", "off"]);
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&plain).unwrap()).unwrap();
+    let v = model_json(&plain);
     assert_eq!(v["format_version"], 1);
     assert!(v.get("nb_ratio").is_none() && v["params"].get("nb_score").is_none());
 }
@@ -354,10 +356,7 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
             no_nb[1],
         ],
     );
-    let read = |p: &std::path::Path| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
-    };
-    let (v, plain) = (read(&on), read(&off));
+    let (v, plain) = (model_json(&on), model_json(&off));
     assert_eq!(v["format_version"], 3);
     assert_eq!(v["params"]["features"]["reported_scope"], true);
     let cues: Vec<&str> = v["vocabulary"]["cues"]
@@ -405,10 +404,7 @@ fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
     train_to(&on, &["--no-split-evaluative", "--split-evaluative"]);
     // the last of the two opposite flags wins
     train_to(&off, &["--split-evaluative", "--no-split-evaluative"]);
-    let read = |p: &std::path::Path| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
-    };
-    let (v, plain) = (read(&on), read(&off));
+    let (v, plain) = (model_json(&on), model_json(&off));
     assert_eq!(v["format_version"], 5);
     assert_eq!(v["params"]["features"]["split_evaluative"], true);
     let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
@@ -441,10 +437,7 @@ fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
         &off,
         &["--mask-reported-stance", "--no-mask-reported-stance"],
     );
-    let read = |p: &std::path::Path| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
-    };
-    let (v, plain) = (read(&on), read(&off));
+    let (v, plain) = (model_json(&on), model_json(&off));
     assert_eq!(v["format_version"], 4);
     assert_eq!(v["params"]["features"]["mask_reported_stance"], true);
     // off: no trace of the option (the default model's format, version 3)
@@ -509,18 +502,15 @@ fn nb_score_flag_is_validated_and_searchable() {
 #[test]
 fn nb_score_is_on_by_default_and_off_on_request_or_without_word_ngrams() {
     let dir = tempfile::tempdir().unwrap();
-    let read = |p: &std::path::Path| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
-    };
     let m = dir.path().join("m.json");
     // the default is the shipped model's: alpha 1
     train_to(&m, &[]);
-    let v = read(&m);
+    let v = model_json(&m);
     assert_eq!(v["params"]["nb_score"], 1.0);
     assert!(v["nb_ratio"].is_array());
     for off in [&["--nb-score", "off"][..], &["--word-ngrams", "0"][..]] {
         train_to(&m, off);
-        let v = read(&m);
+        let v = model_json(&m);
         assert!(v["params"].get("nb_score").is_none(), "{off:?}");
         assert!(v.get("nb_ratio").is_none(), "{off:?}");
     }
