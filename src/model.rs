@@ -118,6 +118,7 @@ impl TrainParams {
         "reported-scope",
         "mask-reported-stance",
         "split-evaluative",
+        "cue-scale",
         "tf",
         "idf",
         "balance",
@@ -164,6 +165,7 @@ impl TrainParams {
             "reported-scope" => f.reported_scope = flag(value)?,
             "mask-reported-stance" => f.mask_reported_stance = flag(value)?,
             "split-evaluative" => f.split_evaluative = flag(value)?,
+            "cue-scale" => f.cue_scale = value.trim().parse().map_err(|_| bad("not a number"))?,
             "idf" => f.idf = flag(value)?,
             "tf" => {
                 (f.sublinear_tf, f.binary) = match value.trim() {

@@ -19,10 +19,11 @@ use std::path::{Path, PathBuf};
 /// masking of stance words in reported speech (`params.features.mask_reported_stance`: a
 /// factop that ignored the field would compute other n-grams than the model learned), version 5
 /// the split evaluative lexicon (`params.features.split_evaluative` and its `cue:descriptive`
-/// feature). A model is
+/// feature), version 6 the cue scale (`params.features.cue_scale`, stored only when not 1). A
+/// model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -68,7 +69,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.split_evaluative {
+    if m.params.features.cue_scale != 1.0 {
+        6
+    } else if m.params.features.split_evaluative {
         5
     } else if m.params.features.mask_reported_stance {
         4
@@ -460,6 +463,34 @@ mod tests {
         assert!(fires(&m, "cue:evaluative"));
         assert!(!fires(&on, "cue:evaluative"));
         assert!(fires(&on, "cue:descriptive"));
+    }
+
+    #[test]
+    fn the_cue_scale_is_stored_only_when_not_one_and_checked_at_load() {
+        let m = default_model().unwrap();
+        assert_eq!(m.params.features.cue_scale, 1.0);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert!(v["params"]["features"].get("cue_scale").is_none());
+        let with = |scale: serde_json::Value| {
+            let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+            v["params"]["features"]["cue_scale"] = scale;
+            from_bytes(v.to_string().as_bytes(), "scaled.json")
+        };
+        let on = with(2.0.into()).unwrap();
+        assert_eq!(format_version_of(&on), 6);
+        let saved: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();
+        assert_eq!(saved["format_version"], 6);
+        assert_eq!(saved["params"]["features"]["cue_scale"], 2.0);
+        // The same weights see doubled cues: a question's probability moves.
+        let text = "Is this really the best the council can do?";
+        assert_ne!(m.p_opinion(text), on.p_opinion(text));
+        for bad in [0.0, -1.0, 1e9] {
+            let e = with(bad.into()).unwrap_err().to_string();
+            assert!(
+                e.contains("scaled.json") && e.contains("--cue-scale"),
+                "{e}"
+            );
+        }
     }
 
     #[test]

@@ -106,9 +106,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     if !f.cues {
         return "off".into();
     }
+    let scale = format!("cue scale {}", f.cue_scale);
     let options: Vec<&str> = [
         (f.reported_scope, "reported-speech scope on"),
         (f.split_evaluative, "evaluative lexicon split"),
+        (f.cue_scale != 1.0, scale.as_str()),
     ]
     .into_iter()
     .filter_map(|(on, name)| on.then_some(name))
@@ -275,5 +277,13 @@ mod tests {
         assert_eq!(with(true, false, false), "on");
         assert_eq!(with(true, false, true), "on (evaluative lexicon split)");
         assert_eq!(with(false, true, true), "off");
+        let scaled = FeatureConfig {
+            cue_scale: 2.5,
+            ..FeatureConfig::default()
+        };
+        assert_eq!(
+            cue_options(&scaled),
+            "on (reported-speech scope on, cue scale 2.5)"
+        );
     }
 }

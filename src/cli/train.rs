@@ -117,6 +117,10 @@ pub struct Args {
     /// `--split-evaluative`).
     #[arg(long, overrides_with = "split_evaluative")]
     no_split_evaluative: bool,
+    /// Multiply every cue feature by S: above 1 the L2 penalty holds the cues less than the
+    /// n-grams, below 1 more.
+    #[arg(long, value_name = "S", default_value_t = 1.0)]
+    cue_scale: f32,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -146,7 +150,7 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, split-evaluative, tf, idf, balance, solver, nb-score (off or
+    /// mask-reported-stance, split-evaluative, cue-scale, tf, idf, balance, solver, nb-score (off or
     /// ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
@@ -208,6 +212,7 @@ impl Args {
                     self.no_split_evaluative,
                     FeatureConfig::default().split_evaluative,
                 ),
+                cue_scale: self.cue_scale,
                 min_df: self.min_df,
                 max_features: self.max_features,
                 char_min_df: self.char_min_df,
@@ -272,6 +277,7 @@ const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
             ("split_evaluative", "--split-evaluative"),
         ],
     ),
+    ("cue-scale", &[("cue_scale", "--cue-scale")]),
     ("tf", &[("tf", "--tf")]),
     ("idf", &[("no_idf", "--no-idf")]),
     ("balance", &[("balance", "--balance")]),

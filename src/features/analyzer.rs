@@ -605,7 +605,7 @@ impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
         Analyzer {
-            cues: CueSet::new(config.split_evaluative),
+            cues: CueSet::new(config.split_evaluative).scaled(config.cue_scale),
             config,
         }
     }

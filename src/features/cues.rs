@@ -328,6 +328,9 @@ pub struct CueSet {
     /// With the evaluative lexicon split (`FeatureConfig::split_evaluative`), the index of
     /// the lexicon of its descriptive entries (last, after [`LEXICONS`]'s).
     descriptive: Option<usize>,
+    /// Every value is multiplied by this (`FeatureConfig::cue_scale`; 1 leaves them as they
+    /// are).
+    scale: f32,
 }
 
 /// Words of `raw` after the first whose first letter or digit is upper-case.
@@ -510,7 +513,13 @@ impl CueSet {
             first_words,
             phrases,
             squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
+            scale: 1.0,
         }
+    }
+
+    /// The same cues with every value multiplied by `scale` (`FeatureConfig::cue_scale`).
+    pub fn scaled(self, scale: f32) -> CueSet {
+        CueSet { scale, ..self }
     }
 
     /// What the cues need to know about a token with this text.
@@ -808,6 +817,9 @@ impl CueSet {
                     0
                 };
             out[at] = squash_count(counts[d]);
+        }
+        if self.scale != 1.0 {
+            out.iter_mut().for_each(|o| *o *= self.scale);
         }
         out
     }
@@ -1107,6 +1119,21 @@ mod tests {
         assert!(get("cue:ends_question") > 0.0);
         assert_eq!(get("cue:reporting"), 0.0);
         assert_eq!(get("cue:numbers"), 0.0);
+    }
+
+    #[test]
+    fn a_scaled_set_multiplies_every_value() {
+        let raw = "Critics say the plan is reckless, but we must act now: 40% is the worst figure?";
+        let t = tokenise(&normalise(raw, true));
+        for scope in [false, true] {
+            let plain = CueSet::builtin().values(&t, raw, Context::default(), scope);
+            let scaled = (CueSet::builtin().scaled(3.0)).values(&t, raw, Context::default(), scope);
+            assert!(plain.iter().filter(|(_, x)| *x != 0.0).count() >= 5);
+            for ((pn, px), (sn, sx)) in plain.iter().zip(&scaled) {
+                assert_eq!(pn, sn);
+                assert_eq!(sx.to_bits(), (px * 3.0).to_bits(), "{pn}");
+            }
+        }
     }
 
     #[test]

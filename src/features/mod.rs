@@ -53,6 +53,15 @@ pub struct FeatureConfig {
     /// field read as they always did).
     #[serde(default, skip_serializing_if = "is_false")]
     pub split_evaluative: bool,
+    /// Every cue feature's value is multiplied by this (1 keeps them as they are). With the
+    /// L2 penalty, a scale above 1 regularises the cues less relative to the unit-norm n-gram
+    /// blocks, below 1 more. Stored only when not 1 (files without the field read as they
+    /// always did).
+    #[serde(
+        default = "default_cue_scale",
+        skip_serializing_if = "is_default_cue_scale"
+    )]
+    pub cue_scale: f32,
     /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
     /// Keep at most this many word n-grams (most frequent first).
@@ -75,6 +84,14 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+fn default_cue_scale() -> f32 {
+    1.0
+}
+
+fn is_default_cue_scale(s: &f32) -> bool {
+    *s == default_cue_scale()
+}
+
 fn default_char_min_df() -> usize {
     3
 }
@@ -95,6 +112,7 @@ impl Default for FeatureConfig {
             reported_scope: true,
             mask_reported_stance: false,
             split_evaluative: false,
+            cue_scale: default_cue_scale(),
             min_df: 2,
             max_features: 20_000,
             char_min_df: default_char_min_df(),
@@ -147,6 +165,15 @@ impl FeatureConfig {
             return Err(Error::Param {
                 name: "--mask-min-words",
                 msg: "must be at least 1".into(),
+            });
+        }
+        if !(self.cue_scale > 0.0 && self.cue_scale <= 100.0) {
+            return Err(Error::Param {
+                name: "--cue-scale",
+                msg: format!(
+                    "{} is not a scale in (0, 100] (1 keeps the cues as they are)",
+                    self.cue_scale
+                ),
             });
         }
         Ok(())

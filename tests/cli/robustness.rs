@@ -589,7 +589,8 @@ fn bad_model_files_say_what_is_wrong_and_which_version_is_supported() {
     let mut v: Value = serde_json::from_slice(&bytes).unwrap();
     v["weights"].as_array_mut().unwrap().pop();
     let short = serde_json::to_vec(&v).unwrap();
-    v["format_version"] = 6.into();
+    let current = factop::persist::FORMAT_VERSION;
+    v["format_version"] = (current + 1).into();
     let newer = serde_json::to_vec(&v).unwrap();
     let mut v: Value = serde_json::from_slice(&bytes).unwrap();
     v["vocabulary"]["idf"][0] = 1e300.into(); // infinite as f32: scores would be NaN
@@ -597,26 +598,30 @@ fn bad_model_files_say_what_is_wrong_and_which_version_is_supported() {
     let mut v: Value = serde_json::from_slice(&bytes).unwrap();
     v["weights"][0] = 1e308.into();
     let huge = serde_json::to_vec(&v).unwrap();
+    let (supported, too_new) = (
+        format!("version {current}"),
+        format!("format version {} is newer", current + 1),
+    );
     let cases: [(&str, &[u8], &[&str]); 8] = [
         ("bad idf", &bad_idf, &["idf value inf", "outside"]),
         ("huge weight", &huge, &["weights or bias outside"]),
         (
             "truncated",
             &bytes[..bytes.len() / 2],
-            &["truncated", "version 5"],
+            &["truncated", &supported],
         ),
-        ("empty", b"", &["truncated", "version 5"]),
+        ("empty", b"", &["truncated", &supported]),
         (
             "not JSON",
             b"PK\x03\x04 a zip file?",
-            &["invalid JSON", "version 5"],
+            &["invalid JSON", &supported],
         ),
         (
             "other JSON",
             br#"{"weights": [1, 2]}"#,
-            &["not a factop model", "version 5"],
+            &["not a factop model", &supported],
         ),
-        ("newer", &newer, &["format version 6 is newer", "version 5"]),
+        ("newer", &newer, &[&too_new, &supported]),
         ("wrong dims", &short, &["wrong dimensions", "weights for"]),
     ];
     for (what, content, expect) in cases {

@@ -224,6 +224,10 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cv", "1"][..],
         &["--cv", "0"][..],
         &["--cv", "-3"][..],
+        &["--cue-scale", "0"][..],
+        &["--cue-scale", "-2"][..],
+        &["--cue-scale", "nan"][..],
+        &["--cue-scale", "1000"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -422,6 +426,48 @@ fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
     assert!(!card.contains("evaluative lexicon split"), "{card}");
     let text = "The flood left the valley in a severe crisis.";
     the_option_needs_no_flag_later(&on, text, Some("cue:descriptive"), "split-evaluative");
+}
+
+#[test]
+fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    train_to(&on, &["--cue-scale", "2.5"]);
+    train_to(&off, &["--cue-scale", "1"]);
+    let (v, plain) = (model_json(&on), model_json(&off));
+    assert_eq!(v["format_version"], 6);
+    assert_eq!(v["params"]["features"]["cue_scale"], 2.5);
+    // 1: no trace of the option (the default model's format, version 3)
+    assert_eq!(plain["format_version"], 3);
+    assert!(plain["params"]["features"].get("cue_scale").is_none());
+    let card = factop(&["inspect", &on.display().to_string()], None).ok();
+    assert!(card.contains("cue scale 2.5"), "{card}");
+    let card = factop(&["inspect", &off.display().to_string()], None).ok();
+    assert!(!card.contains("cue scale"), "{card}");
+    let mp = on.display().to_string();
+    let text = "Surely the council must act now?";
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok();
+    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
+    let grid = train_seed(&["--grid", "cue-scale=0.5,2", "--cv", "2"]);
+    assert!(grid.contains("cue-scale"), "{grid}");
+    let e = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--grid",
+            "cue-scale=1,x",
+            "--cv",
+            "2",
+        ],
+        None,
+    )
+    .err();
+    assert!(e.contains("cue-scale=x"), "{e}");
 }
 
 #[test]
