@@ -119,6 +119,7 @@ impl TrainParams {
         "mask-reported-stance",
         "split-evaluative",
         "cue-scale",
+        "cue-rules",
         "tf",
         "idf",
         "balance",
@@ -165,6 +166,12 @@ impl TrainParams {
             "reported-scope" => f.reported_scope = flag(value)?,
             "mask-reported-stance" => f.mask_reported_stance = flag(value)?,
             "split-evaluative" => f.split_evaluative = flag(value)?,
+            "cue-rules" => {
+                f.cue_rules = value
+                    .trim()
+                    .parse()
+                    .map_err(|_| bad("expected a revision number such as 2"))?
+            }
             "cue-scale" => f.cue_scale = value.trim().parse().map_err(|_| bad("not a number"))?,
             "idf" => f.idf = flag(value)?,
             "tf" => {

@@ -19,11 +19,12 @@ use std::path::{Path, PathBuf};
 /// masking of stance words in reported speech (`params.features.mask_reported_stance`: a
 /// factop that ignored the field would compute other n-grams than the model learned), version 5
 /// the split evaluative lexicon (`params.features.split_evaluative` and its `cue:descriptive`
-/// feature), version 6 the cue scale (`params.features.cue_scale`, stored only when not 1). A
-/// model is
+/// feature), version 6 the cue scale (`params.features.cue_scale`, stored only when not 1),
+/// version 7 revision 2 of the cue rules (`params.features.cue_rules` and its
+/// `cue:scare_quotes` feature). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -69,7 +70,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_scale != 1.0 {
+    if m.params.features.cue_rules >= 2 {
+        7
+    } else if m.params.features.cue_scale != 1.0 {
         6
     } else if m.params.features.split_evaluative {
         5

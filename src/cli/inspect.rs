@@ -111,6 +111,7 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         (f.reported_scope, "reported-speech scope on"),
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
+        (f.cue_rules >= 2, "cue rules 2"),
     ]
     .into_iter()
     .filter_map(|(on, name)| on.then_some(name))

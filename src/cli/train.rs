@@ -121,6 +121,11 @@ pub struct Args {
     /// n-grams, below 1 more.
     #[arg(long, value_name = "S", default_value_t = 1.0)]
     cue_scale: f32,
+    /// Revision of the cue rules: 1 as first written; 2 also ends a reported clause at `, and`
+    /// before a new subject (`…, and they are right`) and adds `cue:scare_quotes` (short
+    /// quotations in the author's own voice).
+    #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
+    cue_rules: u8,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -150,7 +155,7 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, split-evaluative, cue-scale, tf, idf, balance, solver, nb-score (off or
+    /// mask-reported-stance, split-evaluative, cue-scale, cue-rules, tf, idf, balance, solver, nb-score (off or
     /// ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
@@ -213,6 +218,7 @@ impl Args {
                     FeatureConfig::default().split_evaluative,
                 ),
                 cue_scale: self.cue_scale,
+                cue_rules: self.cue_rules,
                 min_df: self.min_df,
                 max_features: self.max_features,
                 char_min_df: self.char_min_df,
@@ -278,6 +284,7 @@ const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     ("cue-scale", &[("cue_scale", "--cue-scale")]),
+    ("cue-rules", &[("cue_rules", "--cue-rules")]),
     ("tf", &[("tf", "--tf")]),
     ("idf", &[("no_idf", "--no-idf")]),
     ("balance", &[("balance", "--balance")]),

@@ -605,7 +605,9 @@ impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
         Analyzer {
-            cues: CueSet::new(config.split_evaluative).scaled(config.cue_scale),
+            cues: CueSet::new(config.split_evaluative)
+                .scaled(config.cue_scale)
+                .with_rules(config.cue_rules),
             config,
         }
     }

@@ -162,9 +162,39 @@ const F_SCOPE: u16 = 1 << 10;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
-/// Number of cue features with the reported-speech scope and the split evaluative lexicon
-/// ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`], last).
-pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 1;
+/// Number of cue features with the reported-speech scope, the split evaluative lexicon and
+/// cue rules 2 ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`], then [`SCARE_QUOTES_CUE`], last).
+pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2;
+
+/// The cue of short quoted runs in the author's own voice (cue rules 2), after all the others.
+const SCARE_QUOTES_CUE: &str = "scare_quotes";
+
+/// Words right before a short quotation that name a term rather than sneer at it: `called it
+/// "a betrayal"`, `dubbed "the iron lady"`, `known as "the Lanes"` (cue rules 2).
+fn is_naming_word(w: &str) -> bool {
+    matches!(
+        w,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "dubbed"
+            | "labelled"
+            | "labeled"
+            | "branded"
+            | "termed"
+            | "nicknamed"
+            | "titled"
+            | "entitled"
+            | "named"
+            | "word"
+            | "words"
+            | "phrase"
+            | "slogan"
+            | "motto"
+            | "as"
+    )
+}
 
 /// The token lower-cased, borrowed when it already is (tokens usually are).
 pub(super) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
@@ -290,11 +320,17 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 /// The names of every cue feature, in output order; the reported-speech cues only with
-/// `reported_scope`, the descriptive cue (last) only with `split_evaluative`.
-pub fn cue_names(reported_scope: bool, split_evaluative: bool) -> Vec<String> {
+/// `reported_scope`, then the descriptive cue only with `split_evaluative`, then the
+/// scare-quote cue (last) only with `scare_quotes` (cue rules 2).
+pub fn cue_names(reported_scope: bool, split_evaluative: bool, scare_quotes: bool) -> Vec<String> {
     let reported: &[&str] = if reported_scope { REPORTED_CUES } else { &[] };
     let descriptive: &[&str] = if split_evaluative {
         &[DESCRIPTIVE_CUE]
+    } else {
+        &[]
+    };
+    let scare: &[&str] = if scare_quotes {
+        &[SCARE_QUOTES_CUE]
     } else {
         &[]
     };
@@ -304,6 +340,7 @@ pub fn cue_names(reported_scope: bool, split_evaluative: bool) -> Vec<String> {
         .chain(OTHER_CUES.iter().copied())
         .chain(reported.iter().copied())
         .chain(descriptive.iter().copied())
+        .chain(scare.iter().copied())
         .map(|n| format!("cue:{n}"))
         .collect()
 }
@@ -331,6 +368,16 @@ pub struct CueSet {
     /// Every value is multiplied by this (`FeatureConfig::cue_scale`; 1 leaves them as they
     /// are).
     scale: f32,
+    /// The revision of the rules (`FeatureConfig::cue_rules`): 2 adds the `and`-subject
+    /// clause break to the scope and the scare-quote cue.
+    rules: u8,
+}
+
+/// Whether the short quoted run starting at token `start` is in the author's own voice:
+/// outside the reported-speech scope, with no naming word among the three tokens before it.
+fn is_scare_quote<T: TokenSeq + ?Sized>(tokens: &T, scope: &Scope, start: usize) -> bool {
+    !scope.contains(start)
+        && (start.saturating_sub(3)..start).all(|k| !is_naming_word(&lower(tokens.text(k))))
 }
 
 /// Words of `raw` after the first whose first letter or digit is upper-case.
@@ -514,7 +561,13 @@ impl CueSet {
             phrases,
             squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
             scale: 1.0,
+            rules: 1,
         }
+    }
+
+    /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`).
+    pub fn with_rules(self, rules: u8) -> CueSet {
+        CueSet { rules, ..self }
     }
 
     /// The same cues with every value multiplied by `scale` (`FeatureConfig::cue_scale`).
@@ -644,7 +697,9 @@ impl CueSet {
     #[inline]
     pub(crate) fn scope_of<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo]) -> Scope {
         if info.iter().any(TokenInfo::may_open_scope) {
-            scope::find(tokens, |i| info[i].may_open_scope())
+            scope::find(tokens, scope::Rules::of(self.rules), |i| {
+                info[i].may_open_scope()
+            })
         } else {
             Scope::default()
         }
@@ -685,7 +740,7 @@ impl CueSet {
         reported_scope: bool,
     ) -> Vec<(String, f32)> {
         let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
-        cue_names(reported_scope, self.descriptive.is_some())
+        cue_names(reported_scope, self.descriptive.is_some(), self.rules >= 2)
             .into_iter()
             .zip(self.values_array(tokens, &info, raw, ctx, reported_scope))
             .collect()
@@ -745,15 +800,24 @@ impl CueSet {
         let ends_question = trimmed.ends_with('?') && !ctx.in_quote;
         let proper = proper_nouns(raw);
         // Quoted runs: maximal runs of quoted tokens.
-        let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
+        let (mut quotes, mut short, mut long, mut scare) = (0usize, 0usize, 0usize, 0usize);
         let is_word = |i: usize| info[i].flags & F_WORD != 0;
+        let scare_scope = match (self.rules >= 2, reported_scope) {
+            (false, _) => None,
+            (true, true) => Some(scope),
+            (true, false) => Some(self.scope_of(tokens, info)),
+        };
         for (_, run) in
             span_runs(info.len(), |i| tokens.span(i)).filter(|(s, _)| *s == Span::Quoted)
         {
+            let start = run.start;
             let words = run.filter(|&k| is_word(k)).count();
             quotes += 1;
             if words <= 3 {
                 short += 1;
+                if let Some(sc) = &scare_scope {
+                    scare += usize::from(is_scare_quote(tokens, sc, start));
+                }
             } else {
                 long += 1;
             }
@@ -818,6 +882,16 @@ impl CueSet {
                 };
             out[at] = squash_count(counts[d]);
         }
+        if self.rules >= 2 {
+            let at = N_BASE_CUES
+                + if reported_scope {
+                    REPORTED_CUES.len()
+                } else {
+                    0
+                }
+                + usize::from(self.descriptive.is_some());
+            out[at] = squash_count(scare);
+        }
         if self.scale != 1.0 {
             out.iter_mut().for_each(|o| *o *= self.scale);
         }
@@ -876,8 +950,8 @@ mod tests {
     }
 
     /// The reported-speech scope, its candidates found by comparing strings.
-    fn scope_reference(tokens: &[Token]) -> Scope {
-        scope::find(tokens, |i| {
+    fn scope_reference(tokens: &[Token], rules: u8) -> Scope {
+        scope::find(tokens, scope::Rules::of(rules), |i| {
             let w = lower(&tokens[i].text);
             w == "according" || scope::is_scope_verb(&w)
         })
@@ -891,7 +965,7 @@ mod tests {
         reported_scope: bool,
     ) -> Vec<(String, f32)> {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
-        let scope = reported_scope.then(|| scope_reference(tokens));
+        let scope = reported_scope.then(|| scope_reference(tokens, set.rules));
         let (author_counts, reported_counts) = counts_reference(set, tokens, scope.as_ref());
         let mut out: Vec<(String, f32)> = set
             .lexicons
@@ -929,7 +1003,8 @@ mod tests {
             .count();
         let proper = proper_nouns_reference(raw);
         // Quoted runs: maximal runs of quoted tokens.
-        let (mut quotes, mut short, mut long) = (0usize, 0usize, 0usize);
+        let (mut quotes, mut short, mut long, mut scare) = (0usize, 0usize, 0usize, 0usize);
+        let any_scope = scope_reference(tokens, set.rules);
         let mut i = 0;
         while i < tokens.len() {
             if tokens[i].span == Span::Quoted {
@@ -941,6 +1016,10 @@ mod tests {
                 quotes += 1;
                 if words <= 3 {
                     short += 1;
+                    let named = tokens[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|t| is_naming_word(&t.text.to_lowercase()));
+                    scare += usize::from(!any_scope.contains(i) && !named);
                 } else {
                     long += 1;
                 }
@@ -1002,6 +1081,9 @@ mod tests {
             let n = count_of(&author_counts, "cue:descriptive");
             out.push(("cue:descriptive".into(), squash(n as f32)));
         }
+        if set.rules >= 2 {
+            out.push(("cue:scare_quotes".into(), squash(scare as f32)));
+        }
         out
     }
 
@@ -1046,7 +1128,7 @@ mod tests {
                 "NOT", "a", "terrible", "idea", "of", "course", "in", "fact", "Café", "x",
                 ",", ";", "-", "but", "critics", "say", "called", "argued", "to", "who",
                 "think", "officials", "reckless", "According", "plan", "and", "crisis",
-                "Critical", "worried", "failed", "fair",
+                "Critical", "worried", "failed", "fair", "they", "he", "dubbed", "as",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -1054,8 +1136,8 @@ mod tests {
             let set = CueSet::builtin();
             let raw = words.join(" ");
             let ctx = Context { in_quote, attributed };
-            for split in [false, true] {
-                let set = CueSet::new(split);
+            for (split, rules) in [(false, 1), (true, 1), (false, 2), (true, 2)] {
+                let set = CueSet::new(split).with_rules(rules);
                 for (lower, scope) in [(true, false), (false, false), (true, true), (false, true)] {
                     let t = tokenise(&normalise(&raw, lower));
                     let want = values_reference(&set, &t, &raw, ctx, scope);
@@ -1071,7 +1153,7 @@ mod tests {
             // scope that start a match of a stance lexicon, compared as strings.
             for lower_case in [true, false] {
                 let t = tokenise(&normalise(&raw, lower_case));
-                let scope = scope_reference(&t);
+                let scope = scope_reference(&t, 1);
                 let want: Vec<usize> = scope
                     .ranges()
                     .flatten()
@@ -1109,7 +1191,7 @@ mod tests {
         let t = tokenise("what a terrible idea?");
         let v = set.values(&t, "What a terrible idea?", Context::default(), false);
         let names: Vec<String> = v.iter().map(|(n, _)| n.clone()).collect();
-        assert_eq!(names, cue_names(false, false));
+        assert_eq!(names, cue_names(false, false, false));
         let with_scope = set.values(&t, "What a terrible idea?", Context::default(), true);
         assert_eq!(with_scope.len(), names.len() + REPORTED_CUES.len());
         assert_eq!(&with_scope[..names.len()], &v[..]);
@@ -1119,6 +1201,50 @@ mod tests {
         assert!(get("cue:ends_question") > 0.0);
         assert_eq!(get("cue:reporting"), 0.0);
         assert_eq!(get("cue:numbers"), 0.0);
+    }
+
+    #[test]
+    fn scare_quotes_are_short_quotations_in_the_authors_voice() {
+        let set = CueSet::builtin().with_rules(2);
+        let scare = |raw: &str, scope: bool| {
+            let t = tokenise(&normalise(raw, true));
+            let v = set.values(&t, raw, Context::default(), scope);
+            assert_eq!(v.last().unwrap().0, "cue:scare_quotes");
+            v.last().unwrap().1
+        };
+        for scope in [true, false] {
+            let one = CUE_WEIGHT * 1f32.ln_1p();
+            assert_eq!(
+                scare("Tenants were offered a \"consultation\" last week.", scope),
+                one
+            );
+            assert_eq!(
+                scare(
+                    "The \"temporary\" levy and the \"interim\" board are still here.",
+                    scope
+                ),
+                CUE_WEIGHT * 2f32.ln_1p()
+            );
+            // A naming word before it, or a long quotation: the source's words.
+            assert_eq!(
+                scare("The union dubbed the deal \"a sell-out\".", scope),
+                0.0
+            );
+            assert_eq!(scare("It is known as \"the Lanes\" locally.", scope), 0.0);
+            assert_eq!(
+                scare("He said \"we will not be moved by threats\".", scope),
+                0.0
+            );
+        }
+        // In the reported-speech scope (found for this cue even with the scope's own cues
+        // off): the source's words.
+        let reported = "Officials say the \"pilot\" will be extended.";
+        assert_eq!(scare(reported, true), 0.0);
+        assert_eq!(scare(reported, false), 0.0);
+        // Revision 1 has no such cue.
+        let t = tokenise(&normalise("A \"consultation\".", true));
+        let v = CueSet::builtin().values(&t, "A \"consultation\".", Context::default(), true);
+        assert!(v.iter().all(|(n, _)| n != "cue:scare_quotes"));
     }
 
     #[test]
@@ -1222,9 +1348,9 @@ mod tests {
         let get = |v: &[(String, f32)], n: &str| v.iter().find(|(k, _)| k == n).map(|x| x.1);
         let (whole, split) = (CueSet::new(false), CueSet::new(true));
         for scope in [false, true] {
-            let names = cue_names(scope, true);
+            let names = cue_names(scope, true, false);
             assert_eq!(names.last().map(String::as_str), Some("cue:descriptive"));
-            assert_eq!(names[..names.len() - 1], cue_names(scope, false)[..]);
+            assert_eq!(names[..names.len() - 1], cue_names(scope, false, false)[..]);
             // A report of a state of affairs: descriptive, no longer evaluative.
             let raw = "The flood left the valley in a severe crisis.";
             let (w, s) = (cues(&whole, raw, scope), cues(&split, raw, scope));

@@ -62,6 +62,19 @@ pub struct FeatureConfig {
         skip_serializing_if = "is_default_cue_scale"
     )]
     pub cue_scale: f32,
+    /// The revision of the cue rules. 1: the cues and reported-speech scope as they were
+    /// first written. 2 adds two rules: a clause of the reported-speech scope also ends at a
+    /// comma before `and` and a new subject (`Critics call it timid, and they are right.`
+    /// leaves `and they are right` to the author; 1 ended it only before `and I`/`and we`),
+    /// and the cue `cue:scare_quotes` counts short quoted runs (at most three words) in the
+    /// author's own voice: outside the reported-speech scope and not right after a naming
+    /// word (`called`, `dubbed`, `as`, …). Files without the field read as revision 1;
+    /// stored only when not 1.
+    #[serde(
+        default = "first_cue_rules",
+        skip_serializing_if = "is_first_cue_rules"
+    )]
+    pub cue_rules: u8,
     /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
     /// Keep at most this many word n-grams (most frequent first).
@@ -92,6 +105,17 @@ fn is_default_cue_scale(s: &f32) -> bool {
     *s == default_cue_scale()
 }
 
+fn first_cue_rules() -> u8 {
+    1
+}
+
+fn is_first_cue_rules(r: &u8) -> bool {
+    *r == first_cue_rules()
+}
+
+/// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
+pub const CUE_RULES: u8 = 2;
+
 fn default_char_min_df() -> usize {
     3
 }
@@ -113,6 +137,7 @@ impl Default for FeatureConfig {
             mask_reported_stance: false,
             split_evaluative: false,
             cue_scale: default_cue_scale(),
+            cue_rules: first_cue_rules(),
             min_df: 2,
             max_features: 20_000,
             char_min_df: default_char_min_df(),
@@ -165,6 +190,15 @@ impl FeatureConfig {
             return Err(Error::Param {
                 name: "--mask-min-words",
                 msg: "must be at least 1".into(),
+            });
+        }
+        if !(1..=CUE_RULES).contains(&self.cue_rules) {
+            return Err(Error::Param {
+                name: "--cue-rules",
+                msg: format!(
+                    "{} is not a revision of the cue rules (1 to {CUE_RULES})",
+                    self.cue_rules
+                ),
             });
         }
         if !(self.cue_scale > 0.0 && self.cue_scale <= 100.0) {
@@ -319,7 +353,11 @@ impl Featurizer {
         // Index order is term order: every `c:` term sorts before every `w:` term.
         kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let cues = if config.cues {
-            cues::cue_names(config.reported_scope, config.split_evaluative)
+            cues::cue_names(
+                config.reported_scope,
+                config.split_evaluative,
+                config.cue_rules >= 2,
+            )
         } else {
             Vec::new()
         };
@@ -379,7 +417,11 @@ impl Featurizer {
             });
         }
         let expected = if config.cues {
-            cues::cue_names(config.reported_scope, config.split_evaluative)
+            cues::cue_names(
+                config.reported_scope,
+                config.split_evaluative,
+                config.cue_rules >= 2,
+            )
         } else {
             Vec::new()
         };

@@ -26,11 +26,30 @@
 //!
 //! A clause ends at a semicolon or colon, and at a comma (or dash) before a contrast
 //! (`but`, `yet`, `although`, `while`, …) or before `and I` / `and we`: `He called it
-//! bold, but it is reckless.` leaves `but it is reckless` to the author.
+//! bold, but it is reckless.` leaves `but it is reckless` to the author. With cue rules 2
+//! ([`Rules::and_subject`]) also before `and` and a new subject (`and they`, `and this`; not
+//! `and that`): `Critics call it timid, and they are right.` leaves `and they are right`.
 
 use super::analyzer::{Span, GAP_COMMA, GAP_STOP};
 use super::cues::{lower, TokenSeq};
 use std::borrow::Cow;
+
+/// Which revision of the clause rules [`find`] applies (`FeatureConfig::cue_rules`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Rules {
+    /// A comma before `and` and a new subject (`he`, `she`, `they`, `it`, `this`, `these`)
+    /// ends a clause, not only one before `and I` / `and we` (cue rules 2).
+    pub and_subject: bool,
+}
+
+impl Rules {
+    /// The clause rules of a cue-rules revision.
+    pub(crate) fn of(cue_rules: u8) -> Rules {
+        Rules {
+            and_subject: cue_rules >= 2,
+        }
+    }
+}
 
 /// Most ranges one sentence keeps (further ones are ignored).
 pub(crate) const MAX_RANGES: usize = 8;
@@ -477,7 +496,7 @@ fn word<T: TokenSeq + ?Sized>(t: &T, i: usize) -> Cow<'_, str> {
 }
 
 /// Whether a clause boundary stands before token `m`.
-fn breaks_at<T: TokenSeq + ?Sized>(t: &T, m: usize) -> bool {
+fn breaks_at<T: TokenSeq + ?Sized>(t: &T, r: Rules, m: usize) -> bool {
     let g = t.gap(m);
     if g & GAP_STOP != 0 {
         return true;
@@ -486,21 +505,31 @@ fn breaks_at<T: TokenSeq + ?Sized>(t: &T, m: usize) -> bool {
         return false;
     }
     let w = word(t, m);
-    is_contrast(&w) || (w == "and" && is_person12(&word(t, m + 1)))
+    is_contrast(&w)
+        || (w == "and" && {
+            let next = word(t, m + 1);
+            is_person12(&next) || (r.and_subject && opens_new_clause(&next))
+        })
+}
+
+/// After `, and`: a subject that starts a clause of its own (`…, and they are right`), not a
+/// continuation of the reported complement (`…, and that it would fail`).
+fn opens_new_clause(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "this" | "these")
 }
 
 /// The first token of the clause holding token `j`.
-fn clause_start<T: TokenSeq + ?Sized>(t: &T, j: usize) -> usize {
+fn clause_start<T: TokenSeq + ?Sized>(t: &T, r: Rules, j: usize) -> usize {
     (1..=j.min(t.count().saturating_sub(1)))
         .rev()
-        .find(|&m| breaks_at(t, m))
+        .find(|&m| breaks_at(t, r, m))
         .unwrap_or(0)
 }
 
 /// One past the last token of the clause holding token `j`.
-fn clause_end<T: TokenSeq + ?Sized>(t: &T, j: usize) -> usize {
+fn clause_end<T: TokenSeq + ?Sized>(t: &T, r: Rules, j: usize) -> usize {
     (j + 1..t.count())
-        .find(|&m| breaks_at(t, m))
+        .find(|&m| breaks_at(t, r, m))
         .unwrap_or(t.count())
 }
 
@@ -514,19 +543,23 @@ fn next_gap<T: TokenSeq + ?Sized>(t: &T, j: usize) -> usize {
 /// An attribution clause `c..e`: the clause before it (unless that clause opens with a
 /// subordinator: `When we first reported …, the company promised …`) and the one after it
 /// (unless a clause break comes first) are reported.
-fn around<T: TokenSeq + ?Sized>(t: &T, scope: &mut Scope, c: usize, e: usize) {
-    let start = clause_start(t, c - 1);
+fn around<T: TokenSeq + ?Sized>(t: &T, r: Rules, scope: &mut Scope, c: usize, e: usize) {
+    let start = clause_start(t, r, c - 1);
     if !is_clause_opener(&word(t, start)) {
         scope.push(start, c);
     }
-    if e < t.count() && !breaks_at(t, e) {
-        scope.push(e, clause_end(t, e));
+    if e < t.count() && !breaks_at(t, r, e) {
+        scope.push(e, clause_end(t, r, e));
     }
 }
 
 /// The reported-speech scope of a sentence. `candidate(i)` is true for the tokens whose
 /// cached flags say they may be a scope verb or `according` (the rest are not looked at).
-pub(crate) fn find<T: TokenSeq + ?Sized>(t: &T, candidate: impl Fn(usize) -> bool) -> Scope {
+pub(crate) fn find<T: TokenSeq + ?Sized>(
+    t: &T,
+    r: Rules,
+    candidate: impl Fn(usize) -> bool,
+) -> Scope {
     let mut scope = Scope::default();
     let n = t.count();
     for v in 0..n {
@@ -536,7 +569,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(t: &T, candidate: impl Fn(usize) -> boo
         let w = word(t, v);
         if w == "according" {
             if word(t, v + 1) == "to" && !is_not_source(&word(t, v + 2)) {
-                scope.push(clause_start(t, v), clause_end(t, v));
+                scope.push(clause_start(t, r, v), clause_end(t, r, v));
             }
             continue;
         }
@@ -597,20 +630,20 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(t: &T, candidate: impl Fn(usize) -> boo
                 .filter(|&c| c > 0 && t.gap(c) & GAP_COMMA != 0 && !is_clause_opener(&word(t, c)));
             // The complement: the rest of the verb's clause (for an attribution clause, its
             // tail: `on Monday`, or `it was reckless` after `Yesterday, officials said`).
-            scope.push(v + 1, clause_end(t, v));
+            scope.push(v + 1, clause_end(t, r, v));
             let e = next_gap(t, v);
             // (`told` takes its audience: `…, a doctor told the inquiry.`)
             let tail_ok = e == v + 1
                 || is_attribution_tail(&next)
                 || matches!(&*w, "told" | "tells" | "tell");
             if let Some(c) = c.filter(|_| e - v - 1 <= MAX_CLAUSE_TAIL && tail_ok) {
-                around(t, &mut scope, c, e);
+                around(t, r, &mut scope, c, e);
             }
         } else if k == v && v > 0 && t.gap(v) & GAP_COMMA != 0 && !is_person12(&next) {
             if matches!(&*next, "he" | "she" | "they" | "it" | "that") {
                 // `The owner, absent for years, says he …`: the subject stands before an
                 // aside, the complement follows.
-                scope.push(v + 1, clause_end(t, v));
+                scope.push(v + 1, clause_end(t, r, v));
                 continue;
             }
             // `, said the minister`: the verb opens its clause, its subject follows (a
@@ -620,7 +653,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(t: &T, candidate: impl Fn(usize) -> boo
                 && e > v + 1
                 && !(v + 1..e).any(|m| word(t, m) == "that")
             {
-                around(t, &mut scope, v, e);
+                around(t, r, &mut scope, v, e);
             }
         }
     }
@@ -635,8 +668,13 @@ mod tests {
 
     /// The words of `text` in reported scope, joined by spaces.
     fn reported(text: &str) -> String {
+        reported_with(text, Rules::default())
+    }
+
+    /// [`reported`] under the clause rules `r`.
+    fn reported_with(text: &str, r: Rules) -> String {
         let t: Vec<Token> = tokenise(&normalise(text, true));
-        let scope = find(&t[..], |i| {
+        let scope = find(&t[..], r, |i| {
             let w = t[i].text.as_str();
             w == "according" || is_scope_verb(w)
         });
@@ -774,6 +812,32 @@ mod tests {
     }
 
     #[test]
+    fn with_cue_rules_2_and_before_a_new_subject_ends_the_clause() {
+        let (one, two) = (Rules::of(1), Rules::of(2));
+        let agree = "Critics say the levy is timid, and they are right.";
+        assert_eq!(
+            reported_with(agree, one),
+            "the levy is timid and they are right"
+        );
+        assert_eq!(reported_with(agree, two), "the levy is timid");
+        // `, and that …` still continues the reported complement.
+        let more = "The auditor said costs had doubled, and that the board knew.";
+        assert_eq!(reported_with(more, two), reported_with(more, one));
+        assert_eq!(
+            reported_with(more, two),
+            "costs had doubled and that the board knew"
+        );
+        // A new reporting verb after `, and he` opens a scope of its own.
+        assert_eq!(
+            reported_with(
+                "The mayor said the plan was bold, and he added that it was cheap.",
+                two
+            ),
+            "the plan was bold that it was cheap"
+        );
+    }
+
+    #[test]
     fn quoted_verbs_open_no_scope_and_ranges_merge() {
         // The verb inside quotation marks belongs to the quote.
         assert_eq!(
@@ -784,7 +848,7 @@ mod tests {
             "The plan is bad, officials said, and critics say it is worse.",
             true,
         ));
-        let scope = find(&t[..], |i| is_scope_verb(&t[i].text));
+        let scope = find(&t[..], Rules::default(), |i| is_scope_verb(&t[i].text));
         let ranges: Vec<_> = scope.ranges().collect();
         assert!(
             ranges.windows(2).all(|w| w[0].end < w[1].start),

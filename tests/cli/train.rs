@@ -228,6 +228,8 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "-2"][..],
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
+        &["--cue-rules", "0"][..],
+        &["--cue-rules", "3"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -468,6 +470,36 @@ fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
     )
     .err();
     assert!(e.contains("cue-scale=x"), "{e}");
+}
+
+#[test]
+fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    train_to(&on, &["--cue-rules", "2"]);
+    train_to(&off, &["--cue-rules", "1"]);
+    let (v, plain) = (model_json(&on), model_json(&off));
+    assert_eq!(v["format_version"], 7);
+    assert_eq!(v["params"]["features"]["cue_rules"], 2);
+    let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
+    assert_eq!(last(&v), Some("cue:scare_quotes".into()));
+    // 1: no trace of the option (the default model's format, version 3)
+    assert_eq!(plain["format_version"], 3);
+    assert!(plain["params"]["features"].get("cue_rules").is_none());
+    assert_eq!(last(&plain), Some("cue:reported_words".into()));
+    let card = factop(&["inspect", &on.display().to_string()], None).ok();
+    assert!(card.contains("cue rules 2"), "{card}");
+    let text = "Tenants were offered a \"consultation\" that lasted a week.";
+    let mp = on.display().to_string();
+    factop(&["explain", text, "-m", &mp], None).ok();
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok();
+    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
+    let grid = train_seed(&["--grid", "cue-rules=1,2", "--cv", "2"]);
+    assert!(grid.contains("cue-rules"), "{grid}");
 }
 
 #[test]
