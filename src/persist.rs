@@ -241,9 +241,83 @@ pub const DEFAULT_MODEL: &[u8] = include_bytes!("../models/default.json");
 /// How the embedded model is named in messages.
 pub const DEFAULT_MODEL_NAME: &str = "<embedded default>";
 
-/// The embedded default model.
+/// [`DEFAULT_MODEL`] pre-parsed by `build.rs` (its layout is described there): the model file
+/// without its large arrays as JSON, then the vocabulary terms, idf values, weights and
+/// naive-Bayes ratios as lengths and raw bits. Reading it costs a fraction of parsing the JSON
+/// numbers and strings; the values are the same bits (a unit test compares the whole model).
+const DEFAULT_MODEL_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default_model.bin"));
+
+/// Reads [`DEFAULT_MODEL_BIN`] front to back.
+struct BinReader<'a>(&'a [u8]);
+
+impl<'a> BinReader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    /// `n` little-endian words of `N` bytes.
+    fn words<const N: usize>(&mut self, n: usize) -> Option<impl Iterator<Item = [u8; N]> + 'a> {
+        let bytes = self.bytes(n.checked_mul(N)?)?;
+        Some(bytes.chunks_exact(N).map(|c| {
+            let mut w = [0; N];
+            w.copy_from_slice(c);
+            w
+        }))
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.words::<4>(1)?.next().map(u32::from_le_bytes)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        self.u32().map(|n| n as usize)
+    }
+
+    fn f32s(&mut self) -> Option<Vec<f32>> {
+        let n = self.len()?;
+        Some(self.words(n)?.map(f32::from_le_bytes).collect())
+    }
+}
+
+/// A model's file form from its pre-parsed form `bin` ([`DEFAULT_MODEL_BIN`]; `None` if it
+/// does not read as written by `build.rs`).
+fn read_pre_parsed(bin: &[u8]) -> Option<ModelFile> {
+    let mut r = BinReader(bin);
+    let head_len = r.len()?;
+    let mut file: ModelFile = serde_json::from_slice(r.bytes(head_len)?).ok()?;
+    let n = r.len()?;
+    let lens: Vec<usize> = r
+        .words(n)?
+        .map(|w| u32::from_le_bytes(w) as usize)
+        .collect();
+    let text = std::str::from_utf8(r.bytes(lens.iter().sum())?).ok()?;
+    let mut at = 0;
+    let mut terms = Vec::with_capacity(n);
+    for len in lens {
+        terms.push(text.get(at..at + len)?.to_owned());
+        at += len;
+    }
+    file.vocabulary.terms = terms;
+    file.vocabulary.idf = r.f32s()?;
+    let n = r.len()?;
+    file.weights = r.words(n)?.map(f64::from_le_bytes).collect();
+    file.nb_ratio = match r.u32()? {
+        u32::MAX => None,
+        n => Some(r.words(n as usize)?.map(f32::from_le_bytes).collect()),
+    };
+    (r.0.is_empty() && file.format == FORMAT_TAG && file.format_version <= FORMAT_VERSION)
+        .then_some(file)
+}
+
+/// The embedded default model: from its pre-parsed form, or (should that ever not read) from
+/// the JSON it was made from.
 pub fn default_model() -> Result<Model> {
-    from_bytes(DEFAULT_MODEL, DEFAULT_MODEL_NAME)
+    match read_pre_parsed(DEFAULT_MODEL_BIN) {
+        Some(file) => file.into_model(DEFAULT_MODEL_NAME),
+        None => from_bytes(DEFAULT_MODEL, DEFAULT_MODEL_NAME),
+    }
 }
 
 /// Read a model file, or the embedded default when `path` is `None`.
@@ -366,6 +440,50 @@ mod tests {
             .featurizer
             .transform(text, crate::features::Context::default());
         (v.indices.iter()).any(|&i| m.featurizer.feature_name(i as usize) == name)
+    }
+
+    #[test]
+    fn the_pre_parsed_default_model_is_the_json_one_bit_for_bit() {
+        let pre = read_pre_parsed(DEFAULT_MODEL_BIN).expect("build.rs's default_model.bin reads");
+        let json: ModelFile = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        let bits32 = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let bits64 = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(pre.vocabulary.terms, json.vocabulary.terms);
+        assert_eq!(bits32(&pre.vocabulary.idf), bits32(&json.vocabulary.idf));
+        assert_eq!(bits64(&pre.weights), bits64(&json.weights));
+        let ratio = |f: &ModelFile| f.nb_ratio.as_deref().map(bits32);
+        assert!(json.nb_ratio.is_some());
+        assert_eq!(ratio(&pre), ratio(&json));
+        assert_eq!(
+            (pre.threshold.to_bits(), pre.bias.to_bits()),
+            (json.threshold.to_bits(), json.bias.to_bits())
+        );
+        assert_eq!(pre, json);
+        // Everything else too: written out, both are models/default.json byte for byte.
+        let from_pre = to_bytes(&pre.into_model("pre").unwrap());
+        assert_eq!(from_pre, to_bytes(&json.into_model("json").unwrap()));
+        assert!(
+            from_pre == DEFAULT_MODEL,
+            "default.json is not as factop writes it"
+        );
+        assert_eq!(to_bytes(&default_model().unwrap()), DEFAULT_MODEL);
+    }
+
+    #[test]
+    fn a_damaged_pre_parsed_model_reads_as_none() {
+        let bin = DEFAULT_MODEL_BIN;
+        let head = u32::from_le_bytes(bin[..4].try_into().unwrap()) as usize;
+        for cut in [0, 3, 4, 4 + head, 8 + head, bin.len() / 2, bin.len() - 1] {
+            assert!(read_pre_parsed(&bin[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut longer = bin.to_vec();
+        longer.push(0);
+        assert!(read_pre_parsed(&longer).is_none());
+        // The first term's first byte made invalid UTF-8.
+        let n = u32::from_le_bytes(bin[4 + head..8 + head].try_into().unwrap()) as usize;
+        let mut bad = bin.to_vec();
+        bad[8 + head + 4 * n] = 0xff;
+        assert!(read_pre_parsed(&bad).is_none());
     }
 
     #[test]
