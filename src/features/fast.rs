@@ -34,14 +34,13 @@ const MAX_ARENA: usize = 1 << 21;
 /// Identifies an [`Index`] (so a thread's cache is never used with another vocabulary).
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
-/// A trie over sequences of `u32` symbols. Its edges are collected in a hash map while it is
-/// built, then frozen into one open-addressing table (linear probing, at most half full):
-/// a step is a multiply, a shift and usually one compare.
+/// A trie over sequences of `u32` symbols, its edges in one open-addressing table (linear
+/// probing, at most half full): a step is a multiply, a shift and usually one compare.
+/// Built by [`TrieBuilder`].
 #[derive(Debug)]
 struct Trie {
-    /// `(node << 32) | symbol` → child node, while building.
-    building: FxHashMap<u64, u32>,
-    /// The frozen edges: `(edge, child)`, `EMPTY_EDGE` in free slots; a power-of-two size.
+    /// The edges: `((node << 32) | symbol, child)`, `EMPTY_EDGE` in free slots; a
+    /// power-of-two size.
     table: Vec<(u64, u32)>,
     /// `64 - log2(table.len())`: the high bits of the hashed edge index the table.
     shift: u32,
@@ -56,40 +55,100 @@ fn edge(node: u32, symbol: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(symbol)
 }
 
-impl Trie {
-    fn new() -> Self {
-        Trie {
-            building: FxHashMap::default(),
-            table: Vec::new(),
-            shift: 0,
-            terms: vec![NONE],
-        }
+/// The symbol sequences of a [`Trie`] and the term each one ends in, collected before the
+/// trie is built.
+#[derive(Debug, Default)]
+struct TrieBuilder {
+    /// Every sequence's symbols, one after another.
+    symbols: Vec<u32>,
+    /// Each sequence's end in `symbols` and its term.
+    seqs: Vec<(usize, u32)>,
+}
+
+impl TrieBuilder {
+    fn push(&mut self, symbols: impl Iterator<Item = u32>, term: u32) {
+        self.symbols.extend(symbols);
+        self.seqs.push((self.symbols.len(), term));
     }
 
-    fn insert(&mut self, symbols: impl Iterator<Item = u32>, term: u32) {
-        let mut node = 0u32;
-        for s in symbols {
-            let next = self.terms.len() as u32;
-            node = *self.building.entry(edge(node, s)).or_insert(next);
-            if node == next {
-                self.terms.push(NONE);
+    /// The trie of the sequences (for a sequence given twice, the last one's term).
+    fn build(self) -> Trie {
+        self.build_in_order().unwrap_or_else(|| {
+            let sorted = self.sorted();
+            sorted
+                .build_in_order()
+                .expect("sorted sequences share exactly their common prefixes")
+        })
+    }
+
+    /// The trie, built on the assumption that the sequences come in lexicographic order (as
+    /// a sorted vocabulary gives them): then a sequence shares with the ones before it exactly
+    /// its common prefix with the one just before, and its other edges are new and are appended
+    /// without looking any up. `None` if that was not so (an edge made twice).
+    fn build_in_order(&self) -> Option<Trie> {
+        let mut terms = vec![NONE];
+        let mut edges = Vec::with_capacity(self.symbols.len());
+        // The nodes along the previous sequence (after its first, second, ... symbol).
+        let mut path: Vec<u32> = Vec::new();
+        let (mut start, mut prev) = (0, 0..0);
+        for &(end, term) in &self.seqs {
+            let seq = &self.symbols[start..end];
+            let common = (seq.iter().zip(&self.symbols[prev]))
+                .take_while(|(a, b)| a == b)
+                .count();
+            path.truncate(common);
+            let mut node = path.last().copied().unwrap_or(0);
+            for &s in &seq[common..] {
+                let child = terms.len() as u32;
+                terms.push(NONE);
+                edges.push((edge(node, s), child));
+                path.push(child);
+                node = child;
             }
+            terms[node as usize] = term;
+            prev = start..end;
+            start = end;
         }
-        self.terms[node as usize] = term;
+        Trie::from_edges(&edges, terms)
     }
 
-    /// Move the edges into the look-up table (after the last `insert`).
-    fn freeze(&mut self) {
-        let size = (2 * self.building.len()).next_power_of_two().max(2);
-        self.shift = 64 - size.trailing_zeros();
-        self.table = vec![(EMPTY_EDGE, NONE); size];
-        for (e, child) in std::mem::take(&mut self.building) {
-            let mut i = self.home(e);
-            while self.table[i].0 != EMPTY_EDGE {
+    /// The same sequences in lexicographic order (equal ones in their order).
+    fn sorted(&self) -> TrieBuilder {
+        let mut seqs: Vec<(&[u32], u32)> = Vec::with_capacity(self.seqs.len());
+        let mut start = 0;
+        for &(end, term) in &self.seqs {
+            seqs.push((&self.symbols[start..end], term));
+            start = end;
+        }
+        seqs.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = TrieBuilder::default();
+        for (seq, term) in seqs {
+            out.push(seq.iter().copied(), term);
+        }
+        out
+    }
+}
+
+impl Trie {
+    /// The trie of these edges (`None` if an edge is there twice).
+    fn from_edges(edges: &[(u64, u32)], terms: Vec<u32>) -> Option<Trie> {
+        let size = (2 * edges.len()).next_power_of_two().max(2);
+        let mut trie = Trie {
+            table: vec![(EMPTY_EDGE, NONE); size],
+            shift: 64 - size.trailing_zeros(),
+            terms,
+        };
+        for &(e, child) in edges {
+            let mut i = trie.home(e);
+            while trie.table[i].0 != EMPTY_EDGE {
+                if trie.table[i].0 == e {
+                    return None;
+                }
                 i = (i + 1) & (size - 1);
             }
-            self.table[i] = (e, child);
+            trie.table[i] = (e, child);
         }
+        Some(trie)
     }
 
     #[inline]
@@ -139,42 +198,74 @@ impl Index {
     /// Index the n-gram terms that [`Analyzer::terms`](super::Analyzer::terms) can emit under
     /// `config` (a term it never emits can never be hit, so it is left out).
     pub(crate) fn new(config: &super::FeatureConfig, terms: &[String]) -> Index {
-        let [wmin, wmax] = config.word_ngrams;
-        let [cmin, cmax] = config.char_ngrams;
-        let mut words: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut word_trie = Trie::new();
-        let mut char_trie = Trie::new();
-        let mut ids = Vec::new();
-        for (i, t) in terms.iter().enumerate() {
-            if let Some(rest) = t.strip_prefix(CHAR_PREFIX) {
-                let n = rest.chars().count();
-                if cmax > 0 && (cmin.max(1)..=cmax).contains(&n) {
-                    char_trie.insert(rest.chars().map(u32::from), i as u32);
-                }
-            } else if let Some(rest) = t.strip_prefix("w:") {
-                let n = rest.split(' ').count();
-                if wmax > 0 && (wmin.max(1)..=wmax).contains(&n) {
-                    ids.clear();
-                    for w in rest.split(' ') {
-                        let next = words.len() as u32;
-                        ids.push(*words.entry(w.into()).or_insert(next));
-                    }
-                    word_trie.insert(ids.iter().copied(), i as u32);
-                }
-            }
-        }
-        word_trie.freeze();
-        char_trie.freeze();
+        let wmax = config.word_ngrams[1];
+        let cmax = config.char_ngrams[1];
+        let (words, word_trie, char_trie) = Self::sequences(config, terms);
         Index {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             words,
-            word_trie,
+            word_trie: word_trie.build(),
             word_max: wmax,
-            char_trie,
+            char_trie: char_trie.build(),
             char_max: cmax,
             n_terms: terms.len(),
             tf_table: std::array::from_fn(|tf| super::tf_weight(config, tf as u32)),
         }
+    }
+
+    /// The word ids and the symbol sequences of the two tries: word n-grams as word ids,
+    /// character n-grams as characters. Both come in lexicographic order from a sorted
+    /// vocabulary (words hold no character below the space that joins them), so the tries are
+    /// built without looking edges up.
+    fn sequences(
+        config: &super::FeatureConfig,
+        terms: &[String],
+    ) -> (FxHashMap<Box<str>, u32>, TrieBuilder, TrieBuilder) {
+        let [wmin, wmax] = config.word_ngrams;
+        let [cmin, cmax] = config.char_ngrams;
+        let mut words: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut word_trie = TrieBuilder::default();
+        let mut char_trie = TrieBuilder::default();
+        // At most a symbol per byte: the sequences are collected without reallocating.
+        let bytes: usize = terms.iter().map(String::len).sum();
+        char_trie.symbols.reserve(bytes);
+        char_trie.seqs.reserve(terms.len());
+        let mut ids = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            if let Some(rest) = t.strip_prefix(CHAR_PREFIX) {
+                let start = char_trie.symbols.len();
+                char_trie.symbols.extend(rest.chars().map(u32::from));
+                let n = char_trie.symbols.len() - start;
+                if cmax > 0 && (cmin.max(1)..=cmax).contains(&n) {
+                    char_trie.seqs.push((char_trie.symbols.len(), i as u32));
+                } else {
+                    char_trie.symbols.truncate(start);
+                }
+            } else if let Some(rest) = t.strip_prefix("w:") {
+                let n = rest.bytes().filter(|&b| b == b' ').count() + 1;
+                if wmax == 0 || !(wmin.max(1)..=wmax).contains(&n) {
+                    continue;
+                }
+                ids.clear();
+                let spaces = rest.bytes().enumerate().filter(|&(_, b)| b == b' ');
+                let mut at = 0;
+                for end in spaces.map(|(k, _)| k).chain([rest.len()]) {
+                    let w = &rest[at..end];
+                    at = end + 1;
+                    let id = match words.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            words.insert(w.into(), id);
+                            id
+                        }
+                    };
+                    ids.push(id);
+                }
+                word_trie.push(ids.iter().copied(), i as u32);
+            }
+        }
+        (words, word_trie, char_trie)
     }
 }
 
@@ -1003,6 +1094,94 @@ mod tests {
                 Context::default(),
             )
             .unwrap();
+        }
+    }
+
+    /// The term at the end of `seq` in `trie` (`Err` if the path does not exist).
+    fn walk(trie: &Trie, seq: &[u32]) -> Result<u32, ()> {
+        let mut node = 0;
+        for &s in seq {
+            node = trie.step(node, s).ok_or(())?;
+        }
+        Ok(trie.terms[node as usize])
+    }
+
+    /// `trie` holds exactly the sequences `seqs` (the last term of a repeated one) and their
+    /// prefixes; `probes` are checked too.
+    fn holds_exactly(trie: &Trie, seqs: &[(Vec<u32>, u32)], probes: &[Vec<u32>]) {
+        // Every prefix (the root too) → its term.
+        let mut want: std::collections::HashMap<&[u32], u32> = [(&[][..], NONE)].into();
+        for (seq, term) in seqs {
+            for k in 0..seq.len() {
+                want.entry(&seq[..k]).or_insert(NONE);
+            }
+            want.insert(seq, *term);
+        }
+        for p in probes.iter().chain(seqs.iter().map(|(s, _)| s)) {
+            for k in 0..=p.len() {
+                let got = walk(trie, &p[..k]).ok();
+                assert_eq!(got, want.get(&p[..k]).copied(), "{:?}", &p[..k]);
+            }
+        }
+        // A node per distinct prefix.
+        assert_eq!(trie.terms.len(), want.len());
+    }
+
+    fn built(seqs: &[(Vec<u32>, u32)]) -> TrieBuilder {
+        let mut b = TrieBuilder::default();
+        for (seq, term) in seqs {
+            b.push(seq.iter().copied(), *term);
+        }
+        b
+    }
+
+    #[test]
+    fn tries_from_sequences_in_and_out_of_order() {
+        let sorted = vec![
+            (vec![], 9),
+            (vec![1], 0),
+            (vec![1, 2], 1),
+            (vec![1, 2, 3], 2),
+            (vec![1, 3], 3),
+            (vec![2], 4),
+            (vec![2, 1, 1], 5),
+        ];
+        assert!(built(&sorted).build_in_order().is_some());
+        holds_exactly(&built(&sorted).build(), &sorted, &[vec![2, 1], vec![3]]);
+        // Out of order, [1] would get a second node: found, and the trie built sorted.
+        let mut shuffled = sorted.clone();
+        shuffled.swap(1, 5);
+        assert!(built(&shuffled).build_in_order().is_none());
+        holds_exactly(&built(&shuffled).build(), &shuffled, &[]);
+        // A sequence given twice keeps its last term.
+        let twice = vec![(vec![4, 5], 1), (vec![4], 2), (vec![4, 5], 3)];
+        holds_exactly(&built(&twice).build(), &twice, &[]);
+    }
+
+    #[test]
+    fn vocabularies_give_their_sequences_in_order() {
+        // A sorted vocabulary never needs the sorting fallback (it would only cost time).
+        for f in featurizers() {
+            let (_, words, chars) = Index::sequences(f.config(), &f.vocab.terms);
+            assert!(words.build_in_order().is_some(), "{:?}", f.config());
+            assert!(chars.build_in_order().is_some(), "{:?}", f.config());
+        }
+    }
+
+    proptest! {
+        /// A trie holds exactly its sequences, in whatever order they came.
+        #[test]
+        fn tries_hold_their_sequences(
+            seqs in prop::collection::vec(
+                (prop::collection::vec(0u32..4, 0..5), 0u32..1000), 0..40),
+            probes in prop::collection::vec(prop::collection::vec(0u32..4, 0..6), 0..10),
+            sort in any::<bool>(),
+        ) {
+            let mut seqs = seqs;
+            if sort {
+                seqs.sort_by(|a, b| a.0.cmp(&b.0));
+            }
+            holds_exactly(&built(&seqs).build(), &seqs, &probes);
         }
     }
 
