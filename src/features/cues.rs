@@ -18,7 +18,16 @@ impl Lexicon {
     pub fn parse(src: &str) -> Lexicon {
         let mut entries: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for line in src.lines() {
-            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
+            let line = line.split('#').next().unwrap_or("").trim();
+            // The shipped lexicons are lower-case ASCII: lowered only when needed.
+            let line = if line
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                std::borrow::Cow::Borrowed(line)
+            } else {
+                std::borrow::Cow::Owned(line.to_lowercase())
+            };
             let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
             if let Some(first) = words.first() {
                 entries.entry(first.clone()).or_default().push(words);
@@ -494,21 +503,20 @@ impl CueSet {
     /// the evaluative lexicon (`lexicons/descriptive.txt`) form a lexicon of their own,
     /// counted in `cue:descriptive` instead of `cue:evaluative`.
     pub fn new(split_evaluative: bool) -> CueSet {
-        let descriptive = Lexicon::parse(DESCRIPTIVE);
+        let descriptive = split_evaluative.then(|| Lexicon::parse(DESCRIPTIVE));
         let mut lexicons: Vec<(String, Lexicon)> = LEXICONS
             .iter()
             .map(|(n, src)| {
                 let lex = Lexicon::parse(src);
-                let lex = if split_evaluative && *n == "evaluative" {
-                    lex.without(&descriptive)
-                } else {
-                    lex
+                let lex = match &descriptive {
+                    Some(d) if *n == "evaluative" => lex.without(d),
+                    _ => lex,
                 };
                 (format!("cue:{n}"), lex)
             })
             .collect();
-        if split_evaluative {
-            lexicons.push((format!("cue:{DESCRIPTIVE_CUE}"), descriptive));
+        if let Some(d) = descriptive {
+            lexicons.push((format!("cue:{DESCRIPTIVE_CUE}"), d));
         }
         assert!(lexicons.len() <= 64, "at most 64 lexicons");
         let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
@@ -519,7 +527,7 @@ impl CueSet {
         }
         let mut phrases = Vec::new();
         let mut words: Vec<&String> = first_words.keys().collect();
-        words.sort();
+        words.sort_unstable();
         let mut lists = Vec::new();
         for w in words {
             let list: Vec<(usize, Vec<Vec<String>>)> = lexicons

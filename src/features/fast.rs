@@ -83,33 +83,39 @@ impl TrieBuilder {
 
     /// The trie, built on the assumption that the sequences come in lexicographic order (as
     /// a sorted vocabulary gives them): then a sequence shares with the ones before it exactly
-    /// its common prefix with the one just before, and its other edges are new and are appended
-    /// without looking any up. `None` if that was not so (an edge made twice).
+    /// its common prefix with the one just before, and its other edges are new and go into the
+    /// table without looking any up. `None` if that was not so (an edge made twice).
     fn build_in_order(&self) -> Option<Trie> {
-        let mut terms = vec![NONE];
-        let mut edges = Vec::with_capacity(self.symbols.len());
+        // Each sequence with the length of its common prefix with the one before, and its term.
+        let sequences = || {
+            let (mut start, mut prev) = (0, 0..0);
+            self.seqs.iter().map(move |&(end, term)| {
+                let seq = &self.symbols[start..end];
+                let common = (seq.iter().zip(&self.symbols[prev.clone()]))
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                prev = start..end;
+                start = end;
+                (seq, common, term)
+            })
+        };
+        let edges = sequences().map(|(seq, common, _)| seq.len() - common).sum();
+        let mut trie = Trie::with_edges(edges);
         // The nodes along the previous sequence (after its first, second, ... symbol).
         let mut path: Vec<u32> = Vec::new();
-        let (mut start, mut prev) = (0, 0..0);
-        for &(end, term) in &self.seqs {
-            let seq = &self.symbols[start..end];
-            let common = (seq.iter().zip(&self.symbols[prev]))
-                .take_while(|(a, b)| a == b)
-                .count();
+        for (seq, common, term) in sequences() {
             path.truncate(common);
             let mut node = path.last().copied().unwrap_or(0);
             for &s in &seq[common..] {
-                let child = terms.len() as u32;
-                terms.push(NONE);
-                edges.push((edge(node, s), child));
+                let child = trie.terms.len() as u32;
+                trie.terms.push(NONE);
+                trie.add_edge(edge(node, s), child)?;
                 path.push(child);
                 node = child;
             }
-            terms[node as usize] = term;
-            prev = start..end;
-            start = end;
+            trie.terms[node as usize] = term;
         }
-        Trie::from_edges(&edges, terms)
+        Some(trie)
     }
 
     /// The same sequences in lexicographic order (equal ones in their order).
@@ -130,25 +136,30 @@ impl TrieBuilder {
 }
 
 impl Trie {
-    /// The trie of these edges (`None` if an edge is there twice).
-    fn from_edges(edges: &[(u64, u32)], terms: Vec<u32>) -> Option<Trie> {
-        let size = (2 * edges.len()).next_power_of_two().max(2);
-        let mut trie = Trie {
+    /// A trie of only the root, with room for `edges` edges.
+    fn with_edges(edges: usize) -> Trie {
+        let size = (2 * edges).next_power_of_two().max(2);
+        let mut terms = Vec::with_capacity(edges + 1);
+        terms.push(NONE);
+        Trie {
             table: vec![(EMPTY_EDGE, NONE); size],
             shift: 64 - size.trailing_zeros(),
             terms,
-        };
-        for &(e, child) in edges {
-            let mut i = trie.home(e);
-            while trie.table[i].0 != EMPTY_EDGE {
-                if trie.table[i].0 == e {
-                    return None;
-                }
-                i = (i + 1) & (size - 1);
-            }
-            trie.table[i] = (e, child);
         }
-        Some(trie)
+    }
+
+    /// Add an edge to the table (`None` if it is there already).
+    fn add_edge(&mut self, e: u64, child: u32) -> Option<()> {
+        let mask = self.table.len() - 1;
+        let mut i = self.home(e);
+        while self.table[i].0 != EMPTY_EDGE {
+            if self.table[i].0 == e {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+        self.table[i] = (e, child);
+        Some(())
     }
 
     #[inline]
