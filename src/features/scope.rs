@@ -27,7 +27,7 @@
 //! A clause ends at a semicolon or colon, and at a comma (or dash) before a contrast
 //! (`but`, `yet`, `although`, `while`, …) or before `and I` / `and we`: `He called it
 //! bold, but it is reckless.` leaves `but it is reckless` to the author. With cue rules 2
-//! ([`Rules::and_subject`]) also before `and` and a new subject (`and they`, `and this`; not
+//! (`Rules::and_subject`) also before `and` and a new subject (`and they`, `and this`; not
 //! `and that`): `Critics call it timid, and they are right.` leaves `and they are right`.
 
 use super::analyzer::{Span, GAP_COMMA, GAP_STOP};
