@@ -296,7 +296,7 @@ fn read_pre_parsed(bin: &[u8]) -> Option<ModelFile> {
     let mut at = 0;
     let mut terms = Vec::with_capacity(n);
     for len in lens {
-        terms.push(text.get(at..at + len)?.to_owned());
+        terms.push(text.get(at..at + len)?.into());
         at += len;
     }
     file.vocabulary.terms = terms;

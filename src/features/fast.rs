@@ -19,6 +19,7 @@ use super::analyzer::{
 };
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -208,7 +209,7 @@ const TF_TABLE: usize = 32;
 impl Index {
     /// Index the n-gram terms that [`Analyzer::terms`](super::Analyzer::terms) can emit under
     /// `config` (a term it never emits can never be hit, so it is left out).
-    pub(crate) fn new(config: &super::FeatureConfig, terms: &[String]) -> Index {
+    pub(crate) fn new(config: &super::FeatureConfig, terms: &[CompactString]) -> Index {
         let wmax = config.word_ngrams[1];
         let cmax = config.char_ngrams[1];
         let (words, word_trie, char_trie) = Self::sequences(config, terms);
@@ -230,7 +231,7 @@ impl Index {
     /// built without looking edges up.
     fn sequences(
         config: &super::FeatureConfig,
-        terms: &[String],
+        terms: &[CompactString],
     ) -> (FxHashMap<Box<str>, u32>, TrieBuilder, TrieBuilder) {
         let [wmin, wmax] = config.word_ngrams;
         let [cmin, cmax] = config.char_ngrams;
@@ -238,7 +239,7 @@ impl Index {
         let mut word_trie = TrieBuilder::default();
         let mut char_trie = TrieBuilder::default();
         // At most a symbol per byte: the sequences are collected without reallocating.
-        let bytes: usize = terms.iter().map(String::len).sum();
+        let bytes: usize = terms.iter().map(|t| t.len()).sum();
         char_trie.symbols.reserve(bytes);
         char_trie.seqs.reserve(terms.len());
         let mut ids = Vec::new();

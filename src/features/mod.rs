@@ -11,6 +11,7 @@ pub mod scope;
 pub use analyzer::{Analyzer, Context};
 
 use crate::error::{Error, Result};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -246,7 +247,7 @@ impl SparseVec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Vocabulary {
     /// N-gram terms in index order.
-    pub terms: Vec<String>,
+    pub terms: Vec<CompactString>,
     /// Smoothed idf per term (1.0 everywhere when idf is off).
     pub idf: Vec<f32>,
     /// Cue feature names, at indices `terms.len()..`.
@@ -383,7 +384,7 @@ impl Featurizer {
             })
             .collect();
         let vocab = Vocabulary {
-            terms: kept.into_iter().map(|(t, _)| t).collect(),
+            terms: kept.into_iter().map(|(t, _)| t.into()).collect(),
             idf,
             cues,
         };
@@ -664,9 +665,9 @@ mod tests {
         };
         let f = Featurizer::fit(cfg, &docs()).unwrap();
         let terms = &f.vocabulary().terms;
-        assert!(terms.contains(&"w:the budget".to_string()));
-        assert!(terms.contains(&"w:on monday".to_string()));
-        assert!(!terms.contains(&"w:terrible".to_string()));
+        assert!(terms.contains(&"w:the budget".into()));
+        assert!(terms.contains(&"w:on monday".into()));
+        assert!(!terms.contains(&"w:terrible".into()));
         let mut sorted = terms.clone();
         sorted.sort();
         assert_eq!(&sorted, terms);
