@@ -242,11 +242,16 @@ impl Index {
         let bytes: usize = terms.iter().map(|t| t.len()).sum();
         char_trie.symbols.reserve(bytes);
         char_trie.seqs.reserve(terms.len());
+        word_trie.seqs.reserve(terms.len());
         let mut ids = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             if let Some(rest) = t.strip_prefix(CHAR_PREFIX) {
                 let start = char_trie.symbols.len();
-                char_trie.symbols.extend(rest.chars().map(u32::from));
+                if rest.is_ascii() {
+                    char_trie.symbols.extend(rest.bytes().map(u32::from));
+                } else {
+                    char_trie.symbols.extend(rest.chars().map(u32::from));
+                }
                 let n = char_trie.symbols.len() - start;
                 if cmax > 0 && (cmin.max(1)..=cmax).contains(&n) {
                     char_trie.seqs.push((char_trie.symbols.len(), i as u32));
