@@ -21,10 +21,11 @@ use std::path::{Path, PathBuf};
 /// the split evaluative lexicon (`params.features.split_evaluative` and its `cue:descriptive`
 /// feature), version 6 the cue scale (`params.features.cue_scale`, stored only when not 1),
 /// version 7 revision 2 of the cue rules (`params.features.cue_rules` and its
-/// `cue:scare_quotes` feature). A model is
+/// `cue:scare_quotes` feature), version 8 the user's lexicons (`params.features.lexicons` and
+/// their `cue:lex:*` features). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -70,7 +71,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 2 {
+    if !m.params.features.lexicons.is_empty() {
+        8
+    } else if m.params.features.cue_rules >= 2 {
         7
     } else if m.params.features.cue_scale != 1.0 {
         6
@@ -612,6 +615,52 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    #[test]
+    fn user_lexicons_are_checked_at_load() {
+        let with = |entries: serde_json::Value, cue: bool| {
+            let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+            v["params"]["features"]["lexicons"] =
+                serde_json::json!([{"name": "loaded", "entries": entries}]);
+            if cue {
+                v["vocabulary"]["cues"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push("cue:lex:loaded".into());
+                let n = v["vocabulary"]["terms"].as_array().unwrap().len()
+                    + v["vocabulary"]["cues"].as_array().unwrap().len();
+                // The weights: terms, cues, then the naive-Bayes score.
+                v["weights"]
+                    .as_array_mut()
+                    .unwrap()
+                    .insert(n - 1, 2.0.into());
+            }
+            from_bytes(v.to_string().as_bytes(), "lex.json")
+        };
+        let m = with(serde_json::json!(["fiasco", "utter disgrace"]), true).unwrap();
+        assert_eq!(format_version_of(&m), 8);
+        let text = "The launch was an utter disgrace.";
+        assert!(m.p_opinion(text) > default_model().unwrap().p_opinion(text));
+        let e = with(serde_json::json!(["fiasco"]), false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("lex.json") && e.contains("cue features differ"),
+            "{e}"
+        );
+        let e = with(serde_json::json!(["Fiasco"]), true)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("lex.json") && e.contains("malformed entry"),
+            "{e}"
+        );
+        let e = with(serde_json::json!([]), true).unwrap_err().to_string();
+        assert!(
+            e.contains("lex.json") && e.contains("has no entries"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -107,11 +107,20 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         return "off".into();
     }
     let scale = format!("cue scale {}", f.cue_scale);
+    let lexicons = format!(
+        "user lexicons {}",
+        f.lexicons
+            .iter()
+            .map(|l| format!("{} ({} entries)", l.name, l.entries.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let options: Vec<&str> = [
         (f.reported_scope, "reported-speech scope on"),
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
         (f.cue_rules >= 2, "cue rules 2"),
+        (!f.lexicons.is_empty(), lexicons.as_str()),
     ]
     .into_iter()
     .filter_map(|(on, name)| on.then_some(name))

@@ -3,7 +3,7 @@
 use super::DataArgs;
 use anyhow::Result;
 use factop::dataset::Dataset;
-use factop::features::FeatureConfig;
+use factop::features::{FeatureConfig, UserLexicon};
 use factop::model::{mean_sd, Balance, Solver, ThresholdRule, TrainParams};
 use factop::persist;
 use std::path::PathBuf;
@@ -126,6 +126,11 @@ pub struct Args {
     /// quotations in the author's own voice).
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
+    /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or
+    /// phrase per line (`#` starts a comment). Its matches in the author's own words count in
+    /// `cue:lex:NAME`; the entries are stored in the model (repeat for several, up to 16).
+    #[arg(long, value_name = "NAME=FILE")]
+    lexicon: Vec<String>,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -192,8 +197,26 @@ fn parse_range(s: &str) -> Result<[usize; 2], String> {
     Ok([p(a)?, p(b)?])
 }
 
+/// The `--lexicon NAME=FILE` lexicons, read and checked.
+fn read_lexicons(specs: &[String]) -> Result<Vec<UserLexicon>> {
+    specs
+        .iter()
+        .map(|spec| {
+            let Some((name, path)) = spec.split_once('=') else {
+                return Err(factop::Error::Param {
+                    name: "--lexicon",
+                    msg: format!("`{spec}` is not NAME=FILE (e.g. `--lexicon loaded=loaded.txt`)"),
+                }
+                .into());
+            };
+            let text = std::fs::read_to_string(path).map_err(|e| factop::Error::read(path, e))?;
+            Ok(UserLexicon::parse(name, &text, path)?)
+        })
+        .collect()
+}
+
 impl Args {
-    fn params(&self) -> TrainParams {
+    fn params(&self, lexicons: Vec<UserLexicon>) -> TrainParams {
         TrainParams {
             features: FeatureConfig {
                 lowercase: true,
@@ -219,6 +242,7 @@ impl Args {
                 ),
                 cue_scale: self.cue_scale,
                 cue_rules: self.cue_rules,
+                lexicons,
                 min_df: self.min_df,
                 max_features: self.max_features,
                 char_min_df: self.char_min_df,
@@ -426,11 +450,12 @@ fn search(
 /// Run `factop train`.
 pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     let started = Instant::now();
-    let mut checked = args.params().check()?;
+    let base = args.params(read_lexicons(&args.lexicon)?);
+    let mut checked = base.clone().check()?;
     let typed = |id: &str| {
         matches.is_some_and(|m| m.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
     };
-    let grid = expand_grid(&args.params(), &args.grid, &typed)?;
+    let grid = expand_grid(&base, &args.grid, &typed)?;
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
         persist::check_not_an_input("--output", out, ("--data", "the data"), &args.data.data)?;

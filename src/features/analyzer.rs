@@ -605,7 +605,7 @@ impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
         Analyzer {
-            cues: CueSet::new(config.split_evaluative)
+            cues: CueSet::with_user_lexicons(config.split_evaluative, &config.lexicons)
                 .scaled(config.cue_scale)
                 .with_rules(config.cue_rules),
             config,

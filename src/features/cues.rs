@@ -87,6 +87,90 @@ impl Lexicon {
     }
 }
 
+/// Most lexicons a user may add ([`UserLexicon`]).
+pub const MAX_USER_LEXICONS: usize = 16;
+
+/// A lexicon the user brings (`train --lexicon NAME=FILE`), stored in the model so that
+/// `classify` needs no flag: its entries count, in the author's own words only (outside
+/// quotation marks and, with the reported-speech scope, outside reported speech), in the cue
+/// `cue:lex:NAME`. Entries are tokenised as sentences are, so `So-called` or `U.S.` match
+/// however the tokenizer splits them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UserLexicon {
+    /// The name: 1 to 32 of `a-z`, `0-9` and `_`.
+    pub name: String,
+    /// The entries, each its tokens joined by single spaces, lower-cased, sorted and distinct.
+    pub entries: Vec<String>,
+}
+
+impl UserLexicon {
+    /// A lexicon from text: one word or phrase per line, `#` starts a comment, blank lines
+    /// are skipped. `path` names the file in errors.
+    pub fn parse(name: &str, text: &str, path: &str) -> crate::error::Result<UserLexicon> {
+        let mut entries = Vec::new();
+        for (k, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let tokens = super::analyzer::tokenise(&super::analyzer::normalise(line, true));
+            if tokens.is_empty() {
+                return Err(crate::error::Error::Row {
+                    path: path.into(),
+                    row: k as u64 + 1,
+                    msg: format!("`{line}` has no word a sentence could match; remove the line"),
+                });
+            }
+            let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+            entries.push(words.join(" "));
+        }
+        entries.sort();
+        entries.dedup();
+        let lex = UserLexicon {
+            name: name.into(),
+            entries,
+        };
+        lex.validate().map_err(|msg| crate::error::Error::Data {
+            path: path.into(),
+            msg,
+        })?;
+        Ok(lex)
+    }
+
+    /// Check the name and entries (as a model file could hold them), saying what is wrong.
+    pub fn validate(&self) -> Result<(), String> {
+        let n = &self.name;
+        if n.is_empty()
+            || n.len() > 32
+            || !n
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return Err(format!(
+                "lexicon name `{n}` must be 1 to 32 of a-z, 0-9 and _ (e.g. `--lexicon loaded=words.txt`)"
+            ));
+        }
+        if self.entries.is_empty() {
+            return Err(format!(
+                "lexicon `{n}` has no entries (one word or phrase per line; # starts a comment)"
+            ));
+        }
+        if let Some(e) = self
+            .entries
+            .iter()
+            .find(|e| e.is_empty() || e.split(' ').any(str::is_empty) || e.to_lowercase() != **e)
+        {
+            return Err(format!("lexicon `{n}` has a malformed entry `{e}`"));
+        }
+        Ok(())
+    }
+
+    /// The cue name of the lexicon.
+    pub fn cue_name(&self) -> String {
+        format!("cue:lex:{}", self.name)
+    }
+}
+
 /// Read access to a sentence's tokens: owned [`Token`]s or the analyzer's borrowed ones.
 pub(crate) trait TokenSeq {
     /// Number of tokens.
@@ -173,7 +257,7 @@ const F_SCOPE: u16 = 1 << 10;
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// Number of cue features with the reported-speech scope, the split evaluative lexicon and
 /// cue rules 2 ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`], then [`SCARE_QUOTES_CUE`], last).
-pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2;
+pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2 + MAX_USER_LEXICONS;
 
 /// The cue of short quoted runs in the author's own voice (cue rules 2), after all the others.
 const SCARE_QUOTES_CUE: &str = "scare_quotes";
@@ -380,6 +464,8 @@ pub struct CueSet {
     /// The revision of the rules (`FeatureConfig::cue_rules`): 2 adds the `and`-subject
     /// clause break to the scope and the scare-quote cue.
     rules: u8,
+    /// Index in `lexicons` of the first user lexicon ([`UserLexicon`]); they come last.
+    user_start: usize,
 }
 
 /// Whether the short quoted run starting at token `start` is in the author's own voice:
@@ -503,6 +589,12 @@ impl CueSet {
     /// the evaluative lexicon (`lexicons/descriptive.txt`) form a lexicon of their own,
     /// counted in `cue:descriptive` instead of `cue:evaluative`.
     pub fn new(split_evaluative: bool) -> CueSet {
+        CueSet::with_user_lexicons(split_evaluative, &[])
+    }
+
+    /// [`CueSet::new`] with the user's lexicons after the built-in ones, each counted in its
+    /// own cue.
+    pub fn with_user_lexicons(split_evaluative: bool, user: &[UserLexicon]) -> CueSet {
         let descriptive = split_evaluative.then(|| Lexicon::parse(DESCRIPTIVE));
         let mut lexicons: Vec<(String, Lexicon)> = LEXICONS
             .iter()
@@ -517,6 +609,10 @@ impl CueSet {
             .collect();
         if let Some(d) = descriptive {
             lexicons.push((format!("cue:{DESCRIPTIVE_CUE}"), d));
+        }
+        let user_start = lexicons.len();
+        for lex in user.iter().take(MAX_USER_LEXICONS) {
+            lexicons.push((lex.cue_name(), Lexicon::parse(&lex.entries.join("\n"))));
         }
         assert!(lexicons.len() <= 64, "at most 64 lexicons");
         let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
@@ -570,6 +666,7 @@ impl CueSet {
             squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
             scale: 1.0,
             rules: 1,
+            user_start,
         }
     }
 
@@ -713,8 +810,13 @@ impl CueSet {
         }
     }
 
+    /// The stance lexicons as bits: the built-in ones but `reporting` (not the user's).
+    fn stance_bits(&self) -> u64 {
+        ((1u64 << self.user_start) - 1) & !(1 << self.reporting)
+    }
+
     /// Call `mark(i)` for each author token `i` in reported speech that starts a match of a
-    /// stance lexicon (any but `reporting`): the tokens whose matches count in the reported
+    /// stance lexicon (any built-in one but `reporting`): the tokens whose matches count in the reported
     /// cues (see `FeatureConfig::mask_reported_stance`). In increasing order.
     pub(crate) fn reported_stance_starts<T: TokenSeq + ?Sized>(
         &self,
@@ -723,12 +825,13 @@ impl CueSet {
         mut mark: impl FnMut(usize),
     ) {
         let scope = self.scope_of(tokens, info);
+        let stance = self.stance_bits();
         for i in scope.ranges().flatten() {
             let inf = &info[i];
-            if inf.lexicons & !(1 << self.reporting) == 0 || tokens.span(i) != Span::Author {
+            if inf.lexicons & stance == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
-            if self.matched_at(tokens, i, inf) & !(1 << self.reporting) != 0 {
+            if self.matched_at(tokens, i, inf) & stance != 0 {
                 mark(i);
             }
         }
@@ -748,7 +851,13 @@ impl CueSet {
         reported_scope: bool,
     ) -> Vec<(String, f32)> {
         let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
-        cue_names(reported_scope, self.descriptive.is_some(), self.rules >= 2)
+        let mut names = cue_names(reported_scope, self.descriptive.is_some(), self.rules >= 2);
+        names.extend(
+            self.lexicons[self.user_start..]
+                .iter()
+                .map(|(n, _)| n.clone()),
+        );
+        names
             .into_iter()
             .zip(self.values_array(tokens, &info, raw, ctx, reported_scope))
             .collect()
@@ -868,7 +977,7 @@ impl CueSet {
             // before the split.
             let evaluative =
                 reported[self.evaluative] + self.descriptive.map_or(0, |d| reported[d]);
-            let stance = reported.iter().sum::<usize>() - evaluative;
+            let stance = reported[..self.user_start].iter().sum::<usize>() - evaluative;
             let words = scope
                 .ranges()
                 .flatten()
@@ -899,6 +1008,20 @@ impl CueSet {
                 }
                 + usize::from(self.descriptive.is_some());
             out[at] = squash_count(scare);
+        }
+        let user = &counts[self.user_start..self.lexicons.len()];
+        if !user.is_empty() {
+            let at = N_BASE_CUES
+                + if reported_scope {
+                    REPORTED_CUES.len()
+                } else {
+                    0
+                }
+                + usize::from(self.descriptive.is_some())
+                + usize::from(self.rules >= 2);
+            for (o, &n) in out[at..].iter_mut().zip(user) {
+                *o = squash_count(n);
+            }
         }
         if self.scale != 1.0 {
             out.iter_mut().for_each(|o| *o *= self.scale);
@@ -1075,7 +1198,11 @@ mod tests {
         if let Some(scope) = scope {
             let evaluative = count_of(&reported_counts, "cue:evaluative")
                 + count_of(&reported_counts, "cue:descriptive");
-            let stance: usize = reported_counts.iter().sum::<usize>() - evaluative;
+            let stance: usize = (set.lexicons.iter().zip(&reported_counts))
+                .filter(|((name, _), _)| !name.starts_with("cue:lex:"))
+                .map(|(_, n)| n)
+                .sum::<usize>()
+                - evaluative;
             let words = (0..tokens.len())
                 .filter(|&k| {
                     scope.contains(k) && tokens[k].span == Span::Author && is_word(&tokens[k].text)
@@ -1092,6 +1219,11 @@ mod tests {
         if set.rules >= 2 {
             out.push(("cue:scare_quotes".into(), squash(scare as f32)));
         }
+        for ((name, _), n) in set.lexicons.iter().zip(&author_counts) {
+            if name.starts_with("cue:lex:") {
+                out.push((name.clone(), squash(*n as f32)));
+            }
+        }
         out
     }
 
@@ -1107,6 +1239,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every cue-set variant the reference is checked on: both lexicon splits, both rule
+    /// revisions, with and without user lexicons (built once: building one parses every
+    /// lexicon).
+    fn variants() -> &'static [CueSet] {
+        static SETS: std::sync::OnceLock<Vec<CueSet>> = std::sync::OnceLock::new();
+        SETS.get_or_init(|| {
+            let user = [
+                UserLexicon::parse("mine", "plan\nterrible idea\ncritics say\nmust", "t").unwrap(),
+                UserLexicon::parse("other", "of course\nfair", "t").unwrap(),
+            ];
+            [
+                (false, 1, &user[..0]),
+                (true, 1, &user[..0]),
+                (false, 2, &user[..0]),
+                (true, 2, &user[..0]),
+                (false, 1, &user[..]),
+                (true, 2, &user[..1]),
+            ]
+            .into_iter()
+            .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
+            .collect()
+        })
     }
 
     proptest! {
@@ -1144,11 +1300,10 @@ mod tests {
             let set = CueSet::builtin();
             let raw = words.join(" ");
             let ctx = Context { in_quote, attributed };
-            for (split, rules) in [(false, 1), (true, 1), (false, 2), (true, 2)] {
-                let set = CueSet::new(split).with_rules(rules);
+            for set in variants() {
                 for (lower, scope) in [(true, false), (false, false), (true, true), (false, true)] {
                     let t = tokenise(&normalise(&raw, lower));
-                    let want = values_reference(&set, &t, &raw, ctx, scope);
+                    let want = values_reference(set, &t, &raw, ctx, scope);
                     let got = set.values(&t, &raw, ctx, scope);
                     prop_assert_eq!(got.len(), want.len());
                     for ((gn, gv), (wn, wv)) in got.iter().zip(&want) {
@@ -1253,6 +1408,70 @@ mod tests {
         let t = tokenise(&normalise("A \"consultation\".", true));
         let v = CueSet::builtin().values(&t, "A \"consultation\".", Context::default(), true);
         assert!(v.iter().all(|(n, _)| n != "cue:scare_quotes"));
+    }
+
+    #[test]
+    fn user_lexicons_are_tokenised_like_sentences_and_checked() {
+        let lex = UserLexicon::parse(
+            "loaded",
+            "# a comment\n\nFiasco\nso-called  # trailing comment\nUTTER   disgrace\nfiasco\n",
+            "words.txt",
+        )
+        .unwrap();
+        assert_eq!(lex.entries, ["fiasco", "so-called", "utter disgrace"]);
+        assert_eq!(lex.cue_name(), "cue:lex:loaded");
+        let e = UserLexicon::parse("loaded", "fiasco\n- - -\n", "words.txt").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "words.txt: row 2: `- - -` has no word a sentence could match; remove the line"
+        );
+        let e = UserLexicon::parse("loaded", "# only a comment\n", "words.txt").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("words.txt: lexicon `loaded` has no entries"),
+            "{e}"
+        );
+        for bad in ["", "Loaded", "with-dash", "a b", &"x".repeat(33)] {
+            let e = UserLexicon::parse(bad, "fiasco", "words.txt").unwrap_err();
+            assert!(
+                e.to_string().contains("must be 1 to 32 of a-z"),
+                "{bad}: {e}"
+            );
+        }
+        // A model file's entries are checked too.
+        let odd = UserLexicon {
+            name: "odd".into(),
+            entries: vec!["Fiasco".into()],
+        };
+        assert!(odd.validate().unwrap_err().contains("malformed entry"));
+    }
+
+    #[test]
+    fn user_lexicons_count_the_authors_words_in_cues_of_their_own() {
+        let user = [
+            UserLexicon::parse("loaded", "fiasco\nutter disgrace", "t").unwrap(),
+            UserLexicon::parse("calm", "modest", "t").unwrap(),
+        ];
+        let (plain, with) = (CueSet::builtin(), CueSet::with_user_lexicons(false, &user));
+        let raw = "The fiasco, an utter disgrace, was \"a fiasco and a scandal\" critics say, \
+                   though officials said the fiasco was modest.";
+        let t = tokenise(&normalise(raw, true));
+        for scope in [false, true] {
+            let (p, w) = (
+                plain.values(&t, raw, Context::default(), scope),
+                with.values(&t, raw, Context::default(), scope),
+            );
+            // The built-in cues are untouched; the user's come last, one per lexicon.
+            assert_eq!(&w[..p.len()], &p[..]);
+            assert_eq!(w.len(), p.len() + 2);
+            let get = |n: &str| w.iter().find(|(k, _)| k == n).unwrap().1;
+            // Outside quotes: `fiasco` twice and `utter disgrace` (with the scope, the
+            // reported `fiasco` after `officials said` is not the author's).
+            let loaded = if scope { 2.0f32 } else { 3.0 };
+            assert_eq!(get("cue:lex:loaded"), CUE_WEIGHT * loaded.ln_1p());
+            let calm = if scope { 0.0f32 } else { 1.0 };
+            assert_eq!(get("cue:lex:calm"), CUE_WEIGHT * calm.ln_1p());
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod fast;
 pub mod scope;
 
 pub use analyzer::{Analyzer, Context};
+pub use cues::UserLexicon;
 
 use crate::error::{Error, Result};
 use compact_str::CompactString;
@@ -76,6 +77,10 @@ pub struct FeatureConfig {
         skip_serializing_if = "is_first_cue_rules"
     )]
     pub cue_rules: u8,
+    /// The user's lexicons (`train --lexicon NAME=FILE`), each counted in its own cue
+    /// `cue:lex:NAME` after the built-in cues. Stored only when there are any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lexicons: Vec<UserLexicon>,
     /// Keep word n-grams seen in at least this many training sentences.
     pub min_df: usize,
     /// Keep at most this many word n-grams (most frequent first).
@@ -114,6 +119,18 @@ fn is_first_cue_rules(r: &u8) -> bool {
     *r == first_cue_rules()
 }
 
+/// The names of the cue features of a configuration with cues on, in output order: the
+/// built-in ones, then one per user lexicon.
+fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
+    let mut names = cues::cue_names(
+        config.reported_scope,
+        config.split_evaluative,
+        config.cue_rules >= 2,
+    );
+    names.extend(config.lexicons.iter().map(UserLexicon::cue_name));
+    names
+}
+
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 2;
 
@@ -139,6 +156,7 @@ impl Default for FeatureConfig {
             split_evaluative: false,
             cue_scale: default_cue_scale(),
             cue_rules: first_cue_rules(),
+            lexicons: Vec::new(),
             min_df: 2,
             max_features: 20_000,
             char_min_df: default_char_min_df(),
@@ -192,6 +210,34 @@ impl FeatureConfig {
                 name: "--mask-min-words",
                 msg: "must be at least 1".into(),
             });
+        }
+        if self.lexicons.len() > cues::MAX_USER_LEXICONS {
+            return Err(Error::Param {
+                name: "--lexicon",
+                msg: format!(
+                    "{} lexicons; at most {} can be added",
+                    self.lexicons.len(),
+                    cues::MAX_USER_LEXICONS
+                ),
+            });
+        }
+        if !self.lexicons.is_empty() && !self.cues {
+            return Err(Error::Param {
+                name: "--lexicon",
+                msg: "user lexicons are cue features: drop --no-cues".into(),
+            });
+        }
+        for (k, lex) in self.lexicons.iter().enumerate() {
+            lex.validate().map_err(|msg| Error::Param {
+                name: "--lexicon",
+                msg,
+            })?;
+            if self.lexicons[..k].iter().any(|l| l.name == lex.name) {
+                return Err(Error::Param {
+                    name: "--lexicon",
+                    msg: format!("the name `{}` is given twice", lex.name),
+                });
+            }
         }
         if !(1..=CUE_RULES).contains(&self.cue_rules) {
             return Err(Error::Param {
@@ -354,11 +400,7 @@ impl Featurizer {
         // Index order is term order: every `c:` term sorts before every `w:` term.
         kept.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let cues = if config.cues {
-            cues::cue_names(
-                config.reported_scope,
-                config.split_evaluative,
-                config.cue_rules >= 2,
-            )
+            cue_names_of(&config)
         } else {
             Vec::new()
         };
@@ -418,11 +460,7 @@ impl Featurizer {
             });
         }
         let expected = if config.cues {
-            cues::cue_names(
-                config.reported_scope,
-                config.split_evaluative,
-                config.cue_rules >= 2,
-            )
+            cue_names_of(&config)
         } else {
             Vec::new()
         };

@@ -503,6 +503,113 @@ fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
 }
 
 #[test]
+fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("loaded.txt");
+    std::fs::write(&lex, "# loaded words\nboondoggle\nvanity project\n").unwrap();
+    // Sentences written for this test: the loaded words only in opinions.
+    let data = dir.path().join("data.csv");
+    let mut csv = String::from("sentence,label\n");
+    for (k, place) in ["Arden", "Brill", "Corbin", "Dunmore", "Elston", "Fenwick"]
+        .iter()
+        .enumerate()
+    {
+        csv += &format!("The {place} tram line is a boondoggle.,opinion\n");
+        csv += &format!("The {place} stadium was a vanity project from the start.,opinion\n");
+        csv += &format!("The {place} tram line opened in 20{:02}.,fact\n", k + 10);
+        csv += &format!(
+            "The {place} stadium seats {} people.,fact\n",
+            1000 * (k + 2)
+        );
+    }
+    std::fs::write(&data, csv).unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    let d = data.display().to_string();
+    let spec = format!("loaded={}", lex.display());
+    for (out, extra) in [(&on, &["--lexicon", spec.as_str()][..]), (&off, &[][..])] {
+        let o = out.display().to_string();
+        let mut args = vec!["train", "--data", &d, "--min-df", "1", "-o", &o];
+        args.extend_from_slice(extra);
+        factop(&args, None).ok();
+    }
+    let (v, plain) = (model_json(&on), model_json(&off));
+    assert_eq!(v["format_version"], 8);
+    let stored = &v["params"]["features"]["lexicons"][0];
+    assert_eq!(stored["name"], "loaded");
+    assert_eq!(
+        stored["entries"],
+        serde_json::json!(["boondoggle", "vanity project"])
+    );
+    let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
+    assert_eq!(last(&v), Some("cue:lex:loaded".into()));
+    assert!(plain["params"]["features"].get("lexicons").is_none());
+    assert_eq!(plain["format_version"], 3);
+    let card = factop(&["inspect", &on.display().to_string()], None).ok();
+    assert!(card.contains("user lexicons loaded (2 entries)"), "{card}");
+    // The lexicon file can go: the model carries its entries.
+    std::fs::remove_file(&lex).unwrap();
+    let mp = on.display().to_string();
+    let text = "The new bridge is a vanity project.";
+    let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
+    assert!(out.contains("cue:lex:loaded"), "{out}");
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok();
+    factop(&["evaluate", "-m", &mp, "--data", &d], None).ok();
+}
+
+#[test]
+fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let good = write("good.txt", "fiasco\n");
+    let empty = write("empty.txt", "# nothing here\n\n");
+    let junk = write("junk.txt", "fiasco\n- - -\n");
+    let missing = dir.path().join("missing.txt").display().to_string();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec![format!("{good}")], "is not NAME=FILE"),
+        (vec![format!("Bad-Name={good}")], "must be 1 to 32 of a-z"),
+        (vec![format!("x={missing}")], "missing.txt"),
+        (
+            vec![format!("x={empty}")],
+            "empty.txt: lexicon `x` has no entries",
+        ),
+        (vec![format!("x={junk}")], "junk.txt: row 2:"),
+        (
+            vec![format!("x={good}"), format!("x={good}")],
+            "given twice",
+        ),
+    ];
+    for (specs, expect) in cases {
+        let mut args = vec!["train", "--data", SEED, "-o", "/tmp/factop-never.json"];
+        for s in &specs {
+            args.extend(["--lexicon", s.as_str()]);
+        }
+        let e = factop(&args, None).err();
+        assert!(e.contains(expect), "{specs:?}: {e}");
+    }
+    let spec = format!("x={good}");
+    let args = [
+        "train",
+        "--data",
+        SEED,
+        "--no-cues",
+        "--lexicon",
+        &spec,
+        "--cv",
+        "2",
+    ];
+    let e = factop(&args, None).err();
+    assert!(e.contains("--lexicon") && e.contains("--no-cues"), "{e}");
+}
+
+#[test]
 fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
