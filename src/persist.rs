@@ -642,25 +642,14 @@ mod tests {
         assert_eq!(format_version_of(&m), 8);
         let text = "The launch was an utter disgrace.";
         assert!(m.p_opinion(text) > default_model().unwrap().p_opinion(text));
-        let e = with(serde_json::json!(["fiasco"]), false)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("lex.json") && e.contains("cue features differ"),
-            "{e}"
-        );
-        let e = with(serde_json::json!(["Fiasco"]), true)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("lex.json") && e.contains("malformed entry"),
-            "{e}"
-        );
-        let e = with(serde_json::json!([]), true).unwrap_err().to_string();
-        assert!(
-            e.contains("lex.json") && e.contains("has no entries"),
-            "{e}"
-        );
+        for (entries, cue, expect) in [
+            (serde_json::json!(["fiasco"]), false, "cue features differ"),
+            (serde_json::json!(["Fiasco"]), true, "malformed entry"),
+            (serde_json::json!([]), true, "has no entries"),
+        ] {
+            let e = with(entries, cue).unwrap_err().to_string();
+            assert!(e.contains("lex.json") && e.contains(expect), "{e}");
+        }
     }
 
     #[test]

@@ -380,13 +380,18 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
     assert_eq!(plain["format_version"], 1);
     assert!(plain["params"]["features"].get("reported_scope").is_none());
     let text = "The harbour board called the ferry deal disastrous.";
-    the_option_needs_no_flag_later(&on, text, Some("cue:reported_evaluative"), "reported-scope");
+    the_option_needs_no_flag_later(
+        &on,
+        text,
+        Some("cue:reported_evaluative"),
+        "reported-scope=true,false",
+    );
 }
 
 /// A model trained with an option (`on`) explains `text` with `cue` (if given) in place of
 /// the author's `cue:evaluative`, classifies and evaluates with no flag, and the option is a
-/// `--grid` key.
-fn the_option_needs_no_flag_later(on: &std::path::Path, text: &str, cue: Option<&str>, key: &str) {
+/// `--grid` key (`grid` is a grid over it, such as `cue-rules=1,2`).
+fn the_option_needs_no_flag_later(on: &std::path::Path, text: &str, cue: Option<&str>, grid: &str) {
     let mp = on.display().to_string();
     if let Some(cue) = cue {
         let out = factop(&["explain", text, "-m", &mp, "-k", "300"], None).ok();
@@ -399,20 +404,43 @@ fn the_option_needs_no_flag_later(on: &std::path::Path, text: &str, cue: Option<
     )
     .ok();
     factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    let grid = train_seed(&["--grid", &format!("{key}=true,false"), "--cv", "2"]);
-    assert!(grid.contains(key), "{grid}");
+    let key = grid.split('=').next().unwrap();
+    let out = train_seed(&["--grid", grid, "--cv", "2"]);
+    assert!(out.contains(key), "{out}");
+}
+
+/// Train the seed data into `dir` with the `on` flags and with the `off` flags: the first model
+/// stores the feature option `field` as `value` in format `version`, the second has no trace
+/// of it (the default model's format, version 3). Returns the first model's path and both
+/// files.
+fn on_and_off(
+    dir: &std::path::Path,
+    (on, off): (&[&str], &[&str]),
+    field: &str,
+    value: serde_json::Value,
+    version: u64,
+) -> (std::path::PathBuf, serde_json::Value, serde_json::Value) {
+    let (on_path, off_path) = (dir.join("on.json"), dir.join("off.json"));
+    train_to(&on_path, on);
+    train_to(&off_path, off);
+    let (v, plain) = (model_json(&on_path), model_json(&off_path));
+    assert_eq!(v["format_version"], version);
+    assert_eq!(v["params"]["features"][field], value);
+    assert_eq!(plain["format_version"], 3);
+    assert!(plain["params"]["features"].get(field).is_none());
+    (on_path, v, plain)
 }
 
 #[test]
 fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
-    train_to(&on, &["--no-split-evaluative", "--split-evaluative"]);
-    // the last of the two opposite flags wins
-    train_to(&off, &["--split-evaluative", "--no-split-evaluative"]);
-    let (v, plain) = (model_json(&on), model_json(&off));
-    assert_eq!(v["format_version"], 5);
-    assert_eq!(v["params"]["features"]["split_evaluative"], true);
+    // the last of two opposite flags wins
+    let flags = (
+        &["--no-split-evaluative", "--split-evaluative"][..],
+        &["--split-evaluative", "--no-split-evaluative"][..],
+    );
+    let (on, v, plain) = on_and_off(dir.path(), flags, "split_evaluative", true.into(), 5);
+    let off = dir.path().join("off.json");
     let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
     assert_eq!(last(&v), Some("cue:descriptive".into()));
     // off: no trace of the option (the default model's format, version 3)
@@ -427,35 +455,26 @@ fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
     let card = factop(&["inspect", &off.display().to_string()], None).ok();
     assert!(!card.contains("evaluative lexicon split"), "{card}");
     let text = "The flood left the valley in a severe crisis.";
-    the_option_needs_no_flag_later(&on, text, Some("cue:descriptive"), "split-evaluative");
+    the_option_needs_no_flag_later(
+        &on,
+        text,
+        Some("cue:descriptive"),
+        "split-evaluative=true,false",
+    );
 }
 
 #[test]
 fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
-    train_to(&on, &["--cue-scale", "2.5"]);
-    train_to(&off, &["--cue-scale", "1"]);
-    let (v, plain) = (model_json(&on), model_json(&off));
-    assert_eq!(v["format_version"], 6);
-    assert_eq!(v["params"]["features"]["cue_scale"], 2.5);
-    // 1: no trace of the option (the default model's format, version 3)
-    assert_eq!(plain["format_version"], 3);
-    assert!(plain["params"]["features"].get("cue_scale").is_none());
+    let flags = (&["--cue-scale", "2.5"][..], &["--cue-scale", "1"][..]);
+    let (on, _, _) = on_and_off(dir.path(), flags, "cue_scale", 2.5.into(), 6);
+    let off = dir.path().join("off.json");
     let card = factop(&["inspect", &on.display().to_string()], None).ok();
     assert!(card.contains("cue scale 2.5"), "{card}");
     let card = factop(&["inspect", &off.display().to_string()], None).ok();
     assert!(!card.contains("cue scale"), "{card}");
-    let mp = on.display().to_string();
     let text = "Surely the council must act now?";
-    factop(
-        &["classify", "-m", &mp, "-f", "jsonl"],
-        Some(text.as_bytes()),
-    )
-    .ok();
-    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    let grid = train_seed(&["--grid", "cue-scale=0.5,2", "--cv", "2"]);
-    assert!(grid.contains("cue-scale"), "{grid}");
+    the_option_needs_no_flag_later(&on, text, None, "cue-scale=0.5,2");
     let e = factop(
         &[
             "train",
@@ -475,12 +494,8 @@ fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
 #[test]
 fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
-    train_to(&on, &["--cue-rules", "2"]);
-    train_to(&off, &["--cue-rules", "1"]);
-    let (v, plain) = (model_json(&on), model_json(&off));
-    assert_eq!(v["format_version"], 7);
-    assert_eq!(v["params"]["features"]["cue_rules"], 2);
+    let flags = (&["--cue-rules", "2"][..], &["--cue-rules", "1"][..]);
+    let (on, v, plain) = on_and_off(dir.path(), flags, "cue_rules", 2.into(), 7);
     let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
     assert_eq!(last(&v), Some("cue:scare_quotes".into()));
     // 1: no trace of the option (the default model's format, version 3)
@@ -490,16 +505,8 @@ fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
     let card = factop(&["inspect", &on.display().to_string()], None).ok();
     assert!(card.contains("cue rules 2"), "{card}");
     let text = "Tenants were offered a \"consultation\" that lasted a week.";
-    let mp = on.display().to_string();
-    factop(&["explain", text, "-m", &mp], None).ok();
-    factop(
-        &["classify", "-m", &mp, "-f", "jsonl"],
-        Some(text.as_bytes()),
-    )
-    .ok();
-    factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
-    let grid = train_seed(&["--grid", "cue-rules=1,2", "--cv", "2"]);
-    assert!(grid.contains("cue-rules"), "{grid}");
+    factop(&["explain", text, "-m", &on.display().to_string()], None).ok();
+    the_option_needs_no_flag_later(&on, text, None, "cue-rules=1,2");
 }
 
 #[test]
@@ -612,31 +619,20 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
 #[test]
 fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
-    train_to(
-        &on,
-        &["--no-mask-reported-stance", "--mask-reported-stance"],
+    // the last of two opposite flags wins
+    let flags = (
+        &["--no-mask-reported-stance", "--mask-reported-stance"][..],
+        &["--mask-reported-stance", "--no-mask-reported-stance"][..],
     );
-    // the last of the two opposite flags wins
-    train_to(
-        &off,
-        &["--mask-reported-stance", "--no-mask-reported-stance"],
-    );
-    let (v, plain) = (model_json(&on), model_json(&off));
-    assert_eq!(v["format_version"], 4);
-    assert_eq!(v["params"]["features"]["mask_reported_stance"], true);
-    // off: no trace of the option (the default model's format, version 3)
-    assert_eq!(plain["format_version"], 3);
-    assert!(plain["params"]["features"]
-        .get("mask_reported_stance")
-        .is_none());
+    let (on, _, _) = on_and_off(dir.path(), flags, "mask_reported_stance", true.into(), 4);
+    let off = dir.path().join("off.json");
     let mp = on.display().to_string();
     let card = factop(&["inspect", &mp], None).ok();
     assert!(card.contains("reported stance masked"), "{card}");
     let card = factop(&["inspect", &off.display().to_string()], None).ok();
     assert!(!card.contains("reported stance masked"), "{card}");
     let text = "Ferry operators say the new harbour toll is ruinous.";
-    the_option_needs_no_flag_later(&on, text, None, "mask-reported-stance");
+    the_option_needs_no_flag_later(&on, text, None, "mask-reported-stance=true,false");
 }
 
 #[test]
