@@ -115,10 +115,12 @@ impl UserLexicon {
             }
             let tokens = super::analyzer::tokenise(&super::analyzer::normalise(line, true));
             if tokens.is_empty() {
-                return Err(crate::error::Error::Row {
+                return Err(crate::error::Error::Data {
                     path: path.into(),
-                    row: k as u64 + 1,
-                    msg: format!("`{line}` has no word a sentence could match; remove the line"),
+                    msg: format!(
+                        "line {}: `{line}` has no word a sentence could match; remove the line",
+                        k + 1
+                    ),
                 });
             }
             let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
@@ -255,11 +257,13 @@ const F_SCOPE: u16 = 1 << 10;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
-/// Number of cue features with the reported-speech scope, the split evaluative lexicon and
-/// cue rules 2 ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`], then [`SCARE_QUOTES_CUE`], last).
+/// Most cue features a sentence can have: with the reported-speech scope, the split evaluative
+/// lexicon, cue rules 2 and every user lexicon ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`],
+/// then [`SCARE_QUOTES_CUE`], then one per [`UserLexicon`], in this order after the base cues).
 pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2 + MAX_USER_LEXICONS;
 
-/// The cue of short quoted runs in the author's own voice (cue rules 2), after all the others.
+/// The cue of short quoted runs in the author's own voice (cue rules 2), after the other
+/// built-in ones.
 const SCARE_QUOTES_CUE: &str = "scare_quotes";
 
 /// Words right before a short quotation that name a term rather than sneer at it: `called it
@@ -816,8 +820,8 @@ impl CueSet {
     }
 
     /// Call `mark(i)` for each author token `i` in reported speech that starts a match of a
-    /// stance lexicon (any built-in one but `reporting`): the tokens whose matches count in the reported
-    /// cues (see `FeatureConfig::mask_reported_stance`). In increasing order.
+    /// stance lexicon (any built-in one but `reporting`): the tokens whose matches count in the
+    /// reported cues (see `FeatureConfig::mask_reported_stance`). In increasing order.
     pub(crate) fn reported_stance_starts<T: TokenSeq + ?Sized>(
         &self,
         tokens: &T,
@@ -990,38 +994,25 @@ impl CueSet {
                 *o = squash_count(v);
             }
         }
+        // After the reported-speech cues (if any), in this order, those that are on: the
+        // descriptive cue, the scare-quote cue (rules 2), the user's lexicons.
+        let mut at = N_BASE_CUES
+            + if reported_scope {
+                REPORTED_CUES.len()
+            } else {
+                0
+            };
         if let Some(d) = self.descriptive {
-            let at = N_BASE_CUES
-                + if reported_scope {
-                    REPORTED_CUES.len()
-                } else {
-                    0
-                };
             out[at] = squash_count(counts[d]);
+            at += 1;
         }
         if self.rules >= 2 {
-            let at = N_BASE_CUES
-                + if reported_scope {
-                    REPORTED_CUES.len()
-                } else {
-                    0
-                }
-                + usize::from(self.descriptive.is_some());
             out[at] = squash_count(scare);
+            at += 1;
         }
         let user = &counts[self.user_start..self.lexicons.len()];
-        if !user.is_empty() {
-            let at = N_BASE_CUES
-                + if reported_scope {
-                    REPORTED_CUES.len()
-                } else {
-                    0
-                }
-                + usize::from(self.descriptive.is_some())
-                + usize::from(self.rules >= 2);
-            for (o, &n) in out[at..].iter_mut().zip(user) {
-                *o = squash_count(n);
-            }
+        for (o, &n) in out[at..].iter_mut().zip(user) {
+            *o = squash_count(n);
         }
         if self.scale != 1.0 {
             out.iter_mut().for_each(|o| *o *= self.scale);
@@ -1423,7 +1414,7 @@ mod tests {
         let e = UserLexicon::parse("loaded", "fiasco\n- - -\n", "words.txt").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "words.txt: row 2: `- - -` has no word a sentence could match; remove the line"
+            "words.txt: line 2: `- - -` has no word a sentence could match; remove the line"
         );
         let e = UserLexicon::parse("loaded", "# only a comment\n", "words.txt").unwrap_err();
         assert!(

@@ -587,7 +587,7 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
             vec![format!("x={empty}")],
             "empty.txt: lexicon `x` has no entries",
         ),
-        (vec![format!("x={junk}")], "junk.txt: row 2:"),
+        (vec![format!("x={junk}")], "junk.txt: line 2:"),
         (
             vec![format!("x={good}"), format!("x={good}")],
             "given twice",
