@@ -202,13 +202,19 @@ fn read_lexicons(specs: &[String]) -> Result<Vec<UserLexicon>> {
     specs
         .iter()
         .map(|spec| {
-            let Some((name, path)) = spec.split_once('=') else {
-                return Err(factop::Error::Param {
-                    name: "--lexicon",
-                    msg: format!("`{spec}` is not NAME=FILE (e.g. `--lexicon loaded=loaded.txt`)"),
-                }
-                .into());
+            let bad = |msg: String| factop::Error::Param {
+                name: "--lexicon",
+                msg,
             };
+            let (name, path) = spec
+                .split_once('=')
+                .filter(|(_, path)| !path.is_empty())
+                .ok_or_else(|| {
+                    bad(format!(
+                        "`{spec}` is not NAME=FILE (e.g. `--lexicon loaded=loaded.txt`)"
+                    ))
+                })?;
+            UserLexicon::check_name(name).map_err(bad)?;
             let text = std::fs::read_to_string(path).map_err(|e| factop::Error::read(path, e))?;
             Ok(UserLexicon::parse(name, &text, path)?)
         })

@@ -139,9 +139,8 @@ impl UserLexicon {
         Ok(lex)
     }
 
-    /// Check the name and entries (as a model file could hold them), saying what is wrong.
-    pub fn validate(&self) -> Result<(), String> {
-        let n = &self.name;
+    /// Check a lexicon name, saying what is wrong.
+    pub fn check_name(n: &str) -> Result<(), String> {
         if n.is_empty()
             || n.len() > 32
             || !n
@@ -152,6 +151,13 @@ impl UserLexicon {
                 "lexicon name `{n}` must be 1 to 32 of a-z, 0-9 and _ (e.g. `--lexicon loaded=words.txt`)"
             ));
         }
+        Ok(())
+    }
+
+    /// Check the name and entries (as a model file could hold them), saying what is wrong.
+    pub fn validate(&self) -> Result<(), String> {
+        let n = &self.name;
+        UserLexicon::check_name(n)?;
         if self.entries.is_empty() {
             return Err(format!(
                 "lexicon `{n}` has no entries (one word or phrase per line; # starts a comment)"

@@ -579,26 +579,41 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
     let empty = write("empty.txt", "# nothing here\n\n");
     let junk = write("junk.txt", "fiasco\n- - -\n");
     let missing = dir.path().join("missing.txt").display().to_string();
-    let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec![format!("{good}")], "is not NAME=FILE"),
-        (vec![format!("Bad-Name={good}")], "must be 1 to 32 of a-z"),
-        (vec![format!("x={missing}")], "missing.txt"),
+    // Flag mistakes are usage errors (exit 2), file problems exit 1.
+    let cases: Vec<(Vec<String>, &str, i32)> = vec![
+        (vec![good.clone()], "is not NAME=FILE", 2),
+        (vec!["x=".to_string()], "is not NAME=FILE", 2),
         (
-            vec![format!("x={empty}")],
-            "empty.txt: lexicon `x` has no entries",
+            vec![format!("Bad-Name={good}")],
+            "must be 1 to 32 of a-z",
+            2,
         ),
-        (vec![format!("x={junk}")], "junk.txt: line 2:"),
+        (
+            vec![format!("Bad-Name={missing}")],
+            "must be 1 to 32 of a-z",
+            2,
+        ),
         (
             vec![format!("x={good}"), format!("x={good}")],
             "given twice",
+            2,
         ),
+        (vec![format!("x={missing}")], "missing.txt", 1),
+        (
+            vec![format!("x={empty}")],
+            "empty.txt: lexicon `x` has no entries",
+            1,
+        ),
+        (vec![format!("x={junk}")], "junk.txt: line 2:", 1),
     ];
-    for (specs, expect) in cases {
+    for (specs, expect, code) in cases {
         let mut args = vec!["train", "--data", SEED, "-o", "/tmp/factop-never.json"];
         for s in &specs {
             args.extend(["--lexicon", s.as_str()]);
         }
-        let e = factop(&args, None).err();
+        let r = factop(&args, None);
+        assert_eq!(r.code, code, "{specs:?}: {}", r.stderr);
+        let e = r.err();
         assert!(e.contains(expect), "{specs:?}: {e}");
     }
     let spec = format!("x={good}");
