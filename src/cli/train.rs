@@ -160,8 +160,8 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, split-evaluative, cue-scale, cue-rules, tf, idf, balance, solver, nb-score (off or
-    /// ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
+    /// mask-reported-stance, split-evaluative, cue-scale, cue-rules, tf, idf, balance, solver,
+    /// nb-score (off or ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
@@ -465,6 +465,15 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
         persist::check_not_an_input("--output", out, ("--data", "the data"), &args.data.data)?;
+        let lexicon_files: Vec<&str> = (args.lexicon.iter())
+            .filter_map(|spec| spec.split_once('=').map(|(_, path)| path))
+            .collect();
+        persist::check_not_an_input(
+            "--output",
+            out,
+            ("--lexicon", "the lexicon"),
+            &lexicon_files,
+        )?;
     }
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     data.require_both_classes()?;

@@ -616,7 +616,12 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
         let e = r.err();
         assert!(e.contains(expect), "{specs:?}: {e}");
     }
+    // The model may not be written over a lexicon file.
     let spec = format!("x={good}");
+    let args = ["train", "--data", SEED, "--lexicon", &spec, "-o", &good];
+    let e = factop(&args, None).err();
+    assert!(e.contains("--output") && e.contains("--lexicon"), "{e}");
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), "fiasco\n");
     let args = [
         "train",
         "--data",
