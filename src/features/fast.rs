@@ -264,6 +264,8 @@ impl Index {
                     continue;
                 }
                 ids.clear();
+                // The words between spaces, found byte by byte: `rest.split(' ')` gives the
+                // same words for 0.6M more instructions at load (callgrind, default model).
                 let spaces = rest.bytes().enumerate().filter(|&(_, b)| b == b' ');
                 let mut at = 0;
                 for end in spaces.map(|(k, _)| k).chain([rest.len()]) {
