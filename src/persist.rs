@@ -445,6 +445,17 @@ mod tests {
         (v.indices.iter()).any(|&i| m.featurizer.feature_name(i as usize) == name)
     }
 
+    /// Add the cue `name` with weight `w` to a model file: last among the cues, its weight
+    /// after theirs (before the naive-Bayes score's, if any).
+    fn with_cue(v: &mut serde_json::Value, name: &str, w: f64) {
+        let cues = v["vocabulary"]["cues"].as_array_mut().unwrap();
+        cues.push(name.into());
+        let at = v["vocabulary"]["terms"].as_array().unwrap().len()
+            + v["vocabulary"]["cues"].as_array().unwrap().len()
+            - 1;
+        v["weights"].as_array_mut().unwrap().insert(at, w.into());
+    }
+
     #[test]
     fn the_pre_parsed_default_model_is_the_json_one_bit_for_bit() {
         let pre = read_pre_parsed(DEFAULT_MODEL_BIN).expect("build.rs's default_model.bin reads");
@@ -570,11 +581,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("cue features differ"), "{e}");
-        v["vocabulary"]["cues"]
-            .as_array_mut()
-            .unwrap()
-            .push("cue:descriptive".into());
-        v["weights"].as_array_mut().unwrap().push(0.5.into());
+        with_cue(&mut v, "cue:descriptive", 0.5);
         let on = from_bytes(v.to_string().as_bytes(), "split.json").unwrap();
         assert!(on.params.features.split_evaluative);
         assert_eq!(format_version_of(&on), 5);
@@ -624,17 +631,7 @@ mod tests {
             v["params"]["features"]["lexicons"] =
                 serde_json::json!([{"name": "loaded", "entries": entries}]);
             if cue {
-                v["vocabulary"]["cues"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push("cue:lex:loaded".into());
-                let n = v["vocabulary"]["terms"].as_array().unwrap().len()
-                    + v["vocabulary"]["cues"].as_array().unwrap().len();
-                // The weights: terms, cues, then the naive-Bayes score.
-                v["weights"]
-                    .as_array_mut()
-                    .unwrap()
-                    .insert(n - 1, 2.0.into());
+                with_cue(&mut v, "cue:lex:loaded", 2.0);
             }
             from_bytes(v.to_string().as_bytes(), "lex.json")
         };
