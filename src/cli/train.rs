@@ -129,8 +129,8 @@ pub struct Args {
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or
     /// phrase per line (`#` starts a comment). Its matches in the author's own words count in
     /// `cue:lex:NAME`; the entries are stored in the model (repeat for several, up to 16).
-    #[arg(long, value_name = "NAME=FILE")]
-    lexicon: Vec<String>,
+    #[arg(long, value_name = "NAME=FILE", value_parser = parse_lexicon)]
+    lexicon: Vec<LexiconSpec>,
     /// Term-frequency weighting.
     #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
     tf: Tf,
@@ -197,26 +197,37 @@ fn parse_range(s: &str) -> Result<[usize; 2], String> {
     Ok([p(a)?, p(b)?])
 }
 
-/// The `--lexicon NAME=FILE` lexicons, read and checked.
-fn read_lexicons(specs: &[String]) -> Result<Vec<UserLexicon>> {
+/// A `--lexicon NAME=FILE`: a checked name and the file to read.
+#[derive(Debug, Clone)]
+struct LexiconSpec {
+    name: String,
+    path: PathBuf,
+}
+
+fn parse_lexicon(s: &str) -> Result<LexiconSpec, String> {
+    let (name, path) = s
+        .split_once('=')
+        .filter(|(_, path)| !path.is_empty())
+        .ok_or_else(|| format!("`{s}` is not NAME=FILE (e.g. `--lexicon loaded=loaded.txt`)"))?;
+    UserLexicon::check_name(name)?;
+    Ok(LexiconSpec {
+        name: name.into(),
+        path: path.into(),
+    })
+}
+
+/// The `--lexicon` files, read and checked.
+fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
     specs
         .iter()
         .map(|spec| {
-            let bad = |msg: String| factop::Error::Param {
-                name: "--lexicon",
-                msg,
-            };
-            let (name, path) = spec
-                .split_once('=')
-                .filter(|(_, path)| !path.is_empty())
-                .ok_or_else(|| {
-                    bad(format!(
-                        "`{spec}` is not NAME=FILE (e.g. `--lexicon loaded=loaded.txt`)"
-                    ))
-                })?;
-            UserLexicon::check_name(name).map_err(bad)?;
+            let path = &spec.path;
             let text = std::fs::read_to_string(path).map_err(|e| factop::Error::read(path, e))?;
-            Ok(UserLexicon::parse(name, &text, path)?)
+            Ok(UserLexicon::parse(
+                &spec.name,
+                &text,
+                &path.display().to_string(),
+            )?)
         })
         .collect()
 }
@@ -465,9 +476,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
         persist::check_not_an_input("--output", out, ("--data", "the data"), &args.data.data)?;
-        let lexicon_files: Vec<&str> = (args.lexicon.iter())
-            .filter_map(|spec| spec.split_once('=').map(|(_, path)| path))
-            .collect();
+        let lexicon_files: Vec<&PathBuf> = args.lexicon.iter().map(|l| &l.path).collect();
         persist::check_not_an_input(
             "--output",
             out,
