@@ -409,17 +409,24 @@ fn the_option_needs_no_flag_later(on: &std::path::Path, text: &str, cue: Option<
     assert!(out.contains(key), "{out}");
 }
 
+/// Two models of the seed data trained by [`on_and_off`]: the paths and the files.
+struct OnOff {
+    on: std::path::PathBuf,
+    off: std::path::PathBuf,
+    v: serde_json::Value,
+    plain: serde_json::Value,
+}
+
 /// Train the seed data into `dir` with the `on` flags and with the `off` flags: the first model
 /// stores the feature option `field` as `value` in format `version`, the second has no trace
-/// of it (the default model's format, version 3). Returns the first model's path and both
-/// files.
+/// of it (the default model's format, version 3).
 fn on_and_off(
     dir: &std::path::Path,
     (on, off): (&[&str], &[&str]),
     field: &str,
     value: serde_json::Value,
     version: u64,
-) -> (std::path::PathBuf, serde_json::Value, serde_json::Value) {
+) -> OnOff {
     let (on_path, off_path) = (dir.join("on.json"), dir.join("off.json"));
     train_to(&on_path, on);
     train_to(&off_path, off);
@@ -428,35 +435,54 @@ fn on_and_off(
     assert_eq!(v["params"]["features"][field], value);
     assert_eq!(plain["format_version"], 3);
     assert!(plain["params"]["features"].get(field).is_none());
-    (on_path, v, plain)
+    OnOff {
+        on: on_path,
+        off: off_path,
+        v,
+        plain,
+    }
+}
+
+/// [`on_and_off`] for an on/off option given as both of its opposite flags, the last of which
+/// wins: `no_flag flag` turns it on (stored as `true`), `flag no_flag` leaves it off.
+fn toggled(dir: &std::path::Path, flag: &str, no_flag: &str, field: &str, version: u64) -> OnOff {
+    let flags = (&[no_flag, flag][..], &[flag, no_flag][..]);
+    on_and_off(dir, flags, field, true.into(), version)
+}
+
+impl OnOff {
+    /// `inspect` of the first model says `says`; of the second, nothing with `off_lacks`.
+    fn cards(&self, says: &str, off_lacks: &str) {
+        let card = |p: &std::path::Path| factop(&["inspect", &p.display().to_string()], None).ok();
+        let (on, off) = (card(&self.on), card(&self.off));
+        assert!(on.contains(says), "{on}");
+        assert!(!off.contains(off_lacks), "{off}");
+    }
+}
+
+/// The last cue feature of a model file.
+fn last_cue(v: &serde_json::Value) -> Option<serde_json::Value> {
+    v["vocabulary"]["cues"].as_array().unwrap().last().cloned()
 }
 
 #[test]
 fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    // the last of two opposite flags wins
-    let flags = (
-        &["--no-split-evaluative", "--split-evaluative"][..],
-        &["--split-evaluative", "--no-split-evaluative"][..],
+    let trained = toggled(
+        dir.path(),
+        "--split-evaluative",
+        "--no-split-evaluative",
+        "split_evaluative",
+        5,
     );
-    let (on, v, plain) = on_and_off(dir.path(), flags, "split_evaluative", true.into(), 5);
-    let off = dir.path().join("off.json");
-    let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
-    assert_eq!(last(&v), Some("cue:descriptive".into()));
+    let OnOff { on, v, plain, .. } = &trained;
+    assert_eq!(last_cue(v), Some("cue:descriptive".into()));
     // off: no trace of the option (the default model's format, version 3)
-    assert_eq!(plain["format_version"], 3);
-    assert!(plain["params"]["features"]
-        .get("split_evaluative")
-        .is_none());
-    assert_eq!(last(&plain), Some("cue:reported_words".into()));
-    let mp = on.display().to_string();
-    let card = factop(&["inspect", &mp], None).ok();
-    assert!(card.contains("evaluative lexicon split"), "{card}");
-    let card = factop(&["inspect", &off.display().to_string()], None).ok();
-    assert!(!card.contains("evaluative lexicon split"), "{card}");
+    assert_eq!(last_cue(plain), Some("cue:reported_words".into()));
+    trained.cards("evaluative lexicon split", "evaluative lexicon split");
     let text = "The flood left the valley in a severe crisis.";
     the_option_needs_no_flag_later(
-        &on,
+        on,
         text,
         Some("cue:descriptive"),
         "split-evaluative=true,false",
@@ -467,12 +493,9 @@ fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
 fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let flags = (&["--cue-scale", "2.5"][..], &["--cue-scale", "1"][..]);
-    let (on, _, _) = on_and_off(dir.path(), flags, "cue_scale", 2.5.into(), 6);
-    let off = dir.path().join("off.json");
-    let card = factop(&["inspect", &on.display().to_string()], None).ok();
-    assert!(card.contains("cue scale 2.5"), "{card}");
-    let card = factop(&["inspect", &off.display().to_string()], None).ok();
-    assert!(!card.contains("cue scale"), "{card}");
+    let trained = on_and_off(dir.path(), flags, "cue_scale", 2.5.into(), 6);
+    trained.cards("cue scale 2.5", "cue scale");
+    let on = trained.on;
     let text = "Surely the council must act now?";
     the_option_needs_no_flag_later(&on, text, None, "cue-scale=0.5,2");
     let e = factop(
@@ -495,18 +518,14 @@ fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
 fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let flags = (&["--cue-rules", "2"][..], &["--cue-rules", "1"][..]);
-    let (on, v, plain) = on_and_off(dir.path(), flags, "cue_rules", 2.into(), 7);
-    let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
-    assert_eq!(last(&v), Some("cue:scare_quotes".into()));
-    // 1: no trace of the option (the default model's format, version 3)
-    assert_eq!(plain["format_version"], 3);
-    assert!(plain["params"]["features"].get("cue_rules").is_none());
-    assert_eq!(last(&plain), Some("cue:reported_words".into()));
-    let card = factop(&["inspect", &on.display().to_string()], None).ok();
-    assert!(card.contains("cue rules 2"), "{card}");
+    let trained = on_and_off(dir.path(), flags, "cue_rules", 2.into(), 7);
+    let OnOff { on, v, plain, .. } = &trained;
+    assert_eq!(last_cue(v), Some("cue:scare_quotes".into()));
+    assert_eq!(last_cue(plain), Some("cue:reported_words".into()));
+    trained.cards("cue rules 2", "cue rules");
     let text = "Tenants were offered a \"consultation\" that lasted a week.";
     factop(&["explain", text, "-m", &on.display().to_string()], None).ok();
-    the_option_needs_no_flag_later(&on, text, None, "cue-rules=1,2");
+    the_option_needs_no_flag_later(on, text, None, "cue-rules=1,2");
 }
 
 #[test]
@@ -547,8 +566,7 @@ fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
         stored["entries"],
         serde_json::json!(["boondoggle", "vanity project"])
     );
-    let last = |v: &serde_json::Value| v["vocabulary"]["cues"].as_array().unwrap().last().cloned();
-    assert_eq!(last(&v), Some("cue:lex:loaded".into()));
+    assert_eq!(last_cue(&v), Some("cue:lex:loaded".into()));
     assert!(plain["params"]["features"].get("lexicons").is_none());
     assert_eq!(plain["format_version"], 3);
     let card = factop(&["inspect", &on.display().to_string()], None).ok();
@@ -639,18 +657,15 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
 #[test]
 fn mask_reported_stance_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    // the last of two opposite flags wins
-    let flags = (
-        &["--no-mask-reported-stance", "--mask-reported-stance"][..],
-        &["--mask-reported-stance", "--no-mask-reported-stance"][..],
+    let trained = toggled(
+        dir.path(),
+        "--mask-reported-stance",
+        "--no-mask-reported-stance",
+        "mask_reported_stance",
+        4,
     );
-    let (on, _, _) = on_and_off(dir.path(), flags, "mask_reported_stance", true.into(), 4);
-    let off = dir.path().join("off.json");
-    let mp = on.display().to_string();
-    let card = factop(&["inspect", &mp], None).ok();
-    assert!(card.contains("reported stance masked"), "{card}");
-    let card = factop(&["inspect", &off.display().to_string()], None).ok();
-    assert!(!card.contains("reported stance masked"), "{card}");
+    trained.cards("reported stance masked", "reported stance masked");
+    let on = trained.on;
     let text = "Ferry operators say the new harbour toll is ruinous.";
     the_option_needs_no_flag_later(&on, text, None, "mask-reported-stance=true,false");
 }
