@@ -18,24 +18,24 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-const CONTEXTS: [Context; 4] = [
-    Context {
+/// Every combination of the segmenter's three flags.
+const CONTEXTS: [Context; 8] = {
+    let mut all = [Context {
         in_quote: false,
         attributed: false,
-    },
-    Context {
-        in_quote: true,
-        attributed: false,
-    },
-    Context {
-        in_quote: false,
-        attributed: true,
-    },
-    Context {
-        in_quote: true,
-        attributed: true,
-    },
-];
+        continues_quote: false,
+    }; 8];
+    let mut i = 0;
+    while i < 8 {
+        all[i] = Context {
+            in_quote: i & 1 != 0,
+            attributed: i & 2 != 0,
+            continues_quote: i & 4 != 0,
+        };
+        i += 1;
+    }
+    all
+};
 
 // ---- segmentation ------------------------------------------------------------------------------
 
@@ -192,7 +192,7 @@ pub fn features(data: &[u8]) {
         .lines()
         .take(64)
         .enumerate()
-        .map(|(i, l)| (l, CONTEXTS[i % 4]))
+        .map(|(i, l)| (l, CONTEXTS[i % CONTEXTS.len()]))
         .collect();
     let config = FeatureConfig {
         word_ngrams: [1, 1 + usize::from(data.first().copied().unwrap_or(0)) % 8],

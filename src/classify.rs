@@ -55,10 +55,7 @@ pub fn score_sentences<'a>(
         .iter()
         .map(|s| {
             let sentence = &text[s.start - offset..s.end - offset];
-            let ctx = Context {
-                in_quote: s.in_quote,
-                attributed: s.attributed,
-            };
+            let ctx = Context::of(s);
             let p = model.p_with_context(sentence, ctx);
             ScoredSentence {
                 doc,

@@ -86,10 +86,7 @@ pub fn explain_document(model: &Model, text: &str, k: usize) -> Vec<Explanation>
     segment::split(text)
         .into_iter()
         .map(|s| {
-            let ctx = Context {
-                in_quote: s.in_quote,
-                attributed: s.attributed,
-            };
+            let ctx = Context::of(&s);
             explain_with_context(model, s.text(text), ctx, k)
         })
         .collect()

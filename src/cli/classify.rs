@@ -192,10 +192,7 @@ pub fn run(args: Args) -> Result<()> {
                     .sentences
                     .iter()
                     .map(|s| {
-                        let ctx = Context {
-                            in_quote: s.in_quote,
-                            attributed: s.attributed,
-                        };
+                        let ctx = Context::of(s);
                         factop::explain::explain_with_context(&model, b.text_of(s), ctx, args.top)
                     })
                     .collect();

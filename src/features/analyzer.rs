@@ -49,6 +49,22 @@ pub struct Context {
     pub in_quote: bool,
     /// The sentence attributes speech or opinion to a source.
     pub attributed: bool,
+    /// The sentence begins inside a quotation opened in an earlier sentence
+    /// ([`Sentence::continues_quote`](crate::segment::Sentence::continues_quote)): its words
+    /// are quoted up to the first closing mark. Stand-alone sentences (training rows) never
+    /// have it.
+    pub continues_quote: bool,
+}
+
+impl Context {
+    /// The context the segmenter gives a sentence of an article.
+    pub fn of(s: &crate::segment::Sentence) -> Context {
+        Context {
+            in_quote: s.in_quote,
+            attributed: s.attributed,
+            continues_quote: s.continues_quote,
+        }
+    }
 }
 
 /// Applies one feature configuration to sentences.
@@ -259,8 +275,14 @@ pub(crate) fn normalise_reference(text: &str, lowercase: bool) -> String {
 /// the punctuation that carries stance (`?`, `!`), and `<pct>` / `<cur>` for `%` and currency signs. Straight double quotes toggle the
 /// [`Span`] of the tokens that follow; numbers become `<num>`.
 pub fn tokenise(norm: &str) -> Vec<Token> {
+    tokenise_in(norm, false)
+}
+
+/// [`tokenise`] a sentence that may begin inside a quotation ([`Context::continues_quote`]):
+/// then its tokens are quoted up to the first closing mark.
+pub fn tokenise_in(norm: &str, continues_quote: bool) -> Vec<Token> {
     let mut toks = Vec::new();
-    tokenise_into(norm, &mut Vec::new(), &mut toks);
+    tokenise_into(norm, continues_quote, &mut Vec::new(), &mut toks);
     toks.iter()
         .map(|t| Token {
             text: t.text(norm).to_string(),
@@ -298,16 +320,27 @@ impl Tok {
     }
 }
 
-/// [`tokenise`] into reused buffers: `chars` is scratch space, `tokens` is cleared first.
-pub(crate) fn tokenise_into(norm: &str, chars: &mut Vec<(usize, char)>, tokens: &mut Vec<Tok>) {
+/// [`tokenise_in`] into reused buffers: `chars` is scratch space, `tokens` is cleared first.
+pub(crate) fn tokenise_into(
+    norm: &str,
+    continues_quote: bool,
+    chars: &mut Vec<(usize, char)>,
+    tokens: &mut Vec<Tok>,
+) {
     tokens.clear();
+    // A sentence that begins inside a quotation starts quoted: its first closing mark ends it.
+    let start = if continues_quote {
+        Span::Quoted
+    } else {
+        Span::Author
+    };
     if norm.is_ascii() {
         // Bytes are chars: no decoding.
-        tokenise_ascii(norm, tokens);
+        tokenise_ascii(norm, start, tokens);
     } else {
         chars.clear();
         chars.extend(norm.char_indices());
-        tokenise_chars(norm, &chars[..], tokens);
+        tokenise_chars(norm, &chars[..], start, tokens);
     }
 }
 
@@ -328,8 +361,8 @@ impl CharSeq for [(usize, char)] {
     }
 }
 
-fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<Tok>) {
-    let mut span = Span::Author;
+fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, start: Span, tokens: &mut Vec<Tok>) {
+    let mut span = start;
     let mut spans_seen = 0usize;
     let mut gap = 0u8;
     let mut i = 0;
@@ -377,8 +410,14 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, tokens: &mut Vec<T
                     // quotation (everything so far was quoted) or this mark opens one.
                     let word_follows =
                         (i + 1..chars.count()).any(|k| chars.at(k).1.is_alphanumeric());
-                    let glued = i > 0 && !matches!(chars.at(i - 1).1, ' ' | '(' | '[' | '-');
-                    if !word_follows || (c == CLOSE_QUOTE && glued) {
+                    let prev = (i > 0).then(|| chars.at(i - 1).1);
+                    let glued = prev.is_some_and(|p| !matches!(p, ' ' | '(' | '[' | '-'));
+                    // (A word follows, so `i + 1` is in bounds.)
+                    let closes = || match c {
+                        CLOSE_QUOTE => glued,
+                        _ => prev.is_some_and(|p| straight_closes(p, chars.at(i + 1).1)),
+                    };
+                    if !word_follows || closes() {
                         began_quoted(tokens, &mut spans_seen);
                     } else {
                         span = Span::Quoted;
@@ -434,10 +473,10 @@ const ASCII_CLASS: [u8; 128] = {
 
 /// [`tokenise_chars`] of an ASCII sentence, on bytes with a class table (the same tokens;
 /// the curly quotation marks and non-ASCII currency signs cannot occur).
-fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
+fn tokenise_ascii(norm: &str, start: Span, tokens: &mut Vec<Tok>) {
     let b = norm.as_bytes();
     let class = |i: usize| ASCII_CLASS[usize::from(b[i] & 0x7F)];
-    let mut span = Span::Author;
+    let mut span = start;
     let mut spans_seen = 0usize;
     let mut gap = 0u8;
     let mut i = 0;
@@ -473,8 +512,11 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
                 if span == Span::Quoted {
                     span = Span::Author;
                     spans_seen += 1;
-                } else if !(i + 1..b.len()).any(|k| class(k) & ALNUM != 0) {
-                    // No word follows: the sentence began inside a quotation.
+                } else if !(i + 1..b.len()).any(|k| class(k) & ALNUM != 0)
+                    || i > 0 && straight_closes(char::from(b[i - 1]), char::from(b[i + 1]))
+                {
+                    // No word follows, or the mark closes a quotation: the sentence began
+                    // inside one.
                     began_quoted(tokens, &mut spans_seen);
                 } else {
                     span = Span::Quoted;
@@ -502,6 +544,18 @@ fn tokenise_ascii(norm: &str, tokens: &mut Vec<Tok>) {
 }
 
 /// A four-digit year from 1800 to 2099.
+/// Whether a straight double quotation mark between `prev` and `next`, with no quotation
+/// open, closes one that the sentence began inside: it is glued to the word or punctuation
+/// before it (not to a digit: `a 6" pipe`) and either follows a letter or has a space after
+/// it (`... deserve better," said Ana Ruiz.`). Otherwise it opens one (`She said "no`,
+/// `said:"No`). The segmenter's reading is the same: it does not open a quotation there.
+#[inline]
+fn straight_closes(prev: char, next: char) -> bool {
+    !matches!(prev, ' ' | '(' | '[' | '-')
+        && !prev.is_ascii_digit()
+        && (prev.is_alphanumeric() || next == ' ')
+}
+
 /// A closing mark with nothing open and no earlier span: the sentence began inside a
 /// quotation, so every token so far is quoted.
 #[inline]
@@ -646,7 +700,7 @@ impl Analyzer {
         ctx: Context,
         emit: &mut dyn FnMut(&str),
     ) -> Vec<(String, f32)> {
-        let unmasked = tokenise(&normalise(text, self.config.lowercase));
+        let unmasked = tokenise_in(&normalise(text, self.config.lowercase), ctx.continues_quote);
         let cues = if self.config.cues {
             self.cues
                 .values(&unmasked, text, ctx, self.config.reported_scope)
@@ -721,13 +775,15 @@ mod tests {
         #[test]
         fn ascii_tokeniser_matches_the_general_one(
             text in "[ -~]{0,80}|[aZ09'.,\\- \"?!%$]{0,40}",
+            quoted in proptest::prelude::any::<bool>(),
         ) {
+            let start = if quoted { Span::Quoted } else { Span::Author };
             let norm = normalise(&text, false);
             let mut a = Vec::new();
-            tokenise_ascii(&norm, &mut a);
+            tokenise_ascii(&norm, start, &mut a);
             let chars: Vec<(usize, char)> = norm.char_indices().collect();
             let mut b = Vec::new();
-            tokenise_chars(&norm, &chars[..], &mut b);
+            tokenise_chars(&norm, &chars[..], start, &mut b);
             proptest::prop_assert_eq!(a, b);
         }
     }
@@ -773,6 +829,46 @@ mod tests {
             texts(&tokenise("in 1999 and 12345")),
             ["in", "<year>", "and", "<num>"]
         );
+    }
+
+    fn spans(t: &[Token]) -> Vec<Span> {
+        t.iter().map(|t| t.span).collect()
+    }
+
+    #[test]
+    fn a_glued_straight_mark_closes_a_quotation_the_sentence_began_inside() {
+        use Span::{Author as A, Quoted as Q};
+        // After a letter or before a space: the words before it were quoted.
+        for text in [
+            "they deserve better,\" said ana ruiz.",
+            "they deserve better\" said ana ruiz.",
+            "they deserve better\", ana ruiz said.",
+        ] {
+            assert_eq!(spans(&tokenise(text)), [Q, Q, Q, A, A, A], "{text}");
+        }
+        // Before a word after punctuation, after a space or after a digit: it opens one.
+        assert_eq!(spans(&tokenise("she said:\"no more.")), [A, A, Q, Q]);
+        assert_eq!(spans(&tokenise("she said \"no more.")), [A, A, Q, Q]);
+        assert_eq!(spans(&tokenise("a 6\" pipe burst")), [A, A, Q, Q]);
+    }
+
+    #[test]
+    fn a_sentence_that_continues_a_quotation_starts_quoted() {
+        use Span::{Author as A, Quoted as Q};
+        let t = tokenise_in("we were lied to.", true);
+        assert_eq!(spans(&t), [Q, Q, Q, Q]);
+        // Its first closing mark, straight or curly, ends the quotation.
+        for text in [
+            "we will fight,\" said ana.",
+            "we will fight,\u{201D} said ana.",
+        ] {
+            assert_eq!(spans(&tokenise_in(text, true)), [Q, Q, Q, A, A], "{text}");
+        }
+        // A later quotation opens and closes as usual.
+        let t = tokenise_in("no,\" he said, \"never.\"", true);
+        assert_eq!(spans(&t), [Q, A, A, Q]);
+        // Without the flag the same words are the author's.
+        assert_eq!(spans(&tokenise_in("we were lied to.", false)), [A, A, A, A]);
     }
 
     #[test]

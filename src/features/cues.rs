@@ -1296,7 +1296,11 @@ mod tests {
         ) {
             let set = CueSet::builtin();
             let raw = words.join(" ");
-            let ctx = Context { in_quote, attributed };
+            let ctx = Context {
+                in_quote,
+                attributed,
+                ..Context::default()
+            };
             for set in variants() {
                 for (lower, scope) in [(true, false), (false, false), (true, true), (false, true)] {
                     let t = tokenise(&normalise(&raw, lower));

@@ -638,7 +638,7 @@ fn run(
         cache.clear();
     }
     normalise_into(text, cfg.lowercase, norm);
-    tokenise_into(norm, chars, toks);
+    tokenise_into(norm, ctx.continues_quote, chars, toks);
     ent.clear();
     for t in toks.iter() {
         ent.push(cache.lookup(f, t.text(norm)));
@@ -919,10 +919,13 @@ mod tests {
     }
 
     fn ctx() -> impl Strategy<Value = Context> {
-        (any::<bool>(), any::<bool>()).prop_map(|(in_quote, attributed)| Context {
-            in_quote,
-            attributed,
-        })
+        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+            |(in_quote, attributed, continues_quote)| Context {
+                in_quote,
+                attributed,
+                continues_quote,
+            },
+        )
     }
 
     fn training() -> Vec<(String, Context)> {
@@ -1069,10 +1072,7 @@ mod tests {
         let fs = featurizers();
         let article = include_str!("../../datasets/examples/council-budget.txt");
         for s in crate::segment::split(article) {
-            let ctx = Context {
-                in_quote: s.in_quote,
-                attributed: s.attributed,
-            };
+            let ctx = Context::of(&s);
             check(&fs, &article[s.start..s.end], ctx).unwrap();
         }
         for (t, c) in training() {

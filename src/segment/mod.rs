@@ -46,6 +46,10 @@
 //!   opened in an earlier sentence) and that quotation either is still open at the end of
 //!   the sentence or is attributed. So each sentence of a multi-sentence quotation is
 //!   `in_quote`, `"No," he said.` is too, while `The "reform" is a sham.` is not.
+//! * `continues_quote` — the sentence begins inside a quotation opened in an earlier
+//!   sentence of the same block (the quotation was still open where that sentence ended).
+//!   The feature analyzer then reads the sentence's first words as quoted although no mark
+//!   opens them in its own text.
 //!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
 
@@ -79,6 +83,10 @@ pub struct Sentence {
     pub attributed: bool,
     /// The sentence was cut at [`MAX_SENTENCE_BYTES`] rather than at a real boundary.
     pub capped: bool,
+    /// The sentence begins inside a quotation opened in an earlier sentence of its block, so
+    /// its first words are quoted although its own text has no opening mark for them (the
+    /// middle and last sentences of `"It is a disgrace. We were lied to," she said.`).
+    pub continues_quote: bool,
 }
 
 impl Sentence {

@@ -534,6 +534,7 @@ impl<'a> Scanner<'a> {
             in_quote: false,
             attributed: false,
             capped,
+            continues_quote: false,
         });
         self.meta.push(Meta {
             cue,
@@ -653,6 +654,7 @@ impl<'a> Scanner<'a> {
                 let attributed = m.cue || (z > a && chain_cue) || follows_speech;
                 let len = s.end - s.start;
                 s.attributed = attributed;
+                s.continues_quote = t > a;
                 s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
             }
             let last = &self.out[base + z];

@@ -41,6 +41,9 @@ fn check_invariants(text: &str) -> Result<(), String> {
         if t != &text[s.start..s.end] {
             return Err("text() differs from slicing".into());
         }
+        if k == 0 && s.continues_quote {
+            return Err("the first sentence continues a quotation".into());
+        }
         if s.len() > MAX_SENTENCE_BYTES {
             return Err(format!("sentence of {} bytes", s.len()));
         }
@@ -139,6 +142,57 @@ fn quotes_and_attribution() {
     assert_eq!(
         flags("The plan will fail, according to analysts."),
         [("The plan will fail, according to analysts.", false, true)]
+    );
+}
+
+/// Each sentence's text and whether it continues a quotation opened before it.
+fn continues(text: &str) -> Vec<(&str, bool)> {
+    split(text)
+        .iter()
+        .map(|s| (s.text(text), s.continues_quote))
+        .collect()
+}
+
+#[test]
+fn sentences_inside_a_quotation_continue_it() {
+    // Attribution at the end, straight marks: the second and third sentences begin quoted.
+    assert_eq!(
+        continues("\"It is a disgrace. We were lied to. We will fight,\" said Ana Ruiz. She left."),
+        [
+            ("\"It is a disgrace.", false),
+            ("We were lied to.", true),
+            ("We will fight,\" said Ana Ruiz.", true),
+            ("She left.", false),
+        ]
+    );
+    // Attribution first, curly marks.
+    assert_eq!(
+        continues("The mayor said: “We will win. They cannot stop us.” Then he left."),
+        [
+            ("The mayor said: “We will win.", false),
+            ("They cannot stop us.”", true),
+            ("Then he left.", false),
+        ]
+    );
+    // A quotation ends with its paragraph: the next paragraph starts afresh, even when the
+    // quotation was left open (news convention for a quote running over paragraphs).
+    assert_eq!(
+        continues(
+            "\"We will win. Nobody stops us.\n\n\"Not the council, not the courts,\" he said."
+        ),
+        [
+            ("\"We will win.", false),
+            ("Nobody stops us.", true),
+            ("\"Not the council, not the courts,\" he said.", false),
+        ]
+    );
+    // Short quotations inside one sentence carry nothing.
+    assert_eq!(
+        continues("The \"reform\" is a sham. It will fail."),
+        [
+            ("The \"reform\" is a sham.", false),
+            ("It will fail.", false)
+        ]
     );
 }
 

@@ -101,6 +101,43 @@ fn text_format_lists_sentences_and_summary() {
     golden("classify-council.txt", &out);
 }
 
+/// A news article with quotations that run over several sentences (written for the project).
+const QUOTES: &str = "datasets/examples/library-closure.txt";
+
+#[test]
+fn every_sentence_of_a_quotation_is_the_speakers() {
+    let rows = jsonl(&factop(&["classify", QUOTES], None).ok());
+    let label = |text: &str| {
+        let r = rows.iter().find(|r| r["text"] == text).expect(text);
+        r["label"].as_str().unwrap().to_string()
+    };
+    // The middle sentence has no quotation mark of its own; the next one closes the quotation
+    // with a straight mark before its attribution.
+    let middle = "It is cruel and it is stupid.";
+    for text in [
+        "\"This is a shameful decision.",
+        middle,
+        "The children of this town deserve better,\" said Maria Lopez, who has run the library's reading club for a decade.",
+        "\"We have no choice.",
+        "The budget cannot carry three branches, and anyone who says otherwise has not read the accounts,\" he told reporters after the meeting.",
+    ] {
+        assert_eq!(label(text), "fact", "{text}");
+    }
+    // The author's own verdict stays an opinion.
+    assert_eq!(
+        label("Frankly, the council got this one badly wrong."),
+        "opinion"
+    );
+    // What makes the middle sentence a fact is its place in the quotation: alone, the same
+    // words are an opinion.
+    let alone = jsonl(&factop(&["classify", "-"], Some(middle.as_bytes())).ok());
+    assert_eq!(alone[0]["label"], "opinion");
+    golden(
+        "classify-library.txt",
+        &factop(&["classify", QUOTES, "-f", "text"], None).ok(),
+    );
+}
+
 #[test]
 fn threshold_flag_changes_labels() {
     let all = jsonl(
