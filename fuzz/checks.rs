@@ -225,6 +225,9 @@ pub fn csv(data: &[u8]) {
             LabelMap::default()
         },
         strict: opt & 4 != 0,
+        // Articles: a `doc` column, and a `para` column with it.
+        doc_column: (opt & 32 != 0).then(|| "doc".into()),
+        para_column: (opt & 96 == 96).then(|| "para".into()),
     };
     let delimiter = [b',', b'\t', b';', b'|'][usize::from(opt & 3)];
     match Dataset::from_reader(body, delimiter, "fuzz.csv", &opts) {
@@ -239,6 +242,11 @@ pub fn csv(data: &[u8]) {
             }
             let [f, o] = d.counts();
             assert_eq!(f + o, d.len());
+            // Rows of articles have their article's context, other rows none.
+            let articles = opts.doc_column.is_some();
+            assert!(d.examples.iter().all(|e| e.context.is_some() == articles));
+            assert!(d.misaligned <= d.len() && d.documents <= d.len());
+            assert_eq!(d.documents == 0, !articles);
             match d.require_both_classes() {
                 Ok(()) => assert!(f > 0 && o > 0),
                 Err(e) => assert!(e.to_string().contains("no `")),

@@ -1,6 +1,7 @@
 //! Labelled data: CSV/TSV reading, column and label mapping, seeded shuffles and k-fold splits.
 
 use crate::error::{Error, Result};
+use crate::features::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -109,6 +110,12 @@ pub struct ReadOptions {
     pub label_map: LabelMap,
     /// Treat empty text as an error instead of skipping the row.
     pub strict: bool,
+    /// Column naming each row's article: rows with the same value are its consecutive
+    /// sentences, and each gets the segmenter's context in the rebuilt article
+    /// ([`crate::context`]). `None`: every row stands alone.
+    pub doc_column: Option<String>,
+    /// With `doc_column`: column whose value changes where a new paragraph starts.
+    pub para_column: Option<String>,
 }
 
 impl Default for ReadOptions {
@@ -119,6 +126,8 @@ impl Default for ReadOptions {
             label_column: "label".into(),
             label_map: LabelMap::default(),
             strict: false,
+            doc_column: None,
+            para_column: None,
         }
     }
 }
@@ -130,6 +139,27 @@ pub struct Example {
     pub text: String,
     /// Its label.
     pub label: Label,
+    /// Its context in its article, for rows read with [`ReadOptions::doc_column`]; `None`
+    /// for a row that stands alone.
+    pub context: Option<Context>,
+}
+
+impl Example {
+    /// A stand-alone labelled sentence.
+    pub fn new(text: impl Into<String>, label: Label) -> Example {
+        Example {
+            text: text.into(),
+            label,
+            context: None,
+        }
+    }
+
+    /// The context the sentence is featurised with: its article's, or for a stand-alone row
+    /// the segmenter's flags on the row itself ([`crate::model::context_of`]).
+    pub fn context(&self) -> Context {
+        self.context
+            .unwrap_or_else(|| crate::model::context_of(&self.text))
+    }
 }
 
 /// Where an example was read: its file (an index into [`Dataset::sources`]) and its row as
@@ -155,6 +185,11 @@ pub struct Dataset {
     /// Where each example was read, one per example for data read from files; empty for
     /// data built in code.
     pub origins: Vec<Origin>,
+    /// Articles the rows were grouped into ([`ReadOptions::doc_column`]; 0 without it).
+    pub documents: usize,
+    /// Rows that are not exactly one sentence of their rebuilt article (their context is
+    /// approximate; see [`crate::context`]).
+    pub misaligned: usize,
 }
 
 impl Dataset {
@@ -185,6 +220,8 @@ impl Dataset {
             let first = all.sources.len();
             all.examples.extend(d.examples);
             all.skipped_empty += d.skipped_empty;
+            all.documents += d.documents;
+            all.misaligned += d.misaligned;
             all.sources.extend(d.sources);
             all.origins.extend(d.origins.into_iter().map(|o| Origin {
                 source: first + o.source,
@@ -273,6 +310,24 @@ impl Dataset {
         };
         let text_idx = find(&opts.text_column, "--text-column")?;
         let label_idx = find(&opts.label_column, "--label-column")?;
+        if opts.para_column.is_some() && opts.doc_column.is_none() {
+            return Err(Error::Param {
+                name: "--para-column",
+                msg: "needs --doc-column: paragraphs belong to the articles it names".into(),
+            });
+        }
+        let doc_idx = match &opts.doc_column {
+            Some(c) => Some((find(c, "--doc-column")?, c.as_str())),
+            None => None,
+        };
+        let para_idx = match &opts.para_column {
+            Some(c) => Some((find(c, "--para-column")?, c.as_str())),
+            None => None,
+        };
+        // Per kept row with --doc-column: its article and paragraph values.
+        let mut places: Vec<(String, String)> = Vec::new();
+        // The first row of every article seen, to tell an article that comes back.
+        let mut first_rows: BTreeMap<String, u64> = BTreeMap::new();
 
         let mut out = Dataset {
             sources: vec![name.to_string()],
@@ -343,10 +398,28 @@ impl Dataset {
                 out.skipped_empty += 1;
                 continue;
             }
-            out.examples.push(Example {
-                text: text.trim().to_string(),
-                label,
-            });
+            if let Some((idx, col)) = doc_idx {
+                let doc = field(idx, col)?.trim();
+                if doc.is_empty() {
+                    return Err(row_err(format!(
+                        "empty value in column `{col}`: with --doc-column every row names its article"
+                    )));
+                }
+                let para = match para_idx {
+                    Some((idx, col)) => field(idx, col)?.trim(),
+                    None => "",
+                };
+                if places.last().is_none_or(|(d, _)| d != doc) {
+                    if let Some(first) = first_rows.get(doc) {
+                        return Err(row_err(format!(
+                            "article `{doc}` (column `{col}`) already ended before this row (its rows start at row {first}); an article's rows must follow each other in reading order"
+                        )));
+                    }
+                    first_rows.insert(doc.to_string(), row);
+                }
+                places.push((doc.to_string(), para.to_string()));
+            }
+            out.examples.push(Example::new(text.trim(), label));
             out.origins.push(Origin { source: 0, row });
         }
         if let Some((row, value)) = unknown {
@@ -394,7 +467,33 @@ impl Dataset {
                 "no usable rows: all {rows} rows have empty text"
             )));
         }
+        if doc_idx.is_some() {
+            out.set_article_contexts(&places);
+        }
         Ok(out)
+    }
+
+    /// Give each example its context in its article; `places` holds each example's article
+    /// and paragraph values (articles consecutive).
+    fn set_article_contexts(&mut self, places: &[(String, String)]) {
+        let mut start = 0;
+        while start < places.len() {
+            let doc = &places[start].0;
+            let end = start + places[start..].iter().take_while(|(d, _)| d == doc).count();
+            let rows: Vec<(&str, bool)> = (start..end)
+                .map(|i| {
+                    let new_paragraph = i > start && places[i].1 != places[i - 1].1;
+                    (self.examples[i].text.as_str(), new_paragraph)
+                })
+                .collect();
+            let got = crate::context::in_article(&rows);
+            for (e, c) in self.examples[start..end].iter_mut().zip(got.contexts) {
+                e.context = Some(c);
+            }
+            self.documents += 1;
+            self.misaligned += got.misaligned;
+            start = end;
+        }
     }
 
     /// Rows whose text repeats an earlier row's, and those among them with the other label.
@@ -568,10 +667,7 @@ mod tests {
 
     #[test]
     fn duplicates_count_repeats_and_contradictions() {
-        let ex = |t: &str, l| Example {
-            text: t.into(),
-            label: l,
-        };
+        let ex = |t: &str, l| Example::new(t, l);
         let d = Dataset {
             examples: vec![
                 ex("a", Label::Fact),

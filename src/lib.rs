@@ -7,6 +7,7 @@
 //! [`persist`] stores models, [`metrics`] computes evaluation figures.
 
 pub mod classify;
+pub mod context;
 pub mod dataset;
 pub mod dense;
 pub mod error;

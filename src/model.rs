@@ -391,7 +391,7 @@ impl CheckedParams {
         let docs: Vec<(&str, Context)> = data
             .examples
             .iter()
-            .map(|e| (e.text.as_str(), context_of(&e.text)))
+            .map(|e| (e.text.as_str(), e.context()))
             .collect();
         let featurizer = Featurizer::fit_threads(p.features.clone(), &docs, threads)?;
         let mut rows = transform_all(&featurizer, &docs, threads);
@@ -550,7 +550,10 @@ impl CheckedParams {
                             };
                             let preds = (0..data.len())
                                 .filter(|&i| fold[i] == f)
-                                .map(|i| (i, model.p_opinion(&data.examples[i].text)))
+                                .map(|i| {
+                                    let e = &data.examples[i];
+                                    (i, model.p_with_context(&e.text, e.context()))
+                                })
                                 .collect();
                             out.push(Ok((f, preds)));
                             fold_done();
@@ -632,6 +635,8 @@ fn subset(data: &Dataset, keep: impl Fn(usize) -> bool) -> Dataset {
         skipped_empty: 0,
         sources: data.sources.clone(),
         origins: kept(&data.origins, &keep),
+        // The examples keep the contexts of their whole articles.
+        ..Dataset::default()
     }
 }
 
@@ -773,16 +778,10 @@ mod tests {
         ];
         let mut examples = Vec::new();
         for t in fact {
-            examples.push(Example {
-                text: t.into(),
-                label: Label::Fact,
-            });
+            examples.push(Example::new(t, Label::Fact));
         }
         for t in opinion {
-            examples.push(Example {
-                text: t.into(),
-                label: Label::Opinion,
-            });
+            examples.push(Example::new(t, Label::Opinion));
         }
         Dataset {
             examples,

@@ -104,6 +104,7 @@ pub fn run(args: Args) -> Result<()> {
         None => None,
     };
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
+    args.data.note_articles(&data);
     if data.skipped_empty > 0 {
         eprintln!(
             "factop: warning: {}: {} rows with empty text skipped (--strict makes them an error)",
@@ -123,7 +124,7 @@ pub fn run(args: Args) -> Result<()> {
     let score = |m: &factop::model::Model| -> Vec<f64> {
         let p = (data.examples.iter()).map(|e| {
             pb.inc(1);
-            m.p_opinion(&e.text)
+            m.p_with_context(&e.text, e.context())
         });
         p.collect()
     };

@@ -70,9 +70,40 @@ pub struct DataArgs {
     /// Fail on rows with empty text instead of skipping them.
     #[arg(long)]
     pub strict: bool,
+    /// Column naming each row's article, for rows that are the consecutive sentences of
+    /// articles: each row is then read in the context of its article (a sentence inside a
+    /// quotation that runs over several sentences is the speaker's), as `classify` reads it.
+    #[arg(long, value_name = "NAME")]
+    pub doc_column: Option<String>,
+    /// With --doc-column: column whose value changes where a new paragraph starts (a
+    /// quotation ends with its paragraph).
+    #[arg(long, value_name = "NAME")]
+    pub para_column: Option<String>,
 }
 
 impl DataArgs {
+    /// With --doc-column: say on standard error how the rows were grouped into articles, and
+    /// warn about rows that are not one sentence of their article.
+    pub fn note_articles(&self, data: &factop::dataset::Dataset) {
+        let Some(col) = &self.doc_column else {
+            return;
+        };
+        eprintln!(
+            "factop: {} rows read as the sentences of {} article{} (--doc-column {col}), each in its article's context",
+            data.len(),
+            data.documents,
+            if data.documents == 1 { "" } else { "s" }
+        );
+        if data.misaligned > 0 {
+            eprintln!(
+                "factop: warning: {}: {} row{} not one sentence of its article as `factop sentences` splits it, so its context is approximate; put one sentence per row",
+                data.sources.join(", "),
+                data.misaligned,
+                if data.misaligned == 1 { " is" } else { "s are" }
+            );
+        }
+    }
+
     /// The reader options.
     pub fn read_options(&self) -> ReadOptions {
         ReadOptions {
@@ -81,6 +112,8 @@ impl DataArgs {
             label_column: self.label_column.clone(),
             label_map: self.label_map.clone().unwrap_or_default(),
             strict: self.strict,
+            doc_column: self.doc_column.clone(),
+            para_column: self.para_column.clone(),
         }
     }
 }

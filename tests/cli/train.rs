@@ -766,3 +766,26 @@ fn grid_help_lists_every_settable_key() {
         );
     }
 }
+
+/// `train --doc-column` reads each row in its article's context, as `evaluate` and `classify`
+/// do: the rows inside quotations that run over several sentences get other features, so the
+/// model differs from one trained on the same rows alone.
+#[test]
+fn doc_column_trains_on_sentences_in_their_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let mut args = vec!["train", "--data", "datasets/article-challenge.csv", "-o"];
+        args.push(out.to_str().unwrap());
+        args.extend(extra);
+        let run = factop(&args, None);
+        let stderr = run.stderr.clone();
+        run.ok();
+        (std::fs::read(out).unwrap(), stderr)
+    };
+    let (in_articles, note) = train("a.json", &["--doc-column", "doc", "--para-column", "para"]);
+    assert!(note.contains("sentences of 14 articles"), "{note}");
+    let (alone, note) = train("b.json", &[]);
+    assert!(!note.contains("articles"), "{note}");
+    assert_ne!(in_articles, alone);
+}
