@@ -34,6 +34,7 @@ struct Row<'a> {
     text: &'a str,
     in_quote: bool,
     attributed: bool,
+    continues_quote: bool,
 }
 
 /// Run `factop sentences`.
@@ -65,6 +66,7 @@ pub fn run(args: Args) -> Result<()> {
                                 text,
                                 in_quote: s.in_quote,
                                 attributed: s.attributed,
+                                continues_quote: s.continues_quote,
                             },
                         )?;
                         writeln!(out)?;

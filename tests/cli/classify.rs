@@ -178,8 +178,20 @@ fn sentences_command_prints_offsets() {
             r["end"].as_u64().unwrap() as usize,
         );
         assert_eq!(r["text"], &text[s..e]);
-        assert!(r["in_quote"].is_boolean() && r["attributed"].is_boolean());
+        for flag in ["in_quote", "attributed", "continues_quote"] {
+            assert!(r[flag].is_boolean(), "{flag}: {r}");
+        }
     }
+    // Two separate quotations in the council article; in the library article the
+    // sentences after the first of a multi-sentence quotation continue it.
+    assert!(rows.iter().all(|r| r["continues_quote"] == false));
+    let quotes = jsonl(&factop(&["sentences", QUOTES, "-f", "jsonl"], None).ok());
+    let continuing: Vec<u64> = quotes
+        .iter()
+        .filter(|r| r["continues_quote"] == true)
+        .map(|r| r["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(continuing, [5, 6, 9]);
     let plain = factop(&["sentences", ARTICLE, "-f", "text"], None).ok();
     assert_eq!(plain.lines().count(), rows.len());
 }

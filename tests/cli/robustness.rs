@@ -393,7 +393,14 @@ fn check_copies(single: &[Value], out: &[u8], unit_len: usize, copies: usize) {
             row["end"].as_u64(),
             Some(want["end"].as_u64().unwrap() + shift)
         );
-        for key in ["text", "label", "p_opinion", "in_quote", "attributed"] {
+        for key in [
+            "text",
+            "label",
+            "p_opinion",
+            "in_quote",
+            "attributed",
+            "continues_quote",
+        ] {
             assert_eq!(row.get(key), want.get(key), "row {i}: {key}");
         }
         n += 1;
