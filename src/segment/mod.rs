@@ -47,7 +47,9 @@
 //!   the sentence or is attributed. So each sentence of a multi-sentence quotation is
 //!   `in_quote`, `"No," he said.` is too, while `The "reform" is a sham.` is not.
 //! * `continues_quote` — the sentence begins inside a quotation opened in an earlier
-//!   sentence of the same block (the quotation was still open where that sentence ended).
+//!   sentence of the same block (the quotation was still open where that sentence ended),
+//!   and that quotation is attributed or closes before the block ends (a mark that never
+//!   closes and names nobody may be a stray, and must not quote the rest of the paragraph).
 //!   The feature analyzer then reads the sentence's first words as quoted although no mark
 //!   opens them in its own text.
 //!
@@ -85,7 +87,8 @@ pub struct Sentence {
     pub capped: bool,
     /// The sentence begins inside a quotation opened in an earlier sentence of its block, so
     /// its first words are quoted although its own text has no opening mark for them (the
-    /// middle and last sentences of `"It is a disgrace. We were lied to," she said.`).
+    /// middle and last sentences of `"It is a disgrace. We were lied to," she said.`). Only
+    /// for a quotation that is attributed or closes before the end of the block.
     pub continues_quote: bool,
 }
 

@@ -71,6 +71,8 @@ pub(super) struct Scanner<'a> {
     depth: usize,
     outer_open: usize,
     sent_start: usize,
+    /// The current block ended inside a quotation (no closing mark before its end).
+    open_at_end: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -88,6 +90,7 @@ impl<'a> Scanner<'a> {
             depth: 0,
             outer_open: 0,
             sent_start: 0,
+            open_at_end: false,
         }
     }
 
@@ -119,6 +122,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // A quotation left open is closed by the end of the block.
+        self.open_at_end = self.depth > 0;
         if self.depth > 0 {
             self.spans.push((self.outer_open.max(self.sent_start), ue));
             self.depth = 0;
@@ -648,13 +652,20 @@ impl<'a> Scanner<'a> {
             }
             let follows_speech = prev_speech && self.meta[a].begins;
             let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
+            // The chain's quotation closes inside the block: only the block's last chain can
+            // run into its end.
+            let closed = !(z + 1 == n && self.open_at_end);
             for t in a..=z {
                 let m = self.meta[t];
                 let s = &mut self.out[base + t];
                 let attributed = m.cue || (z > a && chain_cue) || follows_speech;
                 let len = s.end - s.start;
                 s.attributed = attributed;
-                s.continues_quote = t > a;
+                // Its words are quoted if the quotation is someone's (attributed) or closes
+                // before the block ends: a mark that never closes and names nobody is as
+                // likely a stray (a lost closing mark, a fragment pasted in) as a quotation,
+                // and must not turn the rest of the paragraph into quoted speech.
+                s.continues_quote = t > a && (attributed || closed);
                 s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
             }
             let last = &self.out[base + z];

@@ -177,13 +177,30 @@ fn sentences_inside_a_quotation_continue_it() {
     // A quotation ends with its paragraph: the next paragraph starts afresh, even when the
     // quotation was left open (news convention for a quote running over paragraphs).
     assert_eq!(
-        continues(
-            "\"We will win. Nobody stops us.\n\n\"Not the council, not the courts,\" he said."
-        ),
+        continues("She said: \"We will win. Nobody stops us.\n\n\"Not the courts,\" she added."),
+        [
+            ("She said: \"We will win.", false),
+            ("Nobody stops us.", true),
+            ("\"Not the courts,\" she added.", false),
+        ]
+    );
+    // A mark that never closes and names nobody may be a stray: the rest of the paragraph
+    // stays the author's.
+    assert_eq!(
+        continues("\"We will win. Nobody stops us. The plan is a disgrace."),
         [
             ("\"We will win.", false),
-            ("Nobody stops us.", true),
-            ("\"Not the council, not the courts,\" he said.", false),
+            ("Nobody stops us.", false),
+            ("The plan is a disgrace.", false),
+        ]
+    );
+    // Closed without attribution: still the quotation's words.
+    assert_eq!(
+        continues("\"We will win. Nobody stops us.\" The plan is a disgrace."),
+        [
+            ("\"We will win.", false),
+            ("Nobody stops us.\"", true),
+            ("The plan is a disgrace.", false),
         ]
     );
     // Short quotations inside one sentence carry nothing.
