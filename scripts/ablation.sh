@@ -43,6 +43,7 @@ row "attribution pairs twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${PAIRS[@]}
 row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
+row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
 row "− reported-speech scope (stance words in unquoted reported speech count as the author's)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-reported-scope
 row "− naive-Bayes score (\`--nb-score off\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --nb-score off
 row "word unigrams only (no bigrams)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --word-ngrams 1

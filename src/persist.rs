@@ -22,10 +22,12 @@ use std::path::{Path, PathBuf};
 /// feature), version 6 the cue scale (`params.features.cue_scale`, stored only when not 1),
 /// version 7 revision 2 of the cue rules (`params.features.cue_rules` and its
 /// `cue:scare_quotes` feature), version 8 the user's lexicons (`params.features.lexicons` and
-/// their `cue:lex:*` features). A model is
+/// their `cue:lex:*` features), version 9 single quotation marks read as quotation marks
+/// (`params.features.single_quotes`: a factop that ignored the field would mask other words
+/// than the model learned with). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -71,7 +73,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if !m.params.features.lexicons.is_empty() {
+    if m.params.features.single_quotes {
+        9
+    } else if !m.params.features.lexicons.is_empty() {
         8
     } else if m.params.features.cue_rules >= 2 {
         7
@@ -524,8 +528,8 @@ mod tests {
 
     /// A model file with its naive-Bayes score removed: the `nb_score` parameter, the ratio
     /// and the score's weight (the last one).
-    fn without_nb_score(bytes: &[u8]) -> serde_json::Value {
-        let mut v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    fn without_nb_score(v: &serde_json::Value) -> serde_json::Value {
+        let mut v = v.clone();
         assert!(v["params"]
             .as_object_mut()
             .unwrap()
@@ -536,14 +540,48 @@ mod tests {
         v
     }
 
+    /// The default model's file without single quotes: the format versions the tests below
+    /// check are those of models without them (single quotes make any model version 9).
+    fn default_json() -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        let features = v["params"]["features"].as_object_mut().unwrap();
+        assert_eq!(features.remove("single_quotes"), Some(true.into()));
+        v["format_version"] = 3.into();
+        v
+    }
+
+    /// [`default_json`] as a model.
+    fn default_double() -> Model {
+        from_bytes(default_json().to_string().as_bytes(), "double.json").unwrap()
+    }
+
+    #[test]
+    fn single_quotes_are_stored_and_make_version_9() {
+        let m = default_model().unwrap();
+        assert!(m.params.features.single_quotes);
+        assert_eq!(format_version_of(&m), 9);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert_eq!(v["format_version"], 9);
+        assert_eq!(v["params"]["features"]["single_quotes"], true);
+        // A file without the field reads as before single quotes, and is written as such.
+        let old = default_double();
+        assert!(!old.params.features.single_quotes);
+        assert_eq!(format_version_of(&old), 3);
+        let text = "\u{2018}This is a disgrace and a scandal,\u{2019} said the mayor.";
+        assert_ne!(m.p_opinion(text), old.p_opinion(text));
+        // The same weights: only sentences with single marks read differently.
+        let plain = "The council voted on Tuesday.";
+        assert_eq!(m.p_opinion(plain), old.p_opinion(plain));
+    }
+
     #[test]
     fn a_model_from_before_the_reported_scope_loads_as_it_was() {
-        let m = default_model().unwrap();
+        let m = default_double();
         assert!(m.params.features.reported_scope);
         assert_eq!(format_version_of(&m), 3);
         // The default model as a version-1 file (no reported-speech field or cues, no
         // naive-Bayes score) loads with the scope off, and scores as such a model always did.
-        let mut v = without_nb_score(DEFAULT_MODEL);
+        let mut v = without_nb_score(&default_json());
         v["format_version"] = 1.into();
         v["params"]["features"]
             .as_object_mut()
@@ -570,12 +608,12 @@ mod tests {
 
     #[test]
     fn the_split_evaluative_lexicon_is_stored_only_when_on() {
-        let m = default_model().unwrap();
+        let m = default_double();
         assert!(!m.params.features.split_evaluative);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
         assert!(v["params"]["features"].get("split_evaluative").is_none());
         // On, the model has one more cue (last) and is written as version 5.
-        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        let mut v: serde_json::Value = default_json();
         v["params"]["features"]["split_evaluative"] = true.into();
         let e = from_bytes(v.to_string().as_bytes(), "split.json")
             .unwrap_err()
@@ -598,12 +636,12 @@ mod tests {
 
     #[test]
     fn the_cue_scale_is_stored_only_when_not_one_and_checked_at_load() {
-        let m = default_model().unwrap();
+        let m = default_double();
         assert_eq!(m.params.features.cue_scale, 1.0);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
         assert!(v["params"]["features"].get("cue_scale").is_none());
         let with = |scale: serde_json::Value| {
-            let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+            let mut v: serde_json::Value = default_json();
             v["params"]["features"]["cue_scale"] = scale;
             from_bytes(v.to_string().as_bytes(), "scaled.json")
         };
@@ -627,7 +665,7 @@ mod tests {
     #[test]
     fn user_lexicons_are_checked_at_load() {
         let with = |entries: serde_json::Value, cue: bool| {
-            let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+            let mut v: serde_json::Value = default_json();
             v["params"]["features"]["lexicons"] =
                 serde_json::json!([{"name": "loaded", "entries": entries}]);
             if cue {
@@ -638,7 +676,7 @@ mod tests {
         let m = with(serde_json::json!(["fiasco", "utter disgrace"]), true).unwrap();
         assert_eq!(format_version_of(&m), 8);
         let text = "The launch was an utter disgrace.";
-        assert!(m.p_opinion(text) > default_model().unwrap().p_opinion(text));
+        assert!(m.p_opinion(text) > default_double().p_opinion(text));
         for (entries, cue, expect) in [
             (serde_json::json!(["fiasco"]), false, "cue features differ"),
             (serde_json::json!(["Fiasco"]), true, "malformed entry"),
@@ -651,7 +689,7 @@ mod tests {
 
     #[test]
     fn masking_reported_stance_is_stored_only_when_on() {
-        let m = default_model().unwrap();
+        let m = default_double();
         assert!(!m.params.features.mask_reported_stance);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
         assert!(v["params"]["features"]
@@ -669,12 +707,12 @@ mod tests {
 
     #[test]
     fn version_1_loads_and_nb_fields_must_agree() {
-        let m = default_model().unwrap();
+        let m = default_double();
         assert_eq!(m.params.nb_score, Some(1.0));
         assert!(m.nb.is_some());
         // Without the score (its parameter, ratio and weight) the file loads as a model
         // without it.
-        let mut v = without_nb_score(DEFAULT_MODEL);
+        let mut v = without_nb_score(&default_json());
         let plain = from_bytes(v.to_string().as_bytes(), "m.json").unwrap();
         assert!(plain.nb.is_none() && plain.params.nb_score.is_none());
         v["params"]["nb_score"] = serde_json::json!(0.5);

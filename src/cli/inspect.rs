@@ -162,13 +162,18 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "  weighting  tf {tf}, idf {}, lowercase {}, quotes masked {}{}",
+        "  weighting  tf {tf}, idf {}, lowercase {}, quotes masked {}{}{}",
         if f.idf { "on" } else { "off" },
         if f.lowercase { "on" } else { "off" },
         if f.mask_quotes {
             format!("from {} words", f.mask_min_words)
         } else {
             "no".into()
+        },
+        if f.single_quotes {
+            " (single marks too)"
+        } else {
+            ""
         },
         if f.mask_reported_stance {
             ", reported stance masked"

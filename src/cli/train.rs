@@ -117,6 +117,13 @@ pub struct Args {
     /// `--split-evaluative`).
     #[arg(long, overrides_with = "split_evaluative")]
     no_split_evaluative: bool,
+    /// Single quotation marks (‘…’, '…': British style) quote speech as double ones do
+    /// (the default).
+    #[arg(long, overrides_with = "no_single_quotes")]
+    single_quotes: bool,
+    /// Only double quotation marks quote speech (as factop did before single ones were read).
+    #[arg(long, overrides_with = "single_quotes")]
+    no_single_quotes: bool,
     /// Multiply every cue feature by S: above 1 the L2 penalty holds the cues less than the
     /// n-grams, below 1 more.
     #[arg(long, value_name = "S", default_value_t = 1.0)]
@@ -256,6 +263,11 @@ impl Args {
                     self.split_evaluative,
                     self.no_split_evaluative,
                     FeatureConfig::default().split_evaluative,
+                ),
+                single_quotes: on_off(
+                    self.single_quotes,
+                    self.no_single_quotes,
+                    FeatureConfig::default().single_quotes,
                 ),
                 cue_scale: self.cue_scale,
                 cue_rules: self.cue_rules,

@@ -275,14 +275,17 @@ pub(crate) fn normalise_reference(text: &str, lowercase: bool) -> String {
 /// the punctuation that carries stance (`?`, `!`), and `<pct>` / `<cur>` for `%` and currency signs. Straight double quotes toggle the
 /// [`Span`] of the tokens that follow; numbers become `<num>`.
 pub fn tokenise(norm: &str) -> Vec<Token> {
-    tokenise_in(norm, false)
+    tokenise_in(norm, false, false)
 }
 
 /// [`tokenise`] a sentence that may begin inside a quotation ([`Context::continues_quote`]):
-/// then its tokens are quoted up to the first closing mark.
-pub fn tokenise_in(norm: &str, continues_quote: bool) -> Vec<Token> {
+/// then its tokens are quoted up to the first closing mark. With `single_quotes`
+/// ([`FeatureConfig::single_quotes`](super::FeatureConfig::single_quotes)) single quotation
+/// marks quote as double ones do.
+pub fn tokenise_in(norm: &str, continues_quote: bool, single_quotes: bool) -> Vec<Token> {
     let mut toks = Vec::new();
-    tokenise_into(norm, continues_quote, &mut Vec::new(), &mut toks);
+    let start = Quotes::new(continues_quote, single_quotes);
+    tokenise_into(norm, start, &mut Vec::new(), &mut toks);
     toks.iter()
         .map(|t| Token {
             text: t.text(norm).to_string(),
@@ -320,20 +323,15 @@ impl Tok {
     }
 }
 
-/// [`tokenise_in`] into reused buffers: `chars` is scratch space, `tokens` is cleared first.
+/// [`tokenise_in`] into reused buffers, from the quotation state `start`: `chars` is scratch
+/// space, `tokens` is cleared first.
 pub(crate) fn tokenise_into(
     norm: &str,
-    continues_quote: bool,
+    start: Quotes,
     chars: &mut Vec<(usize, char)>,
     tokens: &mut Vec<Tok>,
 ) {
     tokens.clear();
-    // A sentence that begins inside a quotation starts quoted: its first closing mark ends it.
-    let start = if continues_quote {
-        Span::Quoted
-    } else {
-        Span::Author
-    };
     if norm.is_ascii() {
         // Bytes are chars: no decoding.
         tokenise_ascii(norm, start, tokens);
@@ -342,6 +340,152 @@ pub(crate) fn tokenise_into(
         chars.extend(norm.char_indices());
         tokenise_chars(norm, &chars[..], start, tokens);
     }
+}
+
+/// Which quotation is open while a sentence is tokenised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    /// Opened by a double mark: only a double mark closes it (single ones inside are nested).
+    Double,
+    /// Opened by a single mark: only a single mark closes it.
+    Single,
+    /// Opened in an earlier sentence ([`Context::continues_quote`]): the first closing mark of
+    /// either kind closes it.
+    Carried,
+}
+
+/// The tokeniser's quotation state: which quotation is open, whether single marks quote, and
+/// how many quotations have closed (a stray closing mark re-quotes the start of the sentence
+/// only when none has).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quotes {
+    open: Open,
+    single: bool,
+    closed: usize,
+}
+
+impl Quotes {
+    /// The state where a sentence begins: inside a quotation when it continues one.
+    pub(crate) fn new(continues_quote: bool, single_quotes: bool) -> Quotes {
+        Quotes {
+            open: if continues_quote {
+                Open::Carried
+            } else {
+                Open::None
+            },
+            single: single_quotes,
+            closed: 0,
+        }
+    }
+
+    fn span(&self) -> Span {
+        if self.open == Open::None {
+            Span::Author
+        } else {
+            Span::Quoted
+        }
+    }
+
+    fn close(&mut self) {
+        self.open = Open::None;
+        self.closed += 1;
+    }
+
+    /// A closing mark with nothing open: the sentence began inside a quotation, so every
+    /// token so far is quoted (unless a quotation has already closed).
+    fn began_quoted(&mut self, tokens: &mut [Tok]) {
+        if self.closed == 0 {
+            for t in tokens.iter_mut() {
+                t.span = Span::Quoted;
+            }
+            self.closed += 1;
+        }
+    }
+
+    /// An opening-type double mark (`“ „ «`).
+    fn open_double(&mut self) {
+        if self.open == Open::None {
+            self.open = Open::Double;
+        }
+    }
+
+    /// A straight `"` or a closing-type double mark `”`, between `prev` and `next` (chars
+    /// of the normalised sentence); `word_follows`: a letter or digit comes later.
+    fn double(
+        &mut self,
+        curly: bool,
+        prev: Option<char>,
+        next: Option<char>,
+        word_follows: bool,
+        tokens: &mut [Tok],
+    ) {
+        match self.open {
+            Open::Double | Open::Carried => self.close(),
+            Open::Single => {}
+            Open::None => {
+                // Either the sentence began inside a quotation (everything so far was
+                // quoted) or this mark opens one.
+                let glued = prev.is_some_and(|p| !matches!(p, ' ' | '(' | '[' | '-'));
+                let closes = if curly {
+                    glued
+                } else {
+                    prev.is_some_and(|p| straight_closes(p, next.unwrap_or(' ')))
+                };
+                if !word_follows || closes {
+                    self.began_quoted(tokens);
+                } else {
+                    self.open = Open::Double;
+                }
+            }
+        }
+    }
+
+    /// A single mark `'` (straight, or `‘ ’` after normalising) that is not an apostrophe
+    /// inside a word, between `prev` and `next`; `word` is the word after it, lower-cased
+    /// ASCII letters (for elisions: `'tis`, `'em`). The segmenter's rules: a mark glued to
+    /// what precedes it and not followed by a letter or digit closes an open single
+    /// quotation; one not after a letter or digit and before a letter (not an elision)
+    /// opens one; with nothing open, one glued to a comma, full stop, `!` or `?` with no
+    /// letter or digit after it closes a quotation the sentence began inside
+    /// (`… we will fight,’ she said.`). Nothing with single quotes off.
+    fn single(&mut self, prev: Option<char>, next: Option<char>, word: &[u8], tokens: &mut [Tok]) {
+        if !self.single {
+            return;
+        }
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        match self.open {
+            Open::Single | Open::Carried => {
+                if prev.is_some_and(|p| p != ' ') && !next_alnum {
+                    self.close();
+                }
+            }
+            Open::Double => {}
+            Open::None => {
+                if !prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphabetic)
+                    && !crate::segment::is_elision(word)
+                {
+                    self.open = Open::Single;
+                } else if prev.is_some_and(|p| matches!(p, ',' | '.' | '!' | '?')) && !next_alnum {
+                    self.began_quoted(tokens);
+                }
+            }
+        }
+    }
+}
+
+/// The ASCII letters that `bytes` starts with (up to 8), lower-cased, in `buf`.
+fn next_word(bytes: impl Iterator<Item = u8>, buf: &mut [u8; 8]) -> &[u8] {
+    let mut n = 0;
+    for b in bytes {
+        if !b.is_ascii_alphabetic() || n == buf.len() {
+            break;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    &buf[..n]
 }
 
 /// The chars of a normalised sentence with their byte offsets.
@@ -361,9 +505,12 @@ impl CharSeq for [(usize, char)] {
     }
 }
 
-fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, start: Span, tokens: &mut Vec<Tok>) {
-    let mut span = start;
-    let mut spans_seen = 0usize;
+fn tokenise_chars<C: CharSeq + ?Sized>(
+    norm: &str,
+    chars: &C,
+    mut quotes: Quotes,
+    tokens: &mut Vec<Tok>,
+) {
     let mut gap = 0u8;
     let mut i = 0;
     while i < chars.count() {
@@ -392,37 +539,31 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, start: Span, token
             let has_digit = norm[pos..end].bytes().any(|b| b.is_ascii_digit());
             let text = word_text(norm, pos, end, has_digit);
             let gap = std::mem::take(&mut gap);
-            tokens.push(Tok { text, span, gap });
+            tokens.push(Tok {
+                text,
+                span: quotes.span(),
+                gap,
+            });
             i = j;
             continue;
         }
+        let prev = (i > 0).then(|| chars.at(i - 1).1);
+        let next = (i + 1 < chars.count()).then(|| chars.at(i + 1).1);
         let text = match c {
             OPEN_QUOTE => {
-                span = Span::Quoted;
+                quotes.open_double();
                 None
             }
             '"' | CLOSE_QUOTE => {
-                if span == Span::Quoted {
-                    span = Span::Author;
-                    spans_seen += 1;
-                } else {
-                    // A closing mark with nothing open: either the sentence began inside a
-                    // quotation (everything so far was quoted) or this mark opens one.
-                    let word_follows =
-                        (i + 1..chars.count()).any(|k| chars.at(k).1.is_alphanumeric());
-                    let prev = (i > 0).then(|| chars.at(i - 1).1);
-                    let glued = prev.is_some_and(|p| !matches!(p, ' ' | '(' | '[' | '-'));
-                    // (A word follows, so `i + 1` is in bounds.)
-                    let closes = || match c {
-                        CLOSE_QUOTE => glued,
-                        _ => prev.is_some_and(|p| straight_closes(p, chars.at(i + 1).1)),
-                    };
-                    if !word_follows || closes() {
-                        began_quoted(tokens, &mut spans_seen);
-                    } else {
-                        span = Span::Quoted;
-                    }
-                }
+                let word_follows = (i + 1..chars.count()).any(|k| chars.at(k).1.is_alphanumeric());
+                quotes.double(c == CLOSE_QUOTE, prev, next, word_follows, tokens);
+                None
+            }
+            '\'' if quotes.single => {
+                let mut buf = [0u8; 8];
+                let after =
+                    (i + 1..chars.count()).map(|k| u8::try_from(chars.at(k).1).unwrap_or(0));
+                quotes.single(prev, next, next_word(after, &mut buf), tokens);
                 None
             }
             '?' => Some("?"),
@@ -438,7 +579,7 @@ fn tokenise_chars<C: CharSeq + ?Sized>(norm: &str, chars: &C, start: Span, token
         if let Some(t) = text {
             tokens.push(Tok {
                 text: TokText::Static(t),
-                span,
+                span: quotes.span(),
                 gap: std::mem::take(&mut gap),
             });
         }
@@ -473,11 +614,9 @@ const ASCII_CLASS: [u8; 128] = {
 
 /// [`tokenise_chars`] of an ASCII sentence, on bytes with a class table (the same tokens;
 /// the curly quotation marks and non-ASCII currency signs cannot occur).
-fn tokenise_ascii(norm: &str, start: Span, tokens: &mut Vec<Tok>) {
+fn tokenise_ascii(norm: &str, mut quotes: Quotes, tokens: &mut Vec<Tok>) {
     let b = norm.as_bytes();
     let class = |i: usize| ASCII_CLASS[usize::from(b[i] & 0x7F)];
-    let mut span = start;
-    let mut spans_seen = 0usize;
     let mut gap = 0u8;
     let mut i = 0;
     while i < b.len() {
@@ -503,24 +642,26 @@ fn tokenise_ascii(norm: &str, start: Span, tokens: &mut Vec<Tok>) {
             }
             let text = word_text(norm, i, j, digits & DIGIT != 0);
             let gap = std::mem::take(&mut gap);
-            tokens.push(Tok { text, span, gap });
+            tokens.push(Tok {
+                text,
+                span: quotes.span(),
+                gap,
+            });
             i = j;
             continue;
         }
+        let prev = (i > 0).then(|| char::from(b[i - 1]));
+        let next = b.get(i + 1).map(|&c| char::from(c));
         let text = match b[i] {
             b'"' => {
-                if span == Span::Quoted {
-                    span = Span::Author;
-                    spans_seen += 1;
-                } else if !(i + 1..b.len()).any(|k| class(k) & ALNUM != 0)
-                    || i > 0 && straight_closes(char::from(b[i - 1]), char::from(b[i + 1]))
-                {
-                    // No word follows, or the mark closes a quotation: the sentence began
-                    // inside one.
-                    began_quoted(tokens, &mut spans_seen);
-                } else {
-                    span = Span::Quoted;
-                }
+                let word_follows = (i + 1..b.len()).any(|k| class(k) & ALNUM != 0);
+                quotes.double(false, prev, next, word_follows, tokens);
+                None
+            }
+            b'\'' if quotes.single => {
+                let mut buf = [0u8; 8];
+                let word = next_word(b[i + 1..].iter().copied(), &mut buf);
+                quotes.single(prev, next, word, tokens);
                 None
             }
             b'?' => Some("?"),
@@ -535,7 +676,7 @@ fn tokenise_ascii(norm: &str, start: Span, tokens: &mut Vec<Tok>) {
         if let Some(t) = text {
             tokens.push(Tok {
                 text: TokText::Static(t),
-                span,
+                span: quotes.span(),
                 gap: std::mem::take(&mut gap),
             });
         }
@@ -554,18 +695,6 @@ fn straight_closes(prev: char, next: char) -> bool {
     !matches!(prev, ' ' | '(' | '[' | '-')
         && !prev.is_ascii_digit()
         && (prev.is_alphanumeric() || next == ' ')
-}
-
-/// A closing mark with nothing open and no earlier span: the sentence began inside a
-/// quotation, so every token so far is quoted.
-#[inline]
-fn began_quoted(tokens: &mut [Tok], spans_seen: &mut usize) {
-    if *spans_seen == 0 {
-        for t in tokens.iter_mut() {
-            t.span = Span::Quoted;
-        }
-        *spans_seen += 1;
-    }
 }
 
 /// A word token's text: `<year>` or `<num>` if it has a digit, else the slice `start..end` of
@@ -700,7 +829,11 @@ impl Analyzer {
         ctx: Context,
         emit: &mut dyn FnMut(&str),
     ) -> Vec<(String, f32)> {
-        let unmasked = tokenise_in(&normalise(text, self.config.lowercase), ctx.continues_quote);
+        let unmasked = tokenise_in(
+            &normalise(text, self.config.lowercase),
+            ctx.continues_quote,
+            self.config.single_quotes,
+        );
         let cues = if self.config.cues {
             self.cues
                 .values(&unmasked, text, ctx, self.config.reported_scope)
@@ -774,10 +907,11 @@ mod tests {
         /// The ASCII tokeniser (bytes as chars) is the general one.
         #[test]
         fn ascii_tokeniser_matches_the_general_one(
-            text in "[ -~]{0,80}|[aZ09'.,\\- \"?!%$]{0,40}",
+            text in "[ -~]{0,80}|[aZ09'.,\\- \"?!%$]{0,40}|( ?'?[a-z]{1,4}[,.!?]?'? ?\"?){0,12}",
             quoted in proptest::prelude::any::<bool>(),
+            single in proptest::prelude::any::<bool>(),
         ) {
-            let start = if quoted { Span::Quoted } else { Span::Author };
+            let start = Quotes::new(quoted, single);
             let norm = normalise(&text, false);
             let mut a = Vec::new();
             tokenise_ascii(&norm, start, &mut a);
@@ -853,22 +987,66 @@ mod tests {
     }
 
     #[test]
+    fn single_quotation_marks_quote_when_on() {
+        use Span::{Author as A, Quoted as Q};
+        let on = |t: &str| spans(&tokenise_in(&normalise(t, true), false, true));
+        let off = |t: &str| spans(&tokenise_in(&normalise(t, true), false, false));
+        // British style, curly and straight; the opening mark alone, and the closing alone.
+        for t in [
+            "\u{2018}It is a disgrace,\u{2019} she said.",
+            "'It is a disgrace,' she said.",
+        ] {
+            assert_eq!(on(t), [Q, Q, Q, Q, A, A], "{t}");
+            assert_eq!(off(t), [A, A, A, A, A, A], "{t}");
+        }
+        assert_eq!(on("\u{2018}It is a disgrace."), [Q, Q, Q, Q]);
+        assert_eq!(
+            on("It is a disgrace,\u{2019} she said."),
+            [Q, Q, Q, Q, A, A]
+        );
+        // Apostrophes and elisions are no quotation marks; `'90s` neither.
+        assert_eq!(on("don't blame O'Brien for the '90s"), [A, A, A, A, A, A]);
+        assert_eq!(on("'tis the season, said the mayor."), [A, A, A, A, A, A]);
+        // A scare quote closes after a letter.
+        assert_eq!(on("the \u{2018}reform\u{2019} is a sham"), [A, Q, A, A, A]);
+        // Nested: single inside double and double inside single.
+        assert_eq!(
+            on("\"he said 'no' to me,\" she said."),
+            [Q, Q, Q, Q, Q, A, A]
+        );
+        assert_eq!(
+            on("\u{2018}he said \u{201C}no\u{201D} to me,\u{2019} she said."),
+            [Q, Q, Q, Q, Q, A, A]
+        );
+        // A sentence that continues a quotation closes it at a single mark too.
+        let t = tokenise_in("we will fight,' she said.", true, true);
+        assert_eq!(spans(&t), [Q, Q, Q, A, A]);
+    }
+
+    #[test]
     fn a_sentence_that_continues_a_quotation_starts_quoted() {
         use Span::{Author as A, Quoted as Q};
-        let t = tokenise_in("we were lied to.", true);
+        let t = tokenise_in("we were lied to.", true, false);
         assert_eq!(spans(&t), [Q, Q, Q, Q]);
         // Its first closing mark, straight or curly, ends the quotation.
         for text in [
             "we will fight,\" said ana.",
             "we will fight,\u{201D} said ana.",
         ] {
-            assert_eq!(spans(&tokenise_in(text, true)), [Q, Q, Q, A, A], "{text}");
+            assert_eq!(
+                spans(&tokenise_in(text, true, false)),
+                [Q, Q, Q, A, A],
+                "{text}"
+            );
         }
         // A later quotation opens and closes as usual.
-        let t = tokenise_in("no,\" he said, \"never.\"", true);
+        let t = tokenise_in("no,\" he said, \"never.\"", true, false);
         assert_eq!(spans(&t), [Q, A, A, Q]);
         // Without the flag the same words are the author's.
-        assert_eq!(spans(&tokenise_in("we were lied to.", false)), [A, A, A, A]);
+        assert_eq!(
+            spans(&tokenise_in("we were lied to.", false, false)),
+            [A, A, A, A]
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! * Tokens borrow from the normalised sentence; all buffers are reused.
 
 use super::analyzer::{
-    normalise_into, span_runs, tokenise_into, Context, Span, Tok, REPORTED_STANCE,
+    normalise_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, REPORTED_STANCE,
 };
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
@@ -638,7 +638,12 @@ fn run(
         cache.clear();
     }
     normalise_into(text, cfg.lowercase, norm);
-    tokenise_into(norm, ctx.continues_quote, chars, toks);
+    tokenise_into(
+        norm,
+        Quotes::new(ctx.continues_quote, cfg.single_quotes),
+        chars,
+        toks,
+    );
     ent.clear();
     for t in toks.iter() {
         ent.push(cache.lookup(f, t.text(norm)));

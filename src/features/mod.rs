@@ -55,6 +55,13 @@ pub struct FeatureConfig {
     /// field read as they always did).
     #[serde(default, skip_serializing_if = "is_false")]
     pub split_evaluative: bool,
+    /// Single quotation marks (`‘…’`, `'…'`: British style) quote speech as double ones do,
+    /// by the segmenter's rules for them (an apostrophe inside a word, `don't`, `O'Brien`, and
+    /// elisions such as `'tis` are not quotation marks); quotations of one kind nest inside
+    /// the other. Files without the field read as off (only double marks quote, as before);
+    /// stored only when on.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub single_quotes: bool,
     /// Every cue feature's value is multiplied by this (1 keeps them as they are). With the
     /// L2 penalty, a scale above 1 regularises the cues less relative to the unit-norm n-gram
     /// blocks, below 1 more. Stored only when not 1 (files without the field read as they
@@ -154,6 +161,7 @@ impl Default for FeatureConfig {
             reported_scope: true,
             mask_reported_stance: false,
             split_evaluative: false,
+            single_quotes: true,
             cue_scale: default_cue_scale(),
             cue_rules: first_cue_rules(),
             lexicons: Vec::new(),

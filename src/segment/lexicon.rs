@@ -235,7 +235,7 @@ pub(super) fn is_starter(w: &[u8]) -> bool {
 
 /// Words that follow an apostrophe at the start of an elided word (`'em`, `'til`, `’cause`):
 /// that apostrophe opens no quotation.
-pub(super) fn is_elision(w: &[u8]) -> bool {
+pub(crate) fn is_elision(w: &[u8]) -> bool {
     matches!(
         w,
         b"em"

@@ -60,7 +60,7 @@ mod lines;
 
 /// The attribution verbs and their blocking contexts, shared with the feature analyzer's
 /// reported-speech scope.
-pub(crate) use lexicon::{blocks_cue, is_cue_verb};
+pub(crate) use lexicon::{blocks_cue, is_cue_verb, is_elision};
 mod scan;
 #[cfg(test)]
 mod tests;

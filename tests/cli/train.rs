@@ -16,6 +16,10 @@ fn train_to(path: &std::path::Path, extra: &[&str]) -> String {
     train_seed(&args)
 }
 
+/// Read only double quotation marks as quotes: the format versions the tests below expect
+/// are those of models without single quotes (which make any model version 9).
+const DOUBLE_ONLY: &str = "--no-single-quotes";
+
 /// A model file as JSON.
 fn model_json(path: &std::path::Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
@@ -59,7 +63,8 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 3);
+    assert_eq!(v["format_version"], 9);
+    assert_eq!(v["params"]["features"]["single_quotes"], true);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -293,7 +298,10 @@ fn grid_search_picks_by_cross_validation_and_records_the_winner() {
 fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("nb.json");
-    let summary = train_to(&m, &["--nb-score", "0.5", "--no-reported-scope"]);
+    let summary = train_to(
+        &m,
+        &["--nb-score", "0.5", "--no-reported-scope", DOUBLE_ONLY],
+    );
     assert!(summary.contains("naive-Bayes score"), "{summary}");
     let v = model_json(&m);
     assert_eq!(v["format_version"], 2);
@@ -332,7 +340,10 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     factop(&["evaluate", "-m", &mp, "--data", SEED], None).ok();
     // a model without it (or the reported-speech scope) stays format version 1
     let plain = dir.path().join("plain.json");
-    train_to(&plain, &["--no-reported-scope", "--nb-score", "off"]);
+    train_to(
+        &plain,
+        &["--no-reported-scope", "--nb-score", "off", DOUBLE_ONLY],
+    );
     let v = model_json(&plain);
     assert_eq!(v["format_version"], 1);
     assert!(v.get("nb_ratio").is_none() && v["params"].get("nb_score").is_none());
@@ -350,6 +361,7 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
             "--reported-scope",
             no_nb[0],
             no_nb[1],
+            DOUBLE_ONLY,
         ],
     );
     // the last of the two opposite flags wins
@@ -360,6 +372,7 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
             "--no-reported-scope",
             no_nb[0],
             no_nb[1],
+            DOUBLE_ONLY,
         ],
     );
     let (v, plain) = (model_json(&on), model_json(&off));
@@ -428,8 +441,8 @@ fn on_and_off(
     version: u64,
 ) -> OnOff {
     let (on_path, off_path) = (dir.join("on.json"), dir.join("off.json"));
-    train_to(&on_path, on);
-    train_to(&off_path, off);
+    train_to(&on_path, &[on, &[DOUBLE_ONLY]].concat());
+    train_to(&off_path, &[off, &[DOUBLE_ONLY]].concat());
     let (v, plain) = (model_json(&on_path), model_json(&off_path));
     assert_eq!(v["format_version"], version);
     assert_eq!(v["params"]["features"][field], value);
@@ -554,7 +567,16 @@ fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
     let spec = format!("loaded={}", lex.display());
     for (out, extra) in [(&on, &["--lexicon", spec.as_str()][..]), (&off, &[][..])] {
         let o = out.display().to_string();
-        let mut args = vec!["train", "--data", &d, "--min-df", "1", "-o", &o];
+        let mut args = vec![
+            "train",
+            "--data",
+            &d,
+            "--min-df",
+            "1",
+            "-o",
+            &o,
+            DOUBLE_ONLY,
+        ];
         args.extend_from_slice(extra);
         factop(&args, None).ok();
     }
@@ -788,4 +810,35 @@ fn doc_column_trains_on_sentences_in_their_articles() {
     let (alone, note) = train("b.json", &[]);
     assert!(!note.contains("articles"), "{note}");
     assert_ne!(in_articles, alone);
+}
+
+/// Single quotation marks (British style) quote speech by default, stored in the model as
+/// format version 9; `--no-single-quotes` trains the model as before (no trace of the option).
+/// The model reads a sentence with single marks as it was trained, without a flag.
+#[test]
+fn single_quotes_are_stored_in_the_model_and_need_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
+    train_to(&on, &[DOUBLE_ONLY, "--single-quotes"]);
+    train_to(&off, &["--single-quotes", DOUBLE_ONLY]);
+    let (v, plain) = (model_json(&on), model_json(&off));
+    assert_eq!(v["format_version"], 9);
+    assert_eq!(v["params"]["features"]["single_quotes"], true);
+    assert!(plain["params"]["features"].get("single_quotes").is_none());
+    assert_eq!(plain["format_version"], 3);
+    let card = factop(&["inspect", &on.display().to_string()], None).ok();
+    assert!(card.contains("(single marks too)"), "{card}");
+    let card = factop(&["inspect", &off.display().to_string()], None).ok();
+    assert!(!card.contains("single marks"), "{card}");
+    // A single-quoted sentence: the quoted words are masked by the first model only.
+    let text = "\u{2018}This plan is a shameful disgrace,\u{2019} said the mayor.";
+    let explain = |m: &std::path::Path| {
+        factop(
+            &["explain", text, "-m", &m.display().to_string(), "-k", "300"],
+            None,
+        )
+        .ok()
+    };
+    assert!(explain(&on).contains("w:<quote>"));
+    assert!(!explain(&off).contains("w:<quote>"));
 }
