@@ -272,8 +272,10 @@ pub(crate) fn normalise_reference(text: &str, lowercase: bool) -> String {
 }
 
 /// Split normalised text into tokens: words (letters/digits with inner `'`, `-`, `.`, `,`),
-/// the punctuation that carries stance (`?`, `!`), and `<pct>` / `<cur>` for `%` and currency signs. Straight double quotes toggle the
-/// [`Span`] of the tokens that follow; numbers become `<num>`.
+/// the punctuation that carries stance (`?`, `!`), and `<pct>` / `<cur>` for `%` and currency
+/// signs; numbers become `<num>`. Double quotation marks open and close the quoted [`Span`] of
+/// the tokens between them (a closing mark with nothing open quotes the sentence's start);
+/// single marks do too with [`tokenise_in`]'s `single_quotes`.
 pub fn tokenise(norm: &str) -> Vec<Token> {
     tokenise_in(norm, false, false)
 }
