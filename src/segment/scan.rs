@@ -71,8 +71,6 @@ pub(super) struct Scanner<'a> {
     depth: usize,
     outer_open: usize,
     sent_start: usize,
-    /// The current block ended inside a quotation (no closing mark before its end).
-    open_at_end: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -90,7 +88,6 @@ impl<'a> Scanner<'a> {
             depth: 0,
             outer_open: 0,
             sent_start: 0,
-            open_at_end: false,
         }
     }
 
@@ -122,14 +119,14 @@ impl<'a> Scanner<'a> {
             }
         }
         // A quotation left open is closed by the end of the block.
-        self.open_at_end = self.depth > 0;
-        if self.depth > 0 {
+        let open_at_end = self.depth > 0;
+        if open_at_end {
             self.spans.push((self.outer_open.max(self.sent_start), ue));
             self.depth = 0;
         }
         let s = self.sent_start;
         self.emit(s, ue, false);
-        self.finish_unit();
+        self.finish_unit(open_at_end);
     }
 
     fn byte(&self, i: usize) -> u8 {
@@ -637,8 +634,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// Resolve the flags of the block's sentences: chains of sentences linked by an open
-    /// quotation share attribution; then `in_quote`.
-    fn finish_unit(&mut self) {
+    /// quotation share attribution; then `in_quote` and `continues_quote`. `open_at_end`: the
+    /// block ended inside a quotation (no closing mark before its end).
+    fn finish_unit(&mut self, open_at_end: bool) {
         let n = self.meta.len();
         let base = self.unit_first;
         let mut a = 0;
@@ -654,7 +652,7 @@ impl<'a> Scanner<'a> {
             let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
             // The chain's quotation closes inside the block: only the block's last chain can
             // run into its end.
-            let closed = !(z + 1 == n && self.open_at_end);
+            let closed = !(z + 1 == n && open_at_end);
             for t in a..=z {
                 let m = self.meta[t];
                 let s = &mut self.out[base + t];
