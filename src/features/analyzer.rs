@@ -513,6 +513,11 @@ fn tokenise_chars<C: CharSeq + ?Sized>(
     mut quotes: Quotes,
     tokens: &mut Vec<Tok>,
 ) {
+    // The chars before and after position `i`, for the quotation marks (only they need them).
+    let around = |i: usize| {
+        let prev = (i > 0).then(|| chars.at(i - 1).1);
+        (prev, (i + 1 < chars.count()).then(|| chars.at(i + 1).1))
+    };
     let mut gap = 0u8;
     let mut i = 0;
     while i < chars.count() {
@@ -549,8 +554,6 @@ fn tokenise_chars<C: CharSeq + ?Sized>(
             i = j;
             continue;
         }
-        let prev = (i > 0).then(|| chars.at(i - 1).1);
-        let next = (i + 1 < chars.count()).then(|| chars.at(i + 1).1);
         let text = match c {
             OPEN_QUOTE => {
                 quotes.open_double();
@@ -558,6 +561,7 @@ fn tokenise_chars<C: CharSeq + ?Sized>(
             }
             '"' | CLOSE_QUOTE => {
                 let word_follows = (i + 1..chars.count()).any(|k| chars.at(k).1.is_alphanumeric());
+                let (prev, next) = around(i);
                 quotes.double(c == CLOSE_QUOTE, prev, next, word_follows, tokens);
                 None
             }
@@ -565,6 +569,7 @@ fn tokenise_chars<C: CharSeq + ?Sized>(
                 let mut buf = [0u8; 8];
                 let after =
                     (i + 1..chars.count()).map(|k| u8::try_from(chars.at(k).1).unwrap_or(0));
+                let (prev, next) = around(i);
                 quotes.single(prev, next, next_word(after, &mut buf), tokens);
                 None
             }
@@ -619,6 +624,11 @@ const ASCII_CLASS: [u8; 128] = {
 fn tokenise_ascii(norm: &str, mut quotes: Quotes, tokens: &mut Vec<Tok>) {
     let b = norm.as_bytes();
     let class = |i: usize| ASCII_CLASS[usize::from(b[i] & 0x7F)];
+    // As in `tokenise_chars`: the bytes around a quotation mark.
+    let around = |i: usize| {
+        let prev = (i > 0).then(|| char::from(b[i - 1]));
+        (prev, b.get(i + 1).map(|&c| char::from(c)))
+    };
     let mut gap = 0u8;
     let mut i = 0;
     while i < b.len() {
@@ -652,17 +662,17 @@ fn tokenise_ascii(norm: &str, mut quotes: Quotes, tokens: &mut Vec<Tok>) {
             i = j;
             continue;
         }
-        let prev = (i > 0).then(|| char::from(b[i - 1]));
-        let next = b.get(i + 1).map(|&c| char::from(c));
         let text = match b[i] {
             b'"' => {
                 let word_follows = (i + 1..b.len()).any(|k| class(k) & ALNUM != 0);
+                let (prev, next) = around(i);
                 quotes.double(false, prev, next, word_follows, tokens);
                 None
             }
             b'\'' if quotes.single => {
                 let mut buf = [0u8; 8];
                 let word = next_word(b[i + 1..].iter().copied(), &mut buf);
+                let (prev, next) = around(i);
                 quotes.single(prev, next, word, tokens);
                 None
             }
