@@ -2,16 +2,10 @@
 //! names the defect it pins down; every error must be one line naming the file, row or flag
 //! with a hint, usage errors exiting 2.
 
-use crate::harness::{factop, Run};
+use crate::harness::{factop, write, Run};
 use std::path::Path;
 
 const SEED: &str = "datasets/factop-seed.csv";
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.display().to_string()
-}
 
 /// A usage error (exit 2) with a one-line message; the message.
 #[track_caller]
@@ -161,7 +155,7 @@ fn a_byte_order_mark_is_not_part_of_the_first_sentence() {
     let bom = write(
         dir.path(),
         "bom.txt",
-        &[b"\xEF\xBB\xBF".as_slice(), body.as_bytes()].concat(),
+        [b"\xEF\xBB\xBF".as_slice(), body.as_bytes()].concat(),
     );
     let rows = |f: &str| -> Vec<serde_json::Value> {
         factop(&["classify", "-f", "jsonl", f], None)

@@ -1,4 +1,4 @@
-use crate::harness::{factop, repo};
+use crate::harness::{self, factop, repo};
 use serde_json::Value;
 
 const SEED: &str = "datasets/factop-seed.csv";
@@ -166,11 +166,7 @@ fn rows_of_an_article_score_as_classify_scores_the_article() {
 #[test]
 fn article_columns_are_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, body: &str| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, body).unwrap();
-        p.to_str().unwrap().to_string()
-    };
+    let write = |name: &str, body: &str| harness::write(dir.path(), name, body);
     let back = write(
         "back.csv",
         "doc,sentence,label\na,It rained.,fact\nb,It stopped.,fact\na,Sad.,opinion\n",

@@ -80,6 +80,13 @@ pub fn factop_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     }
 }
 
+/// Write `content` to the file `name` in `dir`; its path.
+pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.display().to_string()
+}
+
 /// Compare `actual` with a golden file under tests/golden; `UPDATE_GOLDEN=1` rewrites it.
 #[track_caller]
 pub fn golden(name: &str, actual: &str) {

@@ -9,7 +9,7 @@
 //! The 1 GB and 100 MB runs are `#[ignore]`d (too slow for a debug `cargo test`); `.ci/run`
 //! runs them in release mode: `cargo test --release --test cli -- --ignored robustness::`.
 
-use crate::harness::{factop, repo, Run};
+use crate::harness::{factop, repo, write, Run};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
@@ -19,12 +19,6 @@ use std::time::{Duration, Instant};
 
 const SEED: &str = "datasets/factop-seed.csv";
 const ARTICLE: &str = "datasets/examples/council-budget.txt";
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p.display().to_string()
-}
 
 /// `factop train --data FILE -o DIR/m.json` and `factop evaluate --data FILE`.
 fn train_and_evaluate(file: &str, extra: &[&str]) -> (Run, Run) {

@@ -1,4 +1,4 @@
-use crate::harness::{factop, repo};
+use crate::harness::{self, factop, repo};
 
 const SEED: &str = "datasets/factop-seed.csv";
 
@@ -610,11 +610,7 @@ fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
 #[test]
 fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p.display().to_string()
-    };
+    let write = |name: &str, text: &str| harness::write(dir.path(), name, text);
     let good = write("good.txt", "fiasco\n");
     let empty = write("empty.txt", "# nothing here\n\n");
     let junk = write("junk.txt", "fiasco\n- - -\n");
