@@ -79,21 +79,26 @@ def article(rows):
     return "\n\n".join(" ".join(p) for p in paras)
 
 
-def segment(factop, text):
-    """The segmenter's sentences of `text`."""
+def jsonl_rows(factop, command, text):
+    """The JSON lines `FACTOP COMMAND --format jsonl FILE` prints for `text` in a file."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
         f.write(text)
         name = f.name
     try:
         out = subprocess.run(
-            [factop, "sentences", "--format", "jsonl", name],
+            [factop, command, "--format", "jsonl", name],
             check=True,
             capture_output=True,
             text=True,
         ).stdout
     finally:
         os.unlink(name)
-    return [json.loads(line)["text"] for line in out.splitlines() if line.strip()]
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def segment(factop, text):
+    """The segmenter's sentences of `text`."""
+    return [r["text"] for r in jsonl_rows(factop, "sentences", text)]
 
 
 def quotes(rows):
