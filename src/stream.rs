@@ -5,10 +5,13 @@
 //! multi-byte sequence straddles two reads) and hands out blocks of about
 //! [`BLOCK_BYTES`] that the segmenter can treat on their own:
 //!
-//! * **At a paragraph break** (a line holding only white space) whenever the buffer has one.
-//!   The segmenter never joins text across a blank line and resets all its state there, so
-//!   for any document whose paragraphs are shorter than the block size the sentences are
-//!   exactly those of [`segment::split`] on the whole document.
+//! * **At a paragraph break** (a line holding only white space) whenever the buffer has one,
+//!   preferably one with the start of the next paragraph in the buffer. The segmenter never
+//!   joins text across a blank line and resets its state there; it only looks at how the next
+//!   paragraph begins (a quotation that runs over paragraphs, [`segment::split_before`]). So
+//!   for any document whose paragraphs, with the blank lines after them, are shorter than
+//!   the block size (less [`segment::LOOKAHEAD_BYTES`]) the sentences are exactly those of
+//!   [`segment::split`] on the whole document.
 //! * **Otherwise at a sentence start**: a paragraph longer than the block size (a single
 //!   100 MB line, say) is segmented as far as the buffer goes and cut where its last
 //!   sentence begins; that sentence is read again with the next block. The segmenter's
@@ -178,7 +181,7 @@ impl<R: Read> Blocks<R> {
         let (cut, mut sentences) = if last {
             (view.len(), segment::split(view))
         } else if let Some(p) = last_paragraph_break(view) {
-            (p, segment::split(&view[..p]))
+            (p, segment::split_before(&view[..p], &view[p..]))
         } else {
             let mut s = segment::split(view);
             if s.len() >= 2 {
@@ -268,9 +271,25 @@ impl<R: Read> Blocks<R> {
     }
 }
 
+/// The position just after the last paragraph break of `text` with the first
+/// [`segment::LOOKAHEAD_BYTES`] of the next paragraph after it in `text`, so the segmenter
+/// sees how the next paragraph begins (whether it reopens a quotation); else just after the
+/// last paragraph break.
+fn last_paragraph_break(text: &str) -> Option<usize> {
+    let mut end = text.len();
+    while let Some(p) = paragraph_break_in(&text[..end]) {
+        if text[p..].trim_start().len() >= segment::LOOKAHEAD_BYTES {
+            return Some(p);
+        }
+        // `p` is just after a line break: look before it.
+        end = p - 1;
+    }
+    paragraph_break_in(text)
+}
+
 /// The position just after the last paragraph break of `text`: a line holding only white
 /// space, with a line break before and after it inside `text`.
-fn last_paragraph_break(text: &str) -> Option<usize> {
+fn paragraph_break_in(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut end = memchr::memrchr(b'\n', b)?;
     while let Some(start) = memchr::memrchr(b'\n', &b[..end]) {
@@ -333,6 +352,28 @@ mod tests {
                 assert_eq!(text, ARTICLE);
                 if block >= 100 {
                     assert_eq!(sents, whole, "block {block} step {step}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_quotation_over_paragraphs_is_carried_across_blocks() {
+        // The middle paragraph ends in one block; the next one, which reopens the quotation,
+        // starts the next block (or lies beyond it, after a long run of blank lines).
+        for gap in ["\n\n", "\n\n\n\n\n\n"] {
+            let text = format!(
+                "The mayor spoke at length.\n\n\"We will fight. We will win.{gap}\
+                 \"We will not stop. Never,\" she said.\n"
+            );
+            let whole = segment::split(&text);
+            let flags: Vec<bool> = whole.iter().map(|s| s.continues_quote).collect();
+            assert_eq!(flags, [false, false, true, false, true]);
+            for block in [40, 50, 60, 1 << 20] {
+                for step in [1, 7, 64] {
+                    let (t, s) = streamed(text.as_bytes(), block, step);
+                    assert_eq!(t, text);
+                    assert_eq!(s, whole, "block {block} step {step} gap {gap:?}");
                 }
             }
         }
@@ -451,6 +492,10 @@ mod tests {
             Just("We must act now!"),
             Just("- a list item"),
             Just("By Jane Roe"),
+            // Quotations left open at the end of a paragraph, that the next may reopen.
+            Just("\"We will fight. We will win."),
+            Just("“It is cruel. It is wrong."),
+            Just("‘Nobody listens. Nobody cares."),
         ];
         let para = prop::collection::vec(
             (sentence, prop_oneof![Just(" "), Just("\n"), Just("\r\n")]),

@@ -48,10 +48,13 @@
 //!   `in_quote`, `"No," he said.` is too, while `The "reform" is a sham.` is not.
 //! * `continues_quote` — the sentence begins inside a quotation opened in an earlier
 //!   sentence of the same block (the quotation was still open where that sentence ended),
-//!   and that quotation is attributed or closes before the block ends (a mark that never
-//!   closes and names nobody may be a stray, and must not quote the rest of the paragraph).
-//!   The feature analyzer then reads the sentence's first words as quoted although no mark
-//!   opens them in its own text.
+//!   and that quotation is attributed, closes before the block ends, or runs on into the
+//!   next block: left open at the end of its block when the next block begins with an
+//!   opening mark of the same kind (straight double, curly double or curly single), the
+//!   news convention for a quotation over several paragraphs. A mark that never closes,
+//!   names nobody and is not reopened may be a stray, and must not quote the rest of the
+//!   paragraph. The feature analyzer then reads the sentence's first words as quoted
+//!   although no mark opens them in its own text.
 //!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
 
@@ -88,7 +91,8 @@ pub struct Sentence {
     /// The sentence begins inside a quotation opened in an earlier sentence of its block, so
     /// its first words are quoted although its own text has no opening mark for them (the
     /// middle and last sentences of `"It is a disgrace. We were lied to," she said.`). Only
-    /// for a quotation that is attributed or closes before the end of the block.
+    /// for a quotation that is attributed, closes before the end of the block, or runs on
+    /// into the next block, which reopens it (see the module docs).
     pub continues_quote: bool,
 }
 
@@ -114,7 +118,22 @@ impl Sentence {
 /// (never empty): only [`is_blank`] text lies outside the sentences. Never panics; runs in
 /// time linear in `text.len()`.
 pub fn split(text: &str) -> Vec<Sentence> {
-    scan::Scanner::new(text).run()
+    split_before(text, "")
+}
+
+/// How much of the next paragraph [`split_before`] reads, in bytes from its first character
+/// that is not white space: enough to tell whether it opens with a quotation mark.
+pub const LOOKAHEAD_BYTES: usize = 32;
+
+/// [`split`] a piece of a document, given the text that follows it (`next`, empty at the
+/// document's end). Only the start of `next` is read: whether the paragraph after the piece
+/// opens with a quotation mark, so that a quotation left open at the end of the piece runs on
+/// into it (see `continues_quote` in the module docs). The sentences are those of [`split`]
+/// on the whole document when `text` ends at a paragraph break and `next` holds the rest of
+/// the document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
+/// streaming reader ([`crate::stream`]) splits this way.
+pub fn split_before(text: &str, next: &str) -> Vec<Sentence> {
+    scan::Scanner::new(text, next).run()
 }
 
 /// Whether `text` is only white space and byte-order marks (U+FEFF), which [`split`] leaves

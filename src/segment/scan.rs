@@ -57,6 +57,9 @@ struct Meta {
 
 pub(super) struct Scanner<'a> {
     text: &'a str,
+    /// The text that follows `text` in the document (empty at its end): only its start is
+    /// read, to see how the paragraph after the last block begins.
+    next: &'a str,
     b: &'a [u8],
     out: Vec<Sentence>,
     /// Flags-in-progress of the sentences of the current block (parallel to
@@ -74,9 +77,10 @@ pub(super) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str, next: &'a str) -> Self {
         Scanner {
             text,
+            next,
             b: text.as_bytes(),
             out: Vec::with_capacity(text.len() / 128 + 1),
             meta: Vec::new(),
@@ -118,15 +122,45 @@ impl<'a> Scanner<'a> {
                 i += 1;
             }
         }
-        // A quotation left open is closed by the end of the block.
+        // A quotation left open is closed by the end of the block. It runs on into the next
+        // block when that begins with an opening mark of the same kind (news style for a
+        // quotation over several paragraphs: no closing mark where a paragraph ends, an opening
+        // one where the next begins).
         let open_at_end = self.depth > 0;
+        let runs_on = open_at_end && self.next_block_opens(ue, self.stack[0]);
         if open_at_end {
             self.spans.push((self.outer_open.max(self.sent_start), ue));
             self.depth = 0;
         }
         let s = self.sent_start;
         self.emit(s, ue, false);
-        self.finish_unit(open_at_end);
+        self.finish_unit(open_at_end && !runs_on);
+    }
+
+    /// Whether the block after the one that ends at `ue` begins with a mark that opens a
+    /// quotation of `kind` (straight double, curly double or curly single; no other kind).
+    fn next_block_opens(&self, ue: usize, kind: u8) -> bool {
+        // Only white space separates blocks; past the end of `text`, `next` follows.
+        let rest = self.text[ue..].trim_start();
+        let rest = if rest.is_empty() {
+            self.next.trim_start()
+        } else {
+            rest
+        };
+        let b = rest.as_bytes();
+        // The rules of `straight_double` and `lsquo` for a mark with nothing before it.
+        match kind {
+            Q_DOUBLE => rest
+                .strip_prefix('"')
+                .is_some_and(|r| r.chars().next().is_some_and(|c| !c.is_whitespace())),
+            Q_LDQUO => rest.starts_with('“'),
+            Q_LSQUO => {
+                rest.starts_with('‘')
+                    && !b.get(3).is_some_and(u8::is_ascii_digit)
+                    && !lexicon::is_elision(ascii_word(b, 3, b.len()))
+            }
+            _ => false,
+        }
     }
 
     fn byte(&self, i: usize) -> u8 {
@@ -635,7 +669,8 @@ impl<'a> Scanner<'a> {
 
     /// Resolve the flags of the block's sentences: chains of sentences linked by an open
     /// quotation share attribution; then `in_quote` and `continues_quote`. `open_at_end`: the
-    /// block ended inside a quotation (no closing mark before its end).
+    /// block ended inside a quotation (no closing mark before its end) that does not run on
+    /// into the next block.
     fn finish_unit(&mut self, open_at_end: bool) {
         let n = self.meta.len();
         let base = self.unit_first;
@@ -650,8 +685,8 @@ impl<'a> Scanner<'a> {
             }
             let follows_speech = prev_speech && self.meta[a].begins;
             let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
-            // The chain's quotation closes inside the block: only the block's last chain can
-            // run into its end.
+            // The chain's quotation closes inside the block (or runs on into the next one):
+            // only the block's last chain can run into its end.
             let closed = !(z + 1 == n && open_at_end);
             for t in a..=z {
                 let m = self.meta[t];

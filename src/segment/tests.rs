@@ -214,6 +214,133 @@ fn sentences_inside_a_quotation_continue_it() {
 }
 
 #[test]
+fn a_quotation_reopened_by_the_next_paragraph_runs_on() {
+    // Three paragraphs of one quotation, attributed only in the last: the first two end
+    // without a closing mark and the next opens with one, so their later sentences continue it.
+    assert_eq!(
+        continues(
+            "\"We will fight. We will win.\n\n\"Nobody stops us. Not the courts. Not the \
+             council.\n\n\"We are ready. All of us,\" she said."
+        ),
+        [
+            ("\"We will fight.", false),
+            ("We will win.", true),
+            ("\"Nobody stops us.", false),
+            ("Not the courts.", true),
+            ("Not the council.", true),
+            ("\"We are ready.", false),
+            ("All of us,\" she said.", true),
+        ]
+    );
+    // Curly double and curly single marks, each reopened by its own kind.
+    for (open, close) in [("“", "”"), ("‘", "’")] {
+        let text =
+            format!("{open}It is cruel. It is wrong.\n\n{open}It must end. Soon,{close} he said.");
+        assert_eq!(
+            continues(&text).iter().map(|c| c.1).collect::<Vec<_>>(),
+            [false, true, false, true],
+            "{text}"
+        );
+    }
+    // The paragraph the quotation runs on from may be long and wrapped; white space of any
+    // kind (CRLF, blank lines with spaces) may separate it from the next one.
+    assert_eq!(
+        continues("\"We will fight.\r\nWe will win.\r\n \r\n\r\n\"Never,\" she said."),
+        [
+            ("\"We will fight.", false),
+            ("We will win.", true),
+            ("\"Never,\" she said.", false),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_left_open_without_a_reopening_mark_stays_a_stray() {
+    let uncarried = |text: &str| continues(text).iter().all(|c| !c.1);
+    // The next paragraph does not open with a mark.
+    assert!(uncarried(
+        "\"We will win. The plan is a disgrace.\n\nThe council met on Monday."
+    ));
+    // A mark inside the next paragraph's first sentence is not its start.
+    assert!(uncarried(
+        "\"We will win. The plan is a disgrace.\n\nThe \"reform\" passed. It rained."
+    ));
+    // A mark of another kind: straight after curly, curly double after curly single, curly
+    // after straight.
+    assert!(uncarried(
+        "“We will win. The plan is a disgrace.\n\n\"Never,\" she said."
+    ));
+    assert!(uncarried(
+        "‘We will win. The plan is a disgrace.\n\n“Never,” she said."
+    ));
+    assert!(uncarried(
+        "\"We will win. The plan is a disgrace.\n\n“Never,” she said."
+    ));
+    // A straight mark followed by white space opens nothing; nor does an elision or a
+    // year with a curly single mark.
+    assert!(uncarried(
+        "\"We will win. The plan is a disgrace.\n\n\" is a stray mark. It rained."
+    ));
+    assert!(uncarried(
+        "‘We will win. The plan is a disgrace.\n\n‘tis the season, they say. It rained."
+    ));
+    assert!(uncarried(
+        "‘We will win. The plan is a disgrace.\n\n‘90s music played. It rained."
+    ));
+    // The last paragraph of the document: nothing follows, nothing reopens.
+    assert!(uncarried(
+        "The council met.\n\n\"We will win. The plan is a disgrace.\n\n"
+    ));
+    // Split as a piece of a longer document, the next piece decides.
+    let piece = "\"We will win. The plan is a disgrace.\n\n";
+    let flags = |next| -> Vec<bool> {
+        split_before(piece, next)
+            .iter()
+            .map(|s| s.continues_quote)
+            .collect()
+    };
+    assert_eq!(flags("\"Never,\" she said."), [false, true]);
+    assert_eq!(flags("  \n\"Never,\" she said."), [false, true]);
+    assert_eq!(flags("Never, she said."), [false, false]);
+    assert_eq!(flags(""), [false, false]);
+    // The kind of the quotation left open counts: the curly double one closed, a single
+    // one is left open, and the next paragraph reopens a double one (then a single one).
+    assert!(uncarried(
+        "The “fair” deal, the ‘reform. It was a sham.\n\n“Never,” she said."
+    ));
+    assert_eq!(
+        continues("The “fair” deal, the ‘reform. It was a sham.\n\n‘Never,’ she said.")[1],
+        ("It was a sham.", true)
+    );
+}
+
+#[test]
+fn a_nested_quotation_open_at_the_end_runs_on_with_its_outer_one() {
+    // The outer straight quotation is open at the paragraph's end, with a single one
+    // nested in it, also open; the next paragraph reopens the outer kind.
+    assert_eq!(
+        continues(
+            "\"She told me: 'We will win. Nobody stops us.\n\n\"And then she left,\" he said."
+        ),
+        [
+            ("\"She told me: 'We will win.", false),
+            ("Nobody stops us.", true),
+            ("\"And then she left,\" he said.", false),
+        ]
+    );
+    // A nested quotation that closes inside its paragraph changes nothing.
+    assert_eq!(
+        continues("“She said ‘no’ twice. Then she left.\n\n“It was over,” he said. It rained."),
+        [
+            ("“She said ‘no’ twice.", false),
+            ("Then she left.", true),
+            ("“It was over,” he said.", false),
+            ("It rained.", false),
+        ]
+    );
+}
+
+#[test]
 fn apostrophes_are_not_quotes() {
     assert_eq!(
         flags("Don't worry, O'Brien's team isn't done."),

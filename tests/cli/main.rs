@@ -12,6 +12,7 @@ mod notebook;
 mod pipeline;
 mod plots;
 mod progress;
+mod quotations;
 mod robustness;
 mod shared_data;
 mod train;

@@ -1,0 +1,103 @@
+//! Quotations the segmenter carries from one sentence to the next, read by the real binary:
+//! `factop sentences` prints the flag (`continues_quote`) and `factop classify` reads it.
+
+use crate::harness::{factop, write};
+use serde_json::Value;
+
+fn jsonl(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+/// A quotation over three paragraphs (the first two end without a closing mark, the next
+/// reopens it, only the last is attributed); then an unattributed stray mark left open before
+/// a paragraph that opens with no mark, and one in the document's last paragraph.
+const POOL: &str = "Riverside Pool to Stay Shut All Summer
+
+By Dana Whitfield
+
+The Riverside open-air pool will not reopen this year, the parks department confirmed on \
+Friday, after an inspection found cracks in the main tank.
+
+Lena Moravec, who has swum there every morning for thirty years, was at the gate when the \
+notice went up.
+
+\"This is a betrayal of everyone who grew up in that water. The department knew about the \
+cracks for two years and did nothing.
+
+\"It is lazy and it is cowardly. Nobody in that office has the courage to admit they got it \
+wrong. Shame on every one of them.
+
+\"We will fill the council chamber every week until they fix it,\" she said.
+
+The department says repairs will cost £1.4 million and could begin in October. Its \
+\"consultation on the work lasted a week. It was a farce from start to finish.
+
+Asked about the delay, a lifeguard shrugged. \"Nobody will swim here again. What a waste.
+";
+
+/// Sentences of [`POOL`] that continue a quotation: the later sentences of the first two
+/// paragraphs of the quotation.
+const CARRIED: [&str; 3] = [
+    "The department knew about the cracks for two years and did nothing.",
+    "Nobody in that office has the courage to admit they got it wrong.",
+    "Shame on every one of them.",
+];
+
+/// Sentences after a stray opening mark: the author's.
+const STRAY: [&str; 2] = ["It was a farce from start to finish.", "What a waste."];
+
+/// The sentences of `rows` (JSON lines of `sentences` or `classify`) whose `flag` is true.
+fn texts_where<'a>(rows: &'a [Value], flag: &str) -> Vec<&'a str> {
+    rows.iter()
+        .filter(|r| r[flag] == true)
+        .map(|r| r["text"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_quotation_over_paragraphs_is_the_speakers_and_a_stray_mark_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "pool.txt", POOL);
+    let rows = jsonl(&factop(&["sentences", &path, "-f", "jsonl"], None).ok());
+    assert_eq!(rows.len(), 16);
+    assert_eq!(texts_where(&rows, "continues_quote"), CARRIED);
+    let scored = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
+    assert_eq!(scored.len(), rows.len());
+    for r in &scored {
+        let text = r["text"].as_str().unwrap();
+        if CARRIED.contains(&text) {
+            assert_eq!(r["label"], "fact", "{r}");
+        }
+        if STRAY.contains(&text) {
+            assert_eq!(r["label"], "opinion", "{r}");
+        }
+    }
+}
+
+#[test]
+fn a_quotation_over_paragraphs_is_carried_where_the_input_is_cut_into_blocks() {
+    // The binary reads files in blocks of 256 KiB cut at paragraph breaks. Filler paragraphs
+    // put the block's end just inside, or just before, the paragraph that reopens the
+    // quotation; the flags must be those of the article alone.
+    const BLOCK: usize = 256 << 10;
+    let alone = jsonl(&factop(&["sentences", "-", "-f", "jsonl"], Some(POOL.as_bytes())).ok());
+    let want: Vec<bool> = alone.iter().map(|r| r["continues_quote"] == true).collect();
+    let reopens = POOL.find("\"It is lazy").unwrap();
+    let filler = "The pool first opened in 1931.\n\n".repeat(BLOCK / 32 - 40);
+    let dir = tempfile::tempdir().unwrap();
+    for inside in [1, 2, 5, 40, 0, -1, -3] {
+        // `inside` bytes of the reopening paragraph in the first block (negative: the block
+        // ends in the blank line before it).
+        let pad = (BLOCK as i64 - inside - (filler.len() + reopens) as i64) as usize;
+        let text = format!("{filler}{}{POOL}", "\n".repeat(pad));
+        let path = write(dir.path(), "long.txt", &text);
+        let rows = jsonl(&factop(&["sentences", &path, "-f", "jsonl"], None).ok());
+        let got: Vec<bool> = rows[rows.len() - want.len()..]
+            .iter()
+            .map(|r| r["continues_quote"] == true)
+            .collect();
+        assert_eq!(got, want, "{inside} bytes inside the first block");
+    }
+}
