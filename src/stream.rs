@@ -8,7 +8,8 @@
 //! * **At a paragraph break** (a line holding only white space) whenever the buffer has one,
 //!   preferably one with the start of the next paragraph in the buffer. The segmenter never
 //!   joins text across a blank line and resets its state there; it only looks at how the next
-//!   paragraph begins (a quotation that runs over paragraphs, [`segment::split_before`]). So
+//!   paragraph begins (a quotation that runs over paragraphs) and carries one flag from block
+//!   to block (the document is an interview transcript), see [`segment::split_piece`]. So
 //!   for any document whose paragraphs, with the blank lines after them, are shorter than
 //!   the block size (less [`segment::LOOKAHEAD_BYTES`]) the sentences are exactly those of
 //!   [`segment::split`] on the whole document.
@@ -20,7 +21,7 @@
 //!
 //! Sentence offsets (`start`, `end`) and `index` are those of the whole decoded document.
 
-use crate::segment::{self, Sentence};
+use crate::segment::{self, Carry, Sentence};
 use std::io::{self, Read};
 
 /// Target size of a block, in bytes of decoded text.
@@ -63,6 +64,8 @@ pub enum Piece<'a> {
         offset: usize,
         /// Index of the first sentence of `text` in the document.
         index: usize,
+        /// What the segmenter carries from the blocks before `text`.
+        carry: Carry,
         /// The decoded text.
         text: &'a str,
     },
@@ -70,8 +73,9 @@ pub enum Piece<'a> {
 
 /// Segment the rest of a document handed out as [`Piece::Rest`]: the sentences, with document
 /// offsets and indexes, that [`Blocks::next_block`] would have given.
-pub fn segment_rest(text: &str, offset: usize, index: usize) -> Vec<Sentence> {
-    let mut sentences = segment::split(text);
+pub fn segment_rest(text: &str, offset: usize, index: usize, carry: Carry) -> Vec<Sentence> {
+    let mut carry = carry;
+    let mut sentences = segment::split_piece(text, "", &mut carry);
     for s in &mut sentences {
         s.start += offset;
         s.end += offset;
@@ -95,6 +99,8 @@ pub struct Blocks<R: Read> {
     /// Offset of `buf[0]` in the decoded document.
     base: usize,
     next_index: usize,
+    /// What the segmenter carries from the blocks handed out to the next.
+    carry: Carry,
     eof: bool,
     replaced: usize,
     capped: usize,
@@ -117,6 +123,7 @@ impl<R: Read> Blocks<R> {
             raw: vec![0; FIRST_READ_BYTES],
             base: 0,
             next_index: 0,
+            carry: Carry::default(),
             eof: false,
             replaced: 0,
             capped: 0,
@@ -175,15 +182,19 @@ impl<R: Read> Blocks<R> {
             return Ok(Some(Piece::Rest {
                 offset: self.base,
                 index: self.next_index,
+                carry: self.carry,
                 text: view,
             }));
         }
+        let carry = &mut self.carry;
         let (cut, mut sentences) = if last {
-            (view.len(), segment::split(view))
+            (view.len(), segment::split_piece(view, "", carry))
         } else if let Some(p) = last_paragraph_break(view) {
-            (p, segment::split_before(&view[..p], &view[p..]))
+            (p, segment::split_piece(&view[..p], &view[p..], carry))
         } else {
-            let mut s = segment::split(view);
+            // What the popped sentence adds to `carry` it adds again when read with the next
+            // block: the flag only ever turns on, and only where a block begins.
+            let mut s = segment::split_piece(view, "", carry);
             if s.len() >= 2 {
                 let last = s.pop().map_or(0, |l| l.start);
                 (last, s)
@@ -379,13 +390,53 @@ mod tests {
         }
     }
 
+    /// An interview: the answer in the last paragraph is the interviewee's because of a
+    /// question label several blocks before it.
+    const TRANSCRIPT: &str = "The mayor spoke to us on Monday.\n\n\
+        Q: Will the library close?\n\n\
+        A: Never. Not while I am mayor.\n\n\
+        The interview was edited for length.\n\n\
+        Q: And the pool?\n\n\
+        Answer: It will reopen. I promise that.\n";
+
+    #[test]
+    fn an_interview_is_recognised_across_blocks() {
+        let whole = segment::split(TRANSCRIPT);
+        let answers: Vec<&str> = whole
+            .iter()
+            .filter(|s| s.continues_quote)
+            .map(|s| s.text(TRANSCRIPT))
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                "A: Never.",
+                "Not while I am mayor.",
+                "Answer: It will reopen.",
+                "I promise that."
+            ]
+        );
+        // Blocks longer than each paragraph, the blank line after it and the look-ahead: the
+        // answers lie in other blocks than their questions.
+        for block in [80, 100, 1 << 20] {
+            for step in [1, 7, 64] {
+                let (t, s) = streamed(TRANSCRIPT.as_bytes(), block, step);
+                assert_eq!(t, TRANSCRIPT);
+                assert_eq!(s, whole, "block {block} step {step}");
+            }
+        }
+    }
+
     #[test]
     fn deferred_rest_segments_like_next_block() {
-        for block in [16, 40, 100, 1 << 20] {
-            let (text, want) = streamed(ARTICLE.as_bytes(), block, 7);
+        for (doc, block) in [16, 40, 100, 1 << 20]
+            .into_iter()
+            .flat_map(|b| [(ARTICLE, b), (TRANSCRIPT, b)])
+        {
+            let (text, want) = streamed(doc.as_bytes(), block, 7);
             let mut blocks = Blocks::with_block_bytes(
                 Trickle {
-                    data: ARTICLE.as_bytes(),
+                    data: doc.as_bytes(),
                     step: 7,
                 },
                 block,
@@ -401,11 +452,12 @@ mod tests {
                     Piece::Rest {
                         offset,
                         index,
+                        carry,
                         text,
                     } => {
                         assert_eq!(offset, got_text.len());
                         got_text.push_str(text);
-                        let s = segment_rest(text, offset, index);
+                        let s = segment_rest(text, offset, index, carry);
                         capped += segment::capped_count(&s);
                         got.extend(s);
                     }
@@ -496,6 +548,9 @@ mod tests {
             Just("\"We will fight. We will win."),
             Just("“It is cruel. It is wrong."),
             Just("‘Nobody listens. Nobody cares."),
+            // Interview labels: a paragraph that opens with one.
+            Just("Q: Why did you stay?"),
+            Just("A: Because it is home."),
         ];
         let para = prop::collection::vec(
             (sentence, prop_oneof![Just(" "), Just("\n"), Just("\r\n")]),

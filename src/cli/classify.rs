@@ -221,6 +221,9 @@ struct Chunk {
     /// first sentence having index `index`).
     offset: usize,
     index: usize,
+    /// What the segmenter carries into `text` from the chunks before it (when `sentences` is
+    /// `None`).
+    carry: segment::Carry,
     sentences: Option<Vec<Sentence>>,
     /// First and last chunk of its article (the text format's header and summary).
     first: bool,
@@ -245,6 +248,7 @@ impl Chunk {
             text,
             offset,
             index,
+            carry: segment::Carry::default(),
             sentences: None,
             first: false,
             last: false,
@@ -397,7 +401,7 @@ fn run_parallel(
         let (sentences, capped) = match c.sentences {
             Some(s) => (s, 0),
             None => {
-                let s = factop::stream::segment_rest(&c.text, c.offset, c.index);
+                let s = factop::stream::segment_rest(&c.text, c.offset, c.index, c.carry);
                 let capped = segment::capped_count(&s);
                 (s, capped)
             }
@@ -597,19 +601,26 @@ impl Iterator for TextChunks {
             // the worker, not here: the reader stays light.
             let piece = match blocks.next_piece_deferred() {
                 Ok(p) => p.map(|p| match p {
-                    Piece::Block(b) => (b.text.to_string(), b.offset, 0, Some(b.sentences)),
+                    Piece::Block(b) => (
+                        b.text.to_string(),
+                        b.offset,
+                        0,
+                        segment::Carry::default(),
+                        Some(b.sentences),
+                    ),
                     Piece::Rest {
                         offset,
                         index,
+                        carry,
                         text,
-                    } => (text.to_string(), offset, index, None),
+                    } => (text.to_string(), offset, index, carry, None),
                 }),
                 Err(e) => return Some(Err(read_error(path, e))),
             };
             let is_first = std::mem::replace(first, false);
             let doc = doc.clone();
             // Look ahead: is this the document's last block?
-            let Some((text, offset, index, sentences)) = piece else {
+            let Some((text, offset, index, carry, sentences)) = piece else {
                 let repairs = (blocks.replaced(), blocks.capped());
                 self.current = None;
                 // An empty closing chunk: for an empty document (is_first) it carries the
@@ -624,6 +635,7 @@ impl Iterator for TextChunks {
             };
             return Some(Ok(Chunk {
                 sentences,
+                carry,
                 first: is_first,
                 ..Chunk::text(doc, text, offset, index)
             }));

@@ -56,6 +56,13 @@
 //!   paragraph. The feature analyzer then reads the sentence's first words as quoted
 //!   although no mark opens them in its own text.
 //!
+//!   **Interview transcripts.** In a document where a block began with a question label
+//!   (`Q:` or `Question:`, then white space), every sentence of a later block that begins
+//!   with an answer label (`A:` or `Answer:`) continues a quotation, its first included: the
+//!   answer is the interviewee's words. Labels count only at the start of a block, with the
+//!   exact case; question blocks are left as they are. [`split_piece`] carries the flag from
+//!   one piece of a document to the next ([`Carry`]).
+//!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
 
 mod lexicon;
@@ -92,7 +99,9 @@ pub struct Sentence {
     /// its first words are quoted although its own text has no opening mark for them (the
     /// middle and last sentences of `"It is a disgrace. We were lied to," she said.`). Only
     /// for a quotation that is attributed, closes before the end of the block, or runs on
-    /// into the next block, which reopens it (see the module docs).
+    /// into the next block, which reopens it. Every sentence of an interview's answer (a
+    /// block that begins with `A:` after one that began with `Q:`) is quoted this way too,
+    /// its first included (see the module docs).
     pub continues_quote: bool,
 }
 
@@ -118,22 +127,33 @@ impl Sentence {
 /// (never empty): only [`is_blank`] text lies outside the sentences. Never panics; runs in
 /// time linear in `text.len()`.
 pub fn split(text: &str) -> Vec<Sentence> {
-    split_before(text, "")
+    split_piece(text, "", &mut Carry::default())
 }
 
-/// How much of the next paragraph [`split_before`] reads, in bytes from its first character
+/// How much of the next paragraph [`split_piece`] reads, in bytes from its first character
 /// that is not white space: enough to tell whether it opens with a quotation mark.
 pub const LOOKAHEAD_BYTES: usize = 32;
 
+/// What [`split_piece`] learns from one piece of a document that it needs for the pieces after
+/// it: whether a paragraph began with a question label (`Q:`, `Question:`), which makes the
+/// document an interview transcript. `Carry::default()` starts a document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Carry {
+    interview: bool,
+}
+
 /// [`split`] a piece of a document, given the text that follows it (`next`, empty at the
-/// document's end). Only the start of `next` is read: whether the paragraph after the piece
-/// opens with a quotation mark, so that a quotation left open at the end of the piece runs on
-/// into it (see `continues_quote` in the module docs). The sentences are those of [`split`]
-/// on the whole document when `text` ends at a paragraph break and `next` holds the rest of
-/// the document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
-/// streaming reader ([`crate::stream`]) splits this way.
-pub fn split_before(text: &str, next: &str) -> Vec<Sentence> {
-    scan::Scanner::new(text, next).run()
+/// document's end) and what the pieces before it left in `carry` (updated for the next piece).
+/// Only the start of `next` is read: whether the paragraph after the piece opens with a
+/// quotation mark, so that a quotation left open at the end of the piece runs on into it (see
+/// `continues_quote` in the module docs). The sentences are those of [`split`] on the whole
+/// document when the pieces end at paragraph breaks and each `next` holds the rest of the
+/// document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
+/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is one flag.
+pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
+    let (sentences, interview) = scan::Scanner::new(text, next, carry.interview).run();
+    carry.interview = interview;
+    sentences
 }
 
 /// Whether `text` is only white space and byte-order marks (U+FEFF), which [`split`] leaves

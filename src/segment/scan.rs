@@ -34,6 +34,11 @@ const Q_RDQUO: u8 = 8; // ” used as an opening mark
 
 const MAX_DEPTH: usize = 8;
 
+/// Labels that open a question or an answer paragraph of an interview transcript (followed by
+/// white space; case matters).
+const QUESTION_LABELS: [&[u8]; 2] = [b"Q:", b"Question:"];
+const ANSWER_LABELS: [&[u8]; 2] = [b"A:", b"Answer:"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Next {
     End,
@@ -74,10 +79,14 @@ pub(super) struct Scanner<'a> {
     depth: usize,
     outer_open: usize,
     sent_start: usize,
+    /// A block of the document began with a question label (from an earlier piece too).
+    interview: bool,
 }
 
 impl<'a> Scanner<'a> {
-    pub(super) fn new(text: &'a str, next: &'a str) -> Self {
+    /// A scanner for `text`, followed in the document by `next`; `interview`: an earlier
+    /// piece of the document had a block that began with a question label.
+    pub(super) fn new(text: &'a str, next: &'a str, interview: bool) -> Self {
         Scanner {
             text,
             next,
@@ -92,13 +101,15 @@ impl<'a> Scanner<'a> {
             depth: 0,
             outer_open: 0,
             sent_start: 0,
+            interview,
         }
     }
 
-    pub(super) fn run(mut self) -> Vec<Sentence> {
+    /// The sentences, and whether a block of the document so far began with a question label.
+    pub(super) fn run(mut self) -> (Vec<Sentence>, bool) {
         let text = self.text;
         lines::for_each_unit(text, |s, e| self.unit(s, e));
-        self.out
+        (self.out, self.interview)
     }
 
     /// Scan one block `[us, ue)`.
@@ -114,6 +125,12 @@ impl<'a> Scanner<'a> {
             .iter()
             .take_while(|c| c.is_ascii_whitespace())
             .count();
+        // An interview transcript: a block that begins with an answer label, after one that
+        // began with a question label, is the interviewee's words.
+        let head = &b[us + lead..ue];
+        let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+        let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
+        self.interview |= starts_with_label(head, &QUESTION_LABELS);
         let mut i = us + lead + lines::numbered_marker_len(&b[us + lead..ue]);
         while i < ue {
             if SPECIAL[b[i] as usize] {
@@ -134,7 +151,7 @@ impl<'a> Scanner<'a> {
         }
         let s = self.sent_start;
         self.emit(s, ue, false);
-        self.finish_unit(open_at_end && !runs_on);
+        self.finish_unit(open_at_end && !runs_on, answer);
     }
 
     /// Whether the block after the one that ends at `ue` begins with a mark that opens a
@@ -670,8 +687,9 @@ impl<'a> Scanner<'a> {
     /// Resolve the flags of the block's sentences: chains of sentences linked by an open
     /// quotation share attribution; then `in_quote` and `continues_quote`. `open_at_end`: the
     /// block ended inside a quotation (no closing mark before its end) that does not run on
-    /// into the next block.
-    fn finish_unit(&mut self, open_at_end: bool) {
+    /// into the next block. `answer`: the block is an interview answer, every sentence of it
+    /// the interviewee's.
+    fn finish_unit(&mut self, open_at_end: bool, answer: bool) {
         let n = self.meta.len();
         let base = self.unit_first;
         let mut a = 0;
@@ -698,7 +716,7 @@ impl<'a> Scanner<'a> {
                 // before the block ends: a mark that never closes and names nobody is as
                 // likely a stray (a lost closing mark, a fragment pasted in) as a quotation,
                 // and must not turn the rest of the paragraph into quoted speech.
-                s.continues_quote = t > a && (attributed || closed);
+                s.continues_quote = answer || (t > a && (attributed || closed));
                 s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
             }
             let last = &self.out[base + z];
@@ -707,6 +725,13 @@ impl<'a> Scanner<'a> {
         }
         self.meta.clear();
     }
+}
+
+/// Whether `head` begins with one of `labels` followed by ASCII white space.
+fn starts_with_label(head: &[u8], labels: &[&[u8]]) -> bool {
+    labels
+        .iter()
+        .any(|l| head.starts_with(l) && head.get(l.len()).is_some_and(u8::is_ascii_whitespace))
 }
 
 fn is_single(q: u8) -> bool {

@@ -294,7 +294,7 @@ fn a_quotation_left_open_without_a_reopening_mark_stays_a_stray() {
     // Split as a piece of a longer document, the next piece decides.
     let piece = "\"We will win. The plan is a disgrace.\n\n";
     let flags = |next| -> Vec<bool> {
-        split_before(piece, next)
+        split_piece(piece, next, &mut Carry::default())
             .iter()
             .map(|s| s.continues_quote)
             .collect()
@@ -338,6 +338,83 @@ fn a_nested_quotation_open_at_the_end_runs_on_with_its_outer_one() {
             ("It rained.", false),
         ]
     );
+}
+
+#[test]
+fn answers_of_an_interview_are_the_interviewees() {
+    // After a question label, every sentence of a paragraph that opens with an answer label
+    // continues a quotation, its first too; questions and narration are left as they are.
+    let text = "Ana Ruiz has run the shelter for a decade.\n\n\
+        Q: Why do you stay? The pay is poor.\n\n\
+        A: Because the work matters. The council is wrong about us. It always was.\n\n\
+        She laughs at the question.\n\n\
+        Question: What comes next?\n\n\
+        Answer: A fight. We will win it.";
+    assert_eq!(
+        continues(text),
+        [
+            ("Ana Ruiz has run the shelter for a decade.", false),
+            ("Q: Why do you stay?", false),
+            ("The pay is poor.", false),
+            ("A: Because the work matters.", true),
+            ("The council is wrong about us.", true),
+            ("It always was.", true),
+            ("She laughs at the question.", false),
+            ("Question: What comes next?", false),
+            ("Answer: A fight.", true),
+            ("We will win it.", true),
+        ]
+    );
+    // Quotation marks inside an answer change nothing: all of it is the interviewee's.
+    assert!(continues(
+        "Q: And then?\n\nA: He told me \"never again.\" Then he left. \"Go,\" I said."
+    )
+    .iter()
+    .skip(1)
+    .all(|c| c.1));
+    // Split piece by piece, the question label in an earlier piece counts.
+    let mut carry = Carry::default();
+    split_piece("Q: Why?\n\n", "A: Because.", &mut carry);
+    let later = split_piece("A: Because. It is home.", "", &mut carry);
+    assert!(later.iter().all(|s| s.continues_quote));
+    let fresh = split_piece("A: Because. It is home.", "", &mut Carry::default());
+    assert!(fresh.iter().all(|s| !s.continues_quote));
+}
+
+#[test]
+fn answer_labels_without_an_earlier_question_or_out_of_place_are_text() {
+    let uncarried = |text: &str| continues(text).iter().all(|c| !c.1);
+    // No question label in the document.
+    assert!(uncarried(
+        "The vote was close.\n\nA: The council is wrong. It always was."
+    ));
+    // The question comes after the answer (no look-ahead).
+    assert!(uncarried(
+        "A: The council is wrong. It always was.\n\nQ: Why do you say so?"
+    ));
+    // Labels are case-sensitive, need white space after them and open their paragraph.
+    for text in [
+        "q: Why?\n\nA: The council is wrong. It always was.",
+        "Q:Why?\n\nA: The council is wrong. It always was.",
+        "Q: Why?\n\na: The council is wrong. It always was.",
+        "Q: Why?\n\nA:The council is wrong. It always was.",
+        "Q: Why?\n\nANSWER: The council is wrong. It always was.",
+        "Q: Why?\n\nThe reply was short. A: The council is wrong. It always was.",
+        "The plan has two parts, Q: and A: as the memo says.\n\nA: The council is wrong. \
+         It always was.",
+    ] {
+        assert!(uncarried(text), "{text}");
+    }
+    // A question label later in a paragraph is no question paragraph either.
+    assert!(uncarried(
+        "He asked, Q: why?\n\nA: The council is wrong. It always was."
+    ));
+    // White space before a label, and a byte-order mark before the first, are allowed.
+    let flags: Vec<bool> = continues("\u{feff}Q: Why?\n\n  A: Because. It is home.")
+        .iter()
+        .map(|c| c.1)
+        .collect();
+    assert_eq!(flags, [false, true, true]);
 }
 
 #[test]

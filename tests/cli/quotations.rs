@@ -101,3 +101,42 @@ fn a_quotation_over_paragraphs_is_carried_where_the_input_is_cut_into_blocks() {
         assert_eq!(got, want, "{inside} bytes inside the first block");
     }
 }
+
+/// An interview transcript: answers after question labels are the harbour master's words.
+const INTERVIEW: &str = "Five Questions for the Harbour Master
+
+Tomas Ekdahl has run Port Sallow's harbour for eleven years. He retires in June.
+
+Q: What will you miss most?
+
+A: The mornings. There is nothing more beautiful than the harbour at six, before the ferries \
+start. Anyone who has not seen it has missed the best thing in this town.
+
+Q: The new marina has been controversial. Was it a mistake?
+
+A: It was a terrible mistake. The council ignored every warning we gave them. Frankly, the \
+whole plan was reckless from the start.
+
+The harbour board will name his successor in May.
+";
+
+#[test]
+fn an_interviews_answers_are_the_interviewees_and_labels_alone_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "interview.txt", INTERVIEW);
+    let rows = jsonl(&factop(&["sentences", &path, "-f", "jsonl"], None).ok());
+    let answers = texts_where(&rows, "continues_quote");
+    assert_eq!(answers.len(), 6, "{answers:?}");
+    assert!(answers[0].starts_with("A: The mornings") && answers[3].starts_with("A: It was"));
+    let scored = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
+    for r in &scored {
+        if answers.contains(&r["text"].as_str().unwrap()) {
+            assert_eq!(r["label"], "fact", "{r}");
+        }
+    }
+    // Without the question labels the answer labels are plain text: nothing is carried.
+    let plain = INTERVIEW.replace("Q: ", "");
+    let path = write(dir.path(), "no-questions.txt", &plain);
+    let rows = jsonl(&factop(&["sentences", &path, "-f", "jsonl"], None).ok());
+    assert!(texts_where(&rows, "continues_quote").is_empty());
+}
