@@ -44,6 +44,7 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
+row "− attribution frames (\`--cue-rules 1\`: the first cue rules; the default model before them)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 1
 row "− reported-speech scope (stance words in unquoted reported speech count as the author's)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-reported-scope
 row "− naive-Bayes score (\`--nb-score off\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --nb-score off
 row "word unigrams only (no bigrams)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --word-ngrams 1

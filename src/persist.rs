@@ -24,10 +24,11 @@ use std::path::{Path, PathBuf};
 /// `cue:scare_quotes` feature), version 8 the user's lexicons (`params.features.lexicons` and
 /// their `cue:lex:*` features), version 9 single quotation marks read as quotation marks
 /// (`params.features.single_quotes`: a factop that ignored the field would mask other words
-/// than the model learned with). A model is
+/// than the model learned with), version 10 revision 3 of the cue rules (attribution frames in
+/// the reported-speech scope: an older factop would read other cue values). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -73,7 +74,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.single_quotes {
+    if m.params.features.cue_rules >= 3 {
+        10
+    } else if m.params.features.single_quotes {
         9
     } else if !m.params.features.lexicons.is_empty() {
         8
@@ -540,12 +543,14 @@ mod tests {
         v
     }
 
-    /// The default model's file without single quotes: the format versions the tests below
-    /// check are those of models without them (single quotes make any model version 9).
+    /// The default model's file without single quotes and with the first cue rules: the
+    /// format versions the tests below check are those of models without them (single quotes
+    /// make any model version 9, cue rules 3 version 10).
     fn default_json() -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
+        assert_eq!(features.remove("cue_rules"), Some(3.into()));
         v["format_version"] = 3.into();
         v
     }
@@ -556,13 +561,18 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_are_stored_and_make_version_9() {
+    fn single_quotes_and_cue_rules_3_are_stored_and_make_version_9_and_10() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(format_version_of(&m), 9);
+        assert_eq!(m.params.features.cue_rules, 3);
+        assert_eq!(format_version_of(&m), 10);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 9);
+        assert_eq!(v["format_version"], 10);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
+        assert_eq!(v["params"]["features"]["cue_rules"], 3);
+        let mut first = m.clone();
+        first.params.features.cue_rules = 1;
+        assert_eq!(format_version_of(&first), 9);
         // A file without the field reads as before single quotes, and is written as such.
         let old = default_double();
         assert!(!old.params.features.single_quotes);

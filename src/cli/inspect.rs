@@ -115,11 +115,17 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // Cue rules 3 add attribution frames to the scope (nothing without it).
+    let scope = if f.cue_rules == 3 {
+        "reported-speech scope on with attribution frames (cue rules 3)"
+    } else {
+        "reported-speech scope on"
+    };
     let options: Vec<&str> = [
-        (f.reported_scope, "reported-speech scope on"),
+        (f.reported_scope, scope),
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
-        (f.cue_rules >= 2, "cue rules 2"),
+        (f.cue_rules == 2, "cue rules 2"),
         (!f.lexicons.is_empty(), lexicons.as_str()),
     ]
     .into_iter()
@@ -284,10 +290,11 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        assert_eq!(with(true, true, false), "on (reported-speech scope on)");
+        let frames = "reported-speech scope on with attribution frames (cue rules 3)";
+        assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
-            "on (reported-speech scope on, evaluative lexicon split)"
+            format!("on ({frames}, evaluative lexicon split)")
         );
         assert_eq!(with(true, false, false), "on");
         assert_eq!(with(true, false, true), "on (evaluative lexicon split)");
@@ -298,7 +305,12 @@ mod tests {
         };
         assert_eq!(
             cue_options(&scaled),
-            "on (reported-speech scope on, cue scale 2.5)"
+            format!("on ({frames}, cue scale 2.5)")
         );
+        let first = FeatureConfig {
+            cue_rules: 1,
+            ..FeatureConfig::default()
+        };
+        assert_eq!(cue_options(&first), "on (reported-speech scope on)");
     }
 }

@@ -130,7 +130,8 @@ pub struct Args {
     cue_scale: f32,
     /// Revision of the cue rules: 1 as first written; 2 also ends a reported clause at `, and`
     /// before a new subject (`…, and they are right`) and adds `cue:scare_quotes` (short
-    /// quotations in the author's own voice).
+    /// quotations in the author's own voice); 3 adds attribution frames to 1's rules (`in her
+    /// view`, `in the words of X`, `as X put it`, `quoted as saying`, `regard`, `concludes`).
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

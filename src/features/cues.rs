@@ -272,6 +272,12 @@ pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2 + MAX_USE
 /// built-in ones.
 const SCARE_QUOTES_CUE: &str = "scare_quotes";
 
+/// Whether revision `rules` of the cue rules counts [`SCARE_QUOTES_CUE`]: only revision 2
+/// (revision 3 adds attribution frames to revision 1).
+pub(crate) fn counts_scare_quotes(rules: u8) -> bool {
+    rules == 2
+}
+
 /// Words right before a short quotation that name a term rather than sneer at it: `called it
 /// "a betrayal"`, `dubbed "the iron lady"`, `known as "the Lanes"` (cue rules 2).
 fn is_naming_word(w: &str) -> bool {
@@ -472,7 +478,7 @@ pub struct CueSet {
     /// are).
     scale: f32,
     /// The revision of the rules (`FeatureConfig::cue_rules`): 2 adds the `and`-subject
-    /// clause break to the scope and the scare-quote cue.
+    /// clause break to the scope and the scare-quote cue, 3 the attribution frames.
     rules: u8,
     /// Index in `lexicons` of the first user lexicon ([`UserLexicon`]); they come last.
     user_start: usize,
@@ -717,10 +723,7 @@ impl CueSet {
         );
         set(t == "<num>" || t == "<year>", F_NUMBER);
         let key = lower(t);
-        set(
-            &*key == "according" || super::scope::is_scope_verb(&key),
-            F_SCOPE,
-        );
+        set(super::scope::may_open_scope(&key), F_SCOPE);
         let (lexicons, phrases) = self.first_words.get(&*key).copied().unwrap_or((0, None));
         let mut single = 0;
         for (l, (_, lex)) in self.lexicons.iter().enumerate() {
@@ -861,7 +864,11 @@ impl CueSet {
         reported_scope: bool,
     ) -> Vec<(String, f32)> {
         let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
-        let mut names = cue_names(reported_scope, self.descriptive.is_some(), self.rules >= 2);
+        let mut names = cue_names(
+            reported_scope,
+            self.descriptive.is_some(),
+            counts_scare_quotes(self.rules),
+        );
         names.extend(
             self.lexicons[self.user_start..]
                 .iter()
@@ -929,7 +936,7 @@ impl CueSet {
         // Quoted runs: maximal runs of quoted tokens.
         let (mut quotes, mut short, mut long, mut scare) = (0usize, 0usize, 0usize, 0usize);
         let is_word = |i: usize| info[i].flags & F_WORD != 0;
-        let scare_scope = match (self.rules >= 2, reported_scope) {
+        let scare_scope = match (counts_scare_quotes(self.rules), reported_scope) {
             (false, _) => None,
             (true, true) => Some(scope),
             (true, false) => Some(self.scope_of(tokens, info)),
@@ -1012,7 +1019,7 @@ impl CueSet {
             out[at] = squash_count(counts[d]);
             at += 1;
         }
-        if self.rules >= 2 {
+        if counts_scare_quotes(self.rules) {
             out[at] = squash_count(scare);
             at += 1;
         }
@@ -1081,7 +1088,7 @@ mod tests {
     fn scope_reference(tokens: &[Token], rules: u8) -> Scope {
         scope::find(tokens, scope::Rules::of(rules), |i| {
             let w = lower(&tokens[i].text);
-            w == "according" || scope::is_scope_verb(&w)
+            scope::may_open_scope(&w)
         })
     }
 
@@ -1213,7 +1220,7 @@ mod tests {
             let n = count_of(&author_counts, "cue:descriptive");
             out.push(("cue:descriptive".into(), squash(n as f32)));
         }
-        if set.rules >= 2 {
+        if counts_scare_quotes(set.rules) {
             out.push(("cue:scare_quotes".into(), squash(scare as f32)));
         }
         for ((name, _), n) in set.lexicons.iter().zip(&author_counts) {
@@ -1255,6 +1262,8 @@ mod tests {
                 (true, 2, &user[..0]),
                 (false, 1, &user[..]),
                 (true, 2, &user[..1]),
+                (false, 3, &user[..0]),
+                (true, 3, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1290,6 +1299,8 @@ mod tests {
                 ",", ";", "-", "but", "critics", "say", "called", "argued", "to", "who",
                 "think", "officials", "reckless", "According", "plan", "and", "crisis",
                 "Critical", "worried", "failed", "fair", "they", "he", "dubbed", "as",
+                "view", "her", "my", "mayor's", "own", "words", "the", "put", "sees",
+                "quoted", "saying", "regard", "concludes", "finds",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),

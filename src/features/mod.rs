@@ -77,8 +77,11 @@ pub struct FeatureConfig {
     /// leaves `and they are right` to the author; 1 ended it only before `and I`/`and we`),
     /// and the cue `cue:scare_quotes` counts short quoted runs (at most three words) in the
     /// author's own voice: outside the reported-speech scope and not right after a naming
-    /// word (`called`, `dubbed`, `as`, …). Files without the field read as revision 1;
-    /// stored only when not 1.
+    /// word (`called`, `dubbed`, `as`, …). 3 adds attribution frames to revision 1's rules
+    /// (not revision 2's): `in her view`, `in the words of X`, `as X put it`, `quoted as
+    /// saying` and the verbs `regard`, `conclude`, `finds` open a reported-speech scope
+    /// (format version 10). New models use revision 3; files without the field read as
+    /// revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -132,14 +135,14 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
     let mut names = cues::cue_names(
         config.reported_scope,
         config.split_evaluative,
-        config.cue_rules >= 2,
+        cues::counts_scare_quotes(config.cue_rules),
     );
     names.extend(config.lexicons.iter().map(UserLexicon::cue_name));
     names
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 2;
+pub const CUE_RULES: u8 = 3;
 
 fn default_char_min_df() -> usize {
     3
@@ -163,7 +166,8 @@ impl Default for FeatureConfig {
             split_evaluative: false,
             single_quotes: true,
             cue_scale: default_cue_scale(),
-            cue_rules: first_cue_rules(),
+            // New models read attribution frames; files without the field read as 1.
+            cue_rules: CUE_RULES,
             lexicons: Vec::new(),
             min_df: 2,
             max_features: 20_000,

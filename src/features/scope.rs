@@ -40,13 +40,19 @@ pub(crate) struct Rules {
     /// A comma before `and` and a new subject (`he`, `she`, `they`, `it`, `this`, `these`)
     /// ends a clause, not only one before `and I` / `and we` (cue rules 2).
     pub and_subject: bool,
+    /// Attribution frames ([`frame`]) and the verbs of [`is_frame_verb`] open a scope too
+    /// (cue rules 3).
+    pub frames: bool,
 }
 
 impl Rules {
-    /// The clause rules of a cue-rules revision.
+    /// The clause rules of a cue-rules revision: 1 the first rules, 2 adds the `and`-subject
+    /// clause break, 3 adds the attribution frames to revision 1's rules (not revision 2's
+    /// clause break).
     pub(crate) fn of(cue_rules: u8) -> Rules {
         Rules {
-            and_subject: cue_rules >= 2,
+            and_subject: cue_rules == 2,
+            frames: cue_rules == 3,
         }
     }
 }
@@ -213,6 +219,113 @@ fn is_attitude_verb(w: &str) -> bool {
 /// Whether a lower-case token is a verb that can open a reported-speech scope.
 pub(crate) fn is_scope_verb(w: &str) -> bool {
     is_attitude_verb(w) || crate::segment::is_cue_verb(w.as_bytes())
+}
+
+/// Whether a lower-case token may open a reported-speech scope under some revision of the
+/// rules: `according`, a scope verb, a verb of [`is_frame_verb`] or the word a [`frame`] is
+/// anchored on. [`find`] looks only at such tokens and decides by its rules.
+pub(crate) fn may_open_scope(w: &str) -> bool {
+    w == "according" || is_scope_verb(w) || is_frame_verb(w) || is_frame_anchor(w)
+}
+
+/// Verbs that report what a source thinks or found, opening a scope from cue rules 3:
+/// `Her supporters regard her as …`, `The report concludes that …`, `The study finds that …`
+/// (`finds` only before `that`).
+fn is_frame_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "regard" | "regards" | "conclude" | "concludes" | "concluded" | "finds"
+    )
+}
+
+/// The nouns of `in her view` / `in the words of X` and the verbs of `as X put it`.
+fn is_frame_anchor(w: &str) -> bool {
+    is_frame_noun(w) || is_frame_see(w) || w == "quoted"
+}
+
+/// `in POSSESSOR NOUN`, `in the NOUN of X`.
+fn is_frame_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "view" | "opinion" | "words" | "estimation" | "judgement" | "judgment"
+    )
+}
+
+/// `as X put it`, `as X sees it`.
+fn is_frame_see(w: &str) -> bool {
+    matches!(w, "put" | "puts" | "see" | "sees" | "saw")
+}
+
+/// The third party's possessive before a frame noun (`her`, `the mayor's`; not `my`, `our`,
+/// `your`).
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "his" | "her" | "their" | "its") || (w.len() > 2 && w.ends_with("'s"))
+}
+
+/// Whether token `m` of a frame's source names the author or the reader (`me`, `us`, `my`,
+/// `our`, `your`, `one` on its own; not `one` before a noun: `one resident`).
+fn is_authors<T: TokenSeq + ?Sized>(t: &T, m: usize) -> bool {
+    let w = word(t, m);
+    match &*w {
+        "my" | "our" | "your" => true,
+        "one" => t.gap(m + 1) != 0 || m + 1 >= t.count(),
+        _ => is_person12(&w),
+    }
+}
+
+/// Longest possessor between `in` and a frame noun (`in the city's chief planner's view`).
+const MAX_POSSESSOR: usize = 5;
+
+/// An attribution frame at token `v` (cue rules 3): the range of tokens it reports, the
+/// clause around it. `In her view, the verdict was a travesty.`, `In the words of one
+/// resident, the bridge is a monstrosity.`, `As the mayor put it, the scheme is a triumph.`,
+/// `The minister was quoted as saying the reforms were overdue.` (the complement). The
+/// author's own frames (`in my view`, `in our opinion`, `as I see it`, `in the view of this
+/// newspaper`) and `in view of` report nothing.
+fn frame<T: TokenSeq + ?Sized>(t: &T, r: Rules, v: usize, w: &str) -> Option<(usize, usize)> {
+    let clause = || (clause_start(t, r, v), clause_end(t, r, v));
+    // No clause punctuation inside a frame: tokens `a..=b` are one run.
+    let run = |a: usize, b: usize| (a + 1..=b).all(|m| t.gap(m) == 0);
+    if w == "quoted" {
+        return (word(t, v + 1) == "as" && word(t, v + 2) == "saying" && run(v, v + 3))
+            .then(|| (v + 3, clause_end(t, r, v + 2)));
+    }
+    if is_frame_noun(w) && v >= 2 {
+        let prev = word(t, v - 1);
+        if prev == "the" {
+            // `in the view of X`, X up to the next clause punctuation
+            let x = word(t, v + 2);
+            let author = x.is_empty()
+                || (x == "this" && is_publication(&word(t, v + 3)))
+                || (v + 2..next_gap(t, v + 1)).any(|m| is_authors(t, m));
+            return (word(t, v - 2) == "in"
+                && word(t, v + 1) == "of"
+                && !author
+                && run(v - 2, v + 2))
+            .then(clause);
+        }
+        // `in her view`, `in the mayor's own words`
+        let own = usize::from(prev == "own");
+        let p = v.checked_sub(1 + own)?;
+        if !is_possessive(&word(t, p)) {
+            return None;
+        }
+        let i = (p.saturating_sub(MAX_POSSESSOR)..p)
+            .rev()
+            .find(|&m| word(t, m) == "in")?;
+        let author = (i + 1..p).any(|m| is_authors(t, m));
+        return (!author && run(i, v)).then(clause);
+    }
+    if is_frame_see(w) && word(t, v + 1) == "it" && v >= 2 {
+        // `as the mayor put it`: `as`, a subject that is not the author, the verb.
+        let a = (v.saturating_sub(MAX_POSSESSOR + 1)..v - 1)
+            .rev()
+            .find(|&m| word(t, m) == "as")?;
+        let subj = word(t, v - 1);
+        let author = (a + 1..v).any(|m| is_authors(t, m));
+        return (!author && !is_linking_word(&subj) && run(a, v + 1)).then(clause);
+    }
+    None
 }
 
 /// The author or the reader as a subject.
@@ -573,7 +686,16 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
             }
             continue;
         }
-        if !is_scope_verb(&w) {
+        if r.frames {
+            if let Some((a, b)) = frame(t, r, v, &w) {
+                scope.push(a, b);
+                continue;
+            }
+        }
+        // `finds that …` reports a finding; `finds the courage`, `finds itself` do not.
+        let frame_verb =
+            r.frames && is_frame_verb(&w) && (w != "finds" || word(t, v + 1) == "that");
+        if !(is_scope_verb(&w) || frame_verb) {
             continue;
         }
         let prev = if v > 0 {
@@ -674,10 +796,7 @@ mod tests {
     /// [`reported`] under the clause rules `r`.
     fn reported_with(text: &str, r: Rules) -> String {
         let t: Vec<Token> = tokenise(&normalise(text, true));
-        let scope = find(&t[..], r, |i| {
-            let w = t[i].text.as_str();
-            w == "according" || is_scope_verb(w)
-        });
+        let scope = find(&t[..], r, |i| may_open_scope(t[i].text.as_str()));
         (0..t.len())
             .filter(|&i| scope.contains(i))
             .map(|i| t[i].text.as_str())
@@ -835,6 +954,83 @@ mod tests {
             ),
             "the plan was bold that it was cheap"
         );
+    }
+
+    #[test]
+    fn with_cue_rules_3_attribution_frames_report_their_clause() {
+        let three = Rules::of(3);
+        for (text, words) in [
+            (
+                "In her view, the verdict was a travesty.",
+                "in her view the verdict was a travesty",
+            ),
+            (
+                "The verdict was, in the judge's own words, a shambles.",
+                "the verdict was in the judge's own words a shambles",
+            ),
+            (
+                "In the view of the union, the offer is an insult.",
+                "in the view of the union the offer is an insult",
+            ),
+            (
+                "In the words of one resident, the bridge is a monstrosity.",
+                "in the words of one resident the bridge is a monstrosity",
+            ),
+            (
+                "As the mayor put it, the scheme is a triumph.",
+                "as the mayor put it the scheme is a triumph",
+            ),
+            (
+                "As many traders see it, the rally is overdone.",
+                "as many traders see it the rally is overdone",
+            ),
+            (
+                "The minister was quoted as saying the reforms were overdue.",
+                "the reforms were overdue",
+            ),
+            (
+                "Her supporters regard her as the most honest candidate.",
+                "her as the most honest candidate",
+            ),
+            (
+                "The inquiry concludes that the policy was a costly failure.",
+                "that the policy was a costly failure",
+            ),
+            (
+                "The audit finds that the scheme was a costly failure.",
+                "that the scheme was a costly failure",
+            ),
+            (
+                "In her view, the fees are fair, but I find them steep.",
+                "in her view the fees are fair",
+            ),
+        ] {
+            assert_eq!(reported_with(text, three), words, "{text}");
+            // Revisions 1 and 2 know none of these frames (`regard` and `concludes` are no
+            // scope verbs there either).
+            assert_eq!(reported_with(text, Rules::of(1)), "", "{text}");
+        }
+    }
+
+    #[test]
+    fn the_authors_own_frames_report_nothing() {
+        for text in [
+            "In my view, the verdict was a travesty.",
+            "In our opinion, the offer is an insult.",
+            "In view of the costs, the scheme is a folly.",
+            "As I see it, the scheme is a triumph.",
+            "As we put it last week, the scheme is a folly.",
+            "In the view of this newspaper, the tax is unfair.",
+            "In the view of many of us, the tax is unfair.",
+            "We regard the tax as unfair.",
+            "Perhaps, if the council finds the courage to stop wasting money.",
+            "The board finds itself in a shameful mess.",
+            "The words of the anthem are stirring.",
+            "Put it on the list, and the budget is a folly.",
+            "She was quoted in full, and the speech was dire.",
+        ] {
+            assert_eq!(reported_with(text, Rules::of(3)), "", "{text}");
+        }
     }
 
     #[test]

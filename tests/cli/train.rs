@@ -20,6 +20,21 @@ fn train_to(path: &std::path::Path, extra: &[&str]) -> String {
 /// are those of models without single quotes (which make any model version 9).
 const DOUBLE_ONLY: &str = "--no-single-quotes";
 
+/// The default model's options before single quotation marks and the attribution frames of
+/// cue rules 3 (which make any model version 9 or 10): the format versions the tests below
+/// expect are those of such models.
+const FORMAT_3: &[&str] = &[DOUBLE_ONLY, "--cue-rules", "1"];
+
+/// `flags` with those of [`FORMAT_3`] they do not set themselves.
+fn format_3<'a>(flags: &[&'a str]) -> Vec<&'a str> {
+    let mut all = flags.to_vec();
+    if !flags.contains(&"--cue-rules") {
+        all.extend_from_slice(&FORMAT_3[1..]);
+    }
+    all.push(DOUBLE_ONLY);
+    all
+}
+
 /// A model file as JSON.
 fn model_json(path: &std::path::Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
@@ -63,8 +78,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 9);
+    assert_eq!(v["format_version"], 10);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
+    assert_eq!(v["params"]["features"]["cue_rules"], 3);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -234,7 +250,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "3"][..],
+        &["--cue-rules", "4"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -298,10 +314,7 @@ fn grid_search_picks_by_cross_validation_and_records_the_winner() {
 fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("nb.json");
-    let summary = train_to(
-        &m,
-        &["--nb-score", "0.5", "--no-reported-scope", DOUBLE_ONLY],
-    );
+    let summary = train_to(&m, &format_3(&["--nb-score", "0.5", "--no-reported-scope"]));
     assert!(summary.contains("naive-Bayes score"), "{summary}");
     let v = model_json(&m);
     assert_eq!(v["format_version"], 2);
@@ -342,7 +355,7 @@ fn nb_score_model_stores_ratio_and_classifies_without_flags() {
     let plain = dir.path().join("plain.json");
     train_to(
         &plain,
-        &["--no-reported-scope", "--nb-score", "off", DOUBLE_ONLY],
+        &format_3(&["--no-reported-scope", "--nb-score", "off"]),
     );
     let v = model_json(&plain);
     assert_eq!(v["format_version"], 1);
@@ -356,24 +369,22 @@ fn reported_scope_is_stored_in_the_model_and_needs_no_flag_later() {
     let no_nb = ["--nb-score", "off"];
     train_to(
         &on,
-        &[
+        &format_3(&[
             "--no-reported-scope",
             "--reported-scope",
             no_nb[0],
             no_nb[1],
-            DOUBLE_ONLY,
-        ],
+        ]),
     );
     // the last of the two opposite flags wins
     train_to(
         &off,
-        &[
+        &format_3(&[
             "--reported-scope",
             "--no-reported-scope",
             no_nb[0],
             no_nb[1],
-            DOUBLE_ONLY,
-        ],
+        ]),
     );
     let (v, plain) = (model_json(&on), model_json(&off));
     assert_eq!(v["format_version"], 3);
@@ -441,8 +452,8 @@ fn on_and_off(
     version: u64,
 ) -> OnOff {
     let (on_path, off_path) = (dir.join("on.json"), dir.join("off.json"));
-    train_to(&on_path, &[on, &[DOUBLE_ONLY]].concat());
-    train_to(&off_path, &[off, &[DOUBLE_ONLY]].concat());
+    train_to(&on_path, &format_3(on));
+    train_to(&off_path, &format_3(off));
     let (v, plain) = (model_json(&on_path), model_json(&off_path));
     assert_eq!(v["format_version"], version);
     assert_eq!(v["params"]["features"][field], value);
@@ -542,6 +553,35 @@ fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
 }
 
 #[test]
+fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = (&["--cue-rules", "3"][..], &["--cue-rules", "1"][..]);
+    let trained = on_and_off(dir.path(), flags, "cue_rules", 3.into(), 10);
+    let OnOff { on, v, plain, .. } = &trained;
+    // Revision 3 changes the scope, not the cue features: no scare-quote cue.
+    assert_eq!(last_cue(v), Some("cue:reported_words".into()));
+    assert_eq!(last_cue(plain), Some("cue:reported_words".into()));
+    trained.cards("attribution frames (cue rules 3)", "cue rules");
+    // The frame moves the evaluative word into the reported counts: the two models read the
+    // same sentence differently, and each reads it the same way without the flag.
+    let text = "In her view, the verdict was a disgrace.";
+    let feats = |m: &std::path::Path| {
+        factop(
+            &["explain", text, "-k", "400", "-m", &m.display().to_string()],
+            None,
+        )
+        .ok()
+    };
+    let (three, one) = (feats(on), feats(&trained.off));
+    let lists = |out: &str, f: &str| out.lines().any(|l| l.split_whitespace().last() == Some(f));
+    assert!(lists(&three, "cue:reported_evaluative"), "{three}");
+    assert!(!lists(&three, "cue:evaluative"), "{three}");
+    assert!(lists(&one, "cue:evaluative"), "{one}");
+    assert!(!lists(&one, "cue:reported_evaluative"), "{one}");
+    the_option_needs_no_flag_later(on, text, None, "cue-rules=1,3");
+}
+
+#[test]
 fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let lex = dir.path().join("loaded.txt");
@@ -575,8 +615,8 @@ fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
             "1",
             "-o",
             &o,
-            DOUBLE_ONLY,
         ];
+        args.extend_from_slice(FORMAT_3);
         args.extend_from_slice(extra);
         factop(&args, None).ok();
     }
@@ -815,8 +855,14 @@ fn doc_column_trains_on_sentences_in_their_articles() {
 fn single_quotes_are_stored_in_the_model_and_need_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
     let (on, off) = (dir.path().join("on.json"), dir.path().join("off.json"));
-    train_to(&on, &[DOUBLE_ONLY, "--single-quotes"]);
-    train_to(&off, &["--single-quotes", DOUBLE_ONLY]);
+    train_to(
+        &on,
+        &[&FORMAT_3[1..], &[DOUBLE_ONLY, "--single-quotes"]].concat(),
+    );
+    train_to(
+        &off,
+        &[&FORMAT_3[1..], &["--single-quotes", DOUBLE_ONLY]].concat(),
+    );
     let (v, plain) = (model_json(&on), model_json(&off));
     assert_eq!(v["format_version"], 9);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
