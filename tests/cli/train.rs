@@ -607,15 +607,7 @@ fn a_user_lexicon_is_stored_in_the_model_and_needs_no_flag_later() {
     let spec = format!("loaded={}", lex.display());
     for (out, extra) in [(&on, &["--lexicon", spec.as_str()][..]), (&off, &[][..])] {
         let o = out.display().to_string();
-        let mut args = vec![
-            "train",
-            "--data",
-            &d,
-            "--min-df",
-            "1",
-            "-o",
-            &o,
-        ];
+        let mut args = vec!["train", "--data", &d, "--min-df", "1", "-o", &o];
         args.extend_from_slice(FORMAT_3);
         args.extend_from_slice(extra);
         factop(&args, None).ok();
