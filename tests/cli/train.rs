@@ -538,14 +538,22 @@ fn the_cue_scale_is_stored_in_the_model_and_needs_no_flag_later() {
     assert!(e.contains("cue-scale=x"), "{e}");
 }
 
+/// [`on_and_off`] for cue-rules revision `rev` (stored in format `version`, its last cue
+/// `last`) against revision 1 (last cue `cue:reported_words`).
+fn cue_rules_against_1(dir: &std::path::Path, rev: &str, version: u64, last: &str) -> OnOff {
+    let flags = (&["--cue-rules", rev][..], &["--cue-rules", "1"][..]);
+    let value = rev.parse::<u64>().unwrap().into();
+    let trained = on_and_off(dir, flags, "cue_rules", value, version);
+    assert_eq!(last_cue(&trained.v), Some(last.into()));
+    assert_eq!(last_cue(&trained.plain), Some("cue:reported_words".into()));
+    trained
+}
+
 #[test]
 fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    let flags = (&["--cue-rules", "2"][..], &["--cue-rules", "1"][..]);
-    let trained = on_and_off(dir.path(), flags, "cue_rules", 2.into(), 7);
-    let OnOff { on, v, plain, .. } = &trained;
-    assert_eq!(last_cue(v), Some("cue:scare_quotes".into()));
-    assert_eq!(last_cue(plain), Some("cue:reported_words".into()));
+    let trained = cue_rules_against_1(dir.path(), "2", 7, "cue:scare_quotes");
+    let on = &trained.on;
     trained.cards("cue rules 2", "cue rules");
     let text = "Tenants were offered a \"consultation\" that lasted a week.";
     factop(&["explain", text, "-m", &on.display().to_string()], None).ok();
@@ -555,12 +563,9 @@ fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
 #[test]
 fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
     let dir = tempfile::tempdir().unwrap();
-    let flags = (&["--cue-rules", "3"][..], &["--cue-rules", "1"][..]);
-    let trained = on_and_off(dir.path(), flags, "cue_rules", 3.into(), 10);
-    let OnOff { on, v, plain, .. } = &trained;
     // Revision 3 changes the scope, not the cue features: no scare-quote cue.
-    assert_eq!(last_cue(v), Some("cue:reported_words".into()));
-    assert_eq!(last_cue(plain), Some("cue:reported_words".into()));
+    let trained = cue_rules_against_1(dir.path(), "3", 10, "cue:reported_words");
+    let on = &trained.on;
     trained.cards("attribution frames (cue rules 3)", "cue rules");
     // The frame moves the evaluative word into the reported counts: the two models read the
     // same sentence differently, and each reads it the same way without the flag.
