@@ -268,7 +268,7 @@ fn is_authors<T: TokenSeq + ?Sized>(t: &T, m: usize) -> bool {
     let w = word(t, m);
     match &*w {
         "my" | "our" | "your" => true,
-        "one" => t.gap(m + 1) != 0 || m + 1 >= t.count(),
+        "one" => m + 1 >= t.count() || t.gap(m + 1) != 0,
         _ => is_person12(&w),
     }
 }
@@ -284,8 +284,8 @@ const MAX_POSSESSOR: usize = 5;
 /// newspaper`) and `in view of` report nothing.
 fn frame<T: TokenSeq + ?Sized>(t: &T, r: Rules, v: usize, w: &str) -> Option<(usize, usize)> {
     let clause = || (clause_start(t, r, v), clause_end(t, r, v));
-    // No clause punctuation inside a frame: tokens `a..=b` are one run.
-    let run = |a: usize, b: usize| (a + 1..=b).all(|m| t.gap(m) == 0);
+    // No clause punctuation inside a frame: tokens `a..=b` are one run (and all there).
+    let run = |a: usize, b: usize| (a + 1..=b).all(|m| m < t.count() && t.gap(m) == 0);
     if w == "quoted" {
         return (word(t, v + 1) == "as" && word(t, v + 2) == "saying" && run(v, v + 3))
             .then(|| (v + 3, clause_end(t, r, v + 2)));
@@ -1012,9 +1012,48 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Frames cut short anywhere, at any place in a sentence: never a panic, and the
+        /// scope stays inside the sentence.
+        #[test]
+        fn frames_cut_short_stay_in_bounds(
+            before in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "plan", "is", "bad", ",", "one", "my", "it",
+            ]), 0..4),
+            frame in proptest::sample::select(vec![
+                "in the view of one resident ,",
+                "in the view of this newspaper",
+                "in the mayor's own words ,",
+                "as the mayor put it ,",
+                "was quoted as saying that",
+                "finds that the",
+                "in view of the cost",
+            ]),
+            cut in 0usize..8,
+            after in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "plan", "is", "bad", ",", "one",
+            ]), 0..3),
+        ) {
+            let frame: Vec<&str> = frame.split(' ').collect();
+            let frame = &frame[..cut.min(frame.len())];
+            let text = [&before[..], frame, &after[..]].concat().join(" ");
+            let t: Vec<Token> = tokenise(&normalise(&text, true));
+            for rules in 1..=3 {
+                let scope = find(&t[..], Rules::of(rules), |i| may_open_scope(&t[i].text));
+                proptest::prop_assert!(scope.ranges().all(|r| r.end <= t.len()), "{}", text);
+            }
+        }
+    }
+
     #[test]
     fn the_authors_own_frames_report_nothing() {
         for text in [
+            // Frames cut short by the end of the sentence.
+            "The minister was quoted as saying",
+            "It was, in the view of",
+            "It was, in the view of one",
+            "It was, in the mayor's own",
+            "Things look grim as I put it",
             "In my view, the verdict was a travesty.",
             "In our opinion, the offer is an insult.",
             "In view of the costs, the scheme is a folly.",

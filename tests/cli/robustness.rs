@@ -213,6 +213,16 @@ fn invalid_utf8_and_binary_bytes_in_an_article_decode_lossily() {
     }
 }
 
+/// Sentences that stop in the middle of an attribution frame (cue rules 3 looked past the
+/// last token of `… quoted as saying`): scored, not a panic.
+#[test]
+fn sentences_cut_short_inside_an_attribution_frame_are_scored() {
+    let text = "The minister was quoted as saying\n\nIt was, in the view of\n\n\
+                Prices rose, in the mayor's own\n\nThe audit finds that";
+    let rows = jsonl(&factop(&["classify", "-f", "jsonl"], Some(text.as_bytes())).ok());
+    assert_eq!(rows.len(), 4, "{rows:?}");
+}
+
 /// Invalid bytes at every position relative to the block edges: offsets still slice the
 /// decoded text.
 #[test]
