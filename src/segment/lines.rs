@@ -7,6 +7,17 @@
 //! the break was not made by wrapping). A break after a comma, after a hyphenated word
 //! part, or before a lower-case word is a wrap; a break after terminal punctuation is left
 //! to the terminator rules.
+//!
+//! **One paragraph per line.** Scraped text and copy-paste from a browser often put each
+//! paragraph on one line, with no blank line between them. A paragraph of at least two lines
+//! is read that way ([`Unit::line_paragraphs`]) when more than half of the line breaks that the
+//! rules above leave to the terminator rules (all but headline, byline, dateline and list-item
+//! breaks) follow a line that ends a sentence (`.` `?` `!` …, then optional closing quotation
+//! marks or brackets, and the next line does not begin in lower case), and either two of them
+//! do or the paragraph has a line longer than [`MAX_WRAP_WIDTH`] (a two-line hard-wrapped
+//! paragraph whose first line happens to end a sentence stays one paragraph). Hard-wrapped
+//! prose, where most lines end mid-sentence, is not. The scanner then treats every line break
+//! where a sentence ends as a paragraph break; which line breaks end a sentence does not change.
 
 use memchr::memchr;
 
@@ -14,10 +25,26 @@ use memchr::memchr;
 /// next word) was ended on purpose even if no longer line shows the paragraph's width.
 const MIN_WRAP_WIDTH: usize = 60;
 
-/// Call `f(start, end)` for each block of text that the scanner treats on its own:
-/// paragraphs, or the parts of a paragraph between line breaks that end a sentence.
-/// Blocks are increasing and disjoint; `end` excludes the line break.
-pub(super) fn for_each_unit(text: &str, mut f: impl FnMut(usize, usize)) {
+/// Widest wrap width assumed for hard-wrapped prose (e-mail wraps at 72 to 80 characters): a
+/// line longer than this was not wrapped.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// A block of text that the scanner treats on its own (see [`for_each_unit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Unit {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset of the end, the line break excluded.
+    pub end: usize,
+    /// The unit is part of a paragraph laid out one paragraph per line: a line break inside it
+    /// where a sentence ends is a paragraph break.
+    pub line_paragraphs: bool,
+}
+
+/// Call `f` for each block of text that the scanner treats on its own: paragraphs, or the
+/// parts of a paragraph between line breaks that end a sentence. Blocks are increasing and
+/// disjoint; `end` excludes the line break.
+pub(super) fn for_each_unit(text: &str, mut f: impl FnMut(Unit)) {
     let b = text.as_bytes();
     let mut para: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -41,27 +68,63 @@ pub(super) fn for_each_unit(text: &str, mut f: impl FnMut(usize, usize)) {
     flush(text, &mut para, &mut f);
 }
 
-fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(usize, usize)) {
+fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(Unit)) {
     match para.len() {
         0 => {}
-        1 => f(para[0].0, para[0].1),
+        1 => f(Unit {
+            start: para[0].0,
+            end: para[0].1,
+            line_paragraphs: false,
+        }),
         n => {
             let width = para
                 .iter()
                 .map(|&(s, e)| char_len(text[s..e].trim()))
                 .max()
                 .unwrap_or(0);
-            let mut unit_start = para[0].0;
+            // Which breaks end a unit, and the layout: how many of the others follow a line
+            // that ends a sentence.
+            let mut ends = Vec::with_capacity(n - 1);
+            let (mut soft, mut final_) = (0usize, 0usize);
             for k in 0..n - 1 {
-                if line_ends_sentence(text, para[k], para[k + 1], width) {
-                    f(unit_start, para[k].1);
+                let end = line_ends_sentence(text, para[k], para[k + 1], width);
+                if !end {
+                    soft += 1;
+                    final_ += usize::from(line_ends_paragraph(text, para[k], para[k + 1]));
+                }
+                ends.push(end);
+            }
+            let line_paragraphs = 2 * final_ > soft && (final_ >= 2 || width > MAX_WRAP_WIDTH);
+            let mut unit_start = para[0].0;
+            for (k, &end) in ends.iter().enumerate() {
+                if end {
+                    f(Unit {
+                        start: unit_start,
+                        end: para[k].1,
+                        line_paragraphs,
+                    });
                     unit_start = para[k + 1].0;
                 }
             }
-            f(unit_start, para[n - 1].1);
+            f(Unit {
+                start: unit_start,
+                end: para[n - 1].1,
+                line_paragraphs,
+            });
         }
     }
     para.clear();
+}
+
+/// Whether the line `cur` ends a sentence where the line `next` begins: it ends with
+/// sentence-final punctuation (and closing marks) and `next` does not begin in lower case.
+fn line_ends_paragraph(text: &str, cur: (usize, usize), next: (usize, usize)) -> bool {
+    ends_with_terminal(text[cur.0..cur.1].trim_end())
+        && !text[next.0..next.1]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 fn char_len(s: &str) -> usize {

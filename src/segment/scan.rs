@@ -81,6 +81,8 @@ pub(super) struct Scanner<'a> {
     sent_start: usize,
     /// A block of the document began with a question label (from an earlier piece too).
     interview: bool,
+    /// Read paragraphs laid out one per line (off only in tests, to compare with).
+    line_paragraphs: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -102,22 +104,28 @@ impl<'a> Scanner<'a> {
             outer_open: 0,
             sent_start: 0,
             interview,
+            line_paragraphs: true,
         }
+    }
+
+    /// The same scanner, reading every paragraph as if it were not laid out one per line.
+    #[cfg(test)]
+    pub(super) fn without_line_paragraphs(mut self) -> Self {
+        self.line_paragraphs = false;
+        self
     }
 
     /// The sentences, and whether a block of the document so far began with a question label.
     pub(super) fn run(mut self) -> (Vec<Sentence>, bool) {
         let text = self.text;
-        lines::for_each_unit(text, |s, e| self.unit(s, e));
+        lines::for_each_unit(text, |u| self.unit(u));
         (self.out, self.interview)
     }
 
-    /// Scan one block `[us, ue)`.
-    fn unit(&mut self, us: usize, ue: usize) {
-        self.depth = 0;
-        self.spans.clear();
-        self.meta.clear();
-        self.unit_first = self.out.len();
+    /// Scan one unit of [`lines::for_each_unit`]: one block, or in a paragraph laid out one
+    /// paragraph per line, one block per line that ends a sentence.
+    fn unit(&mut self, u: lines::Unit) {
+        let (us, ue) = (u.start, u.end);
         self.unit_start = us;
         self.sent_start = us;
         let b = self.b;
@@ -125,20 +133,48 @@ impl<'a> Scanner<'a> {
             .iter()
             .take_while(|c| c.is_ascii_whitespace())
             .count();
-        // An interview transcript: a block that begins with an answer label, after one that
-        // began with a question label, is the interviewee's words.
-        let head = &b[us + lead..ue];
-        let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
-        let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
-        self.interview |= starts_with_label(head, &QUESTION_LABELS);
+        let mut answer = self.begin_block(us + lead, ue);
         let mut i = us + lead + lines::numbered_marker_len(&b[us + lead..ue]);
         while i < ue {
             if SPECIAL[b[i] as usize] {
                 i = self.special(i, ue);
+                // A sentence ended at `i` (only a cut leaves `sent_start` there): where its line
+                // ends too, one paragraph per line, a paragraph ends. The cut was made with the
+                // next line in view, so it is where it is without the break.
+                if u.line_paragraphs && self.line_paragraphs && i == self.sent_start {
+                    let p = skip_ws(b, i, ue);
+                    if p < ue && b[i..p].contains(&b'\n') {
+                        self.end_block(i, answer);
+                        answer = self.begin_block(p, ue);
+                        i = p;
+                    }
+                }
             } else {
                 i += 1;
             }
         }
+        self.end_block(ue, answer);
+    }
+
+    /// Start a block whose first byte that is not white space is at `head` (the sentence in
+    /// progress starts at `sent_start`); returns whether it is an interview answer.
+    fn begin_block(&mut self, head: usize, ue: usize) -> bool {
+        self.depth = 0;
+        self.spans.clear();
+        self.meta.clear();
+        self.unit_first = self.out.len();
+        // An interview transcript: a block that begins with an answer label, after one that
+        // began with a question label, is the interviewee's words.
+        let head = &self.b[head..ue];
+        let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+        let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
+        self.interview |= starts_with_label(head, &QUESTION_LABELS);
+        answer
+    }
+
+    /// End the block at `ue` and resolve its sentences' flags; `answer`: it is an interview
+    /// answer.
+    fn end_block(&mut self, ue: usize, answer: bool) {
         // A quotation left open is closed by the end of the block. It runs on into the next
         // block when that begins with an opening mark of the same kind (news style for a
         // quotation over several paragraphs: no closing mark where a paragraph ends, an opening

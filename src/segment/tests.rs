@@ -441,6 +441,199 @@ fn hard_wrapped_lines_join_but_headlines_split() {
     );
 }
 
+/// Each sentence's text and flags (`in_quote`, `attributed`, `continues_quote`).
+fn all_flags(sentences: &[Sentence], text: &str) -> Vec<(String, bool, bool, bool)> {
+    sentences
+        .iter()
+        .map(|s| {
+            let t = s.text(text).to_string();
+            (t, s.in_quote, s.attributed, s.continues_quote)
+        })
+        .collect()
+}
+
+/// `text` with a blank line in place of every line break.
+fn with_blank_lines(text: &str) -> String {
+    text.replace('\n', "\n\n")
+}
+
+/// The sentences of `text` with paragraphs laid out one per line read as one paragraph (as
+/// before that layout was recognised).
+fn split_as_one_paragraph(text: &str) -> Vec<Sentence> {
+    scan::Scanner::new(text, "", false)
+        .without_line_paragraphs()
+        .run()
+        .0
+}
+
+/// An article laid out one paragraph per line: a headline, a byline, a quotation over three
+/// paragraphs (reopened by each, attributed in the last), a stray mark left open, an interview.
+const LINE_PER_PARAGRAPH: &str = "Ferry service to end in March
+By Tomas Lind
+The island ferry will make its last crossing on March 31, the operator said on Monday.
+\"This boat is how we get to school, to work and to the doctor. Without it we are stranded.
+\"Nobody asked us. Nobody came here to explain it.
+\"We will take this to court if we must,\" said Ines Varga, who chairs the island council.
+The operator's statement called the route \"unviable. It gave no figures.
+Q: Will the service come back?
+A: Not on our budget. The subsidy ended last year.
+The council meets on Thursday.
+";
+
+#[test]
+fn one_paragraph_per_line_reads_line_breaks_as_paragraph_breaks() {
+    let text = LINE_PER_PARAGRAPH;
+    let got = all_flags(&split(text), text);
+    // The same flags as with a blank line between the paragraphs.
+    let blank = with_blank_lines(text);
+    assert_eq!(got, all_flags(&split(&blank), &blank));
+    // The quotation runs on through the paragraphs that reopen it; the stray mark does not
+    // turn the next paragraph into quoted speech; the answer is the interviewee's.
+    let carried: Vec<&str> = got.iter().filter(|s| s.3).map(|s| s.0.as_str()).collect();
+    assert_eq!(
+        carried,
+        [
+            "Without it we are stranded.",
+            "Nobody came here to explain it.",
+            "A: Not on our budget.",
+            "The subsidy ended last year.",
+        ]
+    );
+    let quoted: Vec<&str> = got.iter().filter(|s| s.1).map(|s| s.0.as_str()).collect();
+    assert!(quoted.contains(&"\"We will take this to court if we must,\" said Ines Varga, who chairs the island council."));
+    assert!(!quoted.contains(&"Q: Will the service come back?"));
+    // Read as one paragraph, the line that reopens the quotation closed it, and the stray
+    // quoted the question after it.
+    let before = all_flags(&split_as_one_paragraph(text), text);
+    assert_ne!(got, before);
+    assert!(before
+        .iter()
+        .any(|s| s.0 == "Q: Will the service come back?" && s.1));
+    // Sentence boundaries are those of the paragraph read as one: only the flags change.
+    let bounds = |v: &[Sentence]| v.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+    assert_eq!(bounds(&split(text)), bounds(&split_as_one_paragraph(text)));
+    // CRLF line ends, and white space around the lines, read the same.
+    let crlf = text.replace('\n', " \r\n");
+    assert_eq!(all_flags(&split(&crlf), &crlf), got);
+}
+
+#[test]
+fn a_line_break_the_sentence_runs_over_is_no_paragraph_break() {
+    // One paragraph per line, but one line ends with an abbreviation the next line's words
+    // continue, and one ends a quotation its attribution follows on the next line: the
+    // sentence goes on, and so does the quotation.
+    let text = "The plan was approved on Monday. It costs $4 million.\n\
+        The report was written by Dr.\n\
+        Ana Ruiz, who told the board: \"It is late. It is over budget.\n\
+        \"Why?\"\n\
+        Ruiz asked. Nobody answered.\n\
+        The vote is on Friday.";
+    assert_eq!(
+        texts(text),
+        [
+            "The plan was approved on Monday.",
+            "It costs $4 million.",
+            "The report was written by Dr.\nAna Ruiz, who told the board: \"It is late.",
+            "It is over budget.",
+            "\"Why?\"\nRuiz asked.",
+            "Nobody answered.",
+            "The vote is on Friday."
+        ]
+    );
+    let bounds = |v: &[Sentence]| v.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+    assert_eq!(bounds(&split(text)), bounds(&split_as_one_paragraph(text)));
+    // The line that ends a sentence inside the quotation is a paragraph break, and the next
+    // one reopens the quotation.
+    assert_eq!(continues(text)[3], ("It is over budget.", true));
+}
+
+#[test]
+fn hard_wrapped_prose_keeps_its_quotations() {
+    // Wrapped at 70 characters: most lines end mid-sentence, so a line that happens to end a
+    // sentence inside the quotation does not end the paragraph, and the quotation carries.
+    let text = "The mayor spoke for an hour on Monday and took questions from the\n\
+        floor. She told the meeting: \"We have waited long enough for this.\n\
+        The money is there and the plans are ready. We start in the spring,\n\
+        and nobody will stop us now,\" before she left for the airport.\n\
+        Her critics were not impressed.";
+    assert_eq!(
+        continues(text),
+        [
+            (
+                "The mayor spoke for an hour on Monday and took questions from the\nfloor.",
+                false
+            ),
+            (
+                "She told the meeting: \"We have waited long enough for this.",
+                false
+            ),
+            ("The money is there and the plans are ready.", true),
+            (
+                "We start in the spring,\nand nobody will stop us now,\" before she left for the airport.",
+                true
+            ),
+            ("Her critics were not impressed.", false),
+        ]
+    );
+    assert_eq!(split(text), split_as_one_paragraph(text));
+    // Two wrapped lines, the first ending a sentence: too little to tell, read as wrapped.
+    let two = "She told us: \"We have waited long enough for this, and for too long.\n\
+        We start in the spring,\" before she left.";
+    assert_eq!(
+        continues(two)[1],
+        ("We start in the spring,\" before she left.", true)
+    );
+    assert_eq!(split(two), split_as_one_paragraph(two));
+}
+
+#[test]
+fn mixed_layouts_are_read_paragraph_by_paragraph() {
+    // A hard-wrapped paragraph, then, after a blank line, paragraphs one per line.
+    let wrapped = "The mayor spoke for an hour on Monday and took questions from the\n\
+        floor. She told the meeting: \"We have waited long enough for this.\n\
+        The money is there and the plans are ready. We start in the spring,\n\
+        and nobody will stop us now,\" before she left for the airport.";
+    let lines = "Her critics were not impressed.\n\
+        \"It is reckless. It is unfunded.\n\
+        \"And it is late,\" said Lars Berg.\n\
+        A flyer called it \"a scandal and a disgrace.\n\
+        The vote is on Friday. Nobody expects a surprise.";
+    let text = format!("{wrapped}\n\n{lines}\n");
+    let got = all_flags(&split(&text), &text);
+    let separately: Vec<_> = all_flags(&split(wrapped), wrapped)
+        .into_iter()
+        .chain(all_flags(&split(lines), lines))
+        .collect();
+    assert_eq!(got, separately);
+    let blank = format!("{wrapped}\n\n{}\n", with_blank_lines(lines));
+    assert_eq!(got, all_flags(&split(&blank), &blank));
+    assert!(got.iter().any(|s| s.0 == "It is unfunded." && s.3));
+    assert!(got
+        .iter()
+        .any(|s| s.0 == "Nobody expects a surprise." && !s.1));
+}
+
+#[test]
+fn a_mark_left_open_on_an_earlier_line_no_longer_nests_a_later_quotation() {
+    // Read as one paragraph, the curly mark left open on the first line made the straight one
+    // on the last a nested quotation, and `"a sham.` ended a sentence; one paragraph per line,
+    // as with blank lines, it is a short quotation inside its sentence (the one change of
+    // sentence boundaries the layout can make).
+    let text = "“It is cruel. It is wrong.\nThe vote was held on Monday.\n\
+        The plan is \"a sham. Nobody believes it.\n";
+    assert_eq!(texts(text)[3], "The plan is \"a sham. Nobody believes it.");
+    let old: Vec<&str> = split_as_one_paragraph(text)
+        .iter()
+        .map(|s| s.text(text))
+        .collect();
+    assert_eq!(old[3..], ["The plan is \"a sham.", "Nobody believes it."]);
+    let blank = with_blank_lines(text);
+    assert_eq!(
+        all_flags(&split(text), text),
+        all_flags(&split(&blank), &blank)
+    );
+}
+
 #[test]
 fn list_items() {
     assert_eq!(
@@ -535,6 +728,50 @@ fn newsy_char() -> impl Strategy<Value = char> {
             '。', '؟', '।', '\u{a0}', '\u{2003}', 'é', 'ß', 'Ж', '中', '😀', '\r', '\t', '1',
         ]),
     ]
+}
+
+/// Lines that each end a sentence (or are a byline or a list item), some leaving a quotation
+/// open, some with interview labels.
+fn paragraph_lines() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("The vote was held on Monday."),
+        Just("\"It is a disgrace,\" she said. Critics disagree."),
+        Just("Is this right?"),
+        Just("Dr. Roe left at 5 p.m. Then it rained."),
+        Just("“Café prices,” he wrote, “are absurd.”"),
+        Just("\"We will fight. We will win."),
+        Just("“It is cruel. It is wrong."),
+        Just("‘Nobody listens. Nobody cares."),
+        Just("The plan is \"a sham. Nobody believes it."),
+        Just("Q: Why did you stay?"),
+        Just("A: Because it is home. It always was."),
+        Just("We must act now!"),
+        Just("By Jane Roe"),
+        Just("- a list item"),
+    ];
+    let sep = prop_oneof![Just("\n"), Just("\r\n"), Just(" \n")];
+    // Two lines that end sentences first, so that the layout is recognised whatever follows.
+    prop::collection::vec((line, sep), 1..10).prop_map(|v| {
+        let mut text = String::from("It rained.\nIt was late.\n");
+        for (line, sep) in v {
+            text.push_str(line);
+            text.push_str(sep);
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// One paragraph per line reads as one paragraph per blank line.
+    #[test]
+    fn one_paragraph_per_line_reads_as_blank_lines(text in paragraph_lines()) {
+        let got = split(&text);
+        let blank = with_blank_lines(&text);
+        prop_assert_eq!(all_flags(&got, &text), all_flags(&split(&blank), &blank));
+        prop_assert_eq!(check_invariants(&text), Ok(()));
+    }
 }
 
 proptest! {
