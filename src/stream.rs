@@ -427,11 +427,51 @@ mod tests {
         }
     }
 
+    /// Two articles laid out one paragraph per line, a blank line between them; the first
+    /// ends inside a quotation that the second reopens.
+    const LINES: &str = "Q: Will the depot close?\n\
+        A: Not this year. The money is there.\n\
+        The union was not convinced. Its leader said: \"We have heard this before. Many times.\n\
+        \"We will believe it when we see it.\n\
+        \r\n\
+        \"And we are watching. All of us,\" she said.\r\n\
+        A: We will see. It is not up to me.\r\n\
+        The talks resume on Monday.\r\n";
+
+    #[test]
+    fn paragraphs_one_per_line_match_the_whole_split() {
+        let whole = segment::split(LINES);
+        let carried: Vec<&str> = whole
+            .iter()
+            .filter(|s| s.continues_quote)
+            .map(|s| s.text(LINES))
+            .collect();
+        assert_eq!(
+            carried,
+            [
+                "A: Not this year.",
+                "The money is there.",
+                "Many times.",
+                "All of us,\" she said.",
+                "A: We will see.",
+                "It is not up to me."
+            ]
+        );
+        // Blocks end at the blank line, with or without the next paragraph's start in view.
+        for block in [200, 210, 250, 1 << 20] {
+            for step in [1, 7, 64] {
+                let (t, s) = streamed(LINES.as_bytes(), block, step);
+                assert_eq!(t, LINES);
+                assert_eq!(s, whole, "block {block} step {step}");
+            }
+        }
+    }
+
     #[test]
     fn deferred_rest_segments_like_next_block() {
         for (doc, block) in [16, 40, 100, 1 << 20]
             .into_iter()
-            .flat_map(|b| [(ARTICLE, b), (TRANSCRIPT, b)])
+            .flat_map(|b| [(ARTICLE, b), (TRANSCRIPT, b), (LINES, b)])
         {
             let (text, want) = streamed(doc.as_bytes(), block, 7);
             let mut blocks = Blocks::with_block_bytes(
@@ -552,11 +592,29 @@ mod tests {
             Just("Q: Why did you stay?"),
             Just("A: Because it is home."),
         ];
-        let para = prop::collection::vec(
-            (sentence, prop_oneof![Just(" "), Just("\n"), Just("\r\n")]),
+        let sentences = prop::collection::vec(
+            (
+                sentence.clone(),
+                prop_oneof![Just(" "), Just("\n"), Just("\r\n")],
+            ),
             1..6,
         )
         .prop_map(|v| v.into_iter().map(|(s, sep)| format!("{s}{sep}")).collect());
+        // Paragraphs one per line, with no blank line between them (a quotation left open at
+        // the end of one line, reopened by the next; labels at line starts).
+        let lines = prop::collection::vec(
+            (
+                prop::collection::vec(sentence, 1..4),
+                prop_oneof![Just("\n"), Just("\r\n")],
+            ),
+            2..8,
+        )
+        .prop_map(|v| {
+            v.into_iter()
+                .map(|(s, sep)| format!("{}{sep}", s.join(" ")))
+                .collect()
+        });
+        let para = prop_oneof![sentences, lines];
         let sep = prop_oneof![
             Just("\n\n"),
             Just("\r\n\r\n"),

@@ -140,3 +140,89 @@ fn an_interviews_answers_are_the_interviewees_and_labels_alone_are_not() {
     let rows = jsonl(&factop(&["sentences", &path, "-f", "jsonl"], None).ok());
     assert!(texts_where(&rows, "continues_quote").is_empty());
 }
+
+/// An article laid out one paragraph per line, with no blank line (as scraped text and JSONL
+/// `text` fields often are): a headline and byline, a quotation over three paragraphs (the
+/// first two end without a closing mark, the next reopens it, only the last is attributed), a
+/// stray mark left open before a paragraph that opens with none, a short interview.
+const QUARRY: [&str; 11] = [
+    "Quarry Expansion Approved Despite Protests",
+    "By Mirela Toth",
+    "The county planning board voted 5-2 on Wednesday to let the Greyfield quarry double in \
+     size, ending a two-year dispute with the villages around it.",
+    "\"This decision will poison the river that half of this valley drinks from. The board \
+     has chosen a company's profits over our children's health.",
+    "\"It is a disgrace and a betrayal. Every member who voted for it should be ashamed. They \
+     did not even read the hydrology report.",
+    "\"We will appeal, and we will win,\" said Ruth Okafor, who leads the Greyfield Valley \
+     Residents' Association.",
+    "The company says the expansion will create 40 jobs. Its \"community fund promises \
+     little. It is a bribe, plain and simple.",
+    "The board's chair agreed to answer a few questions after the vote.",
+    "Q: Why approve it now?",
+    "A: The application met every legal test. We cannot refuse a plan because it is unpopular.",
+    "Work is expected to begin in the spring.",
+];
+
+#[test]
+fn an_article_one_paragraph_per_line_reads_as_with_blank_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = QUARRY.join("\n") + "\n";
+    let blank = QUARRY.join("\n\n") + "\n";
+    let path = write(dir.path(), "lines.txt", &lines);
+    let rows = jsonl(&factop(&["sentences", &path, "-f", "jsonl"], None).ok());
+    // The middle paragraph of the quotation continues it; so do the answer's sentences. The
+    // sentences after the stray mark do not.
+    assert_eq!(
+        texts_where(&rows, "continues_quote"),
+        [
+            "The board has chosen a company's profits over our children's health.",
+            "Every member who voted for it should be ashamed.",
+            "They did not even read the hydrology report.",
+            "A: The application met every legal test.",
+            "We cannot refuse a plan because it is unpopular.",
+        ]
+    );
+    let after_stray = ["The board's chair agreed to answer a few questions after the vote."];
+    for r in &rows {
+        if after_stray.contains(&r["text"].as_str().unwrap()) {
+            assert_eq!(r["in_quote"], false, "{r}");
+        }
+    }
+    // The flags, and the labels, are those of the article with blank lines.
+    let flags = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["text"], r["in_quote"], r["attributed"], r["continues_quote"]
+                )
+            })
+            .collect()
+    };
+    let blank_path = write(dir.path(), "blank.txt", &blank);
+    let blank_rows = jsonl(&factop(&["sentences", &blank_path, "-f", "jsonl"], None).ok());
+    assert_eq!(flags(&rows), flags(&blank_rows));
+    let labels = |rows: &[Value]| -> Vec<(String, String)> {
+        rows.iter()
+            .map(|r| (r["text"].to_string(), r["label"].to_string()))
+            .collect()
+    };
+    let want = jsonl(&factop(&["classify", &blank_path, "-f", "jsonl"], None).ok());
+    // A JSONL row whose text has "\n" between the paragraphs.
+    let input = serde_json::json!({"id": "quarry", "text": lines}).to_string() + "\n";
+    let got = jsonl(
+        &factop(
+            &["classify", "--input-format", "jsonl", "--format", "jsonl"],
+            Some(input.as_bytes()),
+        )
+        .ok(),
+    );
+    assert_eq!(labels(&got), labels(&want));
+    // The carried sentences are read as the speakers' words.
+    for r in &got {
+        if r["text"] == "Every member who voted for it should be ashamed." {
+            assert_eq!(r["label"], "fact", "{r}");
+        }
+    }
+}
