@@ -2,7 +2,9 @@
 """Score an article set (`doc,para,sentence,label`, e.g. datasets/article-challenge.csv) in
 context with `FACTOP classify` on the rebuilt articles (a paragraph's sentences joined by a space,
 paragraphs by a blank line), for any factop binary, also one without `evaluate --doc-column`.
-Usage: scripts/article-in-context.py CSV FACTOP. Prints macro-F1, accuracy and the errors per
+Usage: scripts/article-in-context.py CSV FACTOP [--single-newlines]; with --single-newlines
+the paragraphs are joined by one line break instead (one paragraph per line, as scraped text
+often is). Prints macro-F1, accuracy and the errors per
 class; `factop evaluate --data CSV --doc-column doc --para-column para` computes the same.
 The set is read and the articles rebuilt by scripts/check-article-set.py's functions."""
 import importlib.util
@@ -15,14 +17,18 @@ spec = importlib.util.spec_from_file_location(
 check = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(check)
 
-path, factop = sys.argv[1], sys.argv[2]
+args = [a for a in sys.argv[1:] if a != "--single-newlines"]
+break_ = "\n" if len(args) < len(sys.argv) - 1 else "\n\n"
+if len(args) != 2:
+    sys.exit("usage: article-in-context.py CSV FACTOP [--single-newlines]")
+path, factop = args
 order, docs, errors = check.load(path)
 if errors:
     sys.exit("\n".join(errors))
 truth, pred = [], []
 for doc in order:
     rows = docs[doc]
-    sents = check.jsonl_rows(factop, "classify", check.article(rows))
+    sents = check.jsonl_rows(factop, "classify", check.article(rows, break_))
     assert [s["text"] for s in sents] == [r[2] for r in rows], doc
     truth += [r[3] for r in rows]
     pred += [s["label"] for s in sents]

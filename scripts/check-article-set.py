@@ -69,14 +69,14 @@ def load(path):
     return order, docs, errors
 
 
-def article(rows):
-    """The article text of one doc's rows."""
+def article(rows, break_="\n\n"):
+    """The article text of one doc's rows; paragraphs end with `break_` (a blank line)."""
     paras = []
     for _, para, sentence, _ in rows:
         if len(paras) < para:
             paras.append([])
         paras[-1].append(sentence)
-    return "\n\n".join(" ".join(p) for p in paras)
+    return break_.join(" ".join(p) for p in paras)
 
 
 def jsonl_rows(factop, command, text):

@@ -12,7 +12,9 @@
 //!   to block (the document is an interview transcript), see [`segment::split_piece`]. So
 //!   for any document whose paragraphs, with the blank lines after them, are shorter than
 //!   the block size (less [`segment::LOOKAHEAD_BYTES`]) the sentences are exactly those of
-//!   [`segment::split`] on the whole document.
+//!   [`segment::split`] on the whole document. Text laid out one paragraph per line has no
+//!   blank line: whether a run of lines is so laid out is decided over the whole run, so such
+//!   a run is read exactly only when it fits in a block (256 KiB: a long article).
 //! * **Otherwise at a sentence start**: a paragraph longer than the block size (a single
 //!   100 MB line, say) is segmented as far as the buffer goes and cut where its last
 //!   sentence begins; that sentence is read again with the next block. The segmenter's

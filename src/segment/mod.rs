@@ -8,6 +8,17 @@
 //!   (a line that was not filled up to the paragraph's wrap width, a `By …` line, an
 //!   `ALL-CAPS —` dateline, a line before a `- ` / `1. ` / `a) ` marker); other line
 //!   breaks (hard-wrapped prose) are plain spaces.
+//! * **One paragraph per line.** Text with no blank lines and one paragraph on each line
+//!   (scraped pages, JSONL `text` fields, copy-paste from a browser) is recognised: in a
+//!   paragraph of two lines or more, more than half of the line breaks left to the
+//!   terminator rules follow a line that ends a sentence (`.` `?` `!` …, optional closing
+//!   marks, the next line not in lower case), and two of them do or a line is longer than
+//!   100 characters. There, a line break where a sentence ends is a paragraph break for all
+//!   that follows from paragraphs (a quotation's reach, a quotation reopened by the next
+//!   paragraph, `Q:`/`A:` labels). Where sentences end does not change, except that a mark
+//!   left open on an earlier line no longer makes a later quotation nested in it (so a short
+//!   quoted exclamation may no longer end a sentence). Hard-wrapped prose, most of whose
+//!   lines end mid-sentence, is not affected.
 //! * **Terminators.** `.` `!` `?` `…` `‽` and runs of them (`?!`, `...`), followed by
 //!   optional closing quotes or brackets, then white space. The next word decides: a
 //!   lower-case start continues the sentence (`"Why?" she asked.`); otherwise the
@@ -29,7 +40,7 @@
 //! Quotation marks are `"` `“ ”` `„` `« »` `‹ ›` and single `' ‘ ’` (an apostrophe between
 //! letters, as in `don't` or `O’Brien`, is not a quotation mark). A quotation may run
 //! over several sentences; it ends at its closing mark or at the end of the block
-//! (paragraph, headline, list item). The rules, applied per sentence:
+//! (paragraph, one-per-line paragraph, headline, list item). The rules, applied per sentence:
 //!
 //! * `attributed` — the sentence contains, **outside** quotation marks, an attribution cue:
 //!   a speech or opinion verb (`said`, `says`, `told`, `added`, `argued`, `claimed`,
