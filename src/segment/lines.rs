@@ -15,11 +15,14 @@
 //! breaks) follow a line that ends a sentence (`.` `?` `!` …, then optional closing quotation
 //! marks or brackets, and the next line does not begin in lower case), and either two of them
 //! do or the paragraph has a line longer than [`MAX_WRAP_WIDTH`] (a two-line hard-wrapped
-//! paragraph whose first line happens to end a sentence stays one paragraph). Hard-wrapped
-//! prose, where most lines end mid-sentence, is not. The scanner then treats every line break
+//! paragraph whose first line happens to end a sentence stays one paragraph), and at least one
+//! line in ten holds more than one sentence (text with one sentence per line, a sentence
+//! splitter's output, keeps its quotations running from line to line). Hard-wrapped prose,
+//! where most lines end mid-sentence, is not. The scanner then treats every line break
 //! where a sentence ends as a paragraph break; which line breaks end a sentence does not change.
 
-use memchr::memchr;
+use super::lexicon;
+use memchr::{memchr, memchr3};
 
 /// Narrowest wrap width assumed for hard-wrapped prose: a line shorter than this (plus the
 /// next word) was ended on purpose even if no longer line shows the paragraph's width.
@@ -94,7 +97,9 @@ fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(Unit)) {
                 }
                 ends.push(end);
             }
-            let line_paragraphs = 2 * final_ > soft && (final_ >= 2 || width > MAX_WRAP_WIDTH);
+            let line_paragraphs = 2 * final_ > soft
+                && (final_ >= 2 || width > MAX_WRAP_WIDTH)
+                && holds_paragraphs(text, para);
             let mut unit_start = para[0].0;
             for (k, &end) in ends.iter().enumerate() {
                 if end {
@@ -114,6 +119,47 @@ fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(Unit)) {
         }
     }
     para.clear();
+}
+
+/// Whether the lines of `para` hold paragraphs rather than single sentences: at least one
+/// line in ten (and at least one) holds a sentence end before its last word. Text with one
+/// sentence per line keeps its quotations running from line to line.
+fn holds_paragraphs(text: &str, para: &[(usize, usize)]) -> bool {
+    let mut multi = 0;
+    for &(s, e) in para {
+        multi += usize::from(holds_two_sentences(text, s, e));
+        if 10 * multi >= para.len() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the line `[s, e)` holds a sentence end before its last word: `.` `?` `!` (a `.`
+/// not after an abbreviation), closing marks, white space, opening marks, a capital letter.
+/// Rougher than the terminator rules, enough to tell a paragraph from a sentence.
+fn holds_two_sentences(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = s;
+    while let Some(x) = memchr3(b'.', b'?', b'!', &b[i..e]) {
+        let t = i + x;
+        let mut k = t + 1;
+        while k < e && matches!(b[k], b'.' | b'?' | b'!') {
+            k += 1;
+        }
+        let after = text[k..e].trim_start_matches(['"', '\'', '”', '’', '»', ')', ']']);
+        let word = after.trim_start();
+        if word.len() < after.len()
+            && word
+                .trim_start_matches(['"', '\'', '“', '‘', '«', '('])
+                .starts_with(char::is_uppercase)
+            && !(k == t + 1 && b[t] == b'.' && lexicon::abbrev_before(b, t, s).is_some())
+        {
+            return true;
+        }
+        i = k;
+    }
+    false
 }
 
 /// Whether the line `cur` ends a sentence where the line `next` begins: it ends with

@@ -12,8 +12,9 @@
 //!   (scraped pages, JSONL `text` fields, copy-paste from a browser) is recognised: in a
 //!   paragraph of two lines or more, more than half of the line breaks left to the
 //!   terminator rules follow a line that ends a sentence (`.` `?` `!` …, optional closing
-//!   marks, the next line not in lower case), and two of them do or a line is longer than
-//!   100 characters. There, a line break where a sentence ends is a paragraph break for all
+//!   marks, the next line not in lower case), two of them do or a line is longer than 100
+//!   characters, and at least one line in ten holds two sentences (one sentence per line, a
+//!   sentence splitter's output, is read as before). There, a line break where a sentence ends is a paragraph break for all
 //!   that follows from paragraphs (a quotation's reach, a quotation reopened by the next
 //!   paragraph, `Q:`/`A:` labels). Where sentences end does not change, except that a mark
 //!   left open on an earlier line no longer makes a later quotation nested in it (so a short

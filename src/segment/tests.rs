@@ -587,6 +587,32 @@ fn hard_wrapped_prose_keeps_its_quotations() {
 }
 
 #[test]
+fn one_sentence_per_line_keeps_its_quotations() {
+    // A sentence splitter's output: no line holds two sentences, so the lines are not
+    // paragraphs and the quotation runs on from line to line, as before.
+    let text = "The coach spoke after the match.\n\"We tried everything.\nNothing worked.\n\
+        We are done,\" he said.\nThe season ends on Sunday.\nHis contract runs out in May.\n";
+    assert_eq!(split(text), split_as_one_paragraph(text));
+    assert_eq!(
+        continues(text)[2..4],
+        [("Nothing worked.", true), ("We are done,\" he said.", true)]
+    );
+    // One line in ten holding two sentences (abbreviations do not count) is enough.
+    let mut text =
+        String::from("\"We tried everything.\nNothing worked.\nWe are done,\" he said.\n");
+    text.push_str(&"The vote was held on Monday.\nIt passed.\n".repeat(2));
+    text.push_str("Dr. Roe left at noon.\n");
+    assert_eq!(continues(&text)[1], ("Nothing worked.", true));
+    text.push_str("It rained. Then it stopped.\n");
+    assert_eq!(continues(&text)[1], ("Nothing worked.", false));
+    let blank = with_blank_lines(&text);
+    assert_eq!(
+        all_flags(&split(&text), &text),
+        all_flags(&split(&blank), &blank)
+    );
+}
+
+#[test]
 fn mixed_layouts_are_read_paragraph_by_paragraph() {
     // A hard-wrapped paragraph, then, after a blank line, paragraphs one per line.
     let wrapped = "The mayor spoke for an hour on Monday and took questions from the\n\
@@ -750,9 +776,10 @@ fn paragraph_lines() -> impl Strategy<Value = String> {
         Just("- a list item"),
     ];
     let sep = prop_oneof![Just("\n"), Just("\r\n"), Just(" \n")];
-    // Two lines that end sentences first, so that the layout is recognised whatever follows.
+    // Two lines that end sentences and hold two each first, so that the layout is recognised
+    // whatever follows.
     prop::collection::vec((line, sep), 1..10).prop_map(|v| {
-        let mut text = String::from("It rained.\nIt was late.\n");
+        let mut text = String::from("It rained. It was late.\nThe wind rose. Nobody slept.\n");
         for (line, sep) in v {
             text.push_str(line);
             text.push_str(sep);
