@@ -401,16 +401,32 @@ mod tests {
         Q: And the pool?\n\n\
         Answer: It will reopen. I promise that.\n";
 
-    #[test]
-    fn an_interview_is_recognised_across_blocks() {
-        let whole = segment::split(TRANSCRIPT);
-        let answers: Vec<&str> = whole
+    /// The sentences of `text` that continue a quotation, split whole.
+    fn carried(text: &str) -> Vec<&str> {
+        segment::split(text)
             .iter()
             .filter(|s| s.continues_quote)
-            .map(|s| s.text(TRANSCRIPT))
-            .collect();
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    /// `text` streamed in blocks of each of `blocks` bytes, read in steps of 1, 7 and 64
+    /// bytes, gives the text and the sentences of the whole split.
+    fn streams_as_whole(text: &str, blocks: &[usize]) {
+        let whole = segment::split(text);
+        for &block in blocks {
+            for step in [1, 7, 64] {
+                let (t, s) = streamed(text.as_bytes(), block, step);
+                assert_eq!(t, text);
+                assert_eq!(s, whole, "block {block} step {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_interview_is_recognised_across_blocks() {
         assert_eq!(
-            answers,
+            carried(TRANSCRIPT),
             [
                 "A: Never.",
                 "Not while I am mayor.",
@@ -420,13 +436,7 @@ mod tests {
         );
         // Blocks longer than each paragraph, the blank line after it and the look-ahead: the
         // answers lie in other blocks than their questions.
-        for block in [80, 100, 1 << 20] {
-            for step in [1, 7, 64] {
-                let (t, s) = streamed(TRANSCRIPT.as_bytes(), block, step);
-                assert_eq!(t, TRANSCRIPT);
-                assert_eq!(s, whole, "block {block} step {step}");
-            }
-        }
+        streams_as_whole(TRANSCRIPT, &[80, 100, 1 << 20]);
     }
 
     /// Two articles laid out one paragraph per line, a blank line between them; the first
@@ -442,14 +452,8 @@ mod tests {
 
     #[test]
     fn paragraphs_one_per_line_match_the_whole_split() {
-        let whole = segment::split(LINES);
-        let carried: Vec<&str> = whole
-            .iter()
-            .filter(|s| s.continues_quote)
-            .map(|s| s.text(LINES))
-            .collect();
         assert_eq!(
-            carried,
+            carried(LINES),
             [
                 "A: Not this year.",
                 "The money is there.",
@@ -460,13 +464,7 @@ mod tests {
             ]
         );
         // Blocks end at the blank line, with or without the next paragraph's start in view.
-        for block in [200, 210, 250, 1 << 20] {
-            for step in [1, 7, 64] {
-                let (t, s) = streamed(LINES.as_bytes(), block, step);
-                assert_eq!(t, LINES);
-                assert_eq!(s, whole, "block {block} step {step}");
-            }
-        }
+        streams_as_whole(LINES, &[200, 210, 250, 1 << 20]);
     }
 
     #[test]

@@ -153,6 +153,11 @@ fn continues(text: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
+/// No sentence of `text` continues a quotation.
+fn uncarried(text: &str) -> bool {
+    continues(text).iter().all(|c| !c.1)
+}
+
 #[test]
 fn sentences_inside_a_quotation_continue_it() {
     // Attribution at the end, straight marks: the second and third sentences begin quoted.
@@ -256,7 +261,6 @@ fn a_quotation_reopened_by_the_next_paragraph_runs_on() {
 
 #[test]
 fn a_quotation_left_open_without_a_reopening_mark_stays_a_stray() {
-    let uncarried = |text: &str| continues(text).iter().all(|c| !c.1);
     // The next paragraph does not open with a mark.
     assert!(uncarried(
         "\"We will win. The plan is a disgrace.\n\nThe council met on Monday."
@@ -383,7 +387,6 @@ fn answers_of_an_interview_are_the_interviewees() {
 
 #[test]
 fn answer_labels_without_an_earlier_question_or_out_of_place_are_text() {
-    let uncarried = |text: &str| continues(text).iter().all(|c| !c.1);
     // No question label in the document.
     assert!(uncarried(
         "The vote was close.\n\nA: The council is wrong. It always was."
