@@ -200,18 +200,15 @@ impl<'a> Scanner<'a> {
         } else {
             rest
         };
-        let b = rest.as_bytes();
         // The rules of `straight_double` and `lsquo` for a mark with nothing before it.
         match kind {
             Q_DOUBLE => rest
                 .strip_prefix('"')
-                .is_some_and(|r| r.chars().next().is_some_and(|c| !c.is_whitespace())),
+                .is_some_and(|r| double_may_open(r.chars().next())),
             Q_LDQUO => rest.starts_with('“'),
-            Q_LSQUO => {
-                rest.starts_with('‘')
-                    && !b.get(3).is_some_and(u8::is_ascii_digit)
-                    && !lexicon::is_elision(ascii_word(b, 3, b.len()))
-            }
+            Q_LSQUO => rest
+                .strip_prefix('‘')
+                .is_some_and(|r| lsquo_may_open(r.as_bytes())),
             _ => false,
         }
     }
@@ -302,9 +299,8 @@ impl<'a> Scanner<'a> {
             self.close(i + 1, |q| q == Q_DOUBLE);
             return;
         }
-        let next_ok = self.next_char(i + 1).is_some_and(|c| !c.is_whitespace());
         let prev_ok = !self.prev_char(i).is_some_and(char::is_alphanumeric);
-        if next_ok && prev_ok {
+        if prev_ok && double_may_open(self.next_char(i + 1)) {
             self.open(Q_DOUBLE, i);
         }
     }
@@ -329,11 +325,7 @@ impl<'a> Scanner<'a> {
 
     fn lsquo(&mut self, i: usize) {
         let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
-        let next_digit = self.next_char(i + 3).is_some_and(|c| c.is_ascii_digit());
-        if !prev_alnum
-            && !next_digit
-            && !lexicon::is_elision(ascii_word(self.b, i + 3, self.b.len()))
-        {
+        if !prev_alnum && lsquo_may_open(&self.b[i + 3..]) {
             self.open(Q_LSQUO, i);
         }
     }
@@ -851,6 +843,19 @@ fn ws_len(b: &[u8], i: usize) -> usize {
         0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
         _ => 0,
     }
+}
+
+/// Whether a straight `"` followed by the character `next` may open a quotation (as far as
+/// what follows it tells): not before white space or the end of the text (`None`).
+fn double_may_open(next: Option<char>) -> bool {
+    next.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Whether a `‘` followed by the bytes `after` may open a quotation (as far as what follows
+/// it tells): not before a digit (`‘90s`) or an elision (`‘tis`).
+fn lsquo_may_open(after: &[u8]) -> bool {
+    !after.first().is_some_and(u8::is_ascii_digit)
+        && !lexicon::is_elision(ascii_word(after, 0, after.len()))
 }
 
 fn skip_ws(b: &[u8], mut k: usize, end: usize) -> usize {
