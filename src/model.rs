@@ -117,6 +117,7 @@ impl TrainParams {
         "cues",
         "reported-scope",
         "mask-reported-stance",
+        "mask-reported",
         "split-evaluative",
         "cue-scale",
         "cue-rules",
@@ -165,6 +166,7 @@ impl TrainParams {
             "cues" => f.cues = flag(value)?,
             "reported-scope" => f.reported_scope = flag(value)?,
             "mask-reported-stance" => f.mask_reported_stance = flag(value)?,
+            "mask-reported" => f.mask_reported = flag(value)?,
             "split-evaluative" => f.split_evaluative = flag(value)?,
             "cue-rules" => {
                 f.cue_rules = value

@@ -25,10 +25,12 @@ use std::path::{Path, PathBuf};
 /// their `cue:lex:*` features), version 9 single quotation marks read as quotation marks
 /// (`params.features.single_quotes`: a factop that ignored the field would mask other words
 /// than the model learned with), version 10 revision 3 of the cue rules (attribution frames in
-/// the reported-speech scope: an older factop would read other cue values). A model is
+/// the reported-speech scope: an older factop would read other cue values), version 11
+/// revision 4 of the cue rules (a subject with an aside before its reporting verb), version 12
+/// reported speech masked as quoted (`params.features.mask_reported`). A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 12;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -74,7 +76,11 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 3 {
+    if m.params.features.mask_reported {
+        12
+    } else if m.params.features.cue_rules >= 4 {
+        11
+    } else if m.params.features.cue_rules >= 3 {
         10
     } else if m.params.features.single_quotes {
         9
@@ -545,12 +551,12 @@ mod tests {
 
     /// The default model's file without single quotes and with the first cue rules: the
     /// format versions the tests below check are those of models without them (single quotes
-    /// make any model version 9, cue rules 3 version 10).
+    /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11).
     fn default_json() -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(3.into()));
+        assert_eq!(features.remove("cue_rules"), Some(4.into()));
         v["format_version"] = 3.into();
         v
     }
@@ -561,15 +567,18 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_are_stored_and_make_version_9_and_10() {
+    fn single_quotes_and_cue_rules_3_and_4_are_stored_and_make_version_9_10_and_11() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 3);
-        assert_eq!(format_version_of(&m), 10);
+        assert_eq!(m.params.features.cue_rules, 4);
+        assert_eq!(format_version_of(&m), 11);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 10);
+        assert_eq!(v["format_version"], 11);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 3);
+        assert_eq!(v["params"]["features"]["cue_rules"], 4);
+        let mut third = m.clone();
+        third.params.features.cue_rules = 3;
+        assert_eq!(format_version_of(&third), 10);
         let mut first = m.clone();
         first.params.features.cue_rules = 1;
         assert_eq!(format_version_of(&first), 9);
@@ -713,6 +722,25 @@ mod tests {
         assert_eq!(v["params"]["features"]["mask_reported_stance"], true);
         let back = from_bytes(&to_bytes(&on), "on.json").unwrap();
         assert!(back.params.features.mask_reported_stance);
+    }
+
+    #[test]
+    fn masking_reported_speech_is_stored_only_when_on_as_version_12() {
+        let m = default_model().unwrap();
+        assert!(!m.params.features.mask_reported);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert!(v["params"]["features"].get("mask_reported").is_none());
+        let mut on = m.clone();
+        on.params.features.mask_reported = true;
+        assert_eq!(format_version_of(&on), 12);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();
+        assert_eq!(v["format_version"], 12);
+        assert_eq!(v["params"]["features"]["mask_reported"], true);
+        let back = from_bytes(&to_bytes(&on), "on.json").unwrap();
+        assert!(back.params.features.mask_reported);
+        // The same weights read other n-grams: a source's judgement scores otherwise.
+        let text = "Harbour traders say the new toll is a reckless gamble.";
+        assert_ne!(m.p_opinion(text), back.p_opinion(text));
     }
 
     #[test]

@@ -115,8 +115,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    // Cue rules 3 add attribution frames to the scope (nothing without it).
-    let scope = if f.cue_rules == 3 {
+    // Cue rules 3 add attribution frames to the scope, 4 asides too (nothing without it).
+    let scope = if f.cue_rules == 4 {
+        "reported-speech scope on with attribution frames and asides (cue rules 4)"
+    } else if f.cue_rules == 3 {
         "reported-speech scope on with attribution frames (cue rules 3)"
     } else {
         "reported-speech scope on"
@@ -168,7 +170,7 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "  weighting  tf {tf}, idf {}, lowercase {}, quotes masked {}{}{}",
+        "  weighting  tf {tf}, idf {}, lowercase {}, quotes masked {}{}{}{}",
         if f.idf { "on" } else { "off" },
         if f.lowercase { "on" } else { "off" },
         if f.mask_quotes {
@@ -183,6 +185,11 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
         },
         if f.mask_reported_stance {
             ", reported stance masked"
+        } else {
+            ""
+        },
+        if f.mask_reported {
+            ", reported speech masked as quoted"
         } else {
             ""
         }
@@ -290,7 +297,7 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames (cue rules 3)";
+        let frames = "reported-speech scope on with attribution frames and asides (cue rules 4)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -312,5 +319,13 @@ mod tests {
             ..FeatureConfig::default()
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
+        let third = FeatureConfig {
+            cue_rules: 3,
+            ..FeatureConfig::default()
+        };
+        assert_eq!(
+            cue_options(&third),
+            "on (reported-speech scope on with attribution frames (cue rules 3))"
+        );
     }
 }

@@ -108,6 +108,14 @@ pub struct Args {
     /// `--mask-reported-stance`).
     #[arg(long, overrides_with = "mask_reported_stance")]
     no_mask_reported_stance: bool,
+    /// In the word and character n-grams, mask unquoted reported speech as a quotation
+    /// (`Critics say the plan is reckless.` gives the n-grams of `critics say <quote>`).
+    #[arg(long, overrides_with = "no_mask_reported")]
+    mask_reported: bool,
+    /// Keep unquoted reported speech as words in the n-grams (the opposite of
+    /// `--mask-reported`).
+    #[arg(long, overrides_with = "mask_reported")]
+    no_mask_reported: bool,
     /// Count the evaluative words that news uses to describe (crisis, critical, severe,
     /// worried, failed, ...) in their own cue, `cue:descriptive`, instead of
     /// `cue:evaluative`.
@@ -131,7 +139,9 @@ pub struct Args {
     /// Revision of the cue rules: 1 as first written; 2 also ends a reported clause at `, and`
     /// before a new subject (`…, and they are right`) and adds `cue:scare_quotes` (short
     /// quotations in the author's own voice); 3 adds attribution frames to 1's rules (`in her
-    /// view`, `in the words of X`, `as X put it`, `quoted as saying`, `regard`, `concludes`).
+    /// view`, `in the words of X`, `as X put it`, `quoted as saying`, `regard`, `concludes`);
+    /// 4 adds a subject with an aside before its verb (`Jane Okafor, the finance chief, said
+    /// the plan was …`: the complement is reported).
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or
@@ -168,7 +178,7 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, split-evaluative, cue-scale, cue-rules, tf, idf, balance, solver,
+    /// mask-reported-stance, mask-reported, split-evaluative, cue-scale, cue-rules, tf, idf, balance, solver,
     /// nb-score (off or ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
@@ -260,6 +270,11 @@ impl Args {
                     self.no_mask_reported_stance,
                     FeatureConfig::default().mask_reported_stance,
                 ),
+                mask_reported: on_off(
+                    self.mask_reported,
+                    self.no_mask_reported,
+                    FeatureConfig::default().mask_reported,
+                ),
                 split_evaluative: on_off(
                     self.split_evaluative,
                     self.no_split_evaluative,
@@ -328,6 +343,13 @@ const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("no_mask_reported_stance", "--no-mask-reported-stance"),
             ("mask_reported_stance", "--mask-reported-stance"),
+        ],
+    ),
+    (
+        "mask-reported",
+        &[
+            ("no_mask_reported", "--no-mask-reported"),
+            ("mask_reported", "--mask-reported"),
         ],
     ),
     (

@@ -796,6 +796,13 @@ pub(crate) fn mask_reported_stance(cues: &CueSet, tokens: &mut [Token]) {
     }
 }
 
+/// The reported-speech scope of unmasked tokens, whose tokens `FeatureConfig::mask_reported`
+/// marks as quoted for [`mask_quotes`] to replace.
+fn reported_scope_of(cues: &CueSet, tokens: &[Token]) -> super::scope::Scope {
+    let info: Vec<_> = tokens.iter().map(|t| cues.token_info(&t.text)).collect();
+    cues.scope_of(tokens, &info)
+}
+
 impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
@@ -823,8 +830,18 @@ impl Analyzer {
     }
 
     fn mask(&self, mut tokens: Vec<Token>) -> Vec<Token> {
+        // The scope is read from the words as written, before any placeholder.
+        let reported = self
+            .config
+            .mask_reported
+            .then(|| reported_scope_of(&self.cues, &tokens));
         if self.config.mask_reported_stance {
             mask_reported_stance(&self.cues, &mut tokens);
+        }
+        if let Some(scope) = reported {
+            for i in scope.ranges().flatten() {
+                tokens[i].span = Span::Quoted;
+            }
         }
         if self.config.mask_quotes {
             mask_quotes(tokens, self.config.mask_min_words)
@@ -1080,6 +1097,39 @@ mod tests {
         assert_eq!(texts(&m), ["<quote>", "he", "said", "of", "the", "reform"]);
         assert_eq!(m[0].span, Span::Quoted);
         assert_eq!(m[5].span, Span::Quoted);
+    }
+
+    #[test]
+    fn masks_reported_speech_as_a_quotation() {
+        let on = Analyzer::new(FeatureConfig {
+            mask_reported: true,
+            ..FeatureConfig::default()
+        });
+        let off = Analyzer::new(FeatureConfig::default());
+        for (text, want) in [
+            (
+                "Harbour traders say the new toll is reckless.",
+                &["harbour", "traders", "say", "<quote>"][..],
+            ),
+            (
+                "The ferry timetable is a disaster, commuters said on Friday.",
+                &["<quote>", "commuters", "said", "on", "friday"],
+            ),
+            // Two reported words: shorter than a masked quotation (3 words).
+            (
+                "Critics called it reckless.",
+                &["critics", "called", "it", "reckless"],
+            ),
+            // The author's own words stay.
+            (
+                "I think the new toll is reckless.",
+                &["i", "think", "the", "new", "toll", "is", "reckless"],
+            ),
+        ] {
+            assert_eq!(texts(&on.tokens(text)), want, "{text}");
+        }
+        let text = "Harbour traders say the new toll is reckless.";
+        assert_eq!(texts(&off.tokens(text)).len(), 8);
     }
 
     #[test]

@@ -1264,6 +1264,7 @@ mod tests {
                 (true, 2, &user[..1]),
                 (false, 3, &user[..0]),
                 (true, 3, &user[..1]),
+                (false, 4, &user[..0]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1300,7 +1301,7 @@ mod tests {
                 "think", "officials", "reckless", "According", "plan", "and", "crisis",
                 "Critical", "worried", "failed", "fair", "they", "he", "dubbed", "as",
                 "view", "her", "my", "mayor's", "own", "words", "the", "put", "sees",
-                "quoted", "saying", "regard", "concludes", "finds",
+                "quoted", "saying", "regard", "concludes", "finds", "has", "was",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),

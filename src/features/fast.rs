@@ -467,7 +467,8 @@ impl Cache {
                 }
             }
         }
-        let info = if f.config().cues || f.config().mask_reported_stance {
+        let c = f.config();
+        let info = if c.cues || c.mask_reported_stance || c.mask_reported {
             f.analyzer.cue_set().token_info(text)
         } else {
             TokenInfo::default()
@@ -648,7 +649,7 @@ fn run(
     for t in toks.iter() {
         ent.push(cache.lookup(f, t.text(norm)));
     }
-    if cfg.cues || cfg.mask_reported_stance {
+    if cfg.cues || cfg.mask_reported_stance || cfg.mask_reported {
         info.clear();
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
     }
@@ -665,6 +666,13 @@ fn run(
         f.analyzer
             .cue_set()
             .reported_stance_starts(&view, info, |i| ent[i] = placeholder);
+    }
+    // Reported speech read as quoted, as `mask_reported`.
+    if cfg.mask_reported && info.iter().any(|inf| inf.may_open_scope()) {
+        let scope = f.analyzer.cue_set().scope_of(&view, info);
+        for i in scope.ranges().flatten() {
+            toks[i].span = Span::Quoted;
+        }
     }
     // Quote masking, as `mask_quotes`, on entries.
     masked.clear();
@@ -990,6 +998,23 @@ mod tests {
             },
             FeatureConfig {
                 split_evaluative: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                mask_reported: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                mask_reported: true,
+                mask_reported_stance: true,
+                reported_scope: false,
+                cue_rules: 1,
+                ..base.clone()
+            },
+            FeatureConfig {
+                mask_reported: true,
+                cues: false,
+                lowercase: false,
                 ..base.clone()
             },
             FeatureConfig {

@@ -46,6 +46,14 @@ pub struct FeatureConfig {
     /// (files without the field read as they always did).
     #[serde(default, skip_serializing_if = "is_false")]
     pub mask_reported_stance: bool,
+    /// In the word and character n-grams, mask unquoted reported speech as a quotation: each
+    /// run of the [`scope`] (found whether or not `reported_scope` is on) outside quotation
+    /// marks is read as quoted, so `mask_quotes` replaces it by `<quote>` when it is at least
+    /// `mask_min_words` long: `Critics say the plan is a reckless gamble.` gives the n-grams
+    /// of `critics say <quote>`. Off by default; stored only when on (files without the field
+    /// read as they always did).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mask_reported: bool,
     /// Split the evaluative lexicon: its entries that news uses to describe rather than to
     /// grade (`lexicons/descriptive.txt`: events and states of affairs, severity and
     /// importance, emotional states, verbs of outcome and of a source's appraisal, and words
@@ -80,8 +88,10 @@ pub struct FeatureConfig {
     /// word (`called`, `dubbed`, `as`, …). 3 adds attribution frames to revision 1's rules
     /// (not revision 2's): `in her view`, `in the words of X`, `as X put it`, `quoted as
     /// saying` and the verbs `regard`, `conclude`, `finds` open a reported-speech scope
-    /// (format version 10). New models use revision 3; files without the field read as
-    /// revision 1, and it is stored only when not 1.
+    /// (format version 10). 4 adds to revision 3 a subject with an aside before its verb
+    /// (`Jane Okafor, the council's finance chief, said the plan was …`: the complement is
+    /// reported; format version 11). New models use revision 4; files without the field read
+    /// as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -142,7 +152,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 3;
+pub const CUE_RULES: u8 = 4;
 
 fn default_char_min_df() -> usize {
     3
@@ -163,6 +173,7 @@ impl Default for FeatureConfig {
             cues: true,
             reported_scope: true,
             mask_reported_stance: false,
+            mask_reported: false,
             split_evaluative: false,
             single_quotes: true,
             cue_scale: default_cue_scale(),

@@ -78,9 +78,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 10);
+    assert_eq!(v["format_version"], 11);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 3);
+    assert_eq!(v["params"]["features"]["cue_rules"], 4);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -250,7 +250,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "4"][..],
+        &["--cue-rules", "5"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -560,16 +560,15 @@ fn cue_rules_2_are_stored_in_the_model_and_need_no_flag_later() {
     the_option_needs_no_flag_later(on, text, None, "cue-rules=1,2");
 }
 
-#[test]
-fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
+/// Revision `rev` of the cue rules (format `version`, named `card` in the model card) against
+/// revision 1 on `text`, whose evaluative word only `rev` reads as reported: it changes the
+/// scope, not the cue features (no scare-quote cue), and each model reads the sentence the
+/// same way without the flag.
+fn cue_rules_move_a_word_into_the_reported_counts(rev: &str, version: u64, card: &str, text: &str) {
     let dir = tempfile::tempdir().unwrap();
-    // Revision 3 changes the scope, not the cue features: no scare-quote cue.
-    let trained = cue_rules_against_1(dir.path(), "3", 10, "cue:reported_words");
+    let trained = cue_rules_against_1(dir.path(), rev, version, "cue:reported_words");
     let on = &trained.on;
-    trained.cards("attribution frames (cue rules 3)", "cue rules");
-    // The frame moves the evaluative word into the reported counts: the two models read the
-    // same sentence differently, and each reads it the same way without the flag.
-    let text = "In her view, the verdict was a disgrace.";
+    trained.cards(card, "cue rules");
     let feats = |m: &std::path::Path| {
         factop(
             &["explain", text, "-k", "400", "-m", &m.display().to_string()],
@@ -577,13 +576,35 @@ fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
         )
         .ok()
     };
-    let (three, one) = (feats(on), feats(&trained.off));
+    let (new, one) = (feats(on), feats(&trained.off));
     let lists = |out: &str, f: &str| out.lines().any(|l| l.split_whitespace().last() == Some(f));
-    assert!(lists(&three, "cue:reported_evaluative"), "{three}");
-    assert!(!lists(&three, "cue:evaluative"), "{three}");
+    assert!(lists(&new, "cue:reported_evaluative"), "{new}");
+    assert!(!lists(&new, "cue:evaluative"), "{new}");
     assert!(lists(&one, "cue:evaluative"), "{one}");
     assert!(!lists(&one, "cue:reported_evaluative"), "{one}");
-    the_option_needs_no_flag_later(on, text, None, "cue-rules=1,3");
+    the_option_needs_no_flag_later(on, text, None, &format!("cue-rules=1,{rev}"));
+}
+
+#[test]
+fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
+    // An attribution frame.
+    cue_rules_move_a_word_into_the_reported_counts(
+        "3",
+        10,
+        "attribution frames (cue rules 3)",
+        "In her view, the verdict was a disgrace.",
+    );
+}
+
+#[test]
+fn cue_rules_4_are_stored_in_the_model_and_need_no_flag_later() {
+    // A subject with an aside before its verb.
+    cue_rules_move_a_word_into_the_reported_counts(
+        "4",
+        11,
+        "attribution frames and asides (cue rules 4)",
+        "Jane Okafor, the council's finance chief, said the verdict was a disgrace.",
+    );
 }
 
 #[test]
