@@ -717,11 +717,13 @@ fn after_aside<T: TokenSeq + ?Sized>(t: &T, r: Rules, k: usize, v: usize) -> boo
     }
     let s = (1..a).rev().find(|&m| t.gap(m) != 0).unwrap_or(0);
     let head = word(t, a - 1);
+    // `This newspaper, for one, believes …`
+    let this_paper = is_publication(&head) && a >= 2 && word(t, a - 2) == "this";
     let subject_ok = a - s <= MAX_ASIDE_SUBJECT
         && !is_clause_opener(&word(t, s))
         && !is_person12(&head)
         && !is_not_subject(&head)
-        && !(is_publication(&head) && a >= 2 && word(t, a - 2) == "this")
+        && !this_paper
         && (s..a).all(|m| {
             let w = word(t, m);
             !is_finite(&w) && !w.ends_with("n't")
