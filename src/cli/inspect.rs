@@ -115,8 +115,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    // Cue rules 3 add attribution frames to the scope, 4 asides too (nothing without it).
-    let scope = if f.cue_rules == 4 {
+    // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms (nothing
+    // without it).
+    let scope = if f.cue_rules == 5 {
+        "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)"
+    } else if f.cue_rules == 4 {
         "reported-speech scope on with attribution frames and asides (cue rules 4)"
     } else if f.cue_rules == 3 {
         "reported-speech scope on with attribution frames (cue rules 3)"
@@ -297,7 +300,7 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames and asides (cue rules 4)";
+        let frames = "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -319,6 +322,14 @@ mod tests {
             ..FeatureConfig::default()
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
+        let fourth = FeatureConfig {
+            cue_rules: 4,
+            ..FeatureConfig::default()
+        };
+        assert_eq!(
+            cue_options(&fourth),
+            "on (reported-speech scope on with attribution frames and asides (cue rules 4))"
+        );
         let third = FeatureConfig {
             cue_rules: 3,
             ..FeatureConfig::default()

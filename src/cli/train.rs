@@ -141,7 +141,10 @@ pub struct Args {
     /// quotations in the author's own voice); 3 adds attribution frames to 1's rules (`in her
     /// view`, `in the words of X`, `as X put it`, `quoted as saying`, `regard`, `concludes`);
     /// 4 adds a subject with an aside before its verb (`Jane Okafor, the finance chief, said
-    /// the plan was …`: the complement is reported).
+    /// the plan was …`: the complement is reported); 5 adds more attribution forms
+    /// (`…, saying …`, `has been described as`, `The audit found …`, `slams`, long tails
+    /// such as `…, she said in a statement on Friday`) and the author's own voice dressed as
+    /// attribution (`As critics rightly say`, `Everyone agrees`).
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

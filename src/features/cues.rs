@@ -1265,6 +1265,7 @@ mod tests {
                 (false, 3, &user[..0]),
                 (true, 3, &user[..1]),
                 (false, 4, &user[..0]),
+                (true, 5, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))

@@ -90,8 +90,16 @@ pub struct FeatureConfig {
     /// saying` and the verbs `regard`, `conclude`, `finds` open a reported-speech scope
     /// (format version 10). 4 adds to revision 3 a subject with an aside before its verb
     /// (`Jane Okafor, the council's finance chief, said the plan was …`: the complement is
-    /// reported; format version 11). New models use revision 4; files without the field read
-    /// as revision 1, and it is stored only when not 1.
+    /// reported; format version 11). 5 adds to revision 4 revision 2's `, and they …` clause
+    /// break and more attribution forms: `…, saying/calling/citing …`, long attribution tails
+    /// (`…, she said in a statement on Friday evening`), headline and manner verbs (`slams`,
+    /// `hails`, `laments`, `vows`), the opening verb itself (`Officials expect …`), documents
+    /// (`The audit found …`), passives (`has been described as`, `is said to be`), the
+    /// author's label of a claim (`…, a claim that is absurd`) and own voice (`As critics
+    /// rightly say`, `Everyone agrees`, `Some might call`), object verbs after an aside, and
+    /// a possessor's claim (`The union's claim that …`; format version 13). New models use
+    /// revision 5; files without the field read as revision 1, and it is stored only when not
+    /// 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -152,7 +160,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 4;
+pub const CUE_RULES: u8 = 5;
 
 fn default_char_min_df() -> usize {
     3
