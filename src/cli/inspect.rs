@@ -115,9 +115,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms (nothing
-    // without it).
-    let scope = if f.cue_rules == 5 {
+    // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
+    // feelings (nothing without it).
+    let scope = if f.cue_rules == 6 {
+        "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)"
+    } else if f.cue_rules == 5 {
         "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)"
     } else if f.cue_rules == 4 {
         "reported-speech scope on with attribution frames and asides (cue rules 4)"
@@ -300,7 +302,7 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -322,6 +324,14 @@ mod tests {
             ..FeatureConfig::default()
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
+        let fifth = FeatureConfig {
+            cue_rules: 5,
+            ..FeatureConfig::default()
+        };
+        assert_eq!(
+            cue_options(&fifth),
+            "on (reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5))"
+        );
         let fourth = FeatureConfig {
             cue_rules: 4,
             ..FeatureConfig::default()

@@ -144,7 +144,9 @@ pub struct Args {
     /// the plan was …`: the complement is reported); 5 adds more attribution forms
     /// (`…, saying …`, `has been described as`, `The audit found …`, `slams`, long tails
     /// such as `…, she said in a statement on Friday`) and the author's own voice dressed as
-    /// attribution (`As critics rightly say`, `Everyone agrees`).
+    /// attribution (`As critics rightly say`, `Everyone agrees`); 6 adds a third party's
+    /// thoughts and feelings (`Parents worry that …`, `The families are worried …`) and
+    /// `reportedly`.
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

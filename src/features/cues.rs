@@ -1266,6 +1266,7 @@ mod tests {
                 (true, 3, &user[..1]),
                 (false, 4, &user[..0]),
                 (true, 5, &user[..1]),
+                (false, 6, &user[..0]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1302,7 +1303,8 @@ mod tests {
                 "think", "officials", "reckless", "According", "plan", "and", "crisis",
                 "Critical", "worried", "failed", "fair", "they", "he", "dubbed", "as",
                 "view", "her", "my", "mayor's", "own", "words", "the", "put", "sees",
-                "quoted", "saying", "regard", "concludes", "finds", "has", "was",
+                "quoted", "saying", "regard", "concludes", "finds", "has", "was", "worried",
+                "reportedly", "hope", "fans", "are",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),

@@ -97,9 +97,11 @@ pub struct FeatureConfig {
     /// (`The audit found …`), passives (`has been described as`, `is said to be`), the
     /// author's label of a claim (`…, a claim that is absurd`) and own voice (`As critics
     /// rightly say`, `Everyone agrees`, `Some might call`), object verbs after an aside, and
-    /// a possessor's claim (`The union's claim that …`; format version 13). New models use
-    /// revision 5; files without the field read as revision 1, and it is stored only when not
-    /// 1.
+    /// a possessor's claim (`The union's claim that …`; format version 13). 6 adds to
+    /// revision 5 a third party's thoughts and feelings (`Parents worry that …`, `Investors
+    /// hope …`, `The families are worried the inquiry …`) and `reportedly`/`allegedly`
+    /// (format version 14). New models use revision 6; files without the field read as
+    /// revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -160,7 +162,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 5;
+pub const CUE_RULES: u8 = 6;
 
 fn default_char_min_df() -> usize {
     3

@@ -30,6 +30,14 @@
 //!   bypass, say …`: the verb's complement is reported (before, a verb right after a comma
 //!   was read as an inverted attribution, `…, said the mayor.`, and the subject and the aside
 //!   were put in scope instead).
+//! * **More attribution forms** (cue rules 5): participles after a comma (`…, saying …`),
+//!   long attribution tails, headline and manner verbs, documents (`The audit found …`),
+//!   passive reports (`is said to be …`), a possessor's claim (`The union's claim that …`);
+//!   and the author's own voice dressed as attribution opens none (`As critics rightly say`,
+//!   `Everyone agrees`, `…, a claim that is absurd`).
+//! * **Thoughts and feelings** (cue rules 6): `Parents worry that …`, `Investors hope …`
+//!   (a base form after a plural third party), `The families are worried the inquiry …`,
+//!   `The hearing was reportedly a farce.`
 //!
 //! A clause ends at a semicolon or colon, and at a comma (or dash) before a contrast
 //! (`but`, `yet`, `although`, `while`, …) or before `and I` / `and we`: `He called it
@@ -84,6 +92,14 @@ pub(crate) struct Rules {
     /// `The union's claim that …`, `Her fear is that …`: from `that` to the clause's second
     /// finite verb ([`poss_that`]; cue rules 5).
     pub poss_that: bool,
+    /// Base forms of reporting verbs after a plural third-party subject: `Parents worry
+    /// that …`, `Investors hope …`, `Opponents claim …` ([`is_base_form`]; cue rules 6).
+    pub base_forms: bool,
+    /// A third party's state of mind: `The families are worried the inquiry …`, `Fans are
+    /// convinced …` ([`feeling`]; cue rules 6).
+    pub be_feeling: bool,
+    /// `reportedly` and `allegedly` report their clause (cue rules 6).
+    pub reportedly: bool,
 }
 
 impl Rules {
@@ -92,9 +108,12 @@ impl Rules {
     /// clause break), 4 adds subjects with an aside to revision 3's, 5 adds to revision 4's
     /// the `and`-subject break and more attribution forms (participles, long tails, more
     /// verbs, the verb itself, documents, passives, the author's labels and voice, object
-    /// verbs, a possessor's claim).
+    /// verbs, a possessor's claim), 6 adds to revision 5's a third party's thoughts and
+    /// feelings (base forms after a plural subject, `are worried/convinced …`) and
+    /// `reportedly`.
     pub(crate) fn of(cue_rules: u8) -> Rules {
         let five = cue_rules >= 5;
+        let six = cue_rules >= 6;
         Rules {
             and_subject: cue_rules == 2 || five,
             frames: cue_rules >= 3,
@@ -109,6 +128,9 @@ impl Rules {
             author_voice: five,
             object_verbs: five,
             poss_that: five,
+            base_forms: six,
+            be_feeling: six,
+            reportedly: six,
         }
     }
 }
@@ -298,6 +320,106 @@ pub(crate) fn may_open_scope(w: &str) -> bool {
         || is_doc_verb(w)
         || is_passive_verb(w)
         || is_claim_noun(w)
+        || is_base_form(w)
+        || is_feeling(w)
+        || matches!(w, "reportedly" | "allegedly")
+}
+
+/// Base forms of reporting verbs, mostly nouns in news, read as verbs after a plural
+/// third-party subject (cue rules 6).
+fn is_base_form(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "fear"
+            | "hope"
+            | "doubt"
+            | "worry"
+            | "wonder"
+            | "urge"
+            | "praise"
+            | "label"
+            | "brand"
+            | "blame"
+            | "vow"
+            | "note"
+            | "lament"
+    )
+}
+
+/// A plural third party as the subject of an [`is_base_form`] verb: `parents`,
+/// `investors`, `they`, `people` (not `business`, `bus`, `analysis`, `the minister's`).
+fn is_plural_third(w: &str) -> bool {
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("'s")
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is"))
+        || matches!(
+            w,
+            "they"
+                | "people"
+                | "police"
+                | "staff"
+                | "many"
+                | "some"
+                | "most"
+                | "others"
+                | "children"
+                | "men"
+                | "women"
+        )
+}
+
+/// Adjectives of a state of mind after a form of *be* (cue rules 6).
+fn is_feeling(w: &str) -> bool {
+    matches!(
+        w,
+        "worried"
+            | "afraid"
+            | "convinced"
+            | "concerned"
+            | "confident"
+            | "adamant"
+            | "hopeful"
+            | "fearful"
+            | "optimistic"
+            | "pessimistic"
+            | "sceptical"
+            | "skeptical"
+            | "doubtful"
+            | "unconvinced"
+            | "angry"
+            | "furious"
+            | "dismayed"
+            | "alarmed"
+            | "anxious"
+    )
+}
+
+/// A third party's state of mind at adjective `v` (cue rules 6): `The families are worried
+/// the inquiry will be a whitewash`, `Fans are furious about the prices`: a form of *be* and
+/// up to two adverbs before it, and before them a subject that is not the author or an
+/// empty `it`/`this`/`there`. The adjective starts the reported range.
+fn feeling<T: TokenSeq + ?Sized>(t: &T, v: usize) -> Option<usize> {
+    let mut b = v;
+    while b > 0 && v - b < 3 && t.gap(b) == 0 {
+        let x = word(t, b - 1);
+        if is_be(&x) {
+            if b < 2 || t.gap(b - 1) != 0 {
+                return None;
+            }
+            let subj = word(t, b - 2);
+            let empty = matches!(&*subj, "it" | "this" | "that" | "there" | "what");
+            return (!empty && !is_person12(&subj) && !is_not_subject(&subj)).then_some(v);
+        }
+        if !is_aux(&x) || matches!(&*x, "have" | "has" | "had") {
+            return None;
+        }
+        b -= 1;
+    }
+    None
 }
 
 /// Participles that report after a comma (cue rules 5): `…, saying the offer was an
@@ -1233,6 +1355,16 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
             }
         }
         let next = word(t, v + 1);
+        if r.reportedly && matches!(&*w, "reportedly" | "allegedly") {
+            scope.push(clause_start(t, r, v), clause_end(t, r, v));
+            continue;
+        }
+        if r.be_feeling && is_feeling(&w) {
+            if let Some(a) = feeling(t, v) {
+                scope.push(a, clause_end(t, r, v));
+                continue;
+            }
+        }
         // Where a complement's reported range starts: after the verb, or at it (cue rules 5).
         let from = if r.verb_in_scope { v } else { v + 1 };
         if r.participle && is_participle(&w) && v > 0 && t.gap(v) & GAP_COMMA != 0 {
@@ -1259,7 +1391,28 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
         let more = r.more_verbs && is_more_verb(&w) && (w != "states" || next == "that");
         // A document's finding needs a document as its subject (`The audit found …`).
         let doc_only = r.documents && is_doc_verb(&w) && !(is_scope_verb(&w) || frame_verb || more);
-        if !(is_scope_verb(&w) || frame_verb || more || doc_only) {
+        // A base form needs a plural third party as its subject (`Parents worry …`).
+        let base_only = r.base_forms
+            && is_base_form(&w)
+            && !(is_scope_verb(&w) || frame_verb || more || doc_only)
+            && !matches!(
+                &*next,
+                "for"
+                    | "of"
+                    | "from"
+                    | "and"
+                    | "or"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "with"
+            );
+        if !(is_scope_verb(&w) || frame_verb || more || doc_only || base_only) {
             continue;
         }
         let prev = if v > 0 {
@@ -1306,6 +1459,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
                 || (feel && matches!(&*subj, "it" | "this"))
                 || (is_publication(&subj) && s > 0 && word(t, s - 1) == "this")
                 || (doc_only && !is_doc_noun(&subj))
+                || (base_only && !is_plural_third(&subj))
             {
                 continue;
             }
@@ -1347,7 +1501,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
             if let Some(c) = c.filter(|_| e - v - 1 <= max_tail && tail_ok) {
                 around(t, r, &mut scope, c, e);
             }
-        } else if doc_only {
+        } else if doc_only || base_only {
             continue;
         } else if r.aside
             && k > 0
@@ -1747,6 +1901,52 @@ mod tests {
     }
 
     #[test]
+    fn with_cue_rules_6_thoughts_and_feelings_are_reported() {
+        let six = Rules::of(6);
+        for (text, words, five) in [
+            (
+                "Investors hope the merger will finally revive the brand.",
+                "hope the merger will finally revive the brand",
+                "",
+            ),
+            (
+                "Many economists doubt the stimulus will do much good.",
+                "doubt the stimulus will do much good",
+                "",
+            ),
+            (
+                "The families are worried the inquiry will be a whitewash.",
+                "worried the inquiry will be a whitewash",
+                "",
+            ),
+            (
+                "Fans are furious about the ticket prices.",
+                "furious about the ticket prices",
+                "",
+            ),
+            (
+                "The hearing was reportedly a chaotic farce.",
+                "the hearing was reportedly a chaotic farce",
+                "",
+            ),
+        ] {
+            assert_eq!(reported_with(text, six), words, "{text}");
+            assert_eq!(reported_with(text, Rules::of(5)), five, "{text}");
+        }
+        // Nouns, the author's and empty subjects stay out.
+        for text in [
+            "There is little hope the talks will succeed.",
+            "The business hope is a mirage.",
+            "We are worried the inquiry will be a whitewash.",
+            "It is worrying that the inquiry will be a whitewash.",
+            "Their fear is misplaced.",
+            "Years of worry have taken their toll.",
+        ] {
+            assert_eq!(reported_with(text, six), "", "{text}");
+        }
+    }
+
+    #[test]
     fn with_cue_rules_5_the_authors_voice_stays_the_authors() {
         let five = Rules::of(5);
         for (text, words) in [
@@ -1806,7 +2006,7 @@ mod tests {
             let frame = &frame[..cut.min(frame.len())];
             let text = [&before[..], frame, &after[..]].concat().join(" ");
             let t: Vec<Token> = tokenise(&normalise(&text, true));
-            for rules in 1..=5 {
+            for rules in 1..=6 {
                 let scope = find(&t[..], Rules::of(rules), |i| may_open_scope(&t[i].text));
                 proptest::prop_assert!(scope.ranges().all(|r| r.end <= t.len()), "{}", text);
             }
