@@ -1108,7 +1108,7 @@ mod tests {
         let off = Analyzer::new(FeatureConfig::default());
         for (text, want) in [
             (
-                // (With cue rules 5 the verb is reported too.)
+                // (From cue rules 5 the verb is reported too.)
                 "Harbour traders say the new toll is reckless.",
                 &["harbour", "traders", "<quote>"][..],
             ),
