@@ -324,29 +324,22 @@ mod tests {
             ..FeatureConfig::default()
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
-        let fifth = FeatureConfig {
-            cue_rules: 5,
-            ..FeatureConfig::default()
-        };
-        assert_eq!(
-            cue_options(&fifth),
-            "on (reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5))"
-        );
-        let fourth = FeatureConfig {
-            cue_rules: 4,
-            ..FeatureConfig::default()
-        };
-        assert_eq!(
-            cue_options(&fourth),
-            "on (reported-speech scope on with attribution frames and asides (cue rules 4))"
-        );
-        let third = FeatureConfig {
-            cue_rules: 3,
-            ..FeatureConfig::default()
-        };
-        assert_eq!(
-            cue_options(&third),
-            "on (reported-speech scope on with attribution frames (cue rules 3))"
-        );
+        for (cue_rules, scope) in [
+            (
+                5,
+                "attribution frames, asides and more attribution forms (cue rules 5)",
+            ),
+            (4, "attribution frames and asides (cue rules 4)"),
+            (3, "attribution frames (cue rules 3)"),
+        ] {
+            let older = FeatureConfig {
+                cue_rules,
+                ..FeatureConfig::default()
+            };
+            assert_eq!(
+                cue_options(&older),
+                format!("on (reported-speech scope on with {scope})")
+            );
+        }
     }
 }

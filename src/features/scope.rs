@@ -1558,6 +1558,15 @@ mod tests {
             .join(" ")
     }
 
+    /// Each `(text, words, before)`: the words of `text` in scope under revision `rev` of the
+    /// rules and under the revision before it.
+    fn reads_against_the_revision_before(rev: u8, cases: &[(&str, &str, &str)]) {
+        for (text, words, before) in cases {
+            assert_eq!(reported_with(text, Rules::of(rev)), *words, "{text}");
+            assert_eq!(reported_with(text, Rules::of(rev - 1)), *before, "{text}");
+        }
+    }
+
     #[test]
     fn complements_of_third_party_verbs_are_reported() {
         assert_eq!(
@@ -1768,67 +1777,70 @@ mod tests {
 
     #[test]
     fn with_cue_rules_4_a_subject_with_an_aside_reports_its_complement() {
-        let four = Rules::of(4);
-        for (text, words, before) in [
-            (
-                "Jane Okafor, the council's finance chief, said the plan was a reckless gamble.",
-                "the plan was a reckless gamble",
-                // Read as an inverted attribution (`, said the mayor`) before.
-                "jane okafor the council's finance chief",
-            ),
-            (
-                "Local traders, who have long opposed the bypass, say the closure will be a disaster.",
-                "the closure will be a disaster",
-                "local traders who have long opposed the bypass",
-            ),
-            (
-                "After the vote, the minister, visibly angry, called the result a farce that would haunt the party.",
-                "the result a farce that would haunt the party",
-                "",
-            ),
-            (
-                "The head of the union, speaking after the talks, has warned that the offer is an insult.",
-                "that the offer is an insult",
-                "",
-            ),
-            (
-                "Ms Okafor, in a statement, called the plan a reckless gamble.",
-                "the plan a reckless gamble",
-                "ms okafor in a statement",
-            ),
-            (
-                "The owner, absent for years, says he regrets nothing.",
-                "he regrets nothing",
-                "he regrets nothing",
-            ),
-        ] {
-            assert_eq!(reported_with(text, four), words, "{text}");
-            assert_eq!(reported_with(text, Rules::of(3)), before, "{text}");
-        }
+        reads_against_the_revision_before(
+            4,
+            &[
+                (
+                    "Jane Okafor, the council's finance chief, said the plan was a reckless gamble.",
+                    "the plan was a reckless gamble",
+                    // Read as an inverted attribution (`, said the mayor`) before.
+                    "jane okafor the council's finance chief",
+                ),
+                (
+                    "Local traders, who have long opposed the bypass, say the closure will be a disaster.",
+                    "the closure will be a disaster",
+                    "local traders who have long opposed the bypass",
+                ),
+                (
+                    "After the vote, the minister, visibly angry, called the result a farce that would haunt the party.",
+                    "the result a farce that would haunt the party",
+                    "",
+                ),
+                (
+                    "The head of the union, speaking after the talks, has warned that the offer is an insult.",
+                    "that the offer is an insult",
+                    "",
+                ),
+                (
+                    "Ms Okafor, in a statement, called the plan a reckless gamble.",
+                    "the plan a reckless gamble",
+                    "ms okafor in a statement",
+                ),
+                (
+                    "The owner, absent for years, says he regrets nothing.",
+                    "he regrets nothing",
+                    "he regrets nothing",
+                ),
+            ],
+        );
         // No subject and aside: the rules read these as revision 3 does. An inverted
         // attribution after a clause; the author (`we`, `this newspaper`), whose aside the
         // inverted rule reads as reported, with no stance word in it.
-        for (text, words) in [
-            (
-                "The plan, in short, is unworkable, said the mayor.",
-                "the plan in short is unworkable",
-            ),
-            (
-                "The plan is unworkable, said the mayor.",
-                "the plan is unworkable",
-            ),
-            (
-                "We, the editors, believe the plan is a disaster.",
-                "we the editors",
-            ),
-            (
-                "This newspaper, for one, believes the plan is a disaster.",
-                "this newspaper for one",
-            ),
-        ] {
-            assert_eq!(reported_with(text, four), words, "{text}");
-            assert_eq!(reported_with(text, Rules::of(3)), words, "{text}");
-        }
+        reads_against_the_revision_before(
+            4,
+            &[
+                (
+                    "The plan, in short, is unworkable, said the mayor.",
+                    "the plan in short is unworkable",
+                    "the plan in short is unworkable",
+                ),
+                (
+                    "The plan is unworkable, said the mayor.",
+                    "the plan is unworkable",
+                    "the plan is unworkable",
+                ),
+                (
+                    "We, the editors, believe the plan is a disaster.",
+                    "we the editors",
+                    "we the editors",
+                ),
+                (
+                    "This newspaper, for one, believes the plan is a disaster.",
+                    "this newspaper for one",
+                    "this newspaper for one",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -1902,37 +1914,36 @@ mod tests {
 
     #[test]
     fn with_cue_rules_6_thoughts_and_feelings_are_reported() {
-        let six = Rules::of(6);
-        for (text, words, five) in [
-            (
-                "Investors hope the merger will finally revive the brand.",
-                "hope the merger will finally revive the brand",
-                "",
-            ),
-            (
-                "Many economists doubt the stimulus will do much good.",
-                "doubt the stimulus will do much good",
-                "",
-            ),
-            (
-                "The families are worried the inquiry will be a whitewash.",
-                "worried the inquiry will be a whitewash",
-                "",
-            ),
-            (
-                "Fans are furious about the ticket prices.",
-                "furious about the ticket prices",
-                "",
-            ),
-            (
-                "The hearing was reportedly a chaotic farce.",
-                "the hearing was reportedly a chaotic farce",
-                "",
-            ),
-        ] {
-            assert_eq!(reported_with(text, six), words, "{text}");
-            assert_eq!(reported_with(text, Rules::of(5)), five, "{text}");
-        }
+        reads_against_the_revision_before(
+            6,
+            &[
+                (
+                    "Investors hope the merger will finally revive the brand.",
+                    "hope the merger will finally revive the brand",
+                    "",
+                ),
+                (
+                    "Many economists doubt the stimulus will do much good.",
+                    "doubt the stimulus will do much good",
+                    "",
+                ),
+                (
+                    "The families are worried the inquiry will be a whitewash.",
+                    "worried the inquiry will be a whitewash",
+                    "",
+                ),
+                (
+                    "Fans are furious about the ticket prices.",
+                    "furious about the ticket prices",
+                    "",
+                ),
+                (
+                    "The hearing was reportedly a chaotic farce.",
+                    "the hearing was reportedly a chaotic farce",
+                    "",
+                ),
+            ],
+        );
         // Nouns, the author's and empty subjects stay out.
         for text in [
             "There is little hope the talks will succeed.",
@@ -1942,7 +1953,7 @@ mod tests {
             "Their fear is misplaced.",
             "Years of worry have taken their toll.",
         ] {
-            assert_eq!(reported_with(text, six), "", "{text}");
+            assert_eq!(reported_with(text, Rules::of(6)), "", "{text}");
         }
     }
 
