@@ -116,8 +116,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .join(", ")
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
-    // feelings (nothing without it).
-    let scope = if f.cue_rules == 6 {
+    // feelings, 7 courts (nothing without it).
+    let scope = if f.cue_rules == 7 {
+        "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)"
+    } else if f.cue_rules == 6 {
         "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)"
     } else if f.cue_rules == 5 {
         "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)"
@@ -302,7 +304,7 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -325,6 +327,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                6,
+                "attribution frames, asides, more attribution forms and feelings (cue rules 6)",
+            ),
             (
                 5,
                 "attribution frames, asides and more attribution forms (cue rules 5)",

@@ -146,7 +146,8 @@ pub struct Args {
     /// such as `…, she said in a statement on Friday`) and the author's own voice dressed as
     /// attribution (`As critics rightly say`, `Everyone agrees`); 6 adds a third party's
     /// thoughts and feelings (`Parents worry that …`, `The families are worried …`) and
-    /// `reportedly`.
+    /// `reportedly`; 7 adds court and inquest reporting (`…, the inquest heard.`, `Jurors were
+    /// told …`, `The judge ruled that …`).
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

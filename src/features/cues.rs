@@ -1267,6 +1267,7 @@ mod tests {
                 (false, 4, &user[..0]),
                 (true, 5, &user[..1]),
                 (false, 6, &user[..0]),
+                (true, 7, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1304,7 +1305,7 @@ mod tests {
                 "Critical", "worried", "failed", "fair", "they", "he", "dubbed", "as",
                 "view", "her", "my", "mayor's", "own", "words", "the", "put", "sees",
                 "quoted", "saying", "regard", "concludes", "finds", "has", "was", "worried",
-                "reportedly", "hope", "fans", "are",
+                "reportedly", "hope", "fans", "are", "heard", "ruled", "told", "inquest",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),

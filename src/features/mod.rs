@@ -100,8 +100,10 @@ pub struct FeatureConfig {
     /// a possessor's claim (`The union's claim that …`; format version 13). 6 adds to
     /// revision 5 a third party's thoughts and feelings (`Parents worry that …`, `Investors
     /// hope …`, `The families are worried the inquiry …`) and `reportedly`/`allegedly`
-    /// (format version 14). New models use revision 6; files without the field read as
-    /// revision 1, and it is stored only when not 1.
+    /// (format version 14). 7 adds court and inquest reporting (`…, the coroner found.`,
+    /// `The judge ruled that …`, `…, the inquest heard.`, `Jurors were told …`; format
+    /// version 15). New models use revision 7; files without the field read as revision 1,
+    /// and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -162,7 +164,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 6;
+pub const CUE_RULES: u8 = 7;
 
 fn default_char_min_df() -> usize {
     3

@@ -38,6 +38,8 @@
 //! * **Thoughts and feelings** (cue rules 6): `Parents worry that …`, `Investors hope …`
 //!   (a base form after a plural third party), `The families are worried the inquiry …`,
 //!   `The hearing was reportedly a farce.`
+//! * **Courts and inquests** (cue rules 7): `…, the coroner found.`, `…, the inquest heard.`,
+//!   `Jurors were told …`, `…, the court was told.`, `The judge ruled that …`.
 //!
 //! A clause ends at a semicolon or colon, and at a comma (or dash) before a contrast
 //! (`but`, `yet`, `although`, `while`, …) or before `and I` / `and we`: `He called it
@@ -100,6 +102,9 @@ pub(crate) struct Rules {
     pub be_feeling: bool,
     /// `reportedly` and `allegedly` report their clause (cue rules 6).
     pub reportedly: bool,
+    /// Court and inquest reporting: `…, the coroner found.`, `The judge ruled that …`, `…, the
+    /// inquest heard.`, `Jurors were told …` ([`is_court_noun`]; cue rules 7).
+    pub court: bool,
 }
 
 impl Rules {
@@ -110,10 +115,11 @@ impl Rules {
     /// verbs, the verb itself, documents, passives, the author's labels and voice, object
     /// verbs, a possessor's claim), 6 adds to revision 5's a third party's thoughts and
     /// feelings (base forms after a plural subject, `are worried/convinced …`) and
-    /// `reportedly`.
+    /// `reportedly`, 7 adds to revision 6's court and inquest reporting.
     pub(crate) fn of(cue_rules: u8) -> Rules {
         let five = cue_rules >= 5;
         let six = cue_rules >= 6;
+        let seven = cue_rules >= 7;
         Rules {
             and_subject: cue_rules == 2 || five,
             frames: cue_rules >= 3,
@@ -131,6 +137,7 @@ impl Rules {
             base_forms: six,
             be_feeling: six,
             reportedly: six,
+            court: seven,
         }
     }
 }
@@ -322,7 +329,32 @@ pub(crate) fn may_open_scope(w: &str) -> bool {
         || is_claim_noun(w)
         || is_base_form(w)
         || is_feeling(w)
-        || matches!(w, "reportedly" | "allegedly")
+        || matches!(w, "reportedly" | "allegedly" | "ruled" | "heard")
+}
+
+/// Courts, inquests and other bodies whose findings a report relays (cue rules 7): the
+/// subject of a document's finding (`The coroner found …`) and of `heard` (`…, the inquest
+/// heard.`).
+fn is_court_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "court"
+            | "jury"
+            | "jurors"
+            | "judge"
+            | "coroner"
+            | "inquest"
+            | "tribunal"
+            | "magistrates"
+            | "hearing"
+            | "trial"
+            | "panel"
+            | "ombudsman"
+            | "watchdog"
+            | "regulator"
+            | "investigators"
+            | "inspectors"
+    )
 }
 
 /// Base forms of reporting verbs, mostly nouns in news, read as verbs after a plural
@@ -1380,6 +1412,30 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
                 continue;
             }
         }
+        // `Jurors were told the attack was brutal.`, `…, the court was told.` (cue rules 7)
+        if r.court
+            && w == "told"
+            && v > 0
+            && t.gap(v) == 0
+            && matches!(&*word(t, v - 1), "was" | "were")
+        {
+            let e = next_gap(t, v);
+            if e == v + 1 {
+                // The attribution clause `, SUBJECT was told`: the clause around it.
+                let c = (v.saturating_sub(MAX_CLAUSE_SUBJECT + 1)..v)
+                    .rev()
+                    .find(|&m| t.gap(m) != 0)
+                    .filter(|&c| {
+                        c > 0 && t.gap(c) & GAP_COMMA != 0 && !is_clause_opener(&word(t, c))
+                    });
+                if let Some(c) = c {
+                    around(t, r, &mut scope, c, e);
+                }
+            } else {
+                scope.push(from, clause_end(t, r, v));
+            }
+            continue;
+        }
         if r.passive && is_passive_verb(&w) {
             if let Some(a) = passive_report(t, v, &w) {
                 scope.push(a, clause_end(t, r, v));
@@ -1390,7 +1446,10 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
         let frame_verb = r.frames && is_frame_verb(&w) && (w != "finds" || next == "that");
         let more = r.more_verbs && is_more_verb(&w) && (w != "states" || next == "that");
         // A document's finding needs a document as its subject (`The audit found …`).
+        let more = more || (r.court && w == "ruled" && next != "out");
         let doc_only = r.documents && is_doc_verb(&w) && !(is_scope_verb(&w) || frame_verb || more);
+        // `…, the inquest heard.`: a court's hearing reports (cue rules 7).
+        let heard = r.court && w == "heard";
         // A base form needs a plural third party as its subject (`Parents worry …`).
         let base_only = r.base_forms
             && is_base_form(&w)
@@ -1412,7 +1471,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
                     | "by"
                     | "with"
             );
-        if !(is_scope_verb(&w) || frame_verb || more || doc_only || base_only) {
+        if !(is_scope_verb(&w) || frame_verb || more || doc_only || base_only || heard) {
             continue;
         }
         let prev = if v > 0 {
@@ -1458,7 +1517,8 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
                 || subj.starts_with('<')
                 || (feel && matches!(&*subj, "it" | "this"))
                 || (is_publication(&subj) && s > 0 && word(t, s - 1) == "this")
-                || (doc_only && !is_doc_noun(&subj))
+                || (doc_only && !(is_doc_noun(&subj) || (r.court && is_court_noun(&subj))))
+                || (heard && !is_court_noun(&subj))
                 || (base_only && !is_plural_third(&subj))
             {
                 continue;
@@ -1501,7 +1561,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
             if let Some(c) = c.filter(|_| e - v - 1 <= max_tail && tail_ok) {
                 around(t, r, &mut scope, c, e);
             }
-        } else if doc_only || base_only {
+        } else if doc_only || base_only || heard {
             continue;
         } else if r.aside
             && k > 0
@@ -1958,6 +2018,43 @@ mod tests {
     }
 
     #[test]
+    fn with_cue_rules_7_courts_and_inquests_report() {
+        reads_against_the_revision_before(
+            7,
+            &[
+                (
+                    "The crash was wholly avoidable, the coroner found.",
+                    "the crash was wholly avoidable found",
+                    "",
+                ),
+                (
+                    "The attack was cowardly and brutal, the inquest heard.",
+                    "the attack was cowardly and brutal heard",
+                    "",
+                ),
+                (
+                    "Jurors were told the attack was cowardly and brutal.",
+                    "told the attack was cowardly and brutal",
+                    "",
+                ),
+                (
+                    "The landlord's conduct was disgraceful, the court was told.",
+                    "the landlord's conduct was disgraceful",
+                    "",
+                ),
+                (
+                    "The judge ruled that the search was unlawful.",
+                    "ruled that the search was unlawful",
+                    "",
+                ),
+                // Not a court's finding or hearing.
+                ("The minister ruled out a second vote.", "", ""),
+                ("We heard the band play a dreadful set.", "", ""),
+            ],
+        );
+    }
+
+    #[test]
     fn with_cue_rules_5_the_authors_voice_stays_the_authors() {
         let five = Rules::of(5);
         for (text, words) in [
@@ -2017,7 +2114,7 @@ mod tests {
             let frame = &frame[..cut.min(frame.len())];
             let text = [&before[..], frame, &after[..]].concat().join(" ");
             let t: Vec<Token> = tokenise(&normalise(&text, true));
-            for rules in 1..=6 {
+            for rules in 1..=7 {
                 let scope = find(&t[..], Rules::of(rules), |i| may_open_scope(&t[i].text));
                 proptest::prop_assert!(scope.ranges().all(|r| r.end <= t.len()), "{}", text);
             }

@@ -78,9 +78,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 14);
+    assert_eq!(v["format_version"], 15);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 6);
+    assert_eq!(v["params"]["features"]["cue_rules"], 7);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -250,7 +250,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "7"][..],
+        &["--cue-rules", "8"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -593,6 +593,17 @@ fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
         10,
         "attribution frames (cue rules 3)",
         "In her view, the verdict was a disgrace.",
+    );
+}
+
+#[test]
+fn cue_rules_7_are_stored_in_the_model_and_need_no_flag_later() {
+    // An inquest's hearing.
+    cue_rules_move_a_word_into_the_reported_counts(
+        "7",
+        15,
+        "attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",
+        "The decision was a disgrace, the inquest heard.",
     );
 }
 
