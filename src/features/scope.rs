@@ -103,7 +103,8 @@ pub(crate) struct Rules {
     /// `reportedly` and `allegedly` report their clause (cue rules 6).
     pub reportedly: bool,
     /// Court and inquest reporting: `…, the coroner found.`, `The judge ruled that …`, `…, the
-    /// inquest heard.`, `Jurors were told …` ([`is_court_noun`]; cue rules 7).
+    /// inquest heard.`, `Jurors were told …` (a court-type subject, [`is_court_noun`]; cue
+    /// rules 7).
     pub court: bool,
 }
 
@@ -1412,12 +1413,15 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
                 continue;
             }
         }
-        // `Jurors were told the attack was brutal.`, `…, the court was told.` (cue rules 7)
+        // `Jurors were told the attack was brutal.`, `…, the court was told.` (cue rules 7):
+        // a court is told (`a pool it was told it could never have` is no report).
         if r.court
             && w == "told"
-            && v > 0
+            && v > 1
             && t.gap(v) == 0
+            && t.gap(v - 1) == 0
             && matches!(&*word(t, v - 1), "was" | "were")
+            && is_court_noun(&word(t, v - 2))
         {
             let e = next_gap(t, v);
             if e == v + 1 {
@@ -2047,8 +2051,13 @@ mod tests {
                     "ruled that the search was unlawful",
                     "",
                 ),
-                // Not a court's finding or hearing.
+                // Not a court's finding, hearing or briefing.
                 ("The minister ruled out a second vote.", "", ""),
+                (
+                    "A town that was told it could never have a pool is telling its councillors something.",
+                    "",
+                    "",
+                ),
                 ("We heard the band play a dreadful set.", "", ""),
             ],
         );
