@@ -436,16 +436,24 @@ fn is_feeling(w: &str) -> bool {
 /// up to two adverbs before it, and before them a subject that is not the author or an
 /// empty `it`/`this`/`there`. The adjective starts the reported range.
 fn feeling<T: TokenSeq + ?Sized>(t: &T, v: usize) -> Option<usize> {
+    let b = after_be(t, v)?;
+    if b < 2 || t.gap(b - 1) != 0 {
+        return None;
+    }
+    let subj = word(t, b - 2);
+    let empty = matches!(&*subj, "it" | "this" | "that" | "there" | "what");
+    (!empty && !is_person12(&subj) && !is_not_subject(&subj)).then_some(v)
+}
+
+/// The token after a form of *be* that stands before token `v` with up to two adverbs (no
+/// `have`) between them and no clause punctuation: `are worried`, `has been widely
+/// described` (the token after `been`). For [`feeling`] and [`passive_report`].
+fn after_be<T: TokenSeq + ?Sized>(t: &T, v: usize) -> Option<usize> {
     let mut b = v;
     while b > 0 && v - b < 3 && t.gap(b) == 0 {
         let x = word(t, b - 1);
         if is_be(&x) {
-            if b < 2 || t.gap(b - 1) != 0 {
-                return None;
-            }
-            let subj = word(t, b - 2);
-            let empty = matches!(&*subj, "it" | "this" | "that" | "there" | "what");
-            return (!empty && !is_person12(&subj) && !is_not_subject(&subj)).then_some(v);
+            return Some(b);
         }
         if !is_aux(&x) || matches!(&*x, "have" | "has" | "had") {
             return None;
@@ -783,29 +791,19 @@ fn passive_report<T: TokenSeq + ?Sized>(t: &T, v: usize, w: &str) -> Option<usiz
     if !(raising || as_object) || t.gap(v + 1) != 0 {
         return None;
     }
-    let mut b = v;
-    while b > 0 && v - b < 3 && t.gap(b) == 0 {
-        let x = word(t, b - 1);
-        if is_be(&x) {
-            let modal = b >= 2
-                && (b.saturating_sub(3)..b - 1).any(|m| {
-                    matches!(
-                        &*word(t, m),
-                        "can" | "could" | "must" | "should" | "might" | "may" | "would" | "will"
-                    )
-                });
-            let judged = (b..v).any(|m| {
-                let a = word(t, m);
-                is_endorsing(&a) || matches!(&*a, "best" | "fairly" | "only" | "hardly")
-            });
-            return (!modal && !judged).then_some(v + 1);
-        }
-        if !is_aux(&x) || matches!(&*x, "have" | "has" | "had") {
-            return None;
-        }
-        b -= 1;
-    }
-    None
+    let b = after_be(t, v)?;
+    let modal = b >= 2
+        && (b.saturating_sub(3)..b - 1).any(|m| {
+            matches!(
+                &*word(t, m),
+                "can" | "could" | "must" | "should" | "might" | "may" | "would" | "will"
+            )
+        });
+    let judged = (b..v).any(|m| {
+        let a = word(t, m);
+        is_endorsing(&a) || matches!(&*a, "best" | "fairly" | "only" | "hardly")
+    });
+    (!modal && !judged).then_some(v + 1)
 }
 
 /// `The union's claim that …`, `Their fear is that …` at claim noun `v` (cue rules 5): from
@@ -1334,6 +1332,16 @@ fn after_aside<T: TokenSeq + ?Sized>(t: &T, r: Rules, k: usize, v: usize) -> boo
     s == 0 || e - v - 1 > MAX_INVERTED_TAIL || (v + 1..e).any(|m| is_finite(&word(t, m)))
 }
 
+/// Where a short attribution clause `, SUBJECT said` opens, for a subject ending at token
+/// `s`: the comma at most [`MAX_CLAUSE_SUBJECT`] tokens back (not before a clause opener:
+/// `When we first reported …`).
+fn clause_before_subject<T: TokenSeq + ?Sized>(t: &T, s: usize) -> Option<usize> {
+    (s.saturating_sub(MAX_CLAUSE_SUBJECT - 1)..=s)
+        .rev()
+        .find(|&m| t.gap(m) != 0)
+        .filter(|&c| c > 0 && t.gap(c) & GAP_COMMA != 0 && !is_clause_opener(&word(t, c)))
+}
+
 /// An attribution clause `c..e`: the clause before it (unless that clause opens with a
 /// subordinator: `When we first reported …, the company promised …`) and the one after it
 /// (unless a clause break comes first) are reported.
@@ -1412,13 +1420,8 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
             let e = next_gap(t, v);
             if e == v + 1 {
                 // The attribution clause `, SUBJECT was told`: the clause around it.
-                let c = (v.saturating_sub(MAX_CLAUSE_SUBJECT + 1)..v)
-                    .rev()
-                    .find(|&m| t.gap(m) != 0)
-                    .filter(|&c| {
-                        c > 0 && t.gap(c) & GAP_COMMA != 0 && !is_clause_opener(&word(t, c))
-                    });
-                if let Some(c) = c {
+                // (Its subject is token `v - 2`; no gap before `was` or `told`.)
+                if let Some(c) = clause_before_subject(t, v - 2) {
                     around(t, r, &mut scope, c, e);
                 }
             } else {
@@ -1529,10 +1532,7 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
                 continue;
             }
             // A short clause `, SUBJECT said (on Monday)`: the clause around it is reported.
-            let c = (s.saturating_sub(MAX_CLAUSE_SUBJECT - 1)..=s)
-                .rev()
-                .find(|&m| t.gap(m) != 0)
-                .filter(|&c| c > 0 && t.gap(c) & GAP_COMMA != 0 && !is_clause_opener(&word(t, c)));
+            let c = clause_before_subject(t, s);
             // The complement: the rest of the verb's clause (for an attribution clause, its
             // tail: `on Monday`, or `it was reckless` after `Yesterday, officials said`).
             scope.push(from, clause_end(t, r, v));
