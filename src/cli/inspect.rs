@@ -116,8 +116,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .join(", ")
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
-    // feelings, 7 courts (nothing without it).
-    let scope = if f.cue_rules == 7 {
+    // feelings, 7 courts, 8 word senses (nothing without it).
+    let scope = if f.cue_rules >= 8 {
+        "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)"
+    } else if f.cue_rules == 7 {
         "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)"
     } else if f.cue_rules == 6 {
         "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)"
@@ -135,6 +137,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
         (f.cue_rules == 2, "cue rules 2"),
+        // Without the scope, revision 8's word senses are the one part of the rules at work.
+        (
+            f.cue_rules >= 8 && !f.reported_scope,
+            "word senses (cue rules 8)",
+        ),
         (!f.lexicons.is_empty(), lexicons.as_str()),
     ]
     .into_iter()
@@ -304,14 +311,17 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
             format!("on ({frames}, evaluative lexicon split)")
         );
-        assert_eq!(with(true, false, false), "on");
-        assert_eq!(with(true, false, true), "on (evaluative lexicon split)");
+        assert_eq!(with(true, false, false), "on (word senses (cue rules 8))");
+        assert_eq!(
+            with(true, false, true),
+            "on (evaluative lexicon split, word senses (cue rules 8))"
+        );
         assert_eq!(with(false, true, true), "off");
         let scaled = FeatureConfig {
             cue_scale: 2.5,
@@ -327,6 +337,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                7,
+                "attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",
+            ),
             (
                 6,
                 "attribution frames, asides, more attribution forms and feelings (cue rules 6)",

@@ -482,7 +482,20 @@ pub struct CueSet {
     rules: u8,
     /// Index in `lexicons` of the first user lexicon ([`UserLexicon`]); they come last.
     user_start: usize,
+    /// The lexicons whose matches cue rules 8 drop when a word is used in a neutral sense
+    /// ([`SENSE_LEXICONS`]), as bits.
+    sense_bits: u64,
 }
+
+/// The lexicons whose words have judging and neutral senses (`features::senses`).
+const SENSE_LEXICONS: &[&str] = &[
+    "cue:evaluative",
+    "cue:descriptive",
+    "cue:intensifiers",
+    "cue:boosters",
+    "cue:superlatives",
+    "cue:hedges",
+];
 
 /// Whether the short quoted run starting at token `start` is in the author's own voice:
 /// outside the reported-speech scope, with no naming word among the three tokens before it.
@@ -672,7 +685,13 @@ impl CueSet {
                 .position(|(n, _)| n == name)
                 .expect("built-in lexicon")
         };
+        let sense_bits = lexicons
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| SENSE_LEXICONS.contains(&n.as_str()))
+            .fold(0u64, |acc, (l, _)| acc | 1 << l);
         CueSet {
+            sense_bits,
             reporting: index("cue:reporting"),
             evaluative: index("cue:evaluative"),
             descriptive: split_evaluative.then(|| index(&format!("cue:{DESCRIPTIVE_CUE}"))),
@@ -759,6 +778,7 @@ impl CueSet {
         tokens: &T,
         info: &[TokenInfo],
         scope: &Scope,
+        raw: &str,
     ) -> ([usize; 64], [usize; 64]) {
         let mut author = [0; 64];
         let mut reported = [0; 64];
@@ -771,7 +791,7 @@ impl CueSet {
             } else {
                 &mut author
             };
-            let mut matched = self.matched_at(tokens, i, inf);
+            let mut matched = self.matched_sense(tokens, i, inf, Some(raw));
             while matched != 0 {
                 n[matched.trailing_zeros() as usize] += 1;
                 matched &= matched - 1;
@@ -780,6 +800,27 @@ impl CueSet {
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
         (author, reported)
+    }
+
+    /// [`matched_at`](Self::matched_at), without the sense-bearing lexicons when cue rules 8
+    /// or later read the match in a neutral sense (`features::senses`).
+    #[inline(always)]
+    fn matched_sense<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        i: usize,
+        inf: &TokenInfo,
+        raw: Option<&str>,
+    ) -> u64 {
+        let matched = self.matched_at(tokens, i, inf);
+        if self.rules >= 8
+            && matched & self.sense_bits != 0
+            && super::senses::is_neutral(tokens, i, &lower(tokens.text(i)), raw)
+        {
+            matched & !self.sense_bits
+        } else {
+            matched
+        }
     }
 
     /// The lexicons (bit `l` for lexicon `l`) with an entry matching at author token `i`,
@@ -844,7 +885,7 @@ impl CueSet {
             if inf.lexicons & stance == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
-            if self.matched_at(tokens, i, inf) & stance != 0 {
+            if self.matched_sense(tokens, i, inf, None) & stance != 0 {
                 mark(i);
             }
         }
@@ -903,7 +944,7 @@ impl CueSet {
         } else {
             Scope::default()
         };
-        let (counts, reported) = self.counts(tokens, info, &scope);
+        let (counts, reported) = self.counts(tokens, info, &scope, raw);
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
         }
@@ -1047,6 +1088,7 @@ mod tests {
         set: &CueSet,
         tokens: &[Token],
         scope: Option<&Scope>,
+        raw: Option<&str>,
     ) -> (Vec<usize>, Vec<usize>) {
         let mut author = vec![0; set.lexicons.len()];
         let mut reported = vec![0; set.lexicons.len()];
@@ -1059,7 +1101,11 @@ mod tests {
             let Some(&(mask, _)) = set.first_words.get(&*key) else {
                 continue;
             };
+            let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw);
             for (l, (name, lex)) in set.lexicons.iter().enumerate() {
+                if neutral && SENSE_LEXICONS.contains(&name.as_str()) {
+                    continue;
+                }
                 if mask & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
                     if in_scope && name != "cue:reporting" {
                         reported[l] += 1;
@@ -1101,7 +1147,8 @@ mod tests {
     ) -> Vec<(String, f32)> {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         let scope = reported_scope.then(|| scope_reference(tokens, set.rules));
-        let (author_counts, reported_counts) = counts_reference(set, tokens, scope.as_ref());
+        let (author_counts, reported_counts) =
+            counts_reference(set, tokens, scope.as_ref(), Some(raw));
         let mut out: Vec<(String, f32)> = set
             .lexicons
             .iter()
@@ -1268,6 +1315,8 @@ mod tests {
                 (true, 5, &user[..1]),
                 (false, 6, &user[..0]),
                 (true, 7, &user[..1]),
+                (false, 8, &user[..0]),
+                (true, 8, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1306,6 +1355,8 @@ mod tests {
                 "view", "her", "my", "mayor's", "own", "words", "the", "put", "sees",
                 "quoted", "saying", "regard", "concludes", "finds", "has", "was", "worried",
                 "reportedly", "hope", "fans", "are", "heard", "ruled", "told", "inquest",
+                "Good", "Friday", "just", "after", "such", "so", "too", "fine", "kind",
+                "sort", "rather", "than", "Great",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -1354,6 +1405,40 @@ mod tests {
                 set.reported_stance_starts(&t[..], &info, |i| got.push(i));
                 prop_assert_eq!(got, want, "{:?}", raw);
             }
+        }
+    }
+
+    #[test]
+    fn cue_rules_8_drop_words_in_a_neutral_sense_only() {
+        let value = |rules: u8, raw: &str, cue: &str| {
+            let set = CueSet::builtin().with_rules(rules);
+            let t = tokenise(&normalise(raw, true));
+            let v = set.values(&t, raw, Context::default(), true);
+            v.iter().find(|(k, _)| k == cue).unwrap().1
+        };
+        for (raw, cue) in [
+            ("Shops will close early on Good Friday.", "cue:evaluative"),
+            (
+                "He was given a fine of £500 for the damage.",
+                "cue:evaluative",
+            ),
+            ("What kind of school will it be?", "cue:hedges"),
+            ("Cities such as Leeds have bus lanes.", "cue:intensifiers"),
+        ] {
+            assert!(value(7, raw, cue) > 0.0, "{raw}");
+            assert_eq!(value(8, raw, cue), 0.0, "{raw}");
+        }
+        // The judging sense counts under both.
+        for (raw, cue) in [
+            (
+                "It was a good decision and a fine example.",
+                "cue:evaluative",
+            ),
+            ("It was kind of strange.", "cue:hedges"),
+            ("Such waste is hard to defend.", "cue:intensifiers"),
+        ] {
+            assert_eq!(value(8, raw, cue), value(7, raw, cue), "{raw}");
+            assert!(value(8, raw, cue) > 0.0, "{raw}");
         }
     }
 
@@ -1533,7 +1618,7 @@ mod tests {
             let t = tokenise(text);
             let each: Vec<usize> = set.lexicons.iter().map(|(_, l)| l.count(&t)).collect();
             let info: Vec<TokenInfo> = t.iter().map(|t| set.token_info(&t.text)).collect();
-            let counts = set.counts(&t[..], &info, &Scope::default());
+            let counts = set.counts(&t[..], &info, &Scope::default(), text);
             assert_eq!(counts.0[..each.len()], each, "{text}");
         }
     }

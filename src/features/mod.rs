@@ -7,6 +7,7 @@ pub mod analyzer;
 pub mod cues;
 mod fast;
 pub mod scope;
+mod senses;
 
 pub use analyzer::{Analyzer, Context};
 pub use cues::UserLexicon;
@@ -102,8 +103,11 @@ pub struct FeatureConfig {
     /// hope …`, `The families are worried the inquiry …`) and `reportedly`/`allegedly`
     /// (format version 14). 7 adds court and inquest reporting (`…, the coroner found.`,
     /// `The judge ruled that …`, `…, the inquest heard.`, `Jurors were told …`; format
-    /// version 15). New models use revision 7; files without the field read as revision 1,
-    /// and it is stored only when not 1.
+    /// version 15). 8 adds to revision 7 word senses: a stance-lexicon word used in a sense
+    /// that judges nothing (`Good Friday`, `a fine of £500`, `what kind of`, `just after
+    /// midnight`, `such as`, `rather than`) does not count (`features::senses`; format version
+    /// 16). New models use revision 8; files without the field read as revision 1, and it is
+    /// stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -164,7 +168,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 7;
+pub const CUE_RULES: u8 = 8;
 
 fn default_char_min_df() -> usize {
     3

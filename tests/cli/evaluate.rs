@@ -115,6 +115,7 @@ fn default_model_reads_the_article_sets_in_context() {
     reads_in_context("datasets/article-challenge-2.csv", 290, 173, 13, 0.85);
     reads_in_context("datasets/article-challenge-3.csv", 298, 193, 13, 0.83);
     reads_in_context("datasets/article-challenge-4.csv", 320, 223, 13, 0.84);
+    reads_in_context("datasets/article-challenge-5.csv", 316, 217, 13, 0.86);
 }
 
 /// `evaluate --doc-column` predicts for each row what `classify` says of that sentence in the

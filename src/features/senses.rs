@@ -1,0 +1,339 @@
+//! Word senses (cue rules 8): a word of a stance lexicon used in a sense that judges nothing.
+//!
+//! The lexicons list words by their form, so `a fine of £500`, `Good Friday`, `what kind of
+//! school`, `just after midnight`, `such as` or `rather than` counted as the author's judgement
+//! or hedging. From revision 8 of the cue rules, [`is_neutral`] looks at the words around a
+//! match and drops it from the sense-bearing lexicons' counts (evaluative, descriptive,
+//! intensifiers, boosters, superlatives, hedges) when the neighbours show one of these senses:
+//!
+//! * **part of a name**: the word is capitalised and so is the next one (`Good Friday`, `the
+//!   Great Western Railway`, `Fine Gael`), unless the next is a title (`Poor Mr Hale`) or the
+//!   sentence is in title case;
+//! * **a kind, a sort**: `kind of` / `sort of` / `type of` after a determiner (`what kind of`,
+//!   `this sort of`), and `in kind`;
+//! * **time and measure**: `just` before a preposition or unit of time or measure (`just after
+//!   midnight`, `just over half`, `just weeks later`), after `has/have/had` (`has just
+//!   announced`) or `only` (`only just`);
+//! * **connectives**: `such as`, `rather than`, `so that`, `so far`, `so` after clause
+//!   punctuation or at a clause's end (`…, so drivers used the bypass`, `he said so`), `even
+//!   though`, `even if`, `even so` and `too` at the end of a clause (`she voted, too`);
+//! * **nouns and verbs**: `fine` as a penalty (`a fine of`, `a £500 fine`, `the fine was`),
+//!   `fair` as an event or a legal or accounting term (`the county fair`, `fair value`,
+//!   `fair trial`), `clear` as a verb or a distance (`to clear the site`, `six points clear of`,
+//!   `the all clear`), `critical condition`, `statistically significant`, `no significant
+//!   difference`, `for good`, `perfect score`, `appealing for witnesses`, `waste collection`
+//!   and the grades of weather warnings (`a severe thunderstorm watch`, `extreme heat`).
+//!
+//! Each rule reads only the words next to the match, so the judging sense of the same word
+//! is untouched (`a fine example`, `the fair thing`, `It is clear the plan failed`, `just
+//! wrong`, `so bad`, `too late`).
+
+use super::analyzer::Span;
+use super::cues::TokenSeq;
+
+/// The text of token `k` if it exists and is the author's (not quoted).
+fn word<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> Option<&str> {
+    (k < tokens.count() && tokens.span(k) == Span::Author).then(|| tokens.text(k))
+}
+
+/// Whether token `k` is the author's and is one of `words` (case-insensitive).
+fn is_any<T: TokenSeq + ?Sized>(tokens: &T, k: Option<usize>, words: &[&str]) -> bool {
+    k.and_then(|k| word(tokens, k))
+        .is_some_and(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
+}
+
+/// Titles before a name: an evaluative word before them is the author's (`Poor Mr Hale`).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "i",
+];
+
+/// Determiners before `kind of` / `sort of` / `type of` in the sense of "a type of".
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "what", "which", "whatever", "any",
+    "every", "each", "some", "no", "same", "other", "another", "one", "only", "first", "its",
+    "their", "his", "her", "our", "my", "your", "new", "right", "wrong",
+];
+
+/// What follows `just` in its sense of time or measure.
+const JUST_TIME: &[&str] = &[
+    "after", "before", "past", "ahead", "over", "under", "below", "above", "short", "shy",
+    "outside", "inside", "behind", "beyond", "off", "north", "south", "east", "west", "as", "when",
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "moments",
+];
+
+/// Weather that forecasters grade `severe` or `extreme` (`a severe thunderstorm watch`).
+const WEATHER: &[&str] = &[
+    "weather",
+    "thunderstorm",
+    "thunderstorms",
+    "storm",
+    "storms",
+    "heat",
+    "cold",
+    "wind",
+    "winds",
+    "gale",
+    "gales",
+    "flood",
+    "floods",
+    "flooding",
+    "rain",
+    "rainfall",
+    "snow",
+    "frost",
+    "ice",
+    "fog",
+    "drought",
+];
+
+/// Whether the sentence is in title case (a headline), where capitals do not mark names: at
+/// least three words, and none of four letters or more starts in lower case.
+fn title_case(raw: &str) -> bool {
+    let mut words = 0usize;
+    for w in raw.split_whitespace() {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(c) = letters.first() {
+            words += 1;
+            if letters.len() >= 4 && c.is_lowercase() {
+                return false;
+            }
+        }
+    }
+    words >= 3
+}
+
+/// Whether the byte at `k` of `b` (if any) is a letter or digit: a word goes on.
+fn word_byte(b: &[u8], k: usize) -> bool {
+    b.get(k).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Whether token `i` (an ASCII word, `key` lower-cased) is written capitalised in `raw` and
+/// followed, after white space only, by another capitalised word that is not a title. The
+/// tokens are lower-cased, so the token is found in the raw sentence: its occurrence among
+/// the tokens of the same text is the same occurrence among whole words of `raw` (when the
+/// counts disagree, as when the tokeniser split the text otherwise, it is not read as a name).
+fn in_name<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str, raw: &str) -> bool {
+    let (b, k) = (raw.as_bytes(), key.as_bytes());
+    if k.is_empty() || !k.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let upper = k[0].to_ascii_uppercase();
+    let at = |p: usize| {
+        b[p..].len() >= k.len()
+            && b[p..p + k.len()].eq_ignore_ascii_case(k)
+            && !(p > 0 && word_byte(b, p - 1))
+            && !word_byte(b, p + k.len())
+    };
+    // Quick rejection: most matches are never written capitalised.
+    if !(0..b.len()).any(|p| b[p] == upper && at(p)) {
+        return false;
+    }
+    let same = |j: &usize| tokens.text(*j).eq_ignore_ascii_case(key);
+    let nth = (0..i).filter(same).count();
+    let total = nth + (i..tokens.count()).filter(same).count();
+    let found: Vec<usize> = (0..b.len()).filter(|&p| at(p)).collect();
+    if found.len() != total {
+        return false;
+    }
+    let p = found[nth];
+    if b[p] != upper {
+        return false;
+    }
+    let rest = &raw[p + k.len()..];
+    let next = rest.trim_start();
+    if next.len() == rest.len() {
+        return false;
+    }
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    next_word.chars().next().is_some_and(char::is_uppercase)
+        && !TITLES.iter().any(|t| next_word.eq_ignore_ascii_case(t))
+        && !title_case(raw)
+}
+
+/// Whether the stance-lexicon match at author token `i` is in a neutral sense (see the module
+/// documentation). `key` is token `i` lower-cased; `raw` is the sentence as written, which
+/// tells names (the tokens are lower-cased): without it (the stance masking options) only
+/// the other senses are read.
+pub(crate) fn is_neutral<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    i: usize,
+    key: &str,
+    raw: Option<&str>,
+) -> bool {
+    let prev = i.checked_sub(1);
+    let next = Some(i + 1);
+    let next_is = |words: &[&str]| is_any(tokens, next, words);
+    let prev_is = |words: &[&str]| is_any(tokens, prev, words);
+    // Part of a name.
+    if raw.is_some_and(|raw| in_name(tokens, i, key, raw)) {
+        return true;
+    }
+    // The end of a clause after the word: the end of the sentence or clause punctuation.
+    let clause_ends = || i + 1 >= tokens.count() || tokens.gap(i + 1) != 0;
+    match key {
+        "kind" | "sort" | "type" => (next_is(&["of"]) && prev_is(DETERMINERS)) || prev_is(&["in"]),
+        "just" => next_is(JUST_TIME) || prev_is(&["has", "have", "had", "having", "only"]),
+        "such" => next_is(&["as"]),
+        "rather" => next_is(&["than"]),
+        // `…, so drivers used the bypass`: a connective after clause punctuation.
+        "so" => next_is(&["that", "far"]) || clause_ends() || tokens.gap(i) != 0,
+        "even" => next_is(&["though", "if", "so"]),
+        "too" => clause_ends(),
+        "fine" => {
+            prev_is(&[
+                "<num>", "record", "maximum", "hefty", "heavy", "parking", "speeding",
+            ]) || (prev_is(&["a", "the", "his", "her", "its", "their"])
+                && (next_is(&["of", "for", "was", "is", "will", "would", "has", "had"])
+                    || clause_ends()))
+        }
+        "fair" => {
+            next_is(&["value", "use", "trade", "trial", "housing"])
+                || prev_is(&[
+                    "trade",
+                    "county",
+                    "book",
+                    "job",
+                    "jobs",
+                    "careers",
+                    "craft",
+                    "science",
+                    "food",
+                    "art",
+                    "arts",
+                    "antiques",
+                    "village",
+                    "summer",
+                    "christmas",
+                    "agricultural",
+                    "world's",
+                ])
+                || (prev_is(&["the"]) && clause_ends())
+        }
+        "clear" => {
+            (prev_is(&[
+                "to", "will", "would", "could", "can", "cannot", "must", "should", "may", "might",
+                "did", "helped", "all",
+            ]) && !next_is(&["that"]))
+                || next_is(&["of", "up", "away"])
+        }
+        "critical" => next_is(&["condition", "care"]),
+        "significant" => {
+            prev_is(&["statistically"])
+                || (prev_is(&["no"]) && next_is(&["difference", "change", "effect"]))
+        }
+        "severe" | "extreme" => next_is(WEATHER),
+        "appealing" => next_is(&["for", "against"]),
+        "waste" => next_is(&[
+            "incinerator",
+            "water",
+            "management",
+            "collection",
+            "collections",
+            "disposal",
+            "site",
+            "sites",
+            "plant",
+            "treatment",
+            "bins",
+        ]),
+        "perfect" => next_is(&["score", "record"]),
+        "good" => prev_is(&["for"]) && clause_ends(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::analyzer::{normalise, tokenise, Token};
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokenise(&normalise(s, true))
+    }
+
+    /// Whether the first token whose lower-cased text is `w` is read in a neutral sense.
+    fn neutral(s: &str, w: &str) -> bool {
+        let t = toks(s);
+        assert_eq!(t, toks(&s.to_lowercase()), "tokens are lower-cased");
+        let i = t
+            .iter()
+            .position(|x| x.text.eq_ignore_ascii_case(w))
+            .unwrap_or_else(|| panic!("{w:?} not in {s:?}: {t:?}"));
+        is_neutral(&t[..], i, &w.to_lowercase(), Some(s))
+    }
+
+    #[test]
+    fn neutral_senses_are_read_from_the_neighbours() {
+        for (s, w) in [
+            ("Shops will close on Good Friday.", "good"),
+            ("Trains on the Great Western line were cancelled.", "great"),
+            ("He was given a fine of £500.", "fine"),
+            ("She paid a £500 fine.", "fine"),
+            ("The fine was paid within a week.", "fine"),
+            ("What kind of school will it be?", "kind"),
+            ("This sort of case takes months.", "sort"),
+            ("The firm paid its staff in kind.", "kind"),
+            ("The fire started just after midnight.", "just"),
+            ("Turnout was just over half.", "just"),
+            ("The council has just approved the plan.", "just"),
+            ("Cities such as Leeds have bus lanes.", "such"),
+            ("They chose to walk rather than wait.", "rather"),
+            ("The road was closed so that crews could work.", "so"),
+            ("Sales have risen so far this year.", "so"),
+            ("The road was closed, so drivers used the bypass.", "so"),
+            (
+                "The budget passed even though two members abstained.",
+                "even",
+            ),
+            ("Her brother voted for the plan, too.", "too"),
+            ("Crowds visited the county fair.", "fair"),
+            ("The shares were sold at fair value.", "fair"),
+            ("Crews worked to clear the site.", "clear"),
+            ("The leaders are six points clear of the pack.", "clear"),
+            ("The patient is in a critical condition.", "critical"),
+            ("The effect was statistically significant.", "significant"),
+            ("The mill closed for good.", "good"),
+            ("Police are appealing for witnesses.", "appealing"),
+            ("A severe thunderstorm watch is in place.", "severe"),
+            ("The trial found no significant difference.", "significant"),
+            ("The Shocking Pink Cafe will provide food.", "shocking"),
+            (
+                "Fans met at the Dreadful Winter of 1740 exhibition.",
+                "dreadful",
+            ),
+        ] {
+            assert!(neutral(s, w), "{w:?} in {s:?} should read as neutral");
+        }
+    }
+
+    #[test]
+    fn the_judging_sense_stays() {
+        for (s, w) in [
+            ("It was a good decision.", "good"),
+            ("This is a fine example of waste.", "fine"),
+            ("The ruling is fine.", "fine"),
+            ("It was kind of strange.", "kind"),
+            ("It was kind of them to help.", "kind"),
+            ("The plan is just wrong.", "just"),
+            ("The plan is so bad it hurts.", "so"),
+            ("It is too late.", "too"),
+            ("It is only fair that they pay.", "fair"),
+            ("It is clear the plan failed.", "clear"),
+            ("The minister made it clear that he would stay.", "clear"),
+            ("Poor Mr Hale never had a chance.", "poor"),
+            ("The report is critical of the police.", "critical"),
+            ("It was a significant failure.", "significant"),
+            ("Great News For Savers As Rates Rise", "great"),
+            ("Even the minister admits it.", "even"),
+            ("The offer is appealing to many buyers.", "appealing"),
+            ("The scheme is a waste of money.", "waste"),
+            ("It was a dreadful winter for the farmers.", "dreadful"),
+            ("The rather dull speech ended early.", "rather"),
+        ] {
+            assert!(
+                !neutral(s, w),
+                "{w:?} in {s:?} should keep its judging sense"
+            );
+        }
+    }
+}
