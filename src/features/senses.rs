@@ -91,10 +91,10 @@ const WEATHER: &[&str] = &[
 fn title_case(raw: &str) -> bool {
     let mut words = 0usize;
     for w in raw.split_whitespace() {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if let Some(c) = letters.first() {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        if let Some(c) = letters.next() {
             words += 1;
-            if letters.len() >= 4 && c.is_lowercase() {
+            if c.is_lowercase() && letters.nth(2).is_some() {
                 return false;
             }
         }
@@ -105,6 +105,23 @@ fn title_case(raw: &str) -> bool {
 /// Whether the byte at `k` of `b` (if any) is a letter or digit: a word goes on.
 fn word_byte(b: &[u8], k: usize) -> bool {
     b.get(k).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Whether the word after byte `end` of `raw`, after white space only, is capitalised and not
+/// a title.
+fn capitalised_word_after(raw: &str, end: usize) -> bool {
+    let rest = &raw[end..];
+    let next = rest.trim_start();
+    if next.len() == rest.len() {
+        return false;
+    }
+    let len = next
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(next.len(), |(k, _)| k);
+    let word = &next[..len];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
 }
 
 /// Whether token `i` (an ASCII word, `key` lower-cased) is written capitalised in `raw` and
@@ -118,35 +135,28 @@ fn in_name<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str, raw: &str) -> 
         return false;
     }
     let upper = k[0].to_ascii_uppercase();
+    // A whole word equal to `key` (any case) at byte `p`.
     let at = |p: usize| {
         b[p..].len() >= k.len()
             && b[p..p + k.len()].eq_ignore_ascii_case(k)
             && !(p > 0 && word_byte(b, p - 1))
             && !word_byte(b, p + k.len())
     };
-    // Quick rejection: most matches are never written capitalised.
-    if !(0..b.len()).any(|p| b[p] == upper && at(p)) {
+    // Most matches are never written capitalised before another capitalised word: rejected
+    // by one search for the capital letter.
+    if !memchr::memchr_iter(upper, b).any(|p| at(p) && capitalised_word_after(raw, p + k.len())) {
         return false;
     }
     let same = |j: &usize| tokens.text(*j).eq_ignore_ascii_case(key);
     let nth = (0..i).filter(same).count();
     let total = nth + (i..tokens.count()).filter(same).count();
-    let found: Vec<usize> = (0..b.len()).filter(|&p| at(p)).collect();
-    if found.len() != total {
+    let mut found = memchr::memchr2_iter(k[0], upper, b).filter(|&p| at(p));
+    let Some(p) = found.by_ref().nth(nth) else {
         return false;
-    }
-    let p = found[nth];
-    if b[p] != upper {
-        return false;
-    }
-    let rest = &raw[p + k.len()..];
-    let next = rest.trim_start();
-    if next.len() == rest.len() {
-        return false;
-    }
-    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    next_word.chars().next().is_some_and(char::is_uppercase)
-        && !TITLES.iter().any(|t| next_word.eq_ignore_ascii_case(t))
+    };
+    found.count() == total - nth - 1
+        && b[p] == upper
+        && capitalised_word_after(raw, p + k.len())
         && !title_case(raw)
 }
 
