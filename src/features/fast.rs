@@ -918,6 +918,16 @@ mod tests {
         "to",
         "who",
         "but",
+        // Word senses (cue rules 8).
+        "Good",
+        "Friday",
+        "just",
+        "after",
+        "such",
+        "so",
+        "fine",
+        "kind",
+        "of",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
