@@ -289,8 +289,11 @@ impl Dataset {
             .collect();
         let find = |col: &str, flag: &str| {
             names.iter().position(|n| n == col).ok_or_else(|| {
-                let found = names.iter().map(|n| n.escape_debug().to_string());
-                let found = found.collect::<Vec<_>>().join(", ");
+                // A workbook, an archive, JSON or binary bytes: no header row to list.
+                if let Some(what) = not_a_table(&headers) {
+                    return data_err(what.into());
+                }
+                let found = list_columns(&names);
                 // One column whose name holds another common delimiter: the wrong delimiter.
                 let other = [b'\t', b',', b';', b'|']
                     .into_iter()
@@ -571,6 +574,68 @@ impl Duplicates {
     }
 }
 
+/// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the
+/// column list of such a "header" would be noise (a whole JSON model file is one line).
+fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
+    let first = headers.get(0).unwrap_or_default();
+    let starts = |magic: &[u8]| first.starts_with(magic);
+    if starts(b"\x1f\x8b") {
+        return Some("the file is gzip-compressed: decompress it first (gunzip -k FILE)");
+    }
+    if starts(b"PK\x03\x04") {
+        return Some(
+            "the file is a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV (UTF-8) first",
+        );
+    }
+    if starts(b"\xd0\xcf\x11\xe0") {
+        return Some("the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first");
+    }
+    if starts(b"\xff\xfe") || starts(b"\xfe\xff") {
+        return Some(
+            "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
+        );
+    }
+    let binary = headers
+        .iter()
+        .flatten()
+        .any(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f);
+    if binary {
+        return Some(
+            "the file is not text (binary bytes in its first line): expected CSV or TSV with a header row",
+        );
+    }
+    let trimmed = first.trim_ascii_start();
+    let trimmed = trimmed.strip_prefix(b"\xef\xbb\xbf").unwrap_or(trimmed);
+    if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") {
+        return Some(
+            "the file reads as JSON, not CSV or TSV with a header row (a model file? articles in JSONL go to classify --input-format jsonl)",
+        );
+    }
+    None
+}
+
+/// The column names of a header for a message: each cut at 40 characters, at most 20 of them
+/// (an article or a header-less file given as data would otherwise fill the screen).
+fn list_columns(names: &[String]) -> String {
+    const SHOWN: usize = 20;
+    const CHARS: usize = 40;
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| {
+            let mut s: String = n.chars().take(CHARS).collect();
+            if s.len() < n.len() {
+                s.push('…');
+            }
+            s.escape_debug().to_string()
+        })
+        .collect();
+    if names.len() > SHOWN {
+        shown.push(format!("… {} more", names.len() - SHOWN));
+    }
+    shown.join(", ")
+}
+
 fn default_delimiter(path: &Path) -> u8 {
     match path
         .extension()
@@ -701,7 +766,6 @@ mod tests {
         assert_eq!(d.examples[0].text, "He said, \"no\".");
         assert_eq!(d.examples[1].label, Label::Opinion);
     }
-
     #[test]
     fn reads_checkthat_tsv_with_escaped_fields() {
         let tsv = "sentence_id\tsentence\tlabel\tsolved_conflict\n\
@@ -781,6 +845,43 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("columns found: text, label"), "{e}");
+    }
+
+    /// What a file that is no table at all reads as (the first line is its "header").
+    fn bytes_err(src: &[u8]) -> String {
+        Dataset::from_reader(src, b',', "mem.csv", &ReadOptions::default())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_file_that_is_no_table_says_what_it_is_instead_of_listing_its_columns() {
+        let cases: [(&[u8], &str); 7] = [
+            (b"\x1f\x8b\x08\x08rest\n", "gzip-compressed"),
+            (b"PK\x03\x04\x14\x00\n", "zip archive"),
+            (b"\xd0\xcf\x11\xe0\xa1\xb1\n", ".xls workbook"),
+            (b"\xff\xfes\x00e\x00,\x00l\x00\n\x00", "UTF-16"),
+            (b"abc\x00\x01\x02;def\n", "not text"),
+            (b"{\"format\":\"factop-model\",\"weights\":[1,2,3]}", "JSON"),
+            (b"\xef\xbb\xbf[1, 2]\n", "JSON"),
+        ];
+        for (src, what) in cases {
+            let e = bytes_err(src);
+            assert!(e.contains(what) && !e.contains("columns found"), "{e}");
+            assert!(!e.contains("--delimiter"), "{e}");
+        }
+        // A plain text line still lists its columns, each cut short, at most 20 of them.
+        let long = format!("{},label\n", "word ".repeat(100));
+        let e = bytes_err(long.as_bytes());
+        assert!(
+            e.contains("columns found: word word") && e.contains("…, label"),
+            "{e}"
+        );
+        assert!(e.len() < 200, "{e}");
+        let wide: Vec<String> = (0..50).map(|i| format!("c{i}")).collect();
+        let e = bytes_err(format!("{}\n", wide.join(",")).as_bytes());
+        assert!(e.contains("c19, … 30 more"), "{e}");
+        assert!(!e.contains("c20"), "{e}");
     }
 
     #[test]

@@ -1,0 +1,37 @@
+//! A first-time user's review (session 10): inputs a fact-checker gets wrong, each test naming
+//! the defect it pins down. Errors are one line naming the file, row or flag.
+
+use crate::harness::{factop, repo, write};
+
+#[test]
+fn a_model_or_a_compressed_file_given_as_data_says_what_it_is_in_one_short_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let gz = write(
+        dir.path(),
+        "d.csv.gz",
+        b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
+    );
+    let xlsx = write(dir.path(), "d.xlsx", b"PK\x03\x04\x14\x00\x06\x00");
+    let model = repo("models/default.json");
+    for (file, what) in [
+        (&gz, "gzip-compressed"),
+        (&xlsx, "save the sheet as CSV"),
+        (&model, "reads as JSON"),
+    ] {
+        for cmd in ["train", "evaluate"] {
+            let m = dir.path().join("m.json").display().to_string();
+            let mut args = vec![cmd, "--data", file.as_str()];
+            if cmd == "train" {
+                args.extend(["-o", &m]);
+            }
+            let msg = factop(&args, None).err();
+            // The default model was listed as one 1.6 MB "column".
+            assert!(msg.len() < 300, "{cmd}: {} bytes: {msg:.300}", msg.len());
+            assert!(msg.contains(file.as_str()) && msg.contains(what), "{msg}");
+        }
+    }
+    // An article given as data: its first line is listed as a column, cut short.
+    let article = repo("datasets/examples/council-budget.txt");
+    let msg = factop(&["evaluate", "--data", &article], None).err();
+    assert!(msg.contains("columns found") && msg.len() < 300, "{msg}");
+}
