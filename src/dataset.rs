@@ -287,8 +287,21 @@ impl Dataset {
                 s.trim().to_string()
             })
             .collect();
+        // The column named exactly, else the one column whose name differs only in case
+        // (`Label`, `SENTENCE`: as labels are read whatever their case).
+        let position = |col: &str| {
+            names.iter().position(|n| n == col).or_else(|| {
+                let lower = col.to_lowercase();
+                let mut same =
+                    (names.iter().enumerate()).filter(|(_, n)| n.to_lowercase() == lower);
+                match (same.next(), same.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            })
+        };
         let find = |col: &str, flag: &str| {
-            names.iter().position(|n| n == col).ok_or_else(|| {
+            position(col).ok_or_else(|| {
                 // A workbook, an archive, JSON or binary bytes: no header row to list.
                 if let Some(what) = not_a_table(&headers) {
                     return data_err(what.into());
@@ -313,6 +326,15 @@ impl Dataset {
         };
         let text_idx = find(&opts.text_column, "--text-column")?;
         let label_idx = find(&opts.label_column, "--label-column")?;
+        if text_idx == label_idx {
+            return Err(Error::Param {
+                name: "--text-column",
+                msg: format!(
+                    "`{}` and the --label-column `{}` are the same column `{}`: the text and the label need two columns",
+                    opts.text_column, opts.label_column, names[text_idx]
+                ),
+            });
+        }
         if opts.para_column.is_some() && opts.doc_column.is_none() {
             return Err(Error::Param {
                 name: "--para-column",
@@ -882,6 +904,43 @@ mod tests {
         let e = bytes_err(format!("{}\n", wide.join(",")).as_bytes());
         assert!(e.contains("c19, … 30 more"), "{e}");
         assert!(!e.contains("c20"), "{e}");
+    }
+
+    #[test]
+    fn a_column_named_in_another_case_is_found_unless_two_are() {
+        let d = read(
+            "Sentence,LABEL\nIt rained.,Fact\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(d.examples[0].text, "It rained.");
+        // The exact name wins over one in another case.
+        let d = read(
+            "Label,label,sentence\nopinion,fact,x\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(d.examples[0].label, Label::Fact);
+        // Two names in other cases: which one is meant is not guessed.
+        let e = read(
+            "Label,LABEL,sentence\nfact,fact,x\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("no column `label`"), "{e}");
+        // Two flags that find the same column.
+        let opts = ReadOptions {
+            text_column: "LABEL".into(),
+            ..ReadOptions::default()
+        };
+        let e = read("Label,sentence\nfact,x\n", b',', &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("the same column `Label`"), "{e}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the defect it pins down. Errors are one line naming the file, row or flag.
 
 use crate::harness::{factop, repo, write};
+use std::path::Path;
 
 #[test]
 fn a_model_or_a_compressed_file_given_as_data_says_what_it_is_in_one_short_line() {
@@ -34,4 +35,31 @@ fn a_model_or_a_compressed_file_given_as_data_says_what_it_is_in_one_short_line(
     let article = repo("datasets/examples/council-budget.txt");
     let msg = factop(&["evaluate", "--data", &article], None).err();
     assert!(msg.contains("columns found") && msg.len() < 300, "{msg}");
+}
+
+/// Two labelled rows with the given header and labels.
+fn two_rows(dir: &Path, name: &str, header: &str, fact: &str, opinion: &str) -> String {
+    let d = if name.ends_with(".tsv") { '\t' } else { ',' };
+    let body = format!(
+        "{header}\nThe vote was held on Monday.{d}{fact}\nThis plan is a disgrace.{d}{opinion}\n"
+    );
+    write(dir, name, body)
+}
+
+#[test]
+fn columns_named_in_another_case_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = two_rows(dir.path(), "d.csv", "Sentence,Label", "Fact", "Opinion");
+    let out = factop(&["evaluate", "--data", &f, "--bootstrap", "0"], None).ok();
+    assert!(out.starts_with("examples      2"), "{out}");
+    // Two columns that differ from `label` only in case: neither is guessed.
+    let f = two_rows(
+        dir.path(),
+        "e.csv",
+        "sentence,Label,LABEL",
+        "fact,fact",
+        "opinion,opinion",
+    );
+    let msg = factop(&["evaluate", "--data", &f], None).err();
+    assert!(msg.contains("no column `label`"), "{msg}");
 }
