@@ -57,7 +57,7 @@ impl std::fmt::Display for Label {
 pub struct LabelMap(pub BTreeMap<String, Label>);
 
 impl LabelMap {
-    /// Parse `RAW=label,RAW=label`. Keys are matched exactly after trimming.
+    /// Parse `RAW=label,RAW=label`. Keys are trimmed; see [`LabelMap::map`] for matching.
     pub fn parse(spec: &str) -> Result<LabelMap> {
         let mut map = BTreeMap::new();
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -88,11 +88,20 @@ impl LabelMap {
         Ok(LabelMap(map))
     }
 
-    /// Map a raw value: the explicit mapping first, then `fact` / `opinion` themselves.
+    /// Map a raw value: the explicit mapping first (a key as given, else the keys that differ
+    /// from it only in case, when they agree: `subj=opinion` reads `SUBJ`, as `fact` and
+    /// `opinion` are read whatever their case), then `fact` / `opinion` themselves.
     pub fn map(&self, raw: &str) -> Option<Label> {
+        let raw = raw.trim();
         self.0
-            .get(raw.trim())
+            .get(raw)
             .copied()
+            .or_else(|| {
+                let lower = raw.to_lowercase();
+                let mut same = (self.0.iter()).filter(|(k, _)| k.to_lowercase() == lower);
+                let (_, &first) = same.next()?;
+                same.all(|(_, &l)| l == first).then_some(first)
+            })
             .or_else(|| Label::parse(raw))
     }
 }
@@ -471,9 +480,23 @@ impl Dataset {
                     labels.join(", ")
                 )
             } else {
+                // The example completes the mapping given, with the class it leaves out.
+                let given = opts.label_map.0.values();
+                let target = if given.clone().any(|&l| l == Label::Opinion)
+                    && !given.clone().any(|&l| l == Label::Fact)
+                {
+                    Label::Fact
+                } else {
+                    Label::Opinion
+                };
+                let mut example: Vec<String> = (opts.label_map.0.iter())
+                    .map(|(k, l)| format!("{k}={l}"))
+                    .collect();
+                example.push(format!("{value}={target}"));
                 format!(
-                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {value}=opinion)",
-                    labels.join(", ")
+                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {})",
+                    labels.join(", "),
+                    example.join(",")
                 )
             };
             return Err(Error::Row {
@@ -788,6 +811,39 @@ mod tests {
         assert_eq!(d.examples[0].text, "He said, \"no\".");
         assert_eq!(d.examples[1].label, Label::Opinion);
     }
+
+    #[test]
+    fn label_map_keys_match_in_any_case_unless_they_disagree() {
+        let m = LabelMap::parse("subj=opinion,obj=fact").unwrap();
+        assert_eq!(m.map(" SUBJ "), Some(Label::Opinion));
+        assert_eq!(m.map("Obj"), Some(Label::Fact));
+        assert_eq!(m.map("FACT"), Some(Label::Fact));
+        assert_eq!(m.map("neutral"), None);
+        // `A` and `a` mapped apart: each as given, `a`'s other cases to neither.
+        let m = LabelMap::parse("A=opinion,a=fact").unwrap();
+        assert_eq!(
+            (m.map("A"), m.map("a")),
+            (Some(Label::Opinion), Some(Label::Fact))
+        );
+        let m = LabelMap::parse("Ab=opinion,aB=fact").unwrap();
+        assert_eq!(m.map("AB"), None);
+    }
+
+    #[test]
+    fn unknown_label_example_completes_the_label_map_given() {
+        let opts = ReadOptions {
+            label_map: LabelMap::parse("SUBJ=opinion").unwrap(),
+            ..ReadOptions::default()
+        };
+        let e = read("sentence,label\nx,SUBJ\ny,OBJ\n", b',', &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("(e.g. --label-map SUBJ=opinion,OBJ=fact)"),
+            "{e}"
+        );
+    }
+
     #[test]
     fn reads_checkthat_tsv_with_escaped_fields() {
         let tsv = "sentence_id\tsentence\tlabel\tsolved_conflict\n\

@@ -63,3 +63,18 @@ fn columns_named_in_another_case_are_found() {
     let msg = factop(&["evaluate", "--data", &f], None).err();
     assert!(msg.contains("no column `label`"), "{msg}");
 }
+
+#[test]
+fn label_map_keys_match_the_file_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = two_rows(dir.path(), "d.tsv", "sentence\tlabel", "OBJ", "SUBJ");
+    let args = ["evaluate", "--data", &f, "--bootstrap", "0", "--label-map"];
+    let out = factop(&[&args[..], &["subj=opinion,obj=fact"]].concat(), None).ok();
+    assert!(out.starts_with("examples      2"), "{out}");
+    // Half a mapping: the example completes it (it suggested `OBJ=opinion`).
+    let msg = factop(&[&args[..], &["SUBJ=opinion"]].concat(), None).err();
+    assert!(
+        msg.contains("unknown label `OBJ`") && msg.contains("--label-map SUBJ=opinion,OBJ=fact"),
+        "{msg}"
+    );
+}
