@@ -223,6 +223,17 @@ impl Dataset {
 
     /// Read and concatenate several files.
     pub fn load_all<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Result<Dataset> {
+        if paths
+            .iter()
+            .filter(|p| p.as_ref().as_os_str() == "-")
+            .count()
+            > 1
+        {
+            return Err(Error::Param {
+                name: "--data",
+                msg: "`-` (standard input) is given twice: it can be read once".into(),
+            });
+        }
         let mut all = Dataset::default();
         for p in paths {
             let d = Dataset::load(p.as_ref(), opts)?;
@@ -240,8 +251,14 @@ impl Dataset {
         Ok(all)
     }
 
-    /// Read one CSV/TSV file with a header row.
+    /// Read one CSV/TSV file with a header row; `-` reads standard input (comma-separated
+    /// unless `opts.delimiter` says otherwise).
     pub fn load(path: &Path, opts: &ReadOptions) -> Result<Dataset> {
+        if path.as_os_str() == "-" {
+            let delimiter = opts.delimiter.unwrap_or(b',');
+            let stdin = std::io::stdin().lock();
+            return Dataset::from_reader(stdin, delimiter, "standard input", opts);
+        }
         let shown = path.display().to_string();
         if path.is_dir() {
             // Opening a folder succeeds on Unix; only reading it fails.

@@ -52,7 +52,8 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<()> {
 /// How labelled files are read (shared by `train` and `evaluate`).
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// Labelled CSV/TSV file with a header row (repeat for several files).
+    /// Labelled CSV/TSV file with a header row (repeat for several files); `-` reads standard
+    /// input (comma-separated unless --delimiter says otherwise).
     #[arg(long = "data", value_name = "FILE", required = true)]
     pub data: Vec<PathBuf>,
     /// Field delimiter (default: tab for .tsv/.tab files, comma otherwise); `tab` or one character.

@@ -4,6 +4,8 @@
 use crate::harness::{factop, repo, write};
 use std::path::Path;
 
+const SEED: &str = "datasets/factop-seed.csv";
+
 #[test]
 fn a_model_or_a_compressed_file_given_as_data_says_what_it_is_in_one_short_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -77,4 +79,24 @@ fn label_map_keys_match_the_file_in_any_case() {
         msg.contains("unknown label `OBJ`") && msg.contains("--label-map SUBJ=opinion,OBJ=fact"),
         "{msg}"
     );
+}
+
+#[test]
+fn data_dash_reads_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read(repo(SEED)).unwrap();
+    let m = dir.path().join("m.json").display().to_string();
+    let out = factop(&["train", "--data", "-", "-o", &m], Some(&seed)).ok();
+    assert!(out.contains("40 rows"), "{out}");
+    let out = factop(&["evaluate", "--data", "-", "-m", &m], Some(&seed)).ok();
+    assert!(out.starts_with("examples      40"), "{out}");
+    // Errors name standard input; it cannot be read twice.
+    let msg = factop(&["evaluate", "--data", "-"], Some(b"text,label\n")).err();
+    assert!(
+        msg.starts_with("factop: error: standard input: no column `sentence`"),
+        "{msg}"
+    );
+    let r = factop(&["evaluate", "--data", "-", "--data", "-"], Some(&seed));
+    assert_eq!(r.code, 2);
+    assert!(r.err().contains("--data"));
 }
