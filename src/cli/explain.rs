@@ -25,10 +25,16 @@ pub struct Args {
     #[arg(long, short = 'm', value_name = "MODEL.json")]
     model: Option<PathBuf>,
     /// How many features to list (the rest are summed).
-    #[arg(long, short = 'k', default_value_t = 10, value_name = "K")]
+    #[arg(
+        allow_negative_numbers = true,
+        long,
+        short = 'k',
+        default_value_t = 10,
+        value_name = "K"
+    )]
     top: usize,
     /// Decision threshold on P(opinion) (default: the model's).
-    #[arg(long, value_parser = super::parse_probability)]
+    #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]

@@ -100,3 +100,38 @@ fn data_dash_reads_standard_input() {
     assert_eq!(r.code, 2);
     assert!(r.err().contains("--data"));
 }
+
+#[test]
+fn negative_numbers_after_a_space_are_read_as_the_flags_values() {
+    // Each was "unexpected argument '-1' found", naming no flag.
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json").display().to_string();
+    let article = repo("datasets/examples/council-budget.txt");
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["train", "--data", SEED, "-o", &m, "--alpha", "-1"],
+            "--alpha: -1 is not a positive",
+        ),
+        (
+            &["train", "--data", SEED, "-o", &m, "--cue-scale", "-2"],
+            "--cue-scale: -2",
+        ),
+        (&["train", "--data", SEED, "--cv", "-3"], "--cv"),
+        (
+            &["classify", &article, "--threshold", "-0.5"],
+            "-0.5 is outside 0..1",
+        ),
+        (&["classify", &article, "-j", "-1"], "--threads"),
+        (&["explain", "It is bad.", "-k", "-2"], "--top"),
+    ];
+    for (args, expect) in cases {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains(expect) && !msg.contains("unexpected argument"),
+            "{msg}"
+        );
+    }
+    assert!(!Path::new(&m).exists());
+}
