@@ -135,3 +135,15 @@ fn negative_numbers_after_a_space_are_read_as_the_flags_values() {
     }
     assert!(!Path::new(&m).exists());
 }
+
+#[test]
+fn an_output_folder_that_exists_but_takes_no_file_is_not_called_missing() {
+    if !Path::new("/proc/self").is_dir() {
+        return;
+    }
+    let msg = factop(&["train", "--data", SEED, "-o", "/proc/m.json"], None).err();
+    assert!(
+        msg.contains("--output /proc/m.json") && !msg.contains("does not exist"),
+        "{msg}"
+    );
+}
