@@ -140,6 +140,16 @@ pub fn run(args: Args) -> Result<()> {
         }
         .into());
     }
+    if args.explain && format == Format::Csv {
+        return Err(factop::Error::Param {
+            name: "--explain",
+            msg: "works with the text, jsonl, json and html formats, not csv".into(),
+        }
+        .into());
+    }
+    // Every named file is there before anything is written: a typo in the last of many files
+    // fails at once, not after the others' rows (a `json` array cut short).
+    super::check_inputs(&files)?;
     if format == Format::Html {
         let name = args
             .model
@@ -164,13 +174,6 @@ pub fn run(args: Args) -> Result<()> {
         }
         pb.finish_and_clear();
         return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
-    }
-    if args.explain && format == Format::Csv {
-        return Err(factop::Error::Param {
-            name: "--explain",
-            msg: "works with the text, jsonl, json and html formats, not csv".into(),
-        }
-        .into());
     }
     if !args.explain {
         return run_parallel(&model, &args, files, format);

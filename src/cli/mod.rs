@@ -168,6 +168,24 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
+/// Fail if a named input file (not `-`) is missing, unreadable as a file or a folder, naming
+/// it: checked before any output, so a run either fails at once or reads every file.
+pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
+    for f in files.iter().filter(|f| f.as_os_str() != "-") {
+        match std::fs::metadata(f) {
+            Err(e) => return Err(factop::Error::read(f, e)),
+            Ok(m) if m.is_dir() => {
+                return Err(factop::Error::read(
+                    f,
+                    std::io::ErrorKind::IsADirectory.into(),
+                ))
+            }
+            Ok(_) => {}
+        }
+    }
+    Ok(())
+}
+
 /// Whether `-` (standard input) is among the inputs.
 fn reads_stdin(files: &[PathBuf]) -> bool {
     files.iter().any(|f| f.as_os_str() == "-")

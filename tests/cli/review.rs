@@ -147,3 +147,25 @@ fn an_output_folder_that_exists_but_takes_no_file_is_not_called_missing() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_missing_input_among_several_fails_before_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = repo("datasets/examples/council-budget.txt");
+    let missing = dir.path().join("typo.txt").display().to_string();
+    let folder = dir.path().display().to_string();
+    for bad in [&missing, &folder] {
+        for args in [
+            &["classify", "-f", "json", &good, bad][..],
+            &["classify", "-f", "text", &good, bad],
+            &["classify", "--explain", &good, bad],
+            &["classify", "--input-format", "jsonl", &good, bad],
+            &["sentences", &good, bad],
+        ] {
+            let r = factop(args, None);
+            // The rows of the good file came first, then the error (a `json` array cut short).
+            assert_eq!(r.stdout, "", "{args:?}");
+            assert!(r.err().contains(bad.as_str()), "{args:?}");
+        }
+    }
+}
