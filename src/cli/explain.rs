@@ -60,6 +60,13 @@ pub fn run(args: Args) -> Result<()> {
         .into());
     }
     let model = persist::load_or_default(args.model.as_deref())?;
+    // A pasted paragraph gets one score for all of it: say so, and how to score each sentence.
+    let n = factop::segment::split(&args.sentence).len();
+    if n > 1 {
+        eprintln!(
+            "factop: warning: the text holds {n} sentences; explain scores it whole, as one sentence (factop classify --explain scores each)"
+        );
+    }
     let e = explain_sentence(&model, &args.sentence, args.top);
     let threshold = args.threshold.unwrap_or(model.threshold);
     let label = model.label(e.p_opinion, Some(threshold));

@@ -169,3 +169,21 @@ fn a_missing_input_among_several_fails_before_any_output() {
         }
     }
 }
+
+#[test]
+fn explain_warns_that_several_sentences_are_scored_as_one() {
+    let r = factop(&["explain", "The vote was held. It was a disgrace."], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("sentence   The vote was held."),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("2 sentences") && r.stderr.contains("classify --explain"),
+        "{}",
+        r.stderr
+    );
+    let r = factop(&["explain", "It was a disgrace."], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
