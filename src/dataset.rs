@@ -199,6 +199,12 @@ pub struct Dataset {
     /// Rows that are not exactly one sentence of their rebuilt article (their context is
     /// approximate; see [`crate::context`]).
     pub misaligned: usize,
+    /// Rows whose text field opens with a quotation mark that closes before the field ends
+    /// (`"No," she said.` in a file that does not quote its fields): read as written, marks
+    /// kept, where CSV quoting would drop them. The count and the first one (file, row).
+    pub written_quotes: usize,
+    /// The first row counted in `written_quotes`: its file and row.
+    pub first_written_quote: Option<(String, u64)>,
 }
 
 impl Dataset {
@@ -242,6 +248,10 @@ impl Dataset {
             all.skipped_empty += d.skipped_empty;
             all.documents += d.documents;
             all.misaligned += d.misaligned;
+            all.written_quotes += d.written_quotes;
+            if all.first_written_quote.is_none() {
+                all.first_written_quote = d.first_written_quote;
+            }
             all.sources.extend(d.sources);
             all.origins.extend(d.origins.into_iter().map(|o| Origin {
                 source: first + o.source,
@@ -293,7 +303,11 @@ impl Dataset {
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(true)
-            .from_reader(reader);
+            .from_reader(Tee {
+                inner: reader,
+                seen: Vec::new(),
+                base: 0,
+            });
         let headers = rdr.byte_headers().map_err(|e| csv_error(name, e))?.clone();
         if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
             return Err(data_err(
@@ -390,6 +404,9 @@ impl Dataset {
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u64;
         loop {
+            // The bytes before the last record are not looked at again.
+            let last = record.position().map_or(0, |p| p.byte() as usize);
+            rdr.get_mut().forget_before(last);
             match rdr.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -435,7 +452,25 @@ impl Dataset {
                 }
                 continue;
             }
-            let text = field(text_idx, &opts.text_column)?;
+            let mut text = field(text_idx, &opts.text_column)?;
+            // A text that opens with a quotation mark closed before the field ends: CSV
+            // quoting would drop both marks (`"No," she said.` read as `No, she said.`).
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            let raw = rdr.get_ref().from(start);
+            // After `\r\n` the position can point at the `\n`.
+            let skip = raw
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            let raw = &raw[skip..];
+            if let Some(written) = written_field(raw, delimiter, text_idx) {
+                text = std::str::from_utf8(written).map_err(|_| {
+                    row_err(format!("column `{}` is not valid UTF-8", opts.text_column))
+                })?;
+                out.written_quotes += 1;
+                out.first_written_quote
+                    .get_or_insert((name.to_string(), row));
+            }
             let raw_label = field(label_idx, &opts.label_column)?;
             *seen.entry(raw_label.trim().to_string()).or_default() += 1;
             let Some(label) = opts.label_map.map(raw_label) else {
@@ -634,6 +669,80 @@ impl Duplicates {
         }
         Some(msg)
     }
+}
+
+/// A reader that keeps the bytes it reads from the current record on, so the record can be
+/// seen as written.
+struct Tee<R> {
+    inner: R,
+    /// The bytes read from offset `base` of the stream on.
+    seen: Vec<u8>,
+    base: usize,
+}
+
+impl<R> Tee<R> {
+    /// The bytes read from stream offset `pos` on.
+    fn from(&self, pos: usize) -> &[u8] {
+        (self.seen.get(pos.saturating_sub(self.base)..)).unwrap_or_default()
+    }
+
+    /// Let go of the bytes before stream offset `pos` (memory stays that of a record).
+    fn forget_before(&mut self, pos: usize) {
+        let n = pos.saturating_sub(self.base).min(self.seen.len());
+        self.seen.drain(..n);
+        self.base += n;
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Field `idx` of the record that starts `raw`, as written, if it opens with a quotation
+/// mark that closes before the field ends (`"No," she said.`): the CSV reader keeps only
+/// what is between the marks and what follows them. The fields are cut where the reader
+/// cuts them (a quote is special only at a field's start; `""` inside quotes is one mark; a
+/// record ends at `\r` or `\n` outside quotes).
+fn written_field(raw: &[u8], delimiter: u8, idx: usize) -> Option<&[u8]> {
+    let ends = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
+    let mut i = 0;
+    for field in 0..=idx {
+        let start = i;
+        let mut closed_early = false;
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let q = i + memchr::memchr(b'"', raw.get(i..)?)?;
+                if raw.get(q + 1) == Some(&b'"') {
+                    i = q + 2;
+                    continue;
+                }
+                i = q + 1;
+                break;
+            }
+            let rest = i;
+            while i < raw.len() && !ends(raw[i]) {
+                i += 1;
+            }
+            closed_early = !raw[rest..i].trim_ascii().is_empty();
+        } else {
+            while i < raw.len() && !ends(raw[i]) {
+                i += 1;
+            }
+        }
+        if field == idx {
+            return closed_early.then(|| &raw[start..i]);
+        }
+        if raw.get(i) != Some(&delimiter) {
+            return None; // the record ends before field `idx`
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the
@@ -1014,6 +1123,46 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("the same column `Label`"), "{e}");
+    }
+
+    #[test]
+    fn written_field_finds_a_quotation_closed_before_the_field_ends() {
+        let w =
+            |raw: &str, d: u8, i: usize| written_field(raw.as_bytes(), d, i).map(|f| f.to_vec());
+        let some = |s: &str| Some(s.as_bytes().to_vec());
+        assert_eq!(
+            w("\"No,\" she said.\tfact\n", b'\t', 0),
+            some("\"No,\" she said.")
+        );
+        assert_eq!(w("a,\"No\" x,fact\r\n", b',', 1), some("\"No\" x"));
+        assert_eq!(
+            w("\"No,\" she said.,fact", b',', 0),
+            some("\"No,\" she said.")
+        );
+        // Quoted as CSV means: the whole field, doubled marks inside, spaces after.
+        for (raw, i) in [
+            ("\"\"\"No,\"\" she said.\"\tfact\n", 0),
+            ("\"No, she said.\"  \tfact\n", 0),
+            ("plain \"No\" text\tfact\n", 0),
+            (" \"No\" text\tfact\n", 0),
+            ("\"a\" b\tfact\n", 1),
+            ("x\n\"a\" b,fact\n", 1),
+            ("\"never closed\tfact\n", 0),
+        ] {
+            assert_eq!(w(raw, b'\t', i), None, "{raw:?}");
+        }
+        // A field before it may hold the delimiter and line breaks in quotes.
+        assert_eq!(w("\"1,\n2\",\"No\" x,fact\n", b',', 1), some("\"No\" x"));
+    }
+
+    #[test]
+    fn a_text_opening_with_a_quotation_keeps_its_marks_and_is_counted() {
+        let src = "\u{feff}sentence\tlabel\r\nok\tfact\r\n\"No,\" she said.\tfact\r\n\"Fine.\"\topinion\r\n\"A\" b\tfact\r\n";
+        let d = read(src, b'\t', &ReadOptions::default()).unwrap();
+        let texts: Vec<&str> = d.examples.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["ok", "\"No,\" she said.", "Fine.", "\"A\" b"]);
+        assert_eq!(d.written_quotes, 2);
+        assert_eq!(d.first_written_quote, Some(("mem.csv".to_string(), 3)));
     }
 
     #[test]

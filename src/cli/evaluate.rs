@@ -105,6 +105,7 @@ pub fn run(args: Args) -> Result<()> {
     };
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     args.data.note_articles(&data);
+    args.data.note_written_quotes(&data);
     if data.skipped_empty > 0 {
         eprintln!(
             "factop: warning: {}: {} rows with empty text skipped (--strict makes them an error)",

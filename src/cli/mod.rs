@@ -105,6 +105,19 @@ impl DataArgs {
         }
     }
 
+    /// Warn about rows whose text opens with a quotation mark that closes before the field
+    /// ends: read as written, where CSV quoting (and other tools) would drop the marks.
+    pub fn note_written_quotes(&self, data: &factop::dataset::Dataset) {
+        let Some((file, row)) = &data.first_written_quote else {
+            return;
+        };
+        let n = data.written_quotes;
+        eprintln!(
+            "factop: warning: {file}: {n} row{} (the first: row {row}) whose text opens with a quotation mark closed before the field ends, read as written with its marks (CSV quoting would drop them: other tools may read `\"No,\" she said.` as `No, she said.`); to be read the same everywhere, quote the whole field and double the marks inside",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+
     /// The reader options.
     pub fn read_options(&self) -> ReadOptions {
         ReadOptions {

@@ -532,6 +532,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     }
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     args.data.note_articles(&data);
+    args.data.note_written_quotes(&data);
     data.require_both_classes()?;
     if let Some(d) = data.duplicates().describe() {
         eprintln!(

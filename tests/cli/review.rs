@@ -187,3 +187,60 @@ fn explain_warns_that_several_sentences_are_scored_as_one() {
     let r = factop(&["explain", "It was a disgrace."], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn a_sentence_opening_with_a_quotation_keeps_its_quotation_marks() {
+    // In a file that does not quote its fields (a TSV written by a script), the CSV reader
+    // took `"…," the minister said.` as a quoted field and dropped both marks: the reported
+    // quotation became the author's words (P(opinion) 0.68 instead of 0.08).
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "d.tsv",
+        "sentence\tlabel\n\"This is a disgrace,\" the minister said.\tfact\nIt is awful.\topinion\n",
+    );
+    let p = dir.path().join("p.csv");
+    let r = factop(
+        &[
+            "evaluate",
+            "--data",
+            &f,
+            "--predictions",
+            p.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("d.tsv: 1 row (the first: row 2)")
+            && r.stderr.contains("quote the whole field"),
+        "{}",
+        r.stderr
+    );
+    let rows = std::fs::read_to_string(&p).unwrap();
+    assert!(
+        rows.contains("d.tsv,2,\"\"\"This is a disgrace,\"\" the minister said.\",fact,fact,"),
+        "{rows}"
+    );
+    // Quoted as CSV (the whole field, marks doubled), the same text and no warning.
+    let g = write(
+        dir.path(),
+        "g.csv",
+        "sentence,label\n\"\"\"This is a disgrace,\"\" the minister said.\",fact\nIt is awful.,opinion\n",
+    );
+    let q = dir.path().join("q.csv");
+    let r = factop(
+        &[
+            "evaluate",
+            "--data",
+            &g,
+            "--predictions",
+            q.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+    let quoted = std::fs::read_to_string(&q).unwrap();
+    assert_eq!(quoted.replace("g.csv", "d.tsv"), rows);
+}
