@@ -251,7 +251,19 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
         .iter()
         .map(|spec| {
             let path = &spec.path;
-            let text = std::fs::read_to_string(path).map_err(|e| factop::Error::read(path, e))?;
+            let bytes = std::fs::read(path).map_err(|e| factop::Error::read(path, e))?;
+            // Name the line that is not UTF-8 (a Latin-1 word list), not just the stream.
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+                factop::Error::Data {
+                    path: path.display().to_string(),
+                    msg: format!(
+                        "lexicon `{}`: line {line} is not valid UTF-8: save the file as UTF-8",
+                        spec.name
+                    ),
+                }
+            })?;
             Ok(UserLexicon::parse(
                 &spec.name,
                 &text,
