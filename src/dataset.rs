@@ -57,7 +57,7 @@ impl std::fmt::Display for Label {
 pub struct LabelMap(pub BTreeMap<String, Label>);
 
 impl LabelMap {
-    /// Parse `RAW=label,RAW=label`. Keys are matched exactly after trimming.
+    /// Parse `RAW=label,RAW=label`. Keys are trimmed; see [`LabelMap::map`] for matching.
     pub fn parse(spec: &str) -> Result<LabelMap> {
         let mut map = BTreeMap::new();
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -88,11 +88,20 @@ impl LabelMap {
         Ok(LabelMap(map))
     }
 
-    /// Map a raw value: the explicit mapping first, then `fact` / `opinion` themselves.
+    /// Map a raw value: the explicit mapping first (a key as given, else the keys that differ
+    /// from it only in case, when they agree: `subj=opinion` reads `SUBJ`, as `fact` and
+    /// `opinion` are read whatever their case), then `fact` / `opinion` themselves.
     pub fn map(&self, raw: &str) -> Option<Label> {
+        let raw = raw.trim();
         self.0
-            .get(raw.trim())
+            .get(raw)
             .copied()
+            .or_else(|| {
+                let lower = raw.to_lowercase();
+                let mut same = (self.0.iter()).filter(|(k, _)| k.to_lowercase() == lower);
+                let (_, &first) = same.next()?;
+                same.all(|(_, &l)| l == first).then_some(first)
+            })
             .or_else(|| Label::parse(raw))
     }
 }
@@ -190,6 +199,12 @@ pub struct Dataset {
     /// Rows that are not exactly one sentence of their rebuilt article (their context is
     /// approximate; see [`crate::context`]).
     pub misaligned: usize,
+    /// Rows whose text field opens with a quotation mark that closes before the field ends
+    /// (`"No," she said.` in a file that does not quote its fields): read as written, marks
+    /// kept, where CSV quoting would drop them. The count and the first one (file, row).
+    pub written_quotes: usize,
+    /// The first row counted in `written_quotes`: its file and row.
+    pub first_written_quote: Option<(String, u64)>,
 }
 
 impl Dataset {
@@ -214,6 +229,17 @@ impl Dataset {
 
     /// Read and concatenate several files.
     pub fn load_all<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Result<Dataset> {
+        if paths
+            .iter()
+            .filter(|p| p.as_ref().as_os_str() == "-")
+            .count()
+            > 1
+        {
+            return Err(Error::Param {
+                name: "--data",
+                msg: "`-` (standard input) is given twice: it can be read once".into(),
+            });
+        }
         let mut all = Dataset::default();
         for p in paths {
             let d = Dataset::load(p.as_ref(), opts)?;
@@ -222,6 +248,10 @@ impl Dataset {
             all.skipped_empty += d.skipped_empty;
             all.documents += d.documents;
             all.misaligned += d.misaligned;
+            all.written_quotes += d.written_quotes;
+            if all.first_written_quote.is_none() {
+                all.first_written_quote = d.first_written_quote;
+            }
             all.sources.extend(d.sources);
             all.origins.extend(d.origins.into_iter().map(|o| Origin {
                 source: first + o.source,
@@ -231,8 +261,14 @@ impl Dataset {
         Ok(all)
     }
 
-    /// Read one CSV/TSV file with a header row.
+    /// Read one CSV/TSV file with a header row; `-` reads standard input (comma-separated
+    /// unless `opts.delimiter` says otherwise).
     pub fn load(path: &Path, opts: &ReadOptions) -> Result<Dataset> {
+        if path.as_os_str() == "-" {
+            let delimiter = opts.delimiter.unwrap_or(b',');
+            let stdin = std::io::stdin().lock();
+            return Dataset::from_reader(stdin, delimiter, "standard input", opts);
+        }
         let shown = path.display().to_string();
         if path.is_dir() {
             // Opening a folder succeeds on Unix; only reading it fails.
@@ -267,7 +303,11 @@ impl Dataset {
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(true)
-            .from_reader(reader);
+            .from_reader(Tee {
+                inner: reader,
+                seen: Vec::new(),
+                base: 0,
+            });
         let headers = rdr.byte_headers().map_err(|e| csv_error(name, e))?.clone();
         if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
             return Err(data_err(
@@ -287,10 +327,26 @@ impl Dataset {
                 s.trim().to_string()
             })
             .collect();
+        // The column named exactly, else the one column whose name differs only in case
+        // (`Label`, `SENTENCE`: as labels are read whatever their case).
+        let position = |col: &str| {
+            names.iter().position(|n| n == col).or_else(|| {
+                let lower = col.to_lowercase();
+                let mut same =
+                    (names.iter().enumerate()).filter(|(_, n)| n.to_lowercase() == lower);
+                match (same.next(), same.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            })
+        };
         let find = |col: &str, flag: &str| {
-            names.iter().position(|n| n == col).ok_or_else(|| {
-                let found = names.iter().map(|n| n.escape_debug().to_string());
-                let found = found.collect::<Vec<_>>().join(", ");
+            position(col).ok_or_else(|| {
+                // A workbook, an archive, JSON or binary bytes: no header row to list.
+                if let Some(what) = not_a_table(&headers) {
+                    return data_err(what.into());
+                }
+                let found = list_columns(&names);
                 // One column whose name holds another common delimiter: the wrong delimiter.
                 let other = [b'\t', b',', b';', b'|']
                     .into_iter()
@@ -310,6 +366,15 @@ impl Dataset {
         };
         let text_idx = find(&opts.text_column, "--text-column")?;
         let label_idx = find(&opts.label_column, "--label-column")?;
+        if text_idx == label_idx {
+            return Err(Error::Param {
+                name: "--text-column",
+                msg: format!(
+                    "`{}` and the --label-column `{}` are the same column `{}`: the text and the label need two columns",
+                    opts.text_column, opts.label_column, names[text_idx]
+                ),
+            });
+        }
         if opts.para_column.is_some() && opts.doc_column.is_none() {
             return Err(Error::Param {
                 name: "--para-column",
@@ -339,6 +404,9 @@ impl Dataset {
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u64;
         loop {
+            // The bytes before the last record are not looked at again.
+            let last = record.position().map_or(0, |p| p.byte() as usize);
+            rdr.get_mut().forget_before(last);
             match rdr.read_byte_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -384,7 +452,25 @@ impl Dataset {
                 }
                 continue;
             }
-            let text = field(text_idx, &opts.text_column)?;
+            let mut text = field(text_idx, &opts.text_column)?;
+            // A text that opens with a quotation mark closed before the field ends: CSV
+            // quoting would drop both marks (`"No," she said.` read as `No, she said.`).
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            let raw = rdr.get_ref().from(start);
+            // After `\r\n` the position can point at the `\n`.
+            let skip = raw
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            let raw = &raw[skip..];
+            if let Some(written) = written_field(raw, delimiter, text_idx) {
+                text = std::str::from_utf8(written).map_err(|_| {
+                    row_err(format!("column `{}` is not valid UTF-8", opts.text_column))
+                })?;
+                out.written_quotes += 1;
+                out.first_written_quote
+                    .get_or_insert((name.to_string(), row));
+            }
             let raw_label = field(label_idx, &opts.label_column)?;
             *seen.entry(raw_label.trim().to_string()).or_default() += 1;
             let Some(label) = opts.label_map.map(raw_label) else {
@@ -446,9 +532,23 @@ impl Dataset {
                     labels.join(", ")
                 )
             } else {
+                // The example completes the mapping given, with the class it leaves out.
+                let given = opts.label_map.0.values();
+                let target = if given.clone().any(|&l| l == Label::Opinion)
+                    && !given.clone().any(|&l| l == Label::Fact)
+                {
+                    Label::Fact
+                } else {
+                    Label::Opinion
+                };
+                let mut example: Vec<String> = (opts.label_map.0.iter())
+                    .map(|(k, l)| format!("{k}={l}"))
+                    .collect();
+                example.push(format!("{value}={target}"));
                 format!(
-                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {value}=opinion)",
-                    labels.join(", ")
+                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {})",
+                    labels.join(", "),
+                    example.join(",")
                 )
             };
             return Err(Error::Row {
@@ -569,6 +669,142 @@ impl Duplicates {
         }
         Some(msg)
     }
+}
+
+/// A reader that keeps the bytes it reads from the current record on, so the record can be
+/// seen as written.
+struct Tee<R> {
+    inner: R,
+    /// The bytes read from offset `base` of the stream on.
+    seen: Vec<u8>,
+    base: usize,
+}
+
+impl<R> Tee<R> {
+    /// The bytes read from stream offset `pos` on.
+    fn from(&self, pos: usize) -> &[u8] {
+        (self.seen.get(pos.saturating_sub(self.base)..)).unwrap_or_default()
+    }
+
+    /// Let go of the bytes before stream offset `pos` (memory stays that of a record).
+    fn forget_before(&mut self, pos: usize) {
+        let n = pos.saturating_sub(self.base).min(self.seen.len());
+        self.seen.drain(..n);
+        self.base += n;
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Field `idx` of the record that starts `raw`, as written, if it opens with a quotation
+/// mark that closes before the field ends (`"No," she said.`): the CSV reader keeps only
+/// what is between the marks and what follows them. The fields are cut where the reader
+/// cuts them (a quote is special only at a field's start; `""` inside quotes is one mark; a
+/// record ends at `\r` or `\n` outside quotes).
+fn written_field(raw: &[u8], delimiter: u8, idx: usize) -> Option<&[u8]> {
+    let ends = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
+    let mut i = 0;
+    for field in 0..=idx {
+        let start = i;
+        let mut closed_early = false;
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let q = i + memchr::memchr(b'"', raw.get(i..)?)?;
+                if raw.get(q + 1) == Some(&b'"') {
+                    i = q + 2;
+                    continue;
+                }
+                i = q + 1;
+                break;
+            }
+            let rest = i;
+            while i < raw.len() && !ends(raw[i]) {
+                i += 1;
+            }
+            closed_early = !raw[rest..i].trim_ascii().is_empty();
+        } else {
+            while i < raw.len() && !ends(raw[i]) {
+                i += 1;
+            }
+        }
+        if field == idx {
+            return closed_early.then(|| &raw[start..i]);
+        }
+        if raw.get(i) != Some(&delimiter) {
+            return None; // the record ends before field `idx`
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the
+/// column list of such a "header" would be noise (a whole JSON model file is one line).
+fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
+    let first = headers.get(0).unwrap_or_default();
+    let starts = |magic: &[u8]| first.starts_with(magic);
+    if starts(b"\x1f\x8b") {
+        return Some("the file is gzip-compressed: decompress it first (gunzip -k FILE)");
+    }
+    if starts(b"PK\x03\x04") {
+        return Some(
+            "the file is a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV (UTF-8) first",
+        );
+    }
+    if starts(b"\xd0\xcf\x11\xe0") {
+        return Some("the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first");
+    }
+    if starts(b"\xff\xfe") || starts(b"\xfe\xff") {
+        return Some(
+            "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
+        );
+    }
+    let binary = headers
+        .iter()
+        .flatten()
+        .any(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f);
+    if binary {
+        return Some(
+            "the file is not text (binary bytes in its first line): expected CSV or TSV with a header row",
+        );
+    }
+    let trimmed = first.trim_ascii_start();
+    let trimmed = trimmed.strip_prefix(b"\xef\xbb\xbf").unwrap_or(trimmed);
+    if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") {
+        return Some(
+            "the file reads as JSON, not CSV or TSV with a header row (a model file? articles in JSONL go to classify --input-format jsonl)",
+        );
+    }
+    None
+}
+
+/// The column names of a header for a message: each cut at 40 characters, at most 20 of them
+/// (an article or a header-less file given as data would otherwise fill the screen).
+fn list_columns(names: &[String]) -> String {
+    const SHOWN: usize = 20;
+    const CHARS: usize = 40;
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| {
+            let mut s: String = n.chars().take(CHARS).collect();
+            if s.len() < n.len() {
+                s.push('…');
+            }
+            s.escape_debug().to_string()
+        })
+        .collect();
+    if names.len() > SHOWN {
+        shown.push(format!("… {} more", names.len() - SHOWN));
+    }
+    shown.join(", ")
 }
 
 fn default_delimiter(path: &Path) -> u8 {
@@ -703,6 +939,38 @@ mod tests {
     }
 
     #[test]
+    fn label_map_keys_match_in_any_case_unless_they_disagree() {
+        let m = LabelMap::parse("subj=opinion,obj=fact").unwrap();
+        assert_eq!(m.map(" SUBJ "), Some(Label::Opinion));
+        assert_eq!(m.map("Obj"), Some(Label::Fact));
+        assert_eq!(m.map("FACT"), Some(Label::Fact));
+        assert_eq!(m.map("neutral"), None);
+        // `A` and `a` mapped apart: each as given, `a`'s other cases to neither.
+        let m = LabelMap::parse("A=opinion,a=fact").unwrap();
+        assert_eq!(
+            (m.map("A"), m.map("a")),
+            (Some(Label::Opinion), Some(Label::Fact))
+        );
+        let m = LabelMap::parse("Ab=opinion,aB=fact").unwrap();
+        assert_eq!(m.map("AB"), None);
+    }
+
+    #[test]
+    fn unknown_label_example_completes_the_label_map_given() {
+        let opts = ReadOptions {
+            label_map: LabelMap::parse("SUBJ=opinion").unwrap(),
+            ..ReadOptions::default()
+        };
+        let e = read("sentence,label\nx,SUBJ\ny,OBJ\n", b',', &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("(e.g. --label-map SUBJ=opinion,OBJ=fact)"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn reads_checkthat_tsv_with_escaped_fields() {
         let tsv = "sentence_id\tsentence\tlabel\tsolved_conflict\n\
                    a1\t\"\"\"Rates will rise,\"\" the Fed said.\"\tOBJ\tFalse\n\
@@ -781,6 +1049,120 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("columns found: text, label"), "{e}");
+    }
+
+    /// What a file that is no table at all reads as (the first line is its "header").
+    fn bytes_err(src: &[u8]) -> String {
+        Dataset::from_reader(src, b',', "mem.csv", &ReadOptions::default())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_file_that_is_no_table_says_what_it_is_instead_of_listing_its_columns() {
+        let cases: [(&[u8], &str); 7] = [
+            (b"\x1f\x8b\x08\x08rest\n", "gzip-compressed"),
+            (b"PK\x03\x04\x14\x00\n", "zip archive"),
+            (b"\xd0\xcf\x11\xe0\xa1\xb1\n", ".xls workbook"),
+            (b"\xff\xfes\x00e\x00,\x00l\x00\n\x00", "UTF-16"),
+            (b"abc\x00\x01\x02;def\n", "not text"),
+            (b"{\"format\":\"factop-model\",\"weights\":[1,2,3]}", "JSON"),
+            (b"\xef\xbb\xbf[1, 2]\n", "JSON"),
+        ];
+        for (src, what) in cases {
+            let e = bytes_err(src);
+            assert!(e.contains(what) && !e.contains("columns found"), "{e}");
+            assert!(!e.contains("--delimiter"), "{e}");
+        }
+        // A plain text line still lists its columns, each cut short, at most 20 of them.
+        let long = format!("{},label\n", "word ".repeat(100));
+        let e = bytes_err(long.as_bytes());
+        assert!(
+            e.contains("columns found: word word") && e.contains("…, label"),
+            "{e}"
+        );
+        assert!(e.len() < 200, "{e}");
+        let wide: Vec<String> = (0..50).map(|i| format!("c{i}")).collect();
+        let e = bytes_err(format!("{}\n", wide.join(",")).as_bytes());
+        assert!(e.contains("c19, … 30 more"), "{e}");
+        assert!(!e.contains("c20"), "{e}");
+    }
+
+    #[test]
+    fn a_column_named_in_another_case_is_found_unless_two_are() {
+        let d = read(
+            "Sentence,LABEL\nIt rained.,Fact\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(d.examples[0].text, "It rained.");
+        // The exact name wins over one in another case.
+        let d = read(
+            "Label,label,sentence\nopinion,fact,x\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(d.examples[0].label, Label::Fact);
+        // Two names in other cases: which one is meant is not guessed.
+        let e = read(
+            "Label,LABEL,sentence\nfact,fact,x\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("no column `label`"), "{e}");
+        // Two flags that find the same column.
+        let opts = ReadOptions {
+            text_column: "LABEL".into(),
+            ..ReadOptions::default()
+        };
+        let e = read("Label,sentence\nfact,x\n", b',', &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("the same column `Label`"), "{e}");
+    }
+
+    #[test]
+    fn written_field_finds_a_quotation_closed_before_the_field_ends() {
+        let w =
+            |raw: &str, d: u8, i: usize| written_field(raw.as_bytes(), d, i).map(|f| f.to_vec());
+        let some = |s: &str| Some(s.as_bytes().to_vec());
+        assert_eq!(
+            w("\"No,\" she said.\tfact\n", b'\t', 0),
+            some("\"No,\" she said.")
+        );
+        assert_eq!(w("a,\"No\" x,fact\r\n", b',', 1), some("\"No\" x"));
+        assert_eq!(
+            w("\"No,\" she said.,fact", b',', 0),
+            some("\"No,\" she said.")
+        );
+        // Quoted as CSV means: the whole field, doubled marks inside, spaces after.
+        for (raw, i) in [
+            ("\"\"\"No,\"\" she said.\"\tfact\n", 0),
+            ("\"No, she said.\"  \tfact\n", 0),
+            ("plain \"No\" text\tfact\n", 0),
+            (" \"No\" text\tfact\n", 0),
+            ("\"a\" b\tfact\n", 1),
+            ("x\n\"a\" b,fact\n", 1),
+            ("\"never closed\tfact\n", 0),
+        ] {
+            assert_eq!(w(raw, b'\t', i), None, "{raw:?}");
+        }
+        // A field before it may hold the delimiter and line breaks in quotes.
+        assert_eq!(w("\"1,\n2\",\"No\" x,fact\n", b',', 1), some("\"No\" x"));
+    }
+
+    #[test]
+    fn a_text_opening_with_a_quotation_keeps_its_marks_and_is_counted() {
+        let src = "\u{feff}sentence\tlabel\r\nok\tfact\r\n\"No,\" she said.\tfact\r\n\"Fine.\"\topinion\r\n\"A\" b\tfact\r\n";
+        let d = read(src, b'\t', &ReadOptions::default()).unwrap();
+        let texts: Vec<&str> = d.examples.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["ok", "\"No,\" she said.", "Fine.", "\"A\" b"]);
+        assert_eq!(d.written_quotes, 2);
+        assert_eq!(d.first_written_quote, Some(("mem.csv".to_string(), 3)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The library's error type: every failure names the file, row, flag or model it concerns.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Result alias for the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -101,7 +101,8 @@ impl Error {
             _ => ".".into(),
         };
         let msg = match e.kind() {
-            std::io::ErrorKind::NotFound => {
+            // A folder that is there but takes no new file (such as /proc) also says NotFound.
+            std::io::ErrorKind::NotFound if !Path::new(&folder).is_dir() => {
                 format!("the folder {folder} does not exist: create it first (mkdir -p {folder})")
             }
             std::io::ErrorKind::PermissionDenied => {

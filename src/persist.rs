@@ -230,6 +230,11 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
         path: name.to_string(),
         msg,
     };
+    if bytes.trim_ascii().is_empty() {
+        return Err(err(format!(
+            "the file is empty (an interrupted copy or download?); retrain or restore the model (this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
+        )));
+    }
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() {
             err(format!(
@@ -540,6 +545,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("truncated"), "{e}");
+        for empty in [&b""[..], b" \n"] {
+            let e = from_bytes(empty, "m.json").unwrap_err().to_string();
+            assert!(e.contains("the file is empty"), "{e}");
+        }
         let e = from_bytes(b"hello", "m.json").unwrap_err().to_string();
         assert!(e.contains("invalid JSON"), "{e}");
         let e = from_bytes(b"{}", "m.json").unwrap_err().to_string();

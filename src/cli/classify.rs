@@ -33,13 +33,18 @@ pub struct Args {
     #[arg(long, short = 'f', value_enum)]
     format: Option<Format>,
     /// Decision threshold on P(opinion) (default: the model's).
-    #[arg(long, value_parser = super::parse_probability)]
+    #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
     /// Add each sentence's top contributing features (an `explanation` field in jsonl/json).
     #[arg(long)]
     explain: bool,
     /// Features listed per sentence with --explain and in the html page.
-    #[arg(long, value_name = "K", default_value_t = 5)]
+    #[arg(
+        allow_negative_numbers = true,
+        long,
+        value_name = "K",
+        default_value_t = 5
+    )]
     top: usize,
     /// Input format: `text` (one article per file) or `jsonl` (one `{"id": ..., "text": ...}`
     /// article per line; every output row gets the article's `id` after `doc`).
@@ -47,7 +52,7 @@ pub struct Args {
     input_format: InputFormat,
     /// Worker threads, 1 to 1024 (default: the available cores). The output is the same for
     /// any number.
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(allow_negative_numbers = true, long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     threads: Option<u16>,
 }
 
@@ -135,6 +140,16 @@ pub fn run(args: Args) -> Result<()> {
         }
         .into());
     }
+    if args.explain && format == Format::Csv {
+        return Err(factop::Error::Param {
+            name: "--explain",
+            msg: "works with the text, jsonl, json and html formats, not csv".into(),
+        }
+        .into());
+    }
+    // Every named file is there before anything is written: a typo in the last of many files
+    // fails at once, not after the others' rows (a `json` array cut short).
+    super::check_inputs(&files)?;
     if format == Format::Html {
         let name = args
             .model
@@ -159,13 +174,6 @@ pub fn run(args: Args) -> Result<()> {
         }
         pb.finish_and_clear();
         return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
-    }
-    if args.explain && format == Format::Csv {
-        return Err(factop::Error::Param {
-            name: "--explain",
-            msg: "works with the text, jsonl, json and html formats, not csv".into(),
-        }
-        .into());
     }
     if !args.explain {
         return run_parallel(&model, &args, files, format);

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Decision threshold on P(opinion) (default: the model's).
-    #[arg(long, value_parser = super::parse_probability)]
+    #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
     /// Also write plots (SVG and PNG) and their data (curves.json) into this folder.
     #[arg(long, value_name = "DIR")]
@@ -39,10 +39,10 @@ pub struct Args {
     #[arg(long, value_name = "FILE.csv")]
     predictions: Option<PathBuf>,
     /// Resamples for the 95% bootstrap intervals of macro-F1 and accuracy (0 turns them off).
-    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = parse_resamples)]
+    #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = 1000, value_parser = parse_resamples)]
     bootstrap: usize,
     /// Seed of the bootstrap resampling.
-    #[arg(long, default_value_t = 42)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = 42)]
     seed: u64,
     /// Also score the rows with this second model and report how it differs (second minus
     /// first) in macro-F1 and accuracy, with 95% paired bootstrap intervals (--bootstrap
@@ -105,6 +105,7 @@ pub fn run(args: Args) -> Result<()> {
     };
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     args.data.note_articles(&data);
+    args.data.note_written_quotes(&data);
     if data.skipped_empty > 0 {
         eprintln!(
             "factop: warning: {}: {} rows with empty text skipped (--strict makes them an error)",

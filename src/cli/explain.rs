@@ -25,10 +25,16 @@ pub struct Args {
     #[arg(long, short = 'm', value_name = "MODEL.json")]
     model: Option<PathBuf>,
     /// How many features to list (the rest are summed).
-    #[arg(long, short = 'k', default_value_t = 10, value_name = "K")]
+    #[arg(
+        allow_negative_numbers = true,
+        long,
+        short = 'k',
+        default_value_t = 10,
+        value_name = "K"
+    )]
     top: usize,
     /// Decision threshold on P(opinion) (default: the model's).
-    #[arg(long, value_parser = super::parse_probability)]
+    #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
@@ -54,6 +60,13 @@ pub fn run(args: Args) -> Result<()> {
         .into());
     }
     let model = persist::load_or_default(args.model.as_deref())?;
+    // A pasted paragraph gets one score for all of it: say so, and how to score each sentence.
+    let n = factop::segment::split(&args.sentence).len();
+    if n > 1 {
+        eprintln!(
+            "factop: warning: the text holds {n} sentences; explain scores it whole, as one sentence (factop classify --explain scores each)"
+        );
+    }
     let e = explain_sentence(&model, &args.sentence, args.top);
     let threshold = args.threshold.unwrap_or(model.threshold);
     let label = model.label(e.p_opinion, Some(threshold));

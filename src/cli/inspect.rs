@@ -25,7 +25,13 @@ pub struct Args {
     #[arg(value_name = "MODEL.json")]
     model: Option<PathBuf>,
     /// How many features to list per class.
-    #[arg(long, short = 'k', default_value_t = 15, value_name = "K")]
+    #[arg(
+        allow_negative_numbers = true,
+        long,
+        short = 'k',
+        default_value_t = 15,
+        value_name = "K"
+    )]
     top: usize,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]

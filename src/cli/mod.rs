@@ -52,7 +52,8 @@ pub fn run(cli: Cli, matches: &clap::ArgMatches) -> anyhow::Result<()> {
 /// How labelled files are read (shared by `train` and `evaluate`).
 #[derive(Debug, clap::Args)]
 pub struct DataArgs {
-    /// Labelled CSV/TSV file with a header row (repeat for several files).
+    /// Labelled CSV/TSV file with a header row (repeat for several files); `-` reads standard
+    /// input (comma-separated unless --delimiter says otherwise).
     #[arg(long = "data", value_name = "FILE", required = true)]
     pub data: Vec<PathBuf>,
     /// Field delimiter (default: tab for .tsv/.tab files, comma otherwise); `tab` or one character.
@@ -102,6 +103,19 @@ impl DataArgs {
                 if data.misaligned == 1 { " is" } else { "s are" }
             );
         }
+    }
+
+    /// Warn about rows whose text opens with a quotation mark that closes before the field
+    /// ends: read as written, where CSV quoting (and other tools) would drop the marks.
+    pub fn note_written_quotes(&self, data: &factop::dataset::Dataset) {
+        let Some((file, row)) = &data.first_written_quote else {
+            return;
+        };
+        let n = data.written_quotes;
+        eprintln!(
+            "factop: warning: {file}: {n} row{} (the first: row {row}) whose text opens with a quotation mark closed before the field ends, read as written with its marks (CSV quoting would drop them: other tools may read `\"No,\" she said.` as `No, she said.`); to be read the same everywhere, quote the whole field and double the marks inside",
+            if n == 1 { "" } else { "s" }
+        );
     }
 
     /// The reader options.
@@ -165,6 +179,24 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
         );
     }
     files
+}
+
+/// Fail if a named input file (not `-`) is missing, unreadable as a file or a folder, naming
+/// it: checked before any output, so a run either fails at once or reads every file.
+pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
+    for f in files.iter().filter(|f| f.as_os_str() != "-") {
+        match std::fs::metadata(f) {
+            Err(e) => return Err(factop::Error::read(f, e)),
+            Ok(m) if m.is_dir() => {
+                return Err(factop::Error::read(
+                    f,
+                    std::io::ErrorKind::IsADirectory.into(),
+                ))
+            }
+            Ok(_) => {}
+        }
+    }
+    Ok(())
 }
 
 /// Whether `-` (standard input) is among the inputs.

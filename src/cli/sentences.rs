@@ -46,6 +46,7 @@ pub fn run(args: Args) -> Result<()> {
         Format::Jsonl
     });
     let files = super::input_files(&args.files);
+    super::check_inputs(&files)?;
     let mut out = BufWriter::new(stdout.lock());
     for path in &files {
         let mut blocks = super::classify::open(path)?;

@@ -53,16 +53,16 @@ pub struct Args {
     )]
     output: Option<PathBuf>,
     /// Seed for oversampling and folds.
-    #[arg(long, default_value_t = 42)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = 42)]
     seed: u64,
     /// L2 regularisation strength (about 1/C of scikit-learn).
-    #[arg(long, default_value_t = TrainParams::default().alpha)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = TrainParams::default().alpha)]
     alpha: f64,
     /// L-BFGS iteration limit.
-    #[arg(long = "max-iter", default_value_t = TrainParams::default().max_iterations)]
+    #[arg(allow_negative_numbers = true, long = "max-iter", default_value_t = TrainParams::default().max_iterations)]
     max_iter: u64,
     /// L-BFGS gradient-norm tolerance.
-    #[arg(long, default_value_t = TrainParams::default().gradient_tolerance)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = TrainParams::default().gradient_tolerance)]
     tolerance: f64,
     /// Word n-gram range MIN-MAX (0 turns word n-grams off).
     #[arg(long, value_name = "MIN-MAX", default_value = "1-2", value_parser = parse_range)]
@@ -71,22 +71,22 @@ pub struct Args {
     #[arg(long, value_name = "MIN-MAX", default_value = "2-5", value_parser = parse_range)]
     char_ngrams: [usize; 2],
     /// Keep n-grams that occur in at least this many training sentences.
-    #[arg(long, default_value_t = FeatureConfig::default().min_df)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().min_df)]
     min_df: usize,
     /// Keep at most this many n-grams (most frequent first).
-    #[arg(long, default_value_t = FeatureConfig::default().max_features)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().max_features)]
     max_features: usize,
     /// Keep character n-grams that occur in at least this many training sentences.
-    #[arg(long, default_value_t = FeatureConfig::default().char_min_df)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().char_min_df)]
     char_min_df: usize,
     /// Keep at most this many character n-grams (most frequent first).
-    #[arg(long, default_value_t = FeatureConfig::default().char_max_features)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().char_max_features)]
     char_max_features: usize,
     /// Keep quoted speech as words instead of masking it to one `<quote>` token.
     #[arg(long)]
     no_mask_quotes: bool,
     /// Minimum length in words of a quoted run that gets masked.
-    #[arg(long, default_value_t = FeatureConfig::default().mask_min_words)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().mask_min_words)]
     mask_min_words: usize,
     /// Leave out the cue features (stance lexicons, punctuation, numbers, attribution).
     #[arg(long)]
@@ -134,7 +134,12 @@ pub struct Args {
     no_single_quotes: bool,
     /// Multiply every cue feature by S: above 1 the L2 penalty holds the cues less than the
     /// n-grams, below 1 more.
-    #[arg(long, value_name = "S", default_value_t = 1.0)]
+    #[arg(
+        allow_negative_numbers = true,
+        long,
+        value_name = "S",
+        default_value_t = 1.0
+    )]
     cue_scale: f32,
     /// Revision of the cue rules: 1 as first written; 2 also ends a reported clause at `, and`
     /// before a new subject (`…, and they are right`) and adds `cue:scare_quotes` (short
@@ -174,13 +179,13 @@ pub struct Args {
     /// smoothing ALPHA (e.g. 0.25), or `off`. The ratio is learned from the training rows
     /// (inside each cross-validation fold) and stored in the model. Default: 1 (the default
     /// model's), off when word n-grams are off (--word-ngrams 0).
-    #[arg(long, value_name = "ALPHA|off", value_parser = parse_nb_score)]
+    #[arg(allow_negative_numbers = true, long, value_name = "ALPHA|off", value_parser = parse_nb_score)]
     nb_score: Option<NbScore>,
     /// Fixed decision threshold on P(opinion).
-    #[arg(long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
+    #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability, conflicts_with = "threshold_cv")]
     threshold: Option<f64>,
     /// Choose the threshold by K-fold cross-validation on the training data.
-    #[arg(long, value_name = "K", value_parser = super::parse_folds)]
+    #[arg(allow_negative_numbers = true, long, value_name = "K", value_parser = super::parse_folds)]
     threshold_cv: Option<usize>,
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
@@ -191,7 +196,7 @@ pub struct Args {
     #[arg(long, value_name = "KEY=V1,V2,...")]
     grid: Vec<String>,
     /// Report K-fold cross-validated macro-F1 and accuracy (mean ± sd).
-    #[arg(long, value_name = "K", value_parser = super::parse_folds)]
+    #[arg(allow_negative_numbers = true, long, value_name = "K", value_parser = super::parse_folds)]
     cv: Option<usize>,
 }
 
@@ -247,7 +252,19 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
         .iter()
         .map(|spec| {
             let path = &spec.path;
-            let text = std::fs::read_to_string(path).map_err(|e| factop::Error::read(path, e))?;
+            let bytes = std::fs::read(path).map_err(|e| factop::Error::read(path, e))?;
+            // Name the line that is not UTF-8 (a Latin-1 word list), not just the stream.
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+                factop::Error::Data {
+                    path: path.display().to_string(),
+                    msg: format!(
+                        "lexicon `{}`: line {line} is not valid UTF-8: save the file as UTF-8",
+                        spec.name
+                    ),
+                }
+            })?;
             Ok(UserLexicon::parse(
                 &spec.name,
                 &text,
@@ -528,6 +545,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     }
     let data = Dataset::load_all(&args.data.data, &args.data.read_options())?;
     args.data.note_articles(&data);
+    args.data.note_written_quotes(&data);
     data.require_both_classes()?;
     if let Some(d) = data.duplicates().describe() {
         eprintln!(

@@ -13,6 +13,7 @@ mod pipeline;
 mod plots;
 mod progress;
 mod quotations;
+mod review;
 mod robustness;
 mod shared_data;
 mod train;

@@ -621,7 +621,7 @@ fn bad_model_files_say_what_is_wrong_and_which_version_is_supported() {
             &bytes[..bytes.len() / 2],
             &["truncated", &supported],
         ),
-        ("empty", b"", &["truncated", &supported]),
+        ("empty", b"", &["the file is empty", &supported]),
         (
             "not JSON",
             b"PK\x03\x04 a zip file?",

@@ -730,6 +730,7 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
     let good = write("good.txt", "fiasco\n");
     let empty = write("empty.txt", "# nothing here\n\n");
     let junk = write("junk.txt", "fiasco\n- - -\n");
+    let latin1 = harness::write(dir.path(), "latin1.txt", b"fiasco\nd\xe9bacle\n");
     let missing = dir.path().join("missing.txt").display().to_string();
     // Flag mistakes are usage errors (exit 2), file problems exit 1.
     let cases: Vec<(Vec<String>, &str, i32)> = vec![
@@ -757,6 +758,12 @@ fn bad_user_lexicons_are_one_line_errors_naming_the_flag_or_file() {
             1,
         ),
         (vec![format!("x={junk}")], "junk.txt: line 2:", 1),
+        // It said only "stream did not contain valid UTF-8".
+        (
+            vec![format!("x={latin1}")],
+            "latin1.txt: lexicon `x`: line 2 is not valid UTF-8",
+            1,
+        ),
     ];
     for (specs, expect, code) in cases {
         let mut args = vec!["train", "--data", SEED, "-o", "/tmp/factop-never.json"];
