@@ -29,11 +29,12 @@ use std::path::{Path, PathBuf};
 /// revision 4 of the cue rules (a subject with an aside before its reporting verb), version 12
 /// reported speech masked as quoted (`params.features.mask_reported`), version 13 revision 5
 /// of the cue rules (more attribution forms), version 14 revision 6 (thoughts and feelings),
-/// version 15 revision 7 (court and inquest reporting), version 16 revision 8 (word senses).
+/// version 15 revision 7 (court and inquest reporting), version 16 revision 8 (word senses),
+/// version 17 revision 9 (timetables).
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 16;
+pub const FORMAT_VERSION: u32 = 17;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -79,7 +80,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 8 {
+    if m.params.features.cue_rules >= 9 {
+        17
+    } else if m.params.features.cue_rules >= 8 {
         16
     } else if m.params.features.cue_rules >= 7 {
         15
@@ -572,12 +575,13 @@ mod tests {
     /// The default model's file without single quotes and with the first cue rules: the
     /// format versions the tests below check are those of models without them (single quotes
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
-    /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16).
+    /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
+    /// version 17).
     fn default_json() -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(8.into()));
+        assert_eq!(features.remove("cue_rules"), Some(9.into()));
         v["format_version"] = 3.into();
         v
     }
@@ -588,15 +592,18 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_8_are_stored_and_make_version_9_to_16() {
+    fn single_quotes_and_cue_rules_3_to_9_are_stored_and_make_version_9_to_17() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 8);
-        assert_eq!(format_version_of(&m), 16);
+        assert_eq!(m.params.features.cue_rules, 9);
+        assert_eq!(format_version_of(&m), 17);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 16);
+        assert_eq!(v["format_version"], 17);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 8);
+        assert_eq!(v["params"]["features"]["cue_rules"], 9);
+        let mut eighth = m.clone();
+        eighth.params.features.cue_rules = 8;
+        assert_eq!(format_version_of(&eighth), 16);
         let mut seventh = m.clone();
         seventh.params.features.cue_rules = 7;
         assert_eq!(format_version_of(&seventh), 15);
@@ -765,8 +772,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 8 the model is version 16 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 16);
+        // (With cue rules 9 the model is version 17 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 17);
         on.params.features.cue_rules = 4;
         assert_eq!(format_version_of(&on), 12);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();

@@ -122,8 +122,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .join(", ")
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
-    // feelings, 7 courts, 8 word senses (nothing without it).
-    let scope = if f.cue_rules >= 8 {
+    // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it).
+    let scope = if f.cue_rules >= 9 {
+        "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)"
+    } else if f.cue_rules == 8 {
         "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)"
     } else if f.cue_rules == 7 {
         "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)"
@@ -143,10 +145,15 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
         (f.cue_rules == 2, "cue rules 2"),
-        // Without the scope, revision 8's word senses are the one part of the rules at work.
+        // Without the scope, revision 8's word senses and 9's timetables are the parts of the
+        // rules at work.
         (
-            f.cue_rules >= 8 && !f.reported_scope,
+            f.cue_rules == 8 && !f.reported_scope,
             "word senses (cue rules 8)",
+        ),
+        (
+            f.cue_rules >= 9 && !f.reported_scope,
+            "word senses and timetables (cue rules 9)",
         ),
         (!f.lexicons.is_empty(), lexicons.as_str()),
     ]
@@ -317,16 +324,19 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
             format!("on ({frames}, evaluative lexicon split)")
         );
-        assert_eq!(with(true, false, false), "on (word senses (cue rules 8))");
+        assert_eq!(
+            with(true, false, false),
+            "on (word senses and timetables (cue rules 9))"
+        );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses (cue rules 8))"
+            "on (evaluative lexicon split, word senses and timetables (cue rules 9))"
         );
         assert_eq!(with(false, true, true), "off");
         let scaled = FeatureConfig {
@@ -343,6 +353,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                8,
+                "attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
+            ),
             (
                 7,
                 "attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",

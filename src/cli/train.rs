@@ -153,7 +153,9 @@ pub struct Args {
     /// thoughts and feelings (`Parents worry that …`, `The families are worried …`) and
     /// `reportedly`; 7 adds court and inquest reporting (`…, the inquest heard.`, `Jurors were
     /// told …`, `The judge ruled that …`); 8 reads the sense of stance words (`Good Friday`,
-    /// `a fine of £500`, `what kind of`, `just after midnight`, `such as` judge nothing).
+    /// `a fine of £500`, `what kind of`, `just after midnight`, `such as` judge nothing); 9
+    /// reads timetables (`will reopen on Monday`, `will be frozen until April`) apart from
+    /// predictions.
     #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

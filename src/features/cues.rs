@@ -482,6 +482,8 @@ pub struct CueSet {
     rules: u8,
     /// Index in `lexicons` of the first user lexicon ([`UserLexicon`]); they come last.
     user_start: usize,
+    /// Index of the `predictions` lexicon, whose `will` cue rules 9 drop in a timetable.
+    predictions: usize,
     /// The lexicons whose matches cue rules 8 drop when a word is used in a neutral sense
     /// ([`SENSE_LEXICONS`]), as bits.
     sense_bits: u64,
@@ -692,6 +694,7 @@ impl CueSet {
             .fold(0u64, |acc, (l, _)| acc | 1 << l);
         CueSet {
             sense_bits,
+            predictions: index("cue:predictions"),
             reporting: index("cue:reporting"),
             evaluative: index("cue:evaluative"),
             descriptive: split_evaluative.then(|| index(&format!("cue:{DESCRIPTIVE_CUE}"))),
@@ -812,15 +815,21 @@ impl CueSet {
         inf: &TokenInfo,
         raw: Option<&str>,
     ) -> u64 {
-        let matched = self.matched_at(tokens, i, inf);
+        let mut matched = self.matched_at(tokens, i, inf);
         if self.rules >= 8
             && matched & self.sense_bits != 0
             && super::senses::is_neutral(tokens, i, &lower(tokens.text(i)), raw)
         {
-            matched & !self.sense_bits
-        } else {
-            matched
+            matched &= !self.sense_bits;
         }
+        let predictions = 1u64 << self.predictions;
+        if self.rules >= 9
+            && matched & predictions != 0
+            && super::senses::is_scheduled(tokens, i, &lower(tokens.text(i)))
+        {
+            matched &= !predictions;
+        }
+        matched
     }
 
     /// The lexicons (bit `l` for lexicon `l`) with an entry matching at author token `i`,
@@ -1102,8 +1111,11 @@ mod tests {
                 continue;
             };
             let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw);
+            let scheduled = set.rules >= 9 && super::super::senses::is_scheduled(tokens, i, &key);
             for (l, (name, lex)) in set.lexicons.iter().enumerate() {
-                if neutral && SENSE_LEXICONS.contains(&name.as_str()) {
+                if neutral && SENSE_LEXICONS.contains(&name.as_str())
+                    || scheduled && name == "cue:predictions"
+                {
                     continue;
                 }
                 if mask & (1 << l) != 0 && lex.matches_at(tokens, i, &key) {
@@ -1317,6 +1329,8 @@ mod tests {
                 (true, 7, &user[..1]),
                 (false, 8, &user[..0]),
                 (true, 8, &user[..1]),
+                (false, 9, &user[..0]),
+                (true, 9, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1356,7 +1370,7 @@ mod tests {
                 "quoted", "saying", "regard", "concludes", "finds", "has", "was", "worried",
                 "reportedly", "hope", "fans", "are", "heard", "ruled", "told", "inquest",
                 "Good", "Friday", "just", "after", "such", "so", "too", "fine", "kind",
-                "sort", "rather", "than", "Great",
+                "sort", "rather", "than", "Great", "will", "be", "reopen", "frozen", "fail",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),

@@ -928,6 +928,11 @@ mod tests {
         "fine",
         "kind",
         "of",
+        // Timetables (cue rules 9).
+        "will",
+        "be",
+        "reopen",
+        "frozen",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -958,6 +963,17 @@ mod tests {
                 .map(|k| PIECES[(i * 7 + k * k * 3 + k) % PIECES.len()])
                 .collect();
             docs.push((words.join(" "), Context::default()));
+        }
+        // Reported stance words, twice (min_df), whatever the pieces above happen to form: the
+        // stance-masking configurations need their placeholder in the vocabulary (a reported
+        // clause of two words, which `mask_reported` leaves unmasked below three).
+        for _ in 0..2 {
+            for text in [
+                "the council said the budget is a terrible mistake",
+                "critics said terrible mistake",
+            ] {
+                docs.push((text.to_string(), Context::default()));
+            }
         }
         docs
     }

@@ -106,8 +106,11 @@ pub struct FeatureConfig {
     /// version 15). 8 adds to revision 7 word senses: a stance-lexicon word used in a sense
     /// that judges nothing (`Good Friday`, `a fine of £500`, `what kind of`, `just after
     /// midnight`, `such as`, `rather than`) does not count (`features::senses`; format version
-    /// 16). New models use revision 8; files without the field read as revision 1, and it is
-    /// stored only when not 1.
+    /// 16). 9 adds to revision 8 timetables: `will` before a verb of announcement, schedule
+    /// or decision (`will reopen`, `will publish`, `will take place`) or `will be` with such a
+    /// participle (`will be frozen`, `will be held`) is not counted as a prediction (format
+    /// version 17). New models use revision 9; files without the field read as revision 1,
+    /// and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -168,7 +171,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 8;
+pub const CUE_RULES: u8 = 9;
 
 fn default_char_min_df() -> usize {
     3

@@ -27,6 +27,10 @@
 //! Each rule reads only the words next to the match, so the judging sense of the same word
 //! is untouched (`a fine example`, `the fair thing`, `It is clear the plan failed`, `just
 //! wrong`, `so bad`, `too late`).
+//!
+//! Revision 9 reads one more sense, of the predictions lexicon's `will`: a timetable
+//! ([`is_scheduled`]: `The library will reopen on Monday`, `Fuel duty will be frozen until
+//! April`) is announced, not foreseen, while `will fail` or `will be seen as` stay predictions.
 
 use super::analyzer::Span;
 use super::cues::TokenSeq;
@@ -252,6 +256,195 @@ pub(crate) fn is_neutral<T: TokenSeq + ?Sized>(
     }
 }
 
+/// Verbs of a timetable after `will`: what is announced, scheduled or decided, not foreseen
+/// (`The library will reopen on Monday`, `The inquiry will publish its report in June`).
+const SCHEDULE_VERBS: &[&str] = &[
+    "open",
+    "reopen",
+    "close",
+    "shut",
+    "meet",
+    "begin",
+    "start",
+    "resume",
+    "end",
+    "finish",
+    "run",
+    "hold",
+    "host",
+    "publish",
+    "announce",
+    "launch",
+    "visit",
+    "travel",
+    "attend",
+    "sit",
+    "hear",
+    "debate",
+    "consider",
+    "review",
+    "report",
+    "decide",
+    "appear",
+    "stand",
+    "retire",
+    "step",
+    "leave",
+    "join",
+    "replace",
+    "apply",
+    "move",
+    "return",
+    "receive",
+    "pay",
+    "operate",
+    "serve",
+    "stop",
+    "kick",
+    "lead",
+    "chair",
+    "vote",
+    "sign",
+    "release",
+    "unveil",
+    "present",
+    "deliver",
+    "introduce",
+    "tour",
+    "perform",
+    "play",
+    "broadcast",
+    "air",
+    "stream",
+    "cost",
+    "last",
+    "continue",
+    "remain",
+    "give",
+    "take",
+    "come",
+];
+
+/// Participles after `will be` in a timetable (`Fuel duty will be frozen until April`, `The
+/// match will be played behind closed doors`).
+const SCHEDULE_PARTICIPLES: &[&str] = &[
+    "held",
+    "played",
+    "closed",
+    "opened",
+    "reopened",
+    "published",
+    "given",
+    "spread",
+    "introduced",
+    "replaced",
+    "built",
+    "paid",
+    "named",
+    "announced",
+    "launched",
+    "shown",
+    "broadcast",
+    "streamed",
+    "staged",
+    "hosted",
+    "funded",
+    "run",
+    "led",
+    "chaired",
+    "sentenced",
+    "buried",
+    "phased",
+    "rolled",
+    "extended",
+    "reduced",
+    "cut",
+    "raised",
+    "frozen",
+    "scrapped",
+    "delivered",
+    "sent",
+    "offered",
+    "available",
+    "open",
+    "shut",
+    "increased",
+    "capped",
+    "charged",
+    "allowed",
+    "required",
+    "asked",
+    "invited",
+    "heard",
+    "tried",
+    "released",
+    "unveiled",
+    "presented",
+    "screened",
+    "renamed",
+    "demolished",
+    "moved",
+    "transferred",
+    "split",
+    "merged",
+    "lifted",
+    "suspended",
+    "postponed",
+    "delayed",
+    "cancelled",
+    "canceled",
+    "televised",
+    "collected",
+    "issued",
+];
+
+/// Adverbs skipped after `will` (`will also open`, `will not reopen until`).
+const WILL_ADVERBS: &[&str] = &[
+    "not",
+    "also",
+    "then",
+    "now",
+    "only",
+    "again",
+    "first",
+    "initially",
+    "still",
+    "each",
+];
+
+/// Whether the `will` at author token `i` (`key` lower-cased) states a timetable rather than a
+/// prediction (cue rules 9): a verb of announcement, schedule or decision after it
+/// (`will reopen`, `will publish`, `will take place`, `will come into force`), or `will be` with
+/// such a participle (`will be frozen`, `will be held`). Verbs of outcome (`will fail`, `will
+/// win`, `will collapse`) and of reception (`will be seen as`, `will be remembered`) stay
+/// predictions.
+pub(crate) fn is_scheduled<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+    if key != "will" {
+        return false;
+    }
+    let mut j = i + 1;
+    while j < i + 3 && is_any(tokens, Some(j), WILL_ADVERBS) {
+        j += 1;
+    }
+    let Some(verb) = word(tokens, j) else {
+        return false;
+    };
+    let lower = verb.to_ascii_lowercase();
+    match lower.as_str() {
+        "be" => {
+            let mut k = j + 1;
+            while k < j + 3 && is_any(tokens, Some(k), WILL_ADVERBS) {
+                k += 1;
+            }
+            is_any(tokens, Some(k), SCHEDULE_PARTICIPLES)
+        }
+        "take" => is_any(tokens, Some(j + 1), &["place", "effect", "over", "part"]),
+        "come" => is_any(tokens, Some(j + 1), &["into", "in"]),
+        "give" => is_any(tokens, Some(j + 1), &["evidence", "way"]),
+        v => SCHEDULE_VERBS.contains(&v),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +506,36 @@ mod tests {
             ),
         ] {
             assert!(neutral(s, w), "{w:?} in {s:?} should read as neutral");
+        }
+    }
+
+    #[test]
+    fn timetables_are_read_apart_from_predictions() {
+        let scheduled = |s: &str| {
+            let t = toks(s);
+            let i = t.iter().position(|x| x.text == "will").unwrap();
+            is_scheduled(&t[..], i, "will")
+        };
+        for s in [
+            "The library will reopen on Monday.",
+            "Fuel duty will be frozen until April.",
+            "The inquiry will not publish its report until June.",
+            "The new rules will come into force next year.",
+            "The final will take place in Cardiff.",
+            "The money will be spread over ten years.",
+            "Both leaders will also attend the summit.",
+        ] {
+            assert!(scheduled(s), "{s}");
+        }
+        for s in [
+            "The plan will fail.",
+            "Ireland will win on Saturday.",
+            "The decision will be seen as a betrayal.",
+            "Voters will not forgive them.",
+            "It will be a disaster.",
+            "The deal will collapse before Christmas.",
+        ] {
+            assert!(!scheduled(s), "{s}");
         }
     }
 

@@ -78,9 +78,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 16);
+    assert_eq!(v["format_version"], 17);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 8);
+    assert_eq!(v["params"]["features"]["cue_rules"], 9);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -250,7 +250,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "9"][..],
+        &["--cue-rules", "10"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -594,6 +594,28 @@ fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
         "attribution frames (cue rules 3)",
         "In her view, the verdict was a disgrace.",
     );
+}
+
+#[test]
+fn cue_rules_9_are_stored_in_the_model_and_need_no_flag_later() {
+    // A timetable: a prediction for revision 1, not for revision 9.
+    let dir = tempfile::tempdir().unwrap();
+    let trained = cue_rules_against_1(dir.path(), "9", 17, "cue:reported_words");
+    let on = &trained.on;
+    trained.cards("word senses and timetables (cue rules 9)", "cue rules");
+    let text = "The library will reopen on Monday.";
+    let feats = |m: &std::path::Path| {
+        factop(
+            &["explain", text, "-k", "400", "-m", &m.display().to_string()],
+            None,
+        )
+        .ok()
+    };
+    let lists = |out: &str, f: &str| out.lines().any(|l| l.split_whitespace().last() == Some(f));
+    let (new, one) = (feats(on), feats(&trained.off));
+    assert!(!lists(&new, "cue:predictions"), "{new}");
+    assert!(lists(&one, "cue:predictions"), "{one}");
+    the_option_needs_no_flag_later(on, text, None, "cue-rules=1,9");
 }
 
 #[test]
