@@ -569,15 +569,7 @@ fn cue_rules_move_a_word_into_the_reported_counts(rev: &str, version: u64, card:
     let trained = cue_rules_against_1(dir.path(), rev, version, "cue:reported_words");
     let on = &trained.on;
     trained.cards(card, "cue rules");
-    let feats = |m: &std::path::Path| {
-        factop(
-            &["explain", text, "-k", "400", "-m", &m.display().to_string()],
-            None,
-        )
-        .ok()
-    };
-    let (new, one) = (feats(on), feats(&trained.off));
-    let lists = |out: &str, f: &str| out.lines().any(|l| l.split_whitespace().last() == Some(f));
+    let (new, one) = (explained(on, text), explained(&trained.off, text));
     assert!(lists(&new, "cue:reported_evaluative"), "{new}");
     assert!(!lists(&new, "cue:evaluative"), "{new}");
     assert!(lists(&one, "cue:evaluative"), "{one}");
@@ -596,51 +588,56 @@ fn cue_rules_3_are_stored_in_the_model_and_need_no_flag_later() {
     );
 }
 
+/// `explain`'s features of `text` under model `m` (the top 400).
+fn explained(m: &std::path::Path, text: &str) -> String {
+    factop(
+        &["explain", text, "-k", "400", "-m", &m.display().to_string()],
+        None,
+    )
+    .ok()
+}
+
+/// Whether `explain` output lists feature `f`.
+fn lists(out: &str, f: &str) -> bool {
+    out.lines().any(|l| l.split_whitespace().last() == Some(f))
+}
+
+/// Revision `rev` of the cue rules (format `version`, named `card` in the model card) against
+/// revision 1 on `text`, where `rev` no longer counts `cue` (a word in a sense the rules read as
+/// neutral); each model reads the sentence the same way without the flag.
+fn cue_rules_stop_counting(rev: &str, version: u64, card: &str, text: &str, cue: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let trained = cue_rules_against_1(dir.path(), rev, version, "cue:reported_words");
+    let on = &trained.on;
+    trained.cards(card, "cue rules");
+    let (new, one) = (explained(on, text), explained(&trained.off, text));
+    assert!(!lists(&new, cue), "{new}");
+    assert!(lists(&one, cue), "{one}");
+    the_option_needs_no_flag_later(on, text, None, &format!("cue-rules=1,{rev}"));
+}
+
 #[test]
 fn cue_rules_9_are_stored_in_the_model_and_need_no_flag_later() {
     // A timetable: a prediction for revision 1, not for revision 9.
-    let dir = tempfile::tempdir().unwrap();
-    let trained = cue_rules_against_1(dir.path(), "9", 17, "cue:reported_words");
-    let on = &trained.on;
-    trained.cards("word senses and timetables (cue rules 9)", "cue rules");
-    let text = "The library will reopen on Monday.";
-    let feats = |m: &std::path::Path| {
-        factop(
-            &["explain", text, "-k", "400", "-m", &m.display().to_string()],
-            None,
-        )
-        .ok()
-    };
-    let lists = |out: &str, f: &str| out.lines().any(|l| l.split_whitespace().last() == Some(f));
-    let (new, one) = (feats(on), feats(&trained.off));
-    assert!(!lists(&new, "cue:predictions"), "{new}");
-    assert!(lists(&one, "cue:predictions"), "{one}");
-    the_option_needs_no_flag_later(on, text, None, "cue-rules=1,9");
+    cue_rules_stop_counting(
+        "9",
+        17,
+        "word senses and timetables (cue rules 9)",
+        "The library will reopen on Monday.",
+        "cue:predictions",
+    );
 }
 
 #[test]
 fn cue_rules_8_are_stored_in_the_model_and_need_no_flag_later() {
     // A judging word in a name: counted by revision 1, not by revision 8.
-    let dir = tempfile::tempdir().unwrap();
-    let trained = cue_rules_against_1(dir.path(), "8", 16, "cue:reported_words");
-    let on = &trained.on;
-    trained.cards(
+    cue_rules_stop_counting(
+        "8",
+        16,
         "feelings and courts, and word senses (cue rules 8)",
-        "cue rules",
+        "Shops in the town will close early on Good Friday.",
+        "cue:evaluative",
     );
-    let text = "Shops in the town will close early on Good Friday.";
-    let feats = |m: &std::path::Path| {
-        factop(
-            &["explain", text, "-k", "400", "-m", &m.display().to_string()],
-            None,
-        )
-        .ok()
-    };
-    let lists = |out: &str, f: &str| out.lines().any(|l| l.split_whitespace().last() == Some(f));
-    let (new, one) = (feats(on), feats(&trained.off));
-    assert!(!lists(&new, "cue:evaluative"), "{new}");
-    assert!(lists(&one, "cue:evaluative"), "{one}");
-    the_option_needs_no_flag_later(on, text, None, "cue-rules=1,8");
 }
 
 #[test]
