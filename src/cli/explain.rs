@@ -18,7 +18,7 @@ pub enum Format {
 /// Show the features that push one sentence toward opinion or fact.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The sentence, scored on its own (as in training data).
+    /// The sentence, scored on its own (as in training data); `-` reads it from standard input.
     #[arg(value_name = "SENTENCE")]
     sentence: String,
     /// Model file (default: the embedded default model).
@@ -51,7 +51,13 @@ struct JsonOut<'a> {
 }
 
 /// Run `factop explain`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(mut args: Args) -> Result<()> {
+    if args.sentence == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
+        args.sentence = text.trim_end_matches(['\n', '\r']).to_string();
+    }
     if factop::segment::is_blank(&args.sentence) {
         return Err(factop::Error::Param {
             name: "<SENTENCE>",

@@ -244,3 +244,18 @@ fn a_sentence_opening_with_a_quotation_keeps_its_quotation_marks() {
     let quoted = std::fs::read_to_string(&q).unwrap();
     assert_eq!(quoted.replace("g.csv", "d.tsv"), rows);
 }
+
+#[test]
+fn explain_reads_the_sentence_from_standard_input_given_a_dash() {
+    let text = "The plan is a disgrace.";
+    let piped = factop(
+        &["explain", "-", "-f", "json"],
+        Some(format!("{text}\n").as_bytes()),
+    )
+    .ok();
+    let given = factop(&["explain", text, "-f", "json"], None).ok();
+    assert_eq!(piped, given);
+    assert!(piped.contains("disgrace"), "{piped}");
+    let e = factop(&["explain", "-"], Some(b"\n")).err();
+    assert!(e.contains("the sentence is empty"), "{e}");
+}
