@@ -4,18 +4,70 @@
 //! `classify` uses it to score many documents (files, or the lines of a JSONL stream) on all
 //! cores while its output stays byte for byte what one thread writes.
 
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
+use std::thread::Thread;
 
 /// Jobs in flight (read but not yet written) per worker thread.
 const WINDOW_PER_THREAD: usize = 8;
+
+/// Where a worker leaves the result of job `seq` for the writer: slot `seq % window` (the
+/// reader never has more than `window` jobs in flight). The worker fills it and then raises
+/// `ready`; the writer locks it only once `ready` is up, so neither ever waits for a lock the
+/// other holds (on a busy machine a thread can be preempted while it holds one, and whoever
+/// waits for it then sleeps a whole time slice).
+struct Slot<T> {
+    ready: AtomicBool,
+    value: Mutex<Option<T>>,
+}
+
+impl<T> Slot<T> {
+    fn new() -> Self {
+        Slot {
+            ready: AtomicBool::new(false),
+            value: Mutex::new(None),
+        }
+    }
+
+    fn put(&self, v: T) {
+        *self.value.lock().unwrap_or_else(|e| e.into_inner()) = Some(v);
+        self.ready.store(true, Ordering::Release);
+    }
+
+    fn take(&self) -> Option<T> {
+        if !self.ready.load(Ordering::Acquire) {
+            return None;
+        }
+        self.ready.store(false, Ordering::Relaxed);
+        self.value.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
+/// Stops the run if its thread panics (the writer would otherwise wait for a result that never
+/// comes); the scope then passes the panic on.
+struct PanicGuard<'a> {
+    stop: &'a AtomicBool,
+    writer: &'a Thread,
+}
+
+impl Drop for PanicGuard<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.stop.store(true, Ordering::Release);
+            self.writer.unpark();
+        }
+    }
+}
 
 /// Run `work` on every job from `jobs` on `threads` worker threads and pass the results to
 /// `sink` in the order of the jobs. At most `8 × threads` jobs are in flight, so memory is
 /// bounded by the job size, not by the input. The first error (from `jobs`, `work` or `sink`,
 /// in job order) stops the run and is returned after everything before it was written, as a
 /// sequential loop would. With `threads <= 1` it is that sequential loop.
+///
+/// One thread reads the jobs, `threads` workers run `work`, and the calling thread runs
+/// `sink`. Results and the reader's window travel through atomics and `park`/`unpark`, not
+/// through locks that the writer shares with a worker (see [`Slot`]).
 pub fn ordered_map<J, R, E, I, F, S>(threads: usize, jobs: I, work: F, mut sink: S) -> Result<(), E>
 where
     J: Send,
@@ -32,25 +84,30 @@ where
         return Ok(());
     }
     let window = threads * WINDOW_PER_THREAD;
-    let written = Mutex::new(0usize);
-    let progress = Condvar::new();
+    let slots: Vec<Slot<Result<R, E>>> = (0..window).map(|_| Slot::new()).collect();
+    // Jobs written so far, and how many results there will be once the reader is done.
+    let written = AtomicUsize::new(0);
+    let total = AtomicUsize::new(usize::MAX);
     let stop = AtomicBool::new(false);
+    let writer = std::thread::current();
     let (job_tx, job_rx) = mpsc::channel::<(usize, J)>();
     let job_rx = Mutex::new(job_rx);
-    let (res_tx, res_rx) = mpsc::channel::<(usize, Result<R, E>)>();
     std::thread::scope(|s| {
-        let reader_tx = res_tx.clone();
-        let (written, progress, stop, work, job_rx) = (&written, &progress, &stop, &work, &job_rx);
-        s.spawn(move || {
+        let (slots, written, total, stop, writer, work, job_rx) =
+            (&slots, &written, &total, &stop, &writer, &work, &job_rx);
+        let reader = s.spawn(move || {
+            let _guard = PanicGuard { stop, writer };
+            let mut n = 0;
             for (seq, job) in jobs.enumerate() {
-                let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                while seq >= *w + window && !stop.load(Ordering::Relaxed) {
-                    w = progress.wait(w).unwrap_or_else(|e| e.into_inner());
+                while seq >= written.load(Ordering::Acquire) + window
+                    && !stop.load(Ordering::Acquire)
+                {
+                    std::thread::park();
                 }
-                drop(w);
-                if stop.load(Ordering::Relaxed) {
+                if stop.load(Ordering::Acquire) {
                     break;
                 }
+                n = seq + 1;
                 match job {
                     Ok(job) => {
                         if job_tx.send((seq, job)).is_err() {
@@ -58,43 +115,53 @@ where
                         }
                     }
                     Err(e) => {
-                        let _ = reader_tx.send((seq, Err(e)));
+                        slots[seq % window].put(Err(e));
                         break;
                     }
                 }
             }
+            total.store(n, Ordering::Release);
+            writer.unpark();
             // Dropping job_tx lets the workers finish.
         });
         for _ in 0..threads {
-            let res_tx = res_tx.clone();
-            s.spawn(move || loop {
-                let next = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((seq, job)) = next else { break };
-                if stop.load(Ordering::Relaxed) || res_tx.send((seq, work(job))).is_err() {
-                    break;
+            s.spawn(move || {
+                let _guard = PanicGuard { stop, writer };
+                loop {
+                    let next = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((seq, job)) = next else { break };
+                    if stop.load(Ordering::Acquire) {
+                        break;
+                    }
+                    slots[seq % window].put(work(job));
+                    writer.unpark();
                 }
             });
         }
-        drop(res_tx);
-        let mut pending = BTreeMap::new();
         let mut next = 0usize;
         let mut result = Ok(());
-        'recv: for (seq, r) in res_rx {
-            pending.insert(seq, r);
-            while let Some(r) = pending.remove(&next) {
-                next += 1;
-                if let Err(e) = r.and_then(&mut sink) {
-                    result = Err(e);
-                    break 'recv;
+        while !stop.load(Ordering::Acquire) {
+            let Some(r) = slots[next % window].take() else {
+                // `total` is stored after the reader's last job was sent or its error put.
+                if next >= total.load(Ordering::Acquire) {
+                    break;
                 }
-                *written.lock().unwrap_or_else(|e| e.into_inner()) = next;
-                progress.notify_all();
+                // A worker or the reader unparks after putting a result or storing `total`;
+                // an unpark that came first makes this return at once.
+                std::thread::park();
+                continue;
+            };
+            next += 1;
+            if let Err(e) = r.and_then(&mut sink) {
+                result = Err(e);
+                break;
             }
+            written.store(next, Ordering::Release);
+            reader.thread().unpark();
         }
-        // On an error: release the reader and let the workers drain.
-        stop.store(true, Ordering::Relaxed);
-        drop(written.lock().unwrap_or_else(|e| e.into_inner()));
-        progress.notify_all();
+        // Done, or on an error: release the reader and let the workers drain.
+        stop.store(true, Ordering::Release);
+        reader.thread().unpark();
         result
     })
 }
@@ -193,6 +260,30 @@ mod tests {
                 (0..40).map(|j| j * 2).collect::<Vec<_>>(),
                 "threads {t}"
             );
+        }
+    }
+
+    #[test]
+    fn a_panicking_worker_or_reader_is_passed_on_not_waited_for() {
+        for t in [2, 3] {
+            let r = std::panic::catch_unwind(|| {
+                ordered_map(
+                    t,
+                    (0..100).map(Ok::<usize, String>),
+                    |j| {
+                        assert!(j != 30, "job {j}");
+                        Ok(j)
+                    },
+                    |_| Ok(()),
+                )
+            });
+            assert!(r.is_err(), "threads {t}");
+            let jobs = (0..100).map(|j| {
+                assert!(j != 30, "reading job {j}");
+                Ok::<usize, String>(j)
+            });
+            let r = std::panic::catch_unwind(|| ordered_map(t, jobs, Ok, |_| Ok(())));
+            assert!(r.is_err(), "threads {t}");
         }
     }
 
