@@ -67,7 +67,7 @@ impl Drop for PanicGuard<'_> {
 ///
 /// One thread reads the jobs, `threads` workers run `work`, and the calling thread runs
 /// `sink`. Results and the reader's window travel through atomics and `park`/`unpark`, not
-/// through locks that the writer shares with a worker (see [`Slot`]).
+/// through locks that the writer shares with a worker (see `Slot`).
 pub fn ordered_map<J, R, E, I, F, S>(threads: usize, jobs: I, work: F, mut sink: S) -> Result<(), E>
 where
     J: Send,
