@@ -601,27 +601,11 @@ mod tests {
         assert_eq!(v["format_version"], 17);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
         assert_eq!(v["params"]["features"]["cue_rules"], 9);
-        let mut eighth = m.clone();
-        eighth.params.features.cue_rules = 8;
-        assert_eq!(format_version_of(&eighth), 16);
-        let mut seventh = m.clone();
-        seventh.params.features.cue_rules = 7;
-        assert_eq!(format_version_of(&seventh), 15);
-        let mut sixth = m.clone();
-        sixth.params.features.cue_rules = 6;
-        assert_eq!(format_version_of(&sixth), 14);
-        let mut fifth = m.clone();
-        fifth.params.features.cue_rules = 5;
-        assert_eq!(format_version_of(&fifth), 13);
-        let mut fourth = m.clone();
-        fourth.params.features.cue_rules = 4;
-        assert_eq!(format_version_of(&fourth), 11);
-        let mut third = m.clone();
-        third.params.features.cue_rules = 3;
-        assert_eq!(format_version_of(&third), 10);
-        let mut first = m.clone();
-        first.params.features.cue_rules = 1;
-        assert_eq!(format_version_of(&first), 9);
+        for (rules, version) in [(8, 16), (7, 15), (6, 14), (5, 13), (4, 11), (3, 10), (1, 9)] {
+            let mut older = m.clone();
+            older.params.features.cue_rules = rules;
+            assert_eq!(format_version_of(&older), version, "cue rules {rules}");
+        }
         // A file without the field reads as before single quotes, and is written as such.
         let old = default_double();
         assert!(!old.params.features.single_quotes);

@@ -123,37 +123,31 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it).
-    let scope = if f.cue_rules >= 9 {
-        "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)"
-    } else if f.cue_rules == 8 {
-        "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)"
-    } else if f.cue_rules == 7 {
-        "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)"
-    } else if f.cue_rules == 6 {
-        "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)"
-    } else if f.cue_rules == 5 {
-        "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)"
-    } else if f.cue_rules == 4 {
-        "reported-speech scope on with attribution frames and asides (cue rules 4)"
-    } else if f.cue_rules == 3 {
-        "reported-speech scope on with attribution frames (cue rules 3)"
-    } else {
-        "reported-speech scope on"
+    let scope = match f.cue_rules {
+        9.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
+        8 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
+        7 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",
+        6 => "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)",
+        5 => "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)",
+        4 => "reported-speech scope on with attribution frames and asides (cue rules 4)",
+        3 => "reported-speech scope on with attribution frames (cue rules 3)",
+        _ => "reported-speech scope on",
+    };
+    // Without the scope, revision 8's word senses and 9's timetables are the parts of the rules
+    // at work.
+    let senses = match f.cue_rules {
+        9.. => Some("word senses and timetables (cue rules 9)"),
+        8 => Some("word senses (cue rules 8)"),
+        _ => None,
     };
     let options: Vec<&str> = [
         (f.reported_scope, scope),
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
         (f.cue_rules == 2, "cue rules 2"),
-        // Without the scope, revision 8's word senses and 9's timetables are the parts of the
-        // rules at work.
         (
-            f.cue_rules == 8 && !f.reported_scope,
-            "word senses (cue rules 8)",
-        ),
-        (
-            f.cue_rules >= 9 && !f.reported_scope,
-            "word senses and timetables (cue rules 9)",
+            senses.is_some() && !f.reported_scope,
+            senses.unwrap_or_default(),
         ),
         (!f.lexicons.is_empty(), lexicons.as_str()),
     ]

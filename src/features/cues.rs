@@ -816,16 +816,17 @@ impl CueSet {
         raw: Option<&str>,
     ) -> u64 {
         let mut matched = self.matched_at(tokens, i, inf);
-        if self.rules >= 8
-            && matched & self.sense_bits != 0
-            && super::senses::is_neutral(tokens, i, &lower(tokens.text(i)), raw)
-        {
+        let predictions = 1u64 << self.predictions;
+        if self.rules < 8 || matched & (self.sense_bits | predictions) == 0 {
+            return matched;
+        }
+        let key = lower(tokens.text(i));
+        if matched & self.sense_bits != 0 && super::senses::is_neutral(tokens, i, &key, raw) {
             matched &= !self.sense_bits;
         }
-        let predictions = 1u64 << self.predictions;
         if self.rules >= 9
             && matched & predictions != 0
-            && super::senses::is_scheduled(tokens, i, &lower(tokens.text(i)))
+            && super::senses::is_scheduled(tokens, i, &key)
         {
             matched &= !predictions;
         }

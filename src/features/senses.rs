@@ -412,6 +412,13 @@ const WILL_ADVERBS: &[&str] = &[
     "each",
 ];
 
+/// The first token from `j` on that is not one of up to two [`WILL_ADVERBS`].
+fn past_adverbs<T: TokenSeq + ?Sized>(tokens: &T, j: usize) -> usize {
+    (j..j + 2)
+        .find(|&k| !is_any(tokens, Some(k), WILL_ADVERBS))
+        .unwrap_or(j + 2)
+}
+
 /// Whether the `will` at author token `i` (`key` lower-cased) states a timetable rather than a
 /// prediction (cue rules 9): a verb of announcement, schedule or decision after it
 /// (`will reopen`, `will publish`, `will take place`, `will come into force`), or `will be` with
@@ -422,22 +429,17 @@ pub(crate) fn is_scheduled<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str
     if key != "will" {
         return false;
     }
-    let mut j = i + 1;
-    while j < i + 3 && is_any(tokens, Some(j), WILL_ADVERBS) {
-        j += 1;
-    }
+    let j = past_adverbs(tokens, i + 1);
     let Some(verb) = word(tokens, j) else {
         return false;
     };
     let lower = verb.to_ascii_lowercase();
     match lower.as_str() {
-        "be" => {
-            let mut k = j + 1;
-            while k < j + 3 && is_any(tokens, Some(k), WILL_ADVERBS) {
-                k += 1;
-            }
-            is_any(tokens, Some(k), SCHEDULE_PARTICIPLES)
-        }
+        "be" => is_any(
+            tokens,
+            Some(past_adverbs(tokens, j + 1)),
+            SCHEDULE_PARTICIPLES,
+        ),
         "take" => is_any(tokens, Some(j + 1), &["place", "effect", "over", "part"]),
         "come" => is_any(tokens, Some(j + 1), &["into", "in"]),
         "give" => is_any(tokens, Some(j + 1), &["evidence", "way"]),
