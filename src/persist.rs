@@ -386,19 +386,22 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
         path: path.to_path_buf(),
         msg,
     };
-    if path.is_dir() {
+    // A symbolic link is written through: its target is checked (a dangling link's too).
+    let target = link_target(path).map_err(|e| out(e.to_string()))?;
+    if target.is_dir() {
         return Err(out(format!(
             "is a folder: name the file (e.g. {}/{example})",
             path.display().to_string().trim_end_matches('/')
         )));
     }
-    if path.exists() && !path.is_file() {
+    if target.exists() && !target.is_file() {
         return Err(out(
             "not a regular file (it is written to a temporary file, then renamed): choose a file path".into(),
         ));
     }
-    let probe = temp_path(path);
-    std::fs::File::create(&probe).map_err(|e| Error::output(flag, path, &e))?;
+    let probe = temp_path(&target);
+    // The folder named in the hint is the one written: the link target's.
+    std::fs::File::create(&probe).map_err(|e| Error::output(flag, &target, &e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
 }
@@ -431,6 +434,50 @@ pub fn check_not_an_input<P: AsRef<Path>>(
     Ok(())
 }
 
+/// Symbolic links followed at most this many times (as the system's ELOOP limit).
+const MAX_LINKS: usize = 40;
+
+/// The file that writing `path` replaces: `path` itself, or, if it is a symbolic link, the
+/// file it points to (followed link by link; a relative target is read from the link's
+/// folder), so that the link survives a write and points at the new content. A dangling
+/// link's target is written if its folder exists; otherwise the error says so.
+pub fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let t = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if t.is_relative() => dir.join(t),
+                    _ => t,
+                };
+            }
+            _ => {
+                if p != path && std::fs::symlink_metadata(&p).is_err() {
+                    let folder = match p.parent() {
+                        Some(d) if !d.as_os_str().is_empty() => d,
+                        _ => Path::new("."),
+                    };
+                    if !folder.is_dir() {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            format!(
+                                "is a symbolic link to {}, whose folder {} does not exist: create the folder or replace the link",
+                                p.display(),
+                                folder.display()
+                            ),
+                        ));
+                    }
+                }
+                return Ok(p);
+            }
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row (a loop?): choose another path"
+    )))
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -444,14 +491,16 @@ fn temp_path(path: &Path) -> PathBuf {
 }
 
 /// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over `path`. On any failure the previous file is untouched.
+/// then renamed over `path`. On any failure the previous file is untouched. A symbolic link
+/// is written through: its target is replaced and the link kept (see [`link_target`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_path(path);
+    let target = link_target(path).map_err(|e| Error::io(path, e))?;
+    let tmp = temp_path(&target);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -803,5 +852,58 @@ mod tests {
         check_writable(&p).unwrap();
         assert!(check_writable(dir.path()).is_err());
         assert!(check_writable(&dir.path().join("missing/m.json")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_through_a_symbolic_link_keeps_the_link() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("models");
+        std::fs::create_dir(&real).unwrap();
+        let target = real.join("m.json");
+        std::fs::write(&target, b"old").unwrap();
+        // A relative link, through a second link.
+        let link = dir.path().join("latest.json");
+        symlink("models/m.json", &link).unwrap();
+        let link2 = dir.path().join("current.json");
+        symlink(&link, &link2).unwrap();
+        check_writable(&link2).unwrap();
+        write_atomic(&link2, b"new").unwrap();
+        for l in [&link, &link2] {
+            assert!(std::fs::symlink_metadata(l)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+        }
+        assert_eq!(std::fs::read(&link2).unwrap(), b"new");
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        // No temporary file left beside the link or the target.
+        assert_eq!(std::fs::read_dir(&real).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+        // A dangling link: its target is written when its folder exists.
+        let dangling = dir.path().join("next.json");
+        symlink(real.join("next.json"), &dangling).unwrap();
+        check_writable(&dangling).unwrap();
+        write_atomic(&dangling, b"n").unwrap();
+        assert_eq!(std::fs::read(real.join("next.json")).unwrap(), b"n");
+        // ... and an error naming the link and the missing folder otherwise.
+        let nowhere = dir.path().join("nowhere.json");
+        symlink(dir.path().join("gone/m.json"), &nowhere).unwrap();
+        for e in [
+            check_writable(&nowhere).unwrap_err().to_string(),
+            write_atomic(&nowhere, b"x").unwrap_err().to_string(),
+        ] {
+            assert!(
+                e.contains("nowhere.json") && e.contains("gone") && e.contains("does not exist"),
+                "{e}"
+            );
+        }
+        // A loop of links.
+        let a = dir.path().join("a.json");
+        symlink(dir.path().join("b.json"), &a).unwrap();
+        symlink(&a, dir.path().join("b.json")).unwrap();
+        let e = write_atomic(&a, b"x").unwrap_err().to_string();
+        assert!(e.contains("a loop"), "{e}");
     }
 }

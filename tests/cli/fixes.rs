@@ -1,0 +1,65 @@
+//! Session 11's fixes to the first-time user's review: each test names the defect it pins
+//! down. Errors are one line naming the file, row or flag, and never a panic.
+
+#[cfg(unix)]
+use crate::harness::factop;
+
+#[cfg(unix)]
+const SEED: &str = "datasets/factop-seed.csv";
+
+#[cfg(unix)]
+#[test]
+fn outputs_written_through_a_symbolic_link_keep_the_link() {
+    // `-o latest.json` (a link to the current model) replaced the link with a regular file.
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("store")).unwrap();
+    std::fs::write(d.join("store/m.json"), "old").unwrap();
+    std::fs::write(d.join("store/p.csv"), "old").unwrap();
+    symlink("store/m.json", d.join("latest.json")).unwrap();
+    symlink(d.join("store/p.csv"), d.join("p.csv")).unwrap();
+    let is_link = |name: &str| {
+        std::fs::symlink_metadata(d.join(name))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    let path = |name: &str| d.join(name).display().to_string();
+    let out = factop(&["train", "--data", SEED, "-o", &path("latest.json")], None).ok();
+    assert!(out.contains("40 rows"), "{out}");
+    assert!(is_link("latest.json"));
+    let model = std::fs::read_to_string(d.join("store/m.json")).unwrap();
+    assert!(model.starts_with('{'), "{model:.80}");
+    let args = ["evaluate", "--data", SEED, "--bootstrap", "0"];
+    let r = factop(
+        &[
+            &args[..],
+            &["-m", &path("latest.json"), "--predictions", &path("p.csv")],
+        ]
+        .concat(),
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(is_link("p.csv"));
+    let rows = std::fs::read_to_string(d.join("store/p.csv")).unwrap();
+    assert!(rows.starts_with("source,row,text,"), "{rows:.80}");
+    // Nothing left behind: the two links, the store and its two files.
+    assert_eq!(std::fs::read_dir(d).unwrap().count(), 3);
+    assert_eq!(std::fs::read_dir(d.join("store")).unwrap().count(), 2);
+    // A dangling link: its target is written if its folder exists...
+    symlink("store/new.json", d.join("new.json")).unwrap();
+    factop(&["train", "--data", SEED, "-o", &path("new.json")], None).ok();
+    assert!(is_link("new.json") && d.join("store/new.json").is_file());
+    // ... and refused before training, naming the link and the folder, if it does not.
+    symlink("gone/m.json", d.join("gone.json")).unwrap();
+    let r = factop(&["train", "--data", SEED, "-o", &path("gone.json")], None);
+    assert_eq!(r.stdout, "");
+    let msg = r.err();
+    assert!(
+        msg.contains("--output")
+            && msg.contains("gone.json")
+            && msg.contains("gone does not exist"),
+        "{msg}"
+    );
+}
