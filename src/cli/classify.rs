@@ -43,7 +43,8 @@ pub struct Args {
         allow_negative_numbers = true,
         long,
         value_name = "K",
-        default_value_t = 5
+        default_value_t = 5,
+        value_parser = super::parse_count::<usize>
     )]
     top: usize,
     /// Input format: `text` (one article per file) or `jsonl` (one `{"id": ..., "text": ...}`
@@ -52,7 +53,7 @@ pub struct Args {
     input_format: InputFormat,
     /// Worker threads, 1 to 1024 (default: the available cores). The output is the same for
     /// any number.
-    #[arg(allow_negative_numbers = true, long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(allow_negative_numbers = true, long, short = 'j', value_name = "N", value_parser = super::parse_threads)]
     threads: Option<u16>,
 }
 

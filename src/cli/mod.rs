@@ -154,6 +154,37 @@ pub fn parse_probability(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A non-negative integer (`--seed`, `--top`, `--max-features`, ...), with a message that says
+/// so where the standard library's says "invalid digit found in string".
+pub fn parse_count<T>(s: &str) -> Result<T, String>
+where
+    T: std::str::FromStr<Err = std::num::ParseIntError>,
+{
+    use std::num::IntErrorKind;
+    s.trim().parse::<T>().map_err(|e| match e.kind() {
+        IntErrorKind::Empty => "empty: expected a non-negative integer (0, 1, 2, ...)".into(),
+        IntErrorKind::PosOverflow => format!("`{s}` is too large"),
+        _ => format!("`{s}` is not a non-negative integer (0, 1, 2, ...)"),
+    })
+}
+
+/// A real number (`--alpha`, `--tolerance`, `--cue-scale`), with a message that says so where
+/// the standard library's says "invalid float literal"; the range is checked with the other
+/// parameters.
+pub fn parse_real<T: std::str::FromStr>(s: &str) -> Result<T, String> {
+    s.trim()
+        .parse::<T>()
+        .map_err(|_| format!("`{s}` is not a number (e.g. 2, 0.5 or 1e-4)"))
+}
+
+/// A number of worker threads, 1 to 1024.
+pub fn parse_threads(s: &str) -> Result<u16, String> {
+    match parse_count::<u16>(s) {
+        Ok(n) if (1..=1024).contains(&n) => Ok(n),
+        _ => Err(format!("`{s}` is not a number of threads from 1 to 1024")),
+    }
+}
+
 /// A number of cross-validation folds: an integer of at least 2.
 pub fn parse_folds(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
@@ -216,5 +247,28 @@ mod tests {
         assert_eq!(input_files(&named), named);
         assert!(!reads_stdin(&named));
         assert!(reads_stdin(&[PathBuf::from("a.txt"), PathBuf::from("-")]));
+    }
+
+    #[test]
+    fn numbers_say_what_they_must_be() {
+        assert_eq!(parse_count::<u64>("42"), Ok(42));
+        for bad in ["-5", "1.5", "x", "1e3"] {
+            let e = parse_count::<u64>(bad).unwrap_err();
+            assert_eq!(
+                e,
+                format!("`{bad}` is not a non-negative integer (0, 1, 2, ...)")
+            );
+        }
+        assert!(parse_count::<u8>("300").unwrap_err().contains("too large"));
+        assert!(parse_count::<usize>("").unwrap_err().starts_with("empty"));
+        assert_eq!(parse_real::<f64>("1e-4"), Ok(1e-4));
+        assert!(parse_real::<f32>("x").unwrap_err().contains("not a number"));
+        assert_eq!(parse_threads("8"), Ok(8));
+        for bad in ["0", "-1", "x", "2000"] {
+            assert!(
+                parse_threads(bad).unwrap_err().contains("1 to 1024"),
+                "{bad}"
+            );
+        }
     }
 }

@@ -1,10 +1,8 @@
 //! Session 11's fixes to the first-time user's review: each test names the defect it pins
 //! down. Errors are one line naming the file, row or flag, and never a panic.
 
-#[cfg(unix)]
-use crate::harness::factop;
+use crate::harness::{factop, repo};
 
-#[cfg(unix)]
 const SEED: &str = "datasets/factop-seed.csv";
 
 #[cfg(unix)]
@@ -62,4 +60,65 @@ fn outputs_written_through_a_symbolic_link_keep_the_link() {
             && msg.contains("gone does not exist"),
         "{msg}"
     );
+}
+
+#[test]
+fn a_negative_or_fractional_count_says_the_flag_takes_a_non_negative_integer() {
+    // `--seed=-5` said "invalid digit found in string".
+    let article = repo("datasets/examples/council-budget.txt");
+    let train = ["train", "--data", SEED, "--cv", "2"];
+    let cases: [(&[&str], &str, &str); 12] = [
+        (&train, "--seed=-5", "--seed"),
+        (&train, "--seed", "--seed"),
+        (&["evaluate", "--data", SEED], "--seed", "--seed"),
+        (&train, "--max-features", "--max-features"),
+        (&train, "--min-df", "--min-df"),
+        (&train, "--char-max-features", "--char-max-features"),
+        (&train, "--char-min-df", "--char-min-df"),
+        (&train, "--mask-min-words", "--mask-min-words"),
+        (&train, "--max-iter", "--max-iter"),
+        (&["classify", &article], "--top", "--top"),
+        (&["explain", "It is bad."], "-k", "--top"),
+        (&["inspect"], "-k", "--top"),
+    ];
+    for (cmd, flag, named) in cases {
+        for value in ["-5", "1.5"] {
+            let args = if flag.contains('=') {
+                [cmd, &[flag]].concat()
+            } else {
+                [cmd, &[flag, value]].concat()
+            };
+            let r = factop(&args, None);
+            assert_eq!(r.code, 2, "{args:?}");
+            let msg = r.err();
+            assert!(
+                msg.contains(named) && msg.contains("is not a non-negative integer"),
+                "{args:?}: {msg}"
+            );
+            assert!(!msg.contains("invalid digit"), "{msg}");
+        }
+    }
+    // Real numbers and the other counts say what they take.
+    let o = ["train", "--data", SEED, "-o", "/nonexistent/m.json"];
+    let cases: [(&[&str], &str); 6] = [
+        (&[&o[..], &["--alpha", "x"]].concat(), "--alpha"),
+        (&[&o[..], &["--tolerance", "x"]].concat(), "--tolerance"),
+        (&[&o[..], &["--cue-scale", "x"]].concat(), "--cue-scale"),
+        (
+            &[&o[..], &["--cue-rules", "-1"]].concat(),
+            "revision of the cue rules (1 to 9)",
+        ),
+        (&["classify", &article, "-j", "x"], "threads from 1 to 1024"),
+        (&["train", "--data", SEED, "--cv", "-3"], "--cv"),
+    ];
+    for (args, expect) in cases {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(msg.contains(expect), "{args:?}: {msg}");
+        assert!(
+            !msg.contains("invalid digit") && !msg.contains("float literal"),
+            "{msg}"
+        );
+    }
 }
