@@ -1,7 +1,7 @@
 //! Session 11's fixes to the first-time user's review: each test names the defect it pins
 //! down. Errors are one line naming the file, row or flag, and never a panic.
 
-use crate::harness::{factop, repo};
+use crate::harness::{factop, repo, write};
 
 const SEED: &str = "datasets/factop-seed.csv";
 
@@ -121,4 +121,49 @@ fn a_negative_or_fractional_count_says_the_flag_takes_a_non_negative_integer() {
             "{msg}"
         );
     }
+}
+
+#[test]
+fn a_column_read_that_appears_twice_is_an_error_naming_the_file_and_the_column() {
+    // factop read the first of two `label` columns, silently.
+    let dir = tempfile::tempdir().unwrap();
+    let body = "the vote was held.,fact,x,1\nit is a disgrace.,opinion,x,1\n";
+    let cases = [
+        ("sentence,label,label,para", "label", &[][..]),
+        ("Sentence,label,SENTENCE,para", "sentence", &[]),
+        ("sentence,label,Doc,DOC", "doc", &["--doc-column", "doc"]),
+        (
+            "sentence,label,para,para",
+            "para",
+            &["--doc-column", "label", "--para-column", "para"],
+        ),
+        ("text,label,text,para", "text", &["--text-column", "text"]),
+    ];
+    for (i, (header, col, flags)) in cases.into_iter().enumerate() {
+        let f = write(
+            dir.path(),
+            &format!("d{i}.csv"),
+            format!("{header}\n{body}"),
+        );
+        for cmd in ["train", "evaluate"] {
+            let mut args = vec![cmd, "--data", f.as_str()];
+            args.extend(flags);
+            if cmd == "train" {
+                args.extend(["--cv", "2"]);
+            }
+            let msg = factop(&args, None).err();
+            assert!(
+                msg.contains(&format!("d{i}.csv: 2 columns are named `{col}`")),
+                "{args:?}: {msg}"
+            );
+        }
+    }
+    // A column factop does not read may repeat.
+    let f = write(
+        dir.path(),
+        "ok.csv",
+        format!("sentence,label,note,note\n{body}"),
+    );
+    let out = factop(&["evaluate", "--data", &f, "--bootstrap", "0"], None).ok();
+    assert!(out.starts_with("examples      2"), "{out}");
 }
