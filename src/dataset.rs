@@ -237,7 +237,8 @@ impl Dataset {
         {
             return Err(Error::Param {
                 name: "--data",
-                msg: "`-` (standard input) is given twice: it can be read once".into(),
+                msg: "`-` (standard input) is given more than once: it can be read only once"
+                    .into(),
             });
         }
         let mut all = Dataset::default();

@@ -212,9 +212,17 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Fail if a named input file (not `-`) is missing, unreadable as a file or a folder, naming
-/// it: checked before any output, so a run either fails at once or reads every file.
+/// Fail if standard input (`-`) is named more than once, or if a named input file (not `-`)
+/// is missing, unreadable as a file or a folder, naming it: checked before any output, so a
+/// run either fails at once or reads every file.
 pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
+    // `classify - -` read standard input twice (the second time: nothing).
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(factop::Error::Param {
+            name: "FILE",
+            msg: "`-` (standard input) is given more than once: it can be read only once".into(),
+        });
+    }
     for f in files.iter().filter(|f| f.as_os_str() != "-") {
         match std::fs::metadata(f) {
             Err(e) => return Err(factop::Error::read(f, e)),

@@ -167,3 +167,35 @@ fn a_column_read_that_appears_twice_is_an_error_naming_the_file_and_the_column()
     let out = factop(&["evaluate", "--data", &f, "--bootstrap", "0"], None).ok();
     assert!(out.starts_with("examples      2"), "{out}");
 }
+
+#[test]
+fn standard_input_named_twice_is_a_usage_error() {
+    // `classify - -` read standard input twice: the article, then nothing.
+    let article = repo("datasets/examples/council-budget.txt");
+    let seed = std::fs::read(repo(SEED)).unwrap();
+    let text = b"The vote was held on Monday.\n";
+    let cases: [(&[&str], &[u8]); 7] = [
+        (&["classify", "-", "-"], text),
+        (&["classify", "-f", "html", "-", &article, "-"], text),
+        (&["classify", "--explain", "-", "-"], text),
+        (
+            &["classify", "--input-format", "jsonl", "-", "-"],
+            b"{\"id\":1,\"text\":\"x\"}\n",
+        ),
+        (&["sentences", "-", "-"], text),
+        (&["evaluate", "--data", "-", "--data", "-"], &seed),
+        (&["train", "--data", "-", "--data", "-", "--cv", "2"], &seed),
+    ];
+    for (args, stdin) in cases {
+        let r = factop(args, Some(stdin));
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains("`-` (standard input) is given more than once"),
+            "{args:?}: {msg}"
+        );
+    }
+    // Once is fine, with other files.
+    let out = factop(&["sentences", "-f", "text", "-", &article], Some(text)).ok();
+    assert!(out.starts_with("The vote was held on Monday.\n"), "{out}");
+}
