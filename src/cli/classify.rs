@@ -96,6 +96,7 @@ pub fn warn_repairs<R: Read>(doc: &str, blocks: &Blocks<R>) {
 
 /// Warn about `replaced` invalid UTF-8 sequences and `capped` over-long sentences in `doc`.
 fn warn(doc: &str, replaced: usize, capped: usize) {
+    let doc = input_name(Path::new(doc)).display();
     if replaced > 0 {
         eprintln!(
             "factop: warning: {doc}: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
@@ -107,6 +108,13 @@ fn warn(doc: &str, replaced: usize, capped: usize) {
             segment::MAX_SENTENCE_BYTES
         );
     }
+}
+
+/// Warn that the article `doc` holds no sentences (an empty or white-space-only file): it
+/// gets no rows, which is easy to miss among many files.
+pub fn warn_no_sentences(doc: &str) {
+    let doc = input_name(Path::new(doc)).display();
+    eprintln!("factop: warning: {doc}: no sentences");
 }
 
 /// Read a whole document (for the html page, which shows it whole), with the same decoding
@@ -166,6 +174,9 @@ pub fn run(args: Args) -> Result<()> {
             let text = read_document(path)?;
             let doc = path.display().to_string();
             let rows = classify::classify_text(&model, &doc, &text, args.threshold);
+            if rows.is_empty() {
+                warn_no_sentences(&doc);
+            }
             page.add(
                 &doc,
                 &text,
@@ -187,7 +198,9 @@ pub fn run(args: Args) -> Result<()> {
         let mut blocks = open(path)?;
         let doc = path.display().to_string();
         w.begin(&doc)?;
+        let mut sentences = 0;
         while let Some(b) = next_block(&mut blocks, path)? {
+            sentences += b.sentences.len();
             let rows = classify::score_sentences(
                 &model,
                 &doc,
@@ -212,6 +225,9 @@ pub fn run(args: Args) -> Result<()> {
         }
         w.end()?;
         warn_repairs(&doc, &blocks);
+        if sentences == 0 {
+            warn_no_sentences(&doc);
+        }
     }
     pb.finish_and_clear();
     w.finish()?;
@@ -313,6 +329,8 @@ struct Rendered {
     /// after it was listed, or invalid UTF-8 made its decoded text longer): `bytes` holds its
     /// first blocks, and the writer streams the rest in order, so memory stays bounded.
     rest: Option<Box<(PathBuf, TextBlocks)>>,
+    /// The line of a JSONL article (0 for text files), to name it in a warning.
+    line: usize,
 }
 
 type TextBlocks = Blocks<Box<dyn Read + Send>>;
@@ -405,6 +423,7 @@ fn run_parallel(
         if let Some((path, _)) = c.file.take() {
             return score_file(model, format, path, c.doc, threshold);
         }
+        let line = c.jsonl.as_ref().map_or(0, |(_, n)| *n);
         c.decode()?;
         // Sentences this worker segments were not counted by the reader.
         let (sentences, capped) = match c.sentences {
@@ -433,10 +452,12 @@ fn run_parallel(
             last: c.last,
             repairs: (c.repairs.0, c.repairs.1 + capped),
             rest: None,
+            line,
         })
     };
-    // Repairs of the current document, summed over its chunks.
+    // Repairs and sentences of the current document, summed over its chunks.
     let mut repairs = (0, 0);
+    let mut sentences = 0;
     pipeline::ordered_map(
         threads,
         Batches {
@@ -468,6 +489,7 @@ fn run_parallel(
                     }
                 }
                 w.chunk(&r.bytes, r.sentences, r.opinions)?;
+                sentences += r.sentences;
                 repairs.0 += r.repairs.0;
                 repairs.1 += r.repairs.1;
                 let mut last = r.last;
@@ -484,6 +506,7 @@ fn run_parallel(
                             threshold,
                         )?;
                         w.chunk(&bytes, n, opinions)?;
+                        sentences += n;
                     }
                     repairs.0 += blocks.replaced();
                     repairs.1 += blocks.capped();
@@ -493,9 +516,16 @@ fn run_parallel(
                     w.end()?;
                     if !jsonl {
                         warn(&r.doc, repairs.0, repairs.1);
+                        if sentences == 0 {
+                            warn_no_sentences(&r.doc);
+                        }
                         pb.inc(1);
+                    } else if sentences == 0 {
+                        let doc = input_name(Path::new(&*r.doc)).display();
+                        eprintln!("factop: warning: {doc}: line {}: no sentences", r.line);
                     }
                     repairs = (0, 0);
+                    sentences = 0;
                 }
             }
             error.map_or(Ok(()), Err)
@@ -526,6 +556,7 @@ fn score_file(
         last: true,
         repairs: (0, 0),
         rest: None,
+        line: 0,
     };
     let mut long = false;
     while let Some(b) = next_block(&mut blocks, &path)? {

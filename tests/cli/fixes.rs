@@ -199,3 +199,46 @@ fn standard_input_named_twice_is_a_usage_error() {
     let out = factop(&["sentences", "-f", "text", "-", &article], Some(text)).ok();
     assert!(out.starts_with("The vote was held on Monday.\n"), "{out}");
 }
+
+#[test]
+fn an_article_with_no_sentences_is_warned_about_once() {
+    // An empty or white-space-only article exited 0 with no rows and no word about it.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.txt", "");
+    let blank = write(dir.path(), "blank.txt", " \n\n\t \r\n");
+    let good = write(dir.path(), "good.txt", "The vote was held on Monday.\n");
+    let expected = format!(
+        "factop: warning: {empty}: no sentences\nfactop: warning: {blank}: no sentences\nfactop: warning: standard input: no sentences\n"
+    );
+    let files = [empty.as_str(), good.as_str(), blank.as_str(), "-"];
+    for opts in [
+        &["classify", "-f", "jsonl"][..],
+        &["classify", "-f", "json", "-j", "1"],
+        &["classify", "-f", "csv"],
+        &["classify", "-f", "text"],
+        &["classify", "-f", "html"],
+        &["classify", "--explain", "-f", "jsonl"],
+        &["sentences", "-f", "jsonl"],
+    ] {
+        let r = factop(&[opts, &files[..]].concat(), Some(b""));
+        assert_eq!(r.code, 0, "{opts:?}: {}", r.stderr);
+        assert_eq!(r.stderr, expected, "{opts:?}");
+        // The rows are those of the good article, as before.
+        assert!(
+            r.stdout.contains("The vote was held on Monday."),
+            "{opts:?}"
+        );
+    }
+    // JSONL input: each article with no sentences, by its line.
+    let jsonl = b"{\"id\": 1, \"text\": \"It rained.\"}\n\n{\"id\": 2, \"text\": \" \"}\n";
+    let r = factop(&["classify", "--input-format", "jsonl"], Some(jsonl));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "factop: warning: standard input: line 3: no sentences\n"
+    );
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    // An article with sentences: no warning.
+    let r = factop(&["classify", &good], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
