@@ -244,8 +244,15 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
                 "truncated file ({e}); retrain or restore the model (this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
             ))
         } else {
+            // Not even an object: a data file, an article or a spreadsheet given as a model.
+            let opens = bytes.trim_ascii_start().strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes.trim_ascii_start());
+            let hint = if opens.starts_with(b"{") {
+                ""
+            } else {
+                " (a model is the JSON file `factop train --output` writes: is this a data file or an article?)"
+            };
             err(format!(
-                "not a factop model: invalid JSON ({e}); this factop reads {FORMAT_TAG} format version {FORMAT_VERSION}"
+                "not a factop model: invalid JSON ({e}){hint}; this factop reads {FORMAT_TAG} format version {FORMAT_VERSION}"
             ))
         }
     })?;
@@ -367,7 +374,14 @@ pub fn load_or_default(path: Option<&Path>) -> Result<Model> {
 pub fn load(path: &Path) -> Result<Model> {
     let bytes = std::fs::read(path).map_err(|e| Error::Model {
         path: path.display().to_string(),
-        msg: format!("cannot read it: {e}"),
+        msg: if e.kind() == std::io::ErrorKind::IsADirectory {
+            format!(
+                "is a folder, not a model file: name the file (e.g. {}/model.json)",
+                path.display().to_string().trim_end_matches('/')
+            )
+        } else {
+            format!("cannot read it: {e}")
+        },
     })?;
     from_bytes(&bytes, &path.display().to_string())
 }
@@ -603,6 +617,15 @@ mod tests {
         }
         let e = from_bytes(b"hello", "m.json").unwrap_err().to_string();
         assert!(e.contains("invalid JSON"), "{e}");
+        // A data file or an article given as a model says what a model is.
+        for not_json in [&b"sentence,label\nx,fact\n"[..], b"\xEF\xBB\xBFThe vote."] {
+            let e = from_bytes(not_json, "m.json").unwrap_err().to_string();
+            assert!(e.contains("`factop train --output` writes"), "{e}");
+        }
+        let e = from_bytes(b"{\"format\": x}", "m.json")
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("factop train"), "{e}");
         let e = from_bytes(b"{}", "m.json").unwrap_err().to_string();
         assert!(e.contains("not a factop model"), "{e}");
     }

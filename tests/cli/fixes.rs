@@ -242,3 +242,40 @@ fn an_article_with_no_sentences_is_warned_about_once() {
     let r = factop(&["classify", &good], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn a_folder_or_a_data_file_given_as_the_model_says_what_a_model_is() {
+    // `-m DIR` said "cannot read it: Is a directory (os error 21)"; `-m data.csv` said only
+    // "invalid JSON (expected value at line 1 column 1)".
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display().to_string();
+    let article = repo("datasets/examples/council-budget.txt");
+    let seed = repo(SEED);
+    for args in [
+        &["classify", "-m", &d, &article][..],
+        &["evaluate", "--data", SEED, "-m", &d],
+        &["explain", "-m", &d, "It is bad."],
+        &["inspect", &d],
+    ] {
+        let msg = factop(args, None).err();
+        assert!(
+            msg.contains(&format!("model {d}: is a folder, not a model file"))
+                && msg.contains("model.json"),
+            "{args:?}: {msg}"
+        );
+    }
+    for m in [&seed, &article] {
+        for args in [
+            &["classify", "-m", m, &article][..],
+            &["evaluate", "--data", SEED, "--compare", m],
+            &["inspect", m],
+        ] {
+            let msg = factop(args, None).err();
+            assert!(
+                msg.contains(&format!("model {m}: not a factop model"))
+                    && msg.contains("`factop train --output` writes"),
+                "{args:?}: {msg}"
+            );
+        }
+    }
+}
