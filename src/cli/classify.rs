@@ -159,6 +159,9 @@ pub fn run(args: Args) -> Result<()> {
     // Every named file is there before anything is written: a typo in the last of many files
     // fails at once, not after the others' rows (a `json` array cut short).
     super::check_inputs(&files)?;
+    if args.input_format == InputFormat::Text {
+        super::warn_not_articles(&files, true);
+    }
     if format == Format::Html {
         let name = args
             .model

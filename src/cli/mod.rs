@@ -238,6 +238,34 @@ pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
     Ok(())
 }
 
+/// Warn about named inputs whose extension says they are not an article's plain text: each
+/// file is read as the text of one article, so a table's header, delimiters and quotes, or a
+/// JSON file's syntax, would be scored as sentences. `classify`: the command is `classify`
+/// with text input, whose --input-format jsonl and --model a JSON file may have been meant for.
+pub(crate) fn warn_not_articles(files: &[PathBuf], classify: bool) {
+    for f in files {
+        let ext = f
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let hint = match ext.as_str() {
+            "csv" | "tsv" => format!(
+                "labelled rows are scored by `factop evaluate --data {}`; to classify each row as an article, give the rows as JSON lines with --input-format jsonl",
+                f.display()
+            ),
+            "jsonl" | "ndjson" if classify => {
+                "for one article per line ({\"id\": ..., \"text\": ...}) add --input-format jsonl".into()
+            }
+            "json" if classify => "to use a model file, give it with --model".into(),
+            _ => continue,
+        };
+        eprintln!(
+            "factop: warning: {}: a .{ext} file is read as the plain text of one article; {hint}",
+            f.display()
+        );
+    }
+}
+
 /// Whether `-` (standard input) is among the inputs.
 fn reads_stdin(files: &[PathBuf]) -> bool {
     files.iter().any(|f| f.as_os_str() == "-")

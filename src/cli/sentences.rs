@@ -47,6 +47,7 @@ pub fn run(args: Args) -> Result<()> {
     });
     let files = super::input_files(&args.files);
     super::check_inputs(&files)?;
+    super::warn_not_articles(&files, false);
     let mut out = BufWriter::new(stdout.lock());
     for path in &files {
         let mut blocks = super::classify::open(path)?;

@@ -279,3 +279,48 @@ fn a_folder_or_a_data_file_given_as_the_model_says_what_a_model_is() {
         }
     }
 }
+
+#[test]
+fn a_table_a_jsonl_file_or_a_model_given_as_an_article_is_warned_about() {
+    // `classify data.csv`, `classify articles.jsonl` (no --input-format jsonl) and
+    // `classify model.json article.txt` (no -m) scored the file's syntax as sentences, silently.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(dir.path(), "rows.CSV", "sentence,label\nIt rained.,fact\n");
+    let tsv = write(
+        dir.path(),
+        "rows.tsv",
+        "sentence\tlabel\nIt rained.\tfact\n",
+    );
+    let jsonl = write(
+        dir.path(),
+        "a.jsonl",
+        "{\"id\": 1, \"text\": \"It rained.\"}\n",
+    );
+    let json = write(dir.path(), "m.json", "{\"format\": \"factop-model\"}\n");
+    let txt = write(dir.path(), "a.txt", "It rained.\n");
+    let r = factop(&["classify", &csv, &tsv, &jsonl, &json, &txt], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", r.stderr);
+    for (line, (file, hint)) in lines.iter().zip([
+        (&csv, format!("`factop evaluate --data {csv}`")),
+        (&tsv, format!("`factop evaluate --data {tsv}`")),
+        (&jsonl, "add --input-format jsonl".into()),
+        (&json, "give it with --model".into()),
+    ]) {
+        assert!(
+            line.starts_with(&format!("factop: warning: {file}: a ."))
+                && line.contains("read as the plain text of one article")
+                && line.contains(&hint),
+            "{line}"
+        );
+    }
+    // The rows are unchanged: each file is still one article.
+    assert_eq!(r.stdout.lines().count(), 2 + 2 + 1 + 1 + 1, "{}", r.stdout);
+    // `sentences` warns about tables; JSONL input and a plain text file get no warning.
+    let r = factop(&["sentences", &tsv, &jsonl, &txt], None);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = factop(&["classify", "--input-format", "jsonl", &jsonl], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
