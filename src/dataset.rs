@@ -237,7 +237,8 @@ impl Dataset {
         {
             return Err(Error::Param {
                 name: "--data",
-                msg: "`-` (standard input) is given twice: it can be read once".into(),
+                msg: "`-` (standard input) is given more than once: it can be read only once"
+                    .into(),
             });
         }
         let mut all = Dataset::default();
@@ -327,21 +328,33 @@ impl Dataset {
                 s.trim().to_string()
             })
             .collect();
-        // The column named exactly, else the one column whose name differs only in case
-        // (`Label`, `SENTENCE`: as labels are read whatever their case).
-        let position = |col: &str| {
-            names.iter().position(|n| n == col).or_else(|| {
-                let lower = col.to_lowercase();
-                let mut same =
-                    (names.iter().enumerate()).filter(|(_, n)| n.to_lowercase() == lower);
-                match (same.next(), same.next()) {
-                    (Some((i, _)), None) => Some(i),
-                    _ => None,
-                }
-            })
+        // The columns named exactly, else those whose name differs only in case (`Label`,
+        // `SENTENCE`: as labels are read whatever their case).
+        let matching = |col: &str| -> Vec<usize> {
+            let exact: Vec<usize> = (0..names.len()).filter(|&i| names[i] == col).collect();
+            if !exact.is_empty() {
+                return exact;
+            }
+            let lower = col.to_lowercase();
+            (0..names.len())
+                .filter(|&i| names[i].to_lowercase() == lower)
+                .collect()
         };
         let find = |col: &str, flag: &str| {
-            position(col).ok_or_else(|| {
+            let found = matching(col);
+            if found.len() > 1 {
+                // Which one is meant is not guessed (the first was taken, silently).
+                let listed: Vec<String> = found
+                    .iter()
+                    .map(|&i| format!("`{}` (column {})", names[i], i + 1))
+                    .collect();
+                return Err(data_err(format!(
+                    "{} columns are named `{col}` ({}): which one to read is not guessed; rename or remove all but one",
+                    found.len(),
+                    listed.join(", ")
+                )));
+            }
+            found.first().copied().ok_or_else(|| {
                 // A workbook, an archive, JSON or binary bytes: no header row to list.
                 if let Some(what) = not_a_table(&headers) {
                     return data_err(what.into());
@@ -1105,7 +1118,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.examples[0].label, Label::Fact);
-        // Two names in other cases: which one is meant is not guessed.
+        // Two names in other cases, or the same name twice: which one is meant is not
+        // guessed.
         let e = read(
             "Label,LABEL,sentence\nfact,fact,x\n",
             b',',
@@ -1113,7 +1127,30 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(e.contains("no column `label`"), "{e}");
+        assert!(
+            e.contains("2 columns are named `label` (`Label` (column 1), `LABEL` (column 2))"),
+            "{e}"
+        );
+        let e = read(
+            "sentence,label,sentence\nx,fact,y\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("mem.csv: 2 columns are named `sentence`")
+                && e.contains("(column 1), `sentence` (column 3)"),
+            "{e}"
+        );
+        // Repeated names among the columns not read are allowed.
+        let d = read(
+            "note,sentence,note,label\na,x,b,fact\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(d.examples[0].text, "x");
         // Two flags that find the same column.
         let opts = ReadOptions {
             text_column: "LABEL".into(),

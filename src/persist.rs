@@ -244,8 +244,15 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
                 "truncated file ({e}); retrain or restore the model (this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
             ))
         } else {
+            // Not even an object: a data file, an article or a spreadsheet given as a model.
+            let opens = bytes.trim_ascii_start().strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes.trim_ascii_start());
+            let hint = if opens.starts_with(b"{") {
+                ""
+            } else {
+                " (a model is the JSON file `factop train --output` writes: is this a data file or an article?)"
+            };
             err(format!(
-                "not a factop model: invalid JSON ({e}); this factop reads {FORMAT_TAG} format version {FORMAT_VERSION}"
+                "not a factop model: invalid JSON ({e}){hint}; this factop reads {FORMAT_TAG} format version {FORMAT_VERSION}"
             ))
         }
     })?;
@@ -367,7 +374,14 @@ pub fn load_or_default(path: Option<&Path>) -> Result<Model> {
 pub fn load(path: &Path) -> Result<Model> {
     let bytes = std::fs::read(path).map_err(|e| Error::Model {
         path: path.display().to_string(),
-        msg: format!("cannot read it: {e}"),
+        msg: if e.kind() == std::io::ErrorKind::IsADirectory {
+            format!(
+                "is a folder, not a model file: name the file (e.g. {}/model.json)",
+                path.display().to_string().trim_end_matches('/')
+            )
+        } else {
+            format!("cannot read it: {e}")
+        },
     })?;
     from_bytes(&bytes, &path.display().to_string())
 }
@@ -386,19 +400,22 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
         path: path.to_path_buf(),
         msg,
     };
-    if path.is_dir() {
+    // A symbolic link is written through: its target is checked (a dangling link's too).
+    let target = link_target(path).map_err(|e| out(e.to_string()))?;
+    if target.is_dir() {
         return Err(out(format!(
             "is a folder: name the file (e.g. {}/{example})",
             path.display().to_string().trim_end_matches('/')
         )));
     }
-    if path.exists() && !path.is_file() {
+    if target.exists() && !target.is_file() {
         return Err(out(
             "not a regular file (it is written to a temporary file, then renamed): choose a file path".into(),
         ));
     }
-    let probe = temp_path(path);
-    std::fs::File::create(&probe).map_err(|e| Error::output(flag, path, &e))?;
+    let probe = temp_path(&target);
+    // The folder named in the hint is the one written: the link target's.
+    std::fs::File::create(&probe).map_err(|e| Error::output(flag, &target, &e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
 }
@@ -431,6 +448,50 @@ pub fn check_not_an_input<P: AsRef<Path>>(
     Ok(())
 }
 
+/// Symbolic links followed at most this many times (as the system's ELOOP limit).
+const MAX_LINKS: usize = 40;
+
+/// The file that writing `path` replaces: `path` itself, or, if it is a symbolic link, the
+/// file it points to (followed link by link; a relative target is read from the link's
+/// folder), so that the link survives a write and points at the new content. A dangling
+/// link's target is written if its folder exists; otherwise the error says so.
+pub fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let t = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(dir) if t.is_relative() => dir.join(t),
+                    _ => t,
+                };
+            }
+            _ => {
+                if p != path && std::fs::symlink_metadata(&p).is_err() {
+                    let folder = match p.parent() {
+                        Some(d) if !d.as_os_str().is_empty() => d,
+                        _ => Path::new("."),
+                    };
+                    if !folder.is_dir() {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            format!(
+                                "is a symbolic link to {}, whose folder {} does not exist: create the folder or replace the link",
+                                p.display(),
+                                folder.display()
+                            ),
+                        ));
+                    }
+                }
+                return Ok(p);
+            }
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row (a loop?): choose another path"
+    )))
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -444,14 +505,16 @@ fn temp_path(path: &Path) -> PathBuf {
 }
 
 /// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over `path`. On any failure the previous file is untouched.
+/// then renamed over `path`. On any failure the previous file is untouched. A symbolic link
+/// is written through: its target is replaced and the link kept (see [`link_target`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_path(path);
+    let target = link_target(path).map_err(|e| Error::io(path, e))?;
+    let tmp = temp_path(&target);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -554,6 +617,15 @@ mod tests {
         }
         let e = from_bytes(b"hello", "m.json").unwrap_err().to_string();
         assert!(e.contains("invalid JSON"), "{e}");
+        // A data file or an article given as a model says what a model is.
+        for not_json in [&b"sentence,label\nx,fact\n"[..], b"\xEF\xBB\xBFThe vote."] {
+            let e = from_bytes(not_json, "m.json").unwrap_err().to_string();
+            assert!(e.contains("`factop train --output` writes"), "{e}");
+        }
+        let e = from_bytes(b"{\"format\": x}", "m.json")
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("factop train"), "{e}");
         let e = from_bytes(b"{}", "m.json").unwrap_err().to_string();
         assert!(e.contains("not a factop model"), "{e}");
     }
@@ -803,5 +875,58 @@ mod tests {
         check_writable(&p).unwrap();
         assert!(check_writable(dir.path()).is_err());
         assert!(check_writable(&dir.path().join("missing/m.json")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_through_a_symbolic_link_keeps_the_link() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("models");
+        std::fs::create_dir(&real).unwrap();
+        let target = real.join("m.json");
+        std::fs::write(&target, b"old").unwrap();
+        // A relative link, through a second link.
+        let link = dir.path().join("latest.json");
+        symlink("models/m.json", &link).unwrap();
+        let link2 = dir.path().join("current.json");
+        symlink(&link, &link2).unwrap();
+        check_writable(&link2).unwrap();
+        write_atomic(&link2, b"new").unwrap();
+        for l in [&link, &link2] {
+            assert!(std::fs::symlink_metadata(l)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+        }
+        assert_eq!(std::fs::read(&link2).unwrap(), b"new");
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        // No temporary file left beside the link or the target.
+        assert_eq!(std::fs::read_dir(&real).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+        // A dangling link: its target is written when its folder exists.
+        let dangling = dir.path().join("next.json");
+        symlink(real.join("next.json"), &dangling).unwrap();
+        check_writable(&dangling).unwrap();
+        write_atomic(&dangling, b"n").unwrap();
+        assert_eq!(std::fs::read(real.join("next.json")).unwrap(), b"n");
+        // ... and an error naming the link and the missing folder otherwise.
+        let nowhere = dir.path().join("nowhere.json");
+        symlink(dir.path().join("gone/m.json"), &nowhere).unwrap();
+        for e in [
+            check_writable(&nowhere).unwrap_err().to_string(),
+            write_atomic(&nowhere, b"x").unwrap_err().to_string(),
+        ] {
+            assert!(
+                e.contains("nowhere.json") && e.contains("gone") && e.contains("does not exist"),
+                "{e}"
+            );
+        }
+        // A loop of links.
+        let a = dir.path().join("a.json");
+        symlink(dir.path().join("b.json"), &a).unwrap();
+        symlink(&a, dir.path().join("b.json")).unwrap();
+        let e = write_atomic(&a, b"x").unwrap_err().to_string();
+        assert!(e.contains("a loop"), "{e}");
     }
 }

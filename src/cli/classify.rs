@@ -43,7 +43,8 @@ pub struct Args {
         allow_negative_numbers = true,
         long,
         value_name = "K",
-        default_value_t = 5
+        default_value_t = 5,
+        value_parser = super::parse_count::<usize>
     )]
     top: usize,
     /// Input format: `text` (one article per file) or `jsonl` (one `{"id": ..., "text": ...}`
@@ -52,7 +53,7 @@ pub struct Args {
     input_format: InputFormat,
     /// Worker threads, 1 to 1024 (default: the available cores). The output is the same for
     /// any number.
-    #[arg(allow_negative_numbers = true, long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(allow_negative_numbers = true, long, short = 'j', value_name = "N", value_parser = super::parse_threads)]
     threads: Option<u16>,
 }
 
@@ -95,6 +96,7 @@ pub fn warn_repairs<R: Read>(doc: &str, blocks: &Blocks<R>) {
 
 /// Warn about `replaced` invalid UTF-8 sequences and `capped` over-long sentences in `doc`.
 fn warn(doc: &str, replaced: usize, capped: usize) {
+    let doc = input_name(Path::new(doc)).display();
     if replaced > 0 {
         eprintln!(
             "factop: warning: {doc}: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
@@ -106,6 +108,13 @@ fn warn(doc: &str, replaced: usize, capped: usize) {
             segment::MAX_SENTENCE_BYTES
         );
     }
+}
+
+/// Warn that the article `doc` holds no sentences (an empty or white-space-only file): it
+/// gets no rows, which is easy to miss among many files.
+pub fn warn_no_sentences(doc: &str) {
+    let doc = input_name(Path::new(doc)).display();
+    eprintln!("factop: warning: {doc}: no sentences");
 }
 
 /// Read a whole document (for the html page, which shows it whole), with the same decoding
@@ -150,6 +159,9 @@ pub fn run(args: Args) -> Result<()> {
     // Every named file is there before anything is written: a typo in the last of many files
     // fails at once, not after the others' rows (a `json` array cut short).
     super::check_inputs(&files)?;
+    if args.input_format == InputFormat::Text {
+        super::warn_not_articles(&files, true);
+    }
     if format == Format::Html {
         let name = args
             .model
@@ -165,6 +177,9 @@ pub fn run(args: Args) -> Result<()> {
             let text = read_document(path)?;
             let doc = path.display().to_string();
             let rows = classify::classify_text(&model, &doc, &text, args.threshold);
+            if rows.is_empty() {
+                warn_no_sentences(&doc);
+            }
             page.add(
                 &doc,
                 &text,
@@ -186,7 +201,9 @@ pub fn run(args: Args) -> Result<()> {
         let mut blocks = open(path)?;
         let doc = path.display().to_string();
         w.begin(&doc)?;
+        let mut sentences = 0;
         while let Some(b) = next_block(&mut blocks, path)? {
+            sentences += b.sentences.len();
             let rows = classify::score_sentences(
                 &model,
                 &doc,
@@ -211,6 +228,9 @@ pub fn run(args: Args) -> Result<()> {
         }
         w.end()?;
         warn_repairs(&doc, &blocks);
+        if sentences == 0 {
+            warn_no_sentences(&doc);
+        }
     }
     pb.finish_and_clear();
     w.finish()?;
@@ -312,6 +332,8 @@ struct Rendered {
     /// after it was listed, or invalid UTF-8 made its decoded text longer): `bytes` holds its
     /// first blocks, and the writer streams the rest in order, so memory stays bounded.
     rest: Option<Box<(PathBuf, TextBlocks)>>,
+    /// The line of a JSONL article (0 for text files), to name it in a warning.
+    line: usize,
 }
 
 type TextBlocks = Blocks<Box<dyn Read + Send>>;
@@ -404,6 +426,7 @@ fn run_parallel(
         if let Some((path, _)) = c.file.take() {
             return score_file(model, format, path, c.doc, threshold);
         }
+        let line = c.jsonl.as_ref().map_or(0, |(_, n)| *n);
         c.decode()?;
         // Sentences this worker segments were not counted by the reader.
         let (sentences, capped) = match c.sentences {
@@ -432,10 +455,12 @@ fn run_parallel(
             last: c.last,
             repairs: (c.repairs.0, c.repairs.1 + capped),
             rest: None,
+            line,
         })
     };
-    // Repairs of the current document, summed over its chunks.
+    // Repairs and sentences of the current document, summed over its chunks.
     let mut repairs = (0, 0);
+    let mut sentences = 0;
     pipeline::ordered_map(
         threads,
         Batches {
@@ -467,6 +492,7 @@ fn run_parallel(
                     }
                 }
                 w.chunk(&r.bytes, r.sentences, r.opinions)?;
+                sentences += r.sentences;
                 repairs.0 += r.repairs.0;
                 repairs.1 += r.repairs.1;
                 let mut last = r.last;
@@ -483,6 +509,7 @@ fn run_parallel(
                             threshold,
                         )?;
                         w.chunk(&bytes, n, opinions)?;
+                        sentences += n;
                     }
                     repairs.0 += blocks.replaced();
                     repairs.1 += blocks.capped();
@@ -492,9 +519,16 @@ fn run_parallel(
                     w.end()?;
                     if !jsonl {
                         warn(&r.doc, repairs.0, repairs.1);
+                        if sentences == 0 {
+                            warn_no_sentences(&r.doc);
+                        }
                         pb.inc(1);
+                    } else if sentences == 0 {
+                        let doc = input_name(Path::new(&*r.doc)).display();
+                        eprintln!("factop: warning: {doc}: line {}: no sentences", r.line);
                     }
                     repairs = (0, 0);
+                    sentences = 0;
                 }
             }
             error.map_or(Ok(()), Err)
@@ -525,6 +559,7 @@ fn score_file(
         last: true,
         repairs: (0, 0),
         rest: None,
+        line: 0,
     };
     let mut long = false;
     while let Some(b) = next_block(&mut blocks, &path)? {

@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = 1000, value_parser = parse_resamples)]
     bootstrap: usize,
     /// Seed of the bootstrap resampling.
-    #[arg(allow_negative_numbers = true, long, default_value_t = 42)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = 42, value_parser = super::parse_count::<u64>)]
     seed: u64,
     /// Also score the rows with this second model and report how it differs (second minus
     /// first) in macro-F1 and accuracy, with 95% paired bootstrap intervals (--bootstrap

@@ -30,7 +30,8 @@ pub struct Args {
         long,
         short = 'k',
         default_value_t = 10,
-        value_name = "K"
+        value_name = "K",
+        value_parser = super::parse_count::<usize>
     )]
     top: usize,
     /// Decision threshold on P(opinion) (default: the model's).

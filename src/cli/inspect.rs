@@ -30,7 +30,8 @@ pub struct Args {
         long,
         short = 'k',
         default_value_t = 15,
-        value_name = "K"
+        value_name = "K",
+        value_parser = super::parse_count::<usize>
     )]
     top: usize,
     /// Output format.

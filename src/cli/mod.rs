@@ -154,6 +154,37 @@ pub fn parse_probability(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A non-negative integer (`--seed`, `--top`, `--max-features`, ...), with a message that says
+/// so where the standard library's says "invalid digit found in string".
+pub fn parse_count<T>(s: &str) -> Result<T, String>
+where
+    T: std::str::FromStr<Err = std::num::ParseIntError>,
+{
+    use std::num::IntErrorKind;
+    s.trim().parse::<T>().map_err(|e| match e.kind() {
+        IntErrorKind::Empty => "empty: expected a non-negative integer (0, 1, 2, ...)".into(),
+        IntErrorKind::PosOverflow => format!("`{s}` is too large"),
+        _ => format!("`{s}` is not a non-negative integer (0, 1, 2, ...)"),
+    })
+}
+
+/// A real number (`--alpha`, `--tolerance`, `--cue-scale`), with a message that says so where
+/// the standard library's says "invalid float literal"; the range is checked with the other
+/// parameters.
+pub fn parse_real<T: std::str::FromStr>(s: &str) -> Result<T, String> {
+    s.trim()
+        .parse::<T>()
+        .map_err(|_| format!("`{s}` is not a number (e.g. 2, 0.5 or 1e-4)"))
+}
+
+/// A number of worker threads, 1 to 1024.
+pub fn parse_threads(s: &str) -> Result<u16, String> {
+    match parse_count::<u16>(s) {
+        Ok(n) if (1..=1024).contains(&n) => Ok(n),
+        _ => Err(format!("`{s}` is not a number of threads from 1 to 1024")),
+    }
+}
+
 /// A number of cross-validation folds: an integer of at least 2.
 pub fn parse_folds(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
@@ -181,9 +212,17 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Fail if a named input file (not `-`) is missing, unreadable as a file or a folder, naming
-/// it: checked before any output, so a run either fails at once or reads every file.
+/// Fail if standard input (`-`) is named more than once, or if a named input file (not `-`)
+/// is missing, unreadable as a file or a folder, naming it: checked before any output, so a
+/// run either fails at once or reads every file.
 pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
+    // `classify - -` read standard input twice (the second time: nothing).
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(factop::Error::Param {
+            name: "FILE",
+            msg: "`-` (standard input) is given more than once: it can be read only once".into(),
+        });
+    }
     for f in files.iter().filter(|f| f.as_os_str() != "-") {
         match std::fs::metadata(f) {
             Err(e) => return Err(factop::Error::read(f, e)),
@@ -197,6 +236,34 @@ pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
         }
     }
     Ok(())
+}
+
+/// Warn about named inputs whose extension says they are not an article's plain text: each
+/// file is read as the text of one article, so a table's header, delimiters and quotes, or a
+/// JSON file's syntax, would be scored as sentences. `classify`: the command is `classify`
+/// with text input, whose --input-format jsonl and --model a JSON file may have been meant for.
+pub(crate) fn warn_not_articles(files: &[PathBuf], classify: bool) {
+    for f in files {
+        let ext = f
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let hint = match ext.as_str() {
+            "csv" | "tsv" => format!(
+                "labelled rows are scored by `factop evaluate --data {}`; to classify each row as an article, give the rows as JSON lines with --input-format jsonl",
+                f.display()
+            ),
+            "jsonl" | "ndjson" if classify => {
+                "for one article per line ({\"id\": ..., \"text\": ...}) add --input-format jsonl".into()
+            }
+            "json" if classify => "to use a model file, give it with --model".into(),
+            _ => continue,
+        };
+        eprintln!(
+            "factop: warning: {}: a .{ext} file is read as the plain text of one article; {hint}",
+            f.display()
+        );
+    }
 }
 
 /// Whether `-` (standard input) is among the inputs.
@@ -216,5 +283,28 @@ mod tests {
         assert_eq!(input_files(&named), named);
         assert!(!reads_stdin(&named));
         assert!(reads_stdin(&[PathBuf::from("a.txt"), PathBuf::from("-")]));
+    }
+
+    #[test]
+    fn numbers_say_what_they_must_be() {
+        assert_eq!(parse_count::<u64>("42"), Ok(42));
+        for bad in ["-5", "1.5", "x", "1e3"] {
+            let e = parse_count::<u64>(bad).unwrap_err();
+            assert_eq!(
+                e,
+                format!("`{bad}` is not a non-negative integer (0, 1, 2, ...)")
+            );
+        }
+        assert!(parse_count::<u8>("300").unwrap_err().contains("too large"));
+        assert!(parse_count::<usize>("").unwrap_err().starts_with("empty"));
+        assert_eq!(parse_real::<f64>("1e-4"), Ok(1e-4));
+        assert!(parse_real::<f32>("x").unwrap_err().contains("not a number"));
+        assert_eq!(parse_threads("8"), Ok(8));
+        for bad in ["0", "-1", "x", "2000"] {
+            assert!(
+                parse_threads(bad).unwrap_err().contains("1 to 1024"),
+                "{bad}"
+            );
+        }
     }
 }

@@ -47,11 +47,14 @@ pub fn run(args: Args) -> Result<()> {
     });
     let files = super::input_files(&args.files);
     super::check_inputs(&files)?;
+    super::warn_not_articles(&files, false);
     let mut out = BufWriter::new(stdout.lock());
     for path in &files {
         let mut blocks = super::classify::open(path)?;
         let doc = path.display().to_string();
+        let mut sentences = 0;
         while let Some(b) = super::classify::next_block(&mut blocks, path)? {
+            sentences += b.sentences.len();
             for s in &b.sentences {
                 let text = b.text_of(s);
                 match format {
@@ -76,6 +79,9 @@ pub fn run(args: Args) -> Result<()> {
             }
         }
         super::classify::warn_repairs(&doc, &blocks);
+        if sentences == 0 {
+            super::classify::warn_no_sentences(&doc);
+        }
     }
     out.flush()?;
     Ok(())

@@ -53,16 +53,16 @@ pub struct Args {
     )]
     output: Option<PathBuf>,
     /// Seed for oversampling and folds.
-    #[arg(allow_negative_numbers = true, long, default_value_t = 42)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = 42, value_parser = super::parse_count::<u64>)]
     seed: u64,
     /// L2 regularisation strength (about 1/C of scikit-learn).
-    #[arg(allow_negative_numbers = true, long, default_value_t = TrainParams::default().alpha)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = TrainParams::default().alpha, value_parser = super::parse_real::<f64>)]
     alpha: f64,
     /// L-BFGS iteration limit.
-    #[arg(allow_negative_numbers = true, long = "max-iter", default_value_t = TrainParams::default().max_iterations)]
+    #[arg(allow_negative_numbers = true, long = "max-iter", default_value_t = TrainParams::default().max_iterations, value_parser = super::parse_count::<u64>)]
     max_iter: u64,
     /// L-BFGS gradient-norm tolerance.
-    #[arg(allow_negative_numbers = true, long, default_value_t = TrainParams::default().gradient_tolerance)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = TrainParams::default().gradient_tolerance, value_parser = super::parse_real::<f64>)]
     tolerance: f64,
     /// Word n-gram range MIN-MAX (0 turns word n-grams off).
     #[arg(long, value_name = "MIN-MAX", default_value = "1-2", value_parser = parse_range)]
@@ -71,22 +71,22 @@ pub struct Args {
     #[arg(long, value_name = "MIN-MAX", default_value = "2-5", value_parser = parse_range)]
     char_ngrams: [usize; 2],
     /// Keep n-grams that occur in at least this many training sentences.
-    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().min_df)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().min_df, value_parser = super::parse_count::<usize>)]
     min_df: usize,
     /// Keep at most this many n-grams (most frequent first).
-    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().max_features)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().max_features, value_parser = super::parse_count::<usize>)]
     max_features: usize,
     /// Keep character n-grams that occur in at least this many training sentences.
-    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().char_min_df)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().char_min_df, value_parser = super::parse_count::<usize>)]
     char_min_df: usize,
     /// Keep at most this many character n-grams (most frequent first).
-    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().char_max_features)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().char_max_features, value_parser = super::parse_count::<usize>)]
     char_max_features: usize,
     /// Keep quoted speech as words instead of masking it to one `<quote>` token.
     #[arg(long)]
     no_mask_quotes: bool,
     /// Minimum length in words of a quoted run that gets masked.
-    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().mask_min_words)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = FeatureConfig::default().mask_min_words, value_parser = super::parse_count::<usize>)]
     mask_min_words: usize,
     /// Leave out the cue features (stance lexicons, punctuation, numbers, attribution).
     #[arg(long)]
@@ -138,7 +138,8 @@ pub struct Args {
         allow_negative_numbers = true,
         long,
         value_name = "S",
-        default_value_t = 1.0
+        default_value_t = 1.0,
+        value_parser = super::parse_real::<f32>
     )]
     cue_scale: f32,
     /// Revision of the cue rules: 1 as first written; 2 also ends a reported clause at `, and`
@@ -156,7 +157,7 @@ pub struct Args {
     /// `a fine of £500`, `what kind of`, `just after midnight`, `such as` judge nothing); 9
     /// reads timetables (`will reopen on Monday`, `will be frozen until April`) apart from
     /// predictions.
-    #[arg(long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules)]
+    #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or
     /// phrase per line (`#` starts a comment). Its matches in the author's own words count in
@@ -214,6 +215,12 @@ fn parse_nb_score(s: &str) -> Result<NbScore, String> {
             .map(|a| NbScore(Some(a)))
             .map_err(|_| format!("`{s}` is not off or a smoothing α such as 1 or 0.25")),
     }
+}
+
+fn parse_cue_rules(s: &str) -> Result<u8, String> {
+    let last = factop::features::CUE_RULES;
+    super::parse_count::<u8>(s)
+        .map_err(|_| format!("`{s}` is not a revision of the cue rules (1 to {last})"))
 }
 
 fn parse_range(s: &str) -> Result<[usize; 2], String> {

@@ -4,6 +4,7 @@ mod audit;
 mod classify;
 mod evaluate;
 mod explain;
+mod fixes;
 mod fuzz_corpus;
 mod harness;
 mod html;

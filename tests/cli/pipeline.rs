@@ -218,7 +218,9 @@ fn files_read_on_workers_score_like_streamed_input() {
             want.0 += &r
                 .stdout
                 .replace("{\"doc\":\"-\"", &format!("{{\"doc\":\"{name}\""));
-            want.1 += &r.stderr.replace(": -: ", &format!(": {name}: "));
+            want.1 += &r
+                .stderr
+                .replace(": standard input: ", &format!(": {name}: "));
         }
         assert_eq!(
             (one.stdout.as_str(), one.stderr.as_str()),

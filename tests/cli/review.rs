@@ -63,7 +63,7 @@ fn columns_named_in_another_case_are_found() {
         "opinion,opinion",
     );
     let msg = factop(&["evaluate", "--data", &f], None).err();
-    assert!(msg.contains("no column `label`"), "{msg}");
+    assert!(msg.contains("2 columns are named `label`"), "{msg}");
 }
 
 #[test]

@@ -1,0 +1,326 @@
+//! Session 11's fixes to the first-time user's review: each test names the defect it pins
+//! down. Errors are one line naming the file, row or flag, and never a panic.
+
+use crate::harness::{factop, repo, write};
+
+const SEED: &str = "datasets/factop-seed.csv";
+
+#[cfg(unix)]
+#[test]
+fn outputs_written_through_a_symbolic_link_keep_the_link() {
+    // `-o latest.json` (a link to the current model) replaced the link with a regular file.
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("store")).unwrap();
+    std::fs::write(d.join("store/m.json"), "old").unwrap();
+    std::fs::write(d.join("store/p.csv"), "old").unwrap();
+    symlink("store/m.json", d.join("latest.json")).unwrap();
+    symlink(d.join("store/p.csv"), d.join("p.csv")).unwrap();
+    let is_link = |name: &str| {
+        std::fs::symlink_metadata(d.join(name))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    let path = |name: &str| d.join(name).display().to_string();
+    let out = factop(&["train", "--data", SEED, "-o", &path("latest.json")], None).ok();
+    assert!(out.contains("40 rows"), "{out}");
+    assert!(is_link("latest.json"));
+    let model = std::fs::read_to_string(d.join("store/m.json")).unwrap();
+    assert!(model.starts_with('{'), "{model:.80}");
+    let args = ["evaluate", "--data", SEED, "--bootstrap", "0"];
+    let r = factop(
+        &[
+            &args[..],
+            &["-m", &path("latest.json"), "--predictions", &path("p.csv")],
+        ]
+        .concat(),
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(is_link("p.csv"));
+    let rows = std::fs::read_to_string(d.join("store/p.csv")).unwrap();
+    assert!(rows.starts_with("source,row,text,"), "{rows:.80}");
+    // Nothing left behind: the two links, the store and its two files.
+    assert_eq!(std::fs::read_dir(d).unwrap().count(), 3);
+    assert_eq!(std::fs::read_dir(d.join("store")).unwrap().count(), 2);
+    // A dangling link: its target is written if its folder exists...
+    symlink("store/new.json", d.join("new.json")).unwrap();
+    factop(&["train", "--data", SEED, "-o", &path("new.json")], None).ok();
+    assert!(is_link("new.json") && d.join("store/new.json").is_file());
+    // ... and refused before training, naming the link and the folder, if it does not.
+    symlink("gone/m.json", d.join("gone.json")).unwrap();
+    let r = factop(&["train", "--data", SEED, "-o", &path("gone.json")], None);
+    assert_eq!(r.stdout, "");
+    let msg = r.err();
+    assert!(
+        msg.contains("--output")
+            && msg.contains("gone.json")
+            && msg.contains("gone does not exist"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_negative_or_fractional_count_says_the_flag_takes_a_non_negative_integer() {
+    // `--seed=-5` said "invalid digit found in string".
+    let article = repo("datasets/examples/council-budget.txt");
+    let train = ["train", "--data", SEED, "--cv", "2"];
+    let cases: [(&[&str], &str, &str); 12] = [
+        (&train, "--seed=-5", "--seed"),
+        (&train, "--seed", "--seed"),
+        (&["evaluate", "--data", SEED], "--seed", "--seed"),
+        (&train, "--max-features", "--max-features"),
+        (&train, "--min-df", "--min-df"),
+        (&train, "--char-max-features", "--char-max-features"),
+        (&train, "--char-min-df", "--char-min-df"),
+        (&train, "--mask-min-words", "--mask-min-words"),
+        (&train, "--max-iter", "--max-iter"),
+        (&["classify", &article], "--top", "--top"),
+        (&["explain", "It is bad."], "-k", "--top"),
+        (&["inspect"], "-k", "--top"),
+    ];
+    for (cmd, flag, named) in cases {
+        for value in ["-5", "1.5"] {
+            let args = if flag.contains('=') {
+                [cmd, &[flag]].concat()
+            } else {
+                [cmd, &[flag, value]].concat()
+            };
+            let r = factop(&args, None);
+            assert_eq!(r.code, 2, "{args:?}");
+            let msg = r.err();
+            assert!(
+                msg.contains(named) && msg.contains("is not a non-negative integer"),
+                "{args:?}: {msg}"
+            );
+            assert!(!msg.contains("invalid digit"), "{msg}");
+        }
+    }
+    // Real numbers and the other counts say what they take.
+    let o = ["train", "--data", SEED, "-o", "/nonexistent/m.json"];
+    let cases: [(&[&str], &str); 6] = [
+        (&[&o[..], &["--alpha", "x"]].concat(), "--alpha"),
+        (&[&o[..], &["--tolerance", "x"]].concat(), "--tolerance"),
+        (&[&o[..], &["--cue-scale", "x"]].concat(), "--cue-scale"),
+        (
+            &[&o[..], &["--cue-rules", "-1"]].concat(),
+            "revision of the cue rules (1 to 9)",
+        ),
+        (&["classify", &article, "-j", "x"], "threads from 1 to 1024"),
+        (&["train", "--data", SEED, "--cv", "-3"], "--cv"),
+    ];
+    for (args, expect) in cases {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(msg.contains(expect), "{args:?}: {msg}");
+        assert!(
+            !msg.contains("invalid digit") && !msg.contains("float literal"),
+            "{msg}"
+        );
+    }
+}
+
+#[test]
+fn a_column_read_that_appears_twice_is_an_error_naming_the_file_and_the_column() {
+    // factop read the first of two `label` columns, silently.
+    let dir = tempfile::tempdir().unwrap();
+    let body = "the vote was held.,fact,x,1\nit is a disgrace.,opinion,x,1\n";
+    let cases = [
+        ("sentence,label,label,para", "label", &[][..]),
+        ("Sentence,label,SENTENCE,para", "sentence", &[]),
+        ("sentence,label,Doc,DOC", "doc", &["--doc-column", "doc"]),
+        (
+            "sentence,label,para,para",
+            "para",
+            &["--doc-column", "label", "--para-column", "para"],
+        ),
+        ("text,label,text,para", "text", &["--text-column", "text"]),
+    ];
+    for (i, (header, col, flags)) in cases.into_iter().enumerate() {
+        let f = write(
+            dir.path(),
+            &format!("d{i}.csv"),
+            format!("{header}\n{body}"),
+        );
+        for cmd in ["train", "evaluate"] {
+            let mut args = vec![cmd, "--data", f.as_str()];
+            args.extend(flags);
+            if cmd == "train" {
+                args.extend(["--cv", "2"]);
+            }
+            let msg = factop(&args, None).err();
+            assert!(
+                msg.contains(&format!("d{i}.csv: 2 columns are named `{col}`")),
+                "{args:?}: {msg}"
+            );
+        }
+    }
+    // A column factop does not read may repeat.
+    let f = write(
+        dir.path(),
+        "ok.csv",
+        format!("sentence,label,note,note\n{body}"),
+    );
+    let out = factop(&["evaluate", "--data", &f, "--bootstrap", "0"], None).ok();
+    assert!(out.starts_with("examples      2"), "{out}");
+}
+
+#[test]
+fn standard_input_named_twice_is_a_usage_error() {
+    // `classify - -` read standard input twice: the article, then nothing.
+    let article = repo("datasets/examples/council-budget.txt");
+    let seed = std::fs::read(repo(SEED)).unwrap();
+    let text = b"The vote was held on Monday.\n";
+    let cases: [(&[&str], &[u8]); 7] = [
+        (&["classify", "-", "-"], text),
+        (&["classify", "-f", "html", "-", &article, "-"], text),
+        (&["classify", "--explain", "-", "-"], text),
+        (
+            &["classify", "--input-format", "jsonl", "-", "-"],
+            b"{\"id\":1,\"text\":\"x\"}\n",
+        ),
+        (&["sentences", "-", "-"], text),
+        (&["evaluate", "--data", "-", "--data", "-"], &seed),
+        (&["train", "--data", "-", "--data", "-", "--cv", "2"], &seed),
+    ];
+    for (args, stdin) in cases {
+        let r = factop(args, Some(stdin));
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains("`-` (standard input) is given more than once"),
+            "{args:?}: {msg}"
+        );
+    }
+    // Once is fine, with other files.
+    let out = factop(&["sentences", "-f", "text", "-", &article], Some(text)).ok();
+    assert!(out.starts_with("The vote was held on Monday.\n"), "{out}");
+}
+
+#[test]
+fn an_article_with_no_sentences_is_warned_about_once() {
+    // An empty or white-space-only article exited 0 with no rows and no word about it.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.txt", "");
+    let blank = write(dir.path(), "blank.txt", " \n\n\t \r\n");
+    let good = write(dir.path(), "good.txt", "The vote was held on Monday.\n");
+    let expected = format!(
+        "factop: warning: {empty}: no sentences\nfactop: warning: {blank}: no sentences\nfactop: warning: standard input: no sentences\n"
+    );
+    let files = [empty.as_str(), good.as_str(), blank.as_str(), "-"];
+    for opts in [
+        &["classify", "-f", "jsonl"][..],
+        &["classify", "-f", "json", "-j", "1"],
+        &["classify", "-f", "csv"],
+        &["classify", "-f", "text"],
+        &["classify", "-f", "html"],
+        &["classify", "--explain", "-f", "jsonl"],
+        &["sentences", "-f", "jsonl"],
+    ] {
+        let r = factop(&[opts, &files[..]].concat(), Some(b""));
+        assert_eq!(r.code, 0, "{opts:?}: {}", r.stderr);
+        assert_eq!(r.stderr, expected, "{opts:?}");
+        // The rows are those of the good article, as before.
+        assert!(
+            r.stdout.contains("The vote was held on Monday."),
+            "{opts:?}"
+        );
+    }
+    // JSONL input: each article with no sentences, by its line.
+    let jsonl = b"{\"id\": 1, \"text\": \"It rained.\"}\n\n{\"id\": 2, \"text\": \" \"}\n";
+    let r = factop(&["classify", "--input-format", "jsonl"], Some(jsonl));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "factop: warning: standard input: line 3: no sentences\n"
+    );
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    // An article with sentences: no warning.
+    let r = factop(&["classify", &good], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_folder_or_a_data_file_given_as_the_model_says_what_a_model_is() {
+    // `-m DIR` said "cannot read it: Is a directory (os error 21)"; `-m data.csv` said only
+    // "invalid JSON (expected value at line 1 column 1)".
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display().to_string();
+    let article = repo("datasets/examples/council-budget.txt");
+    let seed = repo(SEED);
+    for args in [
+        &["classify", "-m", &d, &article][..],
+        &["evaluate", "--data", SEED, "-m", &d],
+        &["explain", "-m", &d, "It is bad."],
+        &["inspect", &d],
+    ] {
+        let msg = factop(args, None).err();
+        assert!(
+            msg.contains(&format!("model {d}: is a folder, not a model file"))
+                && msg.contains("model.json"),
+            "{args:?}: {msg}"
+        );
+    }
+    for m in [&seed, &article] {
+        for args in [
+            &["classify", "-m", m, &article][..],
+            &["evaluate", "--data", SEED, "--compare", m],
+            &["inspect", m],
+        ] {
+            let msg = factop(args, None).err();
+            assert!(
+                msg.contains(&format!("model {m}: not a factop model"))
+                    && msg.contains("`factop train --output` writes"),
+                "{args:?}: {msg}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_table_a_jsonl_file_or_a_model_given_as_an_article_is_warned_about() {
+    // `classify data.csv`, `classify articles.jsonl` (no --input-format jsonl) and
+    // `classify model.json article.txt` (no -m) scored the file's syntax as sentences, silently.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(dir.path(), "rows.CSV", "sentence,label\nIt rained.,fact\n");
+    let tsv = write(
+        dir.path(),
+        "rows.tsv",
+        "sentence\tlabel\nIt rained.\tfact\n",
+    );
+    let jsonl = write(
+        dir.path(),
+        "a.jsonl",
+        "{\"id\": 1, \"text\": \"It rained.\"}\n",
+    );
+    let json = write(dir.path(), "m.json", "{\"format\": \"factop-model\"}\n");
+    let txt = write(dir.path(), "a.txt", "It rained.\n");
+    let r = factop(&["classify", &csv, &tsv, &jsonl, &json, &txt], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", r.stderr);
+    for (line, (file, hint)) in lines.iter().zip([
+        (&csv, format!("`factop evaluate --data {csv}`")),
+        (&tsv, format!("`factop evaluate --data {tsv}`")),
+        (&jsonl, "add --input-format jsonl".into()),
+        (&json, "give it with --model".into()),
+    ]) {
+        assert!(
+            line.starts_with(&format!("factop: warning: {file}: a ."))
+                && line.contains("read as the plain text of one article")
+                && line.contains(&hint),
+            "{line}"
+        );
+    }
+    // The rows are unchanged: each file is still one article.
+    assert_eq!(r.stdout.lines().count(), 2 + 2 + 1 + 1 + 1, "{}", r.stdout);
+    // `sentences` warns about tables; JSONL input and a plain text file get no warning.
+    let r = factop(&["sentences", &tsv, &jsonl, &txt], None);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = factop(&["classify", "--input-format", "jsonl", &jsonl], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
