@@ -54,6 +54,11 @@ pub struct Context {
     /// are quoted up to the first closing mark. Stand-alone sentences (training rows) never
     /// have it.
     pub continues_quote: bool,
+    /// The sentence continues a report made in the sentence before it in its paragraph, with no
+    /// attribution of its own
+    /// ([`Sentence::continues_report`](crate::segment::Sentence::continues_report)). Stand-alone
+    /// sentences (training rows) never have it.
+    pub continues_report: bool,
 }
 
 impl Context {
@@ -63,6 +68,7 @@ impl Context {
             in_quote: s.in_quote,
             attributed: s.attributed,
             continues_quote: s.continues_quote,
+            continues_report: s.continues_report,
         }
     }
 }

@@ -947,11 +947,12 @@ mod tests {
     }
 
     fn ctx() -> impl Strategy<Value = Context> {
-        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-            |(in_quote, attributed, continues_quote)| Context {
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+            |(in_quote, attributed, continues_quote, continues_report)| Context {
                 in_quote,
                 attributed,
                 continues_quote,
+                continues_report,
             },
         )
     }
