@@ -18,19 +18,21 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's three flags.
-const CONTEXTS: [Context; 8] = {
+/// Every combination of the segmenter's four flags.
+const CONTEXTS: [Context; 16] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
         continues_quote: false,
-    }; 8];
+        continues_report: false,
+    }; 16];
     let mut i = 0;
-    while i < 8 {
+    while i < 16 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
             continues_quote: i & 4 != 0,
+            continues_report: i & 8 != 0,
         };
         i += 1;
     }

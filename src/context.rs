@@ -8,7 +8,8 @@
 //! exactly one of its sentences gets that sentence's [`Context::of`]. A row the segmenter
 //! splits or joins with a neighbour gets the flags of the sentences it overlaps (quoted only
 //! if all of them are, attributed if any is; it continues a quotation only if its first
-//! sentence starts with it and does), and is counted in [`InArticle::misaligned`].
+//! sentence starts with it and does, a report only if all of them do), and is counted in
+//! [`InArticle::misaligned`].
 //!
 //! A row that stands alone keeps [`crate::model::context_of`], the context of a training row.
 
@@ -63,6 +64,8 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                         continues_quote: overlap
                             .first()
                             .is_some_and(|s| s.start == a && s.continues_quote),
+                        continues_report: !overlap.is_empty()
+                            && overlap.iter().all(|s| s.continues_report),
                     }
                 }
             }
@@ -109,6 +112,36 @@ mod tests {
         let split = [rows[1], ("It is cruel.", true)];
         let c = in_article(&split).contexts;
         assert!(!c[1].continues_quote && !c[1].in_quote);
+    }
+
+    #[test]
+    fn rows_that_continue_a_report_are_marked_in_their_paragraph_only() {
+        let rows = [
+            (
+                "The scheme, its leader said, was a fair deal for tenants.",
+                false,
+            ),
+            ("The new levy would mostly fall on large landlords.", false),
+            ("That would be a welcome change.", false),
+            (
+                "The scheme, its leader said, was a fair deal for tenants.",
+                true,
+            ),
+            ("The new levy would mostly fall on large landlords.", true),
+        ];
+        let got = in_article(&rows);
+        assert_eq!(got.misaligned, 0);
+        let flags: Vec<bool> = got.contexts.iter().map(|c| c.continues_report).collect();
+        assert_eq!(flags, [false, true, false, false, false]);
+        // A row joined with its neighbour continues the report only if both sentences do.
+        let joined = [
+            ("The scheme, its leader said, was fair.", false),
+            (
+                "The levy would mostly fall on landlords. Its critics are wrong.",
+                false,
+            ),
+        ];
+        assert!(!in_article(&joined).contexts[1].continues_report);
     }
 
     #[test]

@@ -323,6 +323,7 @@ pub fn context_of(text: &str) -> Context {
         in_quote: !sents.is_empty() && sents.iter().all(|s| s.in_quote),
         attributed: sents.iter().any(|s| s.attributed),
         continues_quote: false,
+        continues_report: false,
     }
 }
 

@@ -30,11 +30,11 @@ use std::path::{Path, PathBuf};
 /// reported speech masked as quoted (`params.features.mask_reported`), version 13 revision 5
 /// of the cue rules (more attribution forms), version 14 revision 6 (thoughts and feelings),
 /// version 15 revision 7 (court and inquest reporting), version 16 revision 8 (word senses),
-/// version 17 revision 9 (timetables).
+/// version 17 revision 9 (timetables), version 18 revision 10 (continued reports).
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 17;
+pub const FORMAT_VERSION: u32 = 18;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -80,7 +80,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 9 {
+    if m.params.features.cue_rules >= 10 {
+        18
+    } else if m.params.features.cue_rules >= 9 {
         17
     } else if m.params.features.cue_rules >= 8 {
         16
@@ -673,7 +675,16 @@ mod tests {
         assert_eq!(v["format_version"], 17);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
         assert_eq!(v["params"]["features"]["cue_rules"], 9);
-        for (rules, version) in [(8, 16), (7, 15), (6, 14), (5, 13), (4, 11), (3, 10), (1, 9)] {
+        for (rules, version) in [
+            (10, 18),
+            (8, 16),
+            (7, 15),
+            (6, 14),
+            (5, 13),
+            (4, 11),
+            (3, 10),
+            (1, 9),
+        ] {
             let mut older = m.clone();
             older.params.features.cue_rules = rules;
             assert_eq!(format_version_of(&older), version, "cue rules {rules}");

@@ -123,9 +123,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .join(", ")
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
-    // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it).
+    // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports.
     let scope = match f.cue_rules {
-        9.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
+        10.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
+        9 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
         8 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
         7 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",
         6 => "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)",
@@ -134,10 +135,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         3 => "reported-speech scope on with attribution frames (cue rules 3)",
         _ => "reported-speech scope on",
     };
-    // Without the scope, revision 8's word senses and 9's timetables are the parts of the rules
-    // at work.
+    // Without the scope, revision 8's word senses, 9's timetables and 10's continued reports
+    // are the parts of the rules at work.
     let senses = match f.cue_rules {
-        9.. => Some("word senses and timetables (cue rules 9)"),
+        10.. => Some("word senses, timetables and continued reports (cue rules 10)"),
+        9 => Some("word senses and timetables (cue rules 9)"),
         8 => Some("word senses (cue rules 8)"),
         _ => None,
     };
@@ -319,7 +321,7 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -327,11 +329,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses and timetables (cue rules 9))"
+            "on (word senses, timetables and continued reports (cue rules 10))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses and timetables (cue rules 9))"
+            "on (evaluative lexicon split, word senses, timetables and continued reports (cue rules 10))"
         );
         assert_eq!(with(false, true, true), "off");
         let scaled = FeatureConfig {
@@ -348,6 +350,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                9,
+                "attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
+            ),
             (
                 8,
                 "attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",

@@ -35,6 +35,7 @@ struct Row<'a> {
     in_quote: bool,
     attributed: bool,
     continues_quote: bool,
+    continues_report: bool,
 }
 
 /// Run `factop sentences`.
@@ -71,6 +72,7 @@ pub fn run(args: Args) -> Result<()> {
                                 in_quote: s.in_quote,
                                 attributed: s.attributed,
                                 continues_quote: s.continues_quote,
+                                continues_report: s.continues_report,
                             },
                         )?;
                         writeln!(out)?;

@@ -156,7 +156,10 @@ pub struct Args {
     /// told …`, `The judge ruled that …`); 8 reads the sense of stance words (`Good Friday`,
     /// `a fine of £500`, `what kind of`, `just after midnight`, `such as` judge nothing); 9
     /// reads timetables (`will reopen on Monday`, `will be frozen until April`) apart from
-    /// predictions.
+    /// predictions; 10 reads a sentence of an article that continues the report of the
+    /// sentence before it, with no attribution of its own (`It was, she said, a budget for the
+    /// few. The cuts would mostly help the rich.`), as a sentence of that source's quotation
+    /// (training rows stand alone: the weights are 9's).
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

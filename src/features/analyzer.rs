@@ -54,6 +54,12 @@ pub struct Context {
     /// are quoted up to the first closing mark. Stand-alone sentences (training rows) never
     /// have it.
     pub continues_quote: bool,
+    /// The sentence continues a report made in the sentence before it in its paragraph, with no
+    /// attribution of its own
+    /// ([`Sentence::continues_report`](crate::segment::Sentence::continues_report)). Cue rules
+    /// 10 read it as a sentence of the reporter's quotation. Stand-alone sentences (training
+    /// rows) never have it.
+    pub continues_report: bool,
 }
 
 impl Context {
@@ -63,6 +69,31 @@ impl Context {
             in_quote: s.in_quote,
             attributed: s.attributed,
             continues_quote: s.continues_quote,
+            continues_report: s.continues_report,
+        }
+    }
+
+    /// Whether the features of cue rules `cue_rules` read every word of the sentence as
+    /// quoted: a continued report from cue rules 10 on.
+    #[inline]
+    pub(crate) fn quoted_whole(self, cue_rules: u8) -> bool {
+        cue_rules >= 10 && self.continues_report
+    }
+
+    /// The context as the features of cue rules `cue_rules` read it: from cue rules 10, a
+    /// continued report is read as a sentence inside an attributed quotation (`in_quote` and
+    /// `attributed`; its words are quoted, see [`quoted_whole`](Self::quoted_whole)), as the
+    /// middle sentence of a quotation over several sentences is. Otherwise as it is.
+    #[inline]
+    pub(crate) fn read(self, cue_rules: u8) -> Context {
+        if self.quoted_whole(cue_rules) {
+            Context {
+                in_quote: true,
+                attributed: true,
+                ..self
+            }
+        } else {
+            self
         }
     }
 }
@@ -858,11 +889,15 @@ impl Analyzer {
         ctx: Context,
         emit: &mut dyn FnMut(&str),
     ) -> Vec<(String, f32)> {
-        let unmasked = tokenise_in(
+        let ctx = ctx.read(self.config.cue_rules);
+        let mut unmasked = tokenise_in(
             &normalise(text, self.config.lowercase),
             ctx.continues_quote,
             self.config.single_quotes,
         );
+        if ctx.quoted_whole(self.config.cue_rules) {
+            unmasked.iter_mut().for_each(|t| t.span = Span::Quoted);
+        }
         let cues = if self.config.cues {
             self.cues
                 .values(&unmasked, text, ctx, self.config.reported_scope)

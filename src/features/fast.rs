@@ -638,6 +638,7 @@ fn run(
     if cache.entries.len() >= MAX_ENTRIES || cache.arena.len() >= MAX_ARENA {
         cache.clear();
     }
+    let ctx = ctx.read(cfg.cue_rules);
     normalise_into(text, cfg.lowercase, norm);
     tokenise_into(
         norm,
@@ -645,6 +646,10 @@ fn run(
         chars,
         toks,
     );
+    // A continued report (cue rules 10) is quoted throughout, as `Analyzer::terms` reads it.
+    if ctx.quoted_whole(cfg.cue_rules) {
+        toks.iter_mut().for_each(|t| t.span = Span::Quoted);
+    }
     ent.clear();
     for t in toks.iter() {
         ent.push(cache.lookup(f, t.text(norm)));
@@ -947,11 +952,12 @@ mod tests {
     }
 
     fn ctx() -> impl Strategy<Value = Context> {
-        (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-            |(in_quote, attributed, continues_quote)| Context {
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+            |(in_quote, attributed, continues_quote, continues_report)| Context {
                 in_quote,
                 attributed,
                 continues_quote,
+                continues_report,
             },
         )
     }

@@ -109,7 +109,14 @@ pub struct FeatureConfig {
     /// 16). 9 adds to revision 8 timetables: `will` before a verb of announcement, schedule
     /// or decision (`will reopen`, `will publish`, `will take place`) or `will be` with such a
     /// participle (`will be frozen`, `will be held`) is not counted as a prediction (format
-    /// version 17). New models use revision 9; files without the field read as revision 1,
+    /// version 17). 10 adds to revision 9 continued reports: in an article, a sentence that
+    /// continues a report made in the sentence before it in its paragraph, with no attribution
+    /// of its own ([`Context::continues_report`]: `It was, she said, a budget for the few. The
+    /// tax cuts would mostly help the rich.`), is read as a sentence of the reporter's
+    /// quotation, as the middle sentence of a quotation over several sentences is: every word
+    /// quoted, `cue:in_quote` and `cue:attributed` on. Stand-alone sentences (training rows,
+    /// `explain`) never continue a report, so a model's weights are those of revision 9 (format
+    /// version 18). New models use revision 10; files without the field read as revision 1,
     /// and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -171,7 +178,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 9;
+pub const CUE_RULES: u8 = 10;
 
 fn default_char_min_df() -> usize {
     3
@@ -734,6 +741,51 @@ mod tests {
         for threads in [2, 3] {
             let more = Featurizer::fit_threads(FeatureConfig::default(), &docs, threads).unwrap();
             assert_eq!(more.vocabulary(), one.vocabulary(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn cue_rules_10_read_a_continued_report_as_a_quotations_sentence() {
+        let report = Context {
+            continues_report: true,
+            ..Context::default()
+        };
+        // The middle sentence of a quotation over three sentences.
+        let quoted = Context {
+            in_quote: true,
+            attributed: true,
+            continues_quote: true,
+            continues_report: false,
+        };
+        let texts = [
+            "The budget would be a terrible mistake.",
+            "The council would also approve the budget on Monday.",
+            "Taxes would rise \"sharply\" too.",
+        ];
+        for rules in [9, 10] {
+            let cfg = FeatureConfig {
+                cue_rules: rules,
+                min_df: 1,
+                ..FeatureConfig::default()
+            };
+            let f = Featurizer::fit(cfg, &docs()).unwrap();
+            for text in texts {
+                let got = f.transform(text, report);
+                assert_eq!(got, f.transform_reference(text, report), "{text}");
+                if rules == 10 {
+                    let all_quoted = f.analyzer().terms(text, report, &mut |_| {});
+                    let value = |cue: &str| all_quoted.iter().find(|(n, _)| n == cue).unwrap().1;
+                    assert!(value("cue:in_quote") > 0.0 && value("cue:attributed") > 0.0);
+                    assert_eq!(value("cue:evaluative"), 0.0, "{text}");
+                    assert_eq!(value("cue:length"), 0.0, "{text}");
+                    if !text.contains('"') {
+                        assert_eq!(got, f.transform(text, quoted), "{text}");
+                    }
+                } else {
+                    // Older rules read the sentence as they always did.
+                    assert_eq!(got, f.transform(text, Context::default()), "{text}");
+                }
+            }
         }
     }
 

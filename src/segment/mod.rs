@@ -74,11 +74,28 @@
 //!   answer is the interviewee's words. Labels count only at the start of a block, with the
 //!   exact case; question blocks are left as they are. [`split_piece`] carries the flag from
 //!   one piece of a document to the next ([`Carry`]).
+//! * `continues_report` — the sentence continues, with no attribution of its own, a report
+//!   made in the sentence before it in the same block: that sentence is attributed outside
+//!   quotation marks (not `in_quote`) with no first or second person outside quotation marks
+//!   (a third party's report, not `I said`), or itself continues a report (a chain); and
+//!   this sentence is neither attributed nor `in_quote` nor `continues_quote`, ends in a full
+//!   stop, and reads as the report's continuation: a back-shifted `would` or `could`, or an
+//!   additive link (`also`, `as well`, `too` at the end, `meanwhile`, `in addition`,
+//!   `additionally`; `should` and `might`, which the author advises and speculates with, count
+//!   only with one of these); with no first or second person outside quotation marks, no
+//!   opening that answers the report (`But`, `That`, `It would`, `Of course`, `In fact`,
+//!   `Surely`, …) and none of the author's frames after a modal (`would have`, `should never
+//!   have`, `would do well to`, `be wise to`, `be entitled to`, `be ashamed`, `would say`).
+//!   `It was, she said, a budget for the few. The tax cuts would mostly help the rich.`: the
+//!   second sentence is hers. A paragraph break ends the report. The words are read only for a
+//!   sentence right after an attributed one. Cue rules 10 read such a sentence as a sentence of
+//!   a quotation (see `FeatureConfig::cue_rules`).
 //!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
 
 mod lexicon;
 mod lines;
+mod report;
 
 /// The attribution verbs and their blocking contexts, shared with the feature analyzer's
 /// reported-speech scope.
@@ -115,6 +132,10 @@ pub struct Sentence {
     /// block that begins with `A:` after one that began with `Q:`) is quoted this way too,
     /// its first included (see the module docs).
     pub continues_quote: bool,
+    /// The sentence continues a report made in the sentence before it in its block, with no
+    /// attribution of its own (`The cuts would mostly help the rich.` after `It was, she said,
+    /// a budget for the few.`; see the module docs for the exact rule).
+    pub continues_report: bool,
 }
 
 impl Sentence {

@@ -2,7 +2,7 @@
 //! computes the per-sentence flags.
 
 use super::lexicon::{self, Abbrev};
-use super::{lines, Sentence, MAX_SENTENCE_BYTES};
+use super::{lines, report, Sentence, MAX_SENTENCE_BYTES};
 
 /// Bytes the scanner must look at; everything else is skipped by a table look-up.
 /// `. ! ? " '` and the lead bytes of the multi-byte terminators and quotation marks.
@@ -615,6 +615,7 @@ impl<'a> Scanner<'a> {
             attributed: false,
             capped,
             continues_quote: false,
+            continues_report: false,
         });
         self.meta.push(Meta {
             cue,
@@ -751,7 +752,28 @@ impl<'a> Scanner<'a> {
             prev_speech = last.attributed && last.in_quote;
             a = z + 1;
         }
+        self.continued_reports(base);
         self.meta.clear();
+    }
+
+    /// Mark the sentences of the block that starts at `out[base]` that continue a report made
+    /// in the sentence before them (see `continues_report` in the module docs). The words are
+    /// read only for a sentence right after a report.
+    fn continued_reports(&mut self, base: usize) {
+        let text = self.text;
+        for t in base + 1..self.out.len() {
+            let (prev, s) = (self.out[t - 1], self.out[t]);
+            let reports = prev.continues_report || (prev.attributed && !prev.in_quote);
+            if reports
+                && !s.attributed
+                && !s.in_quote
+                && !s.continues_quote
+                && report::reads_on(s.text(text))
+                && (prev.continues_report || report::third_party(prev.text(text)))
+            {
+                self.out[t].continues_report = true;
+            }
+        }
     }
 }
 

@@ -866,3 +866,73 @@ fn a_leading_byte_order_mark_is_left_out() {
     assert_eq!(sents[0].in_quote, plain[0].in_quote);
     assert!(is_blank("\u{feff} \n") && !is_blank("\u{feff}a"));
 }
+
+/// The sentences of `text` that continue a report.
+fn continued(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.continues_report)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn a_report_runs_on_into_the_sentences_after_it() {
+    // A chain of two continuations, then the author's verdict, which ends it.
+    let text = "The council met on Tuesday. The scheme, its leader said, was a fair deal for \
+        tenants. The new levy would mostly fall on large landlords. Bus routes, meanwhile, \
+        would keep their current timetables. That would be a welcome change.";
+    assert_eq!(
+        continued(text),
+        [
+            "The new levy would mostly fall on large landlords.",
+            "Bus routes, meanwhile, would keep their current timetables."
+        ]
+    );
+    // A document as a source; `should` with an additive link.
+    let text = "Pupils should arrive by nine, the school's letter says. \
+        Parents should sign the consent form as well.";
+    assert_eq!(
+        continued(text),
+        ["Parents should sign the consent form as well."]
+    );
+    // The flag is the segmenter's only: the other flags are as they were.
+    for s in split(text) {
+        assert!(!s.in_quote && !s.continues_quote);
+    }
+}
+
+#[test]
+fn the_authors_sentences_after_a_report_do_not_continue_it() {
+    for text in [
+        // The author's verdict, advice, hindsight.
+        "The minister said the levy would raise £2m. That would be a mistake.",
+        "The minister said the levy would raise £2m. But it would hardly cover the deficit.",
+        "The minister said the levy was fair. Ministers would do well to check the sums.",
+        "The minister said the levy was fair. The Treasury should never have agreed to it.",
+        "The minister said the levy was fair. It would be a first.",
+        // First or second person.
+        "The minister said the levy was fair. We would all pay for it.",
+        "I said the levy would fail. The council would not listen.",
+        // Nothing that marks a continuation; `should` alone.
+        "The minister said the levy was fair. The levy is a disgrace.",
+        "The minister said the levy was fair. The council should publish the sums first.",
+        // The report is a quotation; a quotation follows; a question.
+        "\"The levy is fair,\" the minister said. The council would vote on it in May.",
+        "The minister said the levy was fair. \"It would raise £2m,\" she added.",
+        "The minister said the levy was fair. Would anyone believe that?",
+    ] {
+        assert_eq!(continued(text), Vec::<&str>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_paragraph_break_ends_a_report() {
+    let joined = "The minister said the levy was fair. The levy would raise very little.";
+    assert_eq!(continued(joined), ["The levy would raise very little."]);
+    let split_up = joined.replace(". ", ".\n\n");
+    assert_eq!(continued(&split_up), Vec::<&str>::new());
+    // A headline or a line of its own is a block too.
+    let lines = "Levy is fair, minister says\nThe levy would raise very little.";
+    assert_eq!(continued(lines), Vec::<&str>::new());
+}

@@ -78,9 +78,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 17);
+    assert_eq!(v["format_version"], 18);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 9);
+    assert_eq!(v["params"]["features"]["cue_rules"], 10);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -250,7 +250,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "10"][..],
+        &["--cue-rules", "11"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -614,6 +614,58 @@ fn cue_rules_stop_counting(rev: &str, version: u64, card: &str, text: &str, cue:
     assert!(!lists(&new, cue), "{new}");
     assert!(lists(&one, cue), "{one}");
     the_option_needs_no_flag_later(on, text, None, &format!("cue-rules=1,{rev}"));
+}
+
+/// An invented article: a report that runs on over two sentences, the author's verdict after
+/// it, and the report's first continuation again in a paragraph of its own.
+const RUN_ON: &str = "The council met on Tuesday. The scheme, its leader said, was a fair deal \
+    for tenants. The new levy would mostly fall on large landlords. Bus routes, meanwhile, would \
+    keep their current timetables. That would be a welcome change.\n\n\
+    The new levy would mostly fall on large landlords.\n";
+
+/// `classify`'s P(opinion) for each sentence of `text` under model `m`.
+fn p_opinion(m: &std::path::Path, text: &str) -> Vec<f64> {
+    let mp = m.display().to_string();
+    factop(
+        &["classify", "-m", &mp, "-f", "jsonl"],
+        Some(text.as_bytes()),
+    )
+    .ok()
+    .lines()
+    .map(|l| {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        v["p_opinion"].as_f64().unwrap()
+    })
+    .collect()
+}
+
+#[test]
+fn cue_rules_10_read_a_continued_report_as_its_sources_quotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let trained = cue_rules_against_1(dir.path(), "10", 18, "cue:reported_words");
+    trained.cards("continued reports (cue rules 10)", "cue rules");
+    let nine = dir.path().join("nine.json");
+    train_to(&nine, &format_3(&["--cue-rules", "9"]));
+    // Training rows stand alone: the weights are revision 9's.
+    assert_eq!(model_json(&nine)["weights"], trained.v["weights"]);
+    let out = factop(&["sentences", "-f", "jsonl"], Some(RUN_ON.as_bytes())).ok();
+    let flags: Vec<bool> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["continues_report"] == true)
+        .collect();
+    assert_eq!(flags, [false, false, true, true, false, false], "{out}");
+    // Only the two continuations read differently, each as the middle sentence of a quotation
+    // with the same words.
+    let (ten, old) = (p_opinion(&trained.on, RUN_ON), p_opinion(&nine, RUN_ON));
+    assert_eq!(ten.len(), 6);
+    for (i, (a, b)) in ten.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, !(2..=3).contains(&i), "sentence {i}: {a} {b}");
+    }
+    assert_eq!(ten[5], old[5]);
+    let quoted = "\"It is a fair deal. The new levy would mostly fall on large landlords. It is \
+        fair,\" its leader said.\n";
+    assert_eq!(ten[2], p_opinion(&trained.on, quoted)[1]);
+    the_option_needs_no_flag_later(&trained.on, RUN_ON, None, "cue-rules=1,10");
 }
 
 #[test]
