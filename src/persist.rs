@@ -650,12 +650,12 @@ mod tests {
     /// format versions the tests below check are those of models without them (single quotes
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
-    /// version 17).
+    /// version 17, cue rules 10 version 18).
     fn default_json() -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(9.into()));
+        assert_eq!(features.remove("cue_rules"), Some(10.into()));
         v["format_version"] = 3.into();
         v
     }
@@ -666,17 +666,17 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_9_are_stored_and_make_version_9_to_17() {
+    fn single_quotes_and_cue_rules_3_to_10_are_stored_and_make_version_9_to_18() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 9);
-        assert_eq!(format_version_of(&m), 17);
+        assert_eq!(m.params.features.cue_rules, 10);
+        assert_eq!(format_version_of(&m), 18);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 17);
+        assert_eq!(v["format_version"], 18);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 9);
+        assert_eq!(v["params"]["features"]["cue_rules"], 10);
         for (rules, version) in [
-            (10, 18),
+            (9, 17),
             (8, 16),
             (7, 15),
             (6, 14),
@@ -839,8 +839,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 9 the model is version 17 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 17);
+        // (With cue rules 10 the model is version 18 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 18);
         on.params.features.cue_rules = 4;
         assert_eq!(format_version_of(&on), 12);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();
