@@ -81,29 +81,40 @@ fn write_json_row(
 
 /// Write `s` as a JSON string exactly as serde_json does: `"` and `\\` escaped, the control
 /// characters below U+0020 as `\b \f \n \r \t` or `\u00xx` (lower-case hex), everything else
-/// as it is. Runs without anything to escape are copied whole, found eight bytes at a time.
+/// as it is. Runs without anything to escape are copied whole, found sixteen bytes at a time.
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is below 0x20, `"` or `\` (bytes of 0x80 and above never are;
-    // a false "yes" only sends the chunk the byte-wise way).
-    let special = |x: u64| {
-        let zero = |t: u64| t.wrapping_sub(ONES) & !t & HIGH;
-        (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
-            | zero(x ^ (ONES * u64::from(b'"')))
-            | zero(x ^ (ONES * u64::from(b'\\')))
-            != 0
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte of `x` that is below 0x20, `"` or `\\` (bytes of 0x80 and
+    // above never are). Every byte of `t` and of `t ^ c` is below 0x80, so the additions carry
+    // into no other byte.
+    let escapes = |x: u64| {
+        let t = x & LO7;
+        let ge_space = t + ONES * 0x60;
+        let not = |c: u8| (t ^ (ONES * u64::from(c))) + LO7;
+        !((ge_space & not(b'"') & not(b'\\')) | x) & HIGH
     };
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
     let b = s.as_bytes();
     out.push(b'"');
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8) {
-            if !special(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
-                i += 8;
+        if let Some(c) = b.get(i..i + 16) {
+            if escapes(word(&c[..8])) | escapes(word(&c[8..])) == 0 {
+                i += 16;
                 continue;
             }
+        }
+        // The next eight bytes, or near the end the last eight (some already seen).
+        let chunk = match b.get(i..i + 8) {
+            None if b.len() >= 8 => b.get(b.len() - 8..),
+            chunk => chunk,
+        };
+        if chunk.is_some_and(|c| escapes(word(c)) == 0) {
+            i = (i + 8).min(b.len());
+            continue;
         }
         let c = b[i];
         let esc: &[u8] = match c {
@@ -136,19 +147,34 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Formats integers as serde_json does (plain decimal digits).
+/// Formats integers as serde_json does (plain decimal digits), two digits at a time.
 struct Decimal([u8; 20]);
+
+/// `00` to `99`.
+static DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0u8; 2]; 100];
+    let mut k = 0;
+    while k < 100 {
+        t[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+        k += 1;
+    }
+    t
+};
 
 impl Decimal {
     fn format(&mut self, mut n: usize) -> &[u8] {
         let mut i = self.0.len();
-        loop {
+        while n >= 100 {
+            i -= 2;
+            self.0[i..i + 2].copy_from_slice(&DIGIT_PAIRS[n % 100]);
+            n /= 100;
+        }
+        if n >= 10 {
+            i -= 2;
+            self.0[i..i + 2].copy_from_slice(&DIGIT_PAIRS[n]);
+        } else {
             i -= 1;
-            self.0[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            self.0[i] = b'0' + n as u8;
         }
         &self.0[i..]
     }
@@ -174,6 +200,10 @@ pub fn id_text(id: &serde_json::Value) -> String {
     }
 }
 
+/// Bytes of a jsonl/json row besides its text, document name and id: field names, quotes,
+/// numbers and label (124 with index, start and end of 7-8 digits and a 24-byte float).
+const ROW_FIELD_BYTES: usize = 136;
+
 /// Render some rows of a document. For `json` the chunk holds `\n{row}` items separated by
 /// commas; for `csv` it has no header; for `text` no document header or summary:
 /// [`ChunkWriter`] adds what joins the chunks. `html` is not a row format.
@@ -182,13 +212,17 @@ pub fn render(
     id: Option<&serde_json::Value>,
     rows: &[ScoredSentence<'_>],
 ) -> io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(rows.len() * 160);
     // The document name and id, escaped once (rows of a chunk share them).
     let mut doc_json = (String::new(), Vec::new());
     let id_json = match (format, id) {
         (Format::Jsonl | Format::Json, Some(id)) => Some(serde_json::to_vec(id)?),
         _ => None,
     };
+    // Room for every row (its text, name, id and the fields around them), so the buffer of a
+    // 256 KB block is not regrown and copied as it fills.
+    let texts: usize = rows.iter().map(|r| r.text.len() + r.doc.len()).sum();
+    let fields = ROW_FIELD_BYTES + id_json.as_ref().map_or(0, Vec::len);
+    let mut out = Vec::with_capacity(texts + rows.len() * fields);
     match format {
         Format::Jsonl | Format::Json => {
             for (k, r) in rows.iter().enumerate() {
