@@ -700,6 +700,12 @@ impl<'a> Scanner<'a> {
             while e != 0 {
                 let k = e.trailing_zeros() as usize;
                 e &= e - 1;
+                // Half the words end in a letter no cue ends in: skipped before finding where
+                // they start.
+                let last = (b[c + k] | 0x20).wrapping_sub(b'a') & 31;
+                if lexicon::CUE_LAST & (1u32 << last) == 0 {
+                    continue;
+                }
                 let below = starts & (u64::MAX >> (63 - k));
                 let ws = if below != 0 {
                     c + 63 - below.leading_zeros() as usize
