@@ -147,6 +147,26 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Write `s` as one field of a csv record exactly as the csv crate's default writer does
+/// (`QuoteStyle::Necessary`): in double quotes, each `"` doubled, when it holds a comma, a
+/// double quote, `\r` or `\n`; as it is otherwise.
+fn write_csv_field(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if !b.iter().any(|c| matches!(c, b',' | b'"' | b'\r' | b'\n')) {
+        out.extend_from_slice(b);
+        return;
+    }
+    out.push(b'"');
+    let mut start = 0;
+    for q in memchr::memchr_iter(b'"', b) {
+        out.extend_from_slice(&b[start..=q]);
+        out.push(b'"');
+        start = q + 1;
+    }
+    out.extend_from_slice(&b[start..]);
+    out.push(b'"');
+}
+
 /// Formats integers as serde_json does (plain decimal digits), two digits at a time.
 struct Decimal([u8; 20]);
 
@@ -240,21 +260,25 @@ pub fn render(
         }
         Format::Text => write_text_rows(&mut out, rows, &[])?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
             let id = id.map(id_text);
+            let mut num = Decimal([0; 20]);
             for r in rows {
-                let (index, start, end) =
-                    (r.index.to_string(), r.start.to_string(), r.end.to_string());
-                let p = r.p_opinion.to_string();
-                let mut rec: Vec<&str> = vec![r.doc];
+                write_csv_field(&mut out, r.doc);
                 if let Some(id) = &id {
-                    rec.push(id);
+                    out.push(b',');
+                    write_csv_field(&mut out, id);
                 }
-                rec.extend([index.as_str(), start.as_str(), end.as_str()]);
-                rec.extend([r.text, r.label.as_str(), &p]);
-                w.write_record(&rec)?;
+                for n in [r.index, r.start, r.end] {
+                    out.push(b',');
+                    out.extend_from_slice(num.format(n));
+                }
+                out.push(b',');
+                write_csv_field(&mut out, r.text);
+                out.push(b',');
+                out.extend_from_slice(r.label.as_str().as_bytes());
+                // As `f64::to_string` writes it.
+                writeln!(out, ",{}", r.p_opinion)?;
             }
-            w.flush()?;
         }
         Format::Html => {
             return Err(io::Error::new(
@@ -370,6 +394,62 @@ mod tests {
             };
             want.push(b'\n');
             let got = render(Format::Jsonl, id.as_ref(), std::slice::from_ref(&r)).unwrap();
+            prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    /// Rows as the csv crate writes them (what `render` wrote before it wrote csv by hand).
+    fn csv_crate_rows(id: Option<&serde_json::Value>, rows: &[ScoredSentence<'_>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut w = csv::Writer::from_writer(&mut out);
+        let id = id.map(id_text);
+        for r in rows {
+            let (index, start, end) = (r.index.to_string(), r.start.to_string(), r.end.to_string());
+            let p = r.p_opinion.to_string();
+            let mut rec: Vec<&str> = vec![r.doc];
+            if let Some(id) = &id {
+                rec.push(id);
+            }
+            rec.extend([index.as_str(), start.as_str(), end.as_str()]);
+            rec.extend([r.text, r.label.as_str(), &p]);
+            w.write_record(&rec).unwrap();
+        }
+        w.flush().unwrap();
+        drop(w);
+        out
+    }
+
+    proptest! {
+        /// Hand-written csv rows are the csv crate's, byte for byte.
+        #[test]
+        fn csv_rows_are_csv_crate_rows(
+            doc in "\\PC{0,12}|[,\"\r\n a\\\\]{0,6}",
+            texts in prop::collection::vec(
+                "\\PC{0,40}|[a,\"\r\n\\\\\x00-\x1fé ]{0,20}|([a-z ]{0,12}[,\"\r\n]){0,6}", 0..4),
+            (index, start, end) in (any::<usize>(), 0usize..1 << 40, any::<usize>()),
+            p in prop_oneof![Just(0.0), Just(1.0), Just(0.5), Just(1e-6), 0.0f64..1.0],
+            opinion in any::<bool>(),
+            id in prop_oneof![
+                Just(None),
+                Just(Some(serde_json::json!(7))),
+                Just(Some(serde_json::json!("a,\"b"))),
+                Just(Some(serde_json::json!({"k": [1, 2.5, null]}))),
+            ],
+        ) {
+            let rows: Vec<ScoredSentence> = texts
+                .iter()
+                .map(|text| ScoredSentence {
+                    doc: &doc,
+                    index,
+                    start,
+                    end,
+                    text,
+                    label: if opinion { Label::Opinion } else { Label::Fact },
+                    p_opinion: crate::classify::round6(p),
+                })
+                .collect();
+            let want = csv_crate_rows(id.as_ref(), &rows);
+            let got = render(Format::Csv, id.as_ref(), &rows).unwrap();
             prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
         }
     }
