@@ -59,12 +59,30 @@ pub struct Args {
 
 /// Open a document for streaming: a file, or standard input for `-`.
 pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read + Send>>> {
+    open_expecting(path, None)
+}
+
+/// [`open`] a document, a file listed with `len` bytes when given (see
+/// [`Blocks::with_len_hint`]).
+fn open_expecting(path: &Path, len: Option<u64>) -> Result<TextBlocks> {
     let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| factop::Error::read(path, e))?)
     };
-    Ok(Blocks::new(reader))
+    Ok(match len {
+        Some(len) => Blocks::with_len_hint(reader, len),
+        None => Blocks::new(reader),
+    })
+}
+
+/// A document's name in the output and in messages: its path as given.
+fn doc_name(path: &Path) -> Arc<str> {
+    // A path in UTF-8 displays as itself: no formatting machinery per file.
+    match path.to_str() {
+        Some(s) => s.into(),
+        None => path.display().to_string().into(),
+    }
 }
 
 /// The next block of `path`, naming the file on a read error.
@@ -423,8 +441,8 @@ fn run_parallel(
     let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
     let threshold = args.threshold;
     let score = |mut c: Chunk| -> Result<Rendered> {
-        if let Some((path, _)) = c.file.take() {
-            return score_file(model, format, path, c.doc, threshold);
+        if let Some((path, len)) = c.file.take() {
+            return score_file(model, format, (path, len), c.doc, threshold);
         }
         let line = c.jsonl.as_ref().map_or(0, |(_, n)| *n);
         c.decode()?;
@@ -544,11 +562,11 @@ fn run_parallel(
 fn score_file(
     model: &factop::model::Model,
     format: Format,
-    path: PathBuf,
+    (path, len): (PathBuf, u64),
     doc: Arc<str>,
     threshold: Option<f64>,
 ) -> Result<Rendered> {
-    let mut blocks = open(&path)?;
+    let mut blocks = open_expecting(&path, Some(len))?;
     let mut r = Rendered {
         doc,
         id: None,
@@ -618,7 +636,7 @@ impl Iterator for TextChunks {
         loop {
             let Some((path, doc, blocks, first)) = &mut self.current else {
                 let path = self.files.next()?;
-                let doc: Arc<str> = path.display().to_string().into();
+                let doc = doc_name(&path);
                 // A small regular file is read on a worker; anything else (a missing file
                 // too: its error comes from opening it here) is streamed from this thread.
                 if path.as_os_str() != "-" {
@@ -725,7 +743,7 @@ impl Iterator for JsonlArticles {
                         Err(e) => return Some(Err(factop::Error::read(&path, e).into())),
                     }
                 };
-                let doc: Arc<str> = path.display().to_string().into();
+                let doc = doc_name(&path);
                 self.current = Some((path, doc, reader, 0));
                 continue;
             };

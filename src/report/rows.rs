@@ -81,29 +81,40 @@ fn write_json_row(
 
 /// Write `s` as a JSON string exactly as serde_json does: `"` and `\\` escaped, the control
 /// characters below U+0020 as `\b \f \n \r \t` or `\u00xx` (lower-case hex), everything else
-/// as it is. Runs without anything to escape are copied whole, found eight bytes at a time.
+/// as it is. Runs without anything to escape are copied whole, found sixteen bytes at a time.
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is below 0x20, `"` or `\` (bytes of 0x80 and above never are;
-    // a false "yes" only sends the chunk the byte-wise way).
-    let special = |x: u64| {
-        let zero = |t: u64| t.wrapping_sub(ONES) & !t & HIGH;
-        (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
-            | zero(x ^ (ONES * u64::from(b'"')))
-            | zero(x ^ (ONES * u64::from(b'\\')))
-            != 0
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte of `x` that is below 0x20, `"` or `\\` (bytes of 0x80 and
+    // above never are). Every byte of `t` and of `t ^ c` is below 0x80, so the additions carry
+    // into no other byte.
+    let escapes = |x: u64| {
+        let t = x & LO7;
+        let ge_space = t + ONES * 0x60;
+        let not = |c: u8| (t ^ (ONES * u64::from(c))) + LO7;
+        !((ge_space & not(b'"') & not(b'\\')) | x) & HIGH
     };
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
     let b = s.as_bytes();
     out.push(b'"');
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8) {
-            if !special(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
-                i += 8;
+        if let Some(c) = b.get(i..i + 16) {
+            if escapes(word(&c[..8])) | escapes(word(&c[8..])) == 0 {
+                i += 16;
                 continue;
             }
+        }
+        // The next eight bytes, or near the end the last eight (some already seen).
+        let chunk = match b.get(i..i + 8) {
+            None if b.len() >= 8 => b.get(b.len() - 8..),
+            chunk => chunk,
+        };
+        if chunk.is_some_and(|c| escapes(word(c)) == 0) {
+            i = (i + 8).min(b.len());
+            continue;
         }
         let c = b[i];
         let esc: &[u8] = match c {
@@ -136,19 +147,54 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Formats integers as serde_json does (plain decimal digits).
+/// Write `s` as one field of a csv record exactly as the csv crate's default writer does
+/// (`QuoteStyle::Necessary`): in double quotes, each `"` doubled, when it holds a comma, a
+/// double quote, `\r` or `\n`; as it is otherwise.
+fn write_csv_field(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    if !b.iter().any(|c| matches!(c, b',' | b'"' | b'\r' | b'\n')) {
+        out.extend_from_slice(b);
+        return;
+    }
+    out.push(b'"');
+    let mut start = 0;
+    for q in memchr::memchr_iter(b'"', b) {
+        out.extend_from_slice(&b[start..=q]);
+        out.push(b'"');
+        start = q + 1;
+    }
+    out.extend_from_slice(&b[start..]);
+    out.push(b'"');
+}
+
+/// Formats integers as serde_json does (plain decimal digits), two digits at a time.
 struct Decimal([u8; 20]);
+
+/// `00` to `99`.
+static DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0u8; 2]; 100];
+    let mut k = 0;
+    while k < 100 {
+        t[k] = [b'0' + (k / 10) as u8, b'0' + (k % 10) as u8];
+        k += 1;
+    }
+    t
+};
 
 impl Decimal {
     fn format(&mut self, mut n: usize) -> &[u8] {
         let mut i = self.0.len();
-        loop {
+        while n >= 100 {
+            i -= 2;
+            self.0[i..i + 2].copy_from_slice(&DIGIT_PAIRS[n % 100]);
+            n /= 100;
+        }
+        if n >= 10 {
+            i -= 2;
+            self.0[i..i + 2].copy_from_slice(&DIGIT_PAIRS[n]);
+        } else {
             i -= 1;
-            self.0[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            self.0[i] = b'0' + n as u8;
         }
         &self.0[i..]
     }
@@ -174,6 +220,10 @@ pub fn id_text(id: &serde_json::Value) -> String {
     }
 }
 
+/// Bytes of a jsonl/json row besides its text, document name and id: field names, quotes,
+/// numbers and label (124 with index, start and end of 7-8 digits and a 24-byte float).
+const ROW_FIELD_BYTES: usize = 136;
+
 /// Render some rows of a document. For `json` the chunk holds `\n{row}` items separated by
 /// commas; for `csv` it has no header; for `text` no document header or summary:
 /// [`ChunkWriter`] adds what joins the chunks. `html` is not a row format.
@@ -182,13 +232,17 @@ pub fn render(
     id: Option<&serde_json::Value>,
     rows: &[ScoredSentence<'_>],
 ) -> io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(rows.len() * 160);
     // The document name and id, escaped once (rows of a chunk share them).
     let mut doc_json = (String::new(), Vec::new());
     let id_json = match (format, id) {
         (Format::Jsonl | Format::Json, Some(id)) => Some(serde_json::to_vec(id)?),
         _ => None,
     };
+    // Room for every row (its text, name, id and the fields around them), so the buffer of a
+    // 256 KB block is not regrown and copied as it fills.
+    let texts: usize = rows.iter().map(|r| r.text.len() + r.doc.len()).sum();
+    let fields = ROW_FIELD_BYTES + id_json.as_ref().map_or(0, Vec::len);
+    let mut out = Vec::with_capacity(texts + rows.len() * fields);
     match format {
         Format::Jsonl | Format::Json => {
             for (k, r) in rows.iter().enumerate() {
@@ -206,21 +260,25 @@ pub fn render(
         }
         Format::Text => write_text_rows(&mut out, rows, &[])?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
             let id = id.map(id_text);
+            let mut num = Decimal([0; 20]);
             for r in rows {
-                let (index, start, end) =
-                    (r.index.to_string(), r.start.to_string(), r.end.to_string());
-                let p = r.p_opinion.to_string();
-                let mut rec: Vec<&str> = vec![r.doc];
+                write_csv_field(&mut out, r.doc);
                 if let Some(id) = &id {
-                    rec.push(id);
+                    out.push(b',');
+                    write_csv_field(&mut out, id);
                 }
-                rec.extend([index.as_str(), start.as_str(), end.as_str()]);
-                rec.extend([r.text, r.label.as_str(), &p]);
-                w.write_record(&rec)?;
+                for n in [r.index, r.start, r.end] {
+                    out.push(b',');
+                    out.extend_from_slice(num.format(n));
+                }
+                out.push(b',');
+                write_csv_field(&mut out, r.text);
+                out.push(b',');
+                out.extend_from_slice(r.label.as_str().as_bytes());
+                // As `f64::to_string` writes it.
+                writeln!(out, ",{}", r.p_opinion)?;
             }
-            w.flush()?;
         }
         Format::Html => {
             return Err(io::Error::new(
@@ -336,6 +394,62 @@ mod tests {
             };
             want.push(b'\n');
             let got = render(Format::Jsonl, id.as_ref(), std::slice::from_ref(&r)).unwrap();
+            prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+        }
+    }
+
+    /// Rows as the csv crate writes them (what `render` wrote before it wrote csv by hand).
+    fn csv_crate_rows(id: Option<&serde_json::Value>, rows: &[ScoredSentence<'_>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut w = csv::Writer::from_writer(&mut out);
+        let id = id.map(id_text);
+        for r in rows {
+            let (index, start, end) = (r.index.to_string(), r.start.to_string(), r.end.to_string());
+            let p = r.p_opinion.to_string();
+            let mut rec: Vec<&str> = vec![r.doc];
+            if let Some(id) = &id {
+                rec.push(id);
+            }
+            rec.extend([index.as_str(), start.as_str(), end.as_str()]);
+            rec.extend([r.text, r.label.as_str(), &p]);
+            w.write_record(&rec).unwrap();
+        }
+        w.flush().unwrap();
+        drop(w);
+        out
+    }
+
+    proptest! {
+        /// Hand-written csv rows are the csv crate's, byte for byte.
+        #[test]
+        fn csv_rows_are_csv_crate_rows(
+            doc in "\\PC{0,12}|[,\"\r\n a\\\\]{0,6}",
+            texts in prop::collection::vec(
+                "\\PC{0,40}|[a,\"\r\n\\\\\x00-\x1fé ]{0,20}|([a-z ]{0,12}[,\"\r\n]){0,6}", 0..4),
+            (index, start, end) in (any::<usize>(), 0usize..1 << 40, any::<usize>()),
+            p in prop_oneof![Just(0.0), Just(1.0), Just(0.5), Just(1e-6), 0.0f64..1.0],
+            opinion in any::<bool>(),
+            id in prop_oneof![
+                Just(None),
+                Just(Some(serde_json::json!(7))),
+                Just(Some(serde_json::json!("a,\"b"))),
+                Just(Some(serde_json::json!({"k": [1, 2.5, null]}))),
+            ],
+        ) {
+            let rows: Vec<ScoredSentence> = texts
+                .iter()
+                .map(|text| ScoredSentence {
+                    doc: &doc,
+                    index,
+                    start,
+                    end,
+                    text,
+                    label: if opinion { Label::Opinion } else { Label::Fact },
+                    p_opinion: crate::classify::round6(p),
+                })
+                .collect();
+            let want = csv_crate_rows(id.as_ref(), &rows);
+            let got = render(Format::Csv, id.as_ref(), &rows).unwrap();
             prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
         }
     }

@@ -411,6 +411,18 @@ pub(super) const CUE_VERBS: &[&[u8]] = &[
     b"yelled",
 ];
 
+/// A bit per letter (`a` = bit 0) that some cue verb (or `according`) ends with: `d e g s y`.
+pub(super) static CUE_LAST: u32 = {
+    let mut t = 0u32;
+    let mut k = 0;
+    while k < CUE_VERBS.len() {
+        let w = CUE_VERBS[k];
+        t |= 1 << (w[w.len() - 1] - b'a');
+        k += 1;
+    }
+    t | 1 << (b'g' - b'a') // according
+};
+
 /// Filter before the exact look-up: for a word length (up to 12) and first letter, a bit per
 /// last letter (`a` = bit 0) that some cue verb (or `according`) has.
 pub(super) static CUE_FILTER: [[u32; 26]; 13] = {

@@ -22,6 +22,49 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
+/// Whether the scanner must look at byte `c` ([`SPECIAL`]).
+#[cfg(test)]
+pub(super) fn is_special(c: u8) -> bool {
+    SPECIAL[c as usize]
+}
+
+/// Position of the first byte of `b[i..end]` that [`SPECIAL`] marks, or `end` (or `i` when it
+/// is past `end`): eight bytes at a time, a word with none of `. ! ? " '` and no byte above
+/// 0x7F skipped whole.
+#[inline]
+pub(super) fn next_special(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i + 8 <= end {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+        let mut m = special_candidates8(w);
+        while m != 0 {
+            let k = i + (m.trailing_zeros() / 8) as usize;
+            if SPECIAL[b[k] as usize] {
+                return k;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    while i < end && !SPECIAL[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The bytes of `w` (little-endian) that may be [`SPECIAL`], as the high bit of each: ASCII
+/// `!` to `?` (`. ! ? " '` among them, with digits and other punctuation) and every byte above
+/// 0x7F (the lead bytes of the multi-byte marks among them).
+#[inline]
+fn special_candidates8(w: u64) -> u64 {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let t = w & LO7; // bytes below 0x80: the additions carry into no other byte
+    let ge_bang = t + ONES * (0x80 - u64::from(b'!'));
+    let gt_question = t + ONES * (0x80 - u64::from(b'?') - 1);
+    (w | (ge_bang & !gt_question)) & HI
+}
+
 // Kinds of opening quotation marks kept on the stack.
 const Q_DOUBLE: u8 = 1; // "
 const Q_LDQUO: u8 = 2; // “
@@ -135,22 +178,22 @@ impl<'a> Scanner<'a> {
             .count();
         let mut answer = self.begin_block(us + lead, ue);
         let mut i = us + lead + lines::numbered_marker_len(&b[us + lead..ue]);
-        while i < ue {
-            if SPECIAL[b[i] as usize] {
-                i = self.special(i, ue);
-                // A sentence ended at `i` (only a cut leaves `sent_start` there): where its line
-                // ends too, one paragraph per line, a paragraph ends. The cut was made with the
-                // next line in view, so it is where it is without the break.
-                if u.line_paragraphs && self.line_paragraphs && i == self.sent_start {
-                    let p = skip_ws(b, i, ue);
-                    if p < ue && b[i..p].contains(&b'\n') {
-                        self.end_block(i, answer);
-                        answer = self.begin_block(p, ue);
-                        i = p;
-                    }
+        loop {
+            i = next_special(b, i, ue);
+            if i >= ue {
+                break;
+            }
+            i = self.special(i, ue);
+            // A sentence ended at `i` (only a cut leaves `sent_start` there): where its line
+            // ends too, one paragraph per line, a paragraph ends. The cut was made with the
+            // next line in view, so it is where it is without the break.
+            if u.line_paragraphs && self.line_paragraphs && i == self.sent_start {
+                let p = skip_ws(b, i, ue);
+                if p < ue && b[i..p].contains(&b'\n') {
+                    self.end_block(i, answer);
+                    answer = self.begin_block(p, ue);
+                    i = p;
                 }
-            } else {
-                i += 1;
             }
         }
         self.end_block(ue, answer);
@@ -658,6 +701,12 @@ impl<'a> Scanner<'a> {
             while e != 0 {
                 let k = e.trailing_zeros() as usize;
                 e &= e - 1;
+                // Half the words end in a letter no cue ends in: skipped before finding where
+                // they start.
+                let last = (b[c + k] | 0x20).wrapping_sub(b'a') & 31;
+                if lexicon::CUE_LAST & (1u32 << last) == 0 {
+                    continue;
+                }
                 let below = starts & (u64::MAX >> (63 - k));
                 let ws = if below != 0 {
                     c + 63 - below.leading_zeros() as usize

@@ -825,6 +825,28 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The scanner's skip to the next byte it must look at, eight bytes at a time, finds what
+    /// a byte loop finds, from any start to any end (marks, their lead bytes and continuation
+    /// bytes, other non-ASCII bytes).
+    #[test]
+    fn next_special_matches_a_byte_loop(
+        bytes in prop::collection::vec(prop::sample::select(
+            b"ab .!?\"'\n-,;#&/>@0\x7f\x80\x9c\x9d\xa6\xab\xc2\xc3\xd8\xe0\xe2\xe3\xef\xff".to_vec()), 0..64),
+        from in 0usize..70,
+        to in 0usize..70,
+    ) {
+        let end = to.min(bytes.len());
+        let mut want = from;
+        while want < end && !scan::is_special(bytes[want]) {
+            want += 1;
+        }
+        prop_assert_eq!(scan::next_special(&bytes, from, end), want);
+    }
+}
+
 #[test]
 fn cue_lexicon_is_sorted_and_found() {
     assert!(lexicon::CUE_VERBS.windows(2).all(|w| w[0] < w[1]));
