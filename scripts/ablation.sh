@@ -8,6 +8,8 @@
 #   ATTR  macro-F1 on datasets/attribution-pairs-eval.csv (held-out pairs written for the project)
 #   EVAL  macro-F1 on datasets/news-written-eval.csv (held-out news sentences written for the project)
 #   CHAL  macro-F1 on datasets/attribution-challenge.csv (held-out attributed/unattributed challenge set)
+#   ART   mean macro-F1 of the six article sets (datasets/article-challenge*.csv), each row read in
+#         its article (--doc-column doc --para-column para), as classify reads an article
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -23,16 +25,25 @@ WRITTEN=(--data datasets/news-written.csv)
 # the written corpus before round 6 (its first 1,358 rows; round 6 was appended after them)
 head -n 1359 datasets/news-written.csv > "$tmp/written-r1-5.csv"
 f1() { "$F" evaluate -m "$tmp/m.json" --data "$1" --format json | python3 -c "import json,sys; print(f'{json.load(sys.stdin)[\"macro_f1\"]:.4f}')"; }
+art() {
+  local sum=0 v
+  for a in datasets/article-challenge.csv datasets/article-challenge-{2,3,4,5,6}.csv; do
+    v=$("$F" evaluate -m "$tmp/m.json" --data "$a" --doc-column doc --para-column para --format json 2>/dev/null |
+      python3 -c "import json,sys; print(json.load(sys.stdin)['macro_f1'])")
+    sum=$(python3 -c "print($sum + $v)")
+  done
+  python3 -c "print(f'{$sum / 6:.4f}')"
+}
 row() {
   local name=$1; shift
   local cv
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(art) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | ART | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
 row "− round 6 of the written corpus (rounds 1-5 only)" "${NEWS[@]}" "${PAIRS[@]}" --data "$tmp/written-r1-5.csv"
 row "− written corpus (news + attribution pairs)" "${NEWS[@]}" "${PAIRS[@]}"
@@ -44,7 +55,8 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
-row "− revision 9's timetables (\`--cue-rules 8\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 8
+row "− revision 10's continued reports (\`--cue-rules 9\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 9
+row "− revision 9's timetables too (\`--cue-rules 8\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 8
 row "− revision 8's word senses too (\`--cue-rules 7\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 7
 row "− revision 7's courts and inquests too (\`--cue-rules 6\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 6
 row "− revision 6's thoughts and feelings too (\`--cue-rules 5\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 5
