@@ -66,6 +66,13 @@ pub fn run(mut args: Args) -> Result<()> {
         }
         .into());
     }
+    // `factop explain article.txt` scored the file's name as a sentence, silently.
+    if std::path::Path::new(&args.sentence).is_file() {
+        eprintln!(
+            "factop: warning: {0}: is a file's name, scored as the sentence itself; to explain the sentences in the file use `factop classify --explain {0}` (or `factop explain - < {0}` for one sentence)",
+            args.sentence
+        );
+    }
     let model = persist::load_or_default(args.model.as_deref())?;
     // A pasted paragraph gets one score for all of it: say so, and how to score each sentence.
     let n = factop::segment::split(&args.sentence).len();

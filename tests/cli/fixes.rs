@@ -324,3 +324,22 @@ fn a_table_a_jsonl_file_or_a_model_given_as_an_article_is_warned_about() {
     let r = factop(&["classify", "--input-format", "jsonl", &jsonl], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn explain_given_a_file_name_says_it_scores_the_name() {
+    let article = repo("datasets/examples/council-budget.txt");
+    let r = factop(&["explain", &article], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with(&format!("factop: warning: {article}: is a file's name"))
+            && r.stderr
+                .contains(&format!("factop classify --explain {article}")),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    // A sentence that names no file: no warning.
+    let r = factop(&["explain", "README.md is a file here."], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
