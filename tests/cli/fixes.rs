@@ -343,3 +343,16 @@ fn explain_given_a_file_name_says_it_scores_the_name() {
     let r = factop(&["explain", "README.md is a file here."], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn inspect_takes_the_model_with_m_as_the_other_commands_do() {
+    let model = repo("models/default.json");
+    let positional = factop(&["inspect", &model, "-f", "json"], None).ok();
+    for flag in ["-m", "--model"] {
+        let out = factop(&["inspect", flag, &model, "-f", "json"], None).ok();
+        assert_eq!(out, positional, "{flag}");
+    }
+    let r = factop(&["inspect", &model, "-m", &model], None);
+    assert_eq!(r.code, 2);
+    assert!(r.err().contains("cannot be used with"));
+}
