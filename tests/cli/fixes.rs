@@ -356,3 +356,19 @@ fn inspect_takes_the_model_with_m_as_the_other_commands_do() {
     assert_eq!(r.code, 2);
     assert!(r.err().contains("cannot be used with"));
 }
+
+#[test]
+fn a_bad_label_map_names_the_flag_once() {
+    // "invalid value 'x' for '--label-map <RAW=LABEL,...>': invalid value for --label-map: ..."
+    for (map, expect) in [
+        ("x", "`x` is not RAW=LABEL"),
+        ("a=b", "`b` is not a label"),
+        ("a=fact,a=opinion", "mapped to both"),
+    ] {
+        let r = factop(&["evaluate", "--data", SEED, "--label-map", map], None);
+        assert_eq!(r.code, 2);
+        let msg = r.err();
+        assert!(msg.contains(expect), "{msg}");
+        assert_eq!(msg.matches("--label-map").count(), 1, "{msg}");
+    }
+}
