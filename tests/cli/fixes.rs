@@ -372,3 +372,25 @@ fn a_bad_label_map_names_the_flag_once() {
         assert_eq!(msg.matches("--label-map").count(), 1, "{msg}");
     }
 }
+
+#[test]
+fn a_lexicon_that_cannot_be_read_names_the_flag() {
+    // "/path: No such file or directory (os error 2)" named neither --lexicon nor the lexicon.
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("words.txt").display().to_string();
+    let folder = dir.path().display().to_string();
+    let m = dir.path().join("m.json").display().to_string();
+    for (file, expect) in [
+        (&missing, "--lexicon loaded: cannot read it"),
+        (&folder, "--lexicon loaded: is a folder, not a word list"),
+    ] {
+        let spec = format!("loaded={file}");
+        let r = factop(
+            &["train", "--data", SEED, "-o", &m, "--lexicon", &spec],
+            None,
+        );
+        let msg = r.err();
+        assert!(msg.contains(&format!("{file}: {expect}")), "{msg}");
+    }
+    assert!(!std::path::Path::new(&m).exists());
+}
