@@ -394,3 +394,35 @@ fn a_lexicon_that_cannot_be_read_names_the_flag() {
     }
     assert!(!std::path::Path::new(&m).exists());
 }
+
+#[test]
+fn plots_given_a_file_name_says_it_takes_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("roc.png").display().to_string();
+    let r = factop(&["evaluate", "--data", SEED, "--plots", &png], None);
+    assert_eq!(r.stdout, "");
+    let msg = r.err();
+    assert!(
+        msg.contains(&format!("--plots {png}: names a file"))
+            && msg.contains("takes a folder")
+            && msg.contains(&format!("(e.g. {})", dir.path().join("roc").display())),
+        "{msg}"
+    );
+    assert!(!std::path::Path::new(&png).exists());
+    // An existing folder of that name is used as before.
+    std::fs::create_dir(&png).unwrap();
+    let r = factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--bootstrap",
+            "0",
+            "--plots",
+            &png,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::path::Path::new(&png).join("roc.svg").is_file());
+}
