@@ -42,6 +42,7 @@ pub struct Args {
     #[arg(
         allow_negative_numbers = true,
         long,
+        short = 'k',
         value_name = "K",
         default_value_t = 5,
         value_parser = super::parse_count::<usize>

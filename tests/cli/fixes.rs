@@ -426,3 +426,21 @@ fn plots_given_a_file_name_says_it_takes_a_folder() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(std::path::Path::new(&png).join("roc.svg").is_file());
 }
+
+#[test]
+fn classify_takes_top_as_k_as_explain_and_inspect_do() {
+    // `explain -k 3` and `inspect -k 3` worked; `classify --explain -k 3` did not.
+    let text = b"The plan is a disgrace, the mayor said. It is a disgrace.";
+    let long = factop(
+        &["classify", "--explain", "-f", "jsonl", "--top", "3"],
+        Some(text),
+    )
+    .ok();
+    let short = factop(
+        &["classify", "--explain", "-f", "jsonl", "-k", "3"],
+        Some(text),
+    )
+    .ok();
+    assert_eq!(short, long);
+    assert_eq!(long.matches("\"feature\"").count(), 6, "{long}");
+}
