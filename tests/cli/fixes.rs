@@ -444,3 +444,57 @@ fn classify_takes_top_as_k_as_explain_and_inspect_do() {
     assert_eq!(short, long);
     assert_eq!(long.matches("\"feature\"").count(), 6, "{long}");
 }
+
+#[test]
+fn a_utf16_article_is_an_error_saying_to_save_it_as_utf8() {
+    // Notepad's "Unicode" (UTF-16 with a byte-order mark) was scored as one sentence of
+    // NUL-spaced letters, with only "2 invalid UTF-8 sequences replaced" said about it.
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = |bom: [u8; 2], text: &str| -> Vec<u8> {
+        let mut b = bom.to_vec();
+        for u in text.encode_utf16() {
+            let pair = if bom == [0xFF, 0xFE] {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            };
+            b.extend(pair);
+        }
+        b
+    };
+    let le = write(
+        dir.path(),
+        "le.txt",
+        utf16([0xFF, 0xFE], "It rained. It is awful.\r\n"),
+    );
+    let be = write(dir.path(), "be.txt", utf16([0xFE, 0xFF], "It rained.\n"));
+    let jsonl = write(
+        dir.path(),
+        "a.jsonl",
+        utf16([0xFF, 0xFE], "{\"id\": 1, \"text\": \"It rained.\"}\n"),
+    );
+    for (args, file) in [
+        (&["classify", &le][..], le.as_str()),
+        (&["classify", "-f", "text", &be], &be),
+        (&["classify", "-f", "html", &le], &le),
+        (&["classify", "--explain", &le], &le),
+        (&["sentences", &be], &be),
+        (&["classify", "--input-format", "jsonl", &jsonl], &jsonl),
+    ] {
+        let msg = factop(args, None).err();
+        assert!(
+            msg.contains(&format!("{file}: is UTF-16 text")) && msg.contains("save it as UTF-8"),
+            "{args:?}: {msg}"
+        );
+    }
+    let bytes = std::fs::read(&le).unwrap();
+    let msg = factop(&["classify"], Some(&bytes)).err();
+    assert!(msg.contains("standard input: is UTF-16 text"), "{msg}");
+    // UTF-8 with its byte-order mark is read as before.
+    let out = factop(
+        &["sentences", "-f", "text"],
+        Some(b"\xEF\xBB\xBFIt rained."),
+    )
+    .ok();
+    assert_eq!(out, "It rained.\n");
+}
