@@ -498,3 +498,28 @@ fn a_utf16_article_is_an_error_saying_to_save_it_as_utf8() {
     .ok();
     assert_eq!(out, "It rained.\n");
 }
+
+#[test]
+fn explain_reads_standard_input_as_classify_does() {
+    // Latin-1 on standard input was "stream did not contain valid UTF-8"; classify reads it
+    // with the bytes replaced and a warning.
+    let r = factop(
+        &["explain", "-", "-f", "json"],
+        Some(b"The caf\xe9 is awful.\n"),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\"text\": \"The caf\u{fffd} is awful.\""),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr,
+        "factop: warning: standard input: 1 invalid UTF-8 sequence(s) replaced with U+FFFD\n"
+    );
+    let msg = factop(&["explain", "-"], Some(b"\xFF\xFEI\0t\0")).err();
+    assert!(msg.contains("standard input: is UTF-16 text"), "{msg}");
+    // UTF-8 as before, without a warning.
+    let r = factop(&["explain", "-"], Some("The café is awful.\n".as_bytes()));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
