@@ -523,3 +523,36 @@ fn explain_reads_standard_input_as_classify_does() {
     let r = factop(&["explain", "-"], Some("The café is awful.\n".as_bytes()));
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn output_given_to_a_command_that_writes_to_standard_output_says_to_redirect() {
+    // `classify a.txt --output rows.csv` said "a similar argument exists: '--top'", and `-o`
+    // "to pass '-o' as a value, use '-- -o'".
+    let article = repo("datasets/examples/council-budget.txt");
+    for args in [
+        &["classify", &article, "-o", "rows.csv"][..],
+        &["classify", &article, "--output", "rows.csv"],
+        &["classify", &article, "--output=rows.csv"],
+        &["sentences", &article, "-o", "s.jsonl"],
+        &["evaluate", "--data", SEED, "-o", "r.txt"],
+        &["explain", "It is bad.", "-o", "e.txt"],
+        &["inspect", "-o", "card.txt"],
+    ] {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains(&format!("factop {} has no --output", args[0]))
+                && msg.contains("> FILE")
+                && !msg.contains("--top")
+                && !msg.contains("-- -o"),
+            "{args:?}: {msg}"
+        );
+        assert_eq!(
+            msg.contains("--predictions"),
+            args[0] == "evaluate",
+            "{msg}"
+        );
+    }
+    assert!(!crate::harness::root().join("rows.csv").exists());
+}
