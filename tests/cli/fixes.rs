@@ -556,3 +556,30 @@ fn output_given_to_a_command_that_writes_to_standard_output_says_to_redirect() {
     }
     assert!(!crate::harness::root().join("rows.csv").exists());
 }
+
+#[test]
+fn data_named_without_its_flag_says_to_use_data() {
+    for (args, expect) in [
+        (
+            &["evaluate", SEED][..],
+            format!("factop evaluate --data {SEED})"),
+        ),
+        (
+            &["evaluate", "--data", SEED, SEED],
+            format!("factop evaluate --data {SEED})"),
+        ),
+        (
+            &["train", SEED, "-o", "m.json"],
+            format!("factop train --data {SEED} -o MODEL.json)"),
+        ),
+    ] {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains(&format!("unexpected argument '{SEED}'")) && msg.contains(&expect),
+            "{args:?}: {msg}"
+        );
+    }
+    assert!(!crate::harness::root().join("m.json").exists());
+}
