@@ -46,9 +46,57 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ) {
         e.exit();
     }
+    if let Some(msg) = no_output_flag(&e).or_else(|| data_without_flag(&e)) {
+        eprintln!("factop: error: {msg}");
+        return ExitCode::from(2);
+    }
     let rendered = e.render().to_string();
     eprintln!("factop: error: {}", clap_one_line(&rendered));
     ExitCode::from(2)
+}
+
+/// A file named without `--data` to `train` or `evaluate` (`factop evaluate held-out.csv`):
+/// say how to name it, where clap only listed the usage.
+fn data_without_flag(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let cmd = std::env::args().nth(1)?;
+    if arg.starts_with('-') || !matches!(cmd.as_str(), "train" | "evaluate") {
+        return None;
+    }
+    Some(format!(
+        "unexpected argument '{arg}': factop {cmd} reads labelled data given with --data (factop {cmd} --data {arg}{}) (more: --help)",
+        if cmd == "train" { " -o MODEL.json" } else { "" }
+    ))
+}
+
+/// `-o`/`--output` given to a command that writes to standard output (only `train` takes
+/// it): say so and how to write a file, where clap suggested `--top` or `-- -o`.
+fn no_output_flag(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    if !matches!(arg.split('=').next(), Some("-o" | "--output")) {
+        return None;
+    }
+    let cmd = std::env::args().nth(1).filter(|c| !c.starts_with('-'))?;
+    let extra = if cmd == "evaluate" {
+        "; --predictions FILE.csv writes every row's prediction"
+    } else {
+        ""
+    };
+    Some(format!(
+        "unexpected argument '{arg}': factop {cmd} has no --output (only train writes a file with it); it writes to standard output, so redirect that: factop {cmd} ... > FILE{extra} (more: --help)"
+    ))
 }
 
 /// clap's multi-line message as one line: the problem (with the arguments it lists), its tip

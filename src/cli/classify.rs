@@ -42,6 +42,7 @@ pub struct Args {
     #[arg(
         allow_negative_numbers = true,
         long,
+        short = 'k',
         value_name = "K",
         default_value_t = 5,
         value_parser = super::parse_count::<usize>
@@ -66,9 +67,10 @@ pub fn open(path: &Path) -> Result<Blocks<Box<dyn Read + Send>>> {
 /// [`Blocks::with_len_hint`]).
 fn open_expecting(path: &Path, len: Option<u64>) -> Result<TextBlocks> {
     let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-        Box::new(std::io::stdin())
+        Box::new(NotUtf16::new(std::io::stdin()))
     } else {
-        Box::new(std::fs::File::open(path).map_err(|e| factop::Error::read(path, e))?)
+        let file = std::fs::File::open(path).map_err(|e| factop::Error::read(path, e))?;
+        Box::new(NotUtf16::new(file))
     };
     Ok(match len {
         Some(len) => Blocks::with_len_hint(reader, len),
@@ -82,6 +84,40 @@ fn doc_name(path: &Path) -> Arc<str> {
     match path.to_str() {
         Some(s) => s.into(),
         None => path.display().to_string().into(),
+    }
+}
+
+/// A reader that fails on text that opens with a UTF-16 byte-order mark (as Windows
+/// Notepad's "Unicode" saves it): decoded as UTF-8 it is one sentence of NUL-spaced letters,
+/// scored and labelled without a word of warning but "2 invalid UTF-8 sequences". It looks
+/// at the first read only: no extra system call.
+struct NotUtf16<R> {
+    inner: R,
+    checked: bool,
+}
+
+impl<R> NotUtf16<R> {
+    fn new(inner: R) -> Self {
+        NotUtf16 {
+            inner,
+            checked: false,
+        }
+    }
+}
+
+impl<R: Read> Read for NotUtf16<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if !self.checked && n > 0 {
+            self.checked = true;
+            if n >= 2 && (buf[..2] == [0xFF, 0xFE] || buf[..2] == [0xFE, 0xFF]) {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
+                ));
+            }
+        }
+        Ok(n)
     }
 }
 
@@ -736,10 +772,12 @@ impl Iterator for JsonlArticles {
             let Some((path, doc, reader, line_no)) = &mut self.current else {
                 let path = self.files.next()?;
                 let reader: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
-                    Box::new(std::io::BufReader::new(std::io::stdin()))
+                    Box::new(std::io::BufReader::new(NotUtf16::new(std::io::stdin())))
                 } else {
                     match std::fs::File::open(&path) {
-                        Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
+                        Ok(f) => {
+                            Box::new(std::io::BufReader::with_capacity(1 << 16, NotUtf16::new(f)))
+                        }
                         Err(e) => return Some(Err(factop::Error::read(&path, e).into())),
                     }
                 };

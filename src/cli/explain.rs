@@ -54,9 +54,20 @@ struct JsonOut<'a> {
 /// Run `factop explain`.
 pub fn run(mut args: Args) -> Result<()> {
     if args.sentence == "-" {
+        // Read as classify reads standard input: invalid UTF-8 replaced, with a warning (it
+        // was "stream did not contain valid UTF-8"), UTF-16 refused with the fix.
+        let path = std::path::Path::new("-");
+        let mut blocks = super::classify::open(path)?;
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
+        while let Some(b) = super::classify::next_block(&mut blocks, path)? {
+            text.push_str(b.text);
+        }
+        let replaced = blocks.replaced();
+        if replaced > 0 {
+            eprintln!(
+                "factop: warning: standard input: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD"
+            );
+        }
         args.sentence = text.trim_end_matches(['\n', '\r']).to_string();
     }
     if factop::segment::is_blank(&args.sentence) {
@@ -65,6 +76,13 @@ pub fn run(mut args: Args) -> Result<()> {
             msg: "the sentence is empty: pass the sentence to explain, in quotes (e.g. factop explain \"The plan is a disgrace.\")".into(),
         }
         .into());
+    }
+    // `factop explain article.txt` scored the file's name as a sentence, silently.
+    if std::path::Path::new(&args.sentence).is_file() {
+        eprintln!(
+            "factop: warning: {0}: is a file's name, scored as the sentence itself; to explain the sentences in the file use `factop classify --explain {0}` (or `factop explain - < {0}` for one sentence)",
+            args.sentence
+        );
     }
     let model = persist::load_or_default(args.model.as_deref())?;
     // A pasted paragraph gets one score for all of it: say so, and how to score each sentence.

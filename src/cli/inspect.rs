@@ -24,6 +24,14 @@ pub struct Args {
     /// Model file (default: the embedded default model).
     #[arg(value_name = "MODEL.json")]
     model: Option<PathBuf>,
+    /// The model file, named as the other commands name it (the same as MODEL.json).
+    #[arg(
+        long = "model",
+        short = 'm',
+        value_name = "MODEL.json",
+        conflicts_with = "model"
+    )]
+    model_flag: Option<PathBuf>,
     /// How many features to list per class.
     #[arg(
         allow_negative_numbers = true,
@@ -284,7 +292,11 @@ fn write_text<W: Write>(out: &mut W, c: &Card<'_>) -> std::io::Result<()> {
 }
 
 /// Run `factop inspect`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(mut args: Args) -> Result<()> {
+    // `-m M` as in classify, evaluate and explain (it was "unexpected argument '-m'").
+    if args.model_flag.is_some() {
+        args.model = args.model_flag.take();
+    }
     let model = persist::load_or_default(args.model.as_deref())?;
     let name = args
         .model

@@ -141,7 +141,11 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
 }
 
 fn parse_label_map(s: &str) -> Result<LabelMap, String> {
-    LabelMap::parse(s).map_err(|e| e.to_string())
+    // clap names the flag already ("invalid value ... for '--label-map'"): the reason only.
+    LabelMap::parse(s).map_err(|e| match e {
+        factop::Error::Param { msg, .. } => msg,
+        e => e.to_string(),
+    })
 }
 
 /// A probability in 0..=1.

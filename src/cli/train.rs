@@ -264,7 +264,18 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
         .iter()
         .map(|spec| {
             let path = &spec.path;
-            let bytes = std::fs::read(path).map_err(|e| factop::Error::read(path, e))?;
+            // Name the flag and the lexicon: a bare "No such file or directory" did not.
+            let bytes = std::fs::read(path).map_err(|e| factop::Error::Data {
+                path: path.display().to_string(),
+                msg: if e.kind() == std::io::ErrorKind::IsADirectory {
+                    format!(
+                        "--lexicon {}: is a folder, not a word list: name one file",
+                        spec.name
+                    )
+                } else {
+                    format!("--lexicon {}: cannot read it: {e}", spec.name)
+                },
+            })?;
             // Name the line that is not UTF-8 (a Latin-1 word list), not just the stream.
             let text = String::from_utf8(bytes).map_err(|e| {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -126,6 +126,18 @@ pub fn prepare_dir(dir: &Path) -> Result<()> {
                 .into(),
         ));
     }
+    // `--plots roc.png` created a folder named roc.png holding eleven files.
+    let ext = dir.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if !dir.exists()
+        && ext.as_deref().is_some_and(|e| {
+            ["png", "svg", "jpg", "jpeg", "pdf", "json", "csv", "html"].contains(&e)
+        })
+    {
+        return Err(out(format!(
+            "names a file, but --plots takes a folder for all the plots (each as .svg and .png, and curves.json), created if missing: name a folder (e.g. {})",
+            dir.with_extension("").display()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(|e| {
         out(format!(
             "cannot create the folder ({e}): choose another path"

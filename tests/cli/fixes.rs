@@ -324,3 +324,262 @@ fn a_table_a_jsonl_file_or_a_model_given_as_an_article_is_warned_about() {
     let r = factop(&["classify", "--input-format", "jsonl", &jsonl], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn explain_given_a_file_name_says_it_scores_the_name() {
+    let article = repo("datasets/examples/council-budget.txt");
+    let r = factop(&["explain", &article], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with(&format!("factop: warning: {article}: is a file's name"))
+            && r.stderr
+                .contains(&format!("factop classify --explain {article}")),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    // A sentence that names no file: no warning.
+    let r = factop(&["explain", "README.md is a file here."], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn inspect_takes_the_model_with_m_as_the_other_commands_do() {
+    let model = repo("models/default.json");
+    let positional = factop(&["inspect", &model, "-f", "json"], None).ok();
+    for flag in ["-m", "--model"] {
+        let out = factop(&["inspect", flag, &model, "-f", "json"], None).ok();
+        assert_eq!(out, positional, "{flag}");
+    }
+    let r = factop(&["inspect", &model, "-m", &model], None);
+    assert_eq!(r.code, 2);
+    assert!(r.err().contains("cannot be used with"));
+}
+
+#[test]
+fn a_bad_label_map_names_the_flag_once() {
+    // "invalid value 'x' for '--label-map <RAW=LABEL,...>': invalid value for --label-map: ..."
+    for (map, expect) in [
+        ("x", "`x` is not RAW=LABEL"),
+        ("a=b", "`b` is not a label"),
+        ("a=fact,a=opinion", "mapped to both"),
+    ] {
+        let r = factop(&["evaluate", "--data", SEED, "--label-map", map], None);
+        assert_eq!(r.code, 2);
+        let msg = r.err();
+        assert!(msg.contains(expect), "{msg}");
+        assert_eq!(msg.matches("--label-map").count(), 1, "{msg}");
+    }
+}
+
+#[test]
+fn a_lexicon_that_cannot_be_read_names_the_flag() {
+    // "/path: No such file or directory (os error 2)" named neither --lexicon nor the lexicon.
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("words.txt").display().to_string();
+    let folder = dir.path().display().to_string();
+    let m = dir.path().join("m.json").display().to_string();
+    for (file, expect) in [
+        (&missing, "--lexicon loaded: cannot read it"),
+        (&folder, "--lexicon loaded: is a folder, not a word list"),
+    ] {
+        let spec = format!("loaded={file}");
+        let r = factop(
+            &["train", "--data", SEED, "-o", &m, "--lexicon", &spec],
+            None,
+        );
+        let msg = r.err();
+        assert!(msg.contains(&format!("{file}: {expect}")), "{msg}");
+    }
+    assert!(!std::path::Path::new(&m).exists());
+}
+
+#[test]
+fn plots_given_a_file_name_says_it_takes_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("roc.png").display().to_string();
+    let r = factop(&["evaluate", "--data", SEED, "--plots", &png], None);
+    assert_eq!(r.stdout, "");
+    let msg = r.err();
+    assert!(
+        msg.contains(&format!("--plots {png}: names a file"))
+            && msg.contains("takes a folder")
+            && msg.contains(&format!("(e.g. {})", dir.path().join("roc").display())),
+        "{msg}"
+    );
+    assert!(!std::path::Path::new(&png).exists());
+    // An existing folder of that name is used as before.
+    std::fs::create_dir(&png).unwrap();
+    let r = factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--bootstrap",
+            "0",
+            "--plots",
+            &png,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::path::Path::new(&png).join("roc.svg").is_file());
+}
+
+#[test]
+fn classify_takes_top_as_k_as_explain_and_inspect_do() {
+    // `explain -k 3` and `inspect -k 3` worked; `classify --explain -k 3` did not.
+    let text = b"The plan is a disgrace, the mayor said. It is a disgrace.";
+    let long = factop(
+        &["classify", "--explain", "-f", "jsonl", "--top", "3"],
+        Some(text),
+    )
+    .ok();
+    let short = factop(
+        &["classify", "--explain", "-f", "jsonl", "-k", "3"],
+        Some(text),
+    )
+    .ok();
+    assert_eq!(short, long);
+    assert_eq!(long.matches("\"feature\"").count(), 6, "{long}");
+}
+
+#[test]
+fn a_utf16_article_is_an_error_saying_to_save_it_as_utf8() {
+    // Notepad's "Unicode" (UTF-16 with a byte-order mark) was scored as one sentence of
+    // NUL-spaced letters, with only "2 invalid UTF-8 sequences replaced" said about it.
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = |bom: [u8; 2], text: &str| -> Vec<u8> {
+        let mut b = bom.to_vec();
+        for u in text.encode_utf16() {
+            let pair = if bom == [0xFF, 0xFE] {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            };
+            b.extend(pair);
+        }
+        b
+    };
+    let le = write(
+        dir.path(),
+        "le.txt",
+        utf16([0xFF, 0xFE], "It rained. It is awful.\r\n"),
+    );
+    let be = write(dir.path(), "be.txt", utf16([0xFE, 0xFF], "It rained.\n"));
+    let jsonl = write(
+        dir.path(),
+        "a.jsonl",
+        utf16([0xFF, 0xFE], "{\"id\": 1, \"text\": \"It rained.\"}\n"),
+    );
+    for (args, file) in [
+        (&["classify", &le][..], le.as_str()),
+        (&["classify", "-f", "text", &be], &be),
+        (&["classify", "-f", "html", &le], &le),
+        (&["classify", "--explain", &le], &le),
+        (&["sentences", &be], &be),
+        (&["classify", "--input-format", "jsonl", &jsonl], &jsonl),
+    ] {
+        let msg = factop(args, None).err();
+        assert!(
+            msg.contains(&format!("{file}: is UTF-16 text")) && msg.contains("save it as UTF-8"),
+            "{args:?}: {msg}"
+        );
+    }
+    let bytes = std::fs::read(&le).unwrap();
+    let msg = factop(&["classify"], Some(&bytes)).err();
+    assert!(msg.contains("standard input: is UTF-16 text"), "{msg}");
+    // UTF-8 with its byte-order mark is read as before.
+    let out = factop(
+        &["sentences", "-f", "text"],
+        Some(b"\xEF\xBB\xBFIt rained."),
+    )
+    .ok();
+    assert_eq!(out, "It rained.\n");
+}
+
+#[test]
+fn explain_reads_standard_input_as_classify_does() {
+    // Latin-1 on standard input was "stream did not contain valid UTF-8"; classify reads it
+    // with the bytes replaced and a warning.
+    let r = factop(
+        &["explain", "-", "-f", "json"],
+        Some(b"The caf\xe9 is awful.\n"),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("\"text\": \"The caf\u{fffd} is awful.\""),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr,
+        "factop: warning: standard input: 1 invalid UTF-8 sequence(s) replaced with U+FFFD\n"
+    );
+    let msg = factop(&["explain", "-"], Some(b"\xFF\xFEI\0t\0")).err();
+    assert!(msg.contains("standard input: is UTF-16 text"), "{msg}");
+    // UTF-8 as before, without a warning.
+    let r = factop(&["explain", "-"], Some("The café is awful.\n".as_bytes()));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn output_given_to_a_command_that_writes_to_standard_output_says_to_redirect() {
+    // `classify a.txt --output rows.csv` said "a similar argument exists: '--top'", and `-o`
+    // "to pass '-o' as a value, use '-- -o'".
+    let article = repo("datasets/examples/council-budget.txt");
+    for args in [
+        &["classify", &article, "-o", "rows.csv"][..],
+        &["classify", &article, "--output", "rows.csv"],
+        &["classify", &article, "--output=rows.csv"],
+        &["sentences", &article, "-o", "s.jsonl"],
+        &["evaluate", "--data", SEED, "-o", "r.txt"],
+        &["explain", "It is bad.", "-o", "e.txt"],
+        &["inspect", "-o", "card.txt"],
+    ] {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains(&format!("factop {} has no --output", args[0]))
+                && msg.contains("> FILE")
+                && !msg.contains("--top")
+                && !msg.contains("-- -o"),
+            "{args:?}: {msg}"
+        );
+        assert_eq!(
+            msg.contains("--predictions"),
+            args[0] == "evaluate",
+            "{msg}"
+        );
+    }
+    assert!(!crate::harness::root().join("rows.csv").exists());
+}
+
+#[test]
+fn data_named_without_its_flag_says_to_use_data() {
+    for (args, expect) in [
+        (
+            &["evaluate", SEED][..],
+            format!("factop evaluate --data {SEED})"),
+        ),
+        (
+            &["evaluate", "--data", SEED, SEED],
+            format!("factop evaluate --data {SEED})"),
+        ),
+        (
+            &["train", SEED, "-o", "m.json"],
+            format!("factop train --data {SEED} -o MODEL.json)"),
+        ),
+    ] {
+        let r = factop(args, None);
+        assert_eq!(r.code, 2, "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains(&format!("unexpected argument '{SEED}'")) && msg.contains(&expect),
+            "{args:?}: {msg}"
+        );
+    }
+    assert!(!crate::harness::root().join("m.json").exists());
+}
