@@ -70,6 +70,13 @@ impl LabelMap {
                 msg: format!("`{target}` is not a label: use fact or opinion"),
             })?;
             let raw = raw.trim();
+            if raw.is_empty() {
+                // An empty key would silently label every row with an empty label cell.
+                return Err(Error::Param {
+                    name: "--label-map",
+                    msg: format!("`{part}` has no RAW value before `=` (example: SUBJ={target})"),
+                });
+            }
             if let Some(old) = map.insert(raw.to_string(), label) {
                 if old != label {
                     return Err(Error::Param {
@@ -966,6 +973,14 @@ mod tests {
         );
         let m = LabelMap::parse("Ab=opinion,aB=fact").unwrap();
         assert_eq!(m.map("AB"), None);
+    }
+
+    #[test]
+    fn label_map_keys_are_not_empty() {
+        for spec in ["=fact", " =opinion", "SUBJ=opinion, =fact"] {
+            let e = LabelMap::parse(spec).unwrap_err().to_string();
+            assert!(e.contains("has no RAW value before `=`"), "{spec}: {e}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(long, short = 'm', value_name = "MODEL.json")]
     model: Option<PathBuf>,
     /// Output format (default: text on a terminal, jsonl otherwise).
-    #[arg(long, short = 'f', value_enum)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true)]
     format: Option<Format>,
     /// Decision threshold on P(opinion) (default: the model's).
     #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]
@@ -50,7 +50,7 @@ pub struct Args {
     top: usize,
     /// Input format: `text` (one article per file) or `jsonl` (one `{"id": ..., "text": ...}`
     /// article per line; every output row gets the article's `id` after `doc`).
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = InputFormat::Text)]
     input_format: InputFormat,
     /// Worker threads, 1 to 1024 (default: the available cores). The output is the same for
     /// any number.

@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long, short = 'm', value_name = "MODEL.json")]
     model: Option<PathBuf>,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = Format::Text)]
     format: Format,
     /// Decision threshold on P(opinion) (default: the model's).
     #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]

@@ -38,7 +38,7 @@ pub struct Args {
     #[arg(allow_negative_numbers = true, long, value_parser = super::parse_probability)]
     threshold: Option<f64>,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = Format::Text)]
     format: Format,
 }
 

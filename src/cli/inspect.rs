@@ -43,7 +43,7 @@ pub struct Args {
     )]
     top: usize,
     /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = Format::Text)]
     format: Format,
 }
 

@@ -168,18 +168,18 @@ pub struct Args {
     #[arg(long, value_name = "NAME=FILE", value_parser = parse_lexicon)]
     lexicon: Vec<LexiconSpec>,
     /// Term-frequency weighting.
-    #[arg(long, value_enum, default_value_t = Tf::Sublinear)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Tf::Sublinear)]
     tf: Tf,
     /// Turn off inverse-document-frequency weighting.
     #[arg(long)]
     no_idf: bool,
     /// Class balancing.
-    #[arg(long, value_enum, default_value_t = Balance::Oversample)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Balance::Oversample)]
     balance: Balance,
     /// Solver: `sparse` runs linfa-logistic's objective and L-BFGS on a sparse matrix;
     /// `linfa` calls linfa-logistic itself on the dense matrix (the reference; slower, needs
     /// rows x features x 8 bytes).
-    #[arg(long, value_enum, default_value_t = Solver::Sparse)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Solver::Sparse)]
     solver: Solver,
     /// Add the naive-Bayes log-count-ratio score of the word n-grams as one more feature, with
     /// smoothing ALPHA (e.g. 0.25), or `off`. The ratio is learned from the training rows

@@ -583,3 +583,19 @@ fn data_named_without_its_flag_says_to_use_data() {
     }
     assert!(!crate::harness::root().join("m.json").exists());
 }
+
+/// Output formats and other named values are read in any case (`-f JSON`, `--tf Raw`).
+#[test]
+fn named_values_are_read_in_any_case() {
+    let article = format!(
+        "{}/datasets/examples/council-budget.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let lower = factop(&["classify", "-f", "json", &article], None).ok();
+    let upper = factop(
+        &["classify", "-f", "JSON", "--input-format", "Text", &article],
+        None,
+    )
+    .ok();
+    assert_eq!(lower, upper);
+}
