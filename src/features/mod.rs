@@ -114,9 +114,10 @@ pub struct FeatureConfig {
     /// of its own ([`Context::continues_report`]: `It was, she said, a budget for the few. The
     /// tax cuts would mostly help the rich.`), is read as a sentence of the reporter's
     /// quotation, as the middle sentence of a quotation over several sentences is: every word
-    /// quoted, `cue:in_quote` and `cue:attributed` on. Stand-alone sentences (training rows,
-    /// `explain`) never continue a report, so a model's weights are those of revision 9 (format
-    /// version 18). New models use revision 10; files without the field read as revision 1,
+    /// quoted, `cue:in_quote` and `cue:attributed` on; a sentence with a word of the
+    /// author-stance lexicons outside quotation marks never continues a report. Stand-alone
+    /// sentences (training rows read without `--doc-column`, `explain`) never continue a
+    /// report, so such a model's weights are those of revision 9 (format version 18). New models use revision 10; files without the field read as revision 1,
     /// and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",

@@ -82,7 +82,8 @@
 //!   stop, and reads as the report's continuation: a back-shifted `would` or `could`, or an
 //!   additive link (`also`, `as well`, `too` at the end, `meanwhile`, `in addition`,
 //!   `additionally`; `should` and `might`, which the author advises and speculates with, count
-//!   only with one of these); with no first or second person outside quotation marks, no
+//!   only with one of these); with no first or second person and no word of the author-stance
+//!   lexicons (`wrong`, `deeply`, `simply`) outside quotation marks, no
 //!   opening that answers the report (`But`, `That`, `It would`, `Of course`, `In fact`,
 //!   `Surely`, …) and none of the author's frames after a modal (`would have`, `should never
 //!   have`, `would do well to`, `be wise to`, `be entitled to`, `be ashamed`, `would say`).

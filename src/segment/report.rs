@@ -129,6 +129,31 @@ fn is_author_frame(words: &[Word], k: usize) -> bool {
         )
 }
 
+/// The one-word entries of the author-stance lexicons the cues count (evaluative words,
+/// intensifiers, boosters, superlatives): a sentence holding one outside quotation marks judges
+/// something, and reading it as a source's words would hide that judgement completely
+/// (`Critics say the plan is flawed. They could not be more wrong.`).
+static STANCE_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            include_str!("../features/lexicons/evaluative.txt"),
+            include_str!("../features/lexicons/intensifiers.txt"),
+            include_str!("../features/lexicons/boosters.txt"),
+            include_str!("../features/lexicons/superlatives.txt"),
+        ]
+        .into_iter()
+        .flat_map(str::lines)
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.contains(' '))
+        .collect()
+    });
+
+/// Whether a word is one of the [`STANCE_WORDS`].
+fn is_stance_word(word: &Word) -> bool {
+    let key = word.key();
+    !key.is_empty() && STANCE_WORDS.contains(key)
+}
+
 /// Longest word the rules name, in bytes.
 const MAX_KEY: usize = 14;
 
@@ -206,7 +231,8 @@ static MARKER_STEMS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
 /// continuation: it ends in a full stop, carries a back-shifted `would` or `could` or an
 /// additive link (`also`, `as well`, `too` at the end, `meanwhile`, `in addition`,
 /// `additionally`; `should` and `might` count only with one of these), has no first or second
-/// person outside quotation marks, does not open as the author's answer to the report (`But`,
+/// person and no word of the author-stance lexicons (`wrong`, `deeply`, `simply`, `best`)
+/// outside quotation marks, does not open as the author's answer to the report (`But`,
 /// `That`, `It` before its modal, `Of course`, `In fact`, `Surely`, …) and holds none of the
 /// author's frames after a modal (`would have`, `should never have`, `would do well to`, `be
 /// wise to`, `be entitled to`, `be ashamed`, `would say`, `would hardly`).
@@ -257,13 +283,18 @@ pub(super) fn reads_on(s: &str) -> bool {
             k.checked_sub(1).map_or("", |j| words[j].key()),
             words.get(k + 1).map_or("", Word::key),
         );
-        additive |= match key {
+        let link = match key {
             "also" | "meanwhile" | "additionally" => true,
             "addition" => prev == "in",
             "well" => prev == "as" && next != "as",
             "too" => k + 1 == words.len(),
             _ => false,
         };
+        // A stance word that is not the additive link itself (`too` at the end, `as well`).
+        if !link && is_stance_word(w) {
+            return false;
+        }
+        additive |= link;
     }
     modal == 2 || additive
 }
@@ -313,6 +344,11 @@ mod tests {
             "Residents would be entitled to ask why.",
             "He would say that.",
             "The plan would hardly work.",
+            // A word of the author-stance lexicons: the author judges.
+            "They could not be more wrong.",
+            "It is also deeply unfair to renters.",
+            "Her critics, meanwhile, are simply wrong.",
+            "The levy would be a disaster for small firms.",
             // First or second person.
             "We would all pay for it.",
             "You might wonder why, too.",

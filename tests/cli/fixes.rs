@@ -599,3 +599,28 @@ fn named_values_are_read_in_any_case() {
     .ok();
     assert_eq!(lower, upper);
 }
+
+/// Cue rules 10 read a report continued without a verb as the source's, but never a sentence
+/// where the author judges with a stance word right after a report (the second read's cases).
+#[test]
+fn the_authors_verdict_after_a_report_stays_the_authors() {
+    let labels = |text: &str| -> Vec<String> {
+        let out = factop(&["classify", "-f", "jsonl", "-"], Some(text.as_bytes())).ok();
+        out.lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["label"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    for text in [
+        "Critics say the plan is flawed. They could not be more wrong.",
+        "The minister said the levy was fair. It is also deeply unfair to renters.",
+        "The minister said the levy was fair. Her critics, meanwhile, are simply wrong.",
+    ] {
+        assert_eq!(labels(text), ["fact", "opinion"], "{text}");
+    }
+    let continued = "It was, she said, a budget for the few. \
+                     The tax cuts would mostly benefit people who did not need them.";
+    assert_eq!(labels(continued), ["fact", "fact"]);
+}
