@@ -65,9 +65,17 @@ fn data_without_flag(e: &clap::Error) -> Option<String> {
     let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
         return None;
     };
-    let cmd = std::env::args().nth(1)?;
+    let cmd = subcommand()?;
     if arg.starts_with('-') || !matches!(cmd.as_str(), "train" | "evaluate") {
         return None;
+    }
+    // `--data a.csv b.csv`: the flag was given, for one file.
+    let had_data =
+        std::env::args_os().any(|a| a == "--data" || a.to_string_lossy().starts_with("--data="));
+    if had_data {
+        return Some(format!(
+            "unexpected argument '{arg}': --data takes one file; give each file its own --data (factop {cmd} --data FILE --data {arg}) (more: --help)"
+        ));
     }
     Some(format!(
         "unexpected argument '{arg}': factop {cmd} reads labelled data given with --data (factop {cmd} --data {arg}{}) (more: --help)",
@@ -88,7 +96,7 @@ fn no_output_flag(e: &clap::Error) -> Option<String> {
     if !matches!(arg.split('=').next(), Some("-o" | "--output")) {
         return None;
     }
-    let cmd = std::env::args().nth(1).filter(|c| !c.starts_with('-'))?;
+    let cmd = subcommand().filter(|c| !c.starts_with('-'))?;
     let extra = if cmd == "evaluate" {
         "; --predictions FILE.csv writes every row's prediction"
     } else {
@@ -97,6 +105,14 @@ fn no_output_flag(e: &clap::Error) -> Option<String> {
     Some(format!(
         "unexpected argument '{arg}': factop {cmd} has no --output (only train writes a file with it); it writes to standard output, so redirect that: factop {cmd} ... > FILE{extra} (more: --help)"
     ))
+}
+
+/// The first argument (the subcommand, when the user gave one), read without panicking on an
+/// argument that is not UTF-8 (`std::env::args` would).
+fn subcommand() -> Option<String> {
+    std::env::args_os()
+        .nth(1)
+        .map(|a| a.to_string_lossy().into_owned())
 }
 
 /// clap's multi-line message as one line: the problem (with the arguments it lists), its tip

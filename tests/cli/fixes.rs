@@ -566,7 +566,7 @@ fn data_named_without_its_flag_says_to_use_data() {
         ),
         (
             &["evaluate", "--data", SEED, SEED],
-            format!("factop evaluate --data {SEED})"),
+            format!("give each file its own --data (factop evaluate --data FILE --data {SEED})"),
         ),
         (
             &["train", SEED, "-o", "m.json"],
