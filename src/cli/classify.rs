@@ -90,17 +90,21 @@ fn doc_name(path: &Path) -> Arc<str> {
 /// A reader that fails on text that opens with a UTF-16 byte-order mark (as Windows
 /// Notepad's "Unicode" saves it): decoded as UTF-8 it is one sentence of NUL-spaced letters,
 /// scored and labelled without a word of warning but "2 invalid UTF-8 sequences". It looks
-/// at the first read only: no extra system call.
+/// at the first two bytes only, as they arrive (a pipe may deliver them one read apart): no
+/// extra system call.
 struct NotUtf16<R> {
     inner: R,
-    checked: bool,
+    /// How many of the first two bytes were seen.
+    seen: u8,
+    first: u8,
 }
 
 impl<R> NotUtf16<R> {
     fn new(inner: R) -> Self {
         NotUtf16 {
             inner,
-            checked: false,
+            seen: 0,
+            first: 0,
         }
     }
 }
@@ -108,13 +112,22 @@ impl<R> NotUtf16<R> {
 impl<R: Read> Read for NotUtf16<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        if !self.checked && n > 0 {
-            self.checked = true;
-            if n >= 2 && (buf[..2] == [0xFF, 0xFE] || buf[..2] == [0xFE, 0xFF]) {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
-                ));
+        for &b in &buf[..n] {
+            match self.seen {
+                0 => {
+                    self.first = b;
+                    self.seen = 1;
+                }
+                1 => {
+                    self.seen = 2;
+                    if matches!((self.first, b), (0xFF, 0xFE) | (0xFE, 0xFF)) {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
+                        ));
+                    }
+                }
+                _ => break,
             }
         }
         Ok(n)
@@ -807,6 +820,47 @@ impl Iterator for JsonlArticles {
                 jsonl: Some((std::mem::take(&mut self.line), *line_no)),
                 ..Chunk::text(doc.clone(), String::new(), 0, 0)
             }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out one byte per read, as a slow pipe may.
+    struct ByteByByte<'a>(&'a [u8]);
+
+    impl Read for ByteByByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&b, rest)), Some(slot)) => {
+                    *slot = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn read_all(r: impl Read) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        NotUtf16::new(r).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn a_utf16_byte_order_mark_is_refused_however_it_arrives() {
+        for bom in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            let text = [&bom[..], b"H\0i\0"].concat();
+            assert!(read_all(&text[..]).is_err());
+            assert!(read_all(ByteByByte(&text)).is_err());
+        }
+        // UTF-8 (with or without its own mark) and a lone 0xFF further on read as they are.
+        for text in [&b"Hi."[..], b"\xEF\xBB\xBFHi.", b"H\xFF\xFE", b"\xFF"] {
+            assert_eq!(read_all(text).unwrap(), text);
+            assert_eq!(read_all(ByteByByte(text)).unwrap(), text);
         }
     }
 }
