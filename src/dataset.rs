@@ -56,6 +56,23 @@ impl std::fmt::Display for Label {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabelMap(pub BTreeMap<String, Label>);
 
+/// Fail, naming the argument `name`, if standard input (`-`) is among `paths` more than once:
+/// it can be read only once (the second read would find nothing).
+pub fn stdin_at_most_once<P: AsRef<Path>>(paths: &[P], name: &'static str) -> Result<()> {
+    if paths
+        .iter()
+        .filter(|p| p.as_ref().as_os_str() == "-")
+        .count()
+        > 1
+    {
+        return Err(Error::Param {
+            name,
+            msg: "`-` (standard input) is given more than once: it can be read only once".into(),
+        });
+    }
+    Ok(())
+}
+
 impl LabelMap {
     /// Parse `RAW=label,RAW=label`. Keys are trimmed; see [`LabelMap::map`] for matching.
     pub fn parse(spec: &str) -> Result<LabelMap> {
@@ -236,18 +253,7 @@ impl Dataset {
 
     /// Read and concatenate several files.
     pub fn load_all<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> Result<Dataset> {
-        if paths
-            .iter()
-            .filter(|p| p.as_ref().as_os_str() == "-")
-            .count()
-            > 1
-        {
-            return Err(Error::Param {
-                name: "--data",
-                msg: "`-` (standard input) is given more than once: it can be read only once"
-                    .into(),
-            });
-        }
+        stdin_at_most_once(paths, "--data")?;
         let mut all = Dataset::default();
         for p in paths {
             let d = Dataset::load(p.as_ref(), opts)?;

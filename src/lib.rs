@@ -22,5 +22,6 @@ pub mod pipeline;
 pub mod report;
 pub mod segment;
 pub mod stream;
+mod swar;
 
 pub use error::{Error, Result};

@@ -220,13 +220,7 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
 /// is missing, unreadable as a file or a folder, naming it: checked before any output, so a
 /// run either fails at once or reads every file.
 pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
-    // `classify - -` read standard input twice (the second time: nothing).
-    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
-        return Err(factop::Error::Param {
-            name: "FILE",
-            msg: "`-` (standard input) is given more than once: it can be read only once".into(),
-        });
-    }
+    factop::dataset::stdin_at_most_once(files, "FILE")?;
     for f in files.iter().filter(|f| f.as_os_str() != "-") {
         match std::fs::metadata(f) {
             Err(e) => return Err(factop::Error::read(f, e)),

@@ -269,17 +269,10 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 /// Whether `b` may hold a line break of [`one_line`]: a byte from `\n` to `\r`, or one above
 /// 0x7F (NEL and U+2028/9 start with 0xC2 and 0xE2); eight bytes at a time.
 fn may_break(b: &[u8]) -> bool {
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut words = b.chunks_exact(8);
     for w in &mut words {
         let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
-        // Bytes below 0x80 only: the additions carry into no other byte.
-        let t = w & LO7;
-        let ge_lf = t + ONES * (0x80 - u64::from(b'\n'));
-        let gt_cr = t + ONES * (0x80 - u64::from(b'\r') - 1);
-        if (w | (ge_lf & !gt_cr)) & HIGH != 0 {
+        if crate::swar::in_range_or_high(w, b'\n', b'\r') != 0 {
             return true;
         }
     }

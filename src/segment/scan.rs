@@ -56,13 +56,7 @@ pub(super) fn next_special(b: &[u8], mut i: usize, end: usize) -> usize {
 /// 0x7F (the lead bytes of the multi-byte marks among them).
 #[inline]
 fn special_candidates8(w: u64) -> u64 {
-    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let t = w & LO7; // bytes below 0x80: the additions carry into no other byte
-    let ge_bang = t + ONES * (0x80 - u64::from(b'!'));
-    let gt_question = t + ONES * (0x80 - u64::from(b'?') - 1);
-    (w | (ge_bang & !gt_question)) & HI
+    crate::swar::in_range_or_high(w, b'!', b'?')
 }
 
 // Kinds of opening quotation marks kept on the stack.
