@@ -121,6 +121,7 @@ impl TrainParams {
         "split-evaluative",
         "cue-scale",
         "cue-rules",
+        "reported-stance",
         "tf",
         "idf",
         "balance",
@@ -168,6 +169,10 @@ impl TrainParams {
             "mask-reported-stance" => f.mask_reported_stance = flag(value)?,
             "mask-reported" => f.mask_reported = flag(value)?,
             "split-evaluative" => f.split_evaluative = flag(value)?,
+            "reported-stance" => {
+                f.reported_stance = crate::features::ReportedStance::parse(value.trim())
+                    .ok_or_else(|| bad("expected own, drop, evaluative, words or split"))?
+            }
             "cue-rules" => {
                 f.cue_rules = value
                     .trim()

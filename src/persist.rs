@@ -31,6 +31,8 @@ use std::path::{Path, PathBuf};
 /// of the cue rules (more attribution forms), version 14 revision 6 (thoughts and feelings),
 /// version 15 revision 7 (court and inquest reporting), version 16 revision 8 (word senses),
 /// version 17 revision 9 (timetables), version 18 revision 10 (continued reports).
+/// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
+/// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
@@ -811,6 +813,64 @@ mod tests {
             let e = with(entries, cue).unwrap_err().to_string();
             assert!(e.contains("lex.json") && e.contains(expect), "{e}");
         }
+    }
+
+    #[test]
+    fn the_reported_stance_mode_is_stored_only_when_not_own() {
+        use crate::features::ReportedStance;
+        let m = default_model().unwrap();
+        assert_eq!(m.params.features.reported_stance, ReportedStance::Own);
+        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert!(v["params"]["features"].get("reported_stance").is_none());
+        let text = "Critics say the council should act and will regret it.";
+        assert!(fires(&m, text, "cue:reported_stance"));
+        // `drop`: the same file without `cue:reported_stance` (and its weight). The field
+        // alone, with the cue still listed, is refused.
+        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        v["params"]["features"]["reported_stance"] = "drop".into();
+        let e = from_bytes(v.to_string().as_bytes(), "drop.json")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("drop.json") && e.contains("cue features differ"),
+            "{e}"
+        );
+        let at = v["vocabulary"]["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c == "cue:reported_stance")
+            .unwrap();
+        v["vocabulary"]["cues"].as_array_mut().unwrap().remove(at);
+        let terms = v["vocabulary"]["terms"].as_array().unwrap().len();
+        v["weights"].as_array_mut().unwrap().remove(terms + at);
+        let dropped = from_bytes(v.to_string().as_bytes(), "drop.json").unwrap();
+        assert_eq!(
+            dropped.params.features.reported_stance,
+            ReportedStance::Drop
+        );
+        // No new format version: a factop from before the field reads the default's cue names
+        // and refuses the file (its cues differ).
+        assert_eq!(format_version_of(&dropped), format_version_of(&m));
+        let saved: serde_json::Value = serde_json::from_slice(&to_bytes(&dropped)).unwrap();
+        assert_eq!(saved, v);
+        assert!(!fires(&dropped, text, "cue:reported_stance"));
+        assert!(fires(&dropped, text, "cue:reported_words"));
+        // Without reported stance words the two models score alike: the same weights.
+        for plain in [
+            "The council voted on Tuesday.",
+            "The plan is a disgrace, officials said.",
+            "We should act now.",
+        ] {
+            assert_eq!(m.p_opinion(plain), dropped.p_opinion(plain), "{plain}");
+        }
+        assert_ne!(m.p_opinion(text), dropped.p_opinion(text));
+        // An unknown mode is an error naming the file.
+        v["params"]["features"]["reported_stance"] = "sideways".into();
+        let e = from_bytes(v.to_string().as_bytes(), "drop.json")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("drop.json"), "{e}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use factop::dataset::Label;
 use factop::explain::top_weights;
+use factop::features::ReportedStance;
 use factop::model::{Model, ThresholdRule, TrainParams, TrainingSummary};
 use factop::persist;
 use serde::Serialize;
@@ -151,8 +152,13 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         8 => Some("word senses (cue rules 8)"),
         _ => None,
     };
+    let stance = format!("reported stance {}", f.reported_stance.name());
     let options: Vec<&str> = [
         (f.reported_scope, scope),
+        (
+            f.reported_stance != ReportedStance::default(),
+            stance.as_str(),
+        ),
         (f.split_evaluative, "evaluative lexicon split"),
         (f.cue_scale != 1.0, scale.as_str()),
         (f.cue_rules == 2, "cue rules 2"),
@@ -348,6 +354,14 @@ mod tests {
             "on (evaluative lexicon split, word senses, timetables and continued reports (cue rules 10))"
         );
         assert_eq!(with(false, true, true), "off");
+        let split = FeatureConfig {
+            reported_stance: factop::features::ReportedStance::Split,
+            ..FeatureConfig::default()
+        };
+        assert_eq!(
+            cue_options(&split),
+            format!("on ({frames}, reported stance split)")
+        );
         let scaled = FeatureConfig {
             cue_scale: 2.5,
             ..FeatureConfig::default()

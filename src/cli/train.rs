@@ -3,7 +3,7 @@
 use super::DataArgs;
 use anyhow::Result;
 use factop::dataset::Dataset;
-use factop::features::{FeatureConfig, UserLexicon};
+use factop::features::{FeatureConfig, ReportedStance, UserLexicon};
 use factop::model::{mean_sd, Balance, Solver, ThresholdRule, TrainParams};
 use factop::persist;
 use std::path::PathBuf;
@@ -125,6 +125,14 @@ pub struct Args {
     /// `--split-evaluative`).
     #[arg(long, overrides_with = "split_evaluative")]
     no_split_evaluative: bool,
+    /// Where the matches of the stance lexicons other than the evaluative one (obligation,
+    /// predictions, hedges, ...) count in unquoted reported speech: `own` (the default, in
+    /// `cue:reported_stance`), `drop` (nowhere), `evaluative` (in `cue:reported_evaluative`),
+    /// `words` (in `cue:reported_words`) or `split` (one cue per lexicon,
+    /// `cue:reported_obligation`, `cue:reported_predictions`, ...). Needs the reported-speech
+    /// scope.
+    #[arg(long, value_name = "MODE", default_value = "own", value_parser = parse_reported_stance)]
+    reported_stance: ReportedStance,
     /// Single quotation marks (‘…’, '…': British style) quote speech as double ones do
     /// (the default).
     #[arg(long, overrides_with = "no_single_quotes")]
@@ -196,7 +204,8 @@ pub struct Args {
     /// Search hyperparameters by cross-validation: `KEY=V1,V2,...`, repeatable (the grid is
     /// the product). Keys: alpha, word-ngrams, char-ngrams, min-df, max-features,
     /// char-min-df, char-max-features, mask-min-words, mask-quotes, cues, reported-scope,
-    /// mask-reported-stance, mask-reported, split-evaluative, cue-scale, cue-rules, tf, idf, balance, solver,
+    /// mask-reported-stance, mask-reported, split-evaluative, cue-scale, cue-rules,
+    /// reported-stance, tf, idf, balance, solver,
     /// nb-score (off or ALPHA); each key once, and not also set by its own flag. The best mean macro-F1 over
     /// --cv folds (default 5) wins and is used for the model written to --output.
     #[arg(long, value_name = "KEY=V1,V2,...")]
@@ -218,6 +227,13 @@ fn parse_nb_score(s: &str) -> Result<NbScore, String> {
             .map(|a| NbScore(Some(a)))
             .map_err(|_| format!("`{s}` is not off or a smoothing α such as 1 or 0.25")),
     }
+}
+
+fn parse_reported_stance(s: &str) -> Result<ReportedStance, String> {
+    ReportedStance::parse(s.trim()).ok_or_else(|| {
+        let names: Vec<&str> = ReportedStance::ALL.iter().map(|m| m.name()).collect();
+        format!("`{s}` is not one of {}", names.join(", "))
+    })
 }
 
 fn parse_cue_rules(s: &str) -> Result<u8, String> {
@@ -327,6 +343,7 @@ impl Args {
                     self.no_split_evaluative,
                     FeatureConfig::default().split_evaluative,
                 ),
+                reported_stance: self.reported_stance,
                 single_quotes: on_off(
                     self.single_quotes,
                     self.no_single_quotes,
@@ -408,6 +425,10 @@ const GRID_FLAGS: &[(&str, &[(&str, &str)])] = &[
     ),
     ("cue-scale", &[("cue_scale", "--cue-scale")]),
     ("cue-rules", &[("cue_rules", "--cue-rules")]),
+    (
+        "reported-stance",
+        &[("reported_stance", "--reported-stance")],
+    ),
     ("tf", &[("tf", "--tf")]),
     ("idf", &[("no_idf", "--no-idf")]),
     ("balance", &[("balance", "--balance")]),

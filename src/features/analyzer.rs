@@ -840,7 +840,8 @@ impl Analyzer {
         Analyzer {
             cues: CueSet::with_user_lexicons(config.split_evaluative, &config.lexicons)
                 .scaled(config.cue_scale)
-                .with_rules(config.cue_rules),
+                .with_rules(config.cue_rules)
+                .with_reported_stance(config.reported_stance),
             config,
         }
     }

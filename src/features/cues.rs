@@ -4,6 +4,7 @@
 
 use super::analyzer::{span_runs, Context, Span, Token};
 use super::scope::{self, Scope};
+use super::ReportedStance;
 use rustc_hash::FxHashMap;
 
 /// A lexicon: single words and multi-word phrases.
@@ -266,7 +267,11 @@ const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// Most cue features a sentence can have: with the reported-speech scope, the split evaluative
 /// lexicon, cue rules 2 and every user lexicon ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`],
 /// then [`SCARE_QUOTES_CUE`], then one per [`UserLexicon`], in this order after the base cues).
-pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2 + MAX_USER_LEXICONS;
+pub(crate) const N_CUES: usize = N_BASE_CUES + MAX_REPORTED_CUES + 2 + MAX_USER_LEXICONS;
+
+/// Most reported-speech cues: with `ReportedStance::Split`, the evaluative cue, one per stance
+/// lexicon (every lexicon but `reporting` and `evaluative`) and the reported words.
+const MAX_REPORTED_CUES: usize = LEXICONS.len();
 
 /// The cue of short quoted runs in the author's own voice (cue rules 2), after the other
 /// built-in ones.
@@ -358,6 +363,38 @@ const OTHER_CUES: &[&str] = &[
 /// there (all but `reporting`), and the number of reported words.
 const REPORTED_CUES: &[&str] = &["reported_evaluative", "reported_stance", "reported_words"];
 
+/// The names of the reported-speech cues under `mode` (`FeatureConfig::reported_stance`), in
+/// output order: [`REPORTED_CUES`] by default; without `cue:reported_stance` when those matches
+/// are dropped or merged into another reported cue; with one cue per stance lexicon in its
+/// place (in [`LEXICONS`] order) when split.
+fn reported_cue_names(mode: ReportedStance) -> Vec<String> {
+    let cue = |n: &str| format!("cue:{n}");
+    match mode {
+        ReportedStance::Own => REPORTED_CUES.iter().map(|n| cue(n)).collect(),
+        ReportedStance::Split => std::iter::once(cue(REPORTED_CUES[0]))
+            .chain(
+                LEXICONS
+                    .iter()
+                    .filter(|(n, _)| !matches!(*n, "reporting" | "evaluative"))
+                    .map(|(n, _)| format!("cue:reported_{n}")),
+            )
+            .chain(std::iter::once(cue(REPORTED_CUES[2])))
+            .collect(),
+        ReportedStance::Drop | ReportedStance::Evaluative | ReportedStance::Words => {
+            vec![cue(REPORTED_CUES[0]), cue(REPORTED_CUES[2])]
+        }
+    }
+}
+
+/// The number of reported-speech cues under `mode` ([`reported_cue_names`]'s length).
+fn n_reported_cues(mode: ReportedStance) -> usize {
+    match mode {
+        ReportedStance::Own => REPORTED_CUES.len(),
+        ReportedStance::Split => MAX_REPORTED_CUES,
+        ReportedStance::Drop | ReportedStance::Evaluative | ReportedStance::Words => 2,
+    }
+}
+
 /// The cue of the evaluative lexicon's descriptive entries (`FeatureConfig::split_evaluative`),
 /// after all the others.
 const DESCRIPTIVE_CUE: &str = "descriptive";
@@ -428,11 +465,20 @@ const DATE_WORDS: &[&str] = &[
     "sunday",
 ];
 
-/// The names of every cue feature, in output order; the reported-speech cues only with
-/// `reported_scope`, then the descriptive cue only with `split_evaluative`, then the
-/// scare-quote cue (last) only with `scare_quotes` (cue rules 2).
-pub fn cue_names(reported_scope: bool, split_evaluative: bool, scare_quotes: bool) -> Vec<String> {
-    let reported: &[&str] = if reported_scope { REPORTED_CUES } else { &[] };
+/// The names of every cue feature, in output order; the reported-speech cues (as
+/// `reported_stance` has them) only with `reported_scope`, then the descriptive cue only with
+/// `split_evaluative`, then the scare-quote cue (last) only with `scare_quotes` (cue rules 2).
+pub fn cue_names(
+    reported_scope: bool,
+    reported_stance: ReportedStance,
+    split_evaluative: bool,
+    scare_quotes: bool,
+) -> Vec<String> {
+    let reported = if reported_scope {
+        reported_cue_names(reported_stance)
+    } else {
+        Vec::new()
+    };
     let descriptive: &[&str] = if split_evaluative {
         &[DESCRIPTIVE_CUE]
     } else {
@@ -443,15 +489,15 @@ pub fn cue_names(reported_scope: bool, split_evaluative: bool, scare_quotes: boo
     } else {
         &[]
     };
-    LEXICONS
+    let mut names: Vec<String> = LEXICONS
         .iter()
         .map(|(n, _)| *n)
         .chain(OTHER_CUES.iter().copied())
-        .chain(reported.iter().copied())
-        .chain(descriptive.iter().copied())
-        .chain(scare.iter().copied())
         .map(|n| format!("cue:{n}"))
-        .collect()
+        .collect();
+    names.extend(reported);
+    names.extend(descriptive.iter().chain(scare).map(|n| format!("cue:{n}")));
+    names
 }
 
 /// All cue lexicons together.
@@ -482,6 +528,9 @@ pub struct CueSet {
     rules: u8,
     /// Index in `lexicons` of the first user lexicon ([`UserLexicon`]); they come last.
     user_start: usize,
+    /// How the non-evaluative stance matches in reported speech are counted
+    /// (`FeatureConfig::reported_stance`).
+    reported_stance: ReportedStance,
     /// Index of the `predictions` lexicon, whose `will` cue rules 9 drop in a timetable.
     predictions: usize,
     /// The lexicons whose matches cue rules 8 drop when a word is used in a neutral sense
@@ -705,12 +754,22 @@ impl CueSet {
             scale: 1.0,
             rules: 1,
             user_start,
+            reported_stance: ReportedStance::Own,
         }
     }
 
     /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`).
     pub fn with_rules(self, rules: u8) -> CueSet {
         CueSet { rules, ..self }
+    }
+
+    /// The same cues with the non-evaluative stance matches in reported speech counted as
+    /// `mode` says (`FeatureConfig::reported_stance`).
+    pub fn with_reported_stance(self, mode: ReportedStance) -> CueSet {
+        CueSet {
+            reported_stance: mode,
+            ..self
+        }
     }
 
     /// The same cues with every value multiplied by `scale` (`FeatureConfig::cue_scale`).
@@ -917,6 +976,7 @@ impl CueSet {
         let info: Vec<TokenInfo> = tokens.iter().map(|t| self.token_info(&t.text)).collect();
         let mut names = cue_names(
             reported_scope,
+            self.reported_stance,
             self.descriptive.is_some(),
             counts_scare_quotes(self.rules),
         );
@@ -1051,18 +1111,37 @@ impl CueSet {
                 .flatten()
                 .filter(|&k| tokens.span(k) == Span::Author && is_word(k))
                 .count();
-            for (o, v) in out[N_BASE_CUES..]
-                .iter_mut()
-                .zip([evaluative, stance, words])
-            {
-                *o = squash_count(v);
+            let out = &mut out[N_BASE_CUES..];
+            let mut put = |values: &[usize]| {
+                for (o, &v) in out.iter_mut().zip(values) {
+                    *o = squash_count(v);
+                }
+            };
+            match self.reported_stance {
+                ReportedStance::Own => put(&[evaluative, stance, words]),
+                ReportedStance::Drop => put(&[evaluative, words]),
+                ReportedStance::Evaluative => put(&[evaluative + stance, words]),
+                ReportedStance::Words => put(&[evaluative, words + stance]),
+                ReportedStance::Split => {
+                    // The evaluative count, each stance lexicon's (as `reported_cue_names`
+                    // orders them), the words.
+                    let mut v = [0usize; MAX_REPORTED_CUES];
+                    v[0] = evaluative;
+                    let stance = (0..LEXICONS.len())
+                        .filter(|&l| l != self.reporting && l != self.evaluative);
+                    for (slot, l) in v[1..].iter_mut().zip(stance) {
+                        *slot = reported[l];
+                    }
+                    v[MAX_REPORTED_CUES - 1] = words;
+                    put(&v);
+                }
             }
         }
         // After the reported-speech cues (if any), in this order, those that are on: the
         // descriptive cue, the scare-quote cue (rules 2), the user's lexicons.
         let mut at = N_BASE_CUES
             + if reported_scope {
-                REPORTED_CUES.len()
+                n_reported_cues(self.reported_stance)
             } else {
                 0
             };
@@ -1089,6 +1168,7 @@ impl CueSet {
 mod tests {
     use super::super::analyzer::{normalise, tokenise};
     use super::*;
+    use crate::features::CUE_RULES;
     use proptest::prelude::*;
 
     /// The straightforward cue computation (string comparisons per token) that
@@ -1272,8 +1352,31 @@ mod tests {
                     scope.contains(k) && tokens[k].span == Span::Author && is_word(&tokens[k].text)
                 })
                 .count();
-            for (name, v) in REPORTED_CUES.iter().zip([evaluative, stance, words]) {
-                out.push((format!("cue:{name}"), squash(v as f32)));
+            let ev = "cue:reported_evaluative".to_string();
+            let wo = "cue:reported_words".to_string();
+            let reported: Vec<(String, usize)> = match set.reported_stance {
+                ReportedStance::Own => vec![
+                    (ev, evaluative),
+                    ("cue:reported_stance".into(), stance),
+                    (wo, words),
+                ],
+                ReportedStance::Drop => vec![(ev, evaluative), (wo, words)],
+                ReportedStance::Evaluative => vec![(ev, evaluative + stance), (wo, words)],
+                ReportedStance::Words => vec![(ev, evaluative), (wo, words + stance)],
+                ReportedStance::Split => std::iter::once((ev, evaluative))
+                    .chain(
+                        (set.lexicons.iter().zip(&reported_counts))
+                            .take(LEXICONS.len())
+                            .filter(|((name, _), _)| {
+                                name != "cue:reporting" && name != "cue:evaluative"
+                            })
+                            .map(|((name, _), n)| (name.replacen("cue:", "cue:reported_", 1), *n)),
+                    )
+                    .chain(std::iter::once((wo, words)))
+                    .collect(),
+            };
+            for (name, v) in reported {
+                out.push((name, squash(v as f32)));
             }
         }
         if set.descriptive.is_some() {
@@ -1335,6 +1438,21 @@ mod tests {
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
+            .chain(
+                [
+                    (false, 10, &user[..0], ReportedStance::Drop),
+                    (true, 10, &user[..1], ReportedStance::Evaluative),
+                    (false, 9, &user[..], ReportedStance::Words),
+                    (true, 10, &user[..0], ReportedStance::Split),
+                    (false, 10, &user[..1], ReportedStance::Split),
+                ]
+                .into_iter()
+                .map(|(split, rules, user, mode)| {
+                    CueSet::with_user_lexicons(split, user)
+                        .with_rules(rules)
+                        .with_reported_stance(mode)
+                }),
+            )
             .collect()
         })
     }
@@ -1471,7 +1589,7 @@ mod tests {
         let t = tokenise("what a terrible idea?");
         let v = set.values(&t, "What a terrible idea?", Context::default(), false);
         let names: Vec<String> = v.iter().map(|(n, _)| n.clone()).collect();
-        assert_eq!(names, cue_names(false, false, false));
+        assert_eq!(names, cue_names(false, ReportedStance::Own, false, false));
         let with_scope = set.values(&t, "What a terrible idea?", Context::default(), true);
         assert_eq!(with_scope.len(), names.len() + REPORTED_CUES.len());
         assert_eq!(&with_scope[..names.len()], &v[..]);
@@ -1667,6 +1785,81 @@ mod tests {
         }
     }
     #[test]
+    fn the_reported_stance_modes_move_only_the_reported_stance_matches() {
+        let n = |k: usize| CUE_WEIGHT * (k as f32).ln_1p();
+        // One evaluative and two other stance matches in reported speech (obligation,
+        // prediction), ten words in the scope; the author's `clearly` stays the author's.
+        let raw = "Clearly, critics say the council should act or it will be reckless.";
+        let t = tokenise(&normalise(raw, true));
+        let cues = |mode: ReportedStance| {
+            CueSet::builtin()
+                .with_rules(CUE_RULES)
+                .with_reported_stance(mode)
+                .values(&t, raw, Context::default(), true)
+        };
+        let get = |v: &[(String, f32)], name: &str| v.iter().find(|(k, _)| k == name).map(|x| x.1);
+        let own = cues(ReportedStance::Own);
+        assert_eq!(get(&own, "cue:reported_evaluative"), Some(n(1)));
+        assert_eq!(get(&own, "cue:reported_stance"), Some(n(2)));
+        let words = 10;
+        assert_eq!(get(&own, "cue:reported_words"), Some(n(words)));
+        for mode in ReportedStance::ALL {
+            let v = cues(mode);
+            // The names are `cue_names`'; the cues before the reported ones are the same.
+            let names: Vec<String> = v.iter().map(|(k, _)| k.clone()).collect();
+            assert_eq!(names, cue_names(true, mode, false, false), "{mode:?}");
+            assert_eq!(v[..N_BASE_CUES], own[..N_BASE_CUES], "{mode:?}");
+            assert!(get(&v, "cue:boosters").unwrap() > 0.0, "{mode:?}");
+            let expect: &[(&str, usize)] = match mode {
+                ReportedStance::Own => &[
+                    ("cue:reported_evaluative", 1),
+                    ("cue:reported_stance", 2),
+                    ("cue:reported_words", words),
+                ],
+                ReportedStance::Drop => &[
+                    ("cue:reported_evaluative", 1),
+                    ("cue:reported_words", words),
+                ],
+                ReportedStance::Evaluative => &[
+                    ("cue:reported_evaluative", 3),
+                    ("cue:reported_words", words),
+                ],
+                ReportedStance::Words => &[
+                    ("cue:reported_evaluative", 1),
+                    ("cue:reported_words", words + 2),
+                ],
+                ReportedStance::Split => &[
+                    ("cue:reported_evaluative", 1),
+                    ("cue:reported_first_person", 0),
+                    ("cue:reported_second_person", 0),
+                    ("cue:reported_obligation", 1),
+                    ("cue:reported_exhortation", 0),
+                    ("cue:reported_hedges", 0),
+                    ("cue:reported_boosters", 0),
+                    ("cue:reported_intensifiers", 0),
+                    ("cue:reported_superlatives", 0),
+                    ("cue:reported_predictions", 1),
+                    ("cue:reported_words", words),
+                ],
+            };
+            let got: Vec<(&str, f32)> = v[N_BASE_CUES..]
+                .iter()
+                .map(|(k, x)| (k.as_str(), *x))
+                .collect();
+            let want: Vec<(&str, f32)> = expect.iter().map(|&(k, c)| (k, n(c))).collect();
+            assert_eq!(got, want, "{mode:?}");
+        }
+        // Without the scope, no mode has reported cues.
+        for mode in ReportedStance::ALL {
+            assert_eq!(cue_names(false, mode, false, false).len(), N_BASE_CUES);
+        }
+        assert_eq!(n_reported_cues(ReportedStance::Split), MAX_REPORTED_CUES);
+        for mode in ReportedStance::ALL {
+            assert_eq!(n_reported_cues(mode), reported_cue_names(mode).len());
+        }
+    }
+
+    #[test]
     fn every_descriptive_entry_is_an_evaluative_one() {
         let evaluative = Lexicon::parse(include_str!("lexicons/evaluative.txt"));
         let descriptive = Lexicon::parse(DESCRIPTIVE);
@@ -1692,9 +1885,12 @@ mod tests {
         let get = |v: &[(String, f32)], n: &str| v.iter().find(|(k, _)| k == n).map(|x| x.1);
         let (whole, split) = (CueSet::new(false), CueSet::new(true));
         for scope in [false, true] {
-            let names = cue_names(scope, true, false);
+            let names = cue_names(scope, ReportedStance::Own, true, false);
             assert_eq!(names.last().map(String::as_str), Some("cue:descriptive"));
-            assert_eq!(names[..names.len() - 1], cue_names(scope, false, false)[..]);
+            assert_eq!(
+                names[..names.len() - 1],
+                cue_names(scope, ReportedStance::Own, false, false)[..]
+            );
             // A report of a state of affairs: descriptive, no longer evaluative.
             let raw = "The flood left the valley in a severe crisis.";
             let (w, s) = (cues(&whole, raw, scope), cues(&split, raw, scope));

@@ -835,7 +835,7 @@ fn char_hits(cache: &Cache, masked: &[u32], counter: &mut Counter<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{FeatureConfig, Featurizer};
+    use super::super::{FeatureConfig, Featurizer, ReportedStance};
     use super::*;
     use proptest::prelude::*;
 
@@ -1030,6 +1030,17 @@ mod tests {
             },
             FeatureConfig {
                 split_evaluative: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                reported_stance: ReportedStance::Split,
+                split_evaluative: true,
+                lowercase: false,
+                ..base.clone()
+            },
+            FeatureConfig {
+                reported_stance: ReportedStance::Drop,
+                mask_reported_stance: true,
                 ..base.clone()
             },
             FeatureConfig {

@@ -64,6 +64,14 @@ pub struct FeatureConfig {
     /// field read as they always did).
     #[serde(default, skip_serializing_if = "is_false")]
     pub split_evaluative: bool,
+    /// Where the matches of the stance lexicons other than the evaluative one (obligation,
+    /// predictions, hedges, first person, ...) count when they fall in unquoted reported
+    /// speech (with `reported_scope`): in their own cue `cue:reported_stance` (the default,
+    /// [`ReportedStance::Own`]), nowhere, with the evaluative matches, with the reported words,
+    /// or one cue per lexicon. Stored only when not the default (files without the field read
+    /// as they always did).
+    #[serde(default, skip_serializing_if = "ReportedStance::is_own")]
+    pub reported_stance: ReportedStance,
     /// Single quotation marks (`‘…’`, `'…'`: British style) quote speech as double ones do,
     /// by the segmenter's rules for them (an apostrophe inside a word, `don't`, `O'Brien`, and
     /// elisions such as `'tis` are not quotation marks); quotations of one kind nest inside
@@ -146,6 +154,58 @@ pub struct FeatureConfig {
     pub idf: bool,
 }
 
+/// How the non-evaluative stance-lexicon matches in unquoted reported speech are counted
+/// ([`FeatureConfig::reported_stance`]; `factop train --reported-stance MODE`). Only the
+/// reported-speech cues differ: the author's cues and the n-grams are the same in every mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportedStance {
+    /// In their own cue, `cue:reported_stance` (the default).
+    #[default]
+    Own,
+    /// Not counted: no `cue:reported_stance`.
+    Drop,
+    /// Counted with the evaluative lexicon's matches in `cue:reported_evaluative`; no
+    /// `cue:reported_stance`.
+    Evaluative,
+    /// Added to the reported words in `cue:reported_words`; no `cue:reported_stance`.
+    Words,
+    /// One cue per lexicon instead of `cue:reported_stance`: `cue:reported_first_person`,
+    /// `cue:reported_obligation`, `cue:reported_predictions`, ... (in the lexicons' order).
+    Split,
+}
+
+impl ReportedStance {
+    /// Every mode, in the order the flag lists them.
+    pub const ALL: [ReportedStance; 5] = [
+        ReportedStance::Own,
+        ReportedStance::Drop,
+        ReportedStance::Evaluative,
+        ReportedStance::Words,
+        ReportedStance::Split,
+    ];
+
+    /// The mode's name, as the flag and the model file spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportedStance::Own => "own",
+            ReportedStance::Drop => "drop",
+            ReportedStance::Evaluative => "evaluative",
+            ReportedStance::Words => "words",
+            ReportedStance::Split => "split",
+        }
+    }
+
+    /// The mode named `name` (as [`name`](Self::name) spells it).
+    pub fn parse(name: &str) -> Option<ReportedStance> {
+        ReportedStance::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    fn is_own(&self) -> bool {
+        *self == ReportedStance::Own
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -171,6 +231,7 @@ fn is_first_cue_rules(r: &u8) -> bool {
 fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
     let mut names = cues::cue_names(
         config.reported_scope,
+        config.reported_stance,
         config.split_evaluative,
         cues::counts_scare_quotes(config.cue_rules),
     );
@@ -202,6 +263,7 @@ impl Default for FeatureConfig {
             mask_reported_stance: false,
             mask_reported: false,
             split_evaluative: false,
+            reported_stance: ReportedStance::Own,
             single_quotes: true,
             cue_scale: default_cue_scale(),
             // New models read attribution frames; files without the field read as 1.
@@ -295,6 +357,15 @@ impl FeatureConfig {
                 msg: format!(
                     "{} is not a revision of the cue rules (1 to {CUE_RULES})",
                     self.cue_rules
+                ),
+            });
+        }
+        if self.reported_stance != ReportedStance::Own && !(self.cues && self.reported_scope) {
+            return Err(Error::Param {
+                name: "--reported-stance",
+                msg: format!(
+                    "`{}` changes the reported-speech cues: it needs the cues and the reported-speech scope on",
+                    self.reported_stance.name()
                 ),
             });
         }

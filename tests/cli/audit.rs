@@ -338,6 +338,15 @@ fn grid_keys_fixed_twice_or_without_values_are_usage_errors() {
             "fixed by --no-split-evaluative",
         ),
         (
+            &[
+                "--grid",
+                "reported-stance=own,drop",
+                "--reported-stance",
+                "split",
+            ][..],
+            "fixed by --reported-stance",
+        ),
+        (
             &["--grid", "alpha=1", "--grid", "alpha=2"][..],
             "listed twice",
         ),

@@ -251,6 +251,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
         &["--cue-rules", "11"][..],
+        &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
         let flag = format!("{}={}", args[0], args[1]);
@@ -511,6 +512,58 @@ fn split_evaluative_is_stored_in_the_model_and_needs_no_flag_later() {
         Some("cue:descriptive"),
         "split-evaluative=true,false",
     );
+}
+
+#[test]
+fn the_reported_stance_mode_is_stored_in_the_model_and_needs_no_flag_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = (
+        &["--reported-stance", "split"][..],
+        &["--reported-stance", "own"][..],
+    );
+    // No new format version: the cue names alone tell the modes apart.
+    let trained = on_and_off(dir.path(), flags, "reported_stance", "split".into(), 3);
+    let OnOff { on, v, plain, .. } = &trained;
+    let cues = |v: &serde_json::Value| -> Vec<String> {
+        let all = v["vocabulary"]["cues"].as_array().unwrap();
+        all.iter()
+            .filter_map(|c| c.as_str().filter(|c| c.starts_with("cue:reported_")))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        cues(plain),
+        [
+            "cue:reported_evaluative",
+            "cue:reported_stance",
+            "cue:reported_words"
+        ]
+    );
+    let split = cues(v);
+    assert_eq!(split.len(), 11, "{split:?}");
+    assert!(split.contains(&"cue:reported_obligation".to_string()));
+    assert!(!split.contains(&"cue:reported_stance".to_string()));
+    trained.cards("reported stance split", "reported stance");
+    // (The seed data has no reported obligation to give that cue a weight, so `explain` has
+    // none to show: the cue's value is checked in `features::cues`.)
+    let text = "Critics say the council should act now.";
+    the_option_needs_no_flag_later(on, text, None, "reported-stance=own,drop");
+    // The modes change the reported-speech cues: without that scope they are an error.
+    let r = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "-o",
+            "/tmp/factop-never.json",
+            "--no-reported-scope",
+            "--reported-stance",
+            "drop",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--reported-stance"), "{}", r.stderr);
 }
 
 #[test]
