@@ -265,8 +265,9 @@ const F_SCOPE: u16 = 1 << 10;
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// Most cue features a sentence can have: with the reported-speech scope, the split evaluative
 /// lexicon, cue rules 2 and every user lexicon ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`],
-/// then [`SCARE_QUOTES_CUE`], then one per [`UserLexicon`], in this order after the base cues).
-pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 2 + MAX_USER_LEXICONS;
+/// then [`SCARE_QUOTES_CUE`], then [`STANCE_FRAMES_CUE`], then one per [`UserLexicon`], in
+/// this order after the base cues).
+pub(crate) const N_CUES: usize = N_BASE_CUES + REPORTED_CUES.len() + 3 + MAX_USER_LEXICONS;
 
 /// The cue of short quoted runs in the author's own voice (cue rules 2), after the other
 /// built-in ones.
@@ -276,6 +277,18 @@ const SCARE_QUOTES_CUE: &str = "scare_quotes";
 /// (revision 3 adds attribution frames to revision 1).
 pub(crate) fn counts_scare_quotes(rules: u8) -> bool {
     rules == 2
+}
+
+/// The cue of the author-stance frames (cue rules 11: `once again`, `remains to be seen`,
+/// `cold comfort`, `tellingly`, …; `lexicons/stance_frames.txt`), after the scare-quote cue.
+const STANCE_FRAMES_CUE: &str = "stance_frames";
+
+/// The author-stance frames' lexicon (written for the project).
+const STANCE_FRAMES: &str = include_str!("lexicons/stance_frames.txt");
+
+/// Whether revision `rules` of the cue rules counts [`STANCE_FRAMES_CUE`]: 11 and later.
+pub(crate) fn counts_stance_frames(rules: u8) -> bool {
+    rules >= 11
 }
 
 /// Words right before a short quotation that name a term rather than sneer at it: `called it
@@ -430,8 +443,14 @@ const DATE_WORDS: &[&str] = &[
 
 /// The names of every cue feature, in output order; the reported-speech cues only with
 /// `reported_scope`, then the descriptive cue only with `split_evaluative`, then the
-/// scare-quote cue (last) only with `scare_quotes` (cue rules 2).
-pub fn cue_names(reported_scope: bool, split_evaluative: bool, scare_quotes: bool) -> Vec<String> {
+/// scare-quote cue only with `scare_quotes` (cue rules 2), then the author-stance frames' cue
+/// (last) only with `stance_frames` (cue rules 11 and later).
+pub fn cue_names(
+    reported_scope: bool,
+    split_evaluative: bool,
+    scare_quotes: bool,
+    stance_frames: bool,
+) -> Vec<String> {
     let reported: &[&str] = if reported_scope { REPORTED_CUES } else { &[] };
     let descriptive: &[&str] = if split_evaluative {
         &[DESCRIPTIVE_CUE]
@@ -443,6 +462,11 @@ pub fn cue_names(reported_scope: bool, split_evaluative: bool, scare_quotes: boo
     } else {
         &[]
     };
+    let frames: &[&str] = if stance_frames {
+        &[STANCE_FRAMES_CUE]
+    } else {
+        &[]
+    };
     LEXICONS
         .iter()
         .map(|(n, _)| *n)
@@ -450,6 +474,7 @@ pub fn cue_names(reported_scope: bool, split_evaluative: bool, scare_quotes: boo
         .chain(reported.iter().copied())
         .chain(descriptive.iter().copied())
         .chain(scare.iter().copied())
+        .chain(frames.iter().copied())
         .map(|n| format!("cue:{n}"))
         .collect()
 }
@@ -487,6 +512,9 @@ pub struct CueSet {
     /// The lexicons whose matches cue rules 8 drop when a word is used in a neutral sense
     /// ([`SENSE_LEXICONS`]), as bits.
     sense_bits: u64,
+    /// With cue rules 11 or later, the index of the author-stance frames' lexicon (after the
+    /// other built-in ones, before the user's).
+    frames: Option<usize>,
 }
 
 /// The lexicons whose words have judging and neutral senses (`features::senses`).
@@ -645,6 +673,18 @@ impl CueSet {
         for lex in user.iter().take(MAX_USER_LEXICONS) {
             lexicons.push((lex.cue_name(), Lexicon::parse(&lex.entries.join("\n"))));
         }
+        CueSet::assemble(lexicons, user_start, split_evaluative, None)
+    }
+
+    /// A cue set of `lexicons` (the built-in ones, then the user's from `user_start`), the
+    /// descriptive lexicon among them with `split_evaluative`, the author-stance frames' at
+    /// `frames`; rules 1, scale 1.
+    fn assemble(
+        lexicons: Vec<(String, Lexicon)>,
+        user_start: usize,
+        split_evaluative: bool,
+        frames: Option<usize>,
+    ) -> CueSet {
         assert!(lexicons.len() <= 64, "at most 64 lexicons");
         let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
         for (l, (_, lex)) in lexicons.iter().enumerate() {
@@ -705,12 +745,40 @@ impl CueSet {
             scale: 1.0,
             rules: 1,
             user_start,
+            frames,
         }
     }
 
-    /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`).
+    /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`):
+    /// from revision 11 with the author-stance frames' lexicon (before the user's).
     pub fn with_rules(self, rules: u8) -> CueSet {
-        CueSet { rules, ..self }
+        let set = if counts_stance_frames(rules) == self.frames.is_some() {
+            self
+        } else {
+            let CueSet {
+                mut lexicons,
+                mut user_start,
+                descriptive,
+                frames,
+                scale,
+                ..
+            } = self;
+            let frames = match frames {
+                Some(f) => {
+                    lexicons.remove(f);
+                    user_start -= 1;
+                    None
+                }
+                None => {
+                    let lex = Lexicon::parse(STANCE_FRAMES);
+                    lexicons.insert(user_start, (format!("cue:{STANCE_FRAMES_CUE}"), lex));
+                    user_start += 1;
+                    Some(user_start - 1)
+                }
+            };
+            CueSet::assemble(lexicons, user_start, descriptive.is_some(), frames).scaled(scale)
+        };
+        CueSet { rules, ..set }
     }
 
     /// The same cues with every value multiplied by `scale` (`FeatureConfig::cue_scale`).
@@ -817,10 +885,14 @@ impl CueSet {
     ) -> u64 {
         let mut matched = self.matched_at(tokens, i, inf);
         let predictions = 1u64 << self.predictions;
-        if self.rules < 8 || matched & (self.sense_bits | predictions) == 0 {
+        let frames = self.frames.map_or(0, |f| 1u64 << f);
+        if self.rules < 8 || matched & (self.sense_bits | predictions | frames) == 0 {
             return matched;
         }
         let key = lower(tokens.text(i));
+        if matched & frames != 0 && !super::senses::is_authors_frame(tokens, i, &key) {
+            matched &= !frames;
+        }
         if matched & self.sense_bits != 0 && super::senses::is_neutral(tokens, i, &key, raw) {
             matched &= !self.sense_bits;
         }
@@ -919,6 +991,7 @@ impl CueSet {
             reported_scope,
             self.descriptive.is_some(),
             counts_scare_quotes(self.rules),
+            self.frames.is_some(),
         );
         names.extend(
             self.lexicons[self.user_start..]
@@ -1059,7 +1132,8 @@ impl CueSet {
             }
         }
         // After the reported-speech cues (if any), in this order, those that are on: the
-        // descriptive cue, the scare-quote cue (rules 2), the user's lexicons.
+        // descriptive cue, the scare-quote cue (rules 2), the stance frames' (rules 11), the
+        // user's lexicons.
         let mut at = N_BASE_CUES
             + if reported_scope {
                 REPORTED_CUES.len()
@@ -1072,6 +1146,10 @@ impl CueSet {
         }
         if counts_scare_quotes(self.rules) {
             out[at] = squash_count(scare);
+            at += 1;
+        }
+        if let Some(f) = self.frames {
+            out[at] = squash_count(counts[f]);
             at += 1;
         }
         let user = &counts[self.user_start..self.lexicons.len()];
@@ -1113,9 +1191,11 @@ mod tests {
             };
             let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw);
             let scheduled = set.rules >= 9 && super::super::senses::is_scheduled(tokens, i, &key);
+            let literal = !super::super::senses::is_authors_frame(tokens, i, &key);
             for (l, (name, lex)) in set.lexicons.iter().enumerate() {
                 if neutral && SENSE_LEXICONS.contains(&name.as_str())
                     || scheduled && name == "cue:predictions"
+                    || literal && name == "cue:stance_frames"
                 {
                     continue;
                 }
@@ -1283,6 +1363,10 @@ mod tests {
         if counts_scare_quotes(set.rules) {
             out.push(("cue:scare_quotes".into(), squash(scare as f32)));
         }
+        if counts_stance_frames(set.rules) {
+            let n = count_of(&author_counts, "cue:stance_frames");
+            out.push(("cue:stance_frames".into(), squash(n as f32)));
+        }
         for ((name, _), n) in set.lexicons.iter().zip(&author_counts) {
             if name.starts_with("cue:lex:") {
                 out.push((name.clone(), squash(*n as f32)));
@@ -1332,6 +1416,10 @@ mod tests {
                 (true, 8, &user[..1]),
                 (false, 9, &user[..0]),
                 (true, 9, &user[..1]),
+                (false, 10, &user[..0]),
+                (false, 11, &user[..0]),
+                (true, 11, &user[..1]),
+                (false, 11, &user[..]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1372,6 +1460,8 @@ mod tests {
                 "reportedly", "hope", "fans", "are", "heard", "ruled", "told", "inquest",
                 "Good", "Friday", "just", "after", "such", "so", "too", "fine", "kind",
                 "sort", "rather", "than", "Great", "will", "be", "reopen", "frozen", "fail",
+                "once", "again", "Once", "usual", "yet", "then", "cold", "comfort", "hardly",
+                "tellingly", "remains", "seen", "forgiven", "for", "may",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -1471,7 +1561,7 @@ mod tests {
         let t = tokenise("what a terrible idea?");
         let v = set.values(&t, "What a terrible idea?", Context::default(), false);
         let names: Vec<String> = v.iter().map(|(n, _)| n.clone()).collect();
-        assert_eq!(names, cue_names(false, false, false));
+        assert_eq!(names, cue_names(false, false, false, false));
         let with_scope = set.values(&t, "What a terrible idea?", Context::default(), true);
         assert_eq!(with_scope.len(), names.len() + REPORTED_CUES.len());
         assert_eq!(&with_scope[..names.len()], &v[..]);
@@ -1692,9 +1782,12 @@ mod tests {
         let get = |v: &[(String, f32)], n: &str| v.iter().find(|(k, _)| k == n).map(|x| x.1);
         let (whole, split) = (CueSet::new(false), CueSet::new(true));
         for scope in [false, true] {
-            let names = cue_names(scope, true, false);
+            let names = cue_names(scope, true, false, false);
             assert_eq!(names.last().map(String::as_str), Some("cue:descriptive"));
-            assert_eq!(names[..names.len() - 1], cue_names(scope, false, false)[..]);
+            assert_eq!(
+                names[..names.len() - 1],
+                cue_names(scope, false, false, false)[..]
+            );
             // A report of a state of affairs: descriptive, no longer evaluative.
             let raw = "The flood left the valley in a severe crisis.";
             let (w, s) = (cues(&whole, raw, scope), cues(&split, raw, scope));
