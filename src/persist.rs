@@ -30,13 +30,14 @@ use std::path::{Path, PathBuf};
 /// reported speech masked as quoted (`params.features.mask_reported`), version 13 revision 5
 /// of the cue rules (more attribution forms), version 14 revision 6 (thoughts and feelings),
 /// version 15 revision 7 (court and inquest reporting), version 16 revision 8 (word senses),
-/// version 17 revision 9 (timetables), version 18 revision 10 (continued reports).
+/// version 17 revision 9 (timetables), version 18 revision 10 (continued reports), version 19
+/// revision 11 (author-stance frames).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 18;
+pub const FORMAT_VERSION: u32 = 19;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -82,7 +83,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 10 {
+    if m.params.features.cue_rules >= 11 {
+        19
+    } else if m.params.features.cue_rules >= 10 {
         18
     } else if m.params.features.cue_rules >= 9 {
         17
@@ -652,7 +655,7 @@ mod tests {
     /// format versions the tests below check are those of models without them (single quotes
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
-    /// version 17, cue rules 10 version 18).
+    /// version 17, cue rules 10 version 18, cue rules 11 version 19).
     fn default_json() -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
         let features = v["params"]["features"].as_object_mut().unwrap();
@@ -678,6 +681,7 @@ mod tests {
         assert_eq!(v["params"]["features"]["single_quotes"], true);
         assert_eq!(v["params"]["features"]["cue_rules"], 10);
         for (rules, version) in [
+            (11, 19),
             (9, 17),
             (8, 16),
             (7, 15),

@@ -132,9 +132,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .join(", ")
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
-    // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports.
+    // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
+    // 11 author-stance frames.
     let scope = match f.cue_rules {
-        10.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
+        11.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
+        10 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
         9 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
         8 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
         7 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",
@@ -144,10 +146,13 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         3 => "reported-speech scope on with attribution frames (cue rules 3)",
         _ => "reported-speech scope on",
     };
-    // Without the scope, revision 8's word senses, 9's timetables and 10's continued reports
-    // are the parts of the rules at work.
+    // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
+    // 11's author-stance frames are the parts of the rules at work.
     let senses = match f.cue_rules {
-        10.. => Some("word senses, timetables and continued reports (cue rules 10)"),
+        11.. => Some(
+            "word senses, timetables, continued reports and author-stance frames (cue rules 11)",
+        ),
+        10 => Some("word senses, timetables and continued reports (cue rules 10)"),
         9 => Some("word senses and timetables (cue rules 9)"),
         8 => Some("word senses (cue rules 8)"),
         _ => None,
@@ -339,7 +344,7 @@ mod tests {
                 ..FeatureConfig::default()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -347,11 +352,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables and continued reports (cue rules 10))"
+            "on (word senses, timetables, continued reports and author-stance frames (cue rules 11))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables and continued reports (cue rules 10))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports and author-stance frames (cue rules 11))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
@@ -376,6 +381,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                10,
+                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
+            ),
             (
                 9,
                 "attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",

@@ -167,7 +167,11 @@ pub struct Args {
     /// predictions; 10 reads a sentence of an article that continues the report of the
     /// sentence before it, with no attribution of its own (`It was, she said, a budget for the
     /// few. The cuts would mostly help the rich.`), as a sentence of that source's quotation
-    /// (rows read without --doc-column stand alone, so their weights are 9's).
+    /// (rows read without --doc-column stand alone, so their weights are 9's); 11 adds
+    /// `cue:stance_frames`, the author's comment in set phrases and sentence adverbs (`Once
+    /// again, …`, `remains to be seen`, `cold comfort`, `may be forgiven for`, `tellingly`,
+    /// `hardly`), counted in the author's words only; `once again`, `as usual` and the like
+    /// only as an aside.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

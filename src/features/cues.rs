@@ -266,8 +266,9 @@ const F_SCOPE: u16 = 1 << 10;
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// Most cue features a sentence can have: with the reported-speech scope, the split evaluative
 /// lexicon, cue rules 2 and every user lexicon ([`REPORTED_CUES`], then [`DESCRIPTIVE_CUE`],
-/// then [`SCARE_QUOTES_CUE`], then one per [`UserLexicon`], in this order after the base cues).
-pub(crate) const N_CUES: usize = N_BASE_CUES + MAX_REPORTED_CUES + 2 + MAX_USER_LEXICONS;
+/// then [`SCARE_QUOTES_CUE`], then [`STANCE_FRAMES_CUE`], then one per [`UserLexicon`], in
+/// this order after the base cues).
+pub(crate) const N_CUES: usize = N_BASE_CUES + MAX_REPORTED_CUES + 3 + MAX_USER_LEXICONS;
 
 /// Most reported-speech cues: with `ReportedStance::Split`, the evaluative cue, one per stance
 /// lexicon (every lexicon but `reporting` and `evaluative`) and the reported words.
@@ -281,6 +282,18 @@ const SCARE_QUOTES_CUE: &str = "scare_quotes";
 /// (revision 3 adds attribution frames to revision 1).
 pub(crate) fn counts_scare_quotes(rules: u8) -> bool {
     rules == 2
+}
+
+/// The cue of the author-stance frames (cue rules 11: `once again`, `remains to be seen`,
+/// `cold comfort`, `tellingly`, …; `lexicons/stance_frames.txt`), after the scare-quote cue.
+const STANCE_FRAMES_CUE: &str = "stance_frames";
+
+/// The author-stance frames' lexicon (written for the project).
+const STANCE_FRAMES: &str = include_str!("lexicons/stance_frames.txt");
+
+/// Whether revision `rules` of the cue rules counts [`STANCE_FRAMES_CUE`]: 11 and later.
+pub(crate) fn counts_stance_frames(rules: u8) -> bool {
+    rules >= 11
 }
 
 /// Words right before a short quotation that name a term rather than sneer at it: `called it
@@ -467,12 +480,14 @@ const DATE_WORDS: &[&str] = &[
 
 /// The names of every cue feature, in output order; the reported-speech cues (as
 /// `reported_stance` has them) only with `reported_scope`, then the descriptive cue only with
-/// `split_evaluative`, then the scare-quote cue (last) only with `scare_quotes` (cue rules 2).
+/// `split_evaluative`, then the scare-quote cue only with `scare_quotes` (cue rules 2), then
+/// the author-stance frames' cue (last) only with `stance_frames` (cue rules 11 and later).
 pub fn cue_names(
     reported_scope: bool,
     reported_stance: ReportedStance,
     split_evaluative: bool,
     scare_quotes: bool,
+    stance_frames: bool,
 ) -> Vec<String> {
     let reported = if reported_scope {
         reported_cue_names(reported_stance)
@@ -489,6 +504,11 @@ pub fn cue_names(
     } else {
         &[]
     };
+    let frames: &[&str] = if stance_frames {
+        &[STANCE_FRAMES_CUE]
+    } else {
+        &[]
+    };
     let mut names: Vec<String> = LEXICONS
         .iter()
         .map(|(n, _)| *n)
@@ -496,7 +516,13 @@ pub fn cue_names(
         .map(|n| format!("cue:{n}"))
         .collect();
     names.extend(reported);
-    names.extend(descriptive.iter().chain(scare).map(|n| format!("cue:{n}")));
+    names.extend(
+        descriptive
+            .iter()
+            .chain(scare)
+            .chain(frames)
+            .map(|n| format!("cue:{n}")),
+    );
     names
 }
 
@@ -536,6 +562,9 @@ pub struct CueSet {
     /// The lexicons whose matches cue rules 8 drop when a word is used in a neutral sense
     /// ([`SENSE_LEXICONS`]), as bits.
     sense_bits: u64,
+    /// With cue rules 11 or later, the index of the author-stance frames' lexicon (after the
+    /// other built-in ones, before the user's).
+    frames: Option<usize>,
 }
 
 /// The lexicons whose words have judging and neutral senses (`features::senses`).
@@ -694,6 +723,18 @@ impl CueSet {
         for lex in user.iter().take(MAX_USER_LEXICONS) {
             lexicons.push((lex.cue_name(), Lexicon::parse(&lex.entries.join("\n"))));
         }
+        CueSet::assemble(lexicons, user_start, split_evaluative, None)
+    }
+
+    /// A cue set of `lexicons` (the built-in ones, then the user's from `user_start`), the
+    /// descriptive lexicon among them with `split_evaluative`, the author-stance frames' at
+    /// `frames`; rules 1, scale 1.
+    fn assemble(
+        lexicons: Vec<(String, Lexicon)>,
+        user_start: usize,
+        split_evaluative: bool,
+        frames: Option<usize>,
+    ) -> CueSet {
         assert!(lexicons.len() <= 64, "at most 64 lexicons");
         let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
         for (l, (_, lex)) in lexicons.iter().enumerate() {
@@ -755,12 +796,40 @@ impl CueSet {
             rules: 1,
             user_start,
             reported_stance: ReportedStance::Own,
+            frames,
         }
     }
 
-    /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`).
+    /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`):
+    /// from revision 11 with the author-stance frames' lexicon (before the user's).
     pub fn with_rules(self, rules: u8) -> CueSet {
-        CueSet { rules, ..self }
+        let set = if counts_stance_frames(rules) == self.frames.is_some() {
+            self
+        } else {
+            let CueSet {
+                mut lexicons,
+                mut user_start,
+                descriptive,
+                frames,
+                scale,
+                ..
+            } = self;
+            let frames = match frames {
+                Some(f) => {
+                    lexicons.remove(f);
+                    user_start -= 1;
+                    None
+                }
+                None => {
+                    let lex = Lexicon::parse(STANCE_FRAMES);
+                    lexicons.insert(user_start, (format!("cue:{STANCE_FRAMES_CUE}"), lex));
+                    user_start += 1;
+                    Some(user_start - 1)
+                }
+            };
+            CueSet::assemble(lexicons, user_start, descriptive.is_some(), frames).scaled(scale)
+        };
+        CueSet { rules, ..set }
     }
 
     /// The same cues with the non-evaluative stance matches in reported speech counted as
@@ -876,10 +945,14 @@ impl CueSet {
     ) -> u64 {
         let mut matched = self.matched_at(tokens, i, inf);
         let predictions = 1u64 << self.predictions;
-        if self.rules < 8 || matched & (self.sense_bits | predictions) == 0 {
+        let frames = self.frames.map_or(0, |f| 1u64 << f);
+        if self.rules < 8 || matched & (self.sense_bits | predictions | frames) == 0 {
             return matched;
         }
         let key = lower(tokens.text(i));
+        if matched & frames != 0 && !super::senses::is_authors_frame(tokens, i, &key) {
+            matched &= !frames;
+        }
         if matched & self.sense_bits != 0 && super::senses::is_neutral(tokens, i, &key, raw) {
             matched &= !self.sense_bits;
         }
@@ -979,6 +1052,7 @@ impl CueSet {
             self.reported_stance,
             self.descriptive.is_some(),
             counts_scare_quotes(self.rules),
+            self.frames.is_some(),
         );
         names.extend(
             self.lexicons[self.user_start..]
@@ -1138,7 +1212,8 @@ impl CueSet {
             }
         }
         // After the reported-speech cues (if any), in this order, those that are on: the
-        // descriptive cue, the scare-quote cue (rules 2), the user's lexicons.
+        // descriptive cue, the scare-quote cue (rules 2), the stance frames' (rules 11), the
+        // user's lexicons.
         let mut at = N_BASE_CUES
             + if reported_scope {
                 n_reported_cues(self.reported_stance)
@@ -1151,6 +1226,10 @@ impl CueSet {
         }
         if counts_scare_quotes(self.rules) {
             out[at] = squash_count(scare);
+            at += 1;
+        }
+        if let Some(f) = self.frames {
+            out[at] = squash_count(counts[f]);
             at += 1;
         }
         let user = &counts[self.user_start..self.lexicons.len()];
@@ -1193,9 +1272,11 @@ mod tests {
             };
             let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw);
             let scheduled = set.rules >= 9 && super::super::senses::is_scheduled(tokens, i, &key);
+            let literal = !super::super::senses::is_authors_frame(tokens, i, &key);
             for (l, (name, lex)) in set.lexicons.iter().enumerate() {
                 if neutral && SENSE_LEXICONS.contains(&name.as_str())
                     || scheduled && name == "cue:predictions"
+                    || literal && name == "cue:stance_frames"
                 {
                     continue;
                 }
@@ -1386,6 +1467,10 @@ mod tests {
         if counts_scare_quotes(set.rules) {
             out.push(("cue:scare_quotes".into(), squash(scare as f32)));
         }
+        if counts_stance_frames(set.rules) {
+            let n = count_of(&author_counts, "cue:stance_frames");
+            out.push(("cue:stance_frames".into(), squash(n as f32)));
+        }
         for ((name, _), n) in set.lexicons.iter().zip(&author_counts) {
             if name.starts_with("cue:lex:") {
                 out.push((name.clone(), squash(*n as f32)));
@@ -1435,6 +1520,10 @@ mod tests {
                 (true, 8, &user[..1]),
                 (false, 9, &user[..0]),
                 (true, 9, &user[..1]),
+                (false, 10, &user[..0]),
+                (false, 11, &user[..0]),
+                (true, 11, &user[..1]),
+                (false, 11, &user[..]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1490,6 +1579,8 @@ mod tests {
                 "reportedly", "hope", "fans", "are", "heard", "ruled", "told", "inquest",
                 "Good", "Friday", "just", "after", "such", "so", "too", "fine", "kind",
                 "sort", "rather", "than", "Great", "will", "be", "reopen", "frozen", "fail",
+                "once", "again", "Once", "usual", "yet", "then", "cold", "comfort", "hardly",
+                "tellingly", "remains", "seen", "forgiven", "for", "may",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -1589,7 +1680,10 @@ mod tests {
         let t = tokenise("what a terrible idea?");
         let v = set.values(&t, "What a terrible idea?", Context::default(), false);
         let names: Vec<String> = v.iter().map(|(n, _)| n.clone()).collect();
-        assert_eq!(names, cue_names(false, ReportedStance::Own, false, false));
+        assert_eq!(
+            names,
+            cue_names(false, ReportedStance::Own, false, false, false)
+        );
         let with_scope = set.values(&t, "What a terrible idea?", Context::default(), true);
         assert_eq!(with_scope.len(), names.len() + REPORTED_CUES.len());
         assert_eq!(&with_scope[..names.len()], &v[..]);
@@ -1807,7 +1901,11 @@ mod tests {
             let v = cues(mode);
             // The names are `cue_names`'; the cues before the reported ones are the same.
             let names: Vec<String> = v.iter().map(|(k, _)| k.clone()).collect();
-            assert_eq!(names, cue_names(true, mode, false, false), "{mode:?}");
+            assert_eq!(
+                names,
+                cue_names(true, mode, false, false, counts_stance_frames(CUE_RULES)),
+                "{mode:?}"
+            );
             assert_eq!(v[..N_BASE_CUES], own[..N_BASE_CUES], "{mode:?}");
             assert!(get(&v, "cue:boosters").unwrap() > 0.0, "{mode:?}");
             let expect: &[(&str, usize)] = match mode {
@@ -1842,16 +1940,24 @@ mod tests {
                     ("cue:reported_words", words),
                 ],
             };
-            let got: Vec<(&str, f32)> = v[N_BASE_CUES..]
-                .iter()
-                .map(|(k, x)| (k.as_str(), *x))
-                .collect();
+            // The reported cues; after them only the stance frames' cue (cue rules 11), which
+            // no mode moves.
+            let reported = &v[N_BASE_CUES..N_BASE_CUES + n_reported_cues(mode)];
+            assert_eq!(
+                v[N_BASE_CUES + n_reported_cues(mode)..],
+                own[N_BASE_CUES + n_reported_cues(ReportedStance::Own)..],
+                "{mode:?}"
+            );
+            let got: Vec<(&str, f32)> = reported.iter().map(|(k, x)| (k.as_str(), *x)).collect();
             let want: Vec<(&str, f32)> = expect.iter().map(|&(k, c)| (k, n(c))).collect();
             assert_eq!(got, want, "{mode:?}");
         }
         // Without the scope, no mode has reported cues.
         for mode in ReportedStance::ALL {
-            assert_eq!(cue_names(false, mode, false, false).len(), N_BASE_CUES);
+            assert_eq!(
+                cue_names(false, mode, false, false, false).len(),
+                N_BASE_CUES
+            );
         }
         assert_eq!(n_reported_cues(ReportedStance::Split), MAX_REPORTED_CUES);
         for mode in ReportedStance::ALL {
@@ -1885,11 +1991,11 @@ mod tests {
         let get = |v: &[(String, f32)], n: &str| v.iter().find(|(k, _)| k == n).map(|x| x.1);
         let (whole, split) = (CueSet::new(false), CueSet::new(true));
         for scope in [false, true] {
-            let names = cue_names(scope, ReportedStance::Own, true, false);
+            let names = cue_names(scope, ReportedStance::Own, true, false, false);
             assert_eq!(names.last().map(String::as_str), Some("cue:descriptive"));
             assert_eq!(
                 names[..names.len() - 1],
-                cue_names(scope, ReportedStance::Own, false, false)[..]
+                cue_names(scope, ReportedStance::Own, false, false, false)[..]
             );
             // A report of a state of affairs: descriptive, no longer evaluative.
             let raw = "The flood left the valley in a severe crisis.";

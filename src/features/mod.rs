@@ -125,8 +125,17 @@ pub struct FeatureConfig {
     /// quoted, `cue:in_quote` and `cue:attributed` on; a sentence with a word of the
     /// author-stance lexicons outside quotation marks never continues a report. Stand-alone
     /// sentences (training rows read without `--doc-column`, `explain`) never continue a
-    /// report, so such a model's weights are those of revision 9 (format version 18). New models use revision 10; files without the field read as revision 1,
-    /// and it is stored only when not 1.
+    /// report, so such a model's weights are those of revision 9 (format version 18). 11 adds
+    /// to revision 10 the author-stance frames: a cue, `cue:stance_frames`, counts the set
+    /// phrases and sentence adverbs with which a writer comments on what is reported without
+    /// an evaluative word (`once again`, `then again`, `as usual`, `tellingly`, `remains to be
+    /// seen`, `cold comfort`, `may be forgiven for`, `few will be surprised`, `to put it
+    /// mildly`, `hardly`, …; `lexicons/stance_frames.txt`) in the author's words only, as the
+    /// other stance lexicons are counted (in reported speech they count in
+    /// `cue:reported_stance`); the frames that open with `once`, `yet`, `then`, `as` or `to`
+    /// count only set off as an aside (`Once again, the network failed.`, not `The river burst
+    /// its banks once again on Tuesday.`; format version 19). New models use revision 11;
+    /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
         skip_serializing_if = "is_first_cue_rules"
@@ -234,13 +243,14 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
         config.reported_stance,
         config.split_evaluative,
         cues::counts_scare_quotes(config.cue_rules),
+        cues::counts_stance_frames(config.cue_rules),
     );
     names.extend(config.lexicons.iter().map(UserLexicon::cue_name));
     names
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 10;
+pub const CUE_RULES: u8 = 11;
 
 fn default_char_min_df() -> usize {
     3
@@ -858,6 +868,57 @@ mod tests {
                     assert_eq!(got, f.transform(text, Context::default()), "{text}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cue_rules_11_count_the_authors_stance_frames() {
+        let authors = [
+            "Once again, the council has failed to fix the roads.",
+            "That will be cold comfort to the tenants.",
+            "The plan, tellingly, was dropped in silence.",
+            "Whether it works remains to be seen.",
+        ];
+        let literal = [
+            "The river burst its banks once again on Tuesday.",
+            "Schools will open as usual on Monday.",
+        ];
+        let quoted = "\"Once again, the council has failed,\" a resident said.";
+        let reported = "Critics said that, once again, the council had failed the tenants.";
+        for rules in [10, 11] {
+            let cfg = FeatureConfig {
+                cue_rules: rules,
+                min_df: 1,
+                ..FeatureConfig::default()
+            };
+            let f = Featurizer::fit(cfg, &docs()).unwrap();
+            let cues = |text: &str| f.analyzer().terms(text, Context::default(), &mut |_| {});
+            let value =
+                |text: &str, cue: &str| cues(text).iter().find(|(n, _)| n == cue).map(|(_, v)| *v);
+            for text in authors.iter().chain(&literal).chain([&quoted, &reported]) {
+                let ctx = Context::default();
+                assert_eq!(f.transform(text, ctx), f.transform_reference(text, ctx));
+            }
+            if rules == 10 {
+                // Revision 10 has no such cue: its vectors are those it always had.
+                for text in authors.iter().chain(&literal) {
+                    assert_eq!(value(text, "cue:stance_frames"), None, "{text}");
+                }
+                assert!((0..f.dim()).all(|i| f.feature_name(i) != "cue:stance_frames"));
+                continue;
+            }
+            for text in authors {
+                assert!(value(text, "cue:stance_frames") > Some(0.0), "{text}");
+            }
+            for text in literal.into_iter().chain([quoted, reported]) {
+                assert_eq!(value(text, "cue:stance_frames"), Some(0.0), "{text}");
+            }
+            // In reported speech the frame is the source's, counted with its stance words.
+            assert!(value(reported, "cue:reported_stance") > Some(0.0));
+            assert_eq!(
+                value(&reported.replace("once again, ", ""), "cue:reported_stance"),
+                Some(0.0)
+            );
         }
     }
 

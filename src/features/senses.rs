@@ -31,6 +31,11 @@
 //! Revision 9 reads one more sense, of the predictions lexicon's `will`: a timetable
 //! ([`is_scheduled`]: `The library will reopen on Monday`, `Fuel duty will be frozen until
 //! April`) is announced, not foreseen, while `will fail` or `will be seen as` stay predictions.
+//!
+//! Revision 11 reads the literal use of the author-stance frames ([`is_authors_frame`]): `once
+//! again`, `as usual` or `to be fair` in the middle of a clause report a repeat or a requirement
+//! (`The river burst its banks once again on Tuesday.`), set off as an aside they are the
+//! author's comment (`Once again, the network has failed.`).
 
 use super::analyzer::Span;
 use super::cues::TokenSeq;
@@ -447,6 +452,26 @@ pub(crate) fn is_scheduled<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str
     }
 }
 
+/// Words that may stand before an aside at the start of a clause (`But once again, …`).
+const ASIDE_OPENERS: &[&str] = &["but", "and", "yet", "so", "now", "still"];
+
+/// Whether the author-stance frame (cue rules 11, `lexicons/stance_frames.txt`) matched at
+/// author token `i` (`key` lower-cased) is the author's comment rather than a literal use of
+/// its words. The frames that start with `once`, `yet`, `then`, `as` or `to` (`once again`,
+/// `yet again`, `then again`, `as usual`, `as ever`, `to be fair`, `to be sure`, `to say the
+/// least`, …) count only as an aside: at the start of the sentence or after clause punctuation,
+/// or after a conjunction that stands there (`Once again, the council …`, `…, as usual, …`,
+/// `But then again, …`). In the middle of a clause they report a repeat or a requirement
+/// (`The river burst its banks once again on Tuesday.`, `Schools will open as usual.`, `and
+/// then again in May`, `The trial must be seen to be fair.`). The other frames always count.
+pub(crate) fn is_authors_frame<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+    if !matches!(key, "once" | "yet" | "then" | "as" | "to") {
+        return true;
+    }
+    let opens = |k: usize| k == 0 || tokens.gap(k) != 0;
+    opens(i) || (opens(i - 1) && is_any(tokens, Some(i - 1), ASIDE_OPENERS))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,6 +594,48 @@ mod tests {
                 !neutral(s, w),
                 "{w:?} in {s:?} should keep its judging sense"
             );
+        }
+    }
+
+    /// Whether the frame whose first word is `w` (the first such token) is read as the
+    /// author's.
+    fn authors_frame(s: &str, w: &str) -> bool {
+        let t = toks(s);
+        let i = t
+            .iter()
+            .position(|x| x.text.eq_ignore_ascii_case(w))
+            .unwrap_or_else(|| panic!("{w:?} not in {s:?}: {t:?}"));
+        is_authors_frame(&t[..], i, &w.to_lowercase())
+    }
+
+    #[test]
+    fn stance_frames_count_as_an_aside_only_where_they_have_a_literal_use() {
+        for (s, w) in [
+            (
+                "Once again, the council has failed to fix the roads.",
+                "once",
+            ),
+            ("The outside world, once again, is looking away.", "once"),
+            ("But once again the warnings were ignored.", "once"),
+            ("Then again, the fans have heard that before.", "then"),
+            ("Passengers, as usual, will pay the price.", "as"),
+            ("The plan is, to be fair, only a draft.", "to"),
+            ("To say the least, the timing was odd.", "to"),
+            // Frames without a literal use count wherever they stand.
+            ("That will be cold comfort to the tenants.", "cold"),
+            ("Whether it works remains to be seen.", "remains"),
+            ("The result was hardly a surprise.", "hardly"),
+        ] {
+            assert!(authors_frame(s, w), "{w:?} in {s:?} is the author's");
+        }
+        for (s, w) in [
+            ("The river burst its banks once again on Tuesday.", "once"),
+            ("He was fined in 2019 and then again in 2021.", "then"),
+            ("Schools will open as usual on Monday.", "as"),
+            ("The trial must be seen to be fair.", "to"),
+            ("The club has yet again been fined.", "yet"),
+        ] {
+            assert!(!authors_frame(s, w), "{w:?} in {s:?} is literal");
         }
     }
 }

@@ -78,9 +78,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 18);
+    assert_eq!(v["format_version"], 19);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 10);
+    assert_eq!(v["params"]["features"]["cue_rules"], 11);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -250,7 +250,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "11"][..],
+        &["--cue-rules", "12"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -720,6 +720,65 @@ fn cue_rules_10_read_a_continued_report_as_its_sources_quotation() {
     assert_eq!(ten[2], p_opinion(&trained.on, quoted)[1]);
     the_option_needs_no_flag_later(&trained.on, RUN_ON, None, "cue-rules=1,10");
 }
+
+/// Invented sentences: the author's frames set off as asides, and the same words in a literal
+/// use, in a quotation and in reported speech.
+const FRAMES: &str = "Once again, the council has failed to fix the roads.\n\
+    The river burst its banks once again on Tuesday.\n\
+    That will be cold comfort to the tenants, to put it mildly.\n\
+    Critics said that, once again, the council had failed.\n";
+
+#[test]
+fn cue_rules_11_count_the_authors_stance_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let trained = cue_rules_against_1(dir.path(), "11", 19, "cue:stance_frames");
+    trained.cards("author-stance frames (cue rules 11)", "cue rules");
+    let ten = dir.path().join("ten.json");
+    train_to(&ten, &format_3(&["--cue-rules", "10"]));
+    let v10 = model_json(&ten);
+    assert_eq!(v10["format_version"], 18);
+    assert_eq!(last_cue(&v10), Some("cue:reported_words".into()));
+    // Revision 10 reads as it did before revision 11: P(opinion) of the seed data's model,
+    // and of the embedded default model while it is revision 10, as the factop of main
+    // d155d4c (before revision 11) printed them.
+    let p = |m: Option<&std::path::Path>| {
+        let mut args = vec!["classify".to_string(), "-f".into(), "jsonl".into()];
+        if let Some(m) = m {
+            args.extend(["-m".into(), m.display().to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        factop(&args, Some(FRAMES.as_bytes()))
+            .ok()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["p_opinion"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(p(Some(&ten)), SEED_TEN_P.map(serde_json::Value::from));
+    if factop::persist::default_model()
+        .unwrap()
+        .params
+        .features
+        .cue_rules
+        == 10
+    {
+        assert_eq!(p(None), DEFAULT_TEN_P.map(serde_json::Value::from));
+    }
+    // Revision 11 counts the frames in the author's words only.
+    let cue = |text: &str| lists(&explained(&trained.on, text), "cue:stance_frames");
+    let lines: Vec<&str> = FRAMES.lines().collect();
+    assert_eq!(
+        lines.iter().map(|t| cue(t)).collect::<Vec<_>>(),
+        [true, false, true, false]
+    );
+    the_option_needs_no_flag_later(&trained.on, lines[0], None, "cue-rules=10,11");
+}
+
+/// P(opinion) of [`FRAMES`] under the seed data's revision-10 model (`train --data
+/// datasets/factop-seed.csv --cue-rules 10 --no-single-quotes`) before revision 11.
+const SEED_TEN_P: [f64; 4] = [0.724692, 0.506476, 0.565265, 0.392678];
+
+/// P(opinion) of [`FRAMES`] under the embedded default model (revision 10) before revision 11.
+const DEFAULT_TEN_P: [f64; 4] = [0.964059, 0.403152, 0.781007, 0.103415];
 
 #[test]
 fn cue_rules_9_are_stored_in_the_model_and_need_no_flag_later() {
