@@ -1,5 +1,5 @@
-//! Session 11's fixes to the first-time user's review: each test names the defect it pins
-//! down. Errors are one line naming the file, row or flag, and never a panic.
+//! Sessions 11 and 12's fixes to the first-time user's review: each test names the defect it
+//! pins down. Errors are one line naming the file, row or flag, and never a panic.
 
 use crate::harness::{factop, repo, write};
 
@@ -623,4 +623,116 @@ fn the_authors_verdict_after_a_report_stays_the_authors() {
     let continued = "It was, she said, a budget for the few. \
                      The tax cuts would mostly benefit people who did not need them.";
     assert_eq!(labels(continued), ["fact", "fact"]);
+}
+
+// ---- session 12 ------------------------------------------------------------------------------
+
+/// `evaluate --plots DIR` under a file-size limit of 8 KiB (RLIMIT_FSIZE, which binds root
+/// too; SIGXFSZ ignored, so a write fails with EFBIG as on a full disk): confusion.svg (3 KB)
+/// fits, confusion.png (37 KB) does not.
+#[cfg(unix)]
+fn plots_with_size_limit(dir: &std::path::Path) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factop"));
+    cmd.current_dir(crate::harness::root()).args([
+        "evaluate",
+        "--data",
+        SEED,
+        "--bootstrap",
+        "0",
+        "--plots",
+        &dir.display().to_string(),
+    ]);
+    // SAFETY: only async-signal-safe calls (setrlimit, signal) between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: 8192,
+                rlim_max: 8192,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    cmd.output().expect("run factop")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_png_plot_that_fails_to_write_leaves_the_previous_one_whole() {
+    // The PNG files were written in place by plotters (truncated, then filled): a full disk
+    // left an earlier confusion.png cut at 8 KiB. The SVG files and curves.json were already
+    // written to a temporary file and renamed.
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("plots");
+    let fresh = dir.path().join("fresh");
+    factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--bootstrap",
+            "0",
+            "--plots",
+            &fresh.display().to_string(),
+        ],
+        None,
+    )
+    .ok();
+    std::fs::create_dir(&plots).unwrap();
+    let names: Vec<_> = std::fs::read_dir(&fresh)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 11, "{names:?}");
+    for n in &names {
+        std::fs::write(plots.join(n), "previous").unwrap();
+    }
+    let out = plots_with_size_limit(&plots);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("confusion.png") && err.contains("File too large"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // Each file is the previous one or the new one, whole; no temporary file is left.
+    for n in &names {
+        let now = std::fs::read(plots.join(n)).unwrap();
+        let new = std::fs::read(fresh.join(n)).unwrap();
+        assert!(now == b"previous" || now == new, "{n:?} is half written");
+    }
+    assert_eq!(
+        std::fs::read(plots.join("confusion.png")).unwrap(),
+        b"previous"
+    );
+    assert_eq!(std::fs::read_dir(&plots).unwrap().count(), 11);
+    // PNG files are still PNG files, the same bytes run after run.
+    let again = dir.path().join("again");
+    let again_s = again.display().to_string();
+    factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--bootstrap",
+            "0",
+            "--plots",
+            &again_s,
+        ],
+        None,
+    )
+    .ok();
+    for n in &names {
+        assert_eq!(
+            std::fs::read(again.join(n)).unwrap(),
+            std::fs::read(fresh.join(n)).unwrap(),
+            "{n:?}"
+        );
+    }
+    let png = std::fs::read(fresh.join("roc.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
 }
