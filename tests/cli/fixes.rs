@@ -736,3 +736,78 @@ fn a_png_plot_that_fails_to_write_leaves_the_previous_one_whole() {
     let png = std::fs::read(fresh.join("roc.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
 }
+
+#[test]
+fn predictions_are_written_in_the_format_their_extension_names() {
+    // `--predictions p.json` wrote CSV under a JSON name.
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let run = |name: &str, extra: &[&str]| {
+        let args = ["evaluate", "--data", SEED, "--bootstrap", "0"];
+        let p = path(name);
+        factop(&[&args[..], &["--predictions", &p], extra].concat(), None).ok();
+        std::fs::read_to_string(&p).unwrap()
+    };
+    let csv = run("p.csv", &[]);
+    assert!(csv.starts_with("source,row,text,label,predicted,p_opinion,correct\n"));
+    assert_eq!(run("p", &[]), csv, "no extension: CSV");
+    assert_eq!(run("P.CSV", &[]), csv, "in any case");
+    let tsv = run("p.tsv", &[]);
+    assert!(tsv.starts_with("source\trow\ttext\tlabel\tpredicted\tp_opinion\tcorrect\n"));
+    assert_eq!(tsv.lines().count(), csv.lines().count());
+    // .json: one array, one object per line, as classify --format json writes.
+    let json = run("p.json", &[]);
+    assert!(
+        json.starts_with("[\n{\"source\":") && json.ends_with("}\n]\n"),
+        "{json:.80}"
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows.len(), 40);
+    let first = &rows[0];
+    assert!(first["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("factop-seed.csv"));
+    assert_eq!(first["row"], 2, "the header is row 1");
+    assert!(first["p_opinion"].is_f64() && first["correct"].is_boolean());
+    let keys: Vec<_> = first.as_object().unwrap().keys().cloned().collect();
+    let csv_header = csv.lines().next().unwrap();
+    assert_eq!(keys.join(","), csv_header, "the CSV's columns, in order");
+    // The same rows as the CSV, the same numbers.
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    for (row, rec) in rows.iter().zip(reader.records()) {
+        let rec = rec.unwrap();
+        assert_eq!(row["text"], rec[2]);
+        assert_eq!(row["p_opinion"].to_string(), rec[5]);
+        assert_eq!(row["correct"], rec[6] == *"yes");
+    }
+    // .jsonl / .ndjson: one object per line; --compare adds its three fields.
+    let model = repo("models/default.json");
+    let jsonl = run("p.jsonl", &["--compare", &model]);
+    assert_eq!(run("p.ndjson", &["--compare", &model]), jsonl);
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 40);
+    assert_eq!(lines[0]["compare_p_opinion"], rows[0]["p_opinion"]);
+    assert_eq!(lines[0]["compare_correct"], rows[0]["correct"]);
+    // Another extension is a usage error naming --predictions and the extensions, before
+    // the data is read (a missing data file is not reached) or anything is written.
+    for name in ["p.txt", "p.xlsx", "p.html"] {
+        let p = path(name);
+        let r = factop(
+            &["evaluate", "--data", "missing.csv", "--predictions", &p],
+            None,
+        );
+        assert_eq!(r.code, 2, "{name}");
+        let msg = r.err();
+        assert!(
+            msg.contains("--predictions")
+                && msg.contains(name)
+                && msg.contains(".csv, .tsv, .json or .jsonl"),
+            "{msg}"
+        );
+        assert!(!dir.path().join(name).exists());
+    }
+}
