@@ -792,6 +792,17 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
             "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
         );
     }
+    // Without its mark, UTF-16 read as bytes is a header of NUL-spaced letters, which the
+    // check below called "not text".
+    match crate::stream::utf16_without_mark(first) {
+        Some("UTF-16BE") => return Some(
+            "the file is UTF-16 text (it has no byte-order mark, but every other byte of its first line is NUL): save it as UTF-8 (e.g. iconv -f UTF-16BE -t UTF-8 FILE > NEW.csv)",
+        ),
+        Some(_) => return Some(
+            "the file is UTF-16 text (it has no byte-order mark, but every other byte of its first line is NUL): save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8 FILE > NEW.csv)",
+        ),
+        None => {}
+    }
     let binary = headers
         .iter()
         .flatten()

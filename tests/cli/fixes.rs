@@ -811,3 +811,114 @@ fn predictions_are_written_in_the_format_their_extension_names() {
         assert!(!dir.path().join(name).exists());
     }
 }
+
+/// UTF-16 without a byte-order mark, as some editors and tools save it.
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let pair = |u: u16| {
+        if little_endian {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        }
+    };
+    text.encode_utf16().flat_map(pair).collect()
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_refused_with_the_same_hint() {
+    // Without the mark it was decoded as UTF-8 and scored: one sentence of NUL-spaced
+    // letters, with no warning at all (NUL is valid UTF-8).
+    let dir = tempfile::tempdir().unwrap();
+    let article = "It rained on Monday. The council raised the levy, and it is a disgrace.\n";
+    let le = write(dir.path(), "le.txt", utf16(article, true));
+    let be = write(dir.path(), "be.txt", utf16(article, false));
+    let short = write(dir.path(), "short.txt", utf16("Hi.", true));
+    let jsonl = write(
+        dir.path(),
+        "a.jsonl",
+        utf16(
+            "{\"id\": 1, \"text\": \"It rained on Monday, and it is awful.\"}\n",
+            true,
+        ),
+    );
+    for (args, file, which) in [
+        (&["classify", &le][..], le.as_str(), "UTF-16LE"),
+        (&["classify", "-f", "text", &be], &be, "UTF-16BE"),
+        (&["classify", "-f", "html", &le], &le, "UTF-16LE"),
+        (&["classify", "--explain", &be], &be, "UTF-16BE"),
+        (&["classify", &short], &short, "UTF-16LE"),
+        (&["sentences", &be], &be, "UTF-16BE"),
+        (
+            &["classify", "--input-format", "jsonl", &jsonl],
+            &jsonl,
+            "UTF-16LE",
+        ),
+    ] {
+        let msg = factop(args, None).err();
+        assert!(
+            msg.contains(&format!("{file}: is UTF-16 text"))
+                && msg.contains("no byte-order mark")
+                && msg.contains(&format!(
+                    "save it as UTF-8 (e.g. iconv -f {which} -t UTF-8)"
+                )),
+            "{args:?}: {msg}"
+        );
+    }
+    for cmd in ["classify", "sentences", "explain"] {
+        let msg = factop(&[cmd, "-"], Some(&utf16(article, false))).err();
+        assert!(
+            msg.contains("standard input: is UTF-16 text") && msg.contains("UTF-16BE"),
+            "{msg}"
+        );
+    }
+    // A labelled file said "not text (binary bytes in its first line)".
+    let table = "sentence,label\nIt rained.,fact\nIt is awful.,opinion\n";
+    for (le, which) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+        let data = write(dir.path(), "d.csv", utf16(table, le));
+        for cmd in ["train", "evaluate"] {
+            let mut args = vec![cmd, "--data", &data];
+            if cmd == "train" {
+                args.extend(["-o", "/nonexistent/m.json"]);
+            }
+            let r = factop(&args, None);
+            // train checks its --output first.
+            if cmd == "train" {
+                assert!(r.err().contains("--output"));
+                continue;
+            }
+            let msg = r.err();
+            assert!(
+                msg.contains("d.csv: the file is UTF-16 text")
+                    && msg.contains(&format!("iconv -f {which} -t UTF-8")),
+                "{msg}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_example_article_and_golden_input_reads_as_utf8() {
+    // The UTF-16 check looks for NUL bytes: no UTF-8 article is refused.
+    let mut files = Vec::new();
+    for dir in ["datasets/examples", "tests/golden/segment"] {
+        let Ok(entries) = std::fs::read_dir(repo(dir)) else {
+            continue;
+        };
+        for e in entries {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p.display().to_string());
+            }
+        }
+    }
+    assert!(files.len() >= 2, "{files:?}");
+    for f in &files {
+        let r = factop(&["sentences", f], None);
+        assert_eq!(r.code, 0, "{f}: {}", r.stderr);
+        assert!(!r.stderr.contains("UTF-16"), "{f}: {}", r.stderr);
+    }
+    let mut args = vec!["classify", "-f", "jsonl"];
+    args.extend(files.iter().map(String::as_str));
+    let r = factop(&args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
