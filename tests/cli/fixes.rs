@@ -922,3 +922,40 @@ fn every_example_article_and_golden_input_reads_as_utf8() {
     let r = factop(&args, None);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+#[test]
+fn a_refused_article_after_good_ones_ends_the_run_after_their_rows() {
+    // What several articles with a bad one among them give (docs/robustness.md): the rows of
+    // the articles before it on standard output, then a one-line error naming it and exit 1;
+    // none of the articles after it. There is no -o: a file given with it is never touched.
+    let dir = tempfile::tempdir().unwrap();
+    let good = repo("datasets/examples/council-budget.txt");
+    let bad = [&[0xFF, 0xFE][..], &utf16("It rained on Monday.\n", true)].concat();
+    let bad = write(dir.path(), "bad.txt", bad);
+    let alone = factop(&["classify", "-f", "jsonl", &good], None).ok();
+    let n = alone.lines().count();
+    for threads in ["1", "2"] {
+        for format in ["jsonl", "csv", "json"] {
+            let r = factop(
+                &["classify", "-j", threads, "-f", format, &good, &bad, &good],
+                None,
+            );
+            assert_eq!(r.code, 1, "{}", r.stderr);
+            assert!(r.stderr.contains("bad.txt: is UTF-16 text"), "{}", r.stderr);
+            assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+            match format {
+                "jsonl" => assert_eq!(r.stdout, alone),
+                "csv" => assert_eq!(r.stdout.lines().count(), n + 1),
+                // The array is not closed: the output is cut short, not valid JSON.
+                _ => {
+                    assert_eq!(r.stdout.matches("\"doc\":").count(), n);
+                    assert!(serde_json::from_str::<serde_json::Value>(&r.stdout).is_err());
+                }
+            }
+        }
+    }
+    let out = write(dir.path(), "out.jsonl", "earlier rows\n");
+    let r = factop(&["classify", &good, &bad, "-o", &out], None);
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier rows\n");
+}
