@@ -959,3 +959,35 @@ fn a_refused_article_after_good_ones_ends_the_run_after_their_rows() {
     assert_eq!((r.code, r.stdout.as_str()), (2, ""));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier rows\n");
 }
+
+#[test]
+fn the_label_map_suggested_for_unknown_labels_maps_them_by_their_names() {
+    // A CheckThat! file read without --label-map suggested `--label-map OBJ=opinion`, and
+    // with that `OBJ=opinion,SUBJ=fact`: every label inverted, for whoever follows the hint.
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = write(
+        dir.path(),
+        "d.tsv",
+        "sentence\tlabel\nThe vote was held on Monday.\tOBJ\nIt is a disgrace.\tSUBJ\n",
+    );
+    let msg = factop(&["evaluate", "--data", &tsv], None).err();
+    let map = "OBJ=fact,SUBJ=opinion";
+    assert!(msg.contains(&format!("(e.g. --label-map {map})")), "{msg}");
+    let args = ["evaluate", "--data", &tsv, "--bootstrap", "0", "-f", "json"];
+    let out = factop(&[&args[..], &["--label-map", map]].concat(), None).ok();
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["accuracy"], 1.0, "{out}");
+    // Values whose names say nothing: an example to check.
+    let csv = write(
+        dir.path(),
+        "n.csv",
+        "sentence,label\nIt rained.,1\nIt is bad.,0\n",
+    );
+    let msg = factop(&["train", "--data", &csv, "-o", "/tmp/never.json"], None).err();
+    assert!(
+        msg.contains(
+            "(e.g. --label-map 0=fact,1=opinion, after checking which value is which class)"
+        ),
+        "{msg}"
+    );
+}
