@@ -382,7 +382,12 @@ impl Dataset {
                         "no column `{col}`: the header reads as one column `{found}` with {} as the delimiter; is the file {}-separated? use --delimiter {}",
                         delimiter_name(delimiter),
                         delimiter_name(d),
-                        if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }
+                        // Quoted: the shell ends a command at an unquoted `;` and pipes at `|`.
+                        match d {
+                            b'\t' => "tab".to_string(),
+                            b',' => ",".to_string(),
+                            _ => format!("'{}'", d as char),
+                        }
                     )),
                     None => data_err(format!(
                         "no column `{col}` (columns found: {found}); choose one with {flag}"
@@ -828,6 +833,13 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
     if starts(b"\xff\xfe") || starts(b"\xfe\xff") {
         return Some(
             "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
+        );
+    }
+    // Excel's delimiter hint: `--delimiter ;` for `sep=;` read the hint as the header too.
+    let no_bom = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
+    if no_bom.len() <= 5 && no_bom.to_ascii_lowercase().starts_with(b"sep=") {
+        return Some(
+            "the first line (`sep=...`) is Excel's delimiter hint, not the header row: delete that line (e.g. tail -n +2 FILE > NEW.csv) so that the header comes first, and give that delimiter with --delimiter (quoted: --delimiter ';')",
         );
     }
     // Without its mark, UTF-16 read as bytes is a header of NUL-spaced letters, which the

@@ -991,3 +991,46 @@ fn the_label_map_suggested_for_unknown_labels_maps_them_by_their_names() {
         "{msg}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_suggested_delimiter_works_when_pasted_into_a_shell() {
+    // "use --delimiter ;" pasted into a shell ran `factop ... --delimiter` and then an empty
+    // command (`;` ends a command; `|` pipes): "a value is required for '--delimiter'".
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "sentence{d}label\nThe vote was held.{d}fact\nIt is a disgrace.{d}opinion\n";
+    for d in [";", "|"] {
+        let f = write(dir.path(), "d.csv", rows.replace("{d}", d));
+        let msg = factop(&["evaluate", "--data", &f], None).err();
+        let hint = msg.trim().rsplit("use ").next().unwrap();
+        assert_eq!(hint, format!("--delimiter '{d}'"), "{msg}");
+        let line = format!(
+            "'{}' evaluate --data '{f}' --bootstrap 0 {hint}",
+            env!("CARGO_BIN_EXE_factop")
+        );
+        let out = std::process::Command::new("sh")
+            .args(["-c", &line])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.starts_with("examples      2"),
+            "{line}: {stdout}"
+        );
+    }
+    // Excel's `sep=;` line before the header: the hint led to "columns found: sep=, ".
+    let f = write(
+        dir.path(),
+        "excel.csv",
+        format!("sep=;\n{}", rows.replace("{d}", ";")),
+    );
+    for extra in [&[][..], &["--delimiter", ";"]] {
+        let args = [&["evaluate", "--data", f.as_str()][..], extra].concat();
+        let msg = factop(&args, None).err();
+        assert!(
+            msg.contains("`sep=...`) is Excel's delimiter hint")
+                && msg.contains("delete that line"),
+            "{msg}"
+        );
+    }
+}
