@@ -390,7 +390,15 @@ impl Chunk {
         let Some((line, line_no)) = self.jsonl.take() else {
             return Ok(());
         };
-        match serde_json::from_slice::<JsonlLine>(&line) {
+        // serde reads a struct from a JSON array too: `["a", "b"]` was the article `b` with
+        // the id `a`, without a word.
+        let opens = line.iter().find(|b| !b.is_ascii_whitespace());
+        let parsed = if opens == Some(&b'{') {
+            serde_json::from_slice::<JsonlLine>(&line).map_err(|e| e.to_string())
+        } else {
+            Err("the line is not a JSON object".to_string())
+        };
+        match parsed {
             Ok(a) => {
                 self.id = Some(Arc::new(a.id));
                 self.text = a.text;

@@ -1034,3 +1034,39 @@ fn the_suggested_delimiter_works_when_pasted_into_a_shell() {
         );
     }
 }
+
+#[test]
+fn a_jsonl_line_that_is_not_an_object_is_an_error_naming_the_line() {
+    // `["a", "b"]` was read as the article `b` with the id `a` (serde reads a struct from an
+    // array), without a word.
+    let input = "{\"id\": 1, \"text\": \"It rained.\"}\n[\"a\", \"It is awful.\"]\n";
+    for j in ["1", "2"] {
+        let args = [
+            "classify",
+            "--input-format",
+            "jsonl",
+            "-f",
+            "jsonl",
+            "-j",
+            j,
+        ];
+        let r = factop(&args, Some(input.as_bytes()));
+        assert!(!r.stdout.contains("awful"), "{}", r.stdout);
+        let msg = r.err();
+        assert!(
+            msg.contains("standard input: line 2: expected one JSON object")
+                && msg.contains("not a JSON object"),
+            "{msg}"
+        );
+    }
+    for line in ["\"It rained.\"", "42", "null"] {
+        let r = factop(
+            &["classify", "--input-format", "jsonl"],
+            Some(line.as_bytes()),
+        );
+        assert!(
+            r.err().contains("line 1: expected one JSON object"),
+            "{line}"
+        );
+    }
+}
