@@ -1070,3 +1070,40 @@ fn a_jsonl_line_that_is_not_an_object_is_an_error_naming_the_line() {
         );
     }
 }
+
+#[test]
+fn a_utf16_lexicon_is_an_error_saying_to_save_it_as_utf8() {
+    // Without a byte-order mark UTF-16 is valid UTF-8: "line 4: ` ` has no word a sentence
+    // could match", naming a NUL; with the mark "line 1 is not valid UTF-8".
+    let dir = tempfile::tempdir().unwrap();
+    let words = "awful\nbad\nterrible\n";
+    let cases = [
+        ("le.txt", utf16(words, true), "UTF-16LE"),
+        ("be.txt", utf16(words, false), "UTF-16BE"),
+        (
+            "bom.txt",
+            [&[0xFF, 0xFE][..], &utf16(words, true)].concat(),
+            "UTF-16LE",
+        ),
+    ];
+    let model = dir.path().join("m.json").display().to_string();
+    for (name, bytes, which) in cases {
+        let f = write(dir.path(), name, bytes);
+        let lexicon = format!("neg={f}");
+        let args = ["train", "--data", SEED, "-o", &model, "--lexicon", &lexicon];
+        let msg = factop(&args, None).err();
+        assert!(
+            msg.contains(&format!("{name}: lexicon `neg` is UTF-16 text"))
+                && msg.contains(&format!("iconv -f {which} -t UTF-8")),
+            "{msg}"
+        );
+    }
+    // The same words in UTF-8 train.
+    let f = write(dir.path(), "utf8.txt", words);
+    let lexicon = format!("neg={f}");
+    factop(
+        &["train", "--data", SEED, "-o", &model, "--lexicon", &lexicon],
+        None,
+    )
+    .ok();
+}
