@@ -107,6 +107,24 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(dir) = &args.plots {
         report::plots::prepare_dir(dir)?;
     }
+    if let (Some(dir), Some(path)) = (&args.plots, &args.predictions) {
+        // `--plots out --predictions out/curves.json`: the plots replaced the predictions.
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let same_dir = std::fs::canonicalize(parent.unwrap_or(".".as_ref()))
+            .is_ok_and(|p| std::fs::canonicalize(dir).is_ok_and(|d| d == p));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if same_dir && report::plots::is_plot_file(&name) {
+            return Err(factop::Error::Param {
+                name: "--predictions",
+                msg: format!(
+                    "{} is one of the files --plots writes: name another file (e.g. {})",
+                    path.display(),
+                    dir.join("predictions.csv").display()
+                ),
+            }
+            .into());
+        }
+    }
     if let Some(path) = &args.predictions {
         persist::check_output("--predictions", path, "predictions.csv")?;
         let data = ("--data", "the data");

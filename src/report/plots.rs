@@ -35,6 +35,15 @@ pub const PLOTS: [&str; 5] = [
     "f1-threshold",
 ];
 
+/// Whether `name` is the name of a file [`write_plots`] writes (`roc.png`, `curves.json`).
+pub fn is_plot_file(name: &str) -> bool {
+    name == "curves.json"
+        || PLOTS.iter().any(|p| {
+            name.strip_prefix(p)
+                .is_some_and(|e| e == ".svg" || e == ".png")
+        })
+}
+
 fn register_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {

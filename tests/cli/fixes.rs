@@ -1107,3 +1107,40 @@ fn a_utf16_lexicon_is_an_error_saying_to_save_it_as_utf8() {
     )
     .ok();
 }
+
+#[test]
+fn predictions_named_as_a_plot_file_in_the_plots_folder_are_refused() {
+    // `--plots out --predictions out/curves.json` said "40 predictions written to
+    // out/curves.json", and then the plots replaced them with the curves.
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("out");
+    let p = plots.display().to_string();
+    let args = [
+        "evaluate",
+        "--data",
+        SEED,
+        "--bootstrap",
+        "0",
+        "--plots",
+        &p,
+    ];
+    for (given, named) in [
+        (format!("{p}/curves.json"), "curves.json"),
+        (format!("{p}/../out/curves.json"), "curves.json"),
+    ] {
+        let r = factop(&[&args[..], &["--predictions", &given]].concat(), None);
+        assert_eq!(r.code, 2);
+        let msg = r.err();
+        assert!(
+            msg.contains("--predictions") && msg.contains(named) && msg.contains("--plots writes"),
+            "{msg}"
+        );
+        assert!(!plots.join("curves.json").exists());
+    }
+    // Another name in the same folder is fine.
+    let other = format!("{p}/predictions.json");
+    factop(&[&args[..], &["--predictions", &other]].concat(), None).ok();
+    let rows = std::fs::read_to_string(plots.join("predictions.json")).unwrap();
+    assert!(rows.starts_with("[\n{\"source\":"), "{rows:.40}");
+    assert!(plots.join("curves.json").is_file());
+}
