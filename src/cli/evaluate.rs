@@ -93,6 +93,7 @@ pub fn run(args: Args) -> Result<()> {
     // checked before anything is created or read.
     let predictions_format = match &args.predictions {
         None => report::PredictionsFormat::Csv,
+
         Some(path) => report::PredictionsFormat::from_path(path).ok_or_else(|| {
             factop::Error::Param {
                 name: "--predictions",

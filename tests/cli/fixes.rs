@@ -1144,3 +1144,31 @@ fn predictions_named_as_a_plot_file_in_the_plots_folder_are_refused() {
     assert!(rows.starts_with("[\n{\"source\":"), "{rows:.40}");
     assert!(plots.join("curves.json").is_file());
 }
+
+#[test]
+fn an_output_given_as_dash_is_refused_not_written_as_a_file_named_dash() {
+    // `-` is standard input or output everywhere else; `train -o -` and `evaluate
+    // --predictions -` wrote a file named `-` in the working folder.
+    let dir = tempfile::tempdir().unwrap();
+    for (args, flag) in [
+        (&["train", "--data", "SEED", "-o", "-"][..], "--output"),
+        (
+            &["evaluate", "--data", "SEED", "--predictions", "-"],
+            "--predictions",
+        ),
+    ] {
+        let seed = repo(SEED);
+        let args: Vec<&str> = args
+            .iter()
+            .map(|&a| if a == "SEED" { seed.as_str() } else { a })
+            .collect();
+        let r = crate::harness::factop_in(dir.path(), &args, None);
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains(&format!("invalid value for {flag}: takes a file, not `-`")),
+            "{msg}"
+        );
+        assert!(!dir.path().join("-").exists(), "{args:?}");
+    }
+}
