@@ -406,6 +406,14 @@ impl Chunk {
             }
             Err(e) => {
                 let name = input_name(Path::new(&*self.doc)).display();
+                // A UTF-16 file of one short line ends before the reader has seen the 64
+                // bytes it checks: its line (NUL-spaced JSON) is said to be UTF-16 here.
+                let head = &line[..line.len().min(factop::stream::UTF16_WINDOW)];
+                if let Some(utf16) = factop::stream::utf16_without_mark(head) {
+                    return Err(anyhow::anyhow!(
+                        "{name}: is UTF-16 text (it has no byte-order mark, but every other byte of line {line_no} is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"
+                    ));
+                }
                 Err(anyhow::anyhow!(
                     "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
                 ))

@@ -841,6 +841,12 @@ fn utf16_without_a_byte_order_mark_is_refused_with_the_same_hint() {
             true,
         ),
     );
+    // A JSONL file of one line shorter than the 64 bytes the reader looks at.
+    let short_jsonl = write(
+        dir.path(),
+        "short.jsonl",
+        utf16("{\"id\":1,\"text\":\"x\"}\n", false),
+    );
     for (args, file, which) in [
         (&["classify", &le][..], le.as_str(), "UTF-16LE"),
         (&["classify", "-f", "text", &be], &be, "UTF-16BE"),
@@ -848,6 +854,11 @@ fn utf16_without_a_byte_order_mark_is_refused_with_the_same_hint() {
         (&["classify", "--explain", &be], &be, "UTF-16BE"),
         (&["classify", &short], &short, "UTF-16LE"),
         (&["sentences", &be], &be, "UTF-16BE"),
+        (
+            &["classify", "--input-format", "jsonl", &short_jsonl],
+            &short_jsonl,
+            "UTF-16BE",
+        ),
         (
             &["classify", "--input-format", "jsonl", &jsonl],
             &jsonl,
