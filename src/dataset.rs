@@ -382,7 +382,12 @@ impl Dataset {
                         "no column `{col}`: the header reads as one column `{found}` with {} as the delimiter; is the file {}-separated? use --delimiter {}",
                         delimiter_name(delimiter),
                         delimiter_name(d),
-                        if d == b'\t' { "tab".to_string() } else { (d as char).to_string() }
+                        // Quoted: the shell ends a command at an unquoted `;` and pipes at `|`.
+                        match d {
+                            b'\t' => "tab".to_string(),
+                            b',' => ",".to_string(),
+                            _ => format!("'{}'", d as char),
+                        }
                     )),
                     None => data_err(format!(
                         "no column `{col}` (columns found: {found}); choose one with {flag}"
@@ -558,23 +563,12 @@ impl Dataset {
                     labels.join(", ")
                 )
             } else {
-                // The example completes the mapping given, with the class it leaves out.
-                let given = opts.label_map.0.values();
-                let target = if given.clone().any(|&l| l == Label::Opinion)
-                    && !given.clone().any(|&l| l == Label::Fact)
-                {
-                    Label::Fact
-                } else {
-                    Label::Opinion
-                };
-                let mut example: Vec<String> = (opts.label_map.0.iter())
-                    .map(|(k, l)| format!("{k}={l}"))
-                    .collect();
-                example.push(format!("{value}={target}"));
+                let (example, sure) = label_map_example(&opts.label_map, &seen);
                 format!(
-                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {})",
+                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}{})",
                     labels.join(", "),
-                    example.join(",")
+                    example,
+                    if sure { "" } else { ", after checking which value is which class" }
                 )
             };
             return Err(Error::Row {
@@ -771,6 +765,55 @@ fn written_field(raw: &[u8], delimiter: u8, idx: usize) -> Option<&[u8]> {
     None
 }
 
+/// The class a label value's name says, if it says one: `SUBJ`, `subjective`, `opinions`
+/// are opinion, `OBJ`, `objective`, `factual` are fact (in any case).
+fn class_named(value: &str) -> Option<Label> {
+    let v = value.to_lowercase();
+    if v.starts_with("subj") || v.starts_with("opinion") {
+        Some(Label::Opinion)
+    } else if v.starts_with("obj") || v.starts_with("fact") {
+        Some(Label::Fact)
+    } else {
+        None
+    }
+}
+
+/// A `--label-map` for a message about an unknown label: the mapping given, completed with
+/// every unknown value of the file (`seen`, at most 6 of them), each mapped to the class its
+/// name says or else to a class neither mapped nor in the file (fact first). Whether every class came from
+/// a name (or the mapping given); when not, the user must check it (`0`, `1`). The example
+/// once mapped the first unknown value to opinion whatever its name: `OBJ=opinion` for the
+/// CheckThat! files, then `OBJ=opinion,SUBJ=fact`, every label inverted.
+fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (String, bool) {
+    let unknown: Vec<&str> = (seen.keys())
+        .filter(|v| !v.is_empty() && given.map(v).is_none())
+        .take(6)
+        .map(String::as_str)
+        .collect();
+    let named: Vec<Option<Label>> = unknown.iter().map(|v| class_named(v)).collect();
+    let known = seen.keys().filter_map(|v| given.map(v));
+    let mut mapped: Vec<Label> = (given.0.values().copied())
+        .chain(known)
+        .chain(named.iter().flatten().copied())
+        .collect();
+    let mut example: Vec<String> = (given.0.iter()).map(|(k, l)| format!("{k}={l}")).collect();
+    let mut sure = true;
+    for (value, named) in unknown.iter().zip(named) {
+        let class = named.unwrap_or_else(|| {
+            sure = false;
+            let class = if !mapped.contains(&Label::Fact) {
+                Label::Fact
+            } else {
+                Label::Opinion
+            };
+            mapped.push(class);
+            class
+        });
+        example.push(format!("{value}={class}"));
+    }
+    (example.join(","), sure)
+}
+
 /// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the
 /// column list of such a "header" would be noise (a whole JSON model file is one line).
 fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
@@ -791,6 +834,24 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
         return Some(
             "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
         );
+    }
+    // Excel's delimiter hint: `--delimiter ;` for `sep=;` read the hint as the header too.
+    let no_bom = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
+    if no_bom.len() <= 5 && no_bom.to_ascii_lowercase().starts_with(b"sep=") {
+        return Some(
+            "the first line (`sep=...`) is Excel's delimiter hint, not the header row: delete that line (e.g. tail -n +2 FILE > NEW.csv) so that the header comes first, and give that delimiter with --delimiter (quoted: --delimiter ';')",
+        );
+    }
+    // Without its mark, UTF-16 read as bytes is a header of NUL-spaced letters, which the
+    // check below called "not text".
+    match crate::stream::utf16_without_mark(first) {
+        Some("UTF-16BE") => return Some(
+            "the file is UTF-16 text (it has no byte-order mark, but every other byte of its first line is NUL): save it as UTF-8 (e.g. iconv -f UTF-16BE -t UTF-8 FILE > NEW.csv)",
+        ),
+        Some(_) => return Some(
+            "the file is UTF-16 text (it has no byte-order mark, but every other byte of its first line is NUL): save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8 FILE > NEW.csv)",
+        ),
+        None => {}
     }
     let binary = headers
         .iter()
@@ -1000,6 +1061,40 @@ mod tests {
             .to_string();
         assert!(
             e.contains("(e.g. --label-map SUBJ=opinion,OBJ=fact)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn unknown_label_example_maps_each_value_by_its_name_or_says_to_check() {
+        let err = |csv: &str| {
+            read(csv, b',', &ReadOptions::default())
+                .unwrap_err()
+                .to_string()
+        };
+        // The CheckThat! labels (it suggested OBJ=opinion, then OBJ=opinion,SUBJ=fact).
+        let e = err("sentence,label\nx,OBJ\ny,SUBJ\nz,OBJ\n");
+        assert!(
+            e.ends_with("(e.g. --label-map OBJ=fact,SUBJ=opinion)"),
+            "{e}"
+        );
+        let e = err("sentence,label\nx,Subjective\ny,objective\n");
+        assert!(
+            e.contains("--label-map Subjective=opinion,objective=fact)"),
+            "{e}"
+        );
+        // Values whose names say nothing: an example to check, fact first.
+        let e = err("sentence,label\nx,1\ny,0\n");
+        assert!(
+            e.ends_with(
+                "(e.g. --label-map 0=fact,1=opinion, after checking which value is which class)"
+            ),
+            "{e}"
+        );
+        // A known label beside an unknown one: the other class.
+        let e = err("sentence,label\nx,fact\ny,maybe\n");
+        assert!(
+            e.contains("--label-map maybe=opinion, after checking"),
             "{e}"
         );
     }

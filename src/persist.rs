@@ -400,13 +400,23 @@ pub fn check_writable(path: &Path) -> Result<()> {
 
 /// Fail early if `path`, given with `flag`, cannot be written: its folder must exist and
 /// accept a new file, and `path` itself must not be a folder or a device (an atomic rename
-/// would replace it). `example` names a file for the hint when `path` is a folder.
+/// would replace it), nor `-` (standard output to the user, a file named `-` to the
+/// system). `example` names a file for the hint.
 pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()> {
     let out = |msg: String| Error::Output {
         flag,
         path: path.to_path_buf(),
         msg,
     };
+    // `-` means standard input or output everywhere else; here it made a file named `-`.
+    if path.as_os_str() == "-" {
+        return Err(Error::Param {
+            name: flag,
+            msg: format!(
+                "takes a file, not `-` (standard output holds the command's report): name a file (e.g. {flag} {example})"
+            ),
+        });
+    }
     // A symbolic link is written through: its target is checked (a dangling link's too).
     let target = link_target(path).map_err(|e| out(e.to_string()))?;
     if target.is_dir() {

@@ -36,6 +36,36 @@ const READ_BYTES: usize = 64 << 10;
 /// read fills it, so a small file costs no 64 KB buffer (`classify` opens thousands).
 const FIRST_READ_BYTES: usize = 8 << 10;
 
+/// How many bytes at the start of a text [`utf16_without_mark`] is meant to look at.
+pub const UTF16_WINDOW: usize = 64;
+
+/// Which UTF-16 (`UTF-16LE` or `UTF-16BE`, as iconv names them) `head`, the start of a text
+/// (its first [`UTF16_WINDOW`] bytes, or all of a shorter text), reads as without a
+/// byte-order mark, if any: NUL in at least 2 and at least half of the byte places of one
+/// parity (the high bytes of Latin letters, digits, spaces and punctuation) and in at most
+/// an eighth of the other's. Text with fewer than 2 NUL bytes (any article written as UTF-8)
+/// never does; UTF-16 of other scripts (no NUL bytes) is not recognised.
+pub fn utf16_without_mark(head: &[u8]) -> Option<&'static str> {
+    let pairs = head.len() / 2;
+    let nuls = |parity: usize| {
+        head[..2 * pairs]
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let high = |nul: usize, other: usize| nul >= 2 && 2 * nul >= pairs && 8 * other <= pairs;
+    let (even, odd) = (nuls(0), nuls(1));
+    if high(odd, even) {
+        Some("UTF-16LE")
+    } else if high(even, odd) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
 /// One block of a document and its sentences.
 #[derive(Debug)]
 pub struct Block<'a> {

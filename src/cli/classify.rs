@@ -87,24 +87,43 @@ fn doc_name(path: &Path) -> Arc<str> {
     }
 }
 
-/// A reader that fails on text that opens with a UTF-16 byte-order mark (as Windows
-/// Notepad's "Unicode" saves it): decoded as UTF-8 it is one sentence of NUL-spaced letters,
-/// scored and labelled without a word of warning but "2 invalid UTF-8 sequences". It looks
-/// at the first two bytes only, as they arrive (a pipe may deliver them one read apart): no
-/// extra system call.
+/// A reader that fails on UTF-16 text: text that opens with a UTF-16 byte-order mark (as
+/// Windows Notepad's "Unicode" saves it), or whose first [`UTF16_WINDOW`] bytes (all of them
+/// in a shorter text) have a NUL byte in every other place, as UTF-16 without a mark has for
+/// the letters of Latin script. Decoded as UTF-8 it is one sentence of NUL-spaced letters,
+/// scored and labelled without a word of warning. It looks at the first bytes as they arrive
+/// (a pipe may deliver them one read apart): no extra system call.
 struct NotUtf16<R> {
     inner: R,
-    /// How many of the first two bytes were seen.
-    seen: u8,
-    first: u8,
+    /// How many of the first [`UTF16_WINDOW`] bytes were seen (then one more: decided).
+    seen: usize,
+    head: [u8; UTF16_WINDOW],
 }
+
+/// How many bytes of a text [`NotUtf16`] looks at for NULs.
+const UTF16_WINDOW: usize = factop::stream::UTF16_WINDOW;
 
 impl<R> NotUtf16<R> {
     fn new(inner: R) -> Self {
         NotUtf16 {
             inner,
             seen: 0,
-            first: 0,
+            head: [0; UTF16_WINDOW],
+        }
+    }
+
+    /// Refuse the text if its first `head_len` bytes read as UTF-16 without a mark; either
+    /// way the check is done.
+    fn check_head(&mut self, head_len: usize) -> std::io::Result<()> {
+        self.seen = UTF16_WINDOW + 1;
+        match factop::stream::utf16_without_mark(&self.head[..head_len]) {
+            Some(utf16) => Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "is UTF-16 text (it has no byte-order mark, but every other byte of its start is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"
+                ),
+            )),
+            None => Ok(()),
         }
     }
 }
@@ -112,23 +131,26 @@ impl<R> NotUtf16<R> {
 impl<R: Read> Read for NotUtf16<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for &b in &buf[..n] {
-            match self.seen {
-                0 => {
-                    self.first = b;
-                    self.seen = 1;
-                }
-                1 => {
-                    self.seen = 2;
-                    if matches!((self.first, b), (0xFF, 0xFE) | (0xFE, 0xFF)) {
-                        return Err(std::io::Error::new(
-                            std::io::ErrorKind::InvalidData,
-                            "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
-                        ));
-                    }
-                }
-                _ => break,
-            }
+        if self.seen > UTF16_WINDOW || buf.is_empty() {
+            return Ok(n);
+        }
+        if n == 0 {
+            // The end of a text shorter than the window.
+            self.check_head(self.seen)?;
+            return Ok(0);
+        }
+        let take = n.min(UTF16_WINDOW - self.seen);
+        self.head[self.seen..self.seen + take].copy_from_slice(&buf[..take]);
+        let before = self.seen;
+        self.seen += take;
+        if before < 2 && self.seen >= 2 && matches!(self.head[..2], [0xFF, 0xFE] | [0xFE, 0xFF]) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
+            ));
+        }
+        if self.seen == UTF16_WINDOW {
+            self.check_head(UTF16_WINDOW)?;
         }
         Ok(n)
     }
@@ -368,7 +390,15 @@ impl Chunk {
         let Some((line, line_no)) = self.jsonl.take() else {
             return Ok(());
         };
-        match serde_json::from_slice::<JsonlLine>(&line) {
+        // serde reads a struct from a JSON array too: `["a", "b"]` was the article `b` with
+        // the id `a`, without a word.
+        let opens = line.iter().find(|b| !b.is_ascii_whitespace());
+        let parsed = if opens == Some(&b'{') {
+            serde_json::from_slice::<JsonlLine>(&line).map_err(|e| e.to_string())
+        } else {
+            Err("the line is not a JSON object".to_string())
+        };
+        match parsed {
             Ok(a) => {
                 self.id = Some(Arc::new(a.id));
                 self.text = a.text;
@@ -376,6 +406,14 @@ impl Chunk {
             }
             Err(e) => {
                 let name = input_name(Path::new(&*self.doc)).display();
+                // A UTF-16 file of one short line ends before the reader has seen the 64
+                // bytes it checks: its line (NUL-spaced JSON) is said to be UTF-16 here.
+                let head = &line[..line.len().min(factop::stream::UTF16_WINDOW)];
+                if let Some(utf16) = factop::stream::utf16_without_mark(head) {
+                    return Err(anyhow::anyhow!(
+                        "{name}: is UTF-16 text (it has no byte-order mark, but every other byte of line {line_no} is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"
+                    ));
+                }
                 Err(anyhow::anyhow!(
                     "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
                 ))
@@ -861,6 +899,52 @@ mod tests {
         for text in [&b"Hi."[..], b"\xEF\xBB\xBFHi.", b"H\xFF\xFE", b"\xFF"] {
             assert_eq!(read_all(text).unwrap(), text);
             assert_eq!(read_all(ByteByByte(text)).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_refused_however_it_arrives() {
+        let utf16 = |text: &str, le: bool| -> Vec<u8> {
+            let pair = |u: u16| if le { u.to_le_bytes() } else { u.to_be_bytes() };
+            text.encode_utf16().flat_map(pair).collect()
+        };
+        let long = "The council met on Monday. «Prices rose», she said — it is awful.\n";
+        for (text, le) in [(long, true), (long, false), ("Hi", true), ("Hi.\n", false)] {
+            let bytes = utf16(text, le);
+            let which = if le { "-f UTF-16LE" } else { "-f UTF-16BE" };
+            for e in [read_all(&bytes[..]), read_all(ByteByByte(&bytes))] {
+                let e = e.unwrap_err().to_string();
+                assert!(e.contains("no byte-order mark") && e.contains(which), "{e}");
+            }
+        }
+        // Text that has NULs but not as UTF-16 has them, and one UTF-16 letter, read as they are.
+        for text in [
+            &b"a\0b\0\0\0\0\0"[..],
+            b"\0\0\0\0",
+            b"H\0",
+            b"Binary \x00\x01 junk",
+        ] {
+            assert_eq!(read_all(text).unwrap(), text);
+            assert_eq!(read_all(ByteByByte(text)).unwrap(), text);
+        }
+    }
+
+    proptest::proptest! {
+        /// Text with at most one NUL byte (UTF-8 or not) is never refused, however the reads
+        /// split it (only a byte-order mark or NULs are).
+        #[test]
+        fn text_with_fewer_than_two_nuls_is_never_refused(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+            utf8 in ".{0,80}",
+        ) {
+            for t in [&bytes[..], utf8.as_bytes()] {
+                let nuls = t.iter().filter(|&&b| b == 0).count();
+                if nuls >= 2 || t.starts_with(b"\xFF\xFE") || t.starts_with(b"\xFE\xFF") {
+                    continue;
+                }
+                proptest::prop_assert_eq!(read_all(t).unwrap(), t);
+                proptest::prop_assert_eq!(read_all(ByteByByte(t)).unwrap(), t);
+            }
         }
     }
 }

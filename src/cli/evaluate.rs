@@ -33,9 +33,12 @@ pub struct Args {
     /// Also write plots (SVG and PNG) and their data (curves.json) into this folder.
     #[arg(long, value_name = "DIR")]
     plots: Option<PathBuf>,
-    /// Also write every row's prediction to this CSV file (source, row, text, label,
+    /// Also write every row's prediction to this file (source, row, text, label,
     /// predicted, p_opinion, correct; with --compare also the second model's
-    /// compare_predicted, compare_p_opinion, compare_correct), to read the errors.
+    /// compare_predicted, compare_p_opinion, compare_correct), to read the errors. The
+    /// extension gives the format: .csv (or none) CSV, .tsv tab-separated, .json one JSON
+    /// array of row objects, .jsonl (or .ndjson) one JSON object per line; any other
+    /// extension is refused.
     #[arg(long, value_name = "FILE.csv")]
     predictions: Option<PathBuf>,
     /// Resamples for the 95% bootstrap intervals of macro-F1 and accuracy (0 turns them off).
@@ -86,8 +89,42 @@ fn parse_resamples(s: &str) -> std::result::Result<usize, String> {
 
 /// Run `factop evaluate`.
 pub fn run(args: Args) -> Result<()> {
+    // `--predictions p.json` wrote CSV under a JSON name: the extension gives the format,
+    // checked before anything is created or read.
+    let predictions_format = match &args.predictions {
+        None => report::PredictionsFormat::Csv,
+
+        Some(path) => report::PredictionsFormat::from_path(path).ok_or_else(|| {
+            factop::Error::Param {
+                name: "--predictions",
+                msg: format!(
+                    "{}: the extension gives the file's format, and factop writes {} (CSV without an extension)",
+                    path.display(),
+                    report::PredictionsFormat::EXTENSIONS
+                ),
+            }
+        })?,
+    };
     if let Some(dir) = &args.plots {
         report::plots::prepare_dir(dir)?;
+    }
+    if let (Some(dir), Some(path)) = (&args.plots, &args.predictions) {
+        // `--plots out --predictions out/curves.json`: the plots replaced the predictions.
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let same_dir = std::fs::canonicalize(parent.unwrap_or(".".as_ref()))
+            .is_ok_and(|p| std::fs::canonicalize(dir).is_ok_and(|d| d == p));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if same_dir && report::plots::is_plot_file(&name) {
+            return Err(factop::Error::Param {
+                name: "--predictions",
+                msg: format!(
+                    "{} is one of the files --plots writes: name another file (e.g. {})",
+                    path.display(),
+                    dir.join("predictions.csv").display()
+                ),
+            }
+            .into());
+        }
     }
     if let Some(path) = &args.predictions {
         persist::check_output("--predictions", path, "predictions.csv")?;
@@ -146,7 +183,7 @@ pub fn run(args: Args) -> Result<()> {
     });
     if let Some(path) = &args.predictions {
         let second = compared.as_ref().map(|(_, _, p, pred)| (&p[..], &pred[..]));
-        let bytes = report::predictions_csv(&data, (&p, &predicted), second)?;
+        let bytes = report::predictions(&data, (&p, &predicted), second, predictions_format)?;
         persist::write_atomic(path, &bytes)?;
         let errors = (truth.iter().zip(&predicted))
             .filter(|(t, p)| t != p)

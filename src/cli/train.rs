@@ -296,6 +296,21 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
                     format!("--lexicon {}: cannot read it: {e}", spec.name)
                 },
             })?;
+            // UTF-16 without its mark is valid UTF-8 (NUL-spaced letters): it said "line 4:
+            // ` ` has no word a sentence could match" or read entries that never match.
+            let head = &bytes[..bytes.len().min(factop::stream::UTF16_WINDOW)];
+            let mark = matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
+            let utf16 = factop::stream::utf16_without_mark(head).or(mark.then_some("UTF-16"));
+            if let Some(utf16) = utf16 {
+                return Err(factop::Error::Data {
+                    path: path.display().to_string(),
+                    msg: format!(
+                        "lexicon `{}` is UTF-16 text: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)",
+                        spec.name
+                    ),
+                }
+                .into());
+            }
             // Name the line that is not UTF-8 (a Latin-1 word list), not just the stream.
             let text = String::from_utf8(bytes).map_err(|e| {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

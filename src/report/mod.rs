@@ -435,18 +435,86 @@ pub fn write_comparison<W: Write>(
     Ok(())
 }
 
-/// Every row's prediction as CSV (`factop evaluate --predictions`): the file and row it was
-/// read from (the header is row 1), its text, true label, predicted label, P(opinion) and
+/// The file format of `factop evaluate --predictions`, chosen by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PredictionsFormat {
+    /// Comma-separated values with a header row (`.csv`, or a name without an extension).
+    Csv,
+    /// Tab-separated values with a header row (`.tsv`, `.tab`).
+    Tsv,
+    /// One JSON array of row objects, one object per line, as `classify --format json`
+    /// writes (`.json`).
+    Json,
+    /// One JSON object per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+}
+
+impl PredictionsFormat {
+    /// The extensions read, for messages.
+    pub const EXTENSIONS: &'static str = ".csv, .tsv, .json or .jsonl";
+
+    /// The format `path`'s extension names (in any case): CSV without an extension, `None`
+    /// for an extension of another format (`.txt`, `.xlsx`), which would get a file whose
+    /// name misleads.
+    pub fn from_path(path: &std::path::Path) -> Option<PredictionsFormat> {
+        let Some(ext) = path.extension() else {
+            return Some(PredictionsFormat::Csv);
+        };
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "csv" => Some(PredictionsFormat::Csv),
+            "tsv" | "tab" => Some(PredictionsFormat::Tsv),
+            "json" => Some(PredictionsFormat::Json),
+            "jsonl" | "ndjson" => Some(PredictionsFormat::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// One row of `--predictions` in JSON: the CSV's columns, with numbers and booleans as such
+/// and `null` for a row's unknown source.
+#[derive(serde::Serialize)]
+struct PredictionRow<'a> {
+    source: Option<&'a str>,
+    row: Option<u64>,
+    text: &'a str,
+    label: Label,
+    predicted: Label,
+    p_opinion: f64,
+    correct: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    compare: Option<ComparedPrediction>,
+}
+
+/// The second model's prediction of a row (`--compare`).
+#[derive(serde::Serialize)]
+struct ComparedPrediction {
+    compare_predicted: Label,
+    compare_p_opinion: f64,
+    compare_correct: bool,
+}
+
+/// Every row's prediction (`factop evaluate --predictions`) in `format`: the file and row it
+/// was read from (the header is row 1), its text, true label, predicted label, P(opinion) and
 /// whether the prediction is right; with a `second` model (`--compare`) the same three for it
 /// (`compare_predicted`, `compare_p_opinion`, `compare_correct`), to see which rows it fixes
 /// and which it breaks. The predictions follow `data.examples`.
-pub fn predictions_csv(
+pub fn predictions(
     data: &crate::dataset::Dataset,
     first: (&[f64], &[Label]),
     second: Option<(&[f64], &[Label])>,
+    format: PredictionsFormat,
 ) -> crate::Result<Vec<u8>> {
+    let delimiter = match format {
+        PredictionsFormat::Csv => b',',
+        PredictionsFormat::Tsv => b'\t',
+        PredictionsFormat::Json | PredictionsFormat::Jsonl => {
+            return Ok(predictions_json(data, first, second, format))
+        }
+    };
     let to_err = |e: csv::Error| crate::Error::io("the predictions", io::Error::other(e));
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     let mut header = vec![
         "source",
         "row",
@@ -479,6 +547,48 @@ pub fn predictions_csv(
     }
     w.into_inner()
         .map_err(|e| crate::Error::io("the predictions", e.into_error()))
+}
+
+/// [`predictions`] as a JSON array or JSON lines.
+fn predictions_json(
+    data: &crate::dataset::Dataset,
+    first: (&[f64], &[Label]),
+    second: Option<(&[f64], &[Label])>,
+    format: PredictionsFormat,
+) -> Vec<u8> {
+    let array = format == PredictionsFormat::Json;
+    let mut out = Vec::new();
+    if array {
+        out.push(b'[');
+    }
+    for (i, e) in data.examples.iter().enumerate() {
+        let origin = data.origins.get(i);
+        let row = PredictionRow {
+            source: origin.map(|o| data.sources[o.source].as_str()),
+            row: origin.map(|o| o.row),
+            text: &e.text,
+            label: e.label,
+            predicted: first.1[i],
+            p_opinion: crate::classify::round6(first.0[i]),
+            correct: e.label == first.1[i],
+            compare: second.map(|(p, predicted)| ComparedPrediction {
+                compare_predicted: predicted[i],
+                compare_p_opinion: crate::classify::round6(p[i]),
+                compare_correct: e.label == predicted[i],
+            }),
+        };
+        if array {
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        }
+        serde_json::to_writer(&mut out, &row).expect("a prediction row serialises");
+        if !array {
+            out.push(b'\n');
+        }
+    }
+    if array {
+        out.extend_from_slice(b"\n]\n");
+    }
+    out
 }
 
 #[cfg(test)]

@@ -35,6 +35,15 @@ pub const PLOTS: [&str; 5] = [
     "f1-threshold",
 ];
 
+/// Whether `name` is the name of a file [`write_plots`] writes (`roc.png`, `curves.json`).
+pub fn is_plot_file(name: &str) -> bool {
+    name == "curves.json"
+        || PLOTS.iter().any(|p| {
+            name.strip_prefix(p)
+                .is_some_and(|e| e == ".svg" || e == ".png")
+        })
+}
+
 fn register_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
@@ -170,12 +179,18 @@ pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
         crate::persist::write_atomic(&svg_path, svg.as_bytes())?;
         written.push(svg_path);
 
+        // Drawn in memory and written like the SVG (temporary file, rename): plotters'
+        // file backend truncated an existing PNG first, so a failed write (a full disk)
+        // left it cut short.
         let png_path = dir.join(format!("{name}.png"));
+        let mut rgb = vec![0; SIZE.0 as usize * SIZE.1 as usize * 3];
         {
-            let root = BitMapBackend::new(&png_path, SIZE).into_drawing_area();
+            let root = BitMapBackend::with_buffer(&mut rgb, SIZE).into_drawing_area();
             draw(name, data, &root).map_err(|e| plot_error(&png_path, e))?;
             root.present().map_err(|e| plot_error(&png_path, e))?;
         }
+        let png = encode_png(&rgb).map_err(|e| plot_error(&png_path, e))?;
+        crate::persist::write_atomic(&png_path, &png)?;
         written.push(png_path);
     }
     let json_path = dir.join("curves.json");
@@ -184,6 +199,20 @@ pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
     crate::persist::write_atomic(&json_path, &json)?;
     written.push(json_path);
     Ok(written)
+}
+
+/// An RGB image of [`SIZE`] as PNG bytes, encoded as plotters' file backend encodes it
+/// (image's PNG encoder with its default settings), so the files are the same bytes.
+fn encode_png(rgb: &[u8]) -> image::ImageResult<Vec<u8>> {
+    use image::ImageEncoder;
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png).write_image(
+        rgb,
+        SIZE.0,
+        SIZE.1,
+        image::ColorType::Rgb8,
+    )?;
+    Ok(png)
 }
 
 fn plot_error(path: &Path, e: impl std::fmt::Display) -> Error {
