@@ -665,13 +665,51 @@ mod tests {
     /// format versions the tests below check are those of models without them (single quotes
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
-    /// version 17, cue rules 10 version 18, cue rules 11 version 19).
+    /// version 17, cue rules 10 version 18, cue rules 11 version 19). Its reported-stance
+    /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
+    /// no stance frames' cue (cue rules 11) or weight.
     fn default_json() -> serde_json::Value {
-        let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
+        let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(10.into()));
+        assert_eq!(features.remove("cue_rules"), Some(11.into()));
+        remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
+        v
+    }
+
+    /// Removes a cue and its weight from a model file.
+    fn remove_cue(v: &mut serde_json::Value, name: &str) {
+        let at = cue_position(v, name).unwrap();
+        v["vocabulary"]["cues"].as_array_mut().unwrap().remove(at);
+        let terms = v["vocabulary"]["terms"].as_array().unwrap().len();
+        v["weights"].as_array_mut().unwrap().remove(terms + at);
+    }
+
+    fn cue_position(v: &serde_json::Value, name: &str) -> Option<usize> {
+        v["vocabulary"]["cues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c == name)
+    }
+
+    /// The default model's file (`--reported-stance drop`) as an `own` model: without the
+    /// field, with `cue:reported_stance` back after `cue:reported_evaluative`, weighing
+    /// `weight`.
+    fn with_reported_stance_cue(mut v: serde_json::Value, weight: f32) -> serde_json::Value {
+        let features = v["params"]["features"].as_object_mut().unwrap();
+        assert_eq!(features.remove("reported_stance"), Some("drop".into()));
+        let at = cue_position(&v, "cue:reported_evaluative").unwrap() + 1;
+        v["vocabulary"]["cues"]
+            .as_array_mut()
+            .unwrap()
+            .insert(at, "cue:reported_stance".into());
+        let terms = v["vocabulary"]["terms"].as_array().unwrap().len();
+        v["weights"]
+            .as_array_mut()
+            .unwrap()
+            .insert(terms + at, weight.into());
         v
     }
 
@@ -681,17 +719,17 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_10_are_stored_and_make_version_9_to_18() {
+    fn single_quotes_and_cue_rules_3_to_11_are_stored_and_make_version_9_to_19() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 10);
-        assert_eq!(format_version_of(&m), 18);
+        assert_eq!(m.params.features.cue_rules, 11);
+        assert_eq!(format_version_of(&m), 19);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 18);
+        assert_eq!(v["format_version"], 19);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 10);
+        assert_eq!(v["params"]["features"]["cue_rules"], 11);
         for (rules, version) in [
-            (11, 19),
+            (10, 18),
             (9, 17),
             (8, 16),
             (7, 15),
@@ -832,59 +870,55 @@ mod tests {
     #[test]
     fn the_reported_stance_mode_is_stored_only_when_not_own() {
         use crate::features::ReportedStance;
+        // The default model drops them (stored); `cue:reported_stance` is not among its cues.
         let m = default_model().unwrap();
-        assert_eq!(m.params.features.reported_stance, ReportedStance::Own);
-        let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert!(v["params"]["features"].get("reported_stance").is_none());
+        assert_eq!(m.params.features.reported_stance, ReportedStance::Drop);
+        let stored: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
+        assert_eq!(stored["params"]["features"]["reported_stance"], "drop");
         let text = "Critics say the council should act and will regret it.";
-        assert!(fires(&m, text, "cue:reported_stance"));
-        // `drop`: the same file without `cue:reported_stance` (and its weight). The field
-        // alone, with the cue still listed, is refused.
+        assert!(!fires(&m, text, "cue:reported_stance"));
+        assert!(fires(&m, text, "cue:reported_words"));
+        // Without the field a file reads as `own`, which needs `cue:reported_stance` among the
+        // cues: the default model's cues alone are refused.
         let mut v: serde_json::Value = serde_json::from_slice(DEFAULT_MODEL).unwrap();
-        v["params"]["features"]["reported_stance"] = "drop".into();
-        let e = from_bytes(v.to_string().as_bytes(), "drop.json")
+        v["params"]["features"]
+            .as_object_mut()
+            .unwrap()
+            .remove("reported_stance");
+        let e = from_bytes(v.to_string().as_bytes(), "own.json")
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("drop.json") && e.contains("cue features differ"),
+            e.contains("own.json") && e.contains("cue features differ"),
             "{e}"
         );
-        let at = v["vocabulary"]["cues"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .position(|c| c == "cue:reported_stance")
-            .unwrap();
-        v["vocabulary"]["cues"].as_array_mut().unwrap().remove(at);
-        let terms = v["vocabulary"]["terms"].as_array().unwrap().len();
-        v["weights"].as_array_mut().unwrap().remove(terms + at);
-        let dropped = from_bytes(v.to_string().as_bytes(), "drop.json").unwrap();
-        assert_eq!(
-            dropped.params.features.reported_stance,
-            ReportedStance::Drop
-        );
-        // No new format version: a factop from before the field reads the default's cue names
-        // and refuses the file (its cues differ).
-        assert_eq!(format_version_of(&dropped), format_version_of(&m));
-        let saved: serde_json::Value = serde_json::from_slice(&to_bytes(&dropped)).unwrap();
+        // With the cue (and a weight) back, it loads as `own` and is written without the field.
+        let v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.9);
+        let own = from_bytes(v.to_string().as_bytes(), "own.json").unwrap();
+        assert_eq!(own.params.features.reported_stance, ReportedStance::Own);
+        // No format version of its own: a factop from before the field reads `own`'s cue names
+        // and refuses a `drop` file (its cues differ).
+        assert_eq!(format_version_of(&own), format_version_of(&m));
+        let saved: serde_json::Value = serde_json::from_slice(&to_bytes(&own)).unwrap();
         assert_eq!(saved, v);
-        assert!(!fires(&dropped, text, "cue:reported_stance"));
-        assert!(fires(&dropped, text, "cue:reported_words"));
+        assert!(saved["params"]["features"].get("reported_stance").is_none());
+        assert!(fires(&own, text, "cue:reported_stance"));
         // Without reported stance words the two models score alike: the same weights.
         for plain in [
             "The council voted on Tuesday.",
             "The plan is a disgrace, officials said.",
             "We should act now.",
         ] {
-            assert_eq!(m.p_opinion(plain), dropped.p_opinion(plain), "{plain}");
+            assert_eq!(m.p_opinion(plain), own.p_opinion(plain), "{plain}");
         }
-        assert_ne!(m.p_opinion(text), dropped.p_opinion(text));
+        assert_ne!(m.p_opinion(text), own.p_opinion(text));
         // An unknown mode is an error naming the file.
+        let mut v = v;
         v["params"]["features"]["reported_stance"] = "sideways".into();
-        let e = from_bytes(v.to_string().as_bytes(), "drop.json")
+        let e = from_bytes(v.to_string().as_bytes(), "mode.json")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("drop.json"), "{e}");
+        assert!(e.contains("mode.json"), "{e}");
     }
 
     #[test]
@@ -913,8 +947,12 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 10 the model is version 18 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 18);
+        // (With cue rules 11 the model is version 19 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 19);
+        // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
+        let m = default_double();
+        let mut on = m.clone();
+        on.params.features.mask_reported = true;
         on.params.features.cue_rules = 4;
         assert_eq!(format_version_of(&on), 12);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&on)).unwrap();

@@ -161,7 +161,7 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     let options: Vec<&str> = [
         (f.reported_scope, scope),
         (
-            f.reported_stance != ReportedStance::default(),
+            f.reported_scope && f.reported_stance != ReportedStance::default(),
             stance.as_str(),
         ),
         (f.split_evaluative, "evaluative lexicon split"),
@@ -336,12 +336,17 @@ mod tests {
 
     #[test]
     fn cue_options_name_the_options_that_are_on() {
+        // As models before `--reported-stance`; the default's `drop` is named below.
+        let base = FeatureConfig {
+            reported_stance: factop::features::ReportedStance::Own,
+            ..FeatureConfig::default()
+        };
         let with = |cues, reported_scope, split_evaluative| {
             cue_options(&FeatureConfig {
                 cues,
                 reported_scope,
                 split_evaluative,
-                ..FeatureConfig::default()
+                ..base.clone()
             })
         };
         let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)";
@@ -361,7 +366,7 @@ mod tests {
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
             reported_stance: factop::features::ReportedStance::Split,
-            ..FeatureConfig::default()
+            ..base.clone()
         };
         assert_eq!(
             cue_options(&split),
@@ -369,7 +374,7 @@ mod tests {
         );
         let scaled = FeatureConfig {
             cue_scale: 2.5,
-            ..FeatureConfig::default()
+            ..base.clone()
         };
         assert_eq!(
             cue_options(&scaled),
@@ -377,7 +382,7 @@ mod tests {
         );
         let first = FeatureConfig {
             cue_rules: 1,
-            ..FeatureConfig::default()
+            ..base.clone()
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
@@ -410,12 +415,23 @@ mod tests {
         ] {
             let older = FeatureConfig {
                 cue_rules,
-                ..FeatureConfig::default()
+                ..base.clone()
             };
             assert_eq!(
                 cue_options(&older),
                 format!("on (reported-speech scope on with {scope})")
             );
         }
+        let frames_11 = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)";
+        assert_eq!(
+            cue_options(&FeatureConfig::default()),
+            format!("on ({frames_11}, reported stance drop)")
+        );
+        // Without the scope there is nothing to drop, and it is not named.
+        let no_scope = FeatureConfig {
+            reported_scope: false,
+            ..FeatureConfig::default()
+        };
+        assert!(!cue_options(&no_scope).contains("reported stance"));
     }
 }

@@ -126,12 +126,13 @@ pub struct Args {
     #[arg(long, overrides_with = "split_evaluative")]
     no_split_evaluative: bool,
     /// Where the matches of the stance lexicons other than the evaluative one (obligation,
-    /// predictions, hedges, ...) count in unquoted reported speech: `own` (the default, in
-    /// `cue:reported_stance`), `drop` (nowhere), `evaluative` (in `cue:reported_evaluative`),
+    /// predictions, hedges, ...) count in unquoted reported speech: `drop` (the default:
+    /// nowhere), `own` (in `cue:reported_stance`, as models before this option),
+    /// `evaluative` (in `cue:reported_evaluative`),
     /// `words` (in `cue:reported_words`) or `split` (one cue per lexicon,
     /// `cue:reported_obligation`, `cue:reported_predictions`, ...). Needs the reported-speech
     /// scope.
-    #[arg(long, value_name = "MODE", default_value = "own", value_parser = parse_reported_stance)]
+    #[arg(long, value_name = "MODE", default_value = "drop", value_parser = parse_reported_stance)]
     reported_stance: ReportedStance,
     /// Single quotation marks (‘…’, '…': British style) quote speech as double ones do
     /// (the default).

@@ -66,10 +66,12 @@ pub struct FeatureConfig {
     pub split_evaluative: bool,
     /// Where the matches of the stance lexicons other than the evaluative one (obligation,
     /// predictions, hedges, first person, ...) count when they fall in unquoted reported
-    /// speech (with `reported_scope`): in their own cue `cue:reported_stance` (the default,
-    /// [`ReportedStance::Own`]), nowhere, with the evaluative matches, with the reported words,
-    /// or one cue per lexicon. Stored only when not the default (files without the field read
-    /// as they always did).
+    /// speech (with `reported_scope`): in their own cue `cue:reported_stance`
+    /// ([`ReportedStance::Own`], how every model before the field read them), nowhere
+    /// ([`ReportedStance::Drop`], the default for new models since 30 November 2026: see
+    /// `docs/experiments.md`), with the evaluative matches, with the reported words, or one cue
+    /// per lexicon. Stored only when not `own`, so files without the field read as they always
+    /// did.
     #[serde(default, skip_serializing_if = "ReportedStance::is_own")]
     pub reported_stance: ReportedStance,
     /// Single quotation marks (`‘…’`, `'…'`: British style) quote speech as double ones do,
@@ -169,7 +171,8 @@ pub struct FeatureConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ReportedStance {
-    /// In their own cue, `cue:reported_stance` (the default).
+    /// In their own cue, `cue:reported_stance` (how a file without the field reads; new
+    /// models default to [`ReportedStance::Drop`]).
     #[default]
     Own,
     /// Not counted: no `cue:reported_stance`.
@@ -273,7 +276,8 @@ impl Default for FeatureConfig {
             mask_reported_stance: false,
             mask_reported: false,
             split_evaluative: false,
-            reported_stance: ReportedStance::Own,
+            // New models drop them; files without the field read as `own`.
+            reported_stance: ReportedStance::Drop,
             single_quotes: true,
             cue_scale: default_cue_scale(),
             // New models read attribution frames; files without the field read as 1.
@@ -370,7 +374,13 @@ impl FeatureConfig {
                 ),
             });
         }
-        if self.reported_stance != ReportedStance::Own && !(self.cues && self.reported_scope) {
+        // `drop`, the default, has nothing to drop without them (`fit` stores such a
+        // configuration as `own`); the other modes move cues that are not there.
+        let moves_cues = !matches!(
+            self.reported_stance,
+            ReportedStance::Own | ReportedStance::Drop
+        );
+        if moves_cues && !(self.cues && self.reported_scope) {
             return Err(Error::Param {
                 name: "--reported-stance",
                 msg: format!(
@@ -473,6 +483,12 @@ impl Featurizer {
         threads: usize,
     ) -> Result<Featurizer> {
         config.validate()?;
+        let mut config = config;
+        if !(config.cues && config.reported_scope) {
+            // No reported-speech cues: how they would count is moot, and stored as the
+            // unwritten `own` (a model without them is the same file as before the option).
+            config.reported_stance = ReportedStance::Own;
+        }
         let analyzer = Analyzer::new(config.clone());
         // Terms are interned: one `String` per distinct term, per-sentence sets of ids.
         let count = |docs: &[(&str, Context)]| {
@@ -872,6 +888,36 @@ mod tests {
     }
 
     #[test]
+    fn the_default_drop_is_stored_as_own_without_reported_cues() {
+        let fit = |cfg: FeatureConfig| Featurizer::fit(cfg, &docs()).unwrap();
+        let with = fit(FeatureConfig::default());
+        assert_eq!(with.config().reported_stance, ReportedStance::Drop);
+        for cfg in [
+            FeatureConfig {
+                cues: false,
+                ..FeatureConfig::default()
+            },
+            FeatureConfig {
+                reported_scope: false,
+                ..FeatureConfig::default()
+            },
+        ] {
+            assert_eq!(fit(cfg).config().reported_stance, ReportedStance::Own);
+        }
+        // The modes that move cues still need them.
+        let split = FeatureConfig {
+            cues: false,
+            reported_stance: ReportedStance::Split,
+            ..FeatureConfig::default()
+        };
+        assert!(split
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("--reported-stance"));
+    }
+
+    #[test]
     fn cue_rules_11_count_the_authors_stance_frames() {
         let authors = [
             "Once again, the council has failed to fix the roads.",
@@ -889,6 +935,8 @@ mod tests {
             let cfg = FeatureConfig {
                 cue_rules: rules,
                 min_df: 1,
+                // (`own`: the frame in reported speech counts with its stance words.)
+                reported_stance: ReportedStance::Own,
                 ..FeatureConfig::default()
             };
             let f = Featurizer::fit(cfg, &docs()).unwrap();
