@@ -61,14 +61,17 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
-row "− revision 10's continued reports (\`--cue-rules 9\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 9
-row "− revision 9's timetables too (\`--cue-rules 8\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 8
-row "− revision 8's word senses too (\`--cue-rules 7\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 7
-row "− revision 7's courts and inquests too (\`--cue-rules 6\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 6
-row "− revision 6's thoughts and feelings too (\`--cue-rules 5\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 5
-row "− revision 5's attribution forms too (\`--cue-rules 4\`: frames and asides only)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 4
-row "− asides too (\`--cue-rules 3\`: attribution frames only)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 3
-row "− attribution frames too (\`--cue-rules 1\`: the first cue rules)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 1
+row "− revision 11's author-stance frames (\`--cue-rules 10\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10
+row "− dropping the reported stance matches (\`--reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --reported-stance own
+row "− both: the default model before them (\`--cue-rules 10 --reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10 --reported-stance own
+row "− revision 10's continued reports too (\`--cue-rules 9\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 9 --reported-stance own
+row "− revision 9's timetables too (\`--cue-rules 8\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 8 --reported-stance own
+row "− revision 8's word senses too (\`--cue-rules 7\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 7 --reported-stance own
+row "− revision 7's courts and inquests too (\`--cue-rules 6\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 6 --reported-stance own
+row "− revision 6's thoughts and feelings too (\`--cue-rules 5\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 5 --reported-stance own
+row "− revision 5's attribution forms too (\`--cue-rules 4\`: frames and asides only)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 4 --reported-stance own
+row "− asides too (\`--cue-rules 3\`: attribution frames only)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 3 --reported-stance own
+row "− attribution frames too (\`--cue-rules 1\`: the first cue rules)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 1 --reported-stance own
 row "+ reported speech masked as quoted in the n-grams (\`--mask-reported\`, not adopted)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --mask-reported
 row "− reported-speech scope (stance words in unquoted reported speech count as the author's)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-reported-scope
 row "− naive-Bayes score (\`--nb-score off\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --nb-score off
