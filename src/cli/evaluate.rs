@@ -41,7 +41,8 @@ pub struct Args {
     /// extension is refused.
     #[arg(long, value_name = "FILE.csv")]
     predictions: Option<PathBuf>,
-    /// Resamples for the 95% bootstrap intervals of macro-F1 and accuracy (0 turns them off).
+    /// Resamples for the 95% bootstrap intervals of macro-F1 and accuracy: 100 to 100000, or 0
+    /// to turn them off.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = 1000, value_parser = parse_resamples)]
     bootstrap: usize,
     /// Seed of the bootstrap resampling.
@@ -74,6 +75,9 @@ struct Compared<'a> {
 
 /// At most this many bootstrap resamples (each one draws every row once).
 const MAX_RESAMPLES: usize = 100_000;
+/// At least this many (other than 0): the 2.5th and 97.5th percentiles of fewer resamples
+/// are the extremes of a handful of draws, not a 95% interval.
+const MIN_RESAMPLES: usize = 100;
 
 fn parse_resamples(s: &str) -> std::result::Result<usize, String> {
     let n: usize = s.parse().map_err(|_| {
@@ -82,6 +86,11 @@ fn parse_resamples(s: &str) -> std::result::Result<usize, String> {
     if n > MAX_RESAMPLES {
         return Err(format!(
             "{n} is more than {MAX_RESAMPLES} resamples; 1000 is plenty"
+        ));
+    }
+    if n != 0 && n < MIN_RESAMPLES {
+        return Err(format!(
+            "{n} resamples are too few for a 95% interval: give at least {MIN_RESAMPLES} (1000 is the default; 0 turns the intervals off)"
         ));
     }
     Ok(n)

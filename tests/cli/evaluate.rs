@@ -408,6 +408,15 @@ fn bootstrap_intervals_bracket_the_figures_and_follow_the_seed() {
     assert!(!off.contains("95% interval"), "{off}");
     let e = factop(&["evaluate", "--data", CHAL2, "--bootstrap", "many"], None).err();
     assert!(e.contains("--bootstrap"), "{e}");
+    // One resample's "interval" is no interval: too few are refused, 100 is enough.
+    for few in ["1", "99"] {
+        let e = factop(&["evaluate", "--data", CHAL2, "--bootstrap", few], None).err();
+        assert!(
+            e.contains("--bootstrap") && e.contains("at least 100"),
+            "{e}"
+        );
+    }
+    assert!(run(&["--bootstrap", "100"])["ci95"].is_object());
 }
 
 /// `--compare`: the second model's report is the one `evaluate -m` gives it, the difference is
