@@ -634,6 +634,11 @@ impl Dataset {
                 }
             }
         }
+        for (k, s) in self.sources.iter().enumerate() {
+            if self.sources[..k].contains(s) && !d.named_twice.contains(s) {
+                d.named_twice.push(s.clone());
+            }
+        }
         d
     }
 
@@ -665,6 +670,9 @@ pub struct Duplicates {
     pub conflicting: usize,
     /// The first text found with both labels.
     pub first_conflict: Option<String>,
+    /// Sources named more than once (`--data a.csv --data a.csv`: every row repeats), in
+    /// the order their second mention comes.
+    pub named_twice: Vec<String>,
 }
 
 impl Duplicates {
@@ -685,6 +693,12 @@ impl Duplicates {
             msg.push_str(&format!(
                 ", {} of them with the other label (e.g. \"{shown}{more}\")",
                 self.conflicting
+            ));
+        }
+        if !self.named_twice.is_empty() {
+            msg.push_str(&format!(
+                " ({} named more than once)",
+                self.named_twice.join(", ")
             ));
         }
         Some(msg)

@@ -1183,3 +1183,33 @@ fn an_output_given_as_dash_is_refused_not_written_as_a_file_named_dash() {
         assert!(!dir.path().join("-").exists(), "{args:?}");
     }
 }
+
+#[test]
+fn the_same_data_file_named_twice_is_said_so() {
+    // `--data a.csv --data a.csv` only warned that 40 rows repeat an earlier row; naming a file
+    // twice stays allowed (it weighs its rows twice), and the warning now says why they repeat.
+    let r = factop(
+        &[
+            "evaluate",
+            "--data",
+            SEED,
+            "--data",
+            SEED,
+            "--bootstrap",
+            "0",
+        ],
+        None,
+    );
+    let e = r.stderr.clone();
+    r.ok();
+    assert!(
+        e.contains("40 rows repeat") && e.contains(&format!("({SEED} named more than once)")),
+        "{e}"
+    );
+    let once = factop(&["evaluate", "--data", SEED, "--bootstrap", "0"], None);
+    assert!(
+        !once.stderr.contains("named more than once"),
+        "{}",
+        once.stderr
+    );
+}
