@@ -135,7 +135,7 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
     // 11 author-stance frames, 12 questions and answers.
     let scope = match f.cue_rules {
-        12.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames and questions and answers (cue rules 12)",
+        12.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
         11 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
         10 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
         9 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
@@ -151,7 +151,7 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
         12.. => Some(
-            "word senses, timetables, continued reports, author-stance frames and questions and answers (cue rules 12)",
+            "word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
         ),
         11 => Some(
             "word senses, timetables, continued reports and author-stance frames (cue rules 11)",
@@ -353,7 +353,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames and questions and answers (cue rules 12)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -361,11 +361,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames and questions and answers (cue rules 12))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames and questions and answers (cue rules 12))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {

@@ -141,8 +141,10 @@ pub struct FeatureConfig {
     /// from the document's second question block on, and every sentence of a later block that
     /// is not a question but holds the first person outside quotation marks (an interviewee's
     /// answer without a label; [`Context::q_and_a`]), are read as sentences of a quotation, as
-    /// revision 10 reads a continued report. Stand-alone sentences never have it, so such a
-    /// model's weights are those of revision 11 (format version 20). New models use revision 12;
+    /// revision 10 reads a continued report (stand-alone sentences never have it); and more
+    /// literal senses of evaluative words do not count (`the fine by a third`, `victim
+    /// surcharge`, `lies in` = is located, a clock `striking`, `striking workers`;
+    /// `features::senses`; format version 20). New models use revision 12;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
