@@ -18,21 +18,23 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's four flags.
-const CONTEXTS: [Context; 16] = {
+/// Every combination of the segmenter's five flags.
+const CONTEXTS: [Context; 32] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
         continues_quote: false,
         continues_report: false,
-    }; 16];
+        q_and_a: false,
+    }; 32];
     let mut i = 0;
-    while i < 16 {
+    while i < 32 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
             continues_quote: i & 4 != 0,
             continues_report: i & 8 != 0,
+            q_and_a: i & 16 != 0,
         };
         i += 1;
     }

@@ -66,6 +66,7 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                             .is_some_and(|s| s.start == a && s.continues_quote),
                         continues_report: !overlap.is_empty()
                             && overlap.iter().all(|s| s.continues_report),
+                        q_and_a: !overlap.is_empty() && overlap.iter().all(|s| s.q_and_a),
                     }
                 }
             }

@@ -329,6 +329,7 @@ pub fn context_of(text: &str) -> Context {
         attributed: sents.iter().any(|s| s.attributed),
         continues_quote: false,
         continues_report: false,
+        q_and_a: false,
     }
 }
 

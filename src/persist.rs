@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 19;
+pub const FORMAT_VERSION: u32 = 20;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -83,7 +83,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 11 {
+    if m.params.features.cue_rules >= 12 {
+        20
+    } else if m.params.features.cue_rules >= 11 {
         19
     } else if m.params.features.cue_rules >= 10 {
         18

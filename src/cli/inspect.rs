@@ -133,9 +133,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
-    // 11 author-stance frames.
+    // 11 author-stance frames, 12 questions and answers.
     let scope = match f.cue_rules {
-        11.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
+        12.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
+        11 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
         10 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
         9 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
         8 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
@@ -147,9 +148,12 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         _ => "reported-speech scope on",
     };
     // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
-    // 11's author-stance frames are the parts of the rules at work.
+    // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
-        11.. => Some(
+        12.. => Some(
+            "word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
+        ),
+        11 => Some(
             "word senses, timetables, continued reports and author-stance frames (cue rules 11)",
         ),
         10 => Some("word senses, timetables and continued reports (cue rules 10)"),
@@ -349,7 +353,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -357,11 +361,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports and author-stance frames (cue rules 11))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports and author-stance frames (cue rules 11))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
@@ -386,6 +390,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                11,
+                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
+            ),
             (
                 10,
                 "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
@@ -422,10 +430,9 @@ mod tests {
                 format!("on (reported-speech scope on with {scope})")
             );
         }
-        let frames_11 = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)";
         assert_eq!(
             cue_options(&FeatureConfig::default()),
-            format!("on ({frames_11}, reported stance drop)")
+            format!("on ({frames}, reported stance drop)")
         );
         // Without the scope there is nothing to drop, and it is not named.
         let no_scope = FeatureConfig {

@@ -36,6 +36,7 @@ struct Row<'a> {
     attributed: bool,
     continues_quote: bool,
     continues_report: bool,
+    q_and_a: bool,
 }
 
 /// Run `factop sentences`.
@@ -73,6 +74,7 @@ pub fn run(args: Args) -> Result<()> {
                                 attributed: s.attributed,
                                 continues_quote: s.continues_quote,
                                 continues_report: s.continues_report,
+                                q_and_a: s.q_and_a,
                             },
                         )?;
                         writeln!(out)?;

@@ -172,7 +172,11 @@ pub struct Args {
     /// `cue:stance_frames`, the author's comment in set phrases and sentence adverbs (`Once
     /// again, …`, `remains to be seen`, `cold comfort`, `may be forgiven for`, `tellingly`,
     /// `hardly`), counted in the author's words only; `once again`, `as usual` and the like
-    /// only as an aside.
+    /// only as an aside; 12 reads the questions of an article laid out as questions and
+    /// answers (an explainer under question subheads, an interview without `Q:` labels, from
+    /// its second question on) and an interviewee's answers in the first person as sentences
+    /// of a quotation (in context only), and more literal senses of evaluative words (`the
+    /// fine by a third`, `victim surcharge`, `lies in`, a clock `striking`).
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -60,6 +60,11 @@ pub struct Context {
     /// 10 read it as a sentence of the reporter's quotation. Stand-alone sentences (training
     /// rows) never have it.
     pub continues_report: bool,
+    /// The sentence is a question of a text laid out as questions and answers, or an
+    /// interviewee's answer without a label
+    /// ([`Sentence::q_and_a`](crate::segment::Sentence::q_and_a)). Cue rules 12 read it as a
+    /// sentence of a quotation. Stand-alone sentences (training rows) never have it.
+    pub q_and_a: bool,
 }
 
 impl Context {
@@ -70,18 +75,21 @@ impl Context {
             attributed: s.attributed,
             continues_quote: s.continues_quote,
             continues_report: s.continues_report,
+            q_and_a: s.q_and_a,
         }
     }
 
     /// Whether the features of cue rules `cue_rules` read every word of the sentence as
-    /// quoted: a continued report from cue rules 10 on.
+    /// quoted: a continued report from cue rules 10 on, a question or an answer of a text in
+    /// question-and-answer form from cue rules 12 on.
     #[inline]
     pub(crate) fn quoted_whole(self, cue_rules: u8) -> bool {
-        cue_rules >= 10 && self.continues_report
+        (cue_rules >= 10 && self.continues_report) || (cue_rules >= 12 && self.q_and_a)
     }
 
     /// The context as the features of cue rules `cue_rules` read it: from cue rules 10, a
-    /// continued report is read as a sentence inside an attributed quotation (`in_quote` and
+    /// continued report (from 12, a question or an answer of a text in question-and-answer
+    /// form) is read as a sentence inside an attributed quotation (`in_quote` and
     /// `attributed`; its words are quoted, see [`quoted_whole`](Self::quoted_whole)), as the
     /// middle sentence of a quotation over several sentences is. Otherwise as it is.
     #[inline]

@@ -953,7 +953,10 @@ impl CueSet {
         if matched & frames != 0 && !super::senses::is_authors_frame(tokens, i, &key) {
             matched &= !frames;
         }
-        if matched & self.sense_bits != 0 && super::senses::is_neutral(tokens, i, &key, raw) {
+        if matched & self.sense_bits != 0
+            && (super::senses::is_neutral(tokens, i, &key, raw)
+                || self.rules >= 12 && super::senses::is_neutral_12(tokens, i, &key))
+        {
             matched &= !self.sense_bits;
         }
         if self.rules >= 9
@@ -1270,7 +1273,8 @@ mod tests {
             let Some(&(mask, _)) = set.first_words.get(&*key) else {
                 continue;
             };
-            let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw);
+            let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw)
+                || set.rules >= 12 && super::super::senses::is_neutral_12(tokens, i, &key);
             let scheduled = set.rules >= 9 && super::super::senses::is_scheduled(tokens, i, &key);
             let literal = !super::super::senses::is_authors_frame(tokens, i, &key);
             for (l, (name, lex)) in set.lexicons.iter().enumerate() {
@@ -1524,6 +1528,8 @@ mod tests {
                 (false, 11, &user[..0]),
                 (true, 11, &user[..1]),
                 (false, 11, &user[..]),
+                (false, 12, &user[..0]),
+                (true, 12, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1580,7 +1586,8 @@ mod tests {
                 "Good", "Friday", "just", "after", "such", "so", "too", "fine", "kind",
                 "sort", "rather", "than", "Great", "will", "be", "reopen", "frozen", "fail",
                 "once", "again", "Once", "usual", "yet", "then", "cold", "comfort", "hardly",
-                "tellingly", "remains", "seen", "forgiven", "for", "may",
+                "tellingly", "remains", "seen", "forgiven", "for", "may", "fine", "by", "victim",
+                "surcharge", "lies", "striking", "clock",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),

@@ -958,6 +958,7 @@ mod tests {
                 attributed,
                 continues_quote,
                 continues_report,
+                q_and_a: false,
             },
         )
     }

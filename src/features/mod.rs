@@ -136,7 +136,15 @@ pub struct FeatureConfig {
     /// other stance lexicons are counted (in reported speech they count in
     /// `cue:reported_stance`); the frames that open with `once`, `yet`, `then`, `as` or `to`
     /// count only set off as an aside (`Once again, the network failed.`, not `The river burst
-    /// its banks once again on Tuesday.`; format version 19). New models use revision 11;
+    /// its banks once again on Tuesday.`; format version 19). 12 adds to revision 11 questions
+    /// and answers: in an article laid out as questions and answers, the question of a block
+    /// from the document's second question block on, and every sentence of a later block that
+    /// is not a question but holds the first person outside quotation marks (an interviewee's
+    /// answer without a label; [`Context::q_and_a`]), are read as sentences of a quotation, as
+    /// revision 10 reads a continued report (stand-alone sentences never have it); and more
+    /// literal senses of evaluative words do not count (`the fine by a third`, `victim
+    /// surcharge`, `lies in` = is located, a clock `striking`, `striking workers`;
+    /// `features::senses`; format version 20). New models use revision 12;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -253,7 +261,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 11;
+pub const CUE_RULES: u8 = 12;
 
 fn default_char_min_df() -> usize {
     3
@@ -854,6 +862,7 @@ mod tests {
             attributed: true,
             continues_quote: true,
             continues_report: false,
+            q_and_a: false,
         };
         let texts = [
             "The budget would be a terrible mistake.",
@@ -881,6 +890,41 @@ mod tests {
                     }
                 } else {
                     // Older rules read the sentence as they always did.
+                    assert_eq!(got, f.transform(text, Context::default()), "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cue_rules_12_read_a_question_or_an_answer_as_a_quotations_sentence() {
+        let asked = Context {
+            q_and_a: true,
+            ..Context::default()
+        };
+        let quoted = Context {
+            in_quote: true,
+            attributed: true,
+            continues_quote: true,
+            ..Context::default()
+        };
+        let texts = [
+            "A food bank that grows every year is a sign that something has failed.",
+            "Will my energy bills change?",
+        ];
+        for rules in [11, 12] {
+            let cfg = FeatureConfig {
+                cue_rules: rules,
+                min_df: 1,
+                ..FeatureConfig::default()
+            };
+            let f = Featurizer::fit(cfg, &docs()).unwrap();
+            for text in texts {
+                let got = f.transform(text, asked);
+                assert_eq!(got, f.transform_reference(text, asked), "{text}");
+                if rules == 12 {
+                    assert_eq!(got, f.transform(text, quoted), "{text}");
+                } else {
                     assert_eq!(got, f.transform(text, Context::default()), "{text}");
                 }
             }

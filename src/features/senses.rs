@@ -1,4 +1,8 @@
 //! Word senses (cue rules 8): a word of a stance lexicon used in a sense that judges nothing.
+//! Revision 12 adds a few ([`is_neutral_12`]): `the fine by a third` (a penalty after a
+//! determiner, before `by`/`to`/`on`/`in`), `victim surcharge`/`support`/`services`, `lies`
+//! (`lie`, `lay`) before a preposition of place (`lies in a valley`), `striking` after `clock`,
+//! `bell`, `lightning`, `within` or before `workers`, `drivers`, `distance`, `for`.
 //!
 //! The lexicons list words by their form, so `a fine of £500`, `Good Friday`, `what kind of
 //! school`, `just after midnight`, `such as` or `rather than` counted as the author's judgement
@@ -261,6 +265,34 @@ pub(crate) fn is_neutral<T: TokenSeq + ?Sized>(
     }
 }
 
+/// More neutral senses (cue rules 12, from set 7's errors): `the fine by …`, `victim surcharge`,
+/// `lies` = is located, a clock `striking`, `striking workers`.
+pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+    let prev = i.checked_sub(1);
+    let next = Some(i + 1);
+    let next_is = |words: &[&str]| is_any(tokens, next, words);
+    let prev_is = |words: &[&str]| is_any(tokens, prev, words);
+    match key {
+        "fine" | "fines" => {
+            prev_is(&["a", "the", "his", "her", "its", "their"])
+                && next_is(&["by", "to", "on", "in"])
+        }
+        "victim" => next_is(&["surcharge", "support", "services", "impact", "liaison"]),
+        "lies" | "lie" | "lay" => next_is(&[
+            "in", "inside", "on", "at", "between", "within", "off", "near", "beside", "behind",
+            "beneath", "under", "north", "south", "east", "west", "outside", "about", "just",
+        ]),
+        "striking" => {
+            prev_is(&["clock", "clocks", "bell", "bells", "lightning", "within"])
+                || next_is(&[
+                    "workers", "drivers", "staff", "members", "nurses", "doctors", "teachers",
+                    "miners", "distance", "for", "over", "again",
+                ])
+        }
+        _ => false,
+    }
+}
+
 /// Verbs of a timetable after `will`: what is announced, scheduled or decided, not foreseen
 /// (`The library will reopen on Monday`, `The inquiry will publish its report in June`).
 const SCHEDULE_VERBS: &[&str] = &[
@@ -490,6 +522,44 @@ mod tests {
             .position(|x| x.text.eq_ignore_ascii_case(w))
             .unwrap_or_else(|| panic!("{w:?} not in {s:?}: {t:?}"));
         is_neutral(&t[..], i, &w.to_lowercase(), Some(s))
+    }
+
+    /// Whether the first token `w` of `s` is read in a neutral sense by revision 12's senses.
+    fn neutral_12(s: &str, w: &str) -> bool {
+        let t = toks(s);
+        let i = t
+            .iter()
+            .position(|x| x.text.eq_ignore_ascii_case(w))
+            .unwrap();
+        is_neutral_12(&t[..], i, &w.to_lowercase())
+    }
+
+    #[test]
+    fn revision_12_reads_more_literal_senses() {
+        for (s, w) in [
+            ("The court reduced the fine by a third.", "fine"),
+            ("He must pay a victim surcharge of £190.", "victim"),
+            ("The village lies in a valley.", "lies"),
+            (
+                "The council voted to stop the clock striking at night.",
+                "striking",
+            ),
+            ("Striking workers gathered at the depot.", "striking"),
+            (
+                "The side came within striking distance of the lead.",
+                "striking",
+            ),
+        ] {
+            assert!(neutral_12(s, w), "{s}");
+        }
+        for (s, w) in [
+            ("It was a fine example of leadership.", "fine"),
+            ("He was the victim of his own success.", "victim"),
+            ("The campaign was built on lies.", "lies"),
+            ("It was a striking performance.", "striking"),
+        ] {
+            assert!(!neutral_12(s, w), "{s}");
+        }
     }
 
     #[test]

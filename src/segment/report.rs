@@ -305,6 +305,32 @@ pub(super) fn third_party(s: &str) -> bool {
     !words_outside_quotes(s).iter().any(is_first_or_second)
 }
 
+/// Whether the sentence `s` is a question: it ends in `?` (a closing bracket after it aside),
+/// not in a closing quotation mark (`…, he asked, "why now?"` is a source's question).
+pub(super) fn asks(s: &str) -> bool {
+    s.trim_end().trim_end_matches([')', ']']).ends_with('?')
+}
+
+/// Whether the sentence `s` holds the first person outside quotation marks (`I`, `we`, `our`,
+/// `us` in lower case, `my`, …).
+pub(super) fn first_person(s: &str) -> bool {
+    words_outside_quotes(s).iter().any(|w| {
+        is_first_or_second(w)
+            && !matches!(
+                w.key(),
+                "you"
+                    | "your"
+                    | "yours"
+                    | "yourself"
+                    | "yourselves"
+                    | "you're"
+                    | "you've"
+                    | "you'd"
+                    | "you'll"
+            )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +389,19 @@ mod tests {
         ] {
             assert!(!reads_on(s), "{s}");
         }
+    }
+
+    #[test]
+    fn questions_and_the_first_person() {
+        assert!(asks("What happens to income tax?"));
+        assert!(asks("And for businesses? "));
+        assert!(!asks("\"Why now?\""));
+        assert!(!asks("He asked why."));
+        assert!(first_person("People come to us now."));
+        assert!(first_person("I hope not."));
+        assert!(!first_person("You can claim it back."));
+        assert!(!first_person("\"We will fight,\" she said."));
+        assert!(!first_person("The US said no."));
     }
 
     #[test]

@@ -118,14 +118,19 @@ pub(super) struct Scanner<'a> {
     sent_start: usize,
     /// A block of the document began with a question label (from an earlier piece too).
     interview: bool,
+    /// Question blocks of the document so far (from earlier pieces too; see `q_and_a`).
+    questions: u8,
+    /// The last question block of the document so far was only its question (at most two
+    /// sentences, the last a question): an interviewer's, whose answer follows in other blocks.
+    asked: bool,
     /// Read paragraphs laid out one per line (off only in tests, to compare with).
     line_paragraphs: bool,
 }
 
 impl<'a> Scanner<'a> {
-    /// A scanner for `text`, followed in the document by `next`; `interview`: an earlier
-    /// piece of the document had a block that began with a question label.
-    pub(super) fn new(text: &'a str, next: &'a str, interview: bool) -> Self {
+    /// A scanner for `text`, followed in the document by `next`; `carry`: what the earlier
+    /// pieces of the document left (a question label, the question blocks).
+    pub(super) fn new(text: &'a str, next: &'a str, carry: super::Carry) -> Self {
         Scanner {
             text,
             next,
@@ -140,7 +145,9 @@ impl<'a> Scanner<'a> {
             depth: 0,
             outer_open: 0,
             sent_start: 0,
-            interview,
+            interview: carry.interview,
+            questions: carry.questions,
+            asked: carry.asked,
             line_paragraphs: true,
         }
     }
@@ -152,11 +159,17 @@ impl<'a> Scanner<'a> {
         self
     }
 
-    /// The sentences, and whether a block of the document so far began with a question label.
-    pub(super) fn run(mut self) -> (Vec<Sentence>, bool) {
+    /// The sentences, and what the document so far leaves for its next piece (whether a block
+    /// began with a question label, the question blocks).
+    pub(super) fn run(mut self) -> (Vec<Sentence>, super::Carry) {
         let text = self.text;
         lines::for_each_unit(text, |u| self.unit(u));
-        (self.out, self.interview)
+        let carry = super::Carry {
+            interview: self.interview,
+            questions: self.questions,
+            asked: self.asked,
+        };
+        (self.out, carry)
     }
 
     /// Scan one unit of [`lines::for_each_unit`]: one block, or in a paragraph laid out one
@@ -653,6 +666,7 @@ impl<'a> Scanner<'a> {
             capped,
             continues_quote: false,
             continues_report: false,
+            q_and_a: false,
         });
         self.meta.push(Meta {
             cue,
@@ -796,6 +810,7 @@ impl<'a> Scanner<'a> {
             a = z + 1;
         }
         self.continued_reports(base);
+        self.questions_and_answers(base);
         self.meta.clear();
     }
 
@@ -815,6 +830,43 @@ impl<'a> Scanner<'a> {
                 && (prev.continues_report || report::third_party(prev.text(text)))
             {
                 self.out[t].continues_report = true;
+            }
+        }
+    }
+}
+
+impl Scanner<'_> {
+    /// Mark the question of the block that starts at `out[base]`, or the whole block as an
+    /// answer, in a document laid out as questions and answers (see `q_and_a` in the module
+    /// docs). A document with a question label is left to the label rule.
+    fn questions_and_answers(&mut self, base: usize) {
+        let n = self.out.len().saturating_sub(base);
+        if self.interview || n == 0 {
+            return;
+        }
+        let text = self.text;
+        let asks = |s: &Sentence| !s.in_quote && !s.attributed && report::asks(s.text(text));
+        let block = &self.out[base..];
+        let short = n <= 2 && asks(&block[n - 1]);
+        let mut k = if short {
+            n
+        } else if asks(&block[0]) {
+            1
+        } else {
+            0
+        };
+        if k > 0 {
+            self.questions = self.questions.saturating_add(1);
+            self.asked = short;
+        } else if self.questions >= 2
+            && self.asked
+            && block.iter().any(|s| report::first_person(s.text(text)))
+        {
+            k = n;
+        }
+        if self.questions >= 2 {
+            for s in &mut self.out[base..base + k] {
+                s.q_and_a = true;
             }
         }
     }

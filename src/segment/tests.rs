@@ -463,7 +463,7 @@ fn with_blank_lines(text: &str) -> String {
 /// The sentences of `text` with paragraphs laid out one per line read as one paragraph (as
 /// before that layout was recognised).
 fn split_as_one_paragraph(text: &str) -> Vec<Sentence> {
-    scan::Scanner::new(text, "", false)
+    scan::Scanner::new(text, "", Carry::default())
         .without_line_paragraphs()
         .run()
         .0
@@ -960,4 +960,61 @@ fn a_paragraph_break_ends_a_report() {
     // A headline or a line of its own is a block too.
     let lines = "Levy is fair, minister says\nThe levy would raise about £2m a year.";
     assert_eq!(continued(lines), Vec::<&str>::new());
+}
+
+/// The sentences of `text` that are a question or an answer of a text in question-and-answer
+/// form.
+fn q_and_a(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.q_and_a)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn questions_and_answers_without_labels() {
+    // An interview: the questions from the second on, and the answers in the first person
+    // after a block that was only a question; the writer's closing block is left alone.
+    let text = "Ana Ruiz runs the shelter.\n\nWhy did demand rise?\n\nRent, mostly. People \
+        come to us with jobs.\n\nWill it keep growing?\n\nI hope not. It is a sign of failure.\n\n\
+        You said the form is too long. What would you change?\n\nMake it one page. Our \
+        volunteers can help.\n\nThe form is due to be reviewed. It is far too long.";
+    assert_eq!(
+        q_and_a(text),
+        [
+            "Will it keep growing?",
+            "I hope not.",
+            "It is a sign of failure.",
+            "You said the form is too long.",
+            "What would you change?",
+            "Make it one page.",
+            "Our volunteers can help."
+        ]
+    );
+    // An explainer under question subheads: the questions from the second on; its answers
+    // share the question's block, and its `we` is the writer's.
+    let text = "The levy starts in April.\n\nWho pays? Visitors do.\n\nHow much will it raise? \
+        About £2m.\n\nIs it fair? We think it is.\n\nWe will see in a year whether it works.";
+    assert_eq!(q_and_a(text), ["How much will it raise?", "Is it fair?"]);
+    // One question, a quoted question, a question label: nothing.
+    for text in [
+        "The levy starts in April.\n\nIs that really too much to ask? We think not.",
+        "\"Why now?\" she asked.\n\n\"Why not?\" he said.\n\nWe left.",
+        "Q: Why now?\n\nA: Because.\n\nQ: And then?\n\nA: We wait.",
+    ] {
+        assert_eq!(q_and_a(text), Vec::<&str>::new(), "{text}");
+    }
+}
+
+#[test]
+fn questions_and_answers_carry_from_piece_to_piece() {
+    let mut carry = Carry::default();
+    split_piece("Why?\n\n", "Because.", &mut carry);
+    split_piece("Because.\n\n", "How?", &mut carry);
+    let q = split_piece("How?\n\n", "We try.", &mut carry);
+    assert!(q[0].q_and_a);
+    let a = split_piece("We try.", "", &mut carry);
+    assert!(a[0].q_and_a);
+    assert!(!split_piece("We try.", "", &mut Carry::default())[0].q_and_a);
 }

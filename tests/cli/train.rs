@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 19);
+    assert_eq!(v["format_version"], 20);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 11);
+    assert_eq!(v["params"]["features"]["cue_rules"], 12);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "12"][..],
+        &["--cue-rules", "13"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1148,4 +1148,46 @@ fn single_quotes_are_stored_in_the_model_and_need_no_flag_later() {
     };
     assert!(explain(&on).contains("w:<quote>"));
     assert!(!explain(&off).contains("w:<quote>"));
+}
+
+/// An invented interview without labels: an introduction, three questions (each a paragraph of
+/// its own), the answers in the first person, and the writer's closing paragraph.
+const INTERVIEW: &str = "Ana Ruiz has run the shelter since 2019.\n\n\
+    Why did demand rise?\n\n\
+    Rent, mostly.\n\n\
+    Will it keep growing?\n\n\
+    I hope not. A shelter that grows every year is a sign that something has failed.\n\n\
+    What keeps you going?\n\n\
+    Our volunteers, who are better at this than I will ever be.\n\n\
+    The shelter's winter appeal is a sensible cause.\n";
+
+#[test]
+fn cue_rules_12_read_the_questions_and_answers_of_an_interview_as_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (eleven, twelve) = (dir.path().join("11.json"), dir.path().join("12.json"));
+    train_to(&eleven, &["--cue-rules", "11"]);
+    train_to(&twelve, &["--cue-rules", "12"]);
+    let (v11, v12) = (model_json(&eleven), model_json(&twelve));
+    assert_eq!(
+        (v11["format_version"].clone(), v12["format_version"].clone()),
+        (19.into(), 20.into())
+    );
+    // Training rows stand alone, and the seed data has no word of revision 12's senses: the
+    // weights are revision 11's.
+    assert_eq!(v11["weights"], v12["weights"]);
+    let out = factop(&["sentences", "-f", "jsonl"], Some(INTERVIEW.as_bytes())).ok();
+    let flags: Vec<bool> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["q_and_a"] == true)
+        .collect();
+    assert_eq!(
+        flags,
+        [false, false, false, true, true, true, true, true, false],
+        "{out}"
+    );
+    let (new, old) = (p_opinion(&twelve, INTERVIEW), p_opinion(&eleven, INTERVIEW));
+    assert_eq!(new.len(), 9);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, !flags[i], "sentence {i}: {a} {b}");
+    }
 }
