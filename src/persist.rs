@@ -667,14 +667,15 @@ mod tests {
     /// format versions the tests below check are those of models without them (single quotes
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
-    /// version 17, cue rules 10 version 18, cue rules 11 version 19). Its reported-stance
+    /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20).
+    /// Its reported-stance
     /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
     /// no stance frames' cue (cue rules 11) or weight.
     fn default_json() -> serde_json::Value {
         let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(11.into()));
+        assert_eq!(features.remove("cue_rules"), Some(12.into()));
         remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
         v
@@ -721,16 +722,17 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_11_are_stored_and_make_version_9_to_19() {
+    fn single_quotes_and_cue_rules_3_to_12_are_stored_and_make_version_9_to_20() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 11);
-        assert_eq!(format_version_of(&m), 19);
+        assert_eq!(m.params.features.cue_rules, 12);
+        assert_eq!(format_version_of(&m), 20);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 19);
+        assert_eq!(v["format_version"], 20);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 11);
+        assert_eq!(v["params"]["features"]["cue_rules"], 12);
         for (rules, version) in [
+            (11, 19),
             (10, 18),
             (9, 17),
             (8, 16),
@@ -949,8 +951,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 11 the model is version 19 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 19);
+        // (With cue rules 12 the model is version 20 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 20);
         // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
         let m = default_double();
         let mut on = m.clone();

@@ -91,16 +91,19 @@
 //!   second sentence is hers. A paragraph break ends the report. The words are read only for a
 //!   sentence right after an attributed one. Cue rules 10 read such a sentence as a sentence of
 //!   a quotation (see `FeatureConfig::cue_rules`).
-//! * `q_and_a` — questions and answers without labels. A block is a question block when
-//!   its first sentence is a question (it ends in `?`, neither `in_quote` nor attributed), or
-//!   when it has at most two sentences and the last is one (`You have said the form is too
-//!   long. What would you change?`). From the second question block of a document on (an
-//!   explainer under question subheads, an interview), the question of a question block (the
-//!   first sentence; both of a short block) is `q_and_a`, and so is every sentence of a later
-//!   block that is not a question block and holds the first person (`I`, `we`, `our`, `us`,
-//!   `my`, …) outside quotation marks when the last question block was a short one (an
-//!   interviewer's question, answered in the blocks after it; an explainer answers in the
-//!   question's own block, and its `we` is the writer's): an interviewee's answer. A document with a question
+//! * `q_and_a` — questions and answers without labels. A block is a question block when it
+//!   has at most two sentences, the last a question (it ends in `?`, neither `in_quote` nor
+//!   attributed), and addresses someone (`you`, `your`, … outside quotation marks: `You have
+//!   said the form is too long. What would you change?`), an interviewer's question; or when it
+//!   opens with a question and answers it in more sentences, none in the first person and the
+//!   last no question (an explainer's subhead: `Who pays? Visitors do.`). A columnist's
+//!   rhetorical question is neither (`Is that fair?` on its own line, or `Is that fair? I do
+//!   not think so.`). From the second question block of a document on, the question of a
+//!   question block (the first sentence; both of an interviewer's) is `q_and_a`, and so is
+//!   every sentence of a later block that is not a question block nor a block of one or two
+//!   sentences ending in a question, and holds the first person (`I`, `we`, `our`, `us`, `my`, …) outside quotation marks when
+//!   the last question block was an interviewer's: an interviewee's answer (an explainer
+//!   answers in the question's own block, and its `we` is the writer's). A document with a question
 //!   label (`Q:`) is left to the label rule above. The rule reads only blocks before and at
 //!   the sentence (one count, carried from piece to piece), so the first question block and
 //!   an answer before the second are not flagged. Cue rules 12 read such a sentence as a

@@ -311,24 +311,35 @@ pub(super) fn asks(s: &str) -> bool {
     s.trim_end().trim_end_matches([')', ']']).ends_with('?')
 }
 
+/// Whether the sentence `s` addresses someone outside quotation marks (`you`, `your`, …): an
+/// interviewer's question.
+pub(super) fn second_person(s: &str) -> bool {
+    words_outside_quotes(s)
+        .iter()
+        .any(|w| is_first_or_second(w) && is_second(w.key()))
+}
+
+fn is_second(key: &str) -> bool {
+    matches!(
+        key,
+        "you"
+            | "your"
+            | "yours"
+            | "yourself"
+            | "yourselves"
+            | "you're"
+            | "you've"
+            | "you'd"
+            | "you'll"
+    )
+}
+
 /// Whether the sentence `s` holds the first person outside quotation marks (`I`, `we`, `our`,
 /// `us` in lower case, `my`, …).
 pub(super) fn first_person(s: &str) -> bool {
-    words_outside_quotes(s).iter().any(|w| {
-        is_first_or_second(w)
-            && !matches!(
-                w.key(),
-                "you"
-                    | "your"
-                    | "yours"
-                    | "yourself"
-                    | "yourselves"
-                    | "you're"
-                    | "you've"
-                    | "you'd"
-                    | "you'll"
-            )
-    })
+    words_outside_quotes(s)
+        .iter()
+        .any(|w| is_first_or_second(w) && !is_second(w.key()))
 }
 
 #[cfg(test)]

@@ -848,18 +848,30 @@ impl Scanner<'_> {
         let asks = |s: &Sentence| !s.in_quote && !s.attributed && report::asks(s.text(text));
         let block = &self.out[base..];
         let short = n <= 2 && asks(&block[n - 1]);
-        let mut k = if short {
+        // A block that opens with a question and answers it in the first person is a
+        // columnist's rhetorical question (`Is that fair? I do not think so.`), not a subhead.
+        let answered_by_writer = || {
+            block[1..]
+                .iter()
+                .any(|s| report::first_person(s.text(text)))
+        };
+        // A question on its own counts only when it addresses someone (`you`): an
+        // interviewer's. A columnist's one-line rhetorical question (`Is that fair?`) is no
+        // subhead.
+        let addressed = || block.iter().any(|s| report::second_person(s.text(text)));
+        let mut k = if short && addressed() {
             n
-        } else if asks(&block[0]) {
+        } else if n > 1 && asks(&block[0]) && !asks(&block[n - 1]) && !answered_by_writer() {
             1
         } else {
             0
         };
         if k > 0 {
             self.questions = self.questions.saturating_add(1);
-            self.asked = short;
+            self.asked = k == n;
         } else if self.questions >= 2
             && self.asked
+            && !short
             && block.iter().any(|s| report::first_person(s.text(text)))
         {
             k = n;

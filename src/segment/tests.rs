@@ -974,34 +974,41 @@ fn q_and_a(text: &str) -> Vec<&str> {
 
 #[test]
 fn questions_and_answers_without_labels() {
-    // An interview: the questions from the second on, and the answers in the first person
-    // after a block that was only a question; the writer's closing block is left alone.
-    let text = "Ana Ruiz runs the shelter.\n\nWhy did demand rise?\n\nRent, mostly. People \
-        come to us with jobs.\n\nWill it keep growing?\n\nI hope not. It is a sign of failure.\n\n\
-        You said the form is too long. What would you change?\n\nMake it one page. Our \
-        volunteers can help.\n\nThe form is due to be reviewed. It is far too long.";
+    // An interview: the questions put to someone (`you`) from the second on, and the answers
+    // in the first person after such a question (an unaddressed question between them leaves
+    // the interview as it was); the writer's closing block is left alone.
+    let text = "Ana Ruiz runs the shelter.\n\nWhy did demand rise, do you think?\n\nRent, \
+        mostly. People come to us with jobs.\n\nWill you keep growing?\n\nI hope not. It is \
+        a sign of failure.\n\nIs the council helping?\n\nWe get a grant. It is not \
+        enough.\n\nYou said the form is too long. What would you change?\n\nMake it one page. \
+        Our volunteers can help.\n\nThe form is due to be reviewed. It is far too long.";
     assert_eq!(
         q_and_a(text),
         [
-            "Will it keep growing?",
+            "Will you keep growing?",
             "I hope not.",
             "It is a sign of failure.",
+            "We get a grant.",
+            "It is not enough.",
             "You said the form is too long.",
             "What would you change?",
             "Make it one page.",
             "Our volunteers can help."
         ]
     );
-    // An explainer under question subheads: the questions from the second on; its answers
-    // share the question's block, and its `we` is the writer's.
+    // An explainer under question subheads answered in the same block: the questions from
+    // the second on. A question the writer answers in the first person is the writer's.
     let text = "The levy starts in April.\n\nWho pays? Visitors do.\n\nHow much will it raise? \
         About £2m.\n\nIs it fair? We think it is.\n\nWe will see in a year whether it works.";
-    assert_eq!(q_and_a(text), ["How much will it raise?", "Is it fair?"]);
-    // One question, a quoted question, a question label: nothing.
+    assert_eq!(q_and_a(text), ["How much will it raise?"]);
+    // One question, a quoted question, a question label, and a column's rhetorical questions
+    // (answered by the writer, or on a line of their own without a `you`): nothing.
     for text in [
         "The levy starts in April.\n\nIs that really too much to ask? We think not.",
         "\"Why now?\" she asked.\n\n\"Why not?\" he said.\n\nWe left.",
         "Q: Why now?\n\nA: Because.\n\nQ: And then?\n\nA: We wait.",
+        "The council wants £2m more.\n\nIs that fair? I do not think so.\n\nShould we shrug? \
+         I would rather we voted.\n\nWho pays?\n\nWe do.\n\nIs that right?\n\nI doubt it.",
     ] {
         assert_eq!(q_and_a(text), Vec::<&str>::new(), "{text}");
     }
@@ -1010,9 +1017,9 @@ fn questions_and_answers_without_labels() {
 #[test]
 fn questions_and_answers_carry_from_piece_to_piece() {
     let mut carry = Carry::default();
-    split_piece("Why?\n\n", "Because.", &mut carry);
-    split_piece("Because.\n\n", "How?", &mut carry);
-    let q = split_piece("How?\n\n", "We try.", &mut carry);
+    split_piece("Why did you start?\n\n", "Because.", &mut carry);
+    split_piece("Because.\n\n", "How do you cope?", &mut carry);
+    let q = split_piece("How do you cope?\n\n", "We try.", &mut carry);
     assert!(q[0].q_and_a);
     let a = split_piece("We try.", "", &mut carry);
     assert!(a[0].q_and_a);

@@ -379,15 +379,20 @@ fn article_unit() -> Vec<u8> {
     a
 }
 
-/// Rows of `out` (jsonl of many copies of `unit`) equal the rows of one copy, shifted.
-fn check_copies(single: &[Value], out: &[u8], unit_len: usize, copies: usize) {
+/// Rows of `out` (jsonl of many copies of `unit`) equal the rows of two copies read whole
+/// (`pair`), shifted: the first copy's rows as the first half's, every later copy's as the
+/// second half's. (An article is one document: from cue rules 12 on, its questions are read
+/// as a question-and-answer layout from the document's second question block on, so a copy
+/// after another one reads its questions as the second copy of two does.)
+fn check_copies(pair: &[Value], out: &[u8], unit_len: usize, copies: usize) {
     let text = std::str::from_utf8(out).unwrap();
+    let per_copy = pair.len() / 2;
     let mut n = 0;
     for (i, line) in text.lines().enumerate() {
         let row: Value = serde_json::from_str(line).unwrap();
-        let (c, k) = (i / single.len(), i % single.len());
-        let want = &single[k];
-        let shift = (c * unit_len) as u64;
+        let (c, k) = (i / per_copy, i % per_copy);
+        let want = &pair[if c == 0 { k } else { per_copy + k }];
+        let shift = (c.saturating_sub(1) * unit_len) as u64;
         assert_eq!(row["index"].as_u64(), Some(i as u64));
         assert_eq!(
             row["start"].as_u64(),
@@ -404,19 +409,22 @@ fn check_copies(single: &[Value], out: &[u8], unit_len: usize, copies: usize) {
             "in_quote",
             "attributed",
             "continues_quote",
+            "continues_report",
+            "q_and_a",
         ] {
             assert_eq!(row.get(key), want.get(key), "row {i}: {key}");
         }
         n += 1;
     }
-    assert_eq!(n, single.len() * copies);
+    assert_eq!(n, per_copy * copies);
 }
 
 #[test]
 fn streamed_output_equals_the_whole_article_output() {
     let unit = article_unit();
     for cmd in ["classify", "sentences"] {
-        let single = jsonl(&factop(&[cmd, "-f", "jsonl"], Some(&unit)).ok());
+        let pair = jsonl(&factop(&[cmd, "-f", "jsonl"], Some(&unit.repeat(2))).ok());
+        assert_eq!(pair.len() % 2, 0);
         // more than one 256 KiB block, so several block edges are crossed
         let copies = 700_000 / unit.len();
         let total = (copies * unit.len()) as u64;
@@ -430,7 +438,7 @@ fn streamed_output_equals_the_whole_article_output() {
         );
         assert_eq!(r.code, Some(0), "{}", r.stderr);
         assert_eq!(r.stderr, "");
-        check_copies(&single, &r.stdout, unit.len(), copies);
+        check_copies(&pair, &r.stdout, unit.len(), copies);
     }
 }
 

@@ -1150,12 +1150,12 @@ fn single_quotes_are_stored_in_the_model_and_need_no_flag_later() {
     assert!(!explain(&off).contains("w:<quote>"));
 }
 
-/// An invented interview without labels: an introduction, three questions (each a paragraph of
-/// its own), the answers in the first person, and the writer's closing paragraph.
+/// An invented interview without labels: an introduction, three questions put to `you` (each a
+/// paragraph of its own), the answers in the first person, and the writer's closing paragraph.
 const INTERVIEW: &str = "Ana Ruiz has run the shelter since 2019.\n\n\
-    Why did demand rise?\n\n\
+    Why did demand rise, do you think?\n\n\
     Rent, mostly.\n\n\
-    Will it keep growing?\n\n\
+    Will you keep growing?\n\n\
     I hope not. A shelter that grows every year is a sign that something has failed.\n\n\
     What keeps you going?\n\n\
     Our volunteers, who are better at this than I will ever be.\n\n\
@@ -1190,4 +1190,16 @@ fn cue_rules_12_read_the_questions_and_answers_of_an_interview_as_quoted() {
     for (i, (a, b)) in new.iter().zip(&old).enumerate() {
         assert_eq!(a == b, !flags[i], "sentence {i}: {a} {b}");
     }
+    // A column's rhetorical questions (answered by the writer, or on a line of their own with
+    // no `you`) are no interview: revision 12 reads them as revision 11 does (the review's
+    // finding: as first built, it read the later ones as quoted subheads).
+    assert_eq!(p_opinion(&twelve, COLUMN), p_opinion(&eleven, COLUMN));
 }
+
+/// An invented column whose paragraphs open with rhetorical questions.
+const COLUMN: &str = "The council wants another £2m for its new headquarters.\n\n\
+    Who will pay for this? Residents, as always.\n\n\
+    Is that fair? I do not think so.\n\n\
+    Should we simply shrug?\n\n\
+    I would rather we voted them out.\n\n\
+    Is that too much to ask?\n";
