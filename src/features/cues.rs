@@ -704,6 +704,23 @@ impl CueSet {
     /// [`CueSet::new`] with the user's lexicons after the built-in ones, each counted in its
     /// own cue.
     pub fn with_user_lexicons(split_evaluative: bool, user: &[UserLexicon]) -> CueSet {
+        CueSet::build(split_evaluative, user, false)
+    }
+
+    /// [`CueSet::with_user_lexicons`] under revision `rules` of the cue rules, as
+    /// [`with_rules`](CueSet::with_rules) makes it, assembled once (`with_rules` assembles the
+    /// lexicons again when it adds the author-stance frames').
+    pub(crate) fn with_user_lexicons_and_rules(
+        split_evaluative: bool,
+        user: &[UserLexicon],
+        rules: u8,
+    ) -> CueSet {
+        CueSet::build(split_evaluative, user, counts_stance_frames(rules)).with_rules(rules)
+    }
+
+    /// The built-in lexicons (the descriptive one with `split_evaluative`, then the
+    /// author-stance frames' with `frames`), then the user's; rules 1, scale 1.
+    fn build(split_evaluative: bool, user: &[UserLexicon], frames: bool) -> CueSet {
         let descriptive = split_evaluative.then(|| Lexicon::parse(DESCRIPTIVE));
         let mut lexicons: Vec<(String, Lexicon)> = LEXICONS
             .iter()
@@ -719,11 +736,17 @@ impl CueSet {
         if let Some(d) = descriptive {
             lexicons.push((format!("cue:{DESCRIPTIVE_CUE}"), d));
         }
+        // Where `with_rules` inserts it: after the other built-in lexicons.
+        let frames = frames.then(|| {
+            let lex = Lexicon::parse(STANCE_FRAMES);
+            lexicons.push((format!("cue:{STANCE_FRAMES_CUE}"), lex));
+            lexicons.len() - 1
+        });
         let user_start = lexicons.len();
         for lex in user.iter().take(MAX_USER_LEXICONS) {
             lexicons.push((lex.cue_name(), Lexicon::parse(&lex.entries.join("\n"))));
         }
-        CueSet::assemble(lexicons, user_start, split_evaluative, None)
+        CueSet::assemble(lexicons, user_start, split_evaluative, frames)
     }
 
     /// A cue set of `lexicons` (the built-in ones, then the user's from `user_start`), the
@@ -1539,6 +1562,19 @@ mod tests {
                 .map(|(split, rules, user, mode)| {
                     CueSet::with_user_lexicons(split, user)
                         .with_rules(rules)
+                        .with_reported_stance(mode)
+                }),
+            )
+            // Assembled once with the frames, as `Analyzer::new` builds them.
+            .chain(
+                [
+                    (false, 11, &user[..0], ReportedStance::Drop),
+                    (true, 11, &user[..], ReportedStance::Own),
+                    (false, 10, &user[..1], ReportedStance::Drop),
+                ]
+                .into_iter()
+                .map(|(split, rules, user, mode)| {
+                    CueSet::with_user_lexicons_and_rules(split, user, rules)
                         .with_reported_stance(mode)
                 }),
             )
