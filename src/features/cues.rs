@@ -290,6 +290,11 @@ const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// this order after the base cues).
 pub(crate) const N_CUES: usize = N_BASE_CUES + MAX_REPORTED_CUES + 3 + MAX_USER_LEXICONS;
 
+/// Most lexicons a cue set has: the built-in ones, the descriptive entries' (split from the
+/// evaluative lexicon), the author-stance frames' and the user's (the per-lexicon counts of a
+/// sentence are arrays of this length, zeroed per sentence).
+const MAX_LEXICONS: usize = LEXICONS.len() + 2 + MAX_USER_LEXICONS;
+
 /// Most reported-speech cues: with `ReportedStance::Split`, the evaluative cue, one per stance
 /// lexicon (every lexicon but `reporting` and `evaluative`) and the reported words.
 const MAX_REPORTED_CUES: usize = LEXICONS.len();
@@ -785,7 +790,10 @@ impl CueSet {
         split_evaluative: bool,
         frames: Option<usize>,
     ) -> CueSet {
-        assert!(lexicons.len() <= 64, "at most 64 lexicons");
+        assert!(
+            lexicons.len() <= MAX_LEXICONS,
+            "at most {MAX_LEXICONS} lexicons"
+        );
         let mut first_words: FxHashMap<String, (u64, Option<u32>, u32)> = FxHashMap::default();
         for (l, (_, lex)) in lexicons.iter().enumerate() {
             for w in lex.entries.keys() {
@@ -987,9 +995,9 @@ impl CueSet {
         info: &[TokenInfo],
         scope: &Scope,
         raw: &str,
-    ) -> ([usize; 64], [usize; 64]) {
-        let mut author = [0; 64];
-        let mut reported = [0; 64];
+    ) -> ([usize; MAX_LEXICONS], [usize; MAX_LEXICONS]) {
+        let mut author = [0; MAX_LEXICONS];
+        let mut reported = [0; MAX_LEXICONS];
         for (i, inf) in info.iter().enumerate() {
             if inf.lexicons == 0 || tokens.span(i) != Span::Author {
                 continue;
