@@ -1186,9 +1186,8 @@ impl CueSet {
         }
         // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
         // summed, unpacked every `LANE_TOKENS` tokens.
-        let mut most_adj = 0usize;
         let mut lanes = [0usize; LANES.len()];
-        let mut prev_most = false;
+        let mut any_flags = 0u16;
         for start in (0..info.len()).step_by(LANE_TOKENS) {
             let mut sum = 0u128;
             for (i, inf) in info.iter().enumerate().skip(start).take(LANE_TOKENS) {
@@ -1196,11 +1195,22 @@ impl CueSet {
                     continue;
                 }
                 sum += inf.lanes;
-                most_adj += usize::from(prev_most && inf.flags & F_ALPHABETIC != 0);
-                prev_most = inf.flags & F_MOST != 0;
+                any_flags |= inf.flags;
             }
             for (k, lane) in lanes.iter_mut().enumerate() {
                 *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
+            }
+        }
+        // `most` / `least` before a word, among the author's tokens (few sentences have one).
+        let mut most_adj = 0usize;
+        if any_flags & F_MOST != 0 {
+            let mut prev_most = false;
+            for (i, inf) in info.iter().enumerate() {
+                if tokens.span(i) != Span::Author {
+                    continue;
+                }
+                most_adj += usize::from(prev_most && inf.flags & F_ALPHABETIC != 0);
+                prev_most = inf.flags & F_MOST != 0;
             }
         }
         let [est_word, question, exclamation, numbers, percent, currency, date, words_author] =
