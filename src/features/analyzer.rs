@@ -846,10 +846,13 @@ impl Analyzer {
     /// An analyzer for a configuration.
     pub fn new(config: FeatureConfig) -> Self {
         Analyzer {
-            cues: CueSet::with_user_lexicons(config.split_evaluative, &config.lexicons)
-                .scaled(config.cue_scale)
-                .with_rules(config.cue_rules)
-                .with_reported_stance(config.reported_stance),
+            cues: CueSet::with_user_lexicons_and_rules(
+                config.split_evaluative,
+                &config.lexicons,
+                config.cue_rules,
+            )
+            .scaled(config.cue_scale)
+            .with_reported_stance(config.reported_stance),
             config,
         }
     }

@@ -209,7 +209,7 @@ impl TokenSeq for [Token] {
 
 /// What the cues need to know about one token's text, computed once per distinct token
 /// (the featurizer caches it): the lexicons with an entry starting with it, and flags.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TokenInfo {
     /// Bit `l` set: lexicon `l` has an entry whose first word is this token (lower-cased).
     pub lexicons: u64,
@@ -217,14 +217,34 @@ pub(crate) struct TokenInfo {
     /// matches wherever the token is the author's; see [`Lexicon::matches_at`]).
     pub single: u64,
     /// Where the phrases of two words or more that start with this token are listed
-    /// ([`CueSet`]'s `phrases`), if any.
+    /// ([`CueSet`]'s `phrases`), if any and if their first word matches the token (it is the
+    /// token lower-cased: it matches unless lower-casing changed more than ASCII case).
     pub phrases: Option<u32>,
+    /// The token's id among the second and later words of those phrases (compared without
+    /// ASCII case, as [`Lexicon::matches_at`] compares them), or [`NO_WORD`].
+    pub word: u32,
     /// `F_*` flags.
     pub flags: u16,
     /// The counted flags as 16-bit lanes (see [`LANES`]): summing this over tokens counts
     /// all of them with one addition per token.
     pub lanes: u128,
 }
+
+impl Default for TokenInfo {
+    fn default() -> Self {
+        TokenInfo {
+            lexicons: 0,
+            single: 0,
+            phrases: None,
+            word: NO_WORD,
+            flags: 0,
+            lanes: 0,
+        }
+    }
+}
+
+/// [`TokenInfo::word`] of a token that is no second or later word of a phrase.
+const NO_WORD: u32 = u32::MAX;
 
 impl TokenInfo {
     /// The token can open a reported-speech scope (a reporting or attitude verb, `according`).
@@ -269,6 +289,11 @@ const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// then [`SCARE_QUOTES_CUE`], then [`STANCE_FRAMES_CUE`], then one per [`UserLexicon`], in
 /// this order after the base cues).
 pub(crate) const N_CUES: usize = N_BASE_CUES + MAX_REPORTED_CUES + 3 + MAX_USER_LEXICONS;
+
+/// Most lexicons a cue set has: the built-in ones, the descriptive entries' (split from the
+/// evaluative lexicon), the author-stance frames' and the user's (the per-lexicon counts of a
+/// sentence are arrays of this length, zeroed per sentence).
+const MAX_LEXICONS: usize = LEXICONS.len() + 2 + MAX_USER_LEXICONS;
 
 /// Most reported-speech cues: with `ReportedStance::Split`, the evaluative cue, one per stance
 /// lexicon (every lexicon but `reporting` and `evaluative`) and the reported words.
@@ -532,11 +557,13 @@ pub struct CueSet {
     lexicons: Vec<(String, Lexicon)>,
     /// First word of any entry → bit set of the lexicons that have an entry starting with it
     /// (one look-up per token instead of one per token and lexicon), and its phrases of two
-    /// words or more in `phrases`, if any.
-    first_words: FxHashMap<String, (u64, Option<u32>)>,
+    /// words or more in `phrases`, if any; and second or later word of any phrase (lower-cased
+    /// as ASCII) → its id ([`TokenInfo::word`]; [`NO_WORD`] for the first words that are
+    /// not). One look-up finds both for tokens in lower-case ASCII.
+    first_words: FxHashMap<String, (u64, Option<u32>, u32)>,
     /// Per first word: each lexicon with phrases of two words or more starting with it, and
-    /// those phrases (as [`Lexicon`] stores them).
-    phrases: Vec<Vec<(usize, Vec<Vec<String>>)>>,
+    /// those phrases, each as the ids of its words after the first.
+    phrases: Vec<PhraseList>,
     /// `CUE_WEIGHT · ln(1 + n)` for small counts `n`.
     squashed: [f32; 64],
     /// Indices of the `reporting` (never moved to the reported-speech counts) and
@@ -566,6 +593,11 @@ pub struct CueSet {
     /// other built-in ones, before the user's).
     frames: Option<usize>,
 }
+
+/// The phrases of two words or more starting with one word: each lexicon that has some (its
+/// index) and those phrases, each as the ids of its words after the first
+/// ([`TokenInfo::word`]).
+type PhraseList = Vec<(usize, Vec<Box<[u32]>>)>;
 
 /// The lexicons whose words have judging and neutral senses (`features::senses`).
 const SENSE_LEXICONS: &[&str] = &[
@@ -704,6 +736,23 @@ impl CueSet {
     /// [`CueSet::new`] with the user's lexicons after the built-in ones, each counted in its
     /// own cue.
     pub fn with_user_lexicons(split_evaluative: bool, user: &[UserLexicon]) -> CueSet {
+        CueSet::build(split_evaluative, user, false)
+    }
+
+    /// [`CueSet::with_user_lexicons`] under revision `rules` of the cue rules, as
+    /// [`with_rules`](CueSet::with_rules) makes it, assembled once (`with_rules` assembles the
+    /// lexicons again when it adds the author-stance frames').
+    pub(crate) fn with_user_lexicons_and_rules(
+        split_evaluative: bool,
+        user: &[UserLexicon],
+        rules: u8,
+    ) -> CueSet {
+        CueSet::build(split_evaluative, user, counts_stance_frames(rules)).with_rules(rules)
+    }
+
+    /// The built-in lexicons (the descriptive one with `split_evaluative`, then the
+    /// author-stance frames' with `frames`), then the user's; rules 1, scale 1.
+    fn build(split_evaluative: bool, user: &[UserLexicon], frames: bool) -> CueSet {
         let descriptive = split_evaluative.then(|| Lexicon::parse(DESCRIPTIVE));
         let mut lexicons: Vec<(String, Lexicon)> = LEXICONS
             .iter()
@@ -719,11 +768,17 @@ impl CueSet {
         if let Some(d) = descriptive {
             lexicons.push((format!("cue:{DESCRIPTIVE_CUE}"), d));
         }
+        // Where `with_rules` inserts it: after the other built-in lexicons.
+        let frames = frames.then(|| {
+            let lex = Lexicon::parse(STANCE_FRAMES);
+            lexicons.push((format!("cue:{STANCE_FRAMES_CUE}"), lex));
+            lexicons.len() - 1
+        });
         let user_start = lexicons.len();
         for lex in user.iter().take(MAX_USER_LEXICONS) {
             lexicons.push((lex.cue_name(), Lexicon::parse(&lex.entries.join("\n"))));
         }
-        CueSet::assemble(lexicons, user_start, split_evaluative, None)
+        CueSet::assemble(lexicons, user_start, split_evaluative, frames)
     }
 
     /// A cue set of `lexicons` (the built-in ones, then the user's from `user_start`), the
@@ -735,40 +790,54 @@ impl CueSet {
         split_evaluative: bool,
         frames: Option<usize>,
     ) -> CueSet {
-        assert!(lexicons.len() <= 64, "at most 64 lexicons");
-        let mut first_words: FxHashMap<String, (u64, Option<u32>)> = FxHashMap::default();
+        assert!(
+            lexicons.len() <= MAX_LEXICONS,
+            "at most {MAX_LEXICONS} lexicons"
+        );
+        let mut first_words: FxHashMap<String, (u64, Option<u32>, u32)> = FxHashMap::default();
         for (l, (_, lex)) in lexicons.iter().enumerate() {
             for w in lex.entries.keys() {
-                first_words.entry(w.clone()).or_default().0 |= 1 << l;
+                first_words.entry(w.clone()).or_insert((0, None, NO_WORD)).0 |= 1 << l;
             }
         }
         let mut phrases = Vec::new();
-        let mut words: Vec<&String> = first_words.keys().collect();
+        let mut words: Vec<String> = first_words.keys().cloned().collect();
         words.sort_unstable();
-        let mut lists = Vec::new();
+        let mut next_word = 0;
         for w in words {
-            let list: Vec<(usize, Vec<Vec<String>>)> = lexicons
-                .iter()
-                .enumerate()
-                .filter_map(|(l, (_, lex))| {
-                    let long: Vec<Vec<String>> = lex
-                        .entries
-                        .get(w)?
-                        .iter()
-                        .filter(|p| p.len() >= 2)
-                        .cloned()
-                        .collect();
-                    (!long.is_empty()).then_some((l, long))
-                })
-                .collect();
-            if !list.is_empty() {
-                lists.push((w.clone(), phrases.len() as u32));
-                phrases.push(list);
+            let mut list = Vec::new();
+            for (l, (_, lex)) in lexicons.iter().enumerate() {
+                let Some(entries) = lex.entries.get(&w) else {
+                    continue;
+                };
+                let long: Vec<Box<[u32]>> = entries
+                    .iter()
+                    .filter(|p| p.len() >= 2)
+                    .map(|p| {
+                        p[1..]
+                            .iter()
+                            .map(|later| {
+                                let e = first_words
+                                    .entry(later.to_ascii_lowercase())
+                                    .or_insert((0, None, NO_WORD));
+                                if e.2 == NO_WORD {
+                                    e.2 = next_word;
+                                    next_word += 1;
+                                }
+                                e.2
+                            })
+                            .collect()
+                    })
+                    .collect();
+                if !long.is_empty() {
+                    list.push((l, long));
+                }
             }
-        }
-        for (w, at) in lists {
-            if let Some(e) = first_words.get_mut(&w) {
-                e.1 = Some(at);
+            if !list.is_empty() {
+                if let Some(e) = first_words.get_mut(&w) {
+                    e.1 = Some(phrases.len() as u32);
+                }
+                phrases.push(list);
             }
         }
         let index = |name: &str| {
@@ -874,7 +943,22 @@ impl CueSet {
         set(t == "<num>" || t == "<year>", F_NUMBER);
         let key = lower(t);
         set(super::scope::may_open_scope(&key), F_SCOPE);
-        let (lexicons, phrases) = self.first_words.get(&*key).copied().unwrap_or((0, None));
+        let (lexicons, phrases, word) = self
+            .first_words
+            .get(&*key)
+            .copied()
+            .unwrap_or((0, None, NO_WORD));
+        // A token in lower-case ASCII is its own key both ways: one look-up found both.
+        let (phrases, word) = match key {
+            std::borrow::Cow::Borrowed(_) => (phrases, word),
+            std::borrow::Cow::Owned(_) => (
+                // The phrases' first word is `key`, compared as `Lexicon::matches_at` does.
+                phrases.filter(|_| t.eq_ignore_ascii_case(&key)),
+                self.first_words
+                    .get(&*t.to_ascii_lowercase())
+                    .map_or(NO_WORD, |e| e.2),
+            ),
+        };
         let mut single = 0;
         for (l, (_, lex)) in self.lexicons.iter().enumerate() {
             if lexicons & (1 << l) != 0
@@ -896,6 +980,7 @@ impl CueSet {
             lexicons,
             single,
             phrases,
+            word,
             flags,
             lanes,
         }
@@ -910,9 +995,9 @@ impl CueSet {
         info: &[TokenInfo],
         scope: &Scope,
         raw: &str,
-    ) -> ([usize; 64], [usize; 64]) {
-        let mut author = [0; 64];
-        let mut reported = [0; 64];
+    ) -> ([usize; MAX_LEXICONS], [usize; MAX_LEXICONS]) {
+        let mut author = [0; MAX_LEXICONS];
+        let mut reported = [0; MAX_LEXICONS];
         for (i, inf) in info.iter().enumerate() {
             if inf.lexicons == 0 || tokens.span(i) != Span::Author {
                 continue;
@@ -922,7 +1007,7 @@ impl CueSet {
             } else {
                 &mut author
             };
-            let mut matched = self.matched_sense(tokens, i, inf, Some(raw));
+            let mut matched = self.matched_sense(tokens, info, i, Some(raw));
             while matched != 0 {
                 n[matched.trailing_zeros() as usize] += 1;
                 matched &= matched - 1;
@@ -939,11 +1024,11 @@ impl CueSet {
     fn matched_sense<T: TokenSeq + ?Sized>(
         &self,
         tokens: &T,
+        info: &[TokenInfo],
         i: usize,
-        inf: &TokenInfo,
         raw: Option<&str>,
     ) -> u64 {
-        let mut matched = self.matched_at(tokens, i, inf);
+        let mut matched = self.matched_at(tokens, info, i);
         let predictions = 1u64 << self.predictions;
         let frames = self.frames.map_or(0, |f| 1u64 << f);
         if self.rules < 8 || matched & (self.sense_bits | predictions | frames) == 0 {
@@ -968,26 +1053,33 @@ impl CueSet {
         matched
     }
 
-    /// The lexicons (bit `l` for lexicon `l`) with an entry matching at author token `i`,
-    /// whose [`token_info`](Self::token_info) is `inf` (as [`Lexicon::count`] counts them).
+    /// The lexicons (bit `l` for lexicon `l`) with an entry matching at author token `i`
+    /// (as [`Lexicon::count`] counts them); `info[k]` is [`token_info`](Self::token_info) of
+    /// token `k`.
     #[inline(always)]
-    fn matched_at<T: TokenSeq + ?Sized>(&self, tokens: &T, i: usize, inf: &TokenInfo) -> u64 {
+    fn matched_at<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo], i: usize) -> u64 {
+        let inf = &info[i];
         // One-word entries match here whatever follows: no phrase to compare.
         let mut matched = inf.single;
         // The other lexicons starting here match if one of their longer phrases does (a
         // one-word entry of theirs cannot: it would be in `single`), compared as
-        // `Lexicon::matches_at` compares.
+        // `Lexicon::matches_at` compares: the first word is this token's (`phrases` is
+        // `None` when it does not match), the others by their ids.
         let open = inf.lexicons & !inf.single;
         let Some(list) = inf.phrases.filter(|_| open != 0) else {
             return matched;
         };
+        // Every phrase goes on: the next token must be the author's and a phrase word.
+        let n = tokens.count();
+        if i + 1 >= n || info[i + 1].word == NO_WORD || tokens.span(i + 1) != Span::Author {
+            return matched;
+        }
         for (l, phrases) in &self.phrases[list as usize] {
             if open & (1 << l) != 0
                 && phrases.iter().any(|p| {
-                    p.len() <= tokens.count() - i
-                        && p.iter().enumerate().all(|(k, w)| {
-                            tokens.span(i + k) == Span::Author
-                                && tokens.text(i + k).eq_ignore_ascii_case(w)
+                    p.len() < n - i
+                        && p.iter().enumerate().all(|(k, &w)| {
+                            info[i + 1 + k].word == w && tokens.span(i + 1 + k) == Span::Author
                         })
                 })
             {
@@ -1030,7 +1122,7 @@ impl CueSet {
             if inf.lexicons & stance == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
-            if self.matched_sense(tokens, i, inf, None) & stance != 0 {
+            if self.matched_sense(tokens, info, i, None) & stance != 0 {
                 mark(i);
             }
         }
@@ -1097,9 +1189,8 @@ impl CueSet {
         }
         // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
         // summed, unpacked every `LANE_TOKENS` tokens.
-        let mut most_adj = 0usize;
         let mut lanes = [0usize; LANES.len()];
-        let mut prev_most = false;
+        let mut any_flags = 0u16;
         for start in (0..info.len()).step_by(LANE_TOKENS) {
             let mut sum = 0u128;
             for (i, inf) in info.iter().enumerate().skip(start).take(LANE_TOKENS) {
@@ -1107,11 +1198,22 @@ impl CueSet {
                     continue;
                 }
                 sum += inf.lanes;
-                most_adj += usize::from(prev_most && inf.flags & F_ALPHABETIC != 0);
-                prev_most = inf.flags & F_MOST != 0;
+                any_flags |= inf.flags;
             }
             for (k, lane) in lanes.iter_mut().enumerate() {
                 *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
+            }
+        }
+        // `most` / `least` before a word, among the author's tokens (few sentences have one).
+        let mut most_adj = 0usize;
+        if any_flags & F_MOST != 0 {
+            let mut prev_most = false;
+            for (i, inf) in info.iter().enumerate() {
+                if tokens.span(i) != Span::Author {
+                    continue;
+                }
+                most_adj += usize::from(prev_most && inf.flags & F_ALPHABETIC != 0);
+                prev_most = inf.flags & F_MOST != 0;
             }
         }
         let [est_word, question, exclamation, numbers, percent, currency, date, words_author] =
@@ -1270,7 +1372,7 @@ mod tests {
             }
             let in_scope = scope.is_some_and(|s| s.contains(i));
             let key = lower(&t.text);
-            let Some(&(mask, _)) = set.first_words.get(&*key) else {
+            let Some(&(mask, _, _)) = set.first_words.get(&*key) else {
                 continue;
             };
             let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw)
@@ -1548,6 +1650,19 @@ mod tests {
                         .with_reported_stance(mode)
                 }),
             )
+            // Assembled once with the frames, as `Analyzer::new` builds them.
+            .chain(
+                [
+                    (false, 11, &user[..0], ReportedStance::Drop),
+                    (true, 11, &user[..], ReportedStance::Own),
+                    (false, 10, &user[..1], ReportedStance::Drop),
+                ]
+                .into_iter()
+                .map(|(split, rules, user, mode)| {
+                    CueSet::with_user_lexicons_and_rules(split, user, rules)
+                        .with_reported_stance(mode)
+                }),
+            )
             .collect()
         })
     }
@@ -1587,7 +1702,7 @@ mod tests {
                 "sort", "rather", "than", "Great", "will", "be", "reopen", "frozen", "fail",
                 "once", "again", "Once", "usual", "yet", "then", "cold", "comfort", "hardly",
                 "tellingly", "remains", "seen", "forgiven", "for", "may", "fine", "by", "victim",
-                "surcharge", "lies", "striking", "clock",
+                "surcharge", "lies", "striking", "clock", "AGAIN", "Be", "Course", "\u{212A}ind",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -1622,7 +1737,7 @@ mod tests {
                     .filter(|&i| {
                         let key = lower(&t[i].text);
                         t[i].span == Span::Author
-                            && set.first_words.get(&*key).is_some_and(|&(mask, _)| {
+                            && set.first_words.get(&*key).is_some_and(|&(mask, _, _)| {
                                 set.lexicons.iter().enumerate().any(|(l, (name, lex))| {
                                     name != "cue:reporting"
                                         && mask & (1 << l) != 0
