@@ -99,14 +99,12 @@
 //!   last no question (an explainer's subhead: `Who pays? Visitors do.`). A columnist's
 //!   rhetorical question is neither (`Is that fair?` on its own line, or `Is that fair? I do
 //!   not think so.`). From the second question block of a document on, the question of a
-//!   question block (the first sentence; both of an interviewer's) is `q_and_a`, and so is
-//!   every sentence of a later block that is not a question block nor a block of one or two
-//!   sentences ending in a question, and holds the first person (`I`, `we`, `our`, `us`, `my`, …) outside quotation marks when
-//!   the last question block was an interviewer's: an interviewee's answer (an explainer
-//!   answers in the question's own block, and its `we` is the writer's). A document with a question
+//!   question block (the first sentence; both of an interviewer's) is `q_and_a`; answers are
+//!   left as they read (read as the interviewee's, a long column's first-person paragraphs
+//!   became answers once two questions to `you` had passed). A document with a question
 //!   label (`Q:`) is left to the label rule above. The rule reads only blocks before and at
-//!   the sentence (one count, carried from piece to piece), so the first question block and
-//!   an answer before the second are not flagged. Cue rules 12 read such a sentence as a
+//!   the sentence (one count, carried from piece to piece), so the first question block is
+//!   not flagged. Cue rules 12 read such a sentence as a
 //!   sentence of a quotation (see `FeatureConfig::cue_rules`).
 //!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
@@ -154,12 +152,9 @@ pub struct Sentence {
     /// attribution of its own (`The cuts would mostly help the rich.` after `It was, she said,
     /// a budget for the few.`; see the module docs for the exact rule).
     pub continues_report: bool,
-    /// The sentence is a question of a text laid out as questions and answers, or an
-    /// interviewee's answer with no label (`A:`) and no quotation mark: from the second block
-    /// of a document that opens with a question (or is a question of at most two sentences),
-    /// the question; and a later block that is not a question but holds the first person
-    /// outside quotation marks, after a block that was only a question, every sentence of it
-    /// (see the module docs for the exact rule).
+    /// The sentence is a question of a text laid out as questions and answers without labels:
+    /// an explainer's subhead or an interviewer's question to `you`, from the document's
+    /// second on (see the module docs for the exact rule).
     pub q_and_a: bool,
 }
 
@@ -194,13 +189,12 @@ pub const LOOKAHEAD_BYTES: usize = 32;
 
 /// What [`split_piece`] learns from one piece of a document that it needs for the pieces after
 /// it: whether a paragraph began with a question label (`Q:`, `Question:`), which makes the
-/// document an interview transcript, how many question blocks it has had and whether the last
-/// was only a question (see `q_and_a` in the module docs). `Carry::default()` starts a document.
+/// document an interview transcript, and how many question blocks it has had (see `q_and_a`
+/// in the module docs). `Carry::default()` starts a document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Carry {
     interview: bool,
     questions: u8,
-    asked: bool,
 }
 
 /// [`split`] a piece of a document, given the text that follows it (`next`, empty at the
@@ -210,7 +204,7 @@ pub struct Carry {
 /// `continues_quote` in the module docs). The sentences are those of [`split`] on the whole
 /// document when the pieces end at paragraph breaks and each `next` holds the rest of the
 /// document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
-/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is two flags and a count.
+/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is a flag and a count.
 pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     let (sentences, after) = scan::Scanner::new(text, next, *carry).run();
     *carry = after;

@@ -120,9 +120,6 @@ pub(super) struct Scanner<'a> {
     interview: bool,
     /// Question blocks of the document so far (from earlier pieces too; see `q_and_a`).
     questions: u8,
-    /// The last question block of the document so far was only its question (at most two
-    /// sentences, the last a question): an interviewer's, whose answer follows in other blocks.
-    asked: bool,
     /// Read paragraphs laid out one per line (off only in tests, to compare with).
     line_paragraphs: bool,
 }
@@ -147,7 +144,6 @@ impl<'a> Scanner<'a> {
             sent_start: 0,
             interview: carry.interview,
             questions: carry.questions,
-            asked: carry.asked,
             line_paragraphs: true,
         }
     }
@@ -167,7 +163,6 @@ impl<'a> Scanner<'a> {
         let carry = super::Carry {
             interview: self.interview,
             questions: self.questions,
-            asked: self.asked,
         };
         (self.out, carry)
     }
@@ -859,24 +854,21 @@ impl Scanner<'_> {
         // interviewer's. A columnist's one-line rhetorical question (`Is that fair?`) is no
         // subhead.
         let addressed = || block.iter().any(|s| report::second_person(s.text(text)));
-        let mut k = if short && addressed() {
+        let k = if short && addressed() {
             n
         } else if n > 1 && asks(&block[0]) && !asks(&block[n - 1]) && !answered_by_writer() {
             1
         } else {
             0
         };
+        // Only the questions: an answer is left as it reads. (Answers in the first person
+        // after an interviewer's question were read as the interviewee's at first; in a long
+        // document that had passed two questions to `you`, every later first-person
+        // paragraph became an answer: `docs/experiments.md`, "Questions and answers".)
         if k > 0 {
             self.questions = self.questions.saturating_add(1);
-            self.asked = k == n;
-        } else if self.questions >= 2
-            && self.asked
-            && !short
-            && block.iter().any(|s| report::first_person(s.text(text)))
-        {
-            k = n;
         }
-        if self.questions >= 2 {
+        if self.questions >= 2 && k > 0 {
             for s in &mut self.out[base..base + k] {
                 s.q_and_a = true;
             }

@@ -974,9 +974,8 @@ fn q_and_a(text: &str) -> Vec<&str> {
 
 #[test]
 fn questions_and_answers_without_labels() {
-    // An interview: the questions put to someone (`you`) from the second on, and the answers
-    // in the first person after such a question (an unaddressed question between them leaves
-    // the interview as it was); the writer's closing block is left alone.
+    // An interview: the questions put to someone (`you`) from the second on; an unaddressed
+    // question, the answers and the writer's closing block are left as they read.
     let text = "Ana Ruiz runs the shelter.\n\nWhy did demand rise, do you think?\n\nRent, \
         mostly. People come to us with jobs.\n\nWill you keep growing?\n\nI hope not. It is \
         a sign of failure.\n\nIs the council helping?\n\nWe get a grant. It is not \
@@ -986,14 +985,8 @@ fn questions_and_answers_without_labels() {
         q_and_a(text),
         [
             "Will you keep growing?",
-            "I hope not.",
-            "It is a sign of failure.",
-            "We get a grant.",
-            "It is not enough.",
             "You said the form is too long.",
-            "What would you change?",
-            "Make it one page.",
-            "Our volunteers can help."
+            "What would you change?"
         ]
     );
     // An explainer under question subheads answered in the same block: the questions from
@@ -1021,7 +1014,9 @@ fn questions_and_answers_carry_from_piece_to_piece() {
     split_piece("Because.\n\n", "How do you cope?", &mut carry);
     let q = split_piece("How do you cope?\n\n", "We try.", &mut carry);
     assert!(q[0].q_and_a);
-    let a = split_piece("We try.", "", &mut carry);
-    assert!(a[0].q_and_a);
-    assert!(!split_piece("We try.", "", &mut Carry::default())[0].q_and_a);
+    assert!(!split_piece("We try.", "", &mut carry)[0].q_and_a);
+    // The count carries on: a third question is the document's too.
+    let q = split_piece("\n\nWhat do you need?", "", &mut carry);
+    assert!(q[0].q_and_a);
+    assert!(!split_piece("What do you need?", "", &mut Carry::default())[0].q_and_a);
 }

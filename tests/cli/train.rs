@@ -1162,7 +1162,7 @@ const INTERVIEW: &str = "Ana Ruiz has run the shelter since 2019.\n\n\
     The shelter's winter appeal is a sensible cause.\n";
 
 #[test]
-fn cue_rules_12_read_the_questions_and_answers_of_an_interview_as_quoted() {
+fn cue_rules_12_read_the_questions_of_an_interview_as_quoted() {
     let dir = tempfile::tempdir().unwrap();
     let (eleven, twelve) = (dir.path().join("11.json"), dir.path().join("12.json"));
     train_to(&eleven, &["--cue-rules", "11"]);
@@ -1182,7 +1182,7 @@ fn cue_rules_12_read_the_questions_and_answers_of_an_interview_as_quoted() {
         .collect();
     assert_eq!(
         flags,
-        [false, false, false, true, true, true, true, true, false],
+        [false, false, false, true, false, false, true, false, false],
         "{out}"
     );
     let (new, old) = (p_opinion(&twelve, INTERVIEW), p_opinion(&eleven, INTERVIEW));
