@@ -850,85 +850,79 @@ mod tests {
         }
     }
 
-    #[test]
-    fn cue_rules_10_read_a_continued_report_as_a_quotations_sentence() {
-        let report = Context {
-            continues_report: true,
-            ..Context::default()
-        };
-        // The middle sentence of a quotation over three sentences.
-        let quoted = Context {
-            in_quote: true,
-            attributed: true,
-            continues_quote: true,
-            continues_report: false,
-            q_and_a: false,
-        };
-        let texts = [
-            "The budget would be a terrible mistake.",
-            "The council would also approve the budget on Monday.",
-            "Taxes would rise \"sharply\" too.",
-        ];
-        for rules in [9, 10] {
+    /// A sentence flagged by `ctx` (from the segmenter) under cue rules `rules` and the
+    /// revision before: the fast path equals the reference, the older rules read it as they
+    /// always did, and `check` holds for the newer ones.
+    fn read_from_revision(
+        rules: u8,
+        ctx: Context,
+        texts: &[&str],
+        check: impl Fn(&Featurizer, &str, &SparseVec),
+    ) {
+        for r in [rules - 1, rules] {
             let cfg = FeatureConfig {
-                cue_rules: rules,
+                cue_rules: r,
                 min_df: 1,
                 ..FeatureConfig::default()
             };
             let f = Featurizer::fit(cfg, &docs()).unwrap();
-            for text in texts {
-                let got = f.transform(text, report);
-                assert_eq!(got, f.transform_reference(text, report), "{text}");
-                if rules == 10 {
-                    let all_quoted = f.analyzer().terms(text, report, &mut |_| {});
-                    let value = |cue: &str| all_quoted.iter().find(|(n, _)| n == cue).unwrap().1;
-                    assert!(value("cue:in_quote") > 0.0 && value("cue:attributed") > 0.0);
-                    assert_eq!(value("cue:evaluative"), 0.0, "{text}");
-                    assert_eq!(value("cue:length"), 0.0, "{text}");
-                    if !text.contains('"') {
-                        assert_eq!(got, f.transform(text, quoted), "{text}");
-                    }
+            for &text in texts {
+                let got = f.transform(text, ctx);
+                assert_eq!(got, f.transform_reference(text, ctx), "{text}");
+                if r == rules {
+                    check(&f, text, &got);
                 } else {
-                    // Older rules read the sentence as they always did.
                     assert_eq!(got, f.transform(text, Context::default()), "{text}");
                 }
             }
         }
     }
 
+    /// The middle sentence of a quotation over three sentences.
+    const QUOTED: Context = Context {
+        in_quote: true,
+        attributed: true,
+        continues_quote: true,
+        continues_report: false,
+        q_and_a: false,
+    };
+
     #[test]
-    fn cue_rules_12_read_a_question_or_an_answer_as_a_quotations_sentence() {
-        let asked = Context {
-            q_and_a: true,
+    fn cue_rules_10_read_a_continued_report_as_a_quotations_sentence() {
+        let report = Context {
+            continues_report: true,
             ..Context::default()
         };
-        let quoted = Context {
-            in_quote: true,
-            attributed: true,
-            continues_quote: true,
+        let texts = [
+            "The budget would be a terrible mistake.",
+            "The council would also approve the budget on Monday.",
+            "Taxes would rise \"sharply\" too.",
+        ];
+        read_from_revision(10, report, &texts, |f, text, got| {
+            let all_quoted = f.analyzer().terms(text, report, &mut |_| {});
+            let value = |cue: &str| all_quoted.iter().find(|(n, _)| n == cue).unwrap().1;
+            assert!(value("cue:in_quote") > 0.0 && value("cue:attributed") > 0.0);
+            assert_eq!(value("cue:evaluative"), 0.0, "{text}");
+            assert_eq!(value("cue:length"), 0.0, "{text}");
+            if !text.contains('"') {
+                assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+            }
+        });
+    }
+
+    #[test]
+    fn cue_rules_12_read_a_question_as_a_quotations_sentence() {
+        let asked = Context {
+            q_and_a: true,
             ..Context::default()
         };
         let texts = [
             "A food bank that grows every year is a sign that something has failed.",
             "Will my energy bills change?",
         ];
-        for rules in [11, 12] {
-            let cfg = FeatureConfig {
-                cue_rules: rules,
-                min_df: 1,
-                ..FeatureConfig::default()
-            };
-            let f = Featurizer::fit(cfg, &docs()).unwrap();
-            for text in texts {
-                let got = f.transform(text, asked);
-                assert_eq!(got, f.transform_reference(text, asked), "{text}");
-                if rules == 12 {
-                    assert_eq!(got, f.transform(text, quoted), "{text}");
-                } else {
-                    assert_eq!(got, f.transform(text, Context::default()), "{text}");
-                }
-            }
-        }
+        read_from_revision(12, asked, &texts, |f, text, got| {
+            assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+        });
     }
 
     #[test]
