@@ -831,9 +831,9 @@ impl<'a> Scanner<'a> {
 }
 
 impl Scanner<'_> {
-    /// Mark the question of the block that starts at `out[base]`, or the whole block as an
-    /// answer, in a document laid out as questions and answers (see `q_and_a` in the module
-    /// docs). A document with a question label is left to the label rule.
+    /// Mark the question of the block that starts at `out[base]` (both sentences of an
+    /// interviewer's), in a document laid out as questions and answers (see `q_and_a` in the
+    /// module docs). A document with a question label is left to the label rule.
     fn questions_and_answers(&mut self, base: usize) {
         let n = self.out.len().saturating_sub(base);
         if self.interview || n == 0 {
