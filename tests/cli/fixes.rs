@@ -1213,3 +1213,20 @@ fn the_same_data_file_named_twice_is_said_so() {
         once.stderr
     );
 }
+
+#[test]
+fn a_model_named_like_a_data_file_gets_a_warning() {
+    // `train -o m.csv` wrote a JSON model under a CSV name, silently.
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let r = factop(&["train", "--data", SEED, "-o", &path("m.csv")], None);
+    let e = r.stderr.clone();
+    r.ok();
+    assert!(e.contains("m.csv") && e.contains("name it .json"), "{e}");
+    let model = std::fs::read_to_string(dir.path().join("m.csv")).unwrap();
+    assert!(model.starts_with('{'), "{model:.40}");
+    for name in ["m.json", "model"] {
+        let r = factop(&["train", "--data", SEED, "-o", &path(name)], None);
+        assert!(!r.stderr.contains("name it .json"), "{}", r.stderr);
+    }
+}
