@@ -603,19 +603,6 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     if let Some(out) = &args.output {
         persist::check_writable(out)?;
         persist::check_not_an_input("--output", out, ("--data", "the data"), &args.data.data)?;
-        // `-o m.csv` wrote a JSON model under a data file's name.
-        let ext = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if let Some(ext) =
-            ext.filter(|e| matches!(e.as_str(), "csv" | "tsv" | "tab" | "txt" | "jsonl"))
-        {
-            eprintln!(
-                "factop: warning: {}: a model is written as JSON, whatever its name: name it .json so it is not taken for .{ext} data",
-                out.display()
-            );
-        }
         let lexicon_files: Vec<&PathBuf> = args.lexicon.iter().map(|l| &l.path).collect();
         persist::check_not_an_input(
             "--output",
@@ -710,6 +697,19 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         out.display(),
         started.elapsed().as_secs_f64()
     );
+    // `-o m.csv` wrote a JSON model under a data file's name. Said once it is written, so a
+    // failed run still ends in its one-line error.
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(ext) = ext.filter(|e| matches!(e.as_str(), "csv" | "tsv" | "tab" | "txt" | "jsonl"))
+    {
+        eprintln!(
+            "factop: warning: {}: a model is written as JSON, whatever its name: name it .json so it is not taken for .{ext} data",
+            out.display()
+        );
+    }
     Ok(())
 }
 
