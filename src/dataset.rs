@@ -844,7 +844,7 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
     if starts(b"\xd0\xcf\x11\xe0") {
         return Some("the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first");
     }
-    if starts(b"\xff\xfe") || starts(b"\xfe\xff") {
+    if crate::stream::utf16_mark(first) {
         return Some(
             "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
         );

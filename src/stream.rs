@@ -36,6 +36,11 @@ const READ_BYTES: usize = 64 << 10;
 /// read fills it, so a small file costs no 64 KB buffer (`classify` opens thousands).
 const FIRST_READ_BYTES: usize = 8 << 10;
 
+/// Whether `head`, the start of a text, opens with a UTF-16 byte-order mark (either order).
+pub fn utf16_mark(head: &[u8]) -> bool {
+    matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+}
+
 /// How many bytes at the start of a text [`utf16_without_mark`] is meant to look at.
 pub const UTF16_WINDOW: usize = 64;
 

@@ -143,7 +143,7 @@ impl<R: Read> Read for NotUtf16<R> {
         self.head[self.seen..self.seen + take].copy_from_slice(&buf[..take]);
         let before = self.seen;
         self.seen += take;
-        if before < 2 && self.seen >= 2 && matches!(self.head[..2], [0xFF, 0xFE] | [0xFE, 0xFF]) {
+        if before < 2 && self.seen >= 2 && factop::stream::utf16_mark(&self.head[..2]) {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",

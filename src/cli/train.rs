@@ -304,7 +304,7 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
             // UTF-16 without its mark is valid UTF-8 (NUL-spaced letters): it said "line 4:
             // ` ` has no word a sentence could match" or read entries that never match.
             let head = &bytes[..bytes.len().min(factop::stream::UTF16_WINDOW)];
-            let mark = matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
+            let mark = factop::stream::utf16_mark(head);
             let utf16 = factop::stream::utf16_without_mark(head).or(mark.then_some("UTF-16"));
             if let Some(utf16) = utf16 {
                 return Err(factop::Error::Data {
