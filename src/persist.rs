@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 20;
+pub const FORMAT_VERSION: u32 = 21;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -83,7 +83,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 12 {
+    if m.params.features.cue_rules >= 13 {
+        21
+    } else if m.params.features.cue_rules >= 12 {
         20
     } else if m.params.features.cue_rules >= 11 {
         19
@@ -667,7 +669,8 @@ mod tests {
     /// format versions the tests below check are those of models without them (single quotes
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
-    /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20).
+    /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20, cue
+    /// rules 13 version 21).
     /// Its reported-stance
     /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
     /// no stance frames' cue (cue rules 11) or weight.
@@ -722,7 +725,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_12_are_stored_and_make_version_9_to_20() {
+    fn single_quotes_and_cue_rules_3_to_13_are_stored_and_make_version_9_to_21() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         assert_eq!(m.params.features.cue_rules, 12);
@@ -731,6 +734,15 @@ mod tests {
         assert_eq!(v["format_version"], 20);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
         assert_eq!(v["params"]["features"]["cue_rules"], 12);
+        // Cue rules 13 (opt-in) make version 21, and read back as 13.
+        let mut newer = m.clone();
+        newer.params.features.cue_rules = 13;
+        assert_eq!(format_version_of(&newer), 21);
+        let v13: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
+        assert_eq!(v13["format_version"], 21);
+        assert_eq!(v13["params"]["features"]["cue_rules"], 13);
+        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
+        assert_eq!(back.params.features.cue_rules, 13);
         for (rules, version) in [
             (11, 19),
             (10, 18),

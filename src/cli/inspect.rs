@@ -133,9 +133,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
-    // 11 author-stance frames, 12 questions and answers.
+    // 11 author-stance frames, 12 questions and answers, 13 recommendations (and more frames,
+    // `would say that`, `the lies in`).
     let scope = match f.cue_rules {
-        12.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
+        13.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses and recommendations (cue rules 13)",
+        12 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
         11 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
         10 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
         9 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
@@ -150,7 +152,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
-        12.. => Some(
+        13.. => Some(
+            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses and recommendations (cue rules 13)",
+        ),
+        12 => Some(
             "word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
         ),
         11 => Some(
@@ -390,6 +395,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                13,
+                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses and recommendations (cue rules 13)",
+            ),
             (
                 11,
                 "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",

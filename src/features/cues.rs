@@ -316,6 +316,39 @@ const STANCE_FRAMES_CUE: &str = "stance_frames";
 /// The author-stance frames' lexicon (written for the project).
 const STANCE_FRAMES: &str = include_str!("lexicons/stance_frames.txt");
 
+/// Entries added to the author-stance frames' lexicon from cue rules 13 (`helpfully`, `in
+/// hindsight`, `to nobody's surprise`, …; revisions 11 and 12 read [`STANCE_FRAMES`] alone).
+const STANCE_FRAMES_13: &str = include_str!("lexicons/stance_frames_13.txt");
+
+/// Entries added to the exhortation lexicon from cue rules 13: the author's recommendations
+/// (`may want to`, `would do well to`, `worth a visit`, `best avoided`, …).
+const EXHORTATION_13: &str = include_str!("lexicons/exhortation_13.txt");
+
+/// Whether revision `rules` of the cue rules reads the lexicon entries of revision 13
+/// ([`STANCE_FRAMES_13`], [`EXHORTATION_13`]) and counts the author's imperative
+/// (`senses::imperative_at`) in `cue:exhortation`: 13 and later.
+pub(crate) fn reads_revision_13(rules: u8) -> bool {
+    rules >= 13
+}
+
+/// The author-stance frames' lexicon, with revision 13's entries when `more`.
+fn stance_frames_lexicon(more: bool) -> Lexicon {
+    if more {
+        Lexicon::parse(&format!("{STANCE_FRAMES}\n{STANCE_FRAMES_13}"))
+    } else {
+        Lexicon::parse(STANCE_FRAMES)
+    }
+}
+
+/// The built-in lexicon `name` from `src`, with revision 13's entries when `more`.
+fn builtin_lexicon(name: &str, src: &str, more: bool) -> Lexicon {
+    if more && name == "exhortation" {
+        Lexicon::parse(&format!("{src}\n{EXHORTATION_13}"))
+    } else {
+        Lexicon::parse(src)
+    }
+}
+
 /// Whether revision `rules` of the cue rules counts [`STANCE_FRAMES_CUE`]: 11 and later.
 pub(crate) fn counts_stance_frames(rules: u8) -> bool {
     rules >= 11
@@ -592,6 +625,12 @@ pub struct CueSet {
     /// With cue rules 11 or later, the index of the author-stance frames' lexicon (after the
     /// other built-in ones, before the user's).
     frames: Option<usize>,
+    /// Index of the `exhortation` lexicon, which counts the author's imperative from cue rules
+    /// 13.
+    exhortation: usize,
+    /// Whether the exhortation and stance frames' lexicons hold revision 13's entries
+    /// ([`reads_revision_13`]).
+    more: bool,
 }
 
 /// The phrases of two words or more starting with one word: each lexicon that has some (its
@@ -736,7 +775,7 @@ impl CueSet {
     /// [`CueSet::new`] with the user's lexicons after the built-in ones, each counted in its
     /// own cue.
     pub fn with_user_lexicons(split_evaluative: bool, user: &[UserLexicon]) -> CueSet {
-        CueSet::build(split_evaluative, user, false)
+        CueSet::build(split_evaluative, user, false, false)
     }
 
     /// [`CueSet::with_user_lexicons`] under revision `rules` of the cue rules, as
@@ -747,17 +786,24 @@ impl CueSet {
         user: &[UserLexicon],
         rules: u8,
     ) -> CueSet {
-        CueSet::build(split_evaluative, user, counts_stance_frames(rules)).with_rules(rules)
+        CueSet::build(
+            split_evaluative,
+            user,
+            counts_stance_frames(rules),
+            reads_revision_13(rules),
+        )
+        .with_rules(rules)
     }
 
     /// The built-in lexicons (the descriptive one with `split_evaluative`, then the
-    /// author-stance frames' with `frames`), then the user's; rules 1, scale 1.
-    fn build(split_evaluative: bool, user: &[UserLexicon], frames: bool) -> CueSet {
+    /// author-stance frames' with `frames`), then the user's, with revision 13's entries when
+    /// `more`; rules 1, scale 1.
+    fn build(split_evaluative: bool, user: &[UserLexicon], frames: bool, more: bool) -> CueSet {
         let descriptive = split_evaluative.then(|| Lexicon::parse(DESCRIPTIVE));
         let mut lexicons: Vec<(String, Lexicon)> = LEXICONS
             .iter()
             .map(|(n, src)| {
-                let lex = Lexicon::parse(src);
+                let lex = builtin_lexicon(n, src, more);
                 let lex = match &descriptive {
                     Some(d) if *n == "evaluative" => lex.without(d),
                     _ => lex,
@@ -770,25 +816,28 @@ impl CueSet {
         }
         // Where `with_rules` inserts it: after the other built-in lexicons.
         let frames = frames.then(|| {
-            let lex = Lexicon::parse(STANCE_FRAMES);
-            lexicons.push((format!("cue:{STANCE_FRAMES_CUE}"), lex));
+            lexicons.push((
+                format!("cue:{STANCE_FRAMES_CUE}"),
+                stance_frames_lexicon(more),
+            ));
             lexicons.len() - 1
         });
         let user_start = lexicons.len();
         for lex in user.iter().take(MAX_USER_LEXICONS) {
             lexicons.push((lex.cue_name(), Lexicon::parse(&lex.entries.join("\n"))));
         }
-        CueSet::assemble(lexicons, user_start, split_evaluative, frames)
+        CueSet::assemble(lexicons, user_start, split_evaluative, frames, more)
     }
 
     /// A cue set of `lexicons` (the built-in ones, then the user's from `user_start`), the
     /// descriptive lexicon among them with `split_evaluative`, the author-stance frames' at
-    /// `frames`; rules 1, scale 1.
+    /// `frames`, revision 13's entries in them when `more`; rules 1, scale 1.
     fn assemble(
         lexicons: Vec<(String, Lexicon)>,
         user_start: usize,
         split_evaluative: bool,
         frames: Option<usize>,
+        more: bool,
     ) -> CueSet {
         assert!(
             lexicons.len() <= MAX_LEXICONS,
@@ -854,6 +903,8 @@ impl CueSet {
         CueSet {
             sense_bits,
             predictions: index("cue:predictions"),
+            exhortation: index("cue:exhortation"),
+            more,
             reporting: index("cue:reporting"),
             evaluative: index("cue:evaluative"),
             descriptive: split_evaluative.then(|| index(&format!("cue:{DESCRIPTIVE_CUE}"))),
@@ -870,9 +921,11 @@ impl CueSet {
     }
 
     /// The same cues under revision `rules` of the cue rules (`FeatureConfig::cue_rules`):
-    /// from revision 11 with the author-stance frames' lexicon (before the user's).
+    /// from revision 11 with the author-stance frames' lexicon (before the user's), from
+    /// revision 13 with more entries in it and in the exhortation lexicon.
     pub fn with_rules(self, rules: u8) -> CueSet {
-        let set = if counts_stance_frames(rules) == self.frames.is_some() {
+        let more = reads_revision_13(rules);
+        let set = if counts_stance_frames(rules) == self.frames.is_some() && more == self.more {
             self
         } else {
             let CueSet {
@@ -881,22 +934,26 @@ impl CueSet {
                 descriptive,
                 frames,
                 scale,
+                exhortation,
                 ..
             } = self;
-            let frames = match frames {
-                Some(f) => {
-                    lexicons.remove(f);
-                    user_start -= 1;
-                    None
-                }
-                None => {
-                    let lex = Lexicon::parse(STANCE_FRAMES);
-                    lexicons.insert(user_start, (format!("cue:{STANCE_FRAMES_CUE}"), lex));
-                    user_start += 1;
-                    Some(user_start - 1)
-                }
-            };
-            CueSet::assemble(lexicons, user_start, descriptive.is_some(), frames).scaled(scale)
+            let (_, src) = LEXICONS
+                .iter()
+                .find(|(n, _)| *n == "exhortation")
+                .expect("built-in lexicon");
+            lexicons[exhortation].1 = builtin_lexicon("exhortation", src, more);
+            if let Some(f) = frames {
+                lexicons.remove(f);
+                user_start -= 1;
+            }
+            let frames = counts_stance_frames(rules).then(|| {
+                let lex = stance_frames_lexicon(more);
+                lexicons.insert(user_start, (format!("cue:{STANCE_FRAMES_CUE}"), lex));
+                user_start += 1;
+                user_start - 1
+            });
+            CueSet::assemble(lexicons, user_start, descriptive.is_some(), frames, more)
+                .scaled(scale)
         };
         CueSet { rules, ..set }
     }
@@ -1013,6 +1070,17 @@ impl CueSet {
                 matched &= matched - 1;
             }
         }
+        // The author's imperative (cue rules 13), outside reported speech, unless its verb
+        // matched the exhortation lexicon already (`Consider …`).
+        if reads_revision_13(self.rules) {
+            if let Some(v) = super::senses::imperative_at(tokens) {
+                if !scope.contains(v)
+                    && self.matched_at(tokens, info, v) & (1 << self.exhortation) == 0
+                {
+                    author[self.exhortation] += 1;
+                }
+            }
+        }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
         (author, reported)
@@ -1040,7 +1108,7 @@ impl CueSet {
         }
         if matched & self.sense_bits != 0
             && (super::senses::is_neutral(tokens, i, &key, raw)
-                || self.rules >= 12 && super::senses::is_neutral_12(tokens, i, &key))
+                || self.rules >= 12 && super::senses::is_neutral_12(tokens, i, &key, self.rules))
         {
             matched &= !self.sense_bits;
         }
@@ -1099,6 +1167,28 @@ impl CueSet {
         } else {
             Scope::default()
         }
+    }
+
+    /// Whether the segmenter's attribution of a sentence outside quotation marks rests only on
+    /// `would say that` / `would say so` with nothing after it (cue rules 13,
+    /// `senses::would_say_aside`: `He would say that.`), the author's aside: then
+    /// `cue:attributed` is off. Another verb of speech (`…, the minister said`) or `according`
+    /// keeps it.
+    pub(crate) fn aside_only_attribution<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        ctx: Context,
+    ) -> bool {
+        if !reads_revision_13(self.rules) || ctx.in_quote {
+            return false;
+        }
+        let Some(v) = super::senses::would_say_aside(tokens) else {
+            return false;
+        };
+        (0..tokens.count()).all(|k| {
+            let w = lower(tokens.text(k));
+            k == v || !(w == "according" || crate::segment::is_cue_verb(w.as_bytes()))
+        })
     }
 
     /// The stance lexicons as bits: the built-in ones but `reporting` (not the user's).
@@ -1267,7 +1357,7 @@ impl CueSet {
             short,
             long,
             usize::from(ctx.in_quote),
-            usize::from(ctx.attributed),
+            usize::from(ctx.attributed && !self.aside_only_attribution(tokens, ctx)),
             0, // quoted_share, below
             words_author,
         ];
@@ -1376,7 +1466,8 @@ mod tests {
                 continue;
             };
             let neutral = set.rules >= 8 && super::super::senses::is_neutral(tokens, i, &key, raw)
-                || set.rules >= 12 && super::super::senses::is_neutral_12(tokens, i, &key);
+                || set.rules >= 12
+                    && super::super::senses::is_neutral_12(tokens, i, &key, set.rules);
             let scheduled = set.rules >= 9 && super::super::senses::is_scheduled(tokens, i, &key);
             let literal = !super::super::senses::is_authors_frame(tokens, i, &key);
             for (l, (name, lex)) in set.lexicons.iter().enumerate() {
@@ -1392,6 +1483,21 @@ mod tests {
                     } else {
                         author[l] += 1;
                     }
+                }
+            }
+        }
+        // The author's imperative (cue rules 13) counts in the exhortation lexicon's cue.
+        if set.rules >= 13 {
+            let (l, (_, lex)) = set
+                .lexicons
+                .iter()
+                .enumerate()
+                .find(|(_, (n, _))| n == "cue:exhortation")
+                .unwrap();
+            if let Some(v) = super::super::senses::imperative_at(tokens) {
+                let key = lower(&tokens[v].text);
+                if !scope.is_some_and(|s| s.contains(v)) && !lex.matches_at(tokens, v, &key) {
+                    author[l] += 1;
                 }
             }
         }
@@ -1512,7 +1618,9 @@ mod tests {
             short as f32,
             long as f32,
             f32::from(u8::from(ctx.in_quote)),
-            f32::from(u8::from(ctx.attributed)),
+            f32::from(u8::from(
+                ctx.attributed && !set.aside_only_attribution(tokens, ctx),
+            )),
             quoted_share,
             words_author as f32,
         ];
@@ -1632,6 +1740,8 @@ mod tests {
                 (false, 11, &user[..]),
                 (false, 12, &user[..0]),
                 (true, 12, &user[..1]),
+                (false, 13, &user[..0]),
+                (true, 13, &user[..1]),
             ]
             .into_iter()
             .map(|(split, rules, user)| CueSet::with_user_lexicons(split, user).with_rules(rules))
@@ -1656,6 +1766,8 @@ mod tests {
                     (false, 11, &user[..0], ReportedStance::Drop),
                     (true, 11, &user[..], ReportedStance::Own),
                     (false, 10, &user[..1], ReportedStance::Drop),
+                    (false, 13, &user[..0], ReportedStance::Drop),
+                    (true, 13, &user[..], ReportedStance::Own),
                 ]
                 .into_iter()
                 .map(|(split, rules, user, mode)| {
@@ -1703,6 +1815,9 @@ mod tests {
                 "once", "again", "Once", "usual", "yet", "then", "cold", "comfort", "hardly",
                 "tellingly", "remains", "seen", "forgiven", "for", "may", "fine", "by", "victim",
                 "surcharge", "lies", "striking", "clock", "AGAIN", "Be", "Course", "\u{212A}ind",
+                "helpfully", "hindsight", "nobody's", "surprise", "want", "worth", "visit",
+                "avoided", "Book", "go", "Take", "early", "would", "that", "wouldn't", "do",
+                "not", "expect", "his", "Consider",
             ]), 0..30),
             in_quote in any::<bool>(),
             attributed in any::<bool>(),
@@ -1750,6 +1865,146 @@ mod tests {
                 let mut got = Vec::new();
                 set.reported_stance_starts(&t[..], &info, |i| got.push(i));
                 prop_assert_eq!(got, want, "{:?}", raw);
+            }
+        }
+    }
+
+    #[test]
+    fn cue_rules_13_count_recommendations_more_frames_and_read_would_say_that_as_an_aside() {
+        let value = |set: &CueSet, raw: &str, ctx: Context, cue: &str| {
+            let t = tokenise(&normalise(raw, true));
+            set.values(&t, raw, ctx, true)
+                .into_iter()
+                .find(|(n, _)| n == cue)
+                .unwrap()
+                .1
+        };
+        let at = |rules: u8| CueSet::with_user_lexicons_and_rules(false, &[], rules);
+        let (twelve, thirteen) = (at(12), at(13));
+        let plain = Context::default();
+        // (sentence, cue): counted by revision 13 only.
+        for (raw, cue) in [
+            (
+                "Helpfully, the council published the figures late.",
+                "cue:stance_frames",
+            ),
+            ("In hindsight, the sale was a mistake.", "cue:stance_frames"),
+            (
+                "To nobody's surprise, the fares went up.",
+                "cue:stance_frames",
+            ),
+            (
+                "Investors may want to look past the headline figure.",
+                "cue:exhortation",
+            ),
+            ("The committee would do well to listen.", "cue:exhortation"),
+            ("The gallery is worth a visit.", "cue:exhortation"),
+            (
+                "The ring road is best avoided at rush hour.",
+                "cue:exhortation",
+            ),
+            ("Book early for the Mahler in March.", "cue:exhortation"),
+            (
+                "Go for the first act, and stay for the last.",
+                "cue:exhortation",
+            ),
+            ("Do not expect miracles.", "cue:exhortation"),
+        ] {
+            assert_eq!(value(&twelve, raw, plain, cue), 0.0, "{raw}");
+            assert!(value(&thirteen, raw, plain, cue) > 0.0, "{raw}");
+        }
+        // Not counted by either: a source's advice and imperative, a recipe's or an
+        // explainer's step, a noun, a frame in the middle of a clause, an entry already
+        // counted (`Consider` is an exhortation of revision 1, counted once).
+        for (raw, cue) in [
+            (
+                "Investors may want to sell, the analyst said.",
+                "cue:exhortation",
+            ),
+            ("\"Book early,\" the box office said.", "cue:exhortation"),
+            ("Add the flour and stir for two minutes.", "cue:exhortation"),
+            (
+                "Apply online through the council's website.",
+                "cue:exhortation",
+            ),
+            ("Book sales rose by a third last year.", "cue:exhortation"),
+            (
+                "The money went to his credit card account.",
+                "cue:stance_frames",
+            ),
+            (
+                "Critics said that, in hindsight, the sale was a mistake.",
+                "cue:stance_frames",
+            ),
+        ] {
+            assert_eq!(value(&thirteen, raw, plain, cue), 0.0, "{raw}");
+        }
+        let consider = "Consider the alternative.";
+        assert_eq!(
+            value(&thirteen, consider, plain, "cue:exhortation"),
+            value(&twelve, consider, plain, "cue:exhortation")
+        );
+        // `He would say that.`: the segmenter's attribution; revision 13 reads no report.
+        let said = Context {
+            attributed: true,
+            ..Context::default()
+        };
+        for raw in [
+            "He would say that.",
+            "Well, she would say so, wouldn't she?",
+        ] {
+            assert!(value(&twelve, raw, said, "cue:attributed") > 0.0, "{raw}");
+            assert!(
+                value(&twelve, raw, said, "cue:reported_words") > 0.0,
+                "{raw}"
+            );
+            assert_eq!(value(&thirteen, raw, said, "cue:attributed"), 0.0, "{raw}");
+            assert_eq!(
+                value(&thirteen, raw, said, "cue:reported_words"),
+                0.0,
+                "{raw}"
+            );
+        }
+        // With a clause after it, or another verb of speech, it stays a report.
+        for raw in [
+            "Critics would say that the plan fails the poorest.",
+            "He would say that, the minister said on Friday.",
+        ] {
+            assert!(value(&thirteen, raw, said, "cue:attributed") > 0.0, "{raw}");
+            assert!(
+                value(&thirteen, raw, said, "cue:reported_words") > 0.0,
+                "{raw}"
+            );
+        }
+        // `the lies in`: the noun for revision 13, the place for revision 12.
+        let lies = "The lies in the report were exposed.";
+        assert_eq!(value(&twelve, lies, plain, "cue:evaluative"), 0.0);
+        assert!(value(&thirteen, lies, plain, "cue:evaluative") > 0.0);
+    }
+
+    #[test]
+    fn revision_13_lexicons_are_taken_out_again_by_older_rules() {
+        let texts = [
+            "Helpfully, the council may want to book early.",
+            "Go and see it; it is worth a visit.",
+            "Once again, the minister would say that.",
+        ];
+        for user in [
+            &[][..],
+            &[UserLexicon::parse("mine", "plan\nbook", "t").unwrap()][..],
+        ] {
+            for older in [10, 11, 12] {
+                let back = CueSet::with_user_lexicons_and_rules(false, user, 13).with_rules(older);
+                let fresh = CueSet::with_user_lexicons_and_rules(false, user, older);
+                for raw in texts {
+                    let t = tokenise(&normalise(raw, true));
+                    let ctx = Context::default();
+                    assert_eq!(
+                        back.values(&t, raw, ctx, true),
+                        fresh.values(&t, raw, ctx, true),
+                        "{raw} ({older})"
+                    );
+                }
             }
         }
     }

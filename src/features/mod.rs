@@ -144,7 +144,15 @@ pub struct FeatureConfig {
     /// revision 10 reads a continued report (stand-alone sentences never have it); and more
     /// literal senses of evaluative words do not count (`the fine by a third`, `victim
     /// surcharge`, `lies in` = is located, a clock `striking`, `striking workers`;
-    /// `features::senses`; format version 20). New models use revision 12;
+    /// `features::senses`; format version 20). 13 (opt-in) adds to revision 12 more
+    /// author-stance frames (`helpfully`, `in hindsight`, `to nobody's surprise`, `to his
+    /// credit`; `lexicons/stance_frames_13.txt`), the author's recommendations in
+    /// `cue:exhortation` (`may want to`, `would do well to`, `worth a visit`, `best avoided`;
+    /// `lexicons/exhortation_13.txt`, and a sentence opening with an imperative verb of advice
+    /// outside reported speech: `Book early.`, `Go for the first act.`), `would say that` with
+    /// nothing after it as the author's aside, no report (no scope, `cue:attributed` off: `He
+    /// would say that.`), and `lies` after a determiner or possessive as the noun (`the lies in
+    /// the report` counts; format version 21). New models use revision 12;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -261,7 +269,11 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 12;
+pub const CUE_RULES: u8 = 13;
+
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 12; revision 13
+/// is opt-in (`train --cue-rules 13`) until it is adopted.
+pub const DEFAULT_CUE_RULES: u8 = 12;
 
 fn default_char_min_df() -> usize {
     3
@@ -289,7 +301,7 @@ impl Default for FeatureConfig {
             single_quotes: true,
             cue_scale: default_cue_scale(),
             // New models read attribution frames; files without the field read as 1.
-            cue_rules: CUE_RULES,
+            cue_rules: DEFAULT_CUE_RULES,
             lexicons: Vec::new(),
             min_df: 2,
             max_features: 20_000,
@@ -923,6 +935,48 @@ mod tests {
         read_from_revision(12, asked, &texts, |f, text, got| {
             assert_eq!(*got, f.transform(text, QUOTED), "{text}");
         });
+    }
+
+    #[test]
+    fn cue_rules_13_are_opt_in_and_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 12);
+        assert_eq!(DEFAULT_CUE_RULES, 12);
+        assert_eq!(CUE_RULES, 13);
+        let texts = [
+            "Helpfully, the council published the figures a day late.",
+            "Book early for the Mahler in March.",
+            "He would say that.",
+            "The lies in the report were exposed.",
+            "Investors may want to look past the headline figure, the analyst said.",
+            "\"Take a cushion,\" the usher said.",
+        ];
+        let said = Context {
+            attributed: true,
+            ..Context::default()
+        };
+        for rules in [12, 13] {
+            let cfg = FeatureConfig {
+                cue_rules: rules,
+                min_df: 1,
+                ..FeatureConfig::default()
+            };
+            cfg.validate().unwrap();
+            let f = Featurizer::fit(cfg, &docs()).unwrap();
+            for text in texts {
+                for ctx in [Context::default(), said] {
+                    assert_eq!(
+                        f.transform(text, ctx),
+                        f.transform_reference(text, ctx),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        let too_new = FeatureConfig {
+            cue_rules: 14,
+            ..FeatureConfig::default()
+        };
+        assert!(too_new.validate().is_err());
     }
 
     #[test]

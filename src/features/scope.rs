@@ -106,6 +106,9 @@ pub(crate) struct Rules {
     /// inquest heard.`, `Jurors were told …` (a court-type subject, [`is_court_noun`]; cue
     /// rules 7).
     pub court: bool,
+    /// `would say that` / `would say so` with nothing after it in its clause opens no scope:
+    /// the author's aside (`He would say that.`; `features::senses`, cue rules 13).
+    pub would_say: bool,
 }
 
 impl Rules {
@@ -116,7 +119,8 @@ impl Rules {
     /// verbs, the verb itself, documents, passives, the author's labels and voice, object
     /// verbs, a possessor's claim), 6 adds to revision 5's a third party's thoughts and
     /// feelings (base forms after a plural subject, `are worried/convinced …`) and
-    /// `reportedly`, 7 adds to revision 6's court and inquest reporting.
+    /// `reportedly`, 7 adds to revision 6's court and inquest reporting, 13 reads `would say
+    /// that` with nothing after it as no report.
     pub(crate) fn of(cue_rules: u8) -> Rules {
         let five = cue_rules >= 5;
         let six = cue_rules >= 6;
@@ -139,6 +143,7 @@ impl Rules {
             be_feeling: six,
             reportedly: six,
             court: seven,
+            would_say: cue_rules >= 13,
         }
     }
 }
@@ -1364,8 +1369,14 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
 ) -> Scope {
     let mut scope = Scope::default();
     let n = t.count();
+    // `He would say that.`: the author's aside, no report (cue rules 13).
+    let aside = if r.would_say {
+        super::senses::would_say_aside(t)
+    } else {
+        None
+    };
     for v in 0..n {
-        if !candidate(v) || t.span(v) != Span::Author {
+        if !candidate(v) || t.span(v) != Span::Author || aside == Some(v) {
             continue;
         }
         let w = word(t, v);

@@ -265,9 +265,24 @@ pub(crate) fn is_neutral<T: TokenSeq + ?Sized>(
     }
 }
 
+/// Determiners and possessives before a noun: from cue rules 13, `lies` after one of them (or
+/// after a possessive `'s`) is the noun, not `lies` = is located (`the lies in the report`,
+/// `his lies in court`, `the minister's lies in the Commons`). `this` and `that` are left out:
+/// they are also pronouns and relatives (`The problem that lies in the design`).
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "your", "my", "these", "those", "such",
+    "no", "any", "some", "whose", "own", "more", "many",
+];
+
 /// More neutral senses (cue rules 12, from set 7's errors): `the fine by …`, `victim surcharge`,
-/// `lies` = is located, a clock `striking`, `striking workers`.
-pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+/// `lies` = is located, a clock `striking`, `striking workers`. From cue rules 13 (`rules`),
+/// `lies` after a determiner or possessive is the noun and keeps its judging sense.
+pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    i: usize,
+    key: &str,
+    rules: u8,
+) -> bool {
     let prev = i.checked_sub(1);
     let next = Some(i + 1);
     let next_is = |words: &[&str]| is_any(tokens, next, words);
@@ -278,6 +293,7 @@ pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &st
                 && next_is(&["by", "to", "on", "in"])
         }
         "victim" => next_is(&["surcharge", "support", "services", "impact", "liaison"]),
+        "lies" | "lie" | "lay" if rules >= 13 && is_noun_after_determiner(tokens, prev) => false,
         "lies" | "lie" | "lay" => next_is(&[
             "in", "inside", "on", "at", "between", "within", "off", "near", "beside", "behind",
             "beneath", "under", "north", "south", "east", "west", "outside", "about", "just",
@@ -291,6 +307,184 @@ pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &st
         }
         _ => false,
     }
+}
+
+/// Whether token `prev` (the word before a match) is a determiner or possessive
+/// ([`NOUN_DETERMINERS`], or a word ending in `'s`): the match is a noun (cue rules 13).
+fn is_noun_after_determiner<T: TokenSeq + ?Sized>(tokens: &T, prev: Option<usize>) -> bool {
+    is_any(tokens, prev, NOUN_DETERMINERS)
+        || prev.and_then(|k| word(tokens, k)).is_some_and(|w| {
+            matches!(w, "'s" | "\u{2019}s")
+                || w.len() > 2 && (w.ends_with("'s") || w.ends_with("\u{2019}s"))
+        })
+}
+
+/// Verbs of the author's advice and calls to action, read as an imperative at the start of a
+/// sentence (cue rules 13, [`imperative_at`]): what to see, read, buy or book, what to expect
+/// or avoid, what to do about a policy. Verbs of procedure (`add`, `stir`, `make`, `put`, `cut`,
+/// `use`, `let`, `click`, `enter`, `apply`, `register`, `back up`, …) are left out: a recipe's or an explainer's
+/// steps are no recommendation the guidelines settle. `consider`, `imagine`, `remember`, `stop`,
+/// `join`, `demand` are in the exhortation lexicon already (counted wherever they stand).
+const IMPERATIVE_VERBS: &[&str] = &[
+    "go", "see", "watch", "read", "listen", "visit", "book", "buy", "order", "try", "avoid",
+    "skip", "ignore", "forget", "expect", "ask", "take", "bring", "wear", "keep", "get", "give",
+    "leave", "pick", "choose", "stay", "wait", "head", "grab", "spend", "save", "stick", "trust",
+    "believe", "beware", "enjoy", "draw", "win", "scrap", "ditch", "fund", "fix", "merge", "sack",
+    "reject", "vote", "tell", "spare", "judge", "blame", "forgive",
+];
+
+/// Words an imperative may open with before its verb (`Please book early`, `So go`, `Do not
+/// expect miracles`, `Never trust a forecast`).
+const IMPERATIVE_OPENERS: &[&str] = &[
+    "please", "just", "so", "and", "but", "then", "do", "don't", "dont", "not", "never", "simply",
+    "now",
+];
+
+/// What follows an imperative verb: an object's determiner or pronoun, a particle or adverb
+/// (`Take a cushion.`, `Book early`, `Go, sit …`, `Watch the first three`); a word after
+/// the verb that is none of these makes it a noun (`Book sales fell`, `Watch makers …`).
+const IMPERATIVE_NEXT: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "any",
+    "every",
+    "each",
+    "all",
+    "no",
+    "both",
+    "your",
+    "yourself",
+    "yourselves",
+    "my",
+    "our",
+    "his",
+    "her",
+    "its",
+    "their",
+    "it",
+    "them",
+    "me",
+    "us",
+    "him",
+    "one",
+    "nothing",
+    "everything",
+    "something",
+    "anything",
+    "now",
+    "early",
+    "late",
+    "here",
+    "there",
+    "away",
+    "back",
+    "up",
+    "out",
+    "down",
+    "off",
+    "ahead",
+    "home",
+    "online",
+    "slowly",
+    "carefully",
+    "again",
+    "and",
+    "well",
+    "what",
+    "whatever",
+    "more",
+    "less",
+    "little",
+    "much",
+    "twice",
+];
+
+/// Prepositions after a verb of going, asking or waiting (`Go for the first act`, `Ask for a
+/// room`, `Head to the coast`, `Stay in the old town`); after other verbs they make the verb a
+/// noun (`Win for City`, `Back in 2019`).
+const IMPERATIVE_PREPOSITIONS: &[&str] = &["for", "to", "in", "on", "at", "with", "into", "by"];
+
+/// The verbs of [`IMPERATIVE_VERBS`] that take [`IMPERATIVE_PREPOSITIONS`].
+const MOTION_VERBS: &[&str] = &["go", "head", "ask", "stay", "wait", "listen", "book"];
+
+/// The verbs of [`IMPERATIVE_VERBS`] that are hardly ever a noun opening a sentence: any word
+/// may follow them (`Expect delays.`, `Avoid crowds.`, `Do not expect miracles.`).
+const VERBS_ONLY: &[&str] = &[
+    "go", "see", "buy", "expect", "avoid", "ignore", "forget", "bring", "choose", "believe",
+    "beware", "enjoy", "scrap", "ditch", "reject", "spare", "forgive",
+];
+
+/// The author's imperative (cue rules 13): the index of the verb when the sentence opens with
+/// a bare verb of [`IMPERATIVE_VERBS`] (after at most two [`IMPERATIVE_OPENERS`]), the
+/// author's word, followed by an object, a particle or adverb, clause punctuation or nothing
+/// (any word after [`VERBS_ONLY`])
+/// (`Book early for the Mahler.`, `Go, and take a cushion.`, `Do not expect miracles.`); never
+/// in a question (`Take the bus?` asks). Reported speech is the caller's to leave out.
+pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
+    let n = tokens.count();
+    let first = (0..n).find(|&k| {
+        tokens
+            .text(k)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    })?;
+    if (0..n).any(|k| tokens.text(k) == "?") {
+        return None;
+    }
+    let mut v = first;
+    while v < n && v - first < 2 && is_any(tokens, Some(v), IMPERATIVE_OPENERS) {
+        v += 1;
+    }
+    let verb = word(tokens, v)?.to_ascii_lowercase();
+    if !IMPERATIVE_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    let next = v + 1;
+    let ends = next >= n
+        || tokens.gap(next) != 0
+        || !tokens
+            .text(next)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+    let fits = ends
+        || VERBS_ONLY.contains(&verb.as_str())
+        || is_any(tokens, Some(next), IMPERATIVE_NEXT)
+        || MOTION_VERBS.contains(&verb.as_str())
+            && is_any(tokens, Some(next), IMPERATIVE_PREPOSITIONS);
+    fits.then_some(v)
+}
+
+/// `would say that` / `would say so` with nothing after it in its clause (cue rules 13): the
+/// author's sceptical aside on a source (`He would say that.`, `Well, she would say so,
+/// wouldn't she?`), no report; with a clause after it (`Critics would say that the plan
+/// fails`) it stays one. The index of `say`.
+pub(crate) fn would_say_aside<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
+    let n = tokens.count();
+    (1..n.saturating_sub(1)).find(|&v| {
+        is_any(tokens, Some(v), &["say"])
+            && tokens.gap(v) == 0
+            && word(tokens, v - 1).is_some_and(|p| {
+                p.eq_ignore_ascii_case("would")
+                    || p.len() > 2 && (p.ends_with("'d") || p.ends_with("\u{2019}d"))
+            })
+            && is_any(tokens, Some(v + 1), &["that", "so"])
+            && (v + 2 >= n
+                || tokens.gap(v + 2) != 0
+                || !tokens
+                    .text(v + 2)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                || is_any(tokens, Some(v + 2), &["wouldn't", "wouldn\u{2019}t"]))
+    })
 }
 
 /// Verbs of a timetable after `will`: what is announced, scheduled or decided, not foreseen
@@ -531,7 +725,112 @@ mod tests {
             .iter()
             .position(|x| x.text.eq_ignore_ascii_case(w))
             .unwrap();
-        is_neutral_12(&t[..], i, &w.to_lowercase())
+        is_neutral_12(&t[..], i, &w.to_lowercase(), 12)
+    }
+
+    #[test]
+    fn revision_13_reads_lies_after_a_determiner_as_the_noun() {
+        let neutral = |s: &str, rules: u8| {
+            let t = toks(s);
+            let i = t.iter().position(|x| x.text == "lies").unwrap();
+            is_neutral_12(&t[..], i, "lies", rules)
+        };
+        for s in [
+            "The lies in the report were exposed by the audit.",
+            "His lies in court cost him the case.",
+            "The minister's lies in the Commons were not corrected.",
+            "Such lies in a sworn statement are a crime.",
+        ] {
+            assert!(neutral(s, 12), "{s}: revision 12 reads the place");
+            assert!(!neutral(s, 13), "{s}: revision 13 reads the noun");
+        }
+        // The verb of place stays neutral, after a subject, a relative or a pronoun.
+        for s in [
+            "The village lies in a valley.",
+            "The problem that lies in the design is old.",
+            "It lies inside the habitable zone.",
+            "What lies in store for the club is unclear.",
+        ] {
+            assert!(neutral(s, 12) && neutral(s, 13), "{s}");
+        }
+    }
+
+    /// The token of the author's imperative in `s` (cue rules 13), as text.
+    fn imperative(s: &str) -> Option<String> {
+        let t = toks(s);
+        imperative_at(&t[..]).map(|i| t[i].text.clone())
+    }
+
+    #[test]
+    fn revision_13_reads_an_opening_imperative_of_advice() {
+        for (s, verb) in [
+            ("Book early for the Mahler in March.", "book"),
+            ("Go for the first act, and stay for the last.", "go"),
+            ("Take a cushion.", "take"),
+            ("Go, sit at the front and forgive the third act.", "go"),
+            ("Read it slowly, in winter if you can.", "read"),
+            ("Please book now.", "book"),
+            ("Do not expect miracles from the new timetable.", "expect"),
+            ("Draw your own conclusions.", "draw"),
+            ("Ask for a room on the quiet side.", "ask"),
+            ("Scrap the levy and start again.", "scrap"),
+            ("So ignore the headline figure.", "ignore"),
+        ] {
+            assert_eq!(imperative(s).as_deref(), Some(verb), "{s}");
+        }
+        for s in [
+            // A noun or a participle where a verb could be.
+            "Book sales rose by a third last year.",
+            "Watch makers in the town employ 300 people.",
+            "Win for City in the derby lifts them to third.",
+            "Order was restored after an hour.",
+            "Leave campaigners held a rally on Saturday.",
+            "Set 247 to win, they were 88 for three at lunch.",
+            // A recipe's steps and an explainer's instructions: verbs of procedure.
+            "Add the flour and stir for two minutes.",
+            "Preheat the oven to 200C.",
+            "Put the pan on a low heat and let the onions soften.",
+            "Make a well in the centre of the flour.",
+            "Cut the potatoes into chunks.",
+            "Apply online through the council's website.",
+            "Click the link in the email and enter your code.",
+            "Use the app to check your balance.",
+            // A question, an imperative later in the sentence, a statement.
+            "Take the bus or drive?",
+            "If you go, take a coat.",
+            "Expectations were high before the vote.",
+            "The council should scrap the levy.",
+        ] {
+            assert_eq!(imperative(s), None, "{s}");
+        }
+        // Quoted words are no author's imperative (the caller leaves out reported speech).
+        assert_eq!(imperative("\"Go and see it,\" she said."), None);
+    }
+
+    /// The index of `say` in `would say that` read as an aside, in `s`.
+    fn would_say(s: &str) -> bool {
+        would_say_aside(&toks(s)[..]).is_some()
+    }
+
+    #[test]
+    fn revision_13_reads_would_say_that_alone_as_an_aside() {
+        for s in [
+            "He would say that.",
+            "Well, she would say so, wouldn't she?",
+            "They would say that, of course.",
+            "The developer would say that; the residents disagree.",
+        ] {
+            assert!(would_say(s), "{s}");
+        }
+        for s in [
+            "Critics would say that the plan fails the poorest.",
+            "She would say that it was never her decision.",
+            "He said that.",
+            "He would say nothing more.",
+            "I would say so much more if I could.",
+        ] {
+            assert!(!would_say(s), "{s}");
+        }
     }
 
     #[test]

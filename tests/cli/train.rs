@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "13"][..],
+        &["--cue-rules", "14"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1194,6 +1194,59 @@ fn cue_rules_12_read_the_questions_of_an_interview_as_quoted() {
     // no `you`) are no interview: revision 12 reads them as revision 11 does (the review's
     // finding: as first built, it read the later ones as quoted subheads).
     assert_eq!(p_opinion(&twelve, COLUMN), p_opinion(&eleven, COLUMN));
+}
+
+/// Invented sentences for revision 13: a stance adverb, a recommendation, an imperative of
+/// advice, a recipe's step, a report and the author's `He would say that.` after it, and `the
+/// lies in` as a noun.
+const RECOMMEND: &str = "Helpfully, the council published the figures a day after the vote.\n\
+    Investors may want to look past the headline figure.\n\
+    Book early for the Mahler in March.\n\
+    Add the flour and stir for two minutes.\n\
+    The mayor insists the scheme will pay for itself. He would say that.\n\
+    The lies in the report were exposed by the audit.\n";
+
+/// P(opinion) of [`RECOMMEND`] under the seed data's revision-12 model (`train --data
+/// datasets/factop-seed.csv --min-df 1 --cue-rules 12`) as main's factop (fade328, before
+/// revision 13) printed them.
+const SEED_TWELVE_P: [f64; 7] = [
+    0.45258, 0.514327, 0.560509, 0.563746, 0.402401, 0.513267, 0.325232,
+];
+
+#[test]
+fn cue_rules_13_are_opt_in_and_leave_revision_12_as_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twelve, thirteen) = (dir.path().join("12.json"), dir.path().join("13.json"));
+    let default = dir.path().join("default.json");
+    train_to(&twelve, &["--cue-rules", "12"]);
+    train_to(&thirteen, &["--cue-rules", "13"]);
+    train_to(&default, &[]);
+    let (v12, v13) = (model_json(&twelve), model_json(&thirteen));
+    assert_eq!(
+        (v12["format_version"].clone(), v13["format_version"].clone()),
+        (20.into(), 21.into())
+    );
+    assert_eq!(v13["params"]["features"]["cue_rules"], 13);
+    // The default is still revision 12: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&twelve).unwrap()
+    );
+    // Revision 12 reads as it did before revision 13.
+    let old = p_opinion(&twelve, RECOMMEND);
+    assert_eq!(old, SEED_TWELVE_P);
+    // The seed data has none of revision 13's words: the same weights, and only the sentences
+    // with them read differently (not the recipe's step, not the report).
+    assert_eq!(v12["weights"], v13["weights"]);
+    let new = p_opinion(&thirteen, RECOMMEND);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, i == 3 || i == 4, "sentence {i}: {a} {b}");
+    }
+    for i in [0, 1, 2, 5, 6] {
+        assert!(new[i] > old[i], "sentence {i}: {} {}", new[i], old[i]);
+    }
+    let card = factop(&["inspect", &thirteen.display().to_string()], None).ok();
+    assert!(card.contains("recommendations (cue rules 13)"), "{card}");
 }
 
 /// An invented column whose paragraphs open with rhetorical questions.
