@@ -419,6 +419,29 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
             ),
         });
     }
+    // `/dev/stdout`, `/dev/fd/1`, or the file standard output is redirected to: the rename
+    // replaced that file (the report then went to the unlinked one) or, for a pipe, failed
+    // with a message about `/proc/self/fd/pipe:[...]`.
+    if let Some(stream) = standard_stream(path) {
+        return Err(Error::Param {
+            name: flag,
+            msg: format!(
+                "{} is factop's standard {stream}{}: {flag} takes a file of its own (e.g. {flag} {example})",
+                path.display(),
+                if stream == "output" { ", which holds the command's report" } else { "" }
+            ),
+        });
+    }
+    // A pipe or a device reached through a link the kernel resolves (`/dev/fd/63` of a
+    // shell's `>(...)`, `/proc/self/fd/N`): its target is no path, so say what it is here.
+    if let Ok(m) = std::fs::metadata(path) {
+        if !m.is_dir() && !m.is_file() {
+            return Err(out(format!(
+                "is {}, not a regular file (it is written to a temporary file, then renamed over it): name a file (e.g. {flag} {example})",
+                special_kind(&m)
+            )));
+        }
+    }
     // A symbolic link is written through: its target is checked (a dangling link's too).
     let target = link_target(path).map_err(|e| out(e.to_string()))?;
     if target.is_dir() {
@@ -437,6 +460,58 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
     std::fs::File::create(&probe).map_err(|e| Error::output(flag, &target, &e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
+}
+
+/// Which of factop's standard streams (`output`, `error`, `input`) `path` is the same file
+/// as, if any (through `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N` or its own name): a
+/// stream that is `/dev/null` takes nothing from the report and is not counted.
+#[cfg(unix)]
+fn standard_stream(path: &Path) -> Option<&'static str> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let id = |m: std::fs::Metadata| (m.dev(), m.ino());
+    let file = id(std::fs::metadata(path).ok()?);
+    if std::fs::metadata("/dev/null").is_ok_and(|m| id(m) == file) {
+        return None;
+    }
+    let stream_id = |fd: std::os::fd::BorrowedFd<'_>| {
+        let owned = fd.try_clone_to_owned().ok()?;
+        std::fs::File::from(owned).metadata().ok().map(id)
+    };
+    let streams = [
+        ("output", stream_id(std::io::stdout().as_fd())),
+        ("error", stream_id(std::io::stderr().as_fd())),
+        ("input", stream_id(std::io::stdin().as_fd())),
+    ];
+    streams
+        .into_iter()
+        .find(|(_, s)| *s == Some(file))
+        .map(|(name, _)| name)
+}
+
+#[cfg(not(unix))]
+fn standard_stream(_path: &Path) -> Option<&'static str> {
+    None
+}
+
+/// What a file that is neither a regular file nor a folder is, for a message.
+fn special_kind(m: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = m;
+    "a special file"
 }
 
 /// Refuse an output path (given with `flag`) that names one of the input files given with
