@@ -844,10 +844,19 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
     if starts(b"\xd0\xcf\x11\xe0") {
         return Some("the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first");
     }
-    if crate::stream::utf16_mark(first) {
-        return Some(
-            "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
-        );
+    // UTF-32's mark first: its little-endian one opens with UTF-16LE's.
+    match crate::stream::unicode_mark(first) {
+        Some("UTF-32") => {
+            return Some(
+                "the file is UTF-32 text: save it as UTF-8 (e.g. iconv -f UTF-32 -t UTF-8 FILE > NEW.csv)",
+            )
+        }
+        Some(_) => {
+            return Some(
+                "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
+            )
+        }
+        None => {}
     }
     // Excel's delimiter hint: `--delimiter ;` for `sep=;` read the hint as the header too.
     let no_bom = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);

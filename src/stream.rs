@@ -36,10 +36,20 @@ const READ_BYTES: usize = 64 << 10;
 /// read fills it, so a small file costs no 64 KB buffer (`classify` opens thousands).
 const FIRST_READ_BYTES: usize = 8 << 10;
 
-/// Whether `head`, the start of a text, opens with a UTF-16 byte-order mark (either order).
-pub fn utf16_mark(head: &[u8]) -> bool {
-    matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+/// The encoding (`UTF-32` or `UTF-16`, as iconv names them; either byte order) whose
+/// byte-order mark `head`, the start of a text (at least its first 4 bytes when it has
+/// them), opens with, if any. UTF-32 is tested first: its little-endian mark `FF FE 00 00`
+/// opens with UTF-16's `FF FE` (a UTF-16 text whose first character is NUL: none).
+pub fn unicode_mark(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
+        _ => None,
+    }
 }
+
+/// How many bytes at the start of a text [`unicode_mark`] needs to tell UTF-32 from UTF-16.
+pub const MARK_BYTES: usize = 4;
 
 /// How many bytes at the start of a text [`utf16_without_mark`] is meant to look at.
 pub const UTF16_WINDOW: usize = 64;

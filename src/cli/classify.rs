@@ -135,7 +135,10 @@ impl<R: Read> Read for NotUtf16<R> {
             return Ok(n);
         }
         if n == 0 {
-            // The end of a text shorter than the window.
+            // The end of a text shorter than the window (and perhaps than a UTF-32 mark).
+            if self.seen < MARK_BYTES {
+                mark_check(&self.head[..self.seen])?;
+            }
             self.check_head(self.seen)?;
             return Ok(0);
         }
@@ -143,16 +146,31 @@ impl<R: Read> Read for NotUtf16<R> {
         self.head[self.seen..self.seen + take].copy_from_slice(&buf[..take]);
         let before = self.seen;
         self.seen += take;
-        if before < 2 && self.seen >= 2 && factop::stream::utf16_mark(&self.head[..2]) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
-            ));
+        // Decided on 4 bytes: the UTF-32LE mark `FF FE 00 00` opens with the UTF-16LE one.
+        if before < MARK_BYTES && self.seen >= MARK_BYTES {
+            mark_check(&self.head[..MARK_BYTES])?;
         }
         if self.seen == UTF16_WINDOW {
             self.check_head(UTF16_WINDOW)?;
         }
         Ok(n)
+    }
+}
+
+/// How many bytes of a text a byte-order mark is told from (UTF-32 from UTF-16).
+const MARK_BYTES: usize = factop::stream::MARK_BYTES;
+
+/// Refuse a text whose start `head` is a UTF-16 or UTF-32 byte-order mark (as Windows
+/// Notepad's "Unicode" saves UTF-16).
+fn mark_check(head: &[u8]) -> std::io::Result<()> {
+    match factop::stream::unicode_mark(head) {
+        Some(code) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "is {code} text (it opens with a {code} byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {code} -t UTF-8)"
+            ),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -895,6 +913,23 @@ mod tests {
             assert!(read_all(&text[..]).is_err());
             assert!(read_all(ByteByByte(&text)).is_err());
         }
+        // UTF-32's marks (the little-endian one opens with UTF-16LE's), also a bare mark.
+        let utf32 = [&b"\xFF\xFE\0\0H\0\0\0i\0\0\0"[..], b"\0\0\xFE\xFF\0\0\0H"];
+        for text in utf32
+            .into_iter()
+            .chain([&b"\xFF\xFE\0\0"[..], b"\0\0\xFE\xFF"])
+        {
+            for e in [read_all(text), read_all(ByteByByte(text))] {
+                let e = e.unwrap_err().to_string();
+                assert!(
+                    e.contains("UTF-32 byte-order mark") && e.contains("-f UTF-32 "),
+                    "{e}"
+                );
+            }
+        }
+        let e = read_all(&b"\xFF\xFEH\0"[..]).unwrap_err().to_string();
+        assert!(e.contains("UTF-16 byte-order mark"), "{e}");
+        assert!(read_all(&b"\xFF\xFE"[..]).is_err());
         // UTF-8 (with or without its own mark) and a lone 0xFF further on read as they are.
         for text in [&b"Hi."[..], b"\xEF\xBB\xBFHi.", b"H\xFF\xFE", b"\xFF"] {
             assert_eq!(read_all(text).unwrap(), text);

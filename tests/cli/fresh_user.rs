@@ -2,7 +2,7 @@
 //! UTF-32 input, a half-replaced plot folder) and a fresh user's audit. Each test names the
 //! defect it pins down; errors are one line naming the file, row or flag, and never a panic.
 
-use crate::harness::{factop, Run};
+use crate::harness::{factop, write, Run};
 
 const SEED: &str = "datasets/factop-seed.csv";
 
@@ -83,4 +83,83 @@ fn an_output_that_is_a_standard_stream_or_a_pipe_is_refused_naming_the_flag() {
     )
     .err();
     assert!(msg.contains("/dev/null: is a device"), "{msg}");
+}
+
+/// `text` in UTF-32 with its byte-order mark, little- or big-endian.
+fn utf32(text: &str, le: bool) -> Vec<u8> {
+    let unit = |c: char| {
+        let u = u32::from(c);
+        if le {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        }
+    };
+    std::iter::once('\u{FEFF}')
+        .chain(text.chars())
+        .flat_map(unit)
+        .collect()
+}
+
+#[test]
+fn utf32_input_is_refused_with_the_iconv_hint() {
+    // UTF-32LE's mark (FF FE 00 00) was taken for UTF-16LE's (`iconv -f UTF-16`, which
+    // turns it into other garbage); UTF-32BE's (00 00 FE FF) was not seen at all, and the
+    // NUL-spaced letters were scored as one sentence.
+    let dir = tempfile::tempdir().unwrap();
+    let hint = "iconv -f UTF-32 -t UTF-8";
+    for le in [true, false] {
+        let article = utf32("The council met on Monday. The plan is a disgrace.\n", le);
+        let a = write(dir.path(), "a.txt", &article);
+        for args in [
+            &["classify", &a][..],
+            &["sentences", &a],
+            &["classify", "-f", "jsonl", "-"],
+        ] {
+            let r = factop(args, Some(&article));
+            assert_eq!(r.stdout, "", "{args:?}");
+            let msg = r.err();
+            assert!(
+                msg.contains("is UTF-32 text") && msg.contains(hint),
+                "{args:?}: {msg}"
+            );
+        }
+        let jsonl = utf32("{\"id\": 1, \"text\": \"It rained.\"}\n", le);
+        let j = write(dir.path(), "a.jsonl", &jsonl);
+        let msg = factop(&["classify", "--input-format", "jsonl", &j], None).err();
+        assert!(
+            msg.contains(&format!("{j}: is UTF-32 text")) && msg.contains(hint),
+            "{msg}"
+        );
+        let csv = std::fs::read_to_string(crate::harness::repo(SEED)).unwrap();
+        let d = write(dir.path(), "d.csv", utf32(&csv, le));
+        let msg = factop(&["evaluate", "--data", &d], None).err();
+        assert!(
+            msg.contains(&format!("{d}: the file is UTF-32 text")) && msg.contains(hint),
+            "{msg}"
+        );
+        let lex = write(dir.path(), "lex.txt", utf32("awful\nsplendid\n", le));
+        let m = dir.path().join("m.json").display().to_string();
+        let spec = format!("mine={lex}");
+        let msg = factop(
+            &["train", "--data", SEED, "--lexicon", &spec, "-o", &m],
+            None,
+        )
+        .err();
+        assert!(
+            msg.contains("lexicon `mine` is UTF-32 text") && msg.contains(hint),
+            "{msg}"
+        );
+        assert!(!dir.path().join("m.json").exists());
+    }
+    // UTF-16 keeps its own hint.
+    let utf16: Vec<u8> = "\u{FEFF}Hi there."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let msg = factop(&["classify", "-"], Some(&utf16)).err();
+    assert!(
+        msg.contains("is UTF-16 text") && msg.contains("iconv -f UTF-16 -t UTF-8"),
+        "{msg}"
+    );
 }
