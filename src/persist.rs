@@ -602,19 +602,62 @@ fn temp_path(path: &Path) -> PathBuf {
 /// then renamed over `path`. On any failure the previous file is untouched. A symbolic link
 /// is written through: its target is replaced and the link kept (see [`link_target`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let target = link_target(path).map_err(|e| Error::io(path, e))?;
-    let tmp = temp_path(&target);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
+    let mut staged = Staged::default();
+    staged.stage(path, bytes)?;
+    staged.commit()
+}
+
+/// Files written as one set: each is written to a temporary file in its target's folder and
+/// flushed to disk ([`Staged::stage`]), and only when every one is written are they all
+/// renamed over their targets ([`Staged::commit`]). A failure while writing (a full disk)
+/// leaves every earlier file of the set as it was, where writing them one by one left a mix
+/// of new and old files. Dropped before its commit, it removes its temporary files.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// The temporary file, the file it replaces, and the path as given (for messages).
+    files: Vec<(PathBuf, PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Write `bytes` to a temporary file beside `path` (beside its target, for a symbolic
+    /// link: see [`link_target`]), to be renamed over it by [`Staged::commit`].
+    pub fn stage(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let target = link_target(path).map_err(|e| Error::io(path, e))?;
+        let tmp = temp_path(&target);
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Error::io(path, e));
+        }
+        self.files.push((tmp, target, path.to_path_buf()));
+        Ok(())
     }
-    Ok(())
+
+    /// Rename every staged file over its target, in the order staged.
+    pub fn commit(mut self) -> Result<()> {
+        for i in 0..self.files.len() {
+            let (tmp, target, path) = &self.files[i];
+            if let Err(e) = std::fs::rename(tmp, target) {
+                let e = Error::io(path, e);
+                self.files.drain(..i); // renamed: nothing left to remove
+                return Err(e);
+            }
+        }
+        self.files.clear();
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, ..) in &self.files {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
 }
 
 /// Save a model atomically.

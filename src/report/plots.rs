@@ -163,10 +163,14 @@ pub fn prepare_dir(dir: &Path) -> Result<()> {
 }
 
 /// Write the five plots as SVG and PNG, plus `curves.json`, into `dir` (created if missing).
-/// Returns the files written.
+/// Returns the files written. They are written as one set (see [`crate::persist::Staged`]):
+/// a failure leaves every earlier file in `dir` as it was.
 pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
     register_font();
     prepare_dir(dir)?;
+    // Every file is written to a temporary file, and all are renamed only when every one is
+    // written: a failure (a full disk) left the files before it new and the rest old.
+    let mut staged = crate::persist::Staged::default();
     let mut written = Vec::new();
     for name in PLOTS {
         let svg_path = dir.join(format!("{name}.svg"));
@@ -176,7 +180,7 @@ pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
             draw(name, data, &root).map_err(|e| plot_error(&svg_path, e))?;
             root.present().map_err(|e| plot_error(&svg_path, e))?;
         }
-        crate::persist::write_atomic(&svg_path, svg.as_bytes())?;
+        staged.stage(&svg_path, svg.as_bytes())?;
         written.push(svg_path);
 
         // Drawn in memory and written like the SVG (temporary file, rename): plotters'
@@ -190,14 +194,15 @@ pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
             root.present().map_err(|e| plot_error(&png_path, e))?;
         }
         let png = encode_png(&rgb).map_err(|e| plot_error(&png_path, e))?;
-        crate::persist::write_atomic(&png_path, &png)?;
+        staged.stage(&png_path, &png)?;
         written.push(png_path);
     }
     let json_path = dir.join("curves.json");
     let mut json = serde_json::to_vec_pretty(data).expect("plot data serialises");
     json.push(b'\n');
-    crate::persist::write_atomic(&json_path, &json)?;
+    staged.stage(&json_path, &json)?;
     written.push(json_path);
+    staged.commit()?;
     Ok(written)
 }
 

@@ -163,3 +163,67 @@ fn utf32_input_is_refused_with_the_iconv_hint() {
         "{msg}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_failed_plots_write_leaves_the_whole_previous_set() {
+    // Each plot file was written atomically, one after the other: a full disk at
+    // confusion.png left confusion.svg new and the other nine files old, a set that no run
+    // drew. Now all eleven are written to temporary files first, renamed only when every one
+    // is written.
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("plots");
+    let fresh = dir.path().join("fresh");
+    let fresh_s = fresh.display().to_string();
+    let args = [
+        "evaluate",
+        "--data",
+        SEED,
+        "--bootstrap",
+        "0",
+        "--plots",
+        &fresh_s,
+    ];
+    factop(&args, None).ok();
+    let names: Vec<_> = std::fs::read_dir(&fresh)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 11, "{names:?}");
+    std::fs::create_dir(&plots).unwrap();
+    for n in &names {
+        std::fs::write(plots.join(n), "previous").unwrap();
+    }
+    let out = crate::fixes::plots_with_size_limit(&plots);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("File too large"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    for n in &names {
+        assert_eq!(std::fs::read(plots.join(n)).unwrap(), b"previous", "{n:?}");
+    }
+    assert_eq!(
+        std::fs::read_dir(&plots).unwrap().count(),
+        11,
+        "a temporary file was left"
+    );
+    // A run that succeeds replaces them all.
+    let plots_s = plots.display().to_string();
+    let args = [
+        "evaluate",
+        "--data",
+        SEED,
+        "--bootstrap",
+        "0",
+        "--plots",
+        &plots_s,
+    ];
+    factop(&args, None).ok();
+    for n in &names {
+        assert_eq!(
+            std::fs::read(plots.join(n)).unwrap(),
+            std::fs::read(fresh.join(n)).unwrap()
+        );
+    }
+    assert_eq!(std::fs::read_dir(&plots).unwrap().count(), 11);
+}
