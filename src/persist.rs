@@ -419,6 +419,15 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
             ),
         });
     }
+    // `-o out/` (a folder not yet made): the check wrote its probe beside `out`, and the
+    // rename after training or scoring failed with `out/: Not a directory (os error 20)`.
+    if path.as_os_str().as_encoded_bytes().ends_with(b"/") && !path.is_dir() {
+        let folder = path.display().to_string();
+        let folder = folder.trim_end_matches('/');
+        return Err(out(format!(
+            "ends with `/`, so it names a folder, and there is no folder {folder}: name the file (e.g. {folder}/{example}, after mkdir -p {folder})"
+        )));
+    }
     // `/dev/stdout`, `/dev/fd/1`, or the file standard output is redirected to: the rename
     // replaced that file (the report then went to the unlinked one) or, for a pipe, failed
     // with a message about `/proc/self/fd/pipe:[...]`.

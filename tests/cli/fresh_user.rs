@@ -227,3 +227,38 @@ fn a_failed_plots_write_leaves_the_whole_previous_set() {
     }
     assert_eq!(std::fs::read_dir(&plots).unwrap().count(), 11);
 }
+
+#[test]
+fn an_output_ending_in_a_slash_names_the_flag_before_any_work() {
+    // `-o models/` (no such folder) trained, then failed with `models/: Not a directory (os
+    // error 20)`, naming no flag; `--predictions out/` the same after scoring.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display().to_string();
+    for (args, flag, example) in [
+        (
+            vec!["train", "--data", SEED, "-o"],
+            "--output",
+            "model.json",
+        ),
+        (
+            vec!["evaluate", "--data", SEED, "--predictions"],
+            "--predictions",
+            "predictions.csv",
+        ),
+    ] {
+        let out = format!("{d}/new/");
+        let r = factop(&[&args[..], &[&out]].concat(), None);
+        assert_eq!(r.stdout, "", "worked before failing");
+        let msg = r.err();
+        assert!(
+            msg.contains(&format!("{flag} {out}: ends with `/`"))
+                && msg.contains(&format!("{d}/new/{example}, after mkdir -p {d}/new")),
+            "{msg}"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "a file was left"
+        );
+    }
+}
