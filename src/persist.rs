@@ -381,6 +381,13 @@ pub fn load_or_default(path: Option<&Path>) -> Result<Model> {
 
 /// Read a model file.
 pub fn load(path: &Path) -> Result<Model> {
+    // `-` is standard input everywhere else; here it said `No such file or directory`.
+    if path.as_os_str() == "-" {
+        return Err(Error::Model {
+            path: "-".into(),
+            msg: "a model is read from its file, not from standard input: name the model file (e.g. my-model.json, as factop train --output wrote it)".into(),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::Model {
         path: path.display().to_string(),
         msg: if e.kind() == std::io::ErrorKind::IsADirectory {

@@ -262,3 +262,29 @@ fn an_output_ending_in_a_slash_names_the_flag_before_any_work() {
         );
     }
 }
+
+#[test]
+fn a_model_given_as_dash_says_it_is_read_from_a_file() {
+    // `factop inspect - < m.json` and `-m -` said `model -: cannot read it: No such file or
+    // directory (os error 2)`, where `-` is standard input everywhere else.
+    let model = std::fs::read(crate::harness::repo("models/default.json")).unwrap();
+    for args in [
+        &["inspect", "-"][..],
+        &[
+            "classify",
+            "-m",
+            "-",
+            "datasets/examples/council-budget.txt",
+        ],
+        &["evaluate", "--data", SEED, "--compare", "-"],
+        &["explain", "-m", "-", "It rained."],
+    ] {
+        let r = factop(args, Some(&model));
+        assert_eq!(r.stdout, "", "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.contains("model -: a model is read from its file, not from standard input"),
+            "{args:?}: {msg}"
+        );
+    }
+}
