@@ -567,7 +567,7 @@ impl Dataset {
                 format!(
                     "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}{})",
                     labels.join(", "),
-                    example,
+                    shell_word(&example),
                     if sure { "" } else { ", after checking which value is which class" }
                 )
             };
@@ -826,6 +826,18 @@ fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (Strin
         example.push(format!("{value}={class}"));
     }
     (example.join(","), sure)
+}
+
+/// `s` as one shell word: as it is when it holds only characters no shell reads specially,
+/// else in single quotes (`'` written `'\''`), so that a suggested `--label-map` works when
+/// pasted (`--label-map no opinion=fact` was two words; `(fact)=fact` a syntax error).
+fn shell_word(s: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-.,=:/+@%".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 /// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the

@@ -288,3 +288,42 @@ fn a_model_given_as_dash_says_it_is_read_from_a_file() {
         );
     }
 }
+
+#[test]
+fn the_suggested_label_map_works_when_pasted_into_a_shell() {
+    // Label values with a space, a parenthesis or a quote (`strong opinion`, `(fact)`,
+    // `it's mine`) were suggested bare: `--label-map (fact)=fact,no opinion=opinion` pasted
+    // into a shell is a syntax error, or two words.
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "sentence,label\nIt is a disgrace.,strong opinion\nThe vote was held.,(fact)\nIt rained.,it's fact\n";
+    let f = write(dir.path(), "d.csv", rows);
+    let msg = factop(&["evaluate", "--data", &f], None).err();
+    let hint = msg.split("(e.g. ").nth(1).unwrap();
+    let hint = hint.split(", after checking").next().unwrap();
+    assert!(hint.starts_with("--label-map '"), "{msg}");
+    let line = format!(
+        "'{}' evaluate --data '{f}' --bootstrap 0 {hint}",
+        env!("CARGO_BIN_EXE_factop")
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &line])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.starts_with("examples      3"),
+        "{line}: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Plain values stay unquoted.
+    let f = write(
+        dir.path(),
+        "e.csv",
+        "sentence,label\nIt rained.,OBJ\nIt is bad.,SUBJ\n",
+    );
+    let msg = factop(&["evaluate", "--data", &f], None).err();
+    assert!(
+        msg.contains("(e.g. --label-map OBJ=fact,SUBJ=opinion)"),
+        "{msg}"
+    );
+}
