@@ -327,3 +327,35 @@ fn the_suggested_label_map_works_when_pasted_into_a_shell() {
         "{msg}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_to_standard_output_names_it() {
+    // `factop classify a.txt > /dev/full` (a full disk) said only `No space left on device
+    // (os error 28)`, naming nothing; train already said `standard output: ...`.
+    let article = "datasets/examples/council-budget.txt";
+    for args in [
+        &["classify", "-f", "jsonl", article][..],
+        &["classify", "-f", "json", "-j", "2", article, article],
+        &["classify", "-f", "html", article],
+        &["sentences", article],
+        &["evaluate", "--data", SEED, "-f", "json", "--bootstrap", "0"],
+        &["evaluate", "--data", SEED, "--bootstrap", "0"],
+        &["explain", "It is a disgrace."],
+        &["inspect"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factop"))
+            .current_dir(crate::harness::root())
+            .args(args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(
+            err.trim(),
+            "factop: error: standard output: No space left on device (os error 28)",
+            "{args:?}"
+        );
+    }
+}
