@@ -435,6 +435,14 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
             "ends with `/`, so it names a folder, and there is no folder {folder}: name the file (e.g. {folder}/{example}, after mkdir -p {folder})"
         )));
     }
+    // The temporary file's name is cut to fit (see `temp_path`), so its probe below does not
+    // show that the name itself is too long: the rename after the work failed.
+    let name_len = path.file_name().map_or(0, |n| n.as_encoded_bytes().len());
+    if name_len > NAME_MAX {
+        return Err(out(format!(
+            "the file name is {name_len} bytes long, and file systems take at most {NAME_MAX}: choose a shorter name"
+        )));
+    }
     // `/dev/stdout`, `/dev/fd/1`, or the file standard output is redirected to: the rename
     // replaced that file (the report then went to the unlinked one) or, for a pipe, failed
     // with a message about `/proc/self/fd/pipe:[...]`.
@@ -607,12 +615,23 @@ fn temp_path(path: &Path) -> PathBuf {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let mut name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "model".into());
-    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+    let suffix = format!(".tmp-{}", std::process::id());
+    // A name near the system's 255-byte limit is a valid output, but its temporary name,
+    // 16 bytes longer, was not: `-o` failed with `File name too long`.
+    let mut keep = NAME_MAX.saturating_sub(1 + suffix.len()).min(name.len());
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    name.truncate(keep);
+    dir.join(format!(".{name}{suffix}"))
 }
+
+/// The longest file name (in bytes) most file systems take.
+const NAME_MAX: usize = 255;
 
 /// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
 /// then renamed over `path`. On any failure the previous file is untouched. A symbolic link

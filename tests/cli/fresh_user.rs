@@ -359,3 +359,39 @@ fn a_failed_write_to_standard_output_names_it() {
         );
     }
 }
+
+#[test]
+fn an_output_name_near_the_length_limit_is_written_and_one_over_it_refused_first() {
+    // A 250-byte name is valid, but its temporary name (`.NAME.tmp-PID`) was not: `-o` failed
+    // with `File name too long` naming the flag, for a file that could be written.
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("{}.json", "m".repeat(245));
+    let out = dir.path().join(&long).display().to_string();
+    let r = factop(&["train", "--data", SEED, "-o", &out], None).ok();
+    assert!(r.contains("written"), "{r}");
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with('{'));
+    let p = dir
+        .path()
+        .join(format!("{}.csv", "p".repeat(250)))
+        .display()
+        .to_string();
+    factop(&["evaluate", "--data", SEED, "--predictions", &p], None).ok();
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "a temporary file was left"
+    );
+    // One over the limit: refused before any work, naming the flag (it used to be caught by
+    // the temporary file's probe, which now fits).
+    for (cmd, flag) in [("train", "-o"), ("evaluate", "--predictions")] {
+        let p = dir.path().join("x".repeat(256)).display().to_string();
+        let r = factop(&[cmd, "--data", SEED, flag, &p], None);
+        assert_eq!(r.stdout, "");
+        let msg = r.err();
+        assert!(msg.contains("the file name is 256 bytes long"), "{msg}");
+        assert!(
+            msg.contains(" --output ") || msg.contains(" --predictions "),
+            "{msg}"
+        );
+    }
+}
