@@ -815,6 +815,8 @@ struct JsonlArticles {
     /// The open file: path, name, reader, line number.
     current: Option<OpenJsonl>,
     line: Vec<u8>,
+    /// Whether the open file has had an article (a non-blank line).
+    articles: bool,
 }
 
 impl JsonlArticles {
@@ -823,6 +825,7 @@ impl JsonlArticles {
             files: files.into_iter(),
             current: None,
             line: Vec::new(),
+            articles: false,
         }
     }
 }
@@ -852,11 +855,18 @@ impl Iterator for JsonlArticles {
                 };
                 let doc = doc_name(&path);
                 self.current = Some((path, doc, reader, 0));
+                self.articles = false;
                 continue;
             };
             self.line.clear();
             match reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => {
+                    // An empty file (or one of blank lines) wrote nothing and said nothing,
+                    // where an empty article is warned about.
+                    if !self.articles {
+                        let name = input_name(path).display();
+                        eprintln!("factop: warning: {name}: no articles (no JSON lines)");
+                    }
                     self.current = None;
                     continue;
                 }
@@ -870,6 +880,7 @@ impl Iterator for JsonlArticles {
             if self.line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            self.articles = true;
             return Some(Ok(Chunk {
                 first: true,
                 last: true,

@@ -395,3 +395,45 @@ fn an_output_name_near_the_length_limit_is_written_and_one_over_it_refused_first
         );
     }
 }
+
+#[test]
+fn an_empty_jsonl_input_is_warned_about_once() {
+    // `classify --input-format jsonl empty.jsonl` wrote nothing and said nothing, where an
+    // empty text article gets `no sentences`.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.jsonl", "");
+    let blank = write(dir.path(), "blank.jsonl", "\n  \r\n");
+    let good = write(
+        dir.path(),
+        "good.jsonl",
+        "{\"id\": 1, \"text\": \"It rained.\"}\n",
+    );
+    for j in ["1", "2"] {
+        let args = [
+            "classify",
+            "--input-format",
+            "jsonl",
+            "-f",
+            "jsonl",
+            "-j",
+            j,
+        ];
+        let r = factop(&[&args[..], &[&empty, &good, &blank]].concat(), None);
+        let warnings: Vec<_> = r.stderr.lines().collect();
+        assert_eq!(
+            warnings,
+            [
+                format!("factop: warning: {empty}: no articles (no JSON lines)"),
+                format!("factop: warning: {blank}: no articles (no JSON lines)")
+            ],
+            "-j {j}"
+        );
+        assert_eq!(r.ok().lines().count(), 1);
+    }
+    let r = factop(&["classify", "--input-format", "jsonl", "-"], Some(b""));
+    assert_eq!(
+        r.stderr,
+        "factop: warning: standard input: no articles (no JSON lines)\n"
+    );
+    assert_eq!(r.code, 0);
+}
