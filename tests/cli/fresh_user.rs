@@ -437,3 +437,25 @@ fn an_empty_jsonl_input_is_warned_about_once() {
     );
     assert_eq!(r.code, 0);
 }
+
+#[test]
+fn a_nan_threshold_is_called_not_a_number() {
+    // `--threshold NaN` parses as a float: it was "NaN is outside 0..1".
+    for (cmd, extra) in [
+        ("classify", &["-"][..]),
+        ("evaluate", &["--data", SEED]),
+        ("explain", &["It rained."]),
+        ("train", &["--data", SEED, "-o", "unused.json"]),
+    ] {
+        for nan in ["NaN", "nan"] {
+            let args = [&[cmd, "--threshold", nan][..], extra].concat();
+            let msg = usage(factop(&args, Some(b"It rained.")));
+            assert!(
+                msg.contains(&format!(
+                    "`{nan}` is not a number: give a probability from 0 to 1"
+                )),
+                "{cmd}: {msg}"
+            );
+        }
+    }
+}
