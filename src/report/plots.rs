@@ -159,6 +159,21 @@ pub fn prepare_dir(dir: &Path) -> Result<()> {
         ))
     })?;
     let _ = std::fs::remove_file(&probe);
+    // A folder (or a pipe) under a plot's name: the files before it were renamed into place,
+    // then `DIR/roc.svg: Is a directory`, after scoring and naming no flag.
+    let names = PLOTS
+        .iter()
+        .flat_map(|p| [format!("{p}.svg"), format!("{p}.png")])
+        .chain(["curves.json".to_string()]);
+    for name in names {
+        let path = dir.join(&name);
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(out(format!(
+                "{} is a folder or another non-file, where the plot {name} goes: move it away or choose another folder",
+                path.display()
+            )));
+        }
+    }
     Ok(())
 }
 

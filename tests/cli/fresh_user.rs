@@ -459,3 +459,26 @@ fn a_nan_threshold_is_called_not_a_number() {
         }
     }
 }
+
+#[test]
+fn a_folder_under_a_plots_name_is_refused_before_scoring() {
+    // `--plots out` with a folder `out/roc.svg`: scored, renamed the plots before it into
+    // place, then `out/roc.svg: Is a directory (os error 21)`, naming no flag: a mixed set.
+    let dir = tempfile::tempdir().unwrap();
+    let plots = dir.path().join("out");
+    std::fs::create_dir_all(plots.join("roc.svg")).unwrap();
+    std::fs::write(plots.join("confusion.svg"), "previous").unwrap();
+    let p = plots.display().to_string();
+    let r = factop(&["evaluate", "--data", SEED, "--plots", &p], None);
+    assert_eq!(r.stdout, "", "scored before failing");
+    let msg = r.err();
+    assert!(
+        msg.contains(&format!("--plots {p}: {p}/roc.svg is a folder")),
+        "{msg}"
+    );
+    assert_eq!(
+        std::fs::read(plots.join("confusion.svg")).unwrap(),
+        b"previous"
+    );
+    assert_eq!(std::fs::read_dir(&plots).unwrap().count(), 2);
+}
