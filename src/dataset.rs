@@ -877,6 +877,16 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
             "the first line (`sep=...`) is Excel's delimiter hint, not the header row: delete that line (e.g. tail -n +2 FILE > NEW.csv) so that the header comes first, and give that delimiter with --delimiter (quoted: --delimiter ';')",
         );
     }
+    // The same for UTF-32 (three NULs to a letter), which the check below called "not text".
+    match crate::stream::utf32_without_mark(first) {
+        Some("UTF-32BE") => return Some(
+            "the file is UTF-32 text (it has no byte-order mark, but three of every four bytes of its first line are NUL): save it as UTF-8 (e.g. iconv -f UTF-32BE -t UTF-8 FILE > NEW.csv)",
+        ),
+        Some(_) => return Some(
+            "the file is UTF-32 text (it has no byte-order mark, but three of every four bytes of its first line are NUL): save it as UTF-8 (e.g. iconv -f UTF-32LE -t UTF-8 FILE > NEW.csv)",
+        ),
+        None => {}
+    }
     // Without its mark, UTF-16 read as bytes is a header of NUL-spaced letters, which the
     // check below called "not text".
     match crate::stream::utf16_without_mark(first) {

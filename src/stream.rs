@@ -81,6 +81,38 @@ pub fn utf16_without_mark(head: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Which UTF-32 (`UTF-32LE` or `UTF-32BE`) `head`, the start of a text (its first
+/// [`UTF16_WINDOW`] bytes, or all of a shorter text), reads as without a byte-order mark, if
+/// any: of each 4 bytes, the two high ones NUL in (nearly) every place, the third in at least
+/// half (Latin letters, digits, spaces and punctuation) and the low one in at most an eighth,
+/// over at least 2 characters. Text with fewer than 4 NUL bytes never does, and UTF-32 never
+/// reads as UTF-16 ([`utf16_without_mark`]: half the bytes of both parities are NUL).
+pub fn utf32_without_mark(head: &[u8]) -> Option<&'static str> {
+    let quads = head.len() / 4;
+    if quads < 2 {
+        return None;
+    }
+    let nuls = |place: usize| {
+        head[..4 * quads]
+            .iter()
+            .skip(place)
+            .step_by(4)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let n = [nuls(0), nuls(1), nuls(2), nuls(3)];
+    let all = |k: usize| 8 * k >= 7 * quads;
+    let half = |k: usize| 2 * k >= quads;
+    let few = |k: usize| 8 * k <= quads;
+    if n[3] == quads && all(n[2]) && half(n[1]) && few(n[0]) {
+        Some("UTF-32LE")
+    } else if n[0] == quads && all(n[1]) && half(n[2]) && few(n[3]) {
+        Some("UTF-32BE")
+    } else {
+        None
+    }
+}
+
 /// One block of a document and its sentences.
 #[derive(Debug)]
 pub struct Block<'a> {

@@ -116,6 +116,14 @@ impl<R> NotUtf16<R> {
     /// way the check is done.
     fn check_head(&mut self, head_len: usize) -> std::io::Result<()> {
         self.seen = UTF16_WINDOW + 1;
+        if let Some(utf32) = factop::stream::utf32_without_mark(&self.head[..head_len]) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "is UTF-32 text (it has no byte-order mark, but three of every four bytes of its start are NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf32} -t UTF-8)"
+                ),
+            ));
+        }
         match factop::stream::utf16_without_mark(&self.head[..head_len]) {
             Some(utf16) => Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
@@ -427,6 +435,11 @@ impl Chunk {
                 // A UTF-16 file of one short line ends before the reader has seen the 64
                 // bytes it checks: its line (NUL-spaced JSON) is said to be UTF-16 here.
                 let head = &line[..line.len().min(factop::stream::UTF16_WINDOW)];
+                if let Some(utf32) = factop::stream::utf32_without_mark(head) {
+                    return Err(anyhow::anyhow!(
+                        "{name}: is UTF-32 text (it has no byte-order mark, but three of every four bytes of line {line_no} are NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf32} -t UTF-8)"
+                    ));
+                }
                 if let Some(utf16) = factop::stream::utf16_without_mark(head) {
                     return Err(anyhow::anyhow!(
                         "{name}: is UTF-16 text (it has no byte-order mark, but every other byte of line {line_no} is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"

@@ -306,9 +306,11 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
             let head = &bytes[..bytes.len().min(factop::stream::UTF16_WINDOW)];
             // UTF-16 with a mark names its byte order too (`UTF-16LE`); UTF-32 never reads
             // as UTF-16 without a mark (half the bytes of both parities are NUL), so its mark
-            // is found (`unicode_mark` tells it from UTF-16's).
+            // is found (`unicode_mark` tells it from UTF-16's); UTF-32 without a mark last
+            // (the NULs of UTF-32LE's mark would pass for it, naming a byte order).
             let code = factop::stream::utf16_without_mark(head)
-                .or_else(|| factop::stream::unicode_mark(head));
+                .or_else(|| factop::stream::unicode_mark(head))
+                .or_else(|| factop::stream::utf32_without_mark(head));
             if let Some(code) = code {
                 let family = &code[..6];
                 return Err(factop::Error::Data {

@@ -482,3 +482,54 @@ fn a_folder_under_a_plots_name_is_refused_before_scoring() {
     );
     assert_eq!(std::fs::read_dir(&plots).unwrap().count(), 2);
 }
+
+#[test]
+fn utf32_without_a_byte_order_mark_is_refused_naming_the_byte_order() {
+    // `iconv -t UTF-32LE` (or Python's `utf-32-le`) writes no mark: an article was scored as
+    // one sentence of NUL-spaced letters without a word, a `--data` file was "not text".
+    let dir = tempfile::tempdir().unwrap();
+    for (le, which) in [(true, "UTF-32LE"), (false, "UTF-32BE")] {
+        let bare = |text: &str| utf32(text, le)[4..].to_vec();
+        let hint = format!("iconv -f {which} -t UTF-8");
+        let article = bare("The council met on Monday. The plan is a disgrace.\n");
+        let a = write(dir.path(), "a.txt", &article);
+        for (args, stdin) in [
+            (&["classify", &a][..], None),
+            (&["sentences", "-"], Some(&article[..])),
+            (&["classify", "-"], Some(&bare("Hi.")[..])),
+        ] {
+            let r = factop(args, stdin);
+            assert_eq!(r.stdout, "", "{args:?}");
+            let msg = r.err();
+            assert!(
+                msg.contains("is UTF-32 text (it has no byte-order mark") && msg.contains(&hint),
+                "{args:?}: {msg}"
+            );
+        }
+        let j = write(dir.path(), "a.jsonl", bare("{\"id\": 1}\n"));
+        let msg = factop(&["classify", "--input-format", "jsonl", &j], None).err();
+        assert!(
+            msg.contains("bytes of line 1 are NUL") && msg.contains(&hint),
+            "{msg}"
+        );
+        let csv = std::fs::read_to_string(crate::harness::repo(SEED)).unwrap();
+        let d = write(dir.path(), "d.csv", bare(&csv));
+        let msg = factop(&["evaluate", "--data", &d], None).err();
+        assert!(
+            msg.contains("the file is UTF-32 text") && msg.contains(&hint),
+            "{msg}"
+        );
+        let lex = write(dir.path(), "lex.txt", bare("awful\nsplendid\n"));
+        let spec = format!("mine={lex}");
+        let m = dir.path().join("m.json").display().to_string();
+        let msg = factop(
+            &["train", "--data", SEED, "--lexicon", &spec, "-o", &m],
+            None,
+        )
+        .err();
+        assert!(
+            msg.contains("lexicon `mine` is UTF-32 text") && msg.contains(&hint),
+            "{msg}"
+        );
+    }
+}
