@@ -567,7 +567,7 @@ impl Dataset {
                 format!(
                     "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}{})",
                     labels.join(", "),
-                    example,
+                    shell_word(&example),
                     if sure { "" } else { ", after checking which value is which class" }
                 )
             };
@@ -828,6 +828,18 @@ fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (Strin
     (example.join(","), sure)
 }
 
+/// `s` as one shell word: as it is when it holds only characters no shell reads specially,
+/// else in single quotes (`'` written `'\''`), so that a suggested `--label-map` works when
+/// pasted (`--label-map no opinion=fact` was two words; `(fact)=fact` a syntax error).
+fn shell_word(s: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-.,=:/+@%".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
 /// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the
 /// column list of such a "header" would be noise (a whole JSON model file is one line).
 fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
@@ -844,10 +856,19 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
     if starts(b"\xd0\xcf\x11\xe0") {
         return Some("the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first");
     }
-    if crate::stream::utf16_mark(first) {
-        return Some(
-            "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
-        );
+    // UTF-32's mark first: its little-endian one opens with UTF-16LE's.
+    match crate::stream::unicode_mark(first) {
+        Some("UTF-32") => {
+            return Some(
+                "the file is UTF-32 text: save it as UTF-8 (e.g. iconv -f UTF-32 -t UTF-8 FILE > NEW.csv)",
+            )
+        }
+        Some(_) => {
+            return Some(
+                "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
+            )
+        }
+        None => {}
     }
     // Excel's delimiter hint: `--delimiter ;` for `sep=;` read the hint as the header too.
     let no_bom = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
@@ -855,6 +876,16 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
         return Some(
             "the first line (`sep=...`) is Excel's delimiter hint, not the header row: delete that line (e.g. tail -n +2 FILE > NEW.csv) so that the header comes first, and give that delimiter with --delimiter (quoted: --delimiter ';')",
         );
+    }
+    // The same for UTF-32 (three NULs to a letter), which the check below called "not text".
+    match crate::stream::utf32_without_mark(first) {
+        Some("UTF-32BE") => return Some(
+            "the file is UTF-32 text (it has no byte-order mark, but three of every four bytes of its first line are NUL): save it as UTF-8 (e.g. iconv -f UTF-32BE -t UTF-8 FILE > NEW.csv)",
+        ),
+        Some(_) => return Some(
+            "the file is UTF-32 text (it has no byte-order mark, but three of every four bytes of its first line are NUL): save it as UTF-8 (e.g. iconv -f UTF-32LE -t UTF-8 FILE > NEW.csv)",
+        ),
+        None => {}
     }
     // Without its mark, UTF-16 read as bytes is a header of NUL-spaced letters, which the
     // check below called "not text".

@@ -28,7 +28,12 @@ fn main() -> ExitCode {
                     Some(factop::Error::Param { .. })
                 )
             });
-            eprintln!("factop: error: {}", one_line(&e));
+            let stdout = if writes_stdout(&e) {
+                "standard output: "
+            } else {
+                ""
+            };
+            eprintln!("factop: error: {stdout}{}", one_line(&e));
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
@@ -160,6 +165,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             || c.downcast_ref::<serde_json::Error>()
                 .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
+}
+
+/// Whether `e` is a bare I/O error: the commands write their report to standard output with
+/// `?` (every read and file write names its file), so `> /dev/full` or a full disk said
+/// only `No space left on device (os error 28)`.
+fn writes_stdout(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>().is_some()
+        || e.downcast_ref::<serde_json::Error>()
+            .is_some_and(|j| j.io_error_kind().is_some())
 }
 
 /// The error and its causes on one line, without repeating a cause already in the message.

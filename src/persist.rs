@@ -383,6 +383,13 @@ pub fn load_or_default(path: Option<&Path>) -> Result<Model> {
 
 /// Read a model file.
 pub fn load(path: &Path) -> Result<Model> {
+    // `-` is standard input everywhere else; here it said `No such file or directory`.
+    if path.as_os_str() == "-" {
+        return Err(Error::Model {
+            path: "-".into(),
+            msg: "a model is read from its file, not from standard input: name the model file (e.g. my-model.json, as factop train --output wrote it)".into(),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::Model {
         path: path.display().to_string(),
         msg: if e.kind() == std::io::ErrorKind::IsADirectory {
@@ -421,6 +428,46 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
             ),
         });
     }
+    // `-o out/` (a folder not yet made): the check wrote its probe beside `out`, and the
+    // rename after training or scoring failed with `out/: Not a directory (os error 20)`.
+    if path.as_os_str().as_encoded_bytes().ends_with(b"/") && !path.is_dir() {
+        let folder = path.display().to_string();
+        let folder = folder.trim_end_matches('/');
+        return Err(out(format!(
+            "ends with `/`, so it names a folder, and there is no folder {folder}: name the file (e.g. {folder}/{example}, after mkdir -p {folder})"
+        )));
+    }
+    // The temporary file's name is cut to fit (see `temp_path`), so its probe below does not
+    // show that the name itself is too long: the rename after the work failed.
+    let name_len = path.file_name().map_or(0, |n| n.as_encoded_bytes().len());
+    if name_len > NAME_MAX {
+        return Err(out(format!(
+            "the file name is {name_len} bytes long, and file systems take at most {NAME_MAX}: choose a shorter name"
+        )));
+    }
+    // `/dev/stdout`, `/dev/fd/1`, or the file standard output is redirected to: the rename
+    // replaced that file (the report then went to the unlinked one) or, for a pipe, failed
+    // with a message about `/proc/self/fd/pipe:[...]`.
+    if let Some(stream) = standard_stream(path) {
+        return Err(Error::Param {
+            name: flag,
+            msg: format!(
+                "{} is factop's standard {stream}{}: {flag} takes a file of its own (e.g. {flag} {example})",
+                path.display(),
+                if stream == "output" { ", which holds the command's report" } else { "" }
+            ),
+        });
+    }
+    // A pipe or a device reached through a link the kernel resolves (`/dev/fd/63` of a
+    // shell's `>(...)`, `/proc/self/fd/N`): its target is no path, so say what it is here.
+    if let Ok(m) = std::fs::metadata(path) {
+        if !m.is_dir() && !m.is_file() {
+            return Err(out(format!(
+                "is {}, not a regular file (it is written to a temporary file, then renamed over it): name a file (e.g. {flag} {example})",
+                special_kind(&m)
+            )));
+        }
+    }
     // A symbolic link is written through: its target is checked (a dangling link's too).
     let target = link_target(path).map_err(|e| out(e.to_string()))?;
     if target.is_dir() {
@@ -439,6 +486,58 @@ pub fn check_output(flag: &'static str, path: &Path, example: &str) -> Result<()
     std::fs::File::create(&probe).map_err(|e| Error::output(flag, &target, &e))?;
     let _ = std::fs::remove_file(&probe);
     Ok(())
+}
+
+/// Which of factop's standard streams (`output`, `error`, `input`) `path` is the same file
+/// as, if any (through `/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N` or its own name): a
+/// stream that is `/dev/null` takes nothing from the report and is not counted.
+#[cfg(unix)]
+fn standard_stream(path: &Path) -> Option<&'static str> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let id = |m: std::fs::Metadata| (m.dev(), m.ino());
+    let file = id(std::fs::metadata(path).ok()?);
+    if std::fs::metadata("/dev/null").is_ok_and(|m| id(m) == file) {
+        return None;
+    }
+    let stream_id = |fd: std::os::fd::BorrowedFd<'_>| {
+        let owned = fd.try_clone_to_owned().ok()?;
+        std::fs::File::from(owned).metadata().ok().map(id)
+    };
+    let streams = [
+        ("output", stream_id(std::io::stdout().as_fd())),
+        ("error", stream_id(std::io::stderr().as_fd())),
+        ("input", stream_id(std::io::stdin().as_fd())),
+    ];
+    streams
+        .into_iter()
+        .find(|(_, s)| *s == Some(file))
+        .map(|(name, _)| name)
+}
+
+#[cfg(not(unix))]
+fn standard_stream(_path: &Path) -> Option<&'static str> {
+    None
+}
+
+/// What a file that is neither a regular file nor a folder is, for a message.
+fn special_kind(m: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = m;
+    "a special file"
 }
 
 /// Refuse an output path (given with `flag`) that names one of the input files given with
@@ -518,30 +617,84 @@ fn temp_path(path: &Path) -> PathBuf {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let mut name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "model".into());
-    dir.join(format!(".{name}.tmp-{}", std::process::id()))
+    let suffix = format!(".tmp-{}", std::process::id());
+    // A name near the system's 255-byte limit is a valid output, but its temporary name,
+    // 16 bytes longer, was not: `-o` failed with `File name too long`.
+    let mut keep = NAME_MAX.saturating_sub(1 + suffix.len()).min(name.len());
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    name.truncate(keep);
+    dir.join(format!(".{name}{suffix}"))
 }
+
+/// The longest file name (in bytes) most file systems take.
+const NAME_MAX: usize = 255;
 
 /// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
 /// then renamed over `path`. On any failure the previous file is untouched. A symbolic link
 /// is written through: its target is replaced and the link kept (see [`link_target`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let target = link_target(path).map_err(|e| Error::io(path, e))?;
-    let tmp = temp_path(&target);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
+    let mut staged = Staged::default();
+    staged.stage(path, bytes)?;
+    staged.commit()
+}
+
+/// Files written as one set: each is written to a temporary file in its target's folder and
+/// flushed to disk ([`Staged::stage`]), and only when every one is written are they all
+/// renamed over their targets ([`Staged::commit`]). A failure while writing (a full disk)
+/// leaves every earlier file of the set as it was, where writing them one by one left a mix
+/// of new and old files. Dropped before its commit, it removes its temporary files.
+#[derive(Debug, Default)]
+pub struct Staged {
+    /// The temporary file, the file it replaces, and the path as given (for messages).
+    files: Vec<(PathBuf, PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Write `bytes` to a temporary file beside `path` (beside its target, for a symbolic
+    /// link: see [`link_target`]), to be renamed over it by [`Staged::commit`].
+    pub fn stage(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let target = link_target(path).map_err(|e| Error::io(path, e))?;
+        let tmp = temp_path(&target);
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Error::io(path, e));
+        }
+        self.files.push((tmp, target, path.to_path_buf()));
+        Ok(())
     }
-    Ok(())
+
+    /// Rename every staged file over its target, in the order staged.
+    pub fn commit(mut self) -> Result<()> {
+        for i in 0..self.files.len() {
+            let (tmp, target, path) = &self.files[i];
+            if let Err(e) = std::fs::rename(tmp, target) {
+                let e = Error::io(path, e);
+                self.files.drain(..i); // renamed: nothing left to remove
+                return Err(e);
+            }
+        }
+        self.files.clear();
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, ..) in &self.files {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
 }
 
 /// Save a model atomically.

@@ -36,10 +36,20 @@ const READ_BYTES: usize = 64 << 10;
 /// read fills it, so a small file costs no 64 KB buffer (`classify` opens thousands).
 const FIRST_READ_BYTES: usize = 8 << 10;
 
-/// Whether `head`, the start of a text, opens with a UTF-16 byte-order mark (either order).
-pub fn utf16_mark(head: &[u8]) -> bool {
-    matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+/// The encoding (`UTF-32` or `UTF-16`, as iconv names them; either byte order) whose
+/// byte-order mark `head`, the start of a text (at least its first 4 bytes when it has
+/// them), opens with, if any. UTF-32 is tested first: its little-endian mark `FF FE 00 00`
+/// opens with UTF-16's `FF FE` (a UTF-16 text whose first character is NUL: none).
+pub fn unicode_mark(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
+        _ => None,
+    }
 }
+
+/// How many bytes at the start of a text [`unicode_mark`] needs to tell UTF-32 from UTF-16.
+pub const MARK_BYTES: usize = 4;
 
 /// How many bytes at the start of a text [`utf16_without_mark`] is meant to look at.
 pub const UTF16_WINDOW: usize = 64;
@@ -66,6 +76,38 @@ pub fn utf16_without_mark(head: &[u8]) -> Option<&'static str> {
         Some("UTF-16LE")
     } else if high(even, odd) {
         Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+/// Which UTF-32 (`UTF-32LE` or `UTF-32BE`) `head`, the start of a text (its first
+/// [`UTF16_WINDOW`] bytes, or all of a shorter text), reads as without a byte-order mark, if
+/// any: of each 4 bytes, the two high ones NUL in (nearly) every place, the third in at least
+/// half (Latin letters, digits, spaces and punctuation) and the low one in at most an eighth,
+/// over at least 2 characters. Text with fewer than 4 NUL bytes never does, and UTF-32 never
+/// reads as UTF-16 ([`utf16_without_mark`]: half the bytes of both parities are NUL).
+pub fn utf32_without_mark(head: &[u8]) -> Option<&'static str> {
+    let quads = head.len() / 4;
+    if quads < 2 {
+        return None;
+    }
+    let nuls = |place: usize| {
+        head[..4 * quads]
+            .iter()
+            .skip(place)
+            .step_by(4)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let n = [nuls(0), nuls(1), nuls(2), nuls(3)];
+    let all = |k: usize| 8 * k >= 7 * quads;
+    let half = |k: usize| 2 * k >= quads;
+    let few = |k: usize| 8 * k <= quads;
+    if n[3] == quads && all(n[2]) && half(n[1]) && few(n[0]) {
+        Some("UTF-32LE")
+    } else if n[0] == quads && all(n[1]) && half(n[2]) && few(n[3]) {
+        Some("UTF-32BE")
     } else {
         None
     }

@@ -116,6 +116,14 @@ impl<R> NotUtf16<R> {
     /// way the check is done.
     fn check_head(&mut self, head_len: usize) -> std::io::Result<()> {
         self.seen = UTF16_WINDOW + 1;
+        if let Some(utf32) = factop::stream::utf32_without_mark(&self.head[..head_len]) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "is UTF-32 text (it has no byte-order mark, but three of every four bytes of its start are NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf32} -t UTF-8)"
+                ),
+            ));
+        }
         match factop::stream::utf16_without_mark(&self.head[..head_len]) {
             Some(utf16) => Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
@@ -135,7 +143,10 @@ impl<R: Read> Read for NotUtf16<R> {
             return Ok(n);
         }
         if n == 0 {
-            // The end of a text shorter than the window.
+            // The end of a text shorter than the window (and perhaps than a UTF-32 mark).
+            if self.seen < MARK_BYTES {
+                mark_check(&self.head[..self.seen])?;
+            }
             self.check_head(self.seen)?;
             return Ok(0);
         }
@@ -143,16 +154,31 @@ impl<R: Read> Read for NotUtf16<R> {
         self.head[self.seen..self.seen + take].copy_from_slice(&buf[..take]);
         let before = self.seen;
         self.seen += take;
-        if before < 2 && self.seen >= 2 && factop::stream::utf16_mark(&self.head[..2]) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "is UTF-16 text (it opens with a UTF-16 byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
-            ));
+        // Decided on 4 bytes: the UTF-32LE mark `FF FE 00 00` opens with the UTF-16LE one.
+        if before < MARK_BYTES && self.seen >= MARK_BYTES {
+            mark_check(&self.head[..MARK_BYTES])?;
         }
         if self.seen == UTF16_WINDOW {
             self.check_head(UTF16_WINDOW)?;
         }
         Ok(n)
+    }
+}
+
+/// How many bytes of a text a byte-order mark is told from (UTF-32 from UTF-16).
+const MARK_BYTES: usize = factop::stream::MARK_BYTES;
+
+/// Refuse a text whose start `head` is a UTF-16 or UTF-32 byte-order mark (as Windows
+/// Notepad's "Unicode" saves UTF-16).
+fn mark_check(head: &[u8]) -> std::io::Result<()> {
+    match factop::stream::unicode_mark(head) {
+        Some(code) => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "is {code} text (it opens with a {code} byte-order mark); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {code} -t UTF-8)"
+            ),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -409,6 +435,11 @@ impl Chunk {
                 // A UTF-16 file of one short line ends before the reader has seen the 64
                 // bytes it checks: its line (NUL-spaced JSON) is said to be UTF-16 here.
                 let head = &line[..line.len().min(factop::stream::UTF16_WINDOW)];
+                if let Some(utf32) = factop::stream::utf32_without_mark(head) {
+                    return Err(anyhow::anyhow!(
+                        "{name}: is UTF-32 text (it has no byte-order mark, but three of every four bytes of line {line_no} are NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf32} -t UTF-8)"
+                    ));
+                }
                 if let Some(utf16) = factop::stream::utf16_without_mark(head) {
                     return Err(anyhow::anyhow!(
                         "{name}: is UTF-16 text (it has no byte-order mark, but every other byte of line {line_no} is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"
@@ -797,6 +828,8 @@ struct JsonlArticles {
     /// The open file: path, name, reader, line number.
     current: Option<OpenJsonl>,
     line: Vec<u8>,
+    /// Whether the open file has had an article (a non-blank line).
+    articles: bool,
 }
 
 impl JsonlArticles {
@@ -805,6 +838,7 @@ impl JsonlArticles {
             files: files.into_iter(),
             current: None,
             line: Vec::new(),
+            articles: false,
         }
     }
 }
@@ -834,11 +868,18 @@ impl Iterator for JsonlArticles {
                 };
                 let doc = doc_name(&path);
                 self.current = Some((path, doc, reader, 0));
+                self.articles = false;
                 continue;
             };
             self.line.clear();
             match reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => {
+                    // An empty file (or one of blank lines) wrote nothing and said nothing,
+                    // where an empty article is warned about.
+                    if !self.articles {
+                        let name = input_name(path).display();
+                        eprintln!("factop: warning: {name}: no articles (no JSON lines)");
+                    }
                     self.current = None;
                     continue;
                 }
@@ -852,6 +893,7 @@ impl Iterator for JsonlArticles {
             if self.line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            self.articles = true;
             return Some(Ok(Chunk {
                 first: true,
                 last: true,
@@ -895,6 +937,23 @@ mod tests {
             assert!(read_all(&text[..]).is_err());
             assert!(read_all(ByteByByte(&text)).is_err());
         }
+        // UTF-32's marks (the little-endian one opens with UTF-16LE's), also a bare mark.
+        let utf32 = [&b"\xFF\xFE\0\0H\0\0\0i\0\0\0"[..], b"\0\0\xFE\xFF\0\0\0H"];
+        for text in utf32
+            .into_iter()
+            .chain([&b"\xFF\xFE\0\0"[..], b"\0\0\xFE\xFF"])
+        {
+            for e in [read_all(text), read_all(ByteByByte(text))] {
+                let e = e.unwrap_err().to_string();
+                assert!(
+                    e.contains("UTF-32 byte-order mark") && e.contains("-f UTF-32 "),
+                    "{e}"
+                );
+            }
+        }
+        let e = read_all(&b"\xFF\xFEH\0"[..]).unwrap_err().to_string();
+        assert!(e.contains("UTF-16 byte-order mark"), "{e}");
+        assert!(read_all(&b"\xFF\xFE"[..]).is_err());
         // UTF-8 (with or without its own mark) and a lone 0xFF further on read as they are.
         for text in [&b"Hi."[..], b"\xEF\xBB\xBFHi.", b"H\xFF\xFE", b"\xFF"] {
             assert_eq!(read_all(text).unwrap(), text);

@@ -151,6 +151,12 @@ fn parse_label_map(s: &str) -> Result<LabelMap, String> {
 /// A probability in 0..=1.
 pub fn parse_probability(s: &str) -> Result<f64, String> {
     let p: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    // Rust reads `NaN` as a number: it was said to be "outside 0..1".
+    if p.is_nan() {
+        return Err(format!(
+            "`{s}` is not a number: give a probability from 0 to 1"
+        ));
+    }
     if (0.0..=1.0).contains(&p) {
         Ok(p)
     } else {

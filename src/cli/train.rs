@@ -309,13 +309,19 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
             // UTF-16 without its mark is valid UTF-8 (NUL-spaced letters): it said "line 4:
             // ` ` has no word a sentence could match" or read entries that never match.
             let head = &bytes[..bytes.len().min(factop::stream::UTF16_WINDOW)];
-            let mark = factop::stream::utf16_mark(head);
-            let utf16 = factop::stream::utf16_without_mark(head).or(mark.then_some("UTF-16"));
-            if let Some(utf16) = utf16 {
+            // UTF-16 with a mark names its byte order too (`UTF-16LE`); UTF-32 never reads
+            // as UTF-16 without a mark (half the bytes of both parities are NUL), so its mark
+            // is found (`unicode_mark` tells it from UTF-16's); UTF-32 without a mark last
+            // (the NULs of UTF-32LE's mark would pass for it, naming a byte order).
+            let code = factop::stream::utf16_without_mark(head)
+                .or_else(|| factop::stream::unicode_mark(head))
+                .or_else(|| factop::stream::utf32_without_mark(head));
+            if let Some(code) = code {
+                let family = &code[..6];
                 return Err(factop::Error::Data {
                     path: path.display().to_string(),
                     msg: format!(
-                        "lexicon `{}` is UTF-16 text: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)",
+                        "lexicon `{}` is {family} text: save it as UTF-8 (e.g. iconv -f {code} -t UTF-8)",
                         spec.name
                     ),
                 }

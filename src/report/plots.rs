@@ -159,14 +159,33 @@ pub fn prepare_dir(dir: &Path) -> Result<()> {
         ))
     })?;
     let _ = std::fs::remove_file(&probe);
+    // A folder (or a pipe) under a plot's name: the files before it were renamed into place,
+    // then `DIR/roc.svg: Is a directory`, after scoring and naming no flag.
+    let names = PLOTS
+        .iter()
+        .flat_map(|p| [format!("{p}.svg"), format!("{p}.png")])
+        .chain(["curves.json".to_string()]);
+    for name in names {
+        let path = dir.join(&name);
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(out(format!(
+                "{} is a folder or another non-file, where the plot {name} goes: move it away or choose another folder",
+                path.display()
+            )));
+        }
+    }
     Ok(())
 }
 
 /// Write the five plots as SVG and PNG, plus `curves.json`, into `dir` (created if missing).
-/// Returns the files written.
+/// Returns the files written. They are written as one set (see [`crate::persist::Staged`]):
+/// a failure leaves every earlier file in `dir` as it was.
 pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
     register_font();
     prepare_dir(dir)?;
+    // Every file is written to a temporary file, and all are renamed only when every one is
+    // written: a failure (a full disk) left the files before it new and the rest old.
+    let mut staged = crate::persist::Staged::default();
     let mut written = Vec::new();
     for name in PLOTS {
         let svg_path = dir.join(format!("{name}.svg"));
@@ -176,7 +195,7 @@ pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
             draw(name, data, &root).map_err(|e| plot_error(&svg_path, e))?;
             root.present().map_err(|e| plot_error(&svg_path, e))?;
         }
-        crate::persist::write_atomic(&svg_path, svg.as_bytes())?;
+        staged.stage(&svg_path, svg.as_bytes())?;
         written.push(svg_path);
 
         // Drawn in memory and written like the SVG (temporary file, rename): plotters'
@@ -190,14 +209,15 @@ pub fn write_plots(dir: &Path, data: &PlotData) -> Result<Vec<PathBuf>> {
             root.present().map_err(|e| plot_error(&png_path, e))?;
         }
         let png = encode_png(&rgb).map_err(|e| plot_error(&png_path, e))?;
-        crate::persist::write_atomic(&png_path, &png)?;
+        staged.stage(&png_path, &png)?;
         written.push(png_path);
     }
     let json_path = dir.join("curves.json");
     let mut json = serde_json::to_vec_pretty(data).expect("plot data serialises");
     json.push(b'\n');
-    crate::persist::write_atomic(&json_path, &json)?;
+    staged.stage(&json_path, &json)?;
     written.push(json_path);
+    staged.commit()?;
     Ok(written)
 }
 

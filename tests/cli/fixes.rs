@@ -631,7 +631,7 @@ fn the_authors_verdict_after_a_report_stays_the_authors() {
 /// too; SIGXFSZ ignored, so a write fails with EFBIG as on a full disk): confusion.svg (3 KB)
 /// fits, confusion.png (37 KB) does not.
 #[cfg(unix)]
-fn plots_with_size_limit(dir: &std::path::Path) -> std::process::Output {
+pub(crate) fn plots_with_size_limit(dir: &std::path::Path) -> std::process::Output {
     use std::os::unix::process::CommandExt;
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factop"));
     cmd.current_dir(crate::harness::root()).args([

@@ -5,6 +5,7 @@ mod classify;
 mod evaluate;
 mod explain;
 mod fixes;
+mod fresh_user;
 mod fuzz_corpus;
 mod harness;
 mod html;
