@@ -12,6 +12,9 @@
 #         row read in its article (--doc-column doc --para-column para), as classify reads an article
 #   ART7  macro-F1 of the seventh article set (datasets/article-challenge-7.csv), in context: kept
 #         apart, since it was written after the rest and is the hardest so far
+#   ART9  macro-F1 of the ninth article set (datasets/article-challenge-9.csv, blind when written on
+#         1 December 2026), in context
+#   CHAL5 macro-F1 on datasets/attribution-challenge-5.csv (blind when written on 1 December 2026)
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -36,8 +39,8 @@ art() {
   done
   python3 -c "print(f'{$sum / 6:.4f}')"
 }
-art7() {
-  "$F" evaluate -m "$tmp/m.json" --data datasets/article-challenge-7.csv --doc-column doc --para-column para --format json 2>/dev/null |
+inctx() {
+  "$F" evaluate -m "$tmp/m.json" --data "$1" --doc-column doc --para-column para --format json 2>/dev/null |
     python3 -c "import json,sys; print(f'{json.load(sys.stdin)[\"macro_f1\"]:.4f}')"
 }
 row() {
@@ -46,10 +49,10 @@ row() {
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(art) | $(art7) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | ART | ART7 | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | ART | ART7 | ART9 | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
 row "− round 6 of the written corpus (rounds 1-5 only)" "${NEWS[@]}" "${PAIRS[@]}" --data "$tmp/written-r1-5.csv"
 row "− written corpus (news + attribution pairs)" "${NEWS[@]}" "${PAIRS[@]}"
@@ -57,6 +60,8 @@ row "− attribution pairs (news + written corpus)" "${NEWS[@]}" "${WRITTEN[@]}"
 row "news only" "${NEWS[@]}"
 row "written corpus twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" "${WRITTEN[@]}"
 row "attribution pairs twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "+ round 7 of the written corpus (\`datasets/news-written-r7.csv\`, not adopted)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --data datasets/news-written-r7.csv
+row "+ round 8 of the written corpus (\`datasets/news-written-r8.csv\`, not adopted)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --data datasets/news-written-r8.csv
 row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
