@@ -18,23 +18,25 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's five flags.
-const CONTEXTS: [Context; 32] = {
+/// Every combination of the segmenter's six flags.
+const CONTEXTS: [Context; 64] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
         continues_quote: false,
         continues_report: false,
         q_and_a: false,
-    }; 32];
+        speaker_turn: false,
+    }; 64];
     let mut i = 0;
-    while i < 32 {
+    while i < 64 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
             continues_quote: i & 4 != 0,
             continues_report: i & 8 != 0,
             q_and_a: i & 16 != 0,
+            speaker_turn: i & 32 != 0,
         };
         i += 1;
     }

@@ -67,6 +67,7 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                         continues_report: !overlap.is_empty()
                             && overlap.iter().all(|s| s.continues_report),
                         q_and_a: !overlap.is_empty() && overlap.iter().all(|s| s.q_and_a),
+                        speaker_turn: !overlap.is_empty() && overlap.iter().all(|s| s.speaker_turn),
                     }
                 }
             }

@@ -330,6 +330,7 @@ pub fn context_of(text: &str) -> Context {
         continues_quote: false,
         continues_report: false,
         q_and_a: false,
+        speaker_turn: false,
     }
 }
 

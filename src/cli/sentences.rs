@@ -37,6 +37,7 @@ struct Row<'a> {
     continues_quote: bool,
     continues_report: bool,
     q_and_a: bool,
+    speaker_turn: bool,
 }
 
 /// Run `factop sentences`.
@@ -75,6 +76,7 @@ pub fn run(args: Args) -> Result<()> {
                                 continues_quote: s.continues_quote,
                                 continues_report: s.continues_report,
                                 q_and_a: s.q_and_a,
+                                speaker_turn: s.speaker_turn,
                             },
                         )?;
                         writeln!(out)?;

@@ -65,6 +65,12 @@ pub struct Context {
     /// ([`Sentence::q_and_a`](crate::segment::Sentence::q_and_a)). Cue rules 12 read it as a
     /// sentence of a quotation. Stand-alone sentences (training rows) never have it.
     pub q_and_a: bool,
+    /// The sentence is a speaker's turn: it or the first sentence of its paragraph opens with a
+    /// speaker label (`Sato: …`, `The mayor: …`;
+    /// [`Sentence::speaker_turn`](crate::segment::Sentence::speaker_turn)). Cue rules 13 read
+    /// it as a sentence of a quotation, and read a sentence that opens with a label so even
+    /// without the flag (a sentence read alone).
+    pub speaker_turn: bool,
 }
 
 impl Context {
@@ -76,20 +82,37 @@ impl Context {
             continues_quote: s.continues_quote,
             continues_report: s.continues_report,
             q_and_a: s.q_and_a,
+            speaker_turn: s.speaker_turn,
+        }
+    }
+
+    /// The context with `text`'s leading speaker label read: from cue rules 13, a sentence
+    /// that opens with one (`Sato: …`) is a speaker's turn, read alone or in an article.
+    #[inline]
+    pub(crate) fn with_label(self, text: &str, cue_rules: u8) -> Context {
+        if cue_rules >= 13 && !self.speaker_turn && crate::segment::speaker_label(text).is_some() {
+            Context {
+                speaker_turn: true,
+                ..self
+            }
+        } else {
+            self
         }
     }
 
     /// Whether the features of cue rules `cue_rules` read every word of the sentence as
     /// quoted: a continued report from cue rules 10 on, a question or an answer of a text in
-    /// question-and-answer form from cue rules 12 on.
+    /// question-and-answer form from cue rules 12 on, a speaker's turn from cue rules 13 on.
     #[inline]
     pub(crate) fn quoted_whole(self, cue_rules: u8) -> bool {
-        (cue_rules >= 10 && self.continues_report) || (cue_rules >= 12 && self.q_and_a)
+        (cue_rules >= 10 && self.continues_report)
+            || (cue_rules >= 12 && self.q_and_a)
+            || (cue_rules >= 13 && self.speaker_turn)
     }
 
     /// The context as the features of cue rules `cue_rules` read it: from cue rules 10, a
     /// continued report (from 12, a question or an answer of a text in question-and-answer
-    /// form) is read as a sentence inside an attributed quotation (`in_quote` and
+    /// form; from 13, a speaker's turn) is read as a sentence inside an attributed quotation (`in_quote` and
     /// `attributed`; its words are quoted, see [`quoted_whole`](Self::quoted_whole)), as the
     /// middle sentence of a quotation over several sentences is. Otherwise as it is.
     #[inline]
@@ -901,7 +924,9 @@ impl Analyzer {
         ctx: Context,
         emit: &mut dyn FnMut(&str),
     ) -> Vec<(String, f32)> {
-        let ctx = ctx.read(self.config.cue_rules);
+        let ctx = ctx
+            .with_label(text, self.config.cue_rules)
+            .read(self.config.cue_rules);
         let mut unmasked = tokenise_in(
             &normalise(text, self.config.lowercase),
             ctx.continues_quote,

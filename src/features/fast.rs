@@ -638,7 +638,7 @@ fn run(
     if cache.entries.len() >= MAX_ENTRIES || cache.arena.len() >= MAX_ARENA {
         cache.clear();
     }
-    let ctx = ctx.read(cfg.cue_rules);
+    let ctx = ctx.with_label(text, cfg.cue_rules).read(cfg.cue_rules);
     normalise_into(text, cfg.lowercase, norm);
     tokenise_into(
         norm,
@@ -646,7 +646,7 @@ fn run(
         chars,
         toks,
     );
-    // A continued report (cue rules 10) is quoted throughout, as `Analyzer::terms` reads it.
+    // A continued report (cue rules 10; a question, 12; a speaker's turn, 13) is quoted throughout, as `Analyzer::terms` reads it.
     if ctx.quoted_whole(cfg.cue_rules) {
         toks.iter_mut().for_each(|t| t.span = Span::Quoted);
     }
@@ -959,6 +959,7 @@ mod tests {
                 continues_quote,
                 continues_report,
                 q_and_a: false,
+                speaker_turn: false,
             },
         )
     }

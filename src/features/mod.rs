@@ -152,7 +152,11 @@ pub struct FeatureConfig {
     /// outside reported speech: `Book early.`, `Go for the first act.`), `would say that` with
     /// nothing after it as the author's aside, no report (no scope, `cue:attributed` off: `He
     /// would say that.`), and `lies` after a determiner or possessive as the noun (`the lies in
-    /// the report` counts; format version 21). New models use revision 12;
+    /// the report` counts), and speakers' turns: a sentence that opens with a speaker label
+    /// (`Sato: …`, `The mayor: …`, `Union leader: …`; not the author's `Note:`, `Verdict:`,
+    /// `Why it matters:`), read alone or in an article, and the later sentences of its
+    /// paragraph ([`Context::speaker_turn`]) are read as sentences of a quotation (format
+    /// version 21). New models use revision 12;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -897,6 +901,7 @@ mod tests {
         continues_quote: true,
         continues_report: false,
         q_and_a: false,
+        speaker_turn: false,
     };
 
     #[test]
@@ -935,6 +940,47 @@ mod tests {
         read_from_revision(12, asked, &texts, |f, text, got| {
             assert_eq!(*got, f.transform(text, QUOTED), "{text}");
         });
+    }
+
+    #[test]
+    fn cue_rules_13_read_a_speakers_turn_as_a_quotations_sentence() {
+        // A later sentence of a turn (the segmenter's flag), and a sentence that opens with a
+        // speaker label read alone (no flag): the speaker's from 13, as before until 12.
+        let turn = Context {
+            speaker_turn: true,
+            ..Context::default()
+        };
+        read_from_revision(13, turn, &["The plan is a disaster."], |f, text, got| {
+            assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+        });
+        let labelled = [
+            "Sato: Anyone who calls the plan cheap has not read it.",
+            "The mayor: We will not back down.",
+            "Union leader: the offer is a disgrace",
+        ];
+        read_from_revision(13, Context::default(), &labelled, |f, text, got| {
+            assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+        });
+        // The author's labels and colons later in the sentence are read as the author's.
+        let cfg = FeatureConfig {
+            cue_rules: 13,
+            min_df: 1,
+            ..FeatureConfig::default()
+        };
+        let f = Featurizer::fit(cfg, &docs()).unwrap();
+        for text in [
+            "Verdict: The plan is a disaster.",
+            "Why it matters: The plan is a disaster.",
+            "The reason is simple: the plan is a disaster.",
+        ] {
+            let got = f.transform(text, Context::default());
+            assert_eq!(
+                got,
+                f.transform_reference(text, Context::default()),
+                "{text}"
+            );
+            assert_ne!(got, f.transform(text, QUOTED), "{text}");
+        }
     }
 
     #[test]

@@ -107,11 +107,24 @@
 //!   not flagged. Cue rules 12 read such a sentence as a
 //!   sentence of a quotation (see `FeatureConfig::cue_rules`).
 //!
+//! * `speaker_turn` — a speaker's turn: the block opens with a speaker label, a name or a
+//!   role of one to four words and a colon before the speaker's words (`Sato: …`, `Dr Amira
+//!   Sato: …`, `The mayor: …`, `Union leader: …`, a headline's `Minister: we will not back
+//!   down`), and every sentence of the block is flagged. The author's own labels are no
+//!   speakers (`Note:`, `Verdict:`, `Why it matters:`, `Editor's note:`, `Monday:`, `Method:`,
+//!   `Q:`; `lexicons/not_speakers.txt`), nor are times (`10.40pm:`), datelines in capitals
+//!   (`NEW DELHI:`) or sentences with a colon later (`The reason is simple: …`). The shape
+//!   tests are in `speaker.rs`. Cue rules 13 read such a sentence as a sentence of a
+//!   quotation, and a sentence that opens with a label so when it is read alone too.
+//!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
 
 mod lexicon;
 mod lines;
 mod report;
+mod speaker;
+/// A sentence's leading speaker label (`Sato:`), read by the feature analyzer from cue rules 13.
+pub(crate) use speaker::speaker_label;
 
 /// The attribution verbs and their blocking contexts, shared with the feature analyzer's
 /// reported-speech scope.
@@ -156,6 +169,10 @@ pub struct Sentence {
     /// an explainer's subhead or an interviewer's question to `you`, from the document's
     /// second on (see the module docs for the exact rule).
     pub q_and_a: bool,
+    /// The sentence is a speaker's turn: its block opens with a speaker label (`Sato: …`,
+    /// `The mayor: …`), so the block's sentences are that speaker's words (see the module
+    /// docs for the exact rule).
+    pub speaker_turn: bool,
 }
 
 impl Sentence {

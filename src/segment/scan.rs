@@ -122,6 +122,8 @@ pub(super) struct Scanner<'a> {
     questions: u8,
     /// Read paragraphs laid out one per line (off only in tests, to compare with).
     line_paragraphs: bool,
+    /// The current block opens with a speaker label (see `speaker_turn`).
+    turn: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -145,6 +147,7 @@ impl<'a> Scanner<'a> {
             interview: carry.interview,
             questions: carry.questions,
             line_paragraphs: true,
+            turn: false,
         }
     }
 
@@ -214,6 +217,14 @@ impl<'a> Scanner<'a> {
         let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
         let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
         self.interview |= starts_with_label(head, &QUESTION_LABELS);
+        // A speaker's turn: the block opens with a speaker label (`Sato: …`). Only a colon
+        // near the start is read.
+        let head = &head[..head.len().min(super::speaker::SCAN_BYTES)];
+        self.turn = super::speaker::may_open_label(head) && {
+            let head = std::str::from_utf8(head)
+                .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
+            super::speaker_label(head).is_some()
+        };
         answer
     }
 
@@ -662,6 +673,7 @@ impl<'a> Scanner<'a> {
             continues_quote: false,
             continues_report: false,
             q_and_a: false,
+            speaker_turn: false,
         });
         self.meta.push(Meta {
             cue,
@@ -806,6 +818,11 @@ impl<'a> Scanner<'a> {
         }
         self.continued_reports(base);
         self.questions_and_answers(base);
+        if self.turn {
+            for s in &mut self.out[base..] {
+                s.speaker_turn = true;
+            }
+        }
         self.meta.clear();
     }
 

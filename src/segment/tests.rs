@@ -1020,3 +1020,94 @@ fn questions_and_answers_carry_from_piece_to_piece() {
     assert!(q[0].q_and_a);
     assert!(!split_piece("What do you need?", "", &mut Carry::default())[0].q_and_a);
 }
+
+/// The sentences of `text` that are a speaker's turn.
+fn turns(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.speaker_turn)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn a_transcripts_turns_are_its_speakers() {
+    // Each turn labelled with its speaker's name or role: every sentence of the paragraph is
+    // the speaker's; the writer's paragraph after the transcript is not.
+    let text = "The two candidates met on Tuesday.\n\nMoroz: The bypass is a waste of money. \
+        Nobody in this town asked for it.\n\nDr Lena Hart: It will take lorries out of the \
+        high street. That is what people want.\n\nThe moderator: Time is up.\n\nNeither \
+        changed many minds.";
+    assert_eq!(
+        turns(text),
+        [
+            "Moroz: The bypass is a waste of money.",
+            "Nobody in this town asked for it.",
+            "Dr Lena Hart: It will take lorries out of the high street.",
+            "That is what people want.",
+            "The moderator: Time is up.",
+        ]
+    );
+    // A paragraph laid out one per line reads each line as its own turn.
+    let lines = "Moroz: The bypass is a waste of money. Nobody asked for it.\nHart: It will \
+        take lorries out of the high street. People want that.\nThe vote is on Friday, and \
+        the count will start at ten in the evening. Both expect to win.";
+    assert_eq!(turns(lines).len(), 4, "{:?}", turns(lines));
+}
+
+#[test]
+fn headline_attributions_are_the_speakers() {
+    for text in [
+        "Minister: we will not back down on the levy",
+        "Union leader: the offer 'is an insult'",
+        "Ex-minister: party has lost its way",
+    ] {
+        assert_eq!(turns(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn live_blogs_reviews_and_recipes_are_the_authors() {
+    for text in [
+        // A live blog: times, updates and the writer's summary.
+        "10.40pm: The count has begun.\n\n10.52pm: Turnout looks low. That will worry the \
+         council.\n\nUpdate: The first result is in.\n\nKey events: the count, the first \
+         result.",
+        // A review with a verdict, a rating and credits.
+        "The second act drags.\n\nVerdict: A fine cast wasted on a thin script. Skip it.\n\n\
+         Rating: Two stars.\n\nDirector: Jane Roe. Running time: two hours.",
+        // A recipe.
+        "Ingredients: flour, butter and sugar.\n\nMethod: Heat the oven. Rub the butter into \
+         the flour.\n\nServes: Four.\n\nTip: Chill the dough first.",
+        // Player ratings, and a round-up's topics.
+        "Moroz: 7/10. Two fine saves, one error.\n\nHart: 6/10. Quiet until the last ten \
+         minutes.",
+        "Housing: The record is dismal. Rents keep rising.\n\nTransport: The buses are late \
+         again.",
+        // A diary, a dateline, an interview with question labels, colons later on.
+        "Monday: The app goes live. Nobody can pay.\n\nTuesday: The app goes down.",
+        "NEW DELHI: The government announced a plan on Monday. It is a bold one.",
+        "Q: Why now?\n\nA: Because the money ran out.",
+        "The reason is simple: the plan costs too much. There are two problems: cost and \
+         time.",
+        "Our view: The council got this wrong. It should think again.",
+    ] {
+        assert_eq!(turns(text), Vec::<&str>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_speakers_turn_is_the_same_in_pieces() {
+    let text = "Moroz: The bypass is a waste. Nobody asked.\n\nThe vote is on Friday.";
+    let whole = split(text);
+    let mut carry = Carry::default();
+    let mut pieces = split_piece(
+        "Moroz: The bypass is a waste. Nobody asked.\n\n",
+        "The vote",
+        &mut carry,
+    );
+    pieces.extend(split_piece("The vote is on Friday.", "", &mut carry));
+    let flags = |v: &[Sentence]| v.iter().map(|s| s.speaker_turn).collect::<Vec<_>>();
+    assert_eq!(flags(&whole), [true, true, false]);
+    assert_eq!(flags(&pieces), flags(&whole));
+}

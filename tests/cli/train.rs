@@ -1249,6 +1249,39 @@ fn cue_rules_13_are_opt_in_and_leave_revision_12_as_it_read() {
     assert!(card.contains("recommendations (cue rules 13)"), "{card}");
 }
 
+/// An invented debate write-up: the writer's opening, a speaker's turn of two sentences under
+/// a name label, the writer's verdict under a label of the writer's own, and a colon later in a
+/// sentence of the writer's.
+const DEBATE: &str = "The two candidates met on Tuesday evening.\n\n\
+    Moroz: The bypass is a waste of money. Nobody in this town asked for it.\n\n\
+    Verdict: A dull debate that settled nothing.\n\n\
+    The reason is simple: neither has a plan for the buses.\n";
+
+#[test]
+fn cue_rules_13_read_a_speakers_turn_as_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twelve, thirteen) = (dir.path().join("12.json"), dir.path().join("13.json"));
+    train_to(&twelve, &["--cue-rules", "12"]);
+    train_to(&thirteen, &["--cue-rules", "13"]);
+    // The seed data has no speaker label: the same weights.
+    assert_eq!(
+        model_json(&twelve)["weights"],
+        model_json(&thirteen)["weights"]
+    );
+    let out = factop(&["sentences", "-f", "jsonl"], Some(DEBATE.as_bytes())).ok();
+    let flags: Vec<bool> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["speaker_turn"] == true)
+        .collect();
+    assert_eq!(flags, [false, true, true, false, false], "{out}");
+    // Only the turn's sentences move, toward the speaker's (fact).
+    let (new, old) = (p_opinion(&thirteen, DEBATE), p_opinion(&twelve, DEBATE));
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, !flags[i], "sentence {i}: {a} {b}");
+        assert!(!flags[i] || a < b, "sentence {i}: {a} {b}");
+    }
+}
+
 /// An invented column whose paragraphs open with rhetorical questions.
 const COLUMN: &str = "The council wants another £2m for its new headquarters.\n\n\
     Who will pay for this? Residents, as always.\n\n\

@@ -1,0 +1,529 @@
+//! Speaker labels: the `Name:` with which a transcript, an interview or a debate write-up opens
+//! each speaker's turn, and the headline's colon attribution (`Minister: we will not back
+//! down`). See `speaker_turn` in the module docs.
+//!
+//! A label is a short run of words at the start of a sentence, then a colon, white space and
+//! the speaker's words. It names a speaker when it is
+//! - a role or body, its last word one of `lexicons/speaker_roles.txt` (`The mayor:`, `Union
+//!   leader:`, `Teachers' leader:`, `Ex-minister:`, `Police:`), the words before it a
+//!   determiner, capitalised words or plain modifiers, none a function word (`The lesson for
+//!   councils:` is no label); or
+//! - a name: every word capitalised (`Sato:`, `Dr Amira Sato:`, `Ursula von der Leyen:`), none
+//!   a function word (`Our View:`, `What We Know:`) and the first not a word of
+//!   `lexicons/not_speakers.txt` (`Breaking News:`), all-capital words only after a title
+//!   (`MR SATO:`; `NEW DELHI:` is a dateline, `UPDATE:` a head);
+//!
+//! optionally followed by `on` and a topic of up to three words (`Mayor on congestion
+//! charge:`). The author's own labels are not speakers: a label that is an entry of
+//! `lexicons/not_speakers.txt` (`Note:`, `Verdict:`, `Why it matters:`, `Editor's note:`,
+//! `Monday:`, `Method:`, `Housing:`, `Q:`); nor is anything with a digit (`10.40pm:`, `Step
+//! 2:`) or other punctuation, nor a label before a figure or a rating (`Serves: 4`, `Novak:
+//! 7/10`).
+
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
+
+/// Longest label, in bytes (colon excluded).
+const MAX_LABEL_BYTES: usize = 60;
+/// How much of a block's start the segmenter hands to [`speaker_label`]: the longest label,
+/// its colon and room for the white space and first word after it.
+pub(super) const SCAN_BYTES: usize = MAX_LABEL_BYTES + 64;
+/// Most words of the speaker part of a label.
+const MAX_SPEAKER_WORDS: usize = 4;
+/// Most words of the topic after `on`.
+const MAX_TOPIC_WORDS: usize = 3;
+
+fn entries(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// The author's labels (`lexicons/not_speakers.txt`).
+static NOT_SPEAKERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("lexicons/not_speakers.txt")));
+
+/// Roles and bodies that speak (`lexicons/speaker_roles.txt`).
+static ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("lexicons/speaker_roles.txt")));
+
+/// Titles before a name (`Dr`, `Mr.`): with one, a name may be written in capitals.
+fn is_title(key: &str) -> bool {
+    matches!(
+        key.trim_end_matches('.'),
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "prof"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "rev"
+            | "cllr"
+            | "capt"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "det"
+            | "insp"
+            | "supt"
+            | "judge"
+            | "justice"
+            | "senator"
+            | "president"
+            | "minister"
+            | "mayor"
+            | "governor"
+            | "professor"
+            | "father"
+            | "sister"
+            | "brother"
+            | "bishop"
+            | "rabbi"
+            | "imam"
+            | "sheikh"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+    )
+}
+
+/// Words that make a run of words a phrase of the author's, not a name or a role: articles
+/// after the first word, pronouns, question words, prepositions, conjunctions, auxiliaries,
+/// quantifiers (`The lesson for councils:`, `Our view:`, `Mark my words:`, `Here is why:`).
+fn is_function_word(key: &str) -> bool {
+    matches!(
+        key,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "my"
+            | "our"
+            | "your"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "i"
+            | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "me"
+            | "us"
+            | "him"
+            | "them"
+            | "what"
+            | "why"
+            | "how"
+            | "where"
+            | "when"
+            | "who"
+            | "whom"
+            | "which"
+            | "whose"
+            | "here"
+            | "there"
+            | "now"
+            | "then"
+            | "so"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "with"
+            | "without"
+            | "by"
+            | "from"
+            | "as"
+            | "into"
+            | "about"
+            | "after"
+            | "before"
+            | "over"
+            | "under"
+            | "than"
+            | "if"
+            | "not"
+            | "no"
+            | "all"
+            | "any"
+            | "some"
+            | "every"
+            | "each"
+            | "both"
+            | "either"
+            | "neither"
+            | "one"
+            | "two"
+            | "three"
+            | "more"
+            | "most"
+            | "less"
+            | "least"
+            | "other"
+            | "another"
+            | "such"
+            | "only"
+            | "just"
+            | "even"
+            | "also"
+            | "still"
+            | "very"
+            | "too"
+            | "much"
+            | "many"
+            | "few"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "am"
+            | "do"
+            | "does"
+            | "did"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "let"
+            | "let's"
+            | "say"
+            | "says"
+            | "said"
+    )
+}
+
+/// Lower-case particles inside a name (`Ursula von der Leyen`, `Ahmed bin Salman`).
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "ter"
+            | "zu"
+    )
+}
+
+/// One word of a label: as written and its key (lower case, `'` for `’`).
+struct Word<'a> {
+    raw: &'a str,
+    key: String,
+}
+
+impl Word<'_> {
+    fn capitalised(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Written in capitals throughout (two letters or more): a heading's or dateline's word.
+    fn all_caps(&self) -> bool {
+        let mut letters = self.raw.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+    }
+
+    /// The key without a possessive ending (`teachers'`, `union's`).
+    fn bare(&self) -> &str {
+        let k = self.key.as_str();
+        k.strip_suffix("'s")
+            .or_else(|| k.strip_suffix('\''))
+            .unwrap_or(k)
+    }
+
+    /// Whether the word names a role or body: its last hyphenated part is one
+    /// (`ex-minister`).
+    fn is_role(&self) -> bool {
+        let k = self.key.as_str();
+        ROLES.contains(k) || k.rsplit('-').next().is_some_and(|p| ROLES.contains(p))
+    }
+}
+
+/// Whether the bytes `head` (a block's start) may open with a speaker label: a colon within
+/// [`MAX_LABEL_BYTES`] of the start (a quick test before [`speaker_label`]).
+pub(super) fn may_open_label(head: &[u8]) -> bool {
+    memchr::memchr(b':', &head[..head.len().min(MAX_LABEL_BYTES + 4)]).is_some()
+}
+
+/// The byte length of the speaker label that `text` (a sentence) opens with, up to and
+/// including its colon, or `None` when it opens with none (see the module docs). Cheap when
+/// there is no colon in the first [`MAX_LABEL_BYTES`] bytes.
+pub(crate) fn speaker_label(text: &str) -> Option<usize> {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &text[bom..];
+    let b = text.as_bytes();
+    let colon = memchr::memchr(b':', &b[..b.len().min(MAX_LABEL_BYTES + 1)])?;
+    // The speaker's words follow, after white space.
+    let after = &text[colon + 1..];
+    let words_after = after.trim_start();
+    if words_after.len() == after.len() || words_after.is_empty() {
+        return None;
+    }
+    // A figure or a mark out of ten is the author's (`Serves: 4`, a player's rating `Novak:
+    // 7/10, ran all day`), not speech.
+    if words_after.starts_with(|c: char| c.is_ascii_digit()) || rates(words_after) {
+        return None;
+    }
+    let label = &text[..colon];
+    if !label.chars().next().is_some_and(char::is_uppercase)
+        || label.ends_with(char::is_whitespace)
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '\u{2019}' | '-' | '.' | '&'))
+    {
+        return None;
+    }
+    let words: Vec<Word> = label
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|raw| Word {
+            raw,
+            key: raw.to_lowercase().replace('\u{2019}', "'"),
+        })
+        .collect();
+    // `Sato on the plan:`: the speaker, then `on` and the topic.
+    let on = words
+        .iter()
+        .skip(1)
+        .position(|w| w.raw == "on")
+        .map(|p| p + 1);
+    let speaker = match on {
+        Some(p) if words.len() - p - 1 <= MAX_TOPIC_WORDS => &words[..p],
+        Some(_) => return None,
+        None => &words[..],
+    };
+    if speaker.is_empty() || speaker.len() > MAX_SPEAKER_WORDS {
+        return None;
+    }
+    let whole = label.to_lowercase().replace('\u{2019}', "'");
+    let first = &speaker[0].key;
+    if NOT_SPEAKERS.contains(whole.as_str()) || NOT_SPEAKERS.contains(speaker_key(speaker).as_str())
+    {
+        return None;
+    }
+    // A name's first word may not be a listed word (`Breaking News:`, `Live Updates:`); a
+    // role's modifier may (`Housing minister:`, `Climate panel:`).
+    let listed_first = first.len() >= 2 && NOT_SPEAKERS.contains(first.as_str());
+    // A word ending in `.` is a title's abbreviation or an initial (`Dr.`, `J.`).
+    let dotted_ok = |w: &Word| {
+        !w.raw.ends_with('.')
+            || is_title(&w.key)
+            || w.raw.chars().filter(|c| *c != '.').count() == 1
+    };
+    if !speaker.iter().all(dotted_ok) || speaker.len() == 1 && speaker[0].raw.chars().count() < 2 {
+        return None;
+    }
+    let named = is_role_label(speaker) || (!listed_first && is_name(speaker));
+    named.then_some(bom + colon + 1)
+}
+
+/// Whether `text` gives a mark out of ten or five (`7/10`, `8 out of 10`, `3/5`): a rating.
+fn rates(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, b"/10")
+        .chain(memchr::memmem::find_iter(b, b"/5"))
+        .chain(memchr::memmem::find_iter(b, b" out of "))
+        .any(|i| i > 0 && b[i - 1].is_ascii_digit())
+}
+
+/// The speaker part's words, lower case, one space apart.
+fn speaker_key(speaker: &[Word]) -> String {
+    let mut k = String::new();
+    for (i, w) in speaker.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        k.push_str(&w.key);
+    }
+    k
+}
+
+/// A role or body: the last word names one, the words before it are a determiner (first
+/// only), capitalised words or plain modifiers, none a function word.
+fn is_role_label(speaker: &[Word]) -> bool {
+    let (head, before) = speaker.split_last().expect("a word");
+    head.is_role()
+        && before.iter().enumerate().all(|(i, w)| {
+            (i == 0 && matches!(w.key.as_str(), "the" | "a" | "an"))
+                || (!is_function_word(w.bare()) && !w.bare().is_empty())
+        })
+}
+
+/// A name: every word capitalised (particles inside it excepted), none a function word, a
+/// word in capitals only after a title.
+fn is_name(speaker: &[Word]) -> bool {
+    let mut titled = false;
+    for (i, w) in speaker.iter().enumerate() {
+        let inside = i > 0 && i + 1 < speaker.len();
+        if inside && is_name_particle(w.raw) {
+            continue;
+        }
+        if !w.capitalised() || is_function_word(&w.key) {
+            return false;
+        }
+        if w.all_caps() && !titled && !is_title(&w.key) {
+            return false;
+        }
+        titled |= is_title(&w.key);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaker_label;
+
+    #[test]
+    fn speakers_names_roles_and_bodies() {
+        for (text, label) in [
+            (
+                "Sato: Anyone who calls it cheap has not costed it.",
+                "Sato:",
+            ),
+            ("Dr Amira Sato: The numbers are clear.", "Dr Amira Sato:"),
+            ("Dr. Sato: The numbers are clear.", "Dr. Sato:"),
+            ("J. Okafor-Reid: We were never asked.", "J. Okafor-Reid:"),
+            ("Hans van der Berg: It works.", "Hans van der Berg:"),
+            ("Minister: We will not back down.", "Minister:"),
+            ("The mayor: We have listened.", "The mayor:"),
+            ("A spokesperson: No comment.", "A spokesperson:"),
+            ("Police: Two men were arrested.", "Police:"),
+            ("Union leader: This offer is an insult.", "Union leader:"),
+            (
+                "Nurses' leader: wards 'at breaking point'",
+                "Nurses' leader:",
+            ),
+            (
+                "Ex-chancellor: the deficit 'will haunt us'",
+                "Ex-chancellor:",
+            ),
+            (
+                "Port workers' union boss: jobs 'on the line'",
+                "Port workers' union boss:",
+            ),
+            (
+                "Judge on the ruling: 'The law is plain'",
+                "Judge on the ruling:",
+            ),
+            ("MR NOVAK: I was not there.", "MR NOVAK:"),
+            ("THE CHAIRMAN: Order, please.", "THE CHAIRMAN:"),
+            ("\u{feff}Sato: Yes.", "\u{feff}Sato:"),
+        ] {
+            assert_eq!(speaker_label(text), Some(label.len()), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_authors_labels_times_and_colons_later_are_no_speakers() {
+        for text in [
+            // Notes, updates, verdicts and heads of the author's own.
+            "Note: the figures are provisional.",
+            "Update: The council has since replied.",
+            "Verdict: A near miss.",
+            "Review: Slow, long and worth it.",
+            "Analysis: The vote changes little.",
+            "Comment: This is a poor deal.",
+            "Background: The scheme began in 2019.",
+            "Why it matters: Fares rise again.",
+            "The bottom line: Wait for the sequel.",
+            "Correction: An earlier version gave the wrong date.",
+            "Warning: Spoilers follow.",
+            "Key points: cost and delay.",
+            "Key Points: cost and delay.",
+            "Top Tips: Book early.",
+            "New Delhi: The government announced a plan.",
+            "Price: Twelve pounds.",
+            "Rating: Three stars.",
+            "Our view: The council got this wrong.",
+            "Editor's note: This article was amended.",
+            "Editor\u{2019}s Note: This article was amended.",
+            "Breaking news: The bridge is shut.",
+            "BREAKING: The bridge is shut.",
+            "Q: Why now?",
+            "A: Because the money ran out.",
+            // Live blogs and diaries.
+            "10.40pm: The count is under way.",
+            "Monday: The app goes live.",
+            "Earlier: The minister arrived late.",
+            // A dateline in capitals.
+            "NEW DELHI: The government announced a plan.",
+            // A recipe, a listing and a review's credits.
+            "Method: Heat the oven and grease a tin.",
+            "Ingredients: flour, eggs and milk.",
+            "Serves: Four.",
+            "Director: Jane Roe.",
+            "Getting there: Trains run hourly.",
+            // Sentences with a colon later.
+            "The reason is simple: the plan costs too much.",
+            "There are two problems: cost and time.",
+            "My prediction: the favourite wins.",
+            "Mark my words: this will end badly.",
+            "The inspectors were right: nothing has changed.",
+            "The lesson for councils: consult first.",
+            "Another win for Hale Rovers: their fifth in a row.",
+            "Bus timetable: still a mess",
+            "Yes: she is a nurse at the clinic.",
+            // Ratings and figures, and a round-up's topics.
+            "Novak: 7/10, ran all day.",
+            "Novak: Ran all day and scored twice, 8 out of 10.",
+            "Serves: 4",
+            "Housing: The council's record is dismal.",
+            // No speaker's words, other punctuation, too long.
+            "Sato:",
+            "Sato:no space",
+            "Sato, the minister: We will not.",
+            "Step 2: Stir well.",
+            "One, two, three: go.",
+            "The very long and winding name of a committee of inquiry: it reported.",
+        ] {
+            assert_eq!(speaker_label(text), None, "{text}");
+        }
+    }
+}
