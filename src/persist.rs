@@ -831,7 +831,7 @@ mod tests {
         let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(12.into()));
+        assert_eq!(features.remove("cue_rules"), Some(13.into()));
         remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
         v
@@ -881,22 +881,16 @@ mod tests {
     fn single_quotes_and_cue_rules_3_to_13_are_stored_and_make_version_9_to_21() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 12);
-        assert_eq!(format_version_of(&m), 20);
+        assert_eq!(m.params.features.cue_rules, 13);
+        assert_eq!(format_version_of(&m), 21);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 20);
+        assert_eq!(v["format_version"], 21);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 12);
-        // Cue rules 13 (opt-in) make version 21, and read back as 13.
-        let mut newer = m.clone();
-        newer.params.features.cue_rules = 13;
-        assert_eq!(format_version_of(&newer), 21);
-        let v13: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
-        assert_eq!(v13["format_version"], 21);
-        assert_eq!(v13["params"]["features"]["cue_rules"], 13);
-        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
+        assert_eq!(v["params"]["features"]["cue_rules"], 13);
+        let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 13);
         for (rules, version) in [
+            (12, 20),
             (11, 19),
             (10, 18),
             (9, 17),
@@ -1116,8 +1110,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 12 the model is version 20 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 20);
+        // (With cue rules 13 the model is version 21 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 21);
         // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
         let m = default_double();
         let mut on = m.clone();

@@ -133,10 +133,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     );
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
-    // 11 author-stance frames, 12 questions and answers, 13 recommendations (and more frames,
-    // `would say that`, `the lies in`).
+    // 11 author-stance frames, 12 questions and answers, 13 recommendations and speakers' turns
+    // (and more frames, `would say that`, `the lies in`).
     let scope = match f.cue_rules {
-        13.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses and recommendations (cue rules 13)",
+        13.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
         12 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
         11 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
         10 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
@@ -153,7 +153,7 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
         13.. => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses and recommendations (cue rules 13)",
+            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
         ),
         12 => Some(
             "word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
@@ -358,7 +358,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -366,11 +366,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
@@ -396,8 +396,8 @@ mod tests {
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
             (
-                13,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses and recommendations (cue rules 13)",
+                12,
+                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
             ),
             (
                 11,

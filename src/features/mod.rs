@@ -144,7 +144,7 @@ pub struct FeatureConfig {
     /// revision 10 reads a continued report (stand-alone sentences never have it); and more
     /// literal senses of evaluative words do not count (`the fine by a third`, `victim
     /// surcharge`, `lies in` = is located, a clock `striking`, `striking workers`;
-    /// `features::senses`; format version 20). 13 (opt-in) adds to revision 12 more
+    /// `features::senses`; format version 20). 13 (the default) adds to revision 12 more
     /// author-stance frames (`helpfully`, `in hindsight`, `to nobody's surprise`, `to his
     /// credit`; `lexicons/stance_frames_13.txt`), the author's recommendations in
     /// `cue:exhortation` (`may want to`, `would do well to`, `worth a visit`, `best avoided`;
@@ -156,7 +156,7 @@ pub struct FeatureConfig {
     /// (`Sato: …`, `The mayor: …`, `Union leader: …`; not the author's `Note:`, `Verdict:`,
     /// `Why it matters:`), read alone or in an article, and the later sentences of its
     /// paragraph ([`Context::speaker_turn`]) are read as sentences of a quotation (format
-    /// version 21). New models use revision 12;
+    /// version 21). New models use revision 13;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -275,9 +275,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 13;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 12; revision 13
-/// is opt-in (`train --cue-rules 13`) until it is adopted.
-pub const DEFAULT_CUE_RULES: u8 = 12;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 13, the newest.
+pub const DEFAULT_CUE_RULES: u8 = 13;
 
 fn default_char_min_df() -> usize {
     3
@@ -984,9 +983,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_13_are_opt_in_and_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 12);
-        assert_eq!(DEFAULT_CUE_RULES, 12);
+    fn cue_rules_13_are_the_default_and_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 13);
+        assert_eq!(DEFAULT_CUE_RULES, 13);
         assert_eq!(CUE_RULES, 13);
         let texts = [
             "Helpfully, the council published the figures a day late.",

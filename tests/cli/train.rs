@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 20);
+    assert_eq!(v["format_version"], 21);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 12);
+    assert_eq!(v["params"]["features"]["cue_rules"], 13);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1214,7 +1214,7 @@ const SEED_TWELVE_P: [f64; 7] = [
 ];
 
 #[test]
-fn cue_rules_13_are_opt_in_and_leave_revision_12_as_it_read() {
+fn cue_rules_13_are_the_default_and_leave_revision_12_as_it_read() {
     let dir = tempfile::tempdir().unwrap();
     let (twelve, thirteen) = (dir.path().join("12.json"), dir.path().join("13.json"));
     let default = dir.path().join("default.json");
@@ -1227,10 +1227,10 @@ fn cue_rules_13_are_opt_in_and_leave_revision_12_as_it_read() {
         (20.into(), 21.into())
     );
     assert_eq!(v13["params"]["features"]["cue_rules"], 13);
-    // The default is still revision 12: the same file.
+    // The default is revision 13: the same file.
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&twelve).unwrap()
+        std::fs::read(&thirteen).unwrap()
     );
     // Revision 12 reads as it did before revision 13.
     let old = p_opinion(&twelve, RECOMMEND);
@@ -1246,7 +1246,10 @@ fn cue_rules_13_are_opt_in_and_leave_revision_12_as_it_read() {
         assert!(new[i] > old[i], "sentence {i}: {} {}", new[i], old[i]);
     }
     let card = factop(&["inspect", &thirteen.display().to_string()], None).ok();
-    assert!(card.contains("recommendations (cue rules 13)"), "{card}");
+    assert!(
+        card.contains("recommendations and speakers' turns (cue rules 13)"),
+        "{card}"
+    );
 }
 
 /// An invented debate write-up: the writer's opening, a speaker's turn of two sentences under
