@@ -66,10 +66,11 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
-row "− revision 12's question subheads and senses (\`--cue-rules 11\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 11
+row "− revision 13's recommendations and speakers' turns: the default model before this session (\`--cue-rules 12\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 12
+row "− revision 12's question subheads and senses too (\`--cue-rules 11\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 11
 row "− revision 11's author-stance frames too (\`--cue-rules 10\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10
 row "− dropping the reported stance matches (\`--reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --reported-stance own
-row "− revisions 11-12 and the drop: the default model before this session (\`--cue-rules 10 --reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10 --reported-stance own
+row "− revisions 11-13 and the drop: the default model before 30 November's evening session (\`--cue-rules 10 --reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10 --reported-stance own
 row "− revision 10's continued reports too (\`--cue-rules 9\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 9 --reported-stance own
 row "− revision 9's timetables too (\`--cue-rules 8\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 8 --reported-stance own
 row "− revision 8's word senses too (\`--cue-rules 7\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 7 --reported-stance own

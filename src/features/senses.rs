@@ -55,6 +55,13 @@ fn is_any<T: TokenSeq + ?Sized>(tokens: &T, k: Option<usize>, words: &[&str]) ->
         .is_some_and(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
 }
 
+/// Whether `word` is in `list` (sorted, in lower case), ignoring ASCII case: a binary search,
+/// for lists read once per sentence.
+fn in_sorted(list: &[&str], word: &str) -> bool {
+    list.binary_search_by(|w| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_ok()
+}
+
 /// Titles before a name: an evaluative word before them is the author's (`Poor Mr Hale`).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "i",
@@ -326,18 +333,18 @@ fn is_noun_after_determiner<T: TokenSeq + ?Sized>(tokens: &T, prev: Option<usize
 /// steps are no recommendation the guidelines settle. `consider`, `imagine`, `remember`, `stop`,
 /// `join`, `demand` are in the exhortation lexicon already (counted wherever they stand).
 const IMPERATIVE_VERBS: &[&str] = &[
-    "go", "see", "watch", "read", "listen", "visit", "book", "buy", "order", "try", "avoid",
-    "skip", "ignore", "forget", "expect", "ask", "take", "bring", "wear", "keep", "get", "give",
-    "leave", "pick", "choose", "stay", "wait", "head", "grab", "spend", "save", "stick", "trust",
-    "believe", "beware", "enjoy", "draw", "win", "scrap", "ditch", "fund", "fix", "merge", "sack",
-    "reject", "vote", "tell", "spare", "judge", "blame", "forgive",
+    "ask", "avoid", "believe", "beware", "blame", "book", "bring", "buy", "choose", "ditch",
+    "draw", "enjoy", "expect", "fix", "forget", "forgive", "fund", "get", "give", "go", "grab",
+    "head", "ignore", "judge", "keep", "leave", "listen", "merge", "order", "pick", "read",
+    "reject", "sack", "save", "scrap", "see", "skip", "spare", "spend", "stay", "stick", "take",
+    "tell", "trust", "try", "visit", "vote", "wait", "watch", "wear", "win",
 ];
 
 /// Words an imperative may open with before its verb (`Please book early`, `So go`, `Do not
 /// expect miracles`, `Never trust a forecast`).
 const IMPERATIVE_OPENERS: &[&str] = &[
-    "please", "just", "so", "and", "but", "then", "do", "don't", "dont", "not", "never", "simply",
-    "now",
+    "and", "but", "do", "don't", "dont", "just", "never", "not", "now", "please", "simply", "so",
+    "then",
 ];
 
 /// What follows an imperative verb: an object's determiner or pronoun, a particle or adverb
@@ -435,17 +442,19 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
             .next()
             .is_some_and(char::is_alphanumeric)
     })?;
-    if (0..n).any(|k| tokens.text(k) == "?") {
-        return None;
-    }
     let mut v = first;
-    while v < n && v - first < 2 && is_any(tokens, Some(v), IMPERATIVE_OPENERS) {
+    while v < n
+        && v - first < 2
+        && word(tokens, v).is_some_and(|w| in_sorted(IMPERATIVE_OPENERS, w))
+    {
         v += 1;
     }
-    let verb = word(tokens, v)?.to_ascii_lowercase();
-    if !IMPERATIVE_VERBS.contains(&verb.as_str()) {
+    // The sentence is searched for `?` only when it opens with a listed verb (most do not).
+    let verb = word(tokens, v)?;
+    if !in_sorted(IMPERATIVE_VERBS, verb) || (0..n).any(|k| tokens.text(k) == "?") {
         return None;
     }
+    let listed = |list: &[&str]| list.iter().any(|w| verb.eq_ignore_ascii_case(w));
     let next = v + 1;
     let ends = next >= n
         || tokens.gap(next) != 0
@@ -455,10 +464,9 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
             .next()
             .is_some_and(char::is_alphanumeric);
     let fits = ends
-        || VERBS_ONLY.contains(&verb.as_str())
+        || listed(VERBS_ONLY)
         || is_any(tokens, Some(next), IMPERATIVE_NEXT)
-        || MOTION_VERBS.contains(&verb.as_str())
-            && is_any(tokens, Some(next), IMPERATIVE_PREPOSITIONS);
+        || listed(MOTION_VERBS) && is_any(tokens, Some(next), IMPERATIVE_PREPOSITIONS);
     fits.then_some(v)
 }
 
@@ -705,6 +713,19 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Token> {
         tokenise(&normalise(s, true))
+    }
+
+    #[test]
+    fn the_lists_searched_by_halves_are_sorted_and_in_lower_case() {
+        for list in [IMPERATIVE_VERBS, IMPERATIVE_OPENERS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(
+                list.iter().all(|w| w.to_ascii_lowercase() == *w),
+                "{list:?}"
+            );
+        }
+        assert!(in_sorted(IMPERATIVE_VERBS, "Book") && in_sorted(IMPERATIVE_VERBS, "FORGIVE"));
+        assert!(!in_sorted(IMPERATIVE_VERBS, "The") && !in_sorted(IMPERATIVE_OPENERS, "Doe"));
     }
 
     /// Whether the first token whose lower-cased text is `w` is read in a neutral sense.
