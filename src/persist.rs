@@ -1163,6 +1163,53 @@ mod tests {
         assert!(check_writable(&dir.path().join("missing/m.json")).is_err());
     }
 
+    #[test]
+    fn staged_files_leave_no_temporary_file_on_any_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, b"old a").unwrap();
+        std::fs::write(&b, b"old b").unwrap();
+        let names = || {
+            let mut v: Vec<String> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        // A failure while staging (a missing folder): the earlier file's temporary file is
+        // removed when the set is dropped, and no file is replaced.
+        let mut staged = Staged::default();
+        staged.stage(&a, b"new a").unwrap();
+        assert!(staged
+            .stage(&dir.path().join("missing/c.txt"), b"c")
+            .is_err());
+        drop(staged);
+        assert_eq!(names(), ["a.txt", "b.txt"]);
+        assert_eq!(std::fs::read(&a).unwrap(), b"old a");
+        // Dropped before its commit: nothing replaced, nothing left.
+        let mut staged = Staged::default();
+        staged.stage(&a, b"new a").unwrap();
+        staged.stage(&b, b"new b").unwrap();
+        drop(staged);
+        assert_eq!(names(), ["a.txt", "b.txt"]);
+        assert_eq!(std::fs::read(&b).unwrap(), b"old b");
+        // A rename that fails at commit (the target became a folder that is not empty): the
+        // files before it are renamed, its temporary file and the later ones are removed.
+        let c = dir.path().join("c.txt");
+        let mut staged = Staged::default();
+        staged.stage(&a, b"new a").unwrap();
+        staged.stage(&c, b"new c").unwrap();
+        staged.stage(&b, b"new b").unwrap();
+        std::fs::create_dir(&c).unwrap();
+        std::fs::write(c.join("inside"), b"x").unwrap();
+        let e = staged.commit().unwrap_err().to_string();
+        assert!(e.contains("c.txt"), "{e}");
+        assert_eq!(names(), ["a.txt", "b.txt", "c.txt"]);
+        assert_eq!(std::fs::read(&a).unwrap(), b"new a");
+        assert_eq!(std::fs::read(&b).unwrap(), b"old b");
+    }
+
     #[cfg(unix)]
     #[test]
     fn atomic_write_through_a_symbolic_link_keeps_the_link() {

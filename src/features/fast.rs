@@ -938,6 +938,31 @@ mod tests {
         "be",
         "reopen",
         "frozen",
+        // Cue rules 13: speakers' labels, recommendations and imperatives, more frames,
+        // `would say that`, `the lies in`.
+        "Sato:",
+        "Ünal:",
+        "The",
+        "mayor:",
+        ":",
+        "Note:",
+        "?",
+        "Book",
+        "Go",
+        "Take",
+        "early",
+        "Do",
+        "not",
+        "expect",
+        "helpfully",
+        "hindsight",
+        "worth",
+        "visit",
+        "would",
+        "that",
+        "wouldn't",
+        "lies",
+        "his",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -952,16 +977,33 @@ mod tests {
     }
 
     fn ctx() -> impl Strategy<Value = Context> {
-        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-            |(in_quote, attributed, continues_quote, continues_report)| Context {
-                in_quote,
-                attributed,
-                continues_quote,
-                continues_report,
-                q_and_a: false,
-                speaker_turn: false,
-            },
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
         )
+            .prop_map(
+                |(
+                    in_quote,
+                    attributed,
+                    continues_quote,
+                    continues_report,
+                    q_and_a,
+                    speaker_turn,
+                )| {
+                    Context {
+                        in_quote,
+                        attributed,
+                        continues_quote,
+                        continues_report,
+                        q_and_a,
+                        speaker_turn,
+                    }
+                },
+            )
     }
 
     fn training() -> Vec<(String, Context)> {
@@ -1054,6 +1096,12 @@ mod tests {
                 mask_reported_stance: true,
                 reported_scope: false,
                 cue_rules: 1,
+                ..base.clone()
+            },
+            // The revision before speakers' turns and recommendations (cue rules 12).
+            FeatureConfig {
+                cue_rules: 12,
+                mask_reported_stance: true,
                 ..base.clone()
             },
             FeatureConfig {
@@ -1304,6 +1352,22 @@ mod tests {
             thread_local! {
                 static FS: Vec<Featurizer> = featurizers();
             }
+            FS.with(|fs| check(fs, &text, ctx))?;
+        }
+
+        /// Sentences opening with a speaker label or an author's label (cue rules 13).
+        #[test]
+        fn fast_path_matches_reference_after_a_label(
+            label in prop::sample::select(vec![
+                "Sato: ", "Ünal: ", "The mayor: ", "Union leader: ", "Note: ", "Sato:", "é: ",
+            ]),
+            text in sentence(),
+            ctx in ctx(),
+        ) {
+            thread_local! {
+                static FS: Vec<Featurizer> = featurizers();
+            }
+            let text = format!("{label}{text}");
             FS.with(|fs| check(fs, &text, ctx))?;
         }
 

@@ -1111,3 +1111,63 @@ fn a_speakers_turn_is_the_same_in_pieces() {
     assert_eq!(flags(&whole), [true, true, false]);
     assert_eq!(flags(&pieces), flags(&whole));
 }
+
+/// Pieces of text around a speaker label: multi-byte letters and symbols next to the colon,
+/// the byte-order mark, figures and ratings, and filler that moves the colon across the
+/// label's 60-byte limit and the segmenter's 124-byte window.
+fn label_piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "Sato",
+        "Ünal",
+        "é",
+        "É",
+        "€",
+        "🙂",
+        "“",
+        "”",
+        "’",
+        "'",
+        "-",
+        ".",
+        "&",
+        " ",
+        "  ",
+        ":",
+        ": ",
+        "::",
+        "The",
+        "mayor",
+        "on",
+        "Note",
+        "Dr",
+        "MR",
+        "von",
+        "7/10",
+        "4",
+        "?",
+        "\n",
+        "\n\n",
+        "\u{feff}",
+        "\u{a0}",
+        "Ab",
+        "ééééééééé",
+        "xxxxxxxxxxxxxxxxxxxx",
+        "İ",
+        "ß",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A speaker label is read without a panic on any text, and ends at its colon; the
+    /// segmenter's invariants hold around labels.
+    #[test]
+    fn speaker_labels_on_nasty_text(pieces in prop::collection::vec(label_piece(), 0..40)) {
+        let text: String = pieces.concat();
+        if let Some(n) = speaker_label(&text) {
+            prop_assert!(text.is_char_boundary(n) && text[..n].ends_with(':'), "{:?}", text);
+        }
+        prop_assert_eq!(check_invariants(&text), Ok(()));
+    }
+}
