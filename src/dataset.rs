@@ -842,61 +842,51 @@ fn shell_word(s: &str) -> String {
 
 /// Why a header row shows that the file is not a CSV/TSV text file at all, if it does: the
 /// column list of such a "header" would be noise (a whole JSON model file is one line).
-fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
+fn not_a_table(headers: &csv::ByteRecord) -> Option<std::borrow::Cow<'static, str>> {
     let first = headers.get(0).unwrap_or_default();
     let starts = |magic: &[u8]| first.starts_with(magic);
     if starts(b"\x1f\x8b") {
-        return Some("the file is gzip-compressed: decompress it first (gunzip -k FILE)");
+        return Some("the file is gzip-compressed: decompress it first (gunzip -k FILE)".into());
     }
     if starts(b"PK\x03\x04") {
         return Some(
-            "the file is a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV (UTF-8) first",
+            "the file is a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV (UTF-8) first"
+            .into(),
         );
     }
     if starts(b"\xd0\xcf\x11\xe0") {
-        return Some("the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first");
+        return Some(
+            "the file is an old Excel .xls workbook: save the sheet as CSV (UTF-8) first".into(),
+        );
     }
-    // UTF-32's mark first: its little-endian one opens with UTF-16LE's.
-    match crate::stream::unicode_mark(first) {
-        Some("UTF-32") => {
-            return Some(
-                "the file is UTF-32 text: save it as UTF-8 (e.g. iconv -f UTF-32 -t UTF-8 FILE > NEW.csv)",
+    // UTF-32's mark is told from UTF-16LE's, which opens it.
+    if let Some(code) = crate::stream::unicode_mark(first) {
+        return Some(
+            format!(
+                "the file is {code} text: save it as UTF-8 (e.g. iconv -f {code} -t UTF-8 FILE > NEW.csv)"
             )
-        }
-        Some(_) => {
-            return Some(
-                "the file is UTF-16 text: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 FILE > NEW.csv)",
-            )
-        }
-        None => {}
+            .into(),
+        );
     }
     // Excel's delimiter hint: `--delimiter ;` for `sep=;` read the hint as the header too.
     let no_bom = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
     if no_bom.len() <= 5 && no_bom.to_ascii_lowercase().starts_with(b"sep=") {
         return Some(
-            "the first line (`sep=...`) is Excel's delimiter hint, not the header row: delete that line (e.g. tail -n +2 FILE > NEW.csv) so that the header comes first, and give that delimiter with --delimiter (quoted: --delimiter ';')",
+            "the first line (`sep=...`) is Excel's delimiter hint, not the header row: delete that line (e.g. tail -n +2 FILE > NEW.csv) so that the header comes first, and give that delimiter with --delimiter (quoted: --delimiter ';')"
+            .into(),
         );
     }
-    // The same for UTF-32 (three NULs to a letter), which the check below called "not text".
-    match crate::stream::utf32_without_mark(first) {
-        Some("UTF-32BE") => return Some(
-            "the file is UTF-32 text (it has no byte-order mark, but three of every four bytes of its first line are NUL): save it as UTF-8 (e.g. iconv -f UTF-32BE -t UTF-8 FILE > NEW.csv)",
-        ),
-        Some(_) => return Some(
-            "the file is UTF-32 text (it has no byte-order mark, but three of every four bytes of its first line are NUL): save it as UTF-8 (e.g. iconv -f UTF-32LE -t UTF-8 FILE > NEW.csv)",
-        ),
-        None => {}
-    }
-    // Without its mark, UTF-16 read as bytes is a header of NUL-spaced letters, which the
-    // check below called "not text".
-    match crate::stream::utf16_without_mark(first) {
-        Some("UTF-16BE") => return Some(
-            "the file is UTF-16 text (it has no byte-order mark, but every other byte of its first line is NUL): save it as UTF-8 (e.g. iconv -f UTF-16BE -t UTF-8 FILE > NEW.csv)",
-        ),
-        Some(_) => return Some(
-            "the file is UTF-16 text (it has no byte-order mark, but every other byte of its first line is NUL): save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8 FILE > NEW.csv)",
-        ),
-        None => {}
+    // Without its mark, UTF-32 or UTF-16 read as bytes is a header of NUL-spaced letters,
+    // which the check below called "not text".
+    if let Some(code) = crate::stream::utf_without_mark(first) {
+        return Some(
+            format!(
+                "the file is {} text (it has no byte-order mark, but {}): save it as UTF-8 (e.g. iconv -f {code} -t UTF-8 FILE > NEW.csv)",
+                &code[..6],
+                crate::stream::nul_evidence(code, "its first line")
+            )
+            .into(),
+        );
     }
     let binary = headers
         .iter()
@@ -904,14 +894,16 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<&'static str> {
         .any(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f);
     if binary {
         return Some(
-            "the file is not text (binary bytes in its first line): expected CSV or TSV with a header row",
+            "the file is not text (binary bytes in its first line): expected CSV or TSV with a header row"
+            .into(),
         );
     }
     let trimmed = first.trim_ascii_start();
     let trimmed = trimmed.strip_prefix(b"\xef\xbb\xbf").unwrap_or(trimmed);
     if trimmed.starts_with(b"{") || trimmed.starts_with(b"[") {
         return Some(
-            "the file reads as JSON, not CSV or TSV with a header row (a model file? articles in JSONL go to classify --input-format jsonl)",
+            "the file reads as JSON, not CSV or TSV with a header row (a model file? articles in JSONL go to classify --input-format jsonl)"
+            .into(),
         );
     }
     None

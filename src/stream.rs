@@ -113,6 +113,24 @@ pub fn utf32_without_mark(head: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Which UTF-32 or UTF-16 (`UTF-32LE`, `UTF-32BE`, `UTF-16LE` or `UTF-16BE`, as iconv names
+/// them) `head`, the start of a text, reads as without a byte-order mark, if any:
+/// [`utf32_without_mark`], else [`utf16_without_mark`].
+pub fn utf_without_mark(head: &[u8]) -> Option<&'static str> {
+    utf32_without_mark(head).or_else(|| utf16_without_mark(head))
+}
+
+/// What shows that a text is `code` (a name [`utf_without_mark`] gives) without its mark,
+/// said of `place` (`its start`, `line 3`): `three of every four bytes of its start are NUL`
+/// for UTF-32, `every other byte of line 3 is NUL` for UTF-16.
+pub fn nul_evidence(code: &str, place: &str) -> String {
+    if code.starts_with("UTF-32") {
+        format!("three of every four bytes of {place} are NUL")
+    } else {
+        format!("every other byte of {place} is NUL")
+    }
+}
+
 /// One block of a document and its sentences.
 #[derive(Debug)]
 pub struct Block<'a> {

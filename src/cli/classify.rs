@@ -116,20 +116,10 @@ impl<R> NotUtf16<R> {
     /// way the check is done.
     fn check_head(&mut self, head_len: usize) -> std::io::Result<()> {
         self.seen = UTF16_WINDOW + 1;
-        if let Some(utf32) = factop::stream::utf32_without_mark(&self.head[..head_len]) {
-            return Err(std::io::Error::new(
+        match factop::stream::utf_without_mark(&self.head[..head_len]) {
+            Some(code) => Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                format!(
-                    "is UTF-32 text (it has no byte-order mark, but three of every four bytes of its start are NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf32} -t UTF-8)"
-                ),
-            ));
-        }
-        match factop::stream::utf16_without_mark(&self.head[..head_len]) {
-            Some(utf16) => Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!(
-                    "is UTF-16 text (it has no byte-order mark, but every other byte of its start is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"
-                ),
+                without_mark(code, "its start"),
             )),
             None => Ok(()),
         }
@@ -163,6 +153,16 @@ impl<R: Read> Read for NotUtf16<R> {
         }
         Ok(n)
     }
+}
+
+/// Why a text that is `code` (`UTF-16LE`, …) without a byte-order mark is refused, `place`
+/// (`its start`, `line 3`) being where its NUL bytes show it.
+fn without_mark(code: &str, place: &str) -> String {
+    format!(
+        "is {} text (it has no byte-order mark, but {}); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {code} -t UTF-8)",
+        &code[..6],
+        factop::stream::nul_evidence(code, place)
+    )
 }
 
 /// How many bytes of a text a byte-order mark is told from (UTF-32 from UTF-16).
@@ -435,15 +435,9 @@ impl Chunk {
                 // A UTF-16 file of one short line ends before the reader has seen the 64
                 // bytes it checks: its line (NUL-spaced JSON) is said to be UTF-16 here.
                 let head = &line[..line.len().min(factop::stream::UTF16_WINDOW)];
-                if let Some(utf32) = factop::stream::utf32_without_mark(head) {
-                    return Err(anyhow::anyhow!(
-                        "{name}: is UTF-32 text (it has no byte-order mark, but three of every four bytes of line {line_no} are NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf32} -t UTF-8)"
-                    ));
-                }
-                if let Some(utf16) = factop::stream::utf16_without_mark(head) {
-                    return Err(anyhow::anyhow!(
-                        "{name}: is UTF-16 text (it has no byte-order mark, but every other byte of line {line_no} is NUL); factop reads UTF-8: save it as UTF-8 (e.g. iconv -f {utf16} -t UTF-8)"
-                    ));
+                if let Some(code) = factop::stream::utf_without_mark(head) {
+                    let why = without_mark(code, &format!("line {line_no}"));
+                    return Err(anyhow::anyhow!("{name}: {why}"));
                 }
                 Err(anyhow::anyhow!(
                     "{name}: line {line_no}: expected one JSON object {{\"id\": ..., \"text\": \"...\"}} per line ({e})"
