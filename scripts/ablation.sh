@@ -15,6 +15,10 @@
 #   ART9  macro-F1 of the ninth article set (datasets/article-challenge-9.csv, blind when written on
 #         1 December 2026), in context
 #   CHAL5 macro-F1 on datasets/attribution-challenge-5.csv (blind when written on 1 December 2026)
+#   CHAL6 macro-F1 on datasets/attribution-challenge-6.csv (blind when written on 1 December 2026,
+#         used for the choice of rounds 7 and 8)
+#   ART10 macro-F1 of the tenth article set (datasets/article-challenge-10.csv, blind when written on
+#         1 December 2026, with newspaper furniture; used for the same choice), in context
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -26,7 +30,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 scripts/holdout.py "$S/checkthat-en/dev.csv" "$tmp/holdout.csv"
 NEWS=(--data "$S/newssd-eng/train.csv" --data "$S/newssd-eng/val.csv" --data "$S/newssd-eng/test.csv")
 PAIRS=(--data datasets/attribution-pairs.csv)
-WRITTEN=(--data datasets/news-written.csv)
+WRITTEN=(--data datasets/news-written.csv --data datasets/news-written-r7.csv --data datasets/news-written-r8.csv)
 # the written corpus before round 6 (its first 1,358 rows; round 6 was appended after them)
 head -n 1359 datasets/news-written.csv > "$tmp/written-r1-5.csv"
 f1() { "$F" evaluate -m "$tmp/m.json" --data "$1" --format json | python3 -c "import json,sys; print(f'{json.load(sys.stdin)[\"macro_f1\"]:.4f}')"; }
@@ -49,28 +53,29 @@ row() {
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | ART | ART7 | ART9 | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-row "default model (all features, news + attribution pairs + written corpus)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
-row "− round 6 of the written corpus (rounds 1-5 only)" "${NEWS[@]}" "${PAIRS[@]}" --data "$tmp/written-r1-5.csv"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | ART | ART7 | ART9 | ART10 | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+row "default model (all features, news + attribution pairs + written corpus rounds 1-8)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "− rounds 7 and 8 of the written corpus: the default model before 1 December's 04:00 UTC choice (rounds 1-6)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv
+row "− round 8 (rounds 1-7)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --data datasets/news-written-r7.csv
+row "− round 7 (rounds 1-6 and 8)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --data datasets/news-written-r8.csv
+row "− rounds 6-8 (rounds 1-5 only)" "${NEWS[@]}" "${PAIRS[@]}" --data "$tmp/written-r1-5.csv"
 row "− written corpus (news + attribution pairs)" "${NEWS[@]}" "${PAIRS[@]}"
 row "− attribution pairs (news + written corpus)" "${NEWS[@]}" "${WRITTEN[@]}"
 row "news only" "${NEWS[@]}"
 row "written corpus twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" "${WRITTEN[@]}"
 row "attribution pairs twice (weight 2)" "${NEWS[@]}" "${PAIRS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
-row "+ round 7 of the written corpus (\`datasets/news-written-r7.csv\`, not adopted)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --data datasets/news-written-r7.csv
-row "+ round 8 of the written corpus (\`datasets/news-written-r8.csv\`, not adopted)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --data datasets/news-written-r8.csv
 row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
-row "− revision 13's recommendations and speakers' turns: the default model before this session (\`--cue-rules 12\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 12
+row "− revision 13's recommendations and speakers' turns (\`--cue-rules 12\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 12
 row "− revision 12's question subheads and senses too (\`--cue-rules 11\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 11
 row "− revision 11's author-stance frames too (\`--cue-rules 10\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10
 row "− dropping the reported stance matches (\`--reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --reported-stance own
-row "− revisions 11-13 and the drop: the default model before 30 November's evening session (\`--cue-rules 10 --reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10 --reported-stance own
+row "− revisions 11-13 and the drop (\`--cue-rules 10 --reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10 --reported-stance own
 row "− revision 10's continued reports too (\`--cue-rules 9\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 9 --reported-stance own
 row "− revision 9's timetables too (\`--cue-rules 8\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 8 --reported-stance own
 row "− revision 8's word senses too (\`--cue-rules 7\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 7 --reported-stance own
