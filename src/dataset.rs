@@ -281,7 +281,7 @@ impl Dataset {
         if path.as_os_str() == "-" {
             let delimiter = opts.delimiter.unwrap_or(b',');
             let stdin = std::io::stdin().lock();
-            return Dataset::from_reader(stdin, delimiter, "standard input", opts);
+            return Dataset::from_reader(stdin, delimiter, crate::error::STDIN, opts);
         }
         let shown = path.display().to_string();
         if path.is_dir() {
@@ -550,7 +550,7 @@ impl Dataset {
             let mut labels: Vec<String> = listed
                 .iter()
                 .take(SHOWN)
-                .map(|(v, n)| format!("`{v}` ×{n}"))
+                .map(|(v, n)| format!("`{}` ×{n}", shown_label(v)))
                 .collect();
             if listed.len() > SHOWN {
                 labels.push(format!("… {} more", listed.len() - SHOWN));
@@ -564,11 +564,46 @@ impl Dataset {
                 )
             } else {
                 let (example, sure) = label_map_example(&opts.label_map, &seen);
+                let nameable = (seen.keys()).any(|v| {
+                    !v.is_empty() && opts.label_map.map(v).is_none() && unnameable(v).is_none()
+                });
+                let hint = if !nameable {
+                    String::new()
+                } else {
+                    format!(
+                        ", or be mapped with --label-map (e.g. --label-map {}{})",
+                        shell_word(&example),
+                        if sure {
+                            ""
+                        } else {
+                            ", after checking which value is which class"
+                        }
+                    )
+                };
+                // A value holding a line break, a `,` or a `=` cannot be a --label-map key:
+                // it was suggested as `'fa ct=opinion'` (the break shown as a space), or bare
+                // as `fa,ct=opinion`, which maps `ct`.
+                let mut unnamed = (seen.keys())
+                    .filter(|v| opts.label_map.map(v).is_none())
+                    .filter_map(|v| unnameable(v).map(|why| (v, why)));
+                let unnamed_note = match unnamed.next() {
+                    None => String::new(),
+                    Some((v, why)) => {
+                        let more = unnamed.count();
+                        format!(
+                            "; `{}` holds {why}, so --label-map cannot name it{}: change it in the file's label column",
+                            shown_label(v),
+                            match more {
+                                0 => String::new(),
+                                n => format!(" (nor {n} other value{} like it)", if n == 1 { "" } else { "s" }),
+                            }
+                        )
+                    }
+                };
                 format!(
-                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}{})",
+                    "unknown label `{}`; labels seen in the file: {}; labels must be fact or opinion{hint}{unnamed_note}",
+                    shown_label(&value),
                     labels.join(", "),
-                    shell_word(&example),
-                    if sure { "" } else { ", after checking which value is which class" }
                 )
             };
             return Err(Error::Row {
@@ -800,7 +835,7 @@ fn class_named(value: &str) -> Option<Label> {
 /// CheckThat! files, then `OBJ=opinion,SUBJ=fact`, every label inverted.
 fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (String, bool) {
     let unknown: Vec<&str> = (seen.keys())
-        .filter(|v| !v.is_empty() && given.map(v).is_none())
+        .filter(|v| !v.is_empty() && given.map(v).is_none() && unnameable(v).is_none())
         .take(6)
         .map(String::as_str)
         .collect();
@@ -826,6 +861,42 @@ fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (Strin
         example.push(format!("{value}={class}"));
     }
     (example.join(","), sure)
+}
+
+/// Why a label value cannot be a `--label-map` key, if it cannot: the mapping is split at
+/// `,` and `=`, and a line break or another control character cannot be typed in one line.
+fn unnameable(v: &str) -> Option<&'static str> {
+    if v.contains(['\n', '\r']) {
+        Some("a line break")
+    } else if v.contains('\t') {
+        Some("a tab")
+    } else if v.contains(char::is_control) {
+        Some("a control character")
+    } else if v.contains(',') {
+        Some("a comma")
+    } else if v.contains('=') {
+        Some("an `=`")
+    } else {
+        None
+    }
+}
+
+/// A label value as a message shows it: control characters escaped (`\n`, `\t`, `\u{1b}`),
+/// since the message is one line (a line break became a space).
+fn shown_label(v: &str) -> std::borrow::Cow<'_, str> {
+    if !v.contains(char::is_control) {
+        return v.into();
+    }
+    v.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `s` as one shell word: as it is when it holds only characters no shell reads specially,
@@ -957,6 +1028,11 @@ fn delimiter_name(d: u8) -> String {
 fn csv_error(name: &str, e: csv::Error) -> Error {
     let row = e.position().map(|p| p.line());
     let msg = match e.kind() {
+        // Only standard input gets here (a named folder is refused before it is read):
+        // redirected from a folder, it said `Is a directory (os error 21)`.
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::IsADirectory => {
+            return Error::read(name, std::io::ErrorKind::IsADirectory.into());
+        }
         csv::ErrorKind::Io(io) => io.to_string(),
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
         _ => e.to_string(),
