@@ -154,10 +154,15 @@ pub fn run(args: Args) -> Result<()> {
     args.data.note_written_quotes(&data);
     if data.skipped_empty > 0 {
         eprintln!(
-            "factop: warning: {}: {} rows with empty text skipped (--strict makes them an error)",
+            "factop: warning: {}: {} row{} with empty text skipped (--strict makes them an error)",
             data.sources.join(", "),
-            data.skipped_empty
+            data.skipped_empty,
+            if data.skipped_empty == 1 { "" } else { "s" }
         );
+    }
+    warn_training_data(&args.data.data, &model, args.model.as_deref(), "");
+    if let (Some(m), Some(path)) = (&other, &args.compare) {
+        warn_training_data(&args.data.data, m, Some(path), " (--compare)");
     }
     if let Some(d) = data.duplicates().describe() {
         eprintln!(
@@ -253,4 +258,34 @@ pub fn run(args: Args) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Warn about a `--data` file that is one of the model's training files: its figures are
+/// not held-out (a model scored 1.0000 on its own training file, silently). A training file
+/// is named in the model as it was given to `train`, so it is found from here (the usual
+/// case: both commands run in one folder); a file of the same name elsewhere is not claimed.
+fn warn_training_data(
+    data: &[std::path::PathBuf],
+    model: &factop::model::Model,
+    model_path: Option<&std::path::Path>,
+    which: &str,
+) {
+    let sources = &model.summary.sources;
+    let trained: Vec<std::path::PathBuf> = (sources.iter())
+        .filter(|s| s.as_str() != "-" && s.as_str() != factop::error::STDIN)
+        .filter_map(|s| std::fs::canonicalize(s).ok())
+        .collect();
+    let shown_model = match model_path {
+        Some(p) => p.display().to_string(),
+        None => "(the embedded default)".into(),
+    };
+    for d in data.iter().filter(|d| d.as_os_str() != "-") {
+        if std::fs::canonicalize(d).is_ok_and(|c| trained.contains(&c)) {
+            eprintln!(
+                "factop: warning: {}: the model {shown_model}{which} was trained on this file (its training data: {}), so these figures are not held-out and read higher than on new rows; evaluate on rows kept out of training, or see train --cv",
+                d.display(),
+                sources.join(", ")
+            );
+        }
+    }
 }

@@ -659,7 +659,11 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         "data       {} rows: {fact} fact, {opinion} opinion{}",
         data.len(),
         if data.skipped_empty > 0 {
-            format!(" ({} empty rows skipped)", data.skipped_empty)
+            format!(
+                " ({} empty row{} skipped)",
+                data.skipped_empty,
+                if data.skipped_empty == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         }
