@@ -256,7 +256,23 @@ impl Dataset {
         stdin_at_most_once(paths, "--data")?;
         let mut all = Dataset::default();
         for p in paths {
-            let d = Dataset::load(p.as_ref(), opts)?;
+            let d = Dataset::load(p.as_ref(), opts).map_err(|e| match e {
+                // `--data a.csv --data b.tsv --delimiter ';'`: the hint for b.tsv said to use
+                // `--delimiter tab`, which then broke a.csv.
+                Error::Data { path, msg }
+                    if paths.len() > 1
+                        && opts.delimiter.is_some()
+                        && msg.contains("-separated? use --delimiter") =>
+                {
+                    Error::Data {
+                        path,
+                        msg: format!(
+                            "{msg}; but --delimiter is used for every --data file, so files with different delimiters cannot be read in one run: save them with the same delimiter"
+                        ),
+                    }
+                }
+                e => e,
+            })?;
             let first = all.sources.len();
             all.examples.extend(d.examples);
             all.skipped_empty += d.skipped_empty;

@@ -61,6 +61,9 @@ pub struct Args {
 struct Output<'a> {
     #[serde(flatten)]
     report: &'a metrics::Report,
+    /// Rows skipped for empty text (reported on standard error; `n` leaves them out, so a
+    /// script reading the JSON could not tell that rows were dropped).
+    skipped_empty: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     compare: Option<Compared<'a>>,
 }
@@ -154,10 +157,15 @@ pub fn run(args: Args) -> Result<()> {
     args.data.note_written_quotes(&data);
     if data.skipped_empty > 0 {
         eprintln!(
-            "factop: warning: {}: {} row{} with empty text skipped (--strict makes them an error)",
+            "factop: warning: {}: {} row{} with empty text skipped (--strict makes {} an error)",
             data.sources.join(", "),
             data.skipped_empty,
-            if data.skipped_empty == 1 { "" } else { "s" }
+            if data.skipped_empty == 1 { "" } else { "s" },
+            if data.skipped_empty == 1 {
+                "it"
+            } else {
+                "them"
+            }
         );
     }
     warn_training_data(&args.data.data, &model, args.model.as_deref(), "");
@@ -239,6 +247,7 @@ pub fn run(args: Args) -> Result<()> {
         Format::Json => {
             let output = Output {
                 report: &r,
+                skipped_empty: data.skipped_empty,
                 compare: compared.as_ref().map(|(report, d, ..)| Compared {
                     model: name(&args.compare),
                     report,
@@ -277,7 +286,7 @@ fn warn_training_data(
         .collect();
     let shown_model = match model_path {
         Some(p) => p.display().to_string(),
-        None => "(the embedded default)".into(),
+        None => persist::DEFAULT_MODEL_NAME.into(),
     };
     for d in data.iter().filter(|d| d.as_os_str() != "-") {
         if std::fs::canonicalize(d).is_ok_and(|c| trained.contains(&c)) {

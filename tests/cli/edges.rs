@@ -255,6 +255,16 @@ fn an_excel_export_trains_with_its_empty_last_row_and_says_what_it_skipped() {
         "{}",
         r.stderr
     );
+    // The JSON report counts the skipped row too (`n` leaves it out; only standard error said so).
+    let r = factop(
+        &[&["evaluate", "--data", &f, "--format", "json"][..], &flags].concat(),
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.ok()).unwrap();
+    assert_eq!(
+        (v["n"].as_u64(), v["skipped_empty"].as_u64()),
+        (Some(10), Some(1))
+    );
     // A row with only the id, or the label alone, is not empty.
     let g = write(
         dir.path(),
@@ -440,4 +450,37 @@ fn a_title_row_above_the_header_is_named() {
             "{msg}"
         );
     }
+}
+
+#[test]
+fn files_with_different_delimiters_are_said_not_to_be_read_together() {
+    // `--data export.csv --data sheet.tsv --delimiter ';'` said of sheet.tsv to use
+    // `--delimiter tab`, which then broke export.csv: a loop of hints.
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "export.csv", excel_export());
+    let b = write(
+        dir.path(),
+        "sheet.tsv",
+        "text\tlabel\nThe vote passed.\tfact\nIt is a shame.\topinion\n",
+    );
+    let args = [
+        "train",
+        "--data",
+        &a,
+        "--data",
+        &b,
+        "--text-column",
+        "text",
+        "--cv",
+        "2",
+    ];
+    let msg = factop(&[&args[..], &["--delimiter", ";"]].concat(), None).err();
+    assert!(
+        msg.contains("sheet.tsv: no column `text`")
+            && msg.contains("use --delimiter tab; but --delimiter is used for every --data file, so files with different delimiters cannot be read in one run"),
+        "{msg}"
+    );
+    // One file, or no --delimiter: the hint alone.
+    let msg = factop(&args, None).err();
+    assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
 }
