@@ -256,7 +256,23 @@ impl Dataset {
         stdin_at_most_once(paths, "--data")?;
         let mut all = Dataset::default();
         for p in paths {
-            let d = Dataset::load(p.as_ref(), opts)?;
+            let d = Dataset::load(p.as_ref(), opts).map_err(|e| match e {
+                // `--data a.csv --data b.tsv --delimiter ';'`: the hint for b.tsv said to use
+                // `--delimiter tab`, which then broke a.csv.
+                Error::Data { path, msg }
+                    if paths.len() > 1
+                        && opts.delimiter.is_some()
+                        && msg.contains("-separated? use --delimiter") =>
+                {
+                    Error::Data {
+                        path,
+                        msg: format!(
+                            "{msg}; but --delimiter is used for every --data file, so files with different delimiters cannot be read in one run: save them with the same delimiter"
+                        ),
+                    }
+                }
+                e => e,
+            })?;
             let first = all.sources.len();
             all.examples.extend(d.examples);
             all.skipped_empty += d.skipped_empty;
@@ -281,7 +297,7 @@ impl Dataset {
         if path.as_os_str() == "-" {
             let delimiter = opts.delimiter.unwrap_or(b',');
             let stdin = std::io::stdin().lock();
-            return Dataset::from_reader(stdin, delimiter, "standard input", opts);
+            return Dataset::from_reader(stdin, delimiter, crate::error::STDIN, opts);
         }
         let shown = path.display().to_string();
         if path.is_dir() {
@@ -390,13 +406,23 @@ impl Dataset {
                         }
                     )),
                     None => data_err(format!(
-                        "no column `{col}` (columns found: {found}); choose one with {flag}"
+                        "no column `{col}` (columns found: {found}); choose one with {flag}{}",
+                        match usual_column(&names, flag) {
+                            Some(name) => format!(" (e.g. {flag} {})", shell_word(name)),
+                            None => String::new(),
+                        }
                     )),
                 }
             })
         };
-        let text_idx = find(&opts.text_column, "--text-column")?;
-        let label_idx = find(&opts.label_column, "--label-column")?;
+        let found = find(&opts.text_column, "--text-column")
+            .and_then(|t| Ok((t, find(&opts.label_column, "--label-column")?)));
+        let (text_idx, label_idx) = match found {
+            Ok(found) => found,
+            // Not a table at all (a workbook, Excel's `sep=;` line): its own message.
+            Err(e) if not_a_table(&headers).is_some() => return Err(e),
+            Err(e) => return Err(header_below(&mut rdr, opts, name).unwrap_or(e)),
+        };
         if text_idx == label_idx {
             return Err(Error::Param {
                 name: "--text-column",
@@ -453,8 +479,10 @@ impl Dataset {
                 row,
                 msg,
             };
-            if record.len() == 1 && record[0].is_empty() {
-                continue; // a blank line
+            // A blank line, or a row with no value in any field: Excel's export ends with
+            // `;;` rows once cells below the data were touched; it was `empty label`.
+            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
             }
             let field = |idx: usize, col: &str| -> Result<&str> {
                 let raw = record.get(idx).ok_or_else(|| {
@@ -474,8 +502,7 @@ impl Dataset {
                         }
                     ))
                 })?;
-                std::str::from_utf8(raw)
-                    .map_err(|_| row_err(format!("column `{col}` is not valid UTF-8")))
+                std::str::from_utf8(raw).map_err(|_| row_err(not_utf8(col, name)))
             };
             if unknown.is_some() {
                 if let Ok(raw_label) = field(label_idx, &opts.label_column) {
@@ -495,9 +522,8 @@ impl Dataset {
                 .count();
             let raw = &raw[skip..];
             if let Some(written) = written_field(raw, delimiter, text_idx) {
-                text = std::str::from_utf8(written).map_err(|_| {
-                    row_err(format!("column `{}` is not valid UTF-8", opts.text_column))
-                })?;
+                text = std::str::from_utf8(written)
+                    .map_err(|_| row_err(not_utf8(&opts.text_column, name)))?;
                 out.written_quotes += 1;
                 out.first_written_quote
                     .get_or_insert((name.to_string(), row));
@@ -550,7 +576,7 @@ impl Dataset {
             let mut labels: Vec<String> = listed
                 .iter()
                 .take(SHOWN)
-                .map(|(v, n)| format!("`{v}` ×{n}"))
+                .map(|(v, n)| format!("`{}` ×{n}", shown_label(v)))
                 .collect();
             if listed.len() > SHOWN {
                 labels.push(format!("… {} more", listed.len() - SHOWN));
@@ -564,11 +590,46 @@ impl Dataset {
                 )
             } else {
                 let (example, sure) = label_map_example(&opts.label_map, &seen);
+                let nameable = (seen.keys()).any(|v| {
+                    !v.is_empty() && opts.label_map.map(v).is_none() && unnameable(v).is_none()
+                });
+                let hint = if !nameable {
+                    String::new()
+                } else {
+                    format!(
+                        ", or be mapped with --label-map (e.g. --label-map {}{})",
+                        shell_word(&example),
+                        if sure {
+                            ""
+                        } else {
+                            ", after checking which value is which class"
+                        }
+                    )
+                };
+                // A value holding a line break, a `,` or a `=` cannot be a --label-map key:
+                // it was suggested as `'fa ct=opinion'` (the break shown as a space), or bare
+                // as `fa,ct=opinion`, which maps `ct`.
+                let mut unnamed = (seen.keys())
+                    .filter(|v| opts.label_map.map(v).is_none())
+                    .filter_map(|v| unnameable(v).map(|why| (v, why)));
+                let unnamed_note = match unnamed.next() {
+                    None => String::new(),
+                    Some((v, why)) => {
+                        let more = unnamed.count();
+                        format!(
+                            "; `{}` holds {why}, so --label-map cannot name it{}: change it in the file's label column",
+                            shown_label(v),
+                            match more {
+                                0 => String::new(),
+                                n => format!(" (nor {n} other value{} like it)", if n == 1 { "" } else { "s" }),
+                            }
+                        )
+                    }
+                };
                 format!(
-                    "unknown label `{value}`; labels seen in the file: {}; labels must be fact or opinion, or be mapped with --label-map (e.g. --label-map {}{})",
+                    "unknown label `{}`; labels seen in the file: {}; labels must be fact or opinion{hint}{unnamed_note}",
+                    shown_label(&value),
                     labels.join(", "),
-                    shell_word(&example),
-                    if sure { "" } else { ", after checking which value is which class" }
                 )
             };
             return Err(Error::Row {
@@ -618,18 +679,22 @@ impl Dataset {
 
     /// Rows whose text repeats an earlier row's, and those among them with the other label.
     pub fn duplicates(&self) -> Duplicates {
-        let mut first: std::collections::HashMap<&str, Label> = Default::default();
+        let mut first: std::collections::HashMap<&str, (Label, usize)> = Default::default();
         let mut d = Duplicates::default();
-        for e in &self.examples {
+        for (i, e) in self.examples.iter().enumerate() {
             match first.get(e.text.as_str()) {
                 None => {
-                    first.insert(&e.text, e.label);
+                    first.insert(&e.text, (e.label, i));
                 }
-                Some(&l) => {
+                Some(&(l, j)) => {
                     d.repeated += 1;
+                    d.first_repeat
+                        .get_or_insert_with(|| (self.place(i), self.place(j)));
                     if l != e.label {
                         d.conflicting += 1;
                         d.first_conflict.get_or_insert_with(|| e.text.clone());
+                        d.first_conflict_rows
+                            .get_or_insert_with(|| (self.place(i), self.place(j)));
                     }
                 }
             }
@@ -640,6 +705,18 @@ impl Dataset {
             }
         }
         d
+    }
+
+    /// Where example `i` was read, for a message: `row N`, with its file when the data
+    /// come from several (`b.csv row N`).
+    fn place(&self, i: usize) -> String {
+        match self.origins.get(i) {
+            Some(o) if self.sources.len() > 1 => {
+                format!("{} row {}", self.sources[o.source], o.row)
+            }
+            Some(o) => format!("row {}", o.row),
+            None => format!("example {}", i + 1),
+        }
     }
 
     /// Check that both classes are present, naming the missing one.
@@ -670,6 +747,10 @@ pub struct Duplicates {
     pub conflicting: usize,
     /// The first text found with both labels.
     pub first_conflict: Option<String>,
+    /// Where the first repeat is, and where the row it repeats is (`row 10`, `row 2`).
+    pub first_repeat: Option<(String, String)>,
+    /// The same for the first text found with both labels.
+    pub first_conflict_rows: Option<(String, String)>,
     /// Sources named more than once (`--data a.csv --data a.csv`: every row repeats), in
     /// the order their second mention comes.
     pub named_twice: Vec<String>,
@@ -687,11 +768,19 @@ impl Duplicates {
             if self.repeated == 1 { "" } else { "s" },
             if self.repeated == 1 { "s" } else { "" }
         );
+        // The rows, to find them (it gave the count alone).
+        if let Some((at, of)) = &self.first_repeat {
+            msg.push_str(&format!(" (the first: {at}, as {of})"));
+        }
         if let Some(t) = &self.first_conflict {
             let shown: String = t.chars().take(60).collect();
             let more = if shown.len() < t.len() { "…" } else { "" };
+            let (at, of) = match &self.first_conflict_rows {
+                Some((at, of)) => (format!("{at} "), format!(", as {of}")),
+                None => ("e.g. ".into(), String::new()),
+            };
             msg.push_str(&format!(
-                ", {} of them with the other label (e.g. \"{shown}{more}\")",
+                ", {} of them with the other label ({at}\"{shown}{more}\"{of})",
                 self.conflicting
             ));
         }
@@ -800,7 +889,7 @@ fn class_named(value: &str) -> Option<Label> {
 /// CheckThat! files, then `OBJ=opinion,SUBJ=fact`, every label inverted.
 fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (String, bool) {
     let unknown: Vec<&str> = (seen.keys())
-        .filter(|v| !v.is_empty() && given.map(v).is_none())
+        .filter(|v| !v.is_empty() && given.map(v).is_none() && unnameable(v).is_none())
         .take(6)
         .map(String::as_str)
         .collect();
@@ -826,6 +915,101 @@ fn label_map_example(given: &LabelMap, seen: &BTreeMap<String, usize>) -> (Strin
         example.push(format!("{value}={class}"));
     }
     (example.join(","), sure)
+}
+
+/// The one column among `names` whose name is a usual one for what `flag` chooses (`text`,
+/// `Statement`; `class`, `category`), if exactly one is: the hint for a missing column then
+/// names it.
+fn usual_column<'a>(names: &'a [String], flag: &str) -> Option<&'a str> {
+    let usual: &[&str] = match flag {
+        "--text-column" => &[
+            "text",
+            "sentence",
+            "sentences",
+            "statement",
+            "content",
+            "body",
+            "claim",
+            "tweet",
+        ],
+        "--label-column" => &[
+            "label",
+            "labels",
+            "class",
+            "category",
+            "annotation",
+            "gold",
+            "target",
+            "subjectivity",
+        ],
+        _ => &[],
+    };
+    let mut found = names
+        .iter()
+        .filter(|n| usual.contains(&n.to_lowercase().as_str()));
+    match (found.next(), found.next()) {
+        (Some(n), None) => Some(n),
+        _ => None,
+    }
+}
+
+/// A field of column `col` of the file `name` that is not UTF-8, with the fix: a spreadsheet
+/// saved as plain "CSV" (Excel's default on Windows) is in Windows-1252 (`café` as `caf\xe9`),
+/// and the bare "not valid UTF-8" named no way out.
+fn not_utf8(col: &str, name: &str) -> String {
+    let fix = if name == crate::error::STDIN {
+        "convert it first (iconv -f WINDOWS-1252 -t UTF-8)".to_string()
+    } else {
+        let stem = name
+            .strip_suffix(".csv")
+            .or_else(|| name.strip_suffix(".tsv"));
+        let ext = if name.ends_with(".tsv") { "tsv" } else { "csv" };
+        let out = format!("{}-utf8.{ext}", stem.unwrap_or(name));
+        format!(
+            "convert it (iconv -f WINDOWS-1252 -t UTF-8 {} > {})",
+            shell_word(name),
+            shell_word(&out)
+        )
+    };
+    format!(
+        "column `{col}` is not valid UTF-8: the file is probably in Windows-1252, as a spreadsheet saves plain \"CSV\"; save it as \"CSV UTF-8\", or {fix}"
+    )
+}
+
+/// Why a label value cannot be a `--label-map` key, if it cannot: the mapping is split at
+/// `,` and `=`, and a line break or another control character cannot be typed in one line.
+fn unnameable(v: &str) -> Option<&'static str> {
+    if v.contains(['\n', '\r']) {
+        Some("a line break")
+    } else if v.contains('\t') {
+        Some("a tab")
+    } else if v.contains(char::is_control) {
+        Some("a control character")
+    } else if v.contains(',') {
+        Some("a comma")
+    } else if v.contains('=') {
+        Some("an `=`")
+    } else {
+        None
+    }
+}
+
+/// A label value as a message shows it: control characters escaped (`\n`, `\t`, `\u{1b}`),
+/// since the message is one line (a line break became a space).
+fn shown_label(v: &str) -> std::borrow::Cow<'_, str> {
+    if !v.contains(char::is_control) {
+        return v.into();
+    }
+    v.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `s` as one shell word: as it is when it holds only characters no shell reads specially,
@@ -911,6 +1095,40 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<std::borrow::Cow<'static, st
 
 /// The column names of a header for a message: each cut at 40 characters, at most 20 of them
 /// (an article or a header-less file given as data would otherwise fill the screen).
+/// When the columns are not found in the first row: the error for a row below it (among the
+/// next 10) that holds both column names, such as an export's title row above the header
+/// (`no column `text` (columns found: Export 2026-11-30, , )` said nothing of it).
+fn header_below<R: std::io::Read>(
+    rdr: &mut csv::Reader<R>,
+    opts: &ReadOptions,
+    name: &str,
+) -> Option<Error> {
+    let wanted = [&opts.text_column, &opts.label_column].map(|c| c.to_lowercase());
+    let mut record = csv::ByteRecord::new();
+    for _ in 0..10 {
+        if !rdr.read_byte_record(&mut record).ok()? {
+            return None;
+        }
+        let names: Vec<String> = (record.iter())
+            .map(|f| String::from_utf8_lossy(f).trim().to_string())
+            .collect();
+        let has = |w: &String| names.iter().any(|n| n.to_lowercase() == *w);
+        if wanted.iter().all(has) {
+            let row = record.position().map_or(2, |p| p.record() + 1);
+            let above = row - 1;
+            return Some(Error::Data {
+                path: name.to_string(),
+                msg: format!(
+                    "row 1 is not the header: row {row} holds the column names ({}); the header must be the first row: delete the {} above it",
+                    list_columns(&names),
+                    if above == 1 { "row".to_string() } else { format!("{above} rows") }
+                ),
+            });
+        }
+    }
+    None
+}
+
 fn list_columns(names: &[String]) -> String {
     const SHOWN: usize = 20;
     const CHARS: usize = 40;
@@ -957,6 +1175,11 @@ fn delimiter_name(d: u8) -> String {
 fn csv_error(name: &str, e: csv::Error) -> Error {
     let row = e.position().map(|p| p.line());
     let msg = match e.kind() {
+        // Only standard input gets here (a named folder is refused before it is read):
+        // redirected from a folder, it said `Is a directory (os error 21)`.
+        csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::IsADirectory => {
+            return Error::read(name, std::io::ErrorKind::IsADirectory.into());
+        }
         csv::ErrorKind::Io(io) => io.to_string(),
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
         _ => e.to_string(),

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 /// Result alias for the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// How messages name standard input (`-` on the command line).
+pub const STDIN: &str = "standard input";
+
 /// Everything that can go wrong in factop's library code.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -80,12 +83,19 @@ impl Error {
     pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         let path = path.into();
         let source = if source.kind() == std::io::ErrorKind::IsADirectory {
+            // Standard input redirected from a folder (`< somedir`) has no name to suggest
+            // `somedir/*` from: it said `standard input/*`, or `Is a directory (os error 21)`.
+            let fix = if path.as_os_str() == STDIN {
+                "redirect a file (< FILE), not a folder".to_string()
+            } else {
+                format!(
+                    "name the files in it (e.g. {}/*)",
+                    path.display().to_string().trim_end_matches('/')
+                )
+            };
             std::io::Error::new(
                 std::io::ErrorKind::IsADirectory,
-                format!(
-                    "is a folder, not a file: name the files in it (e.g. {}/*)",
-                    path.display().to_string().trim_end_matches('/')
-                ),
+                format!("is a folder, not a file: {fix}"),
             )
         } else {
             source

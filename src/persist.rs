@@ -621,7 +621,11 @@ fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "model".into());
-    let suffix = format!(".tmp-{}", std::process::id());
+    // Unique per call in this process (and per process by its id): two targets whose names
+    // are cut to the same start below, or one target staged twice, had one temporary file.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let suffix = format!(".tmp-{}-{n}", std::process::id());
     // A name near the system's 255-byte limit is a valid output, but its temporary name,
     // 16 bytes longer, was not: `-o` failed with `File name too long`.
     let mut keep = NAME_MAX.saturating_sub(1 + suffix.len()).min(name.len());
@@ -1211,6 +1215,44 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn targets_whose_names_share_their_start_get_their_own_temporary_files() {
+        // Two names that share their first 238 bytes had one temporary name once cut to fit
+        // the 255-byte limit: the second staging overwrote the first's file, the commit put
+        // the second's bytes under the first name and then failed on the second.
+        let dir = tempfile::tempdir().unwrap();
+        let stem = "r".repeat(248);
+        let a = dir.path().join(format!("{stem}-a.svg"));
+        let b = dir.path().join(format!("{stem}-b.svg"));
+        // The same target twice (two spellings of one path) also gets two temporary files.
+        let c = dir.path().join("c.svg");
+        let c2 = dir.path().join(".").join("c.svg");
+        assert_ne!(temp_path(&a), temp_path(&b));
+        assert_ne!(temp_path(&c), temp_path(&c));
+        let mut staged = Staged::default();
+        staged.stage(&a, b"first").unwrap();
+        staged.stage(&b, b"second").unwrap();
+        staged.stage(&c, b"third").unwrap();
+        staged.stage(&c2, b"fourth").unwrap();
+        staged.commit().unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"first");
+        assert_eq!(std::fs::read(&b).unwrap(), b"second");
+        assert_eq!(std::fs::read(&c).unwrap(), b"fourth");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            3,
+            "a temporary file was left"
+        );
+        for p in [&a, &b] {
+            let name = temp_path(p);
+            assert!(
+                name.file_name().unwrap().len() <= NAME_MAX,
+                "{}",
+                name.display()
+            );
+        }
+    }
+
     #[test]
     fn atomic_write_through_a_symbolic_link_keeps_the_link() {
         use std::os::unix::fs::symlink;

@@ -193,7 +193,7 @@ pub fn next_block<'a>(
 /// How messages name an input: `-` is standard input.
 fn input_name(path: &Path) -> &Path {
     if path.as_os_str() == "-" {
-        Path::new("standard input")
+        Path::new(factop::error::STDIN)
     } else {
         path
     }

@@ -61,6 +61,9 @@ pub struct Args {
 struct Output<'a> {
     #[serde(flatten)]
     report: &'a metrics::Report,
+    /// Rows skipped for empty text (reported on standard error; `n` leaves them out, so a
+    /// script reading the JSON could not tell that rows were dropped).
+    skipped_empty: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     compare: Option<Compared<'a>>,
 }
@@ -154,10 +157,20 @@ pub fn run(args: Args) -> Result<()> {
     args.data.note_written_quotes(&data);
     if data.skipped_empty > 0 {
         eprintln!(
-            "factop: warning: {}: {} rows with empty text skipped (--strict makes them an error)",
+            "factop: warning: {}: {} row{} with empty text skipped (--strict makes {} an error)",
             data.sources.join(", "),
-            data.skipped_empty
+            data.skipped_empty,
+            if data.skipped_empty == 1 { "" } else { "s" },
+            if data.skipped_empty == 1 {
+                "it"
+            } else {
+                "them"
+            }
         );
+    }
+    warn_training_data(&args.data.data, &model, args.model.as_deref(), "");
+    if let (Some(m), Some(path)) = (&other, &args.compare) {
+        warn_training_data(&args.data.data, m, Some(path), " (--compare)");
     }
     if let Some(d) = data.duplicates().describe() {
         eprintln!(
@@ -234,6 +247,7 @@ pub fn run(args: Args) -> Result<()> {
         Format::Json => {
             let output = Output {
                 report: &r,
+                skipped_empty: data.skipped_empty,
                 compare: compared.as_ref().map(|(report, d, ..)| Compared {
                     model: name(&args.compare),
                     report,
@@ -253,4 +267,34 @@ pub fn run(args: Args) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Warn about a `--data` file that is one of the model's training files: its figures are
+/// not held-out (a model scored 1.0000 on its own training file, silently). A training file
+/// is named in the model as it was given to `train`, so it is found from here (the usual
+/// case: both commands run in one folder); a file of the same name elsewhere is not claimed.
+fn warn_training_data(
+    data: &[std::path::PathBuf],
+    model: &factop::model::Model,
+    model_path: Option<&std::path::Path>,
+    which: &str,
+) {
+    let sources = &model.summary.sources;
+    let trained: Vec<std::path::PathBuf> = (sources.iter())
+        .filter(|s| s.as_str() != "-" && s.as_str() != factop::error::STDIN)
+        .filter_map(|s| std::fs::canonicalize(s).ok())
+        .collect();
+    let shown_model = match model_path {
+        Some(p) => p.display().to_string(),
+        None => persist::DEFAULT_MODEL_NAME.into(),
+    };
+    for d in data.iter().filter(|d| d.as_os_str() != "-") {
+        if std::fs::canonicalize(d).is_ok_and(|c| trained.contains(&c)) {
+            eprintln!(
+                "factop: warning: {}: the model {shown_model}{which} was trained on this file (its training data: {}), so these figures are not held-out and read higher than on new rows; evaluate on rows kept out of training, or see train --cv",
+                d.display(),
+                sources.join(", ")
+            );
+        }
+    }
 }

@@ -539,9 +539,29 @@ fn expand_grid(
             ))
             .into());
         }
+        // A value listed twice, or spelled two ways for one setting (`1` and `1.0`, `1-1` and
+        // `1`), was cross-validated and printed twice: searched once, with a warning (the
+        // grid is what was meant, so it runs rather than fails).
+        let mut kept: Vec<(&str, TrainParams)> = Vec::new();
+        for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+            let mut p = base.clone();
+            p.set(key, v)?;
+            if nb_default {
+                p.nb_score = default_nb_score(p.features.word_ngrams);
+            }
+            match kept.iter().find(|(_, q)| *q == p) {
+                Some((same, _)) if *same == v => eprintln!(
+                    "factop: warning: --grid {spec}: `{key}={v}` is listed twice, searched once"
+                ),
+                Some((same, _)) => eprintln!(
+                    "factop: warning: --grid {spec}: `{key}={v}` is the same setting as `{key}={same}`, searched once"
+                ),
+                None => kept.push((v, p)),
+            }
+        }
         let mut next = Vec::new();
         for (label, params) in &combos {
-            for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+            for (v, _) in &kept {
                 let mut p = params.clone();
                 p.set(key.trim(), v)?;
                 if nb_default {
@@ -639,7 +659,11 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         "data       {} rows: {fact} fact, {opinion} opinion{}",
         data.len(),
         if data.skipped_empty > 0 {
-            format!(" ({} empty rows skipped)", data.skipped_empty)
+            format!(
+                " ({} empty row{} skipped)",
+                data.skipped_empty,
+                if data.skipped_empty == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         }

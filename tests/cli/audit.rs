@@ -443,7 +443,7 @@ fn repeated_rows_and_contradicting_labels_are_reported() {
     let r = factop(&["evaluate", "--data", &f], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("dup.csv: 2 rows repeat an earlier row's text, 1 of them with the other label (e.g. \"It is awful.\")"),
+        r.stderr.contains("dup.csv: 2 rows repeat an earlier row's text (the first: row 4, as row 2), 1 of them with the other label (row 5 \"It is awful.\", as row 3)"),
         "{}",
         r.stderr
     );

@@ -2,6 +2,7 @@
 
 mod audit;
 mod classify;
+mod edges;
 mod evaluate;
 mod explain;
 mod fixes;
