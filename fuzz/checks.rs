@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's six flags.
-const CONTEXTS: [Context; 64] = {
+/// Every combination of the segmenter's eight flags.
+const CONTEXTS: [Context; 256] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
@@ -27,9 +27,11 @@ const CONTEXTS: [Context; 64] = {
         continues_report: false,
         q_and_a: false,
         speaker_turn: false,
-    }; 64];
+        speaker_turn_14: false,
+        rhetorical: false,
+    }; 256];
     let mut i = 0;
-    while i < 64 {
+    while i < 256 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
@@ -37,6 +39,8 @@ const CONTEXTS: [Context; 64] = {
             continues_report: i & 8 != 0,
             q_and_a: i & 16 != 0,
             speaker_turn: i & 32 != 0,
+            rhetorical: i & 64 != 0,
+            speaker_turn_14: i & 128 != 0,
         };
         i += 1;
     }

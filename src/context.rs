@@ -68,6 +68,9 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                             && overlap.iter().all(|s| s.continues_report),
                         q_and_a: !overlap.is_empty() && overlap.iter().all(|s| s.q_and_a),
                         speaker_turn: !overlap.is_empty() && overlap.iter().all(|s| s.speaker_turn),
+                        speaker_turn_14: !overlap.is_empty()
+                            && overlap.iter().all(|s| s.speaker_turn_14),
+                        rhetorical: !overlap.is_empty() && overlap.iter().all(|s| s.rhetorical),
                     }
                 }
             }

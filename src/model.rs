@@ -331,6 +331,8 @@ pub fn context_of(text: &str) -> Context {
         continues_report: false,
         q_and_a: false,
         speaker_turn: false,
+        speaker_turn_14: false,
+        rhetorical: false,
     }
 }
 

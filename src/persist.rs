@@ -31,13 +31,15 @@ use std::path::{Path, PathBuf};
 /// of the cue rules (more attribution forms), version 14 revision 6 (thoughts and feelings),
 /// version 15 revision 7 (court and inquest reporting), version 16 revision 8 (word senses),
 /// version 17 revision 9 (timetables), version 18 revision 10 (continued reports), version 19
-/// revision 11 (author-stance frames).
+/// revision 11 (author-stance frames), version 20 revision 12 (questions and answers), version
+/// 21 revision 13 (recommendations and speakers' turns), version 22 revision 14 (the writer's
+/// rhetorical questions).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 21;
+pub const FORMAT_VERSION: u32 = 22;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -83,7 +85,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 13 {
+    if m.params.features.cue_rules >= 14 {
+        22
+    } else if m.params.features.cue_rules >= 13 {
         21
     } else if m.params.features.cue_rules >= 12 {
         20
@@ -827,7 +831,7 @@ mod tests {
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
     /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20, cue
-    /// rules 13 version 21).
+    /// rules 13 version 21, cue rules 14 version 22).
     /// Its reported-stance
     /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
     /// no stance frames' cue (cue rules 11) or weight.
@@ -882,7 +886,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_13_are_stored_and_make_version_9_to_21() {
+    fn single_quotes_and_cue_rules_3_to_14_are_stored_and_make_version_9_to_22() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         assert_eq!(m.params.features.cue_rules, 13);
@@ -893,6 +897,15 @@ mod tests {
         assert_eq!(v["params"]["features"]["cue_rules"], 13);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 13);
+        // Cue rules 14 (opt-in) make version 22, and read back as 14.
+        let mut newer = m.clone();
+        newer.params.features.cue_rules = 14;
+        assert_eq!(format_version_of(&newer), 22);
+        let v14: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
+        assert_eq!(v14["format_version"], 22);
+        assert_eq!(v14["params"]["features"]["cue_rules"], 14);
+        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
+        assert_eq!(back.params.features.cue_rules, 14);
         for (rules, version) in [
             (12, 20),
             (11, 19),

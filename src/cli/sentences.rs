@@ -38,6 +38,8 @@ struct Row<'a> {
     continues_report: bool,
     q_and_a: bool,
     speaker_turn: bool,
+    speaker_turn_14: bool,
+    rhetorical: bool,
 }
 
 /// Run `factop sentences`.
@@ -77,6 +79,8 @@ pub fn run(args: Args) -> Result<()> {
                                 continues_report: s.continues_report,
                                 q_and_a: s.q_and_a,
                                 speaker_turn: s.speaker_turn,
+                                speaker_turn_14: s.speaker_turn_14,
+                                rhetorical: s.rhetorical,
                             },
                         )?;
                         writeln!(out)?;

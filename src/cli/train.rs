@@ -183,7 +183,10 @@ pub struct Args {
     /// imperative verb of advice outside reported speech: `Book early.`), reads `He would say
     /// that.` as the author's aside, not a report, `the lies in the report` as the noun, and a
     /// speaker's turn (`Sato: Anyone who says …`, `The mayor: …`, and the later sentences of
-    /// that paragraph) as the speaker's words, alone and in context.
+    /// that paragraph) as the speaker's words, alone and in context; 14 (opt-in; the default
+    /// stays 13) counts the writer's rhetorical question in `cue:stance_frames`: a yes/no
+    /// question of the author's in a paragraph that goes on (`Will the budget fix the roads?
+    /// Perhaps, but …`; in context only).
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

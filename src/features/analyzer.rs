@@ -71,6 +71,15 @@ pub struct Context {
     /// it as a sentence of a quotation, and read a sentence that opens with a label so even
     /// without the flag (a sentence read alone).
     pub speaker_turn: bool,
+    /// The sentence is a speaker's turn as cue rules 14 read labels
+    /// ([`Sentence::speaker_turn_14`](crate::segment::Sentence::speaker_turn_14)); cue rules
+    /// 14 read it, and a sentence that opens with such a label, instead of `speaker_turn`.
+    pub speaker_turn_14: bool,
+    /// The sentence is the writer's rhetorical question: a yes/no question of the author's in
+    /// a paragraph that goes on with a sentence that is not a question
+    /// ([`Sentence::rhetorical`](crate::segment::Sentence::rhetorical)). Cue rules 14 count it
+    /// as an author-stance frame. Stand-alone sentences (training rows) never have it.
+    pub rhetorical: bool,
 }
 
 impl Context {
@@ -83,14 +92,28 @@ impl Context {
             continues_report: s.continues_report,
             q_and_a: s.q_and_a,
             speaker_turn: s.speaker_turn,
+            speaker_turn_14: s.speaker_turn_14,
+            rhetorical: s.rhetorical,
         }
     }
 
     /// The context with `text`'s leading speaker label read: from cue rules 13, a sentence
-    /// that opens with one (`Sato: …`) is a speaker's turn, read alone or in an article.
+    /// that opens with one (`Sato: …`) is a speaker's turn, read alone or in an article; from
+    /// 14, with revision 14's reading of labels (`speaker_turn_14`).
     #[inline]
     pub(crate) fn with_label(self, text: &str, cue_rules: u8) -> Context {
-        if cue_rules >= 13 && !self.speaker_turn && crate::segment::speaker_label(text).is_some() {
+        if cue_rules >= 14 {
+            if !self.speaker_turn_14 && crate::segment::speaker_label_14(text).is_some() {
+                return Context {
+                    speaker_turn_14: true,
+                    ..self
+                };
+            }
+            self
+        } else if cue_rules >= 13
+            && !self.speaker_turn
+            && crate::segment::speaker_label(text).is_some()
+        {
             Context {
                 speaker_turn: true,
                 ..self
@@ -102,12 +125,14 @@ impl Context {
 
     /// Whether the features of cue rules `cue_rules` read every word of the sentence as
     /// quoted: a continued report from cue rules 10 on, a question or an answer of a text in
-    /// question-and-answer form from cue rules 12 on, a speaker's turn from cue rules 13 on.
+    /// question-and-answer form from cue rules 12 on, a speaker's turn from cue rules 13 on
+    /// (`speaker_turn` for 13, `speaker_turn_14` from 14).
     #[inline]
     pub(crate) fn quoted_whole(self, cue_rules: u8) -> bool {
         (cue_rules >= 10 && self.continues_report)
             || (cue_rules >= 12 && self.q_and_a)
-            || (cue_rules >= 13 && self.speaker_turn)
+            || (cue_rules == 13 && self.speaker_turn)
+            || (cue_rules >= 14 && self.speaker_turn_14)
     }
 
     /// The context as the features of cue rules `cue_rules` read it: from cue rules 10, a

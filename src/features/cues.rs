@@ -331,6 +331,20 @@ pub(crate) fn reads_revision_13(rules: u8) -> bool {
     rules >= 13
 }
 
+/// Whether revision `rules` of the cue rules counts the writer's rhetorical question
+/// ([`Context::rhetorical`]: a yes/no question of the author's in a paragraph that goes on)
+/// in `cue:stance_frames`: 14 and later.
+pub(crate) fn reads_revision_14(rules: u8) -> bool {
+    rules >= 14
+}
+
+/// Whether the sentence read in `ctx` (as [`Context::read`] gives it) is the writer's
+/// rhetorical question that cue rules `rules` count as an author-stance frame: the segmenter's
+/// flag, from revision 14, on a sentence not read as quoted or attributed.
+pub(crate) fn rhetorical_frame(rules: u8, ctx: Context) -> bool {
+    reads_revision_14(rules) && ctx.rhetorical && !ctx.in_quote && !ctx.attributed
+}
+
 /// The author-stance frames' lexicon, with revision 13's entries when `more`.
 fn stance_frames_lexicon(more: bool) -> Lexicon {
     if more {
@@ -1424,7 +1438,9 @@ impl CueSet {
             at += 1;
         }
         if let Some(f) = self.frames {
-            out[at] = squash_count(counts[f]);
+            // The writer's rhetorical question (cue rules 14) is one more frame.
+            let n = counts[f] + usize::from(rhetorical_frame(self.rules, ctx));
+            out[at] = squash_count(n);
             at += 1;
         }
         let user = &counts[self.user_start..self.lexicons.len()];
@@ -1682,7 +1698,10 @@ mod tests {
             out.push(("cue:scare_quotes".into(), squash(scare as f32)));
         }
         if counts_stance_frames(set.rules) {
-            let n = count_of(&author_counts, "cue:stance_frames");
+            let n = count_of(&author_counts, "cue:stance_frames")
+                + usize::from(
+                    set.rules >= 14 && ctx.rhetorical && !ctx.in_quote && !ctx.attributed,
+                );
             out.push(("cue:stance_frames".into(), squash(n as f32)));
         }
         for ((name, _), n) in set.lexicons.iter().zip(&author_counts) {

@@ -984,6 +984,8 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
         )
             .prop_map(
                 |(
@@ -993,6 +995,8 @@ mod tests {
                     continues_report,
                     q_and_a,
                     speaker_turn,
+                    speaker_turn_14,
+                    rhetorical,
                 )| {
                     Context {
                         in_quote,
@@ -1001,6 +1005,8 @@ mod tests {
                         continues_report,
                         q_and_a,
                         speaker_turn,
+                        speaker_turn_14,
+                        rhetorical,
                     }
                 },
             )

@@ -156,7 +156,13 @@ pub struct FeatureConfig {
     /// (`Sato: …`, `The mayor: …`, `Union leader: …`; not the author's `Note:`, `Verdict:`,
     /// `Why it matters:`), read alone or in an article, and the later sentences of its
     /// paragraph ([`Context::speaker_turn`]) are read as sentences of a quotation (format
-    /// version 21). New models use revision 13;
+    /// version 21). 14 (opt-in) adds to revision 13 the writer's rhetorical question: in an
+    /// article, a yes/no question of the author's in a paragraph that goes on
+    /// ([`Context::rhetorical`]: `Will the budget fix the roads? Perhaps, but …`) counts as one
+    /// more author-stance frame; and reads speakers' turns from [`Context::speaker_turn_14`]
+    /// (the label read on the paragraph's whole first sentence, with revision 14's shapes: a
+    /// headline's topic, `Inflation: what happens next?`, is no speaker, `Will Hutton:` is;
+    /// format version 22). New models use revision 13;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -273,9 +279,10 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 13;
+pub const CUE_RULES: u8 = 14;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 13, the newest.
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 13 (14 is
+/// opt-in).
 pub const DEFAULT_CUE_RULES: u8 = 13;
 
 fn default_char_min_df() -> usize {
@@ -901,6 +908,8 @@ mod tests {
         continues_report: false,
         q_and_a: false,
         speaker_turn: false,
+        speaker_turn_14: false,
+        rhetorical: false,
     };
 
     #[test]
@@ -986,7 +995,7 @@ mod tests {
     fn cue_rules_13_are_the_default_and_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 13);
         assert_eq!(DEFAULT_CUE_RULES, 13);
-        assert_eq!(CUE_RULES, 13);
+        assert_eq!(CUE_RULES, 14);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1018,10 +1027,117 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 14,
+            cue_rules: 15,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
+    }
+
+    /// The value of cue `name` for `text` read in `ctx` by `f`.
+    fn cue_value(f: &Featurizer, text: &str, ctx: Context, name: &str) -> f32 {
+        let cues = f.analyzer().terms(text, ctx, &mut |_| {});
+        cues.iter().find(|(n, _)| n == name).unwrap().1
+    }
+
+    #[test]
+    fn cue_rules_14_count_the_writers_rhetorical_question_as_a_stance_frame() {
+        let asked = Context {
+            rhetorical: true,
+            ..Context::default()
+        };
+        let texts = [
+            "Will the new tram line pay for itself?",
+            "Is that really too much to ask?",
+            "Could the council have done more?",
+        ];
+        read_from_revision(14, asked, &texts, |f, text, _| {
+            let frames = |ctx| cue_value(f, text, ctx, "cue:stance_frames");
+            assert!(frames(asked) > frames(Context::default()), "{text}");
+            // Not in a quotation, an attribution or a speaker's turn.
+            for ctx in [
+                QUOTED,
+                Context {
+                    attributed: true,
+                    ..asked
+                },
+                Context {
+                    speaker_turn_14: true,
+                    ..asked
+                },
+                Context {
+                    q_and_a: true,
+                    ..asked
+                },
+            ] {
+                assert_eq!(frames(ctx), 0.0, "{text} {ctx:?}");
+                assert_eq!(f.transform(text, ctx), f.transform_reference(text, ctx));
+            }
+        });
+    }
+
+    #[test]
+    fn cue_rules_14_read_speaker_labels_anew() {
+        let cfg = |cue_rules| FeatureConfig {
+            cue_rules,
+            min_df: 1,
+            ..FeatureConfig::default()
+        };
+        let (f13, f14) = (
+            Featurizer::fit(cfg(13), &docs()).unwrap(),
+            Featurizer::fit(cfg(14), &docs()).unwrap(),
+        );
+        let alone = Context::default();
+        // (sentence, a speaker's turn for revision 13, for revision 14)
+        for (text, thirteen, fourteen) in [
+            (
+                "Sato: Anyone who calls the plan cheap has not read it.",
+                true,
+                true,
+            ),
+            ("Inflation: what happens next?", true, false),
+            (
+                "Novak: His best game in a year, and he knows it.",
+                true,
+                false,
+            ),
+            (
+                "Will Hutton: The Treasury has lost control of the story.",
+                false,
+                true,
+            ),
+            (
+                "SATO: I was not there when the vote was taken.",
+                false,
+                true,
+            ),
+            (
+                "LONDON: The government said the talks would resume.",
+                false,
+                false,
+            ),
+        ] {
+            for (f, turn) in [(&f13, thirteen), (&f14, fourteen)] {
+                let got = f.transform(text, alone);
+                assert_eq!(got, f.transform_reference(text, alone), "{text}");
+                assert_eq!(got == f.transform(text, QUOTED), turn, "{text}");
+            }
+        }
+        // Each revision reads its own flag of the segmenter's.
+        let text = "The plan is a disaster.";
+        let (old, new) = (
+            Context {
+                speaker_turn: true,
+                ..alone
+            },
+            Context {
+                speaker_turn_14: true,
+                ..alone
+            },
+        );
+        assert_eq!(f13.transform(text, old), f13.transform(text, QUOTED));
+        assert_eq!(f13.transform(text, new), f13.transform(text, alone));
+        assert_eq!(f14.transform(text, new), f14.transform(text, QUOTED));
+        assert_eq!(f14.transform(text, old), f14.transform(text, alone));
     }
 
     #[test]

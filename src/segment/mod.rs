@@ -116,6 +116,22 @@
 //!   (`NEW DELHI:`) or sentences with a colon later (`The reason is simple: …`). The shape
 //!   tests are in `speaker.rs`. Cue rules 13 read such a sentence as a sentence of a
 //!   quotation, and a sentence that opens with a label so when it is read alone too.
+//!   `speaker_turn_14` is the same flag as cue rules 14 read labels: on the block's whole
+//!   first sentence (the flag above reads a window of its first bytes, so a long `Novak: …, 8
+//!   out of 10.` paragraph could be a turn in an article and not alone), no speaker for a
+//!   name's label before lower-case words without the first person or a quotation mark
+//!   (`Inflation: what happens next?`) or before a third person's pronoun (`Novak: His best
+//!   game.`), a speaker for a common word's name (`Will Hutton:`) and a name in capitals
+//!   before the first person (`SATO: I was not there.`).
+//!
+//! * `rhetorical` — the writer's rhetorical question: a yes/no question (it opens with an
+//!   auxiliary or a modal: `Will the budget fix the roads?`, `Is that really too much to
+//!   ask?`), neither `in_quote` nor attributed, with no `I`, `me` or `my` outside quotation
+//!   marks (a reader's question: `Will my bills change?`), in a block that holds a sentence
+//!   that is not a question: the writer asks and goes on (`Will it work? Perhaps, but …`, or
+//!   asks at the end of an argument). An explainer's subhead on its own line (`Is the smoke
+//!   dangerous?`) and a question word's question (`What happened?`) are not flagged. Cue rules
+//!   14 read such a sentence as an author-stance frame.
 //!
 //! The full description, with examples and the benchmark, is in `docs/segmentation.md`.
 
@@ -124,7 +140,7 @@ mod lines;
 mod report;
 mod speaker;
 /// A sentence's leading speaker label (`Sato:`), read by the feature analyzer from cue rules 13.
-pub(crate) use speaker::speaker_label;
+pub(crate) use speaker::{speaker_label, speaker_label_14};
 
 /// The attribution verbs and their blocking contexts, shared with the feature analyzer's
 /// reported-speech scope.
@@ -173,6 +189,15 @@ pub struct Sentence {
     /// `The mayor: …`), so the block's sentences are that speaker's words (see the module
     /// docs for the exact rule).
     pub speaker_turn: bool,
+    /// The sentence is a speaker's turn as cue rules 14 read labels: `speaker_turn`, with the
+    /// label read on the block's whole first sentence (as that sentence is read alone) and
+    /// with revision 14's shapes (`speaker_label_14`: a headline's topic and a column's
+    /// heading of the person it judges are no speakers; `Will Hutton:`, `SATO: I …` are).
+    pub speaker_turn_14: bool,
+    /// The sentence is the writer's rhetorical question: a yes/no question of the author's
+    /// in a block that goes on with a sentence that is not a question (see the module docs
+    /// for the exact rule).
+    pub rhetorical: bool,
 }
 
 impl Sentence {

@@ -342,9 +342,109 @@ pub(super) fn first_person(s: &str) -> bool {
         .any(|w| is_first_or_second(w) && !is_second(w.key()))
 }
 
+/// Auxiliaries and modals a yes/no question opens with (`Will the plan work?`, `Is it any
+/// wonder …?`, `Does anyone believe …?`).
+fn is_question_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "shall"
+            | "must"
+            | "might"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "do"
+            | "does"
+            | "did"
+            | "has"
+            | "have"
+            | "had"
+            | "won't"
+            | "wouldn't"
+            | "can't"
+            | "couldn't"
+            | "shouldn't"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
+            | "weren't"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "hasn't"
+            | "haven't"
+    )
+}
+
+/// Whether the sentence `s` is a yes/no question of the writer's own (cue rules 14's
+/// rhetorical question): it ends with `?`, opens with an auxiliary or a modal (`Will the
+/// budget fix the roads?`, `Is that really too much to ask?`), and has no `I`, `me` or `my`
+/// outside quotation marks (a reader's question in an explainer: `Will my bills change?`,
+/// `Do I need a visa?`). A question word's question (`What happened?`) is not one.
+pub(super) fn writers_yes_no_question(s: &str) -> bool {
+    if !asks(s) {
+        return false;
+    }
+    // The first word before the sentence's words are read.
+    let lead = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = lead
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .unwrap_or(lead.len());
+    if !is_question_auxiliary(Word::new(&lead[..end]).key()) {
+        return false;
+    }
+    let words = words_outside_quotes(s);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // The first word of the sentence, not one after a quotation.
+    if !lead.starts_with(first.raw) || !is_question_auxiliary(first.key()) {
+        return false;
+    }
+    !words.iter().any(|w| match w.key() {
+        "i" => w.raw == "I",
+        k => matches!(
+            k,
+            "me" | "my" | "mine" | "myself" | "i'm" | "i've" | "i'd" | "i'll"
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_writers_yes_no_questions() {
+        for s in [
+            "Will the new tram line pay for itself?",
+            "Is that really too much to ask?",
+            "Does anyone at the ministry read these reports?",
+            "Wouldn\u{2019}t it be simpler to ask the drivers?",
+            "Should you?",
+        ] {
+            assert!(writers_yes_no_question(s), "{s}");
+        }
+        for s in [
+            "What happened?",
+            "Why now?",
+            "Will my energy bills change?",
+            "Do I need a visa?",
+            "Can I still claim?",
+            "The board will meet in May.",
+            "Will it work, she asked.",
+            "\u{201C}Will it work?\u{201D}",
+            "And will it work?",
+        ] {
+            assert!(!writers_yes_no_question(s), "{s}");
+        }
+    }
 
     #[test]
     fn continuations_read_on() {

@@ -674,6 +674,8 @@ impl<'a> Scanner<'a> {
             continues_report: false,
             q_and_a: false,
             speaker_turn: false,
+            speaker_turn_14: false,
+            rhetorical: false,
         });
         self.meta.push(Meta {
             cue,
@@ -818,9 +820,22 @@ impl<'a> Scanner<'a> {
         }
         self.continued_reports(base);
         self.questions_and_answers(base);
+        self.rhetorical_questions(base);
         if self.turn {
             for s in &mut self.out[base..] {
                 s.speaker_turn = true;
+            }
+        }
+        // Cue rules 14's reading of a speaker's turn: the block's whole first sentence, as the
+        // sentence read alone is read.
+        if let Some(first) = self.out.get(base) {
+            let text = first.text(self.text);
+            if super::speaker::may_open_label(text.as_bytes())
+                && super::speaker::speaker_label_14(text).is_some()
+            {
+                for s in &mut self.out[base..] {
+                    s.speaker_turn_14 = true;
+                }
             }
         }
         self.meta.clear();
@@ -889,6 +904,29 @@ impl Scanner<'_> {
             for s in &mut self.out[base..base + k] {
                 s.q_and_a = true;
             }
+        }
+    }
+}
+
+impl Scanner<'_> {
+    /// Mark the writer's rhetorical questions in the block that starts at `out[base]` (see
+    /// `rhetorical` in the module docs): only a block with a question and a sentence that is
+    /// not one is read word by word.
+    fn rhetorical_questions(&mut self, base: usize) {
+        let text = self.text;
+        let block = &self.out[base..];
+        if block.len() < 2 {
+            return;
+        }
+        let asks = |s: &Sentence| report::asks(s.text(text));
+        if !block.iter().any(asks) || block.iter().all(asks) {
+            return;
+        }
+        for s in &mut self.out[base..] {
+            s.rhetorical = !s.in_quote
+                && !s.attributed
+                && !s.q_and_a
+                && report::writers_yes_no_question(s.text(text));
         }
     }
 }

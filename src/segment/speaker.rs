@@ -290,8 +290,60 @@ pub(super) fn may_open_label(head: &[u8]) -> bool {
 
 /// The byte length of the speaker label that `text` (a sentence) opens with, up to and
 /// including its colon, or `None` when it opens with none (see the module docs). Cheap when
-/// there is no colon in the first [`MAX_LABEL_BYTES`] bytes.
+/// there is no colon in the first [`MAX_LABEL_BYTES`] bytes. Cue rules 13's reading; cue
+/// rules 14 read labels with [`speaker_label_14`].
 pub(crate) fn speaker_label(text: &str) -> Option<usize> {
+    label(text, false)
+}
+
+/// [`speaker_label`] as cue rules 14 read labels (the segmenter reads the whole first sentence
+/// of a block with it, as a sentence read alone is read). A name's label (not a role's) is no
+/// speaker's when the words after it
+/// - open in lower case with no first person or quotation mark in them: a headline's topic
+///   (`Inflation: what happens next?`) or a column's heading of the person it judges (`Novak:
+///   solid, if slow`); a headline's colon attribution keeps its speaker (`Okafor: we will
+///   not back down`, `Okafor: plan 'a disgrace'`);
+/// - open with a third person's pronoun (`Novak: His best game in a year.`, `Sato: She has
+///   never explained the cost.`): the author writes about the person named.
+///
+/// And a name's label is a speaker's when its first word is a given name that is also a common
+/// word (`Will Hutton:`, `May Chen:`; `Will:` and `May:` alone only before the first person:
+/// `May: I will not resign.`, not the month's `May: The council voted.`), or when it is in
+/// capitals without a title before the first person (`SATO: I was not there.`, not the
+/// dateline's `LONDON: The government said …`).
+pub(crate) fn speaker_label_14(text: &str) -> Option<usize> {
+    label(text, true)
+}
+
+/// Given names that are also function words (`Will`, `May`).
+fn is_common_word_name(key: &str) -> bool {
+    matches!(key, "will" | "may")
+}
+
+/// Whether the speaker's words `after` the colon hold the first person or a quotation mark
+/// (`we will not back down`, `plan 'a disgrace'`): a turn or a headline's attribution.
+fn speaks(after: &str) -> bool {
+    super::report::first_person(after)
+        || after.contains(['"', '\u{201C}', '\u{201D}', '\u{2018}', '\u{00AB}'])
+        || after.contains(" '")
+        || after.starts_with('\'')
+}
+
+/// Whether the words `after` the colon open with a third person's singular pronoun (`His best
+/// game`, `She has never explained`): the one person the label names, written about. (`They`
+/// is as often the speaker's word for others: `Sato: They never asked us.`)
+fn opens_with_third_person(after: &str) -> bool {
+    let first = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        first.to_ascii_lowercase().as_str(),
+        "he" | "she" | "his" | "her" | "hers" | "him"
+    )
+}
+
+fn label(text: &str, rev14: bool) -> Option<usize> {
     let bom = if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
@@ -344,7 +396,14 @@ pub(crate) fn speaker_label(text: &str) -> Option<usize> {
     }
     let whole = label.to_lowercase().replace('\u{2019}', "'");
     let first = &speaker[0].key;
-    if NOT_SPEAKERS.contains(whole.as_str()) || NOT_SPEAKERS.contains(speaker_key(speaker).as_str())
+    // Cue rules 14: `Will Hutton:`; `May:` and `Will:` alone before the first person.
+    let common_name = rev14
+        && is_common_word_name(first)
+        && speaker[0].capitalised()
+        && (speaker.len() > 1 || super::report::first_person(words_after));
+    if !common_name
+        && (NOT_SPEAKERS.contains(whole.as_str())
+            || NOT_SPEAKERS.contains(speaker_key(speaker).as_str()))
     {
         return None;
     }
@@ -360,8 +419,32 @@ pub(crate) fn speaker_label(text: &str) -> Option<usize> {
     if !speaker.iter().all(dotted_ok) || speaker.len() == 1 && speaker[0].raw.chars().count() < 2 {
         return None;
     }
-    let named = is_role_label(speaker) || (!listed_first && is_name(speaker));
+    let named = if !rev14 {
+        is_role_label(speaker) || (!listed_first && is_name(speaker))
+    } else if is_role_label(speaker) {
+        true
+    } else {
+        // The speaker's words are read only when the shape of the label leaves it open.
+        let name = if common_name {
+            is_name(&speaker[1..])
+        } else {
+            !listed_first
+                && (is_name(speaker) || is_name_in_capitals(speaker) && speaks(words_after))
+        };
+        // Lower-case words after a name's label are a topic's or a judgement's, unless the
+        // name speaks in them.
+        let lower_case = words_after.starts_with(char::is_lowercase);
+        name && !opens_with_third_person(words_after) && (!lower_case || speaks(words_after))
+    };
     named.then_some(bom + colon + 1)
+}
+
+/// A name in capitals without a title (`SATO`, `AMIRA SATO`): cue rules 14 read it as a
+/// speaker's before the first person.
+fn is_name_in_capitals(speaker: &[Word]) -> bool {
+    speaker
+        .iter()
+        .all(|w| w.all_caps() && !is_function_word(&w.key))
 }
 
 /// Whether `text` gives a mark out of ten or five (`7/10`, `8 out of 10`, `3/5`): a rating.
@@ -418,7 +501,57 @@ fn is_name(speaker: &[Word]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::speaker_label;
+    use super::{speaker_label, speaker_label_14};
+
+    #[test]
+    fn revision_14_reads_topics_judged_names_common_word_names_and_capitals() {
+        // (sentence, revision 13's label, revision 14's)
+        for (text, thirteen, fourteen) in [
+            // A headline's topic, a column's heading of the person it judges.
+            ("Inflation: what happens next?", true, false),
+            ("Novak: solid, if slow to start.", true, false),
+            ("Novak: His best game in a year.", true, false),
+            (
+                "Dr Amira Sato: She has never explained the cost.",
+                true,
+                false,
+            ),
+            // Headline attributions and turns keep their speakers.
+            ("Okafor: we will not back down", true, true),
+            ("Okafor: plan 'a disgrace'", true, true),
+            ("Okafor: plan \u{201C}a disgrace\u{201D}", true, true),
+            (
+                "Sato: Anyone who calls it cheap has not costed it.",
+                true,
+                true,
+            ),
+            ("Sato: They never asked us.", true, true),
+            // A role's label is read as before.
+            ("Climate panel: coastal defences inadequate", true, true),
+            ("Police: he was driving at 90mph", true, true),
+            // Common-word names and capitals.
+            ("Will Hutton: The Treasury has lost control.", false, true),
+            ("May Chen: The board knew.", false, true),
+            ("May: I will not resign.", false, true),
+            ("May: The council voted to close the depot.", false, false),
+            ("Will: Nobody asked.", false, false),
+            ("SATO: I was not there.", false, true),
+            ("AMIRA SATO: We were never asked.", false, true),
+            (
+                "LONDON: The government said the talks would resume.",
+                false,
+                false,
+            ),
+            ("UPDATE: We have added a statement.", false, false),
+            ("MR NOVAK: I was not there.", true, true),
+        ] {
+            assert_eq!(speaker_label(text).is_some(), thirteen, "13: {text}");
+            assert_eq!(speaker_label_14(text).is_some(), fourteen, "14: {text}");
+            if let Some(n) = speaker_label_14(text) {
+                assert!(text[..n].ends_with(':'), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn speakers_names_roles_and_bodies() {

@@ -1154,6 +1154,17 @@ fn label_piece() -> impl Strategy<Value = &'static str> {
         "xxxxxxxxxxxxxxxxxxxx",
         "İ",
         "ß",
+        // Revision 14's shapes: a rating, the first and third person, common-word names,
+        // capitals, lower case.
+        " 8 out of 10",
+        "I",
+        "His",
+        "what",
+        "Will",
+        "May",
+        "SATO",
+        "LONDON",
+        "'",
     ])
 }
 
@@ -1169,5 +1180,111 @@ proptest! {
             prop_assert!(text.is_char_boundary(n) && text[..n].ends_with(':'), "{:?}", text);
         }
         prop_assert_eq!(check_invariants(&text), Ok(()));
+    }
+}
+
+/// The sentences of `text` the segmenter flags as the writer's rhetorical questions.
+fn rhetorical(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.rhetorical)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn the_writers_yes_no_question_in_a_paragraph_that_goes_on_is_rhetorical() {
+    for (text, asked) in [
+        (
+            "Will the new tram line pay for itself? Perhaps, in thirty years.",
+            "Will the new tram line pay for itself?",
+        ),
+        (
+            "The depot closes in May. Is that really too much to ask?",
+            "Is that really too much to ask?",
+        ),
+        (
+            "The board met twice. Does anyone there read the reports? Nobody can tell.",
+            "Does anyone there read the reports?",
+        ),
+        ("Should you? Only if you like queues.", "Should you?"),
+    ] {
+        assert_eq!(rhetorical(text), [asked], "{text}");
+    }
+    for text in [
+        // An explainer's subhead on its own line, and a question word's question.
+        "Is the smoke dangerous?\n\nThe agency says the levels are low.",
+        "What happened? The bridge shut at noon.",
+        // A reader's question.
+        "Will my energy bills change? Not directly.",
+        "Do I need a new passport? Only if yours has expired.",
+        // Only questions in the block.
+        "Will it work? Will anyone use it?",
+        // A source's question: quoted, or attributed.
+        "\"Will it work?\" she asked. Nobody answered.",
+        "Is the hospital figure more reliable, as the mayor says? The data are thin.",
+        // No question.
+        "The council will decide in May. The vote is close.",
+    ] {
+        assert_eq!(rhetorical(text), Vec::<&str>::new(), "{text}");
+    }
+}
+
+/// The sentences of `text` in a speaker's turn as cue rules 14 read labels.
+fn turns_14(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.speaker_turn_14)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_14s_speakers_turn_reads_the_whole_first_sentence() {
+    // Past the 124-byte window: a rating at the end makes it the author's, in an article as
+    // alone.
+    let long = "Novak: Ran all day, tackled everything that moved, kept the shape of the \
+                midfield when the others went missing, and finished the match with a goal, 8 \
+                out of 10. The manager agreed.";
+    let all = split(long);
+    assert!(
+        all[0].speaker_turn,
+        "revision 13 reads a window of the block's start"
+    );
+    assert!(turns_14(long).is_empty());
+    assert_eq!(speaker_label_14(all[0].text(long)), None);
+    for text in [
+        "Sato: The plan is cheap on paper. It will not stay so.",
+        "Will Hutton: The Treasury has lost control. It knows it.",
+        "SATO: I was not there. Nobody told me.",
+    ] {
+        assert_eq!(turns_14(text).len(), 2, "{text}");
+    }
+    for text in [
+        "Inflation: what happens next? Prices rose again in May.",
+        "Novak: His best game in a year. He knows it.",
+        "LONDON: The government said the talks would resume.",
+    ] {
+        assert!(turns_14(text).is_empty(), "{text}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Revision 14's turn is the first sentence's label read alone (one block: no line
+    /// breaks), however long the sentence.
+    #[test]
+    fn revision_14s_turn_agrees_with_the_sentence_read_alone(
+        pieces in prop::collection::vec(label_piece(), 0..60)
+    ) {
+        let text = pieces.concat().replace(['\n', '\r'], " ");
+        let sentences = split(&text);
+        if let Some(first) = sentences.first() {
+            let turn = speaker_label_14(first.text(&text)).is_some();
+            for s in &sentences {
+                prop_assert_eq!(s.speaker_turn_14, turn, "{:?}", text);
+            }
+        }
     }
 }

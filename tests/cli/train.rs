@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "14"][..],
+        &["--cue-rules", "15"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1283,6 +1283,79 @@ fn cue_rules_13_read_a_speakers_turn_as_quoted() {
         assert_eq!(a == b, !flags[i], "sentence {i}: {a} {b}");
         assert!(!flags[i] || a < b, "sentence {i}: {a} {b}");
     }
+}
+
+/// Invented paragraphs for revision 14: the writer's rhetorical question and its answer, an
+/// explainer's subhead on its own line, a common word's name as a speaker label, and a
+/// headline's topic before a colon.
+const REVISION_14: &str = "The council wants another £2m for its new headquarters.\n\n\
+    Will the new building pay for itself? Perhaps, in thirty years.\n\n\
+    Is the site safe?\n\n\
+    Will Hutton: The Treasury has lost control of the story.\n\n\
+    Inflation: what happens next?\n";
+
+/// P(opinion) of [`REVISION_14`] under the seed data's revision-13 model (`train --data
+/// datasets/factop-seed.csv --min-df 1`) as main's factop (055903a, before revision 14)
+/// printed them.
+const SEED_THIRTEEN_P: [f64; 6] = [0.447629, 0.712025, 0.644311, 0.67268, 0.348396, 0.353098];
+
+#[test]
+fn cue_rules_14_are_opt_in_and_leave_revision_13_as_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (thirteen, fourteen) = (dir.path().join("13.json"), dir.path().join("14.json"));
+    let default = dir.path().join("default.json");
+    train_to(&thirteen, &["--cue-rules", "13"]);
+    train_to(&fourteen, &["--cue-rules", "14"]);
+    train_to(&default, &[]);
+    let (v13, v14) = (model_json(&thirteen), model_json(&fourteen));
+    assert_eq!(
+        (v13["format_version"].clone(), v14["format_version"].clone()),
+        (21.into(), 22.into())
+    );
+    assert_eq!(v14["params"]["features"]["cue_rules"], 14);
+    // The default is still revision 13: the same file, reading as it did.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&thirteen).unwrap()
+    );
+    let old = p_opinion(&thirteen, REVISION_14);
+    assert_eq!(old, SEED_THIRTEEN_P);
+    // Training rows stand alone and have no rhetorical question in context, and the seed data
+    // no label that revision 14 reads otherwise: the same weights. Only the rhetorical
+    // question (toward opinion), `Will Hutton:` (now a speaker's turn, toward fact) and the
+    // topic (no longer a turn, toward opinion) move.
+    assert_eq!(v13["weights"], v14["weights"]);
+    let new = p_opinion(&fourteen, REVISION_14);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, ![1, 4, 5].contains(&i), "sentence {i}: {a} {b}");
+    }
+    assert!(
+        new[1] > old[1] && new[4] < old[4] && new[5] > old[5],
+        "{new:?} {old:?}"
+    );
+    let out = factop(&["sentences", "-f", "jsonl"], Some(REVISION_14.as_bytes())).ok();
+    let flag = |name: &str| -> Vec<bool> {
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()[name] == true)
+            .collect()
+    };
+    assert_eq!(
+        flag("rhetorical"),
+        [false, true, false, false, false, false]
+    );
+    assert_eq!(
+        flag("speaker_turn"),
+        [false, false, false, false, false, true]
+    );
+    assert_eq!(
+        flag("speaker_turn_14"),
+        [false, false, false, false, true, false]
+    );
+    let card = factop(&["inspect", &fourteen.display().to_string()], None).ok();
+    assert!(
+        card.contains("rhetorical questions (cue rules 14)"),
+        "{card}"
+    );
 }
 
 /// An invented column whose paragraphs open with rhetorical questions.
