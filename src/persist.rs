@@ -839,7 +839,7 @@ mod tests {
         let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(13.into()));
+        assert_eq!(features.remove("cue_rules"), Some(14.into()));
         remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
         v
@@ -889,24 +889,17 @@ mod tests {
     fn single_quotes_and_cue_rules_3_to_14_are_stored_and_make_version_9_to_22() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        assert_eq!(m.params.features.cue_rules, 13);
-        assert_eq!(format_version_of(&m), 21);
+        // The default model has cue rules 14: version 22, read back as 14.
+        assert_eq!(m.params.features.cue_rules, 14);
+        assert_eq!(format_version_of(&m), 22);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 21);
+        assert_eq!(v["format_version"], 22);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 13);
+        assert_eq!(v["params"]["features"]["cue_rules"], 14);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
-        assert_eq!(back.params.features.cue_rules, 13);
-        // Cue rules 14 (opt-in) make version 22, and read back as 14.
-        let mut newer = m.clone();
-        newer.params.features.cue_rules = 14;
-        assert_eq!(format_version_of(&newer), 22);
-        let v14: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
-        assert_eq!(v14["format_version"], 22);
-        assert_eq!(v14["params"]["features"]["cue_rules"], 14);
-        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 14);
         for (rules, version) in [
+            (13, 21),
             (12, 20),
             (11, 19),
             (10, 18),
@@ -1127,8 +1120,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 13 the model is version 21 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 21);
+        // (With cue rules 14 the model is version 22 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 22);
         // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
         let m = default_double();
         let mut on = m.clone();

@@ -176,17 +176,18 @@ pub struct Args {
     /// answers (an explainer under question subheads, an interview without `Q:` labels, from
     /// its second question on) and an interviewee's answers in the first person as sentences
     /// of a quotation (in context only), and more literal senses of evaluative words (`the
-    /// fine by a third`, `victim surcharge`, `lies in`, a clock `striking`); 13 (the default)
+    /// fine by a third`, `victim surcharge`, `lies in`, a clock `striking`); 13
     /// adds more author-stance frames (`helpfully`, `in hindsight`, `to
     /// nobody's surprise`), the author's recommendations in `cue:exhortation` (`may want to`,
     /// `would do well to`, `worth a visit`, `best avoided`, and a sentence that opens with an
     /// imperative verb of advice outside reported speech: `Book early.`), reads `He would say
     /// that.` as the author's aside, not a report, `the lies in the report` as the noun, and a
     /// speaker's turn (`Sato: Anyone who says …`, `The mayor: …`, and the later sentences of
-    /// that paragraph) as the speaker's words, alone and in context; 14 (opt-in; the default
-    /// stays 13) counts the writer's rhetorical question in `cue:stance_frames`: a yes/no
-    /// question of the author's in a paragraph that goes on (`Will the budget fix the roads?
-    /// Perhaps, but …`; in context only).
+    /// that paragraph) as the speaker's words, alone and in context; 14 (the default) counts the
+    /// writer's rhetorical question in `cue:stance_frames`: a yes/no question of the author's in
+    /// a paragraph that goes on (`Will the budget fix the roads? Perhaps, but …`; in context
+    /// only), and reads a speaker's label on the paragraph's whole first sentence (a headline's
+    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is).
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

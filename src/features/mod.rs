@@ -156,13 +156,13 @@ pub struct FeatureConfig {
     /// (`Sato: …`, `The mayor: …`, `Union leader: …`; not the author's `Note:`, `Verdict:`,
     /// `Why it matters:`), read alone or in an article, and the later sentences of its
     /// paragraph ([`Context::speaker_turn`]) are read as sentences of a quotation (format
-    /// version 21). 14 (opt-in) adds to revision 13 the writer's rhetorical question: in an
+    /// version 21). 14 (the default) adds to revision 13 the writer's rhetorical question: in an
     /// article, a yes/no question of the author's in a paragraph that goes on
     /// ([`Context::rhetorical`]: `Will the budget fix the roads? Perhaps, but …`) counts as one
     /// more author-stance frame; and reads speakers' turns from [`Context::speaker_turn_14`]
     /// (the label read on the paragraph's whole first sentence, with revision 14's shapes: a
     /// headline's topic, `Inflation: what happens next?`, is no speaker, `Will Hutton:` is;
-    /// format version 22). New models use revision 13;
+    /// format version 22). New models use revision 14;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -281,9 +281,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 14;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 13 (14 is
-/// opt-in).
-pub const DEFAULT_CUE_RULES: u8 = 13;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 14.
+pub const DEFAULT_CUE_RULES: u8 = 14;
 
 fn default_char_min_df() -> usize {
     3
@@ -992,9 +991,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_13_are_the_default_and_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 13);
-        assert_eq!(DEFAULT_CUE_RULES, 13);
+    fn cue_rules_14_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 14);
+        assert_eq!(DEFAULT_CUE_RULES, 14);
         assert_eq!(CUE_RULES, 14);
         let texts = [
             "Helpfully, the council published the figures a day late.",
