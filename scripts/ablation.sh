@@ -58,7 +58,8 @@ row() {
 echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | ART | ART7 | ART9 | ART10 | 2024 test | 2025 test | train flags |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus rounds 1-8)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
-row "− rounds 7 and 8 of the written corpus: the default model before 1 December's 04:00 UTC choice (rounds 1-6)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv
+row "the default model before 1 December's 04:00 UTC choices (\`--cue-rules 13\`, written rounds 1-6)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --cue-rules 13
+row "− rounds 7 and 8 of the written corpus (rounds 1-6)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv
 row "− round 8 (rounds 1-7)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --data datasets/news-written-r7.csv
 row "− round 7 (rounds 1-6 and 8)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --data datasets/news-written-r8.csv
 row "− rounds 6-8 (rounds 1-5 only)" "${NEWS[@]}" "${PAIRS[@]}" --data "$tmp/written-r1-5.csv"
@@ -71,7 +72,8 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
-row "− revision 13's recommendations and speakers' turns (\`--cue-rules 12\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 12
+row "− revision 14's rhetorical questions and speaker labels (\`--cue-rules 13\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 13
+row "− revision 13's recommendations and speakers' turns too (\`--cue-rules 12\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 12
 row "− revision 12's question subheads and senses too (\`--cue-rules 11\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 11
 row "− revision 11's author-stance frames too (\`--cue-rules 10\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10
 row "− dropping the reported stance matches (\`--reported-stance own\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --reported-stance own
