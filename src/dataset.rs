@@ -597,8 +597,13 @@ impl Dataset {
                     String::new()
                 } else {
                     format!(
-                        ", or be mapped with --label-map (e.g. --label-map {}{})",
-                        shell_word(&example),
+                        ", or be mapped with --label-map (e.g. --label-map{}{})",
+                        // `--label-map -1=fact` reads `-1` as a flag: `=` joins it.
+                        if example.starts_with('-') {
+                            format!("={}", shell_word(&example))
+                        } else {
+                            format!(" {}", shell_word(&example))
+                        },
                         if sure {
                             ""
                         } else {
@@ -768,13 +773,16 @@ impl Duplicates {
             if self.repeated == 1 { "" } else { "s" },
             if self.repeated == 1 { "s" } else { "" }
         );
-        // The rows, to find them (it gave the count alone).
-        if let Some((at, of)) = &self.first_repeat {
+        // The rows, to find them (it gave the count alone); not for a file named twice,
+        // whose rows repeat themselves (`a.csv row 2, as a.csv row 2`): said below.
+        if let Some((at, of)) = (self.first_repeat.as_ref()).filter(|(at, of)| at != of) {
             msg.push_str(&format!(" (the first: {at}, as {of})"));
         }
         if let Some(t) = &self.first_conflict {
-            let shown: String = t.chars().take(60).collect();
-            let more = if shown.len() < t.len() { "…" } else { "" };
+            let cut: String = t.chars().take(60).collect();
+            let more = if cut.len() < t.len() { "…" } else { "" };
+            // A text with a line break (a cell of two lines) broke the warning over two lines.
+            let shown = shown_label(&cut);
             let (at, of) = match &self.first_conflict_rows {
                 Some((at, of)) => (format!("{at} "), format!(", as {of}")),
                 None => ("e.g. ".into(), String::new()),
@@ -994,7 +1002,7 @@ fn unnameable(v: &str) -> Option<&'static str> {
     }
 }
 
-/// A label value as a message shows it: control characters escaped (`\n`, `\t`, `\u{1b}`),
+/// A label value (or a text) as a message shows it: control characters escaped (`\n`, `\t`, `\u{1b}`),
 /// since the message is one line (a line break became a space).
 fn shown_label(v: &str) -> std::borrow::Cow<'_, str> {
     if !v.contains(char::is_control) {
@@ -1268,6 +1276,44 @@ mod tests {
         assert_eq!(Dataset::default().duplicates().describe(), None);
     }
 
+    #[test]
+    fn duplicates_are_described_in_one_line_without_naming_a_row_as_its_own_repeat() {
+        // A text with a line break (a spreadsheet cell with two lines) broke the warning over
+        // two lines; the same file named twice said `the first: a.csv row 2, as a.csv row 2`.
+        let mut d = read(
+            "sentence,label\n\"The vote\npassed.\",fact\nIt is a shame.,opinion\n\"The vote\npassed.\",opinion\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let msg = d.duplicates().describe().unwrap();
+        assert!(!msg.contains(['\n', '\r']), "{msg}");
+        assert!(
+            msg.contains("(row 4 \"The vote\\npassed.\", as row 2)"),
+            "{msg}"
+        );
+        d.examples.truncate(2);
+        d.origins.truncate(2);
+        let twice = Dataset {
+            examples: [d.examples.clone(), d.examples.clone()].concat(),
+            origins: [
+                d.origins.clone(),
+                (d.origins.iter())
+                    .map(|o| Origin {
+                        source: 1,
+                        row: o.row,
+                    })
+                    .collect(),
+            ]
+            .concat(),
+            sources: vec!["a.csv".into(), "a.csv".into()],
+            ..Dataset::default()
+        };
+        let msg = twice.duplicates().describe().unwrap();
+        assert!(!msg.contains("row 2, as a.csv row 2"), "{msg}");
+        assert!(msg.contains("a.csv named more than once"), "{msg}");
+    }
+
     fn read(s: &str, delim: u8, opts: &ReadOptions) -> Result<Dataset> {
         Dataset::from_reader(s.as_bytes(), delim, "mem.csv", opts)
     }
@@ -1355,6 +1401,13 @@ mod tests {
         let e = err("sentence,label\nx,fact\ny,maybe\n");
         assert!(
             e.contains("--label-map maybe=opinion, after checking"),
+            "{e}"
+        );
+        // Labels -1 and 1: `--label-map -1=fact,1=opinion` is read as an unknown flag `-1`
+        // when pasted; joined to the flag by `=`, it is the flag's value.
+        let e = err("sentence,label\nx,-1\ny,1\n");
+        assert!(
+            e.contains("(e.g. --label-map=-1=fact,1=opinion, after checking"),
             "{e}"
         );
     }
