@@ -256,11 +256,14 @@ impl Dataset {
         stdin_at_most_once(paths, "--data")?;
         let mut all = Dataset::default();
         for p in paths {
+            // A file before this one was read with the --delimiter given.
+            let read_before = !all.sources.is_empty();
             let d = Dataset::load(p.as_ref(), opts).map_err(|e| match e {
                 // `--data a.csv --data b.tsv --delimiter ';'`: the hint for b.tsv said to use
-                // `--delimiter tab`, which then broke a.csv.
+                // `--delimiter tab`, which then broke a.csv. Not when the first file fails:
+                // `--data a.tsv --data b.tsv --delimiter ';'` was told the two differ.
                 Error::Data { path, msg }
-                    if paths.len() > 1
+                    if read_before
                         && opts.delimiter.is_some()
                         && msg.contains("-separated? use --delimiter") =>
                 {
@@ -470,6 +473,12 @@ impl Dataset {
                 Err(_) if unknown.is_some() => break,
                 Err(e) => return Err(csv_error(name, e)),
             }
+            // A blank line, or a row with no value in any field: Excel's export ends with
+            // `;;` rows once cells below the data were touched; it was `empty label`. Not
+            // counted in `rows` (a file of them is `no data rows`, not `empty text`).
+            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
             rows += 1;
             // Rows count records, the header being row 1, as a spreadsheet shows them (a
             // quoted line break does not start a new row).
@@ -479,11 +488,6 @@ impl Dataset {
                 row,
                 msg,
             };
-            // A blank line, or a row with no value in any field: Excel's export ends with
-            // `;;` rows once cells below the data were touched; it was `empty label`.
-            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-                continue;
-            }
             let field = |idx: usize, col: &str| -> Result<&str> {
                 let raw = record.get(idx).ok_or_else(|| {
                     let n = record.len();
@@ -649,9 +653,11 @@ impl Dataset {
             ));
         }
         if out.examples.is_empty() {
-            return Err(data_err(format!(
-                "no usable rows: all {rows} rows have empty text"
-            )));
+            return Err(data_err(if rows == 1 {
+                "no usable rows: the only row has empty text".into()
+            } else {
+                format!("no usable rows: all {rows} rows have empty text")
+            }));
         }
         if doc_idx.is_some() {
             out.set_article_contexts(&places);
@@ -1648,6 +1654,30 @@ mod tests {
         assert!(read("", b',', &ReadOptions::default()).is_err());
         let e = read("sentence,label\n", b',', &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("no data rows"), "{e}");
+        // Rows with no value in any field are blank lines, not rows of empty text (it said
+        // `all 2 rows have empty text`), and one row of empty text is not `all 1 rows`.
+        let e = read("sentence,label\n,\n , \n", b',', &ReadOptions::default()).unwrap_err();
+        assert!(
+            e.to_string().contains("no data rows after the header"),
+            "{e}"
+        );
+        let e = read("sentence,label\n,\n ,fact\n", b',', &ReadOptions::default()).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("no usable rows: the only row has empty text"),
+            "{e}"
+        );
+        let e = read(
+            "sentence,label\n,fact\n,\n ,fact\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("no usable rows: all 2 rows have empty text"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -514,6 +514,32 @@ fn files_with_different_delimiters_are_said_not_to_be_read_together() {
     // One file, or no --delimiter: the hint alone.
     let msg = factop(&args, None).err();
     assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
+    // Several files that share a delimiter, all read with another: the first fails, and
+    // nothing says they differ (it said they could not be read in one run; `--delimiter
+    // tab` reads both).
+    let c = write(
+        dir.path(),
+        "sheet2.tsv",
+        "text\tlabel\nThe bridge reopened.\tfact\nIt is a pity.\topinion\n",
+    );
+    let both = [
+        "train",
+        "--data",
+        &b,
+        "--data",
+        &c,
+        "--text-column",
+        "text",
+        "--cv",
+        "2",
+    ];
+    let msg = factop(&[&both[..], &["--delimiter", ";"]].concat(), None).err();
+    assert!(
+        msg.contains("sheet.tsv: no column `text`") && msg.ends_with("use --delimiter tab\n"),
+        "{msg}"
+    );
+    let r = factop(&[&both[..], &["--delimiter", "tab"]].concat(), None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[cfg(unix)]
