@@ -256,11 +256,14 @@ impl Dataset {
         stdin_at_most_once(paths, "--data")?;
         let mut all = Dataset::default();
         for p in paths {
+            // A file before this one was read with the --delimiter given.
+            let read_before = !all.sources.is_empty();
             let d = Dataset::load(p.as_ref(), opts).map_err(|e| match e {
                 // `--data a.csv --data b.tsv --delimiter ';'`: the hint for b.tsv said to use
-                // `--delimiter tab`, which then broke a.csv.
+                // `--delimiter tab`, which then broke a.csv. Not when the first file fails:
+                // `--data a.tsv --data b.tsv --delimiter ';'` was told the two differ.
                 Error::Data { path, msg }
-                    if paths.len() > 1
+                    if read_before
                         && opts.delimiter.is_some()
                         && msg.contains("-separated? use --delimiter") =>
                 {
@@ -470,6 +473,12 @@ impl Dataset {
                 Err(_) if unknown.is_some() => break,
                 Err(e) => return Err(csv_error(name, e)),
             }
+            // A blank line, or a row with no value in any field: Excel's export ends with
+            // `;;` rows once cells below the data were touched; it was `empty label`. Not
+            // counted in `rows` (a file of them is `no data rows`, not `empty text`).
+            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
             rows += 1;
             // Rows count records, the header being row 1, as a spreadsheet shows them (a
             // quoted line break does not start a new row).
@@ -479,11 +488,6 @@ impl Dataset {
                 row,
                 msg,
             };
-            // A blank line, or a row with no value in any field: Excel's export ends with
-            // `;;` rows once cells below the data were touched; it was `empty label`.
-            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-                continue;
-            }
             let field = |idx: usize, col: &str| -> Result<&str> {
                 let raw = record.get(idx).ok_or_else(|| {
                     let n = record.len();
@@ -597,8 +601,13 @@ impl Dataset {
                     String::new()
                 } else {
                     format!(
-                        ", or be mapped with --label-map (e.g. --label-map {}{})",
-                        shell_word(&example),
+                        ", or be mapped with --label-map (e.g. --label-map{}{})",
+                        // `--label-map -1=fact` reads `-1` as a flag: `=` joins it.
+                        if example.starts_with('-') {
+                            format!("={}", shell_word(&example))
+                        } else {
+                            format!(" {}", shell_word(&example))
+                        },
                         if sure {
                             ""
                         } else {
@@ -644,9 +653,11 @@ impl Dataset {
             ));
         }
         if out.examples.is_empty() {
-            return Err(data_err(format!(
-                "no usable rows: all {rows} rows have empty text"
-            )));
+            return Err(data_err(if rows == 1 {
+                "no usable rows: the only row has empty text".into()
+            } else {
+                format!("no usable rows: all {rows} rows have empty text")
+            }));
         }
         if doc_idx.is_some() {
             out.set_article_contexts(&places);
@@ -768,13 +779,16 @@ impl Duplicates {
             if self.repeated == 1 { "" } else { "s" },
             if self.repeated == 1 { "s" } else { "" }
         );
-        // The rows, to find them (it gave the count alone).
-        if let Some((at, of)) = &self.first_repeat {
+        // The rows, to find them (it gave the count alone); not for a file named twice,
+        // whose rows repeat themselves (`a.csv row 2, as a.csv row 2`): said below.
+        if let Some((at, of)) = (self.first_repeat.as_ref()).filter(|(at, of)| at != of) {
             msg.push_str(&format!(" (the first: {at}, as {of})"));
         }
         if let Some(t) = &self.first_conflict {
-            let shown: String = t.chars().take(60).collect();
-            let more = if shown.len() < t.len() { "…" } else { "" };
+            let cut: String = t.chars().take(60).collect();
+            let more = if cut.len() < t.len() { "…" } else { "" };
+            // A text with a line break (a cell of two lines) broke the warning over two lines.
+            let shown = shown_label(&cut);
             let (at, of) = match &self.first_conflict_rows {
                 Some((at, of)) => (format!("{at} "), format!(", as {of}")),
                 None => ("e.g. ".into(), String::new()),
@@ -994,7 +1008,7 @@ fn unnameable(v: &str) -> Option<&'static str> {
     }
 }
 
-/// A label value as a message shows it: control characters escaped (`\n`, `\t`, `\u{1b}`),
+/// A label value (or a text) as a message shows it: control characters escaped (`\n`, `\t`, `\u{1b}`),
 /// since the message is one line (a line break became a space).
 fn shown_label(v: &str) -> std::borrow::Cow<'_, str> {
     if !v.contains(char::is_control) {
@@ -1268,6 +1282,44 @@ mod tests {
         assert_eq!(Dataset::default().duplicates().describe(), None);
     }
 
+    #[test]
+    fn duplicates_are_described_in_one_line_without_naming_a_row_as_its_own_repeat() {
+        // A text with a line break (a spreadsheet cell with two lines) broke the warning over
+        // two lines; the same file named twice said `the first: a.csv row 2, as a.csv row 2`.
+        let mut d = read(
+            "sentence,label\n\"The vote\npassed.\",fact\nIt is a shame.,opinion\n\"The vote\npassed.\",opinion\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let msg = d.duplicates().describe().unwrap();
+        assert!(!msg.contains(['\n', '\r']), "{msg}");
+        assert!(
+            msg.contains("(row 4 \"The vote\\npassed.\", as row 2)"),
+            "{msg}"
+        );
+        d.examples.truncate(2);
+        d.origins.truncate(2);
+        let twice = Dataset {
+            examples: [d.examples.clone(), d.examples.clone()].concat(),
+            origins: [
+                d.origins.clone(),
+                (d.origins.iter())
+                    .map(|o| Origin {
+                        source: 1,
+                        row: o.row,
+                    })
+                    .collect(),
+            ]
+            .concat(),
+            sources: vec!["a.csv".into(), "a.csv".into()],
+            ..Dataset::default()
+        };
+        let msg = twice.duplicates().describe().unwrap();
+        assert!(!msg.contains("row 2, as a.csv row 2"), "{msg}");
+        assert!(msg.contains("a.csv named more than once"), "{msg}");
+    }
+
     fn read(s: &str, delim: u8, opts: &ReadOptions) -> Result<Dataset> {
         Dataset::from_reader(s.as_bytes(), delim, "mem.csv", opts)
     }
@@ -1355,6 +1407,13 @@ mod tests {
         let e = err("sentence,label\nx,fact\ny,maybe\n");
         assert!(
             e.contains("--label-map maybe=opinion, after checking"),
+            "{e}"
+        );
+        // Labels -1 and 1: `--label-map -1=fact,1=opinion` is read as an unknown flag `-1`
+        // when pasted; joined to the flag by `=`, it is the flag's value.
+        let e = err("sentence,label\nx,-1\ny,1\n");
+        assert!(
+            e.contains("(e.g. --label-map=-1=fact,1=opinion, after checking"),
             "{e}"
         );
     }
@@ -1595,6 +1654,30 @@ mod tests {
         assert!(read("", b',', &ReadOptions::default()).is_err());
         let e = read("sentence,label\n", b',', &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().contains("no data rows"), "{e}");
+        // Rows with no value in any field are blank lines, not rows of empty text (it said
+        // `all 2 rows have empty text`), and one row of empty text is not `all 1 rows`.
+        let e = read("sentence,label\n,\n , \n", b',', &ReadOptions::default()).unwrap_err();
+        assert!(
+            e.to_string().contains("no data rows after the header"),
+            "{e}"
+        );
+        let e = read("sentence,label\n,\n ,fact\n", b',', &ReadOptions::default()).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("no usable rows: the only row has empty text"),
+            "{e}"
+        );
+        let e = read(
+            "sentence,label\n,fact\n,\n ,fact\n",
+            b',',
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("no usable rows: all 2 rows have empty text"),
+            "{e}"
+        );
     }
 
     #[test]

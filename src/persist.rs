@@ -1259,6 +1259,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
     fn atomic_write_through_a_symbolic_link_keeps_the_link() {
         use std::os::unix::fs::symlink;

@@ -280,6 +280,37 @@ fn an_excel_export_trains_with_its_empty_last_row_and_says_what_it_skipped() {
     )
     .err();
     assert!(msg.contains("row 7: empty text (--strict)"), "{msg}");
+    // (The row of spaces comes first above: the empty row itself, under --strict, and a row
+    // with the label alone, which is an empty text, skipped and counted or refused.)
+    let h = write(
+        dir.path(),
+        "tail.csv",
+        "id;text;label\r\n1;The vote passed.;fact\r\n2;It is a shame.;opinion\r\n;;\r\n ; ; \r\n;;fact\r\n",
+    );
+    let json = |extra: &[&str]| {
+        let args = [
+            &["evaluate", "--data", &h, "--format", "json"][..],
+            &flags,
+            extra,
+        ]
+        .concat();
+        let v: serde_json::Value = serde_json::from_str(&factop(&args, None).ok()).unwrap();
+        (v["n"].as_u64(), v["skipped_empty"].as_u64())
+    };
+    assert_eq!(json(&[]), (Some(2), Some(1)));
+    let msg = factop(
+        &[&["evaluate", "--strict", "--data", &h][..], &flags].concat(),
+        None,
+    )
+    .err();
+    assert!(msg.contains("row 6: empty text (--strict)"), "{msg}");
+    // The same file without its last row.
+    write(
+        dir.path(),
+        "tail.csv",
+        "id;text;label\r\n1;The vote passed.;fact\r\n2;It is a shame.;opinion\r\n;;\r\n ; ; \r\n",
+    );
+    assert_eq!(json(&["--strict"]), (Some(2), Some(0)));
 }
 
 #[test]
@@ -483,4 +514,65 @@ fn files_with_different_delimiters_are_said_not_to_be_read_together() {
     // One file, or no --delimiter: the hint alone.
     let msg = factop(&args, None).err();
     assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
+    // Several files that share a delimiter, all read with another: the first fails, and
+    // nothing says they differ (it said they could not be read in one run; `--delimiter
+    // tab` reads both).
+    let c = write(
+        dir.path(),
+        "sheet2.tsv",
+        "text\tlabel\nThe bridge reopened.\tfact\nIt is a pity.\topinion\n",
+    );
+    let both = [
+        "train",
+        "--data",
+        &b,
+        "--data",
+        &c,
+        "--text-column",
+        "text",
+        "--cv",
+        "2",
+    ];
+    let msg = factop(&[&both[..], &["--delimiter", ";"]].concat(), None).err();
+    assert!(
+        msg.contains("sheet.tsv: no column `text`") && msg.ends_with("use --delimiter tab\n"),
+        "{msg}"
+    );
+    let r = factop(&[&both[..], &["--delimiter", "tab"]].concat(), None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_label_map_suggested_for_negative_labels_works_when_pasted() {
+    // Labels -1 and 1 were suggested as `--label-map -1=fact,1=opinion`: pasted, `-1` is read
+    // as an unknown flag (`unexpected argument '-1' found`), quoted or not.
+    let dir = tempfile::tempdir().unwrap();
+    for (rows, n) in [
+        ("sentence,label\nIt rained.,-1\nIt is bad.,1\n", 2),
+        (
+            "sentence,label\nIt rained.,-1 x\nIt is bad.,1\nIt is a shame.,1\n",
+            3,
+        ),
+    ] {
+        let f = write(dir.path(), "d.csv", rows);
+        let msg = factop(&["evaluate", "--data", &f], None).err();
+        let hint = msg.split("(e.g. ").nth(1).unwrap();
+        let hint = hint.split(", after checking").next().unwrap();
+        assert!(
+            hint.starts_with("--label-map=-1") || hint.starts_with("--label-map='-1"),
+            "{msg}"
+        );
+        let line = format!(
+            "'{}' evaluate --data '{f}' --bootstrap 0 {hint}",
+            env!("CARGO_BIN_EXE_factop")
+        );
+        let out = Command::new("sh").args(["-c", &line]).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.starts_with(&format!("examples      {n}")),
+            "{line}: {stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
