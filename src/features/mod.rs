@@ -144,7 +144,7 @@ pub struct FeatureConfig {
     /// revision 10 reads a continued report (stand-alone sentences never have it); and more
     /// literal senses of evaluative words do not count (`the fine by a third`, `victim
     /// surcharge`, `lies in` = is located, a clock `striking`, `striking workers`;
-    /// `features::senses`; format version 20). 13 (the default) adds to revision 12 more
+    /// `features::senses`; format version 20). 13 adds to revision 12 more
     /// author-stance frames (`helpfully`, `in hindsight`, `to nobody's surprise`, `to his
     /// credit`; `lexicons/stance_frames_13.txt`), the author's recommendations in
     /// `cue:exhortation` (`may want to`, `would do well to`, `worth a visit`, `best avoided`;
