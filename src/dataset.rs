@@ -274,6 +274,13 @@ impl Dataset {
                         ),
                     }
                 }
+                // `missing.csv: No such file or directory (os error 2)` named no flag.
+                Error::Io { path, source } if path.as_os_str() != crate::error::STDIN => {
+                    Error::Data {
+                        path: format!("--data {}", path.display()),
+                        msg: source.to_string(),
+                    }
+                }
                 e => e,
             })?;
             let first = all.sources.len();
