@@ -636,3 +636,32 @@ fn a_missing_input_file_names_its_flag_and_says_no_such_file() {
     }
     assert!(!std::path::Path::new(&m).exists());
 }
+
+#[test]
+fn the_same_data_file_under_two_spellings_is_said_to_be_named_twice() {
+    // `--data a.csv --data ./a.csv` (or its absolute path) weighed every row twice with only
+    // `40 rows repeat`: the note `named more than once` compared the spellings.
+    let dot = format!("./{SEED}");
+    let abs = crate::harness::repo(SEED);
+    for other in [dot.as_str(), abs.as_str()] {
+        let r = crate::harness::factop(
+            &[
+                "evaluate",
+                "--data",
+                SEED,
+                "--data",
+                other,
+                "--bootstrap",
+                "0",
+            ],
+            None,
+        );
+        let e = r.stderr.clone();
+        r.ok();
+        assert!(
+            e.contains("40 rows repeat")
+                && e.contains(&format!("({SEED} named more than once, also as {other})")),
+            "{other}: {e}"
+        );
+    }
+}
