@@ -274,6 +274,13 @@ impl Dataset {
                         ),
                     }
                 }
+                // `missing.csv: No such file or directory (os error 2)` named no flag.
+                Error::Io { path, source } if path.as_os_str() != crate::error::STDIN => {
+                    Error::Data {
+                        path: format!("--data {}", path.display()),
+                        msg: source.to_string(),
+                    }
+                }
                 e => e,
             })?;
             let first = all.sources.len();
@@ -710,9 +717,25 @@ impl Dataset {
                 }
             }
         }
+        // The same file under two spellings (`a.csv`, `./a.csv`, its absolute path) is the
+        // same file: compare canonical paths where the file exists (not standard input).
+        let key = |s: &String| -> std::path::PathBuf {
+            if s == crate::error::STDIN {
+                return s.into();
+            }
+            std::fs::canonicalize(s).unwrap_or_else(|_| s.into())
+        };
+        let keys: Vec<_> = self.sources.iter().map(key).collect();
         for (k, s) in self.sources.iter().enumerate() {
-            if self.sources[..k].contains(s) && !d.named_twice.contains(s) {
-                d.named_twice.push(s.clone());
+            let Some(j) = keys[..k].iter().position(|e| *e == keys[k]) else {
+                continue;
+            };
+            let first = &self.sources[j];
+            if !d.named_twice.contains(first) {
+                d.named_twice.push(first.clone());
+            }
+            if first != s && !d.also_as.contains(s) {
+                d.also_as.push(s.clone());
             }
         }
         d
@@ -763,8 +786,10 @@ pub struct Duplicates {
     /// The same for the first text found with both labels.
     pub first_conflict_rows: Option<(String, String)>,
     /// Sources named more than once (`--data a.csv --data a.csv`: every row repeats), in
-    /// the order their second mention comes.
+    /// the order their second mention comes, each as first spelled.
     pub named_twice: Vec<String>,
+    /// Other spellings of those sources (`./a.csv` or its absolute path for `a.csv`).
+    pub also_as: Vec<String>,
 }
 
 impl Duplicates {
@@ -799,8 +824,13 @@ impl Duplicates {
             ));
         }
         if !self.named_twice.is_empty() {
+            let also = if self.also_as.is_empty() {
+                String::new()
+            } else {
+                format!(", also as {}", self.also_as.join(", "))
+            };
             msg.push_str(&format!(
-                " ({} named more than once)",
+                " ({} named more than once{also})",
                 self.named_twice.join(", ")
             ));
         }

@@ -69,6 +69,17 @@ pub enum Error {
     Train(String),
 }
 
+/// Why a file could not be read, for a message: `no such file` for a missing one (the
+/// system's `No such file or directory (os error 2)` in every other case's words), else the
+/// system's own reason.
+pub fn io_reason(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        "no such file".into()
+    } else {
+        e.to_string()
+    }
+}
+
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -97,6 +108,8 @@ impl Error {
                 std::io::ErrorKind::IsADirectory,
                 format!("is a folder, not a file: {fix}"),
             )
+        } else if source.kind() == std::io::ErrorKind::NotFound {
+            std::io::Error::new(std::io::ErrorKind::NotFound, io_reason(&source))
         } else {
             source
         };

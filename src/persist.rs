@@ -402,7 +402,7 @@ pub fn load(path: &Path) -> Result<Model> {
                 path.display().to_string().trim_end_matches('/')
             )
         } else {
-            format!("cannot read it: {e}")
+            format!("cannot read it: {}", crate::error::io_reason(&e))
         },
     })?;
     from_bytes(&bytes, &path.display().to_string())

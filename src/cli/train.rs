@@ -309,7 +309,11 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
                         spec.name
                     )
                 } else {
-                    format!("--lexicon {}: cannot read it: {e}", spec.name)
+                    format!(
+                        "--lexicon {}: cannot read it: {}",
+                        spec.name,
+                        factop::error::io_reason(&e)
+                    )
                 },
             })?;
             // UTF-16 without its mark is valid UTF-8 (NUL-spaced letters): it said "line 4:

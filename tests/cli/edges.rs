@@ -576,3 +576,92 @@ fn a_label_map_suggested_for_negative_labels_works_when_pasted() {
         );
     }
 }
+
+#[test]
+fn a_missing_input_file_names_its_flag_and_says_no_such_file() {
+    // `--data missing.csv` said `missing.csv: No such file or directory (os error 2)`, naming
+    // the file but not the flag; every missing input now says `no such file`, with its flag.
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json").display().to_string();
+    for (args, expect) in [
+        (
+            vec!["train", "--data", "missing.csv", "-o", &m],
+            "factop: error: --data missing.csv: no such file",
+        ),
+        (
+            vec![
+                "train",
+                "--data",
+                SEED,
+                "--data",
+                "missing.csv",
+                "--cv",
+                "2",
+            ],
+            "factop: error: --data missing.csv: no such file",
+        ),
+        (
+            vec!["evaluate", "--data", "missing.csv"],
+            "factop: error: --data missing.csv: no such file",
+        ),
+        (
+            vec!["classify", "MISSING.txt"],
+            "factop: error: MISSING.txt: no such file",
+        ),
+        (
+            vec!["evaluate", "-m", "MISSING.json", "--data", SEED],
+            "factop: error: model MISSING.json: cannot read it: no such file",
+        ),
+        (
+            vec![
+                "train",
+                "--data",
+                SEED,
+                "-o",
+                &m,
+                "--lexicon",
+                "loaded=MISSING.txt",
+            ],
+            "factop: error: MISSING.txt: --lexicon loaded: cannot read it: no such file",
+        ),
+    ] {
+        let r = crate::harness::factop(&args, None);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "", "{args:?}");
+        let msg = r.err();
+        assert!(
+            msg.starts_with(expect) && !msg.contains("os error") && msg.lines().count() == 1,
+            "{args:?}: {msg}"
+        );
+    }
+    assert!(!std::path::Path::new(&m).exists());
+}
+
+#[test]
+fn the_same_data_file_under_two_spellings_is_said_to_be_named_twice() {
+    // `--data a.csv --data ./a.csv` (or its absolute path) weighed every row twice with only
+    // `40 rows repeat`: the note `named more than once` compared the spellings.
+    let dot = format!("./{SEED}");
+    let abs = crate::harness::repo(SEED);
+    for other in [dot.as_str(), abs.as_str()] {
+        let r = crate::harness::factop(
+            &[
+                "evaluate",
+                "--data",
+                SEED,
+                "--data",
+                other,
+                "--bootstrap",
+                "0",
+            ],
+            None,
+        );
+        let e = r.stderr.clone();
+        r.ok();
+        assert!(
+            e.contains("40 rows repeat")
+                && e.contains(&format!("({SEED} named more than once, also as {other})")),
+            "{other}: {e}"
+        );
+    }
+}
