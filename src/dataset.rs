@@ -1137,8 +1137,6 @@ fn not_a_table(headers: &csv::ByteRecord) -> Option<std::borrow::Cow<'static, st
     None
 }
 
-/// The column names of a header for a message: each cut at 40 characters, at most 20 of them
-/// (an article or a header-less file given as data would otherwise fill the screen).
 /// When the columns are not found in the first row: the error for a row below it (among the
 /// next 10) that holds both column names, such as an export's title row above the header
 /// (`no column `text` (columns found: Export 2026-11-30, , )` said nothing of it).
@@ -1173,6 +1171,8 @@ fn header_below<R: std::io::Read>(
     None
 }
 
+/// The column names of a header for a message: each cut at 40 characters, at most 20 of them
+/// (an article or a header-less file given as data would otherwise fill the screen).
 fn list_columns(names: &[String]) -> String {
     const SHOWN: usize = 20;
     const CHARS: usize = 40;
