@@ -550,13 +550,19 @@ fn expand_grid(
         // A value listed twice, or spelled two ways for one setting (`1` and `1.0`, `1-1` and
         // `1`), was cross-validated and printed twice: searched once, with a warning (the
         // grid is what was meant, so it runs rather than fails).
-        let mut kept: Vec<(&str, TrainParams)> = Vec::new();
-        for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-            let mut p = base.clone();
+        // `params` with `key` set to `v` (and the naive-Bayes score's default following the
+        // word n-grams, when it is not given).
+        let with = |params: &TrainParams, v: &str| -> Result<TrainParams> {
+            let mut p = params.clone();
             p.set(key, v)?;
             if nb_default {
                 p.nb_score = default_nb_score(p.features.word_ngrams);
             }
+            Ok(p)
+        };
+        let mut kept: Vec<(&str, TrainParams)> = Vec::new();
+        for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+            let p = with(base, v)?;
             match kept.iter().find(|(_, q)| *q == p) {
                 Some((same, _)) if *same == v => eprintln!(
                     "factop: warning: --grid {spec}: `{key}={v}` is listed twice, searched once"
@@ -570,11 +576,7 @@ fn expand_grid(
         let mut next = Vec::new();
         for (label, params) in &combos {
             for (v, _) in &kept {
-                let mut p = params.clone();
-                p.set(key.trim(), v)?;
-                if nb_default {
-                    p.nb_score = default_nb_score(p.features.word_ngrams);
-                }
+                let p = with(params, v)?;
                 p.clone().check()?;
                 let label = format!(
                     "{label}{}{}={v}",
