@@ -622,7 +622,7 @@ fn a_missing_input_file_names_its_flag_and_says_no_such_file() {
                 "--lexicon",
                 "loaded=MISSING.txt",
             ],
-            "factop: error: MISSING.txt: --lexicon loaded: cannot read it: no such file",
+            "factop: error: --lexicon loaded=MISSING.txt: no such file",
         ),
     ] {
         let r = crate::harness::factop(&args, None);
