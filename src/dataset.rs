@@ -1004,11 +1004,19 @@ fn not_utf8(col: &str, name: &str) -> String {
     let fix = if name == crate::error::STDIN {
         "convert it first (iconv -f WINDOWS-1252 -t UTF-8)".to_string()
     } else {
-        let stem = name
-            .strip_suffix(".csv")
-            .or_else(|| name.strip_suffix(".tsv"));
-        let ext = if name.ends_with(".tsv") { "tsv" } else { "csv" };
-        let out = format!("{}-utf8.{ext}", stem.unwrap_or(name));
+        // `-utf8` before the file's extension, kept as written (`X.CSV` gave `X.CSV-utf8.csv`:
+        // only a lower-case `.csv` or `.tsv` was stripped); no extension: `-utf8.csv`.
+        let out = match name.rsplit_once('.') {
+            Some((stem, ext))
+                if !ext.is_empty()
+                    && !ext.contains(['/', '\\'])
+                    && !stem.is_empty()
+                    && !stem.ends_with(['/', '\\']) =>
+            {
+                format!("{stem}-utf8.{ext}")
+            }
+            _ => format!("{name}-utf8.csv"),
+        };
         format!(
             "convert it (iconv -f WINDOWS-1252 -t UTF-8 {} > {})",
             shell_word(name),

@@ -375,6 +375,40 @@ fn a_windows_1252_export_says_how_to_convert_it() {
 }
 
 #[test]
+fn the_windows_1252_hint_keeps_an_upper_case_extension() {
+    // `ANSI.CSV` was told to convert it to `ANSI.CSV-utf8.csv`: the suffix was stripped only
+    // in lower case. Any extension keeps its case, as `ansi.csv` gives `ansi-utf8.csv`.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, out) in [
+        ("ANSI.CSV", "ANSI-utf8.CSV"),
+        ("ansi.csv", "ansi-utf8.csv"),
+        ("Ansi.Txt", "Ansi-utf8.Txt"),
+        ("ansi", "ansi-utf8.csv"),
+    ] {
+        let f = write(
+            dir.path(),
+            name,
+            b"text;label\r\nThe caf\xe9 opened in May.;fact\r\nIt is a caf\xe9.;opinion\r\n",
+        );
+        let args = [
+            "evaluate",
+            "--data",
+            &f,
+            "--delimiter",
+            ";",
+            "--text-column",
+            "text",
+        ];
+        let msg = factop(&args, None).err();
+        let out = dir.path().join(out).display().to_string();
+        assert!(
+            msg.contains(&format!("iconv -f WINDOWS-1252 -t UTF-8 {f} > {out})")),
+            "{msg}"
+        );
+    }
+}
+
+#[test]
 fn evaluating_a_model_on_its_own_training_file_is_warned_about() {
     // `train --data export.csv -o m.json` then `evaluate --data export.csv -m m.json` printed
     // accuracy 1.0000 with no word that these rows were the model's training data.
