@@ -545,9 +545,24 @@ fn files_with_different_delimiters_are_said_not_to_be_read_together() {
             && msg.contains("use --delimiter tab; but --delimiter is used for every --data file, so files with different delimiters cannot be read in one run"),
         "{msg}"
     );
-    // One file, or no --delimiter: the hint alone.
+    // No --delimiter: sheet.tsv is read with tab by its name, and the hint for export.csv
+    // named `;` only, which then broke sheet.tsv. It says so now, naming the file.
     let msg = factop(&args, None).err();
-    assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
+    assert!(
+        msg.contains("export.csv: no column `text`")
+            && msg.ends_with(&format!("use --delimiter ';'; but --delimiter is used for every --data file, and the header of {b} is tab-separated: files with different delimiters cannot be read in one run: save them with the same delimiter\n")),
+        "{msg}"
+    );
+    // One file, or the others with the same delimiter (two `;` exports): the hint alone.
+    let a2 = write(dir.path(), "export2.csv", excel_export());
+    for files in [&[&a][..], &[&a, &a2][..]] {
+        let mut one = vec!["train", "--text-column", "text", "--cv", "2"];
+        for f in files {
+            one.extend(["--data", f.as_str()]);
+        }
+        let msg = factop(&one, None).err();
+        assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
+    }
     // Several files that share a delimiter, all read with another: the first fails, and
     // nothing says they differ (it said they could not be read in one run; `--delimiter
     // tab` reads both).
