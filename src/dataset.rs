@@ -274,6 +274,37 @@ impl Dataset {
                         ),
                     }
                 }
+                // `--data export.csv --data sheet.tsv` (no --delimiter), export.csv with `;`:
+                // the hint named `;` only, which then broke sheet.tsv, read with tab by its
+                // name. Said when another file's header holds the delimiter it is read with.
+                Error::Data { path, msg } if opts.delimiter.is_none() => {
+                    let other = [b'\t', b',', b';', b'|']
+                        .into_iter()
+                        .find(|&d| {
+                            msg.contains(&format!(
+                                "is the file {}-separated? use --delimiter",
+                                delimiter_name(d)
+                            ))
+                        })
+                        .and_then(|d| {
+                            paths.iter().map(|q| q.as_ref()).find_map(|q| {
+                                let own = default_delimiter(q);
+                                (q != p.as_ref() && own != d && header_uses(q, own, d))
+                                    .then_some((q, own))
+                            })
+                        });
+                    match other {
+                        Some((q, own)) => Error::Data {
+                            path,
+                            msg: format!(
+                                "{msg}; but --delimiter is used for every --data file, and the header of {} is {}-separated: files with different delimiters cannot be read in one run: save them with the same delimiter",
+                                q.display(),
+                                delimiter_name(own)
+                            ),
+                        },
+                        None => Error::Data { path, msg },
+                    }
+                }
                 // `missing.csv: No such file or directory (os error 2)` named no flag.
                 Error::Io { path, source } if path.as_os_str() != crate::error::STDIN => {
                     Error::Data {
@@ -1004,11 +1035,19 @@ fn not_utf8(col: &str, name: &str) -> String {
     let fix = if name == crate::error::STDIN {
         "convert it first (iconv -f WINDOWS-1252 -t UTF-8)".to_string()
     } else {
-        let stem = name
-            .strip_suffix(".csv")
-            .or_else(|| name.strip_suffix(".tsv"));
-        let ext = if name.ends_with(".tsv") { "tsv" } else { "csv" };
-        let out = format!("{}-utf8.{ext}", stem.unwrap_or(name));
+        // `-utf8` before the file's extension, kept as written (`X.CSV` gave `X.CSV-utf8.csv`:
+        // only a lower-case `.csv` or `.tsv` was stripped); no extension: `-utf8.csv`.
+        let out = match name.rsplit_once('.') {
+            Some((stem, ext))
+                if !ext.is_empty()
+                    && !ext.contains(['/', '\\'])
+                    && !stem.is_empty()
+                    && !stem.ends_with(['/', '\\']) =>
+            {
+                format!("{stem}-utf8.{ext}")
+            }
+            _ => format!("{name}-utf8.csv"),
+        };
         format!(
             "convert it (iconv -f WINDOWS-1252 -t UTF-8 {} > {})",
             shell_word(name),
@@ -1191,6 +1230,24 @@ fn list_columns(names: &[String]) -> String {
         shown.push(format!("… {} more", names.len() - SHOWN));
     }
     shown.join(", ")
+}
+
+/// Whether the first line of the file `path` holds `own`, the delimiter it is read with, and
+/// not `other`; standard input and a file that cannot be read say no (nothing is consumed).
+fn header_uses(path: &Path, own: u8, other: u8) -> bool {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    line.contains(&own) && !line.contains(&other)
 }
 
 fn default_delimiter(path: &Path) -> u8 {

@@ -300,20 +300,15 @@ fn read_lexicons(specs: &[LexiconSpec]) -> Result<Vec<UserLexicon>> {
         .iter()
         .map(|spec| {
             let path = &spec.path;
-            // Name the flag and the lexicon: a bare "No such file or directory" did not.
+            // Name the flag and the lexicon, as typed and first, as `--data missing.csv: no
+            // such file` does: a bare "No such file or directory" named neither, and
+            // "missing.txt: --lexicon loaded: cannot read it" put the file first.
             let bytes = std::fs::read(path).map_err(|e| factop::Error::Data {
-                path: path.display().to_string(),
+                path: format!("--lexicon {}={}", spec.name, path.display()),
                 msg: if e.kind() == std::io::ErrorKind::IsADirectory {
-                    format!(
-                        "--lexicon {}: is a folder, not a word list: name one file",
-                        spec.name
-                    )
+                    "is a folder, not a word list: name one file".to_string()
                 } else {
-                    format!(
-                        "--lexicon {}: cannot read it: {}",
-                        spec.name,
-                        factop::error::io_reason(&e)
-                    )
+                    factop::error::io_reason(&e)
                 },
             })?;
             // UTF-16 without its mark is valid UTF-8 (NUL-spaced letters): it said "line 4:

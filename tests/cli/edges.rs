@@ -375,6 +375,40 @@ fn a_windows_1252_export_says_how_to_convert_it() {
 }
 
 #[test]
+fn the_windows_1252_hint_keeps_an_upper_case_extension() {
+    // `ANSI.CSV` was told to convert it to `ANSI.CSV-utf8.csv`: the suffix was stripped only
+    // in lower case. Any extension keeps its case, as `ansi.csv` gives `ansi-utf8.csv`.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, out) in [
+        ("ANSI.CSV", "ANSI-utf8.CSV"),
+        ("ansi.csv", "ansi-utf8.csv"),
+        ("Ansi.Txt", "Ansi-utf8.Txt"),
+        ("ansi", "ansi-utf8.csv"),
+    ] {
+        let f = write(
+            dir.path(),
+            name,
+            b"text;label\r\nThe caf\xe9 opened in May.;fact\r\nIt is a caf\xe9.;opinion\r\n",
+        );
+        let args = [
+            "evaluate",
+            "--data",
+            &f,
+            "--delimiter",
+            ";",
+            "--text-column",
+            "text",
+        ];
+        let msg = factop(&args, None).err();
+        let out = dir.path().join(out).display().to_string();
+        assert!(
+            msg.contains(&format!("iconv -f WINDOWS-1252 -t UTF-8 {f} > {out})")),
+            "{msg}"
+        );
+    }
+}
+
+#[test]
 fn evaluating_a_model_on_its_own_training_file_is_warned_about() {
     // `train --data export.csv -o m.json` then `evaluate --data export.csv -m m.json` printed
     // accuracy 1.0000 with no word that these rows were the model's training data.
@@ -511,9 +545,24 @@ fn files_with_different_delimiters_are_said_not_to_be_read_together() {
             && msg.contains("use --delimiter tab; but --delimiter is used for every --data file, so files with different delimiters cannot be read in one run"),
         "{msg}"
     );
-    // One file, or no --delimiter: the hint alone.
+    // No --delimiter: sheet.tsv is read with tab by its name, and the hint for export.csv
+    // named `;` only, which then broke sheet.tsv. It says so now, naming the file.
     let msg = factop(&args, None).err();
-    assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
+    assert!(
+        msg.contains("export.csv: no column `text`")
+            && msg.ends_with(&format!("use --delimiter ';'; but --delimiter is used for every --data file, and the header of {b} is tab-separated: files with different delimiters cannot be read in one run: save them with the same delimiter\n")),
+        "{msg}"
+    );
+    // One file, or the others with the same delimiter (two `;` exports): the hint alone.
+    let a2 = write(dir.path(), "export2.csv", excel_export());
+    for files in [&[&a][..], &[&a, &a2][..]] {
+        let mut one = vec!["train", "--text-column", "text", "--cv", "2"];
+        for f in files {
+            one.extend(["--data", f.as_str()]);
+        }
+        let msg = factop(&one, None).err();
+        assert!(msg.ends_with("use --delimiter ';'\n"), "{msg}");
+    }
     // Several files that share a delimiter, all read with another: the first fails, and
     // nothing says they differ (it said they could not be read in one run; `--delimiter
     // tab` reads both).
@@ -622,7 +671,7 @@ fn a_missing_input_file_names_its_flag_and_says_no_such_file() {
                 "--lexicon",
                 "loaded=MISSING.txt",
             ],
-            "factop: error: MISSING.txt: --lexicon loaded: cannot read it: no such file",
+            "factop: error: --lexicon loaded=MISSING.txt: no such file",
         ),
     ] {
         let r = crate::harness::factop(&args, None);

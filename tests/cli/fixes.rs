@@ -375,14 +375,16 @@ fn a_bad_label_map_names_the_flag_once() {
 
 #[test]
 fn a_lexicon_that_cannot_be_read_names_the_flag() {
-    // "/path: No such file or directory (os error 2)" named neither --lexicon nor the lexicon.
+    // "/path: No such file or directory (os error 2)" named neither --lexicon nor the lexicon;
+    // then "/path: --lexicon loaded: cannot read it" put the file before the flag, where every
+    // other input names the flag first (`--data missing.csv: no such file`).
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("words.txt").display().to_string();
     let folder = dir.path().display().to_string();
     let m = dir.path().join("m.json").display().to_string();
     for (file, expect) in [
-        (&missing, "--lexicon loaded: cannot read it"),
-        (&folder, "--lexicon loaded: is a folder, not a word list"),
+        (&missing, "no such file"),
+        (&folder, "is a folder, not a word list: name one file"),
     ] {
         let spec = format!("loaded={file}");
         let r = factop(
@@ -390,7 +392,7 @@ fn a_lexicon_that_cannot_be_read_names_the_flag() {
             None,
         );
         let msg = r.err();
-        assert!(msg.contains(&format!("{file}: {expect}")), "{msg}");
+        assert_eq!(msg, format!("factop: error: --lexicon {spec}: {expect}\n"));
     }
     assert!(!std::path::Path::new(&m).exists());
 }
