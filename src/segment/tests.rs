@@ -1454,3 +1454,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn aka_and_est_are_abbreviations() {
+    // `a.k.a.` introduces a name, which may open with `The`; `est.` a year or a figure.
+    assert_eq!(
+        texts("The singer, a.k.a. The Boss, sang. Fans cheered."),
+        ["The singer, a.k.a. The Boss, sang.", "Fans cheered."]
+    );
+    assert_eq!(
+        texts("The club, est. 1901, folded. Nobody came."),
+        ["The club, est. 1901, folded.", "Nobody came."]
+    );
+    // `est.` before a word is a word.
+    assert_eq!(
+        texts("Nobody knows the best. The rest agree."),
+        ["Nobody knows the best.", "The rest agree."]
+    );
+}
