@@ -75,7 +75,7 @@ fn dotted(tok: &[u8]) -> Option<Abbrev> {
         *d = s.to_ascii_lowercase();
     }
     match &low[..n] {
-        b"e.g" | b"i.e" => Some(Abbrev::Inner),
+        b"e.g" | b"i.e" | b"a.k.a" => Some(Abbrev::Inner),
         b"a.m" | b"p.m" => Some(Abbrev::Loose),
         _ => Some(Abbrev::Ambiguous),
     }
@@ -95,7 +95,9 @@ fn word(tok: &[u8]) -> Option<Abbrev> {
         b"vs" | b"cf" | b"viz" | b"approx" | b"ca" | b"incl" | b"esp" | b"Approx" => Inner,
         // Before a number only.
         b"No" | b"Nos" | b"no" | b"Vol" | b"Vols" | b"vol" | b"pp" | b"Fig" | b"Figs" | b"fig"
-        | b"Art" | b"Ch" | b"ch" | b"Sec" | b"Nr" | b"Pt" | b"Ex" | b"Op" => BeforeNumber,
+        | b"Art" | b"Ch" | b"ch" | b"Sec" | b"Nr" | b"Pt" | b"Ex" | b"Op" | b"est" | b"Est" => {
+            BeforeNumber
+        }
         b"etc" => Loose,
         // Months and weekdays.
         b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Sept"

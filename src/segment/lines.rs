@@ -58,7 +58,7 @@ pub(super) fn for_each_unit(text: &str, mut f: impl FnMut(Unit)) {
         if le > pos && b[le - 1] == b'\r' {
             le -= 1;
         }
-        if text[pos..le].trim().is_empty() {
+        if super::is_blank(&text[pos..le]) {
             flush(text, &mut para, &mut f);
         } else {
             para.push((pos, le));
@@ -239,25 +239,42 @@ fn is_heading(s: &str) -> bool {
     s.ends_with(['-', '–', '—']) || (s.len() <= 80 && !s.chars().any(char::is_lowercase))
 }
 
-/// Length in bytes of a list marker at the start of `s` (`- `, `* `, `• `, `1. `, `2) `,
-/// `a) `), or 0. A bullet must not be followed by a lower-case word.
+/// The characters that mark a bulleted list item at the start of a line: ASCII, the bullets
+/// and dashes of typesetting, and the geometric shapes and arrows of web pages and word
+/// processors.
+const BULLETS: [char; 21] = [
+    '-', '*', '+', '•', '‣', '◦', '▪', '▫', '●', '○', '■', '□', '►', '▶', '▸', '➢', '➤', '·', '∙',
+    '–', '—',
+];
+
+/// Length in bytes of a list marker at the start of `s` (`- `, `* `, `• `, `● `, `► `, `1. `,
+/// `2) `, `a) `; the space may be a tab or a no-break space), or 0. A bullet must not be
+/// followed by a lower-case word.
 pub(super) fn list_marker_len(s: &str) -> usize {
-    let b = s.as_bytes();
-    let bullet = match b.first() {
-        Some(b'-' | b'*' | b'+') => 1,
-        Some(0xE2) if s.starts_with(['•', '‣', '◦', '▪', '–', '—']) => 3,
-        _ => 0,
+    let Some(c) = s.chars().next() else {
+        return 0;
     };
-    if bullet > 0 {
-        let rest = &s[bullet..];
-        let ok = rest.starts_with(' ')
-            && !rest[1..]
+    if BULLETS.contains(&c) {
+        let rest = &s[c.len_utf8()..];
+        let sep = marker_space_len(rest.as_bytes());
+        let ok = sep > 0
+            && !rest[sep..]
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c == ' ');
-        return if ok { bullet + 1 } else { 0 };
+        return if ok { c.len_utf8() + sep } else { 0 };
     }
-    numbered_marker_len(b)
+    numbered_marker_len(s.as_bytes())
+}
+
+/// Length of the space after a list marker at the start of `b`: a space, a tab or a no-break
+/// space (U+00A0, as web pages and word processors paste a list), or 0.
+fn marker_space_len(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        _ => 0,
+    }
 }
 
 /// Length of a `1. ` / `12) ` / `a) ` marker at the start of `b`, or 0.
@@ -276,9 +293,8 @@ pub(super) fn numbered_marker_len(b: &[u8]) -> usize {
     } else {
         return 0;
     };
-    if b.get(i) == Some(&b' ') {
-        i + 1
-    } else {
-        0
+    match marker_space_len(&b[i..]) {
+        0 => 0,
+        n => i + n,
     }
 }

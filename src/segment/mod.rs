@@ -25,7 +25,10 @@
 //!   lower-case start continues the sentence (`"Why?" she asked.`); otherwise the
 //!   sentence ends, except after an abbreviation (see below) or when the terminator
 //!   closes a quotation that is followed by its attribution (`"Why?" Smith asked.`).
-//!   CJK full stops (`。！？`) end a sentence with no space after them.
+//!   CJK full stops (`。！？`) end a sentence with no space after them. A spaced ellipsis
+//!   (`. . .`) is one run. Scraped text: invisible characters ([`is_invisible`]) and the HTML
+//!   entities of a closing quotation mark (`&quot;`, `&#8221;`) or a space (`&nbsp;`,
+//!   `&#160;`) after a terminator do not hide the boundary; they stay in the sentence.
 //! * **Abbreviations.** Titles (`Dr.` `Sen.` `Gen.` …) and Latin `e.g.` `i.e.` `vs.` `cf.`
 //!   never end a sentence; `No.` `p.` `Vol.` don't before a number; acronyms and
 //!   initials (`U.S.` `J.R.R.` `F.`), months, company suffixes (`Inc.` `Ltd.` `Co.`)
@@ -218,8 +221,8 @@ impl Sentence {
 }
 
 /// Split `text` into sentences. Offsets are increasing, non-overlapping, on char boundaries,
-/// and each sentence is trimmed of surrounding whitespace and of a leading byte-order mark
-/// (never empty): only [`is_blank`] text lies outside the sentences. Never panics; runs in
+/// and each sentence is trimmed of surrounding whitespace and invisible characters
+/// ([`is_invisible`]; never empty): only [`is_blank`] text lies outside the sentences. Never panics; runs in
 /// time linear in `text.len()`.
 pub fn split(text: &str) -> Vec<Sentence> {
     split_piece(text, "", &mut Carry::default())
@@ -253,10 +256,22 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     sentences
 }
 
-/// Whether `text` is only white space and byte-order marks (U+FEFF), which [`split`] leaves
-/// out of every sentence.
+/// Whether `text` is only white space and invisible characters ([`is_invisible`]), which
+/// [`split`] leaves out of every sentence.
 pub fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// The characters that take no room in a line and are no white space: the zero-width space
+/// (U+200B, HTML's `&#8203;`, `<wbr>` in scraped text), the zero-width non-joiner and joiner
+/// (U+200C, U+200D), the word joiner (U+2060) and the byte-order mark (U+FEFF, also a
+/// zero-width no-break space). A line of them is a blank line, a sentence is trimmed of them,
+/// and after a terminator they do not hide the white space that follows.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// Number of sentences that were cut by the length cap rather than at a real boundary.

@@ -213,8 +213,10 @@ impl<'a> Scanner<'a> {
         self.unit_first = self.out.len();
         // An interview transcript: a block that begins with an answer label, after one that
         // began with a question label, is the interviewee's words.
-        let head = &self.b[head..ue];
-        let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+        let mut head = &self.b[head..ue];
+        while invisible_len(head, 0) > 0 {
+            head = &head[3..];
+        }
         let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
         self.interview |= starts_with_label(head, &QUESTION_LABELS);
         // A speaker's turn: the block opens with a speaker label (`Sato: …`). Only a colon
@@ -250,9 +252,10 @@ impl<'a> Scanner<'a> {
     /// quotation of `kind` (straight double, curly double or curly single; no other kind).
     fn next_block_opens(&self, ue: usize, kind: u8) -> bool {
         // Only white space separates blocks; past the end of `text`, `next` follows.
-        let rest = self.text[ue..].trim_start();
+        let blank = |c: char| c.is_whitespace() || super::is_invisible(c);
+        let rest = self.text[ue..].trim_start_matches(blank);
         let rest = if rest.is_empty() {
-            self.next.trim_start()
+            self.next.trim_start_matches(blank)
         } else {
             rest
         };
@@ -438,6 +441,7 @@ impl<'a> Scanner<'a> {
         let mut dots = 0usize;
         let mut others = 0usize;
         let mut cjk = false;
+        let mut spaced_dots = 0usize;
         while j < ue {
             match term_at(b, j) {
                 Some((len, kind)) => {
@@ -448,21 +452,46 @@ impl<'a> Scanner<'a> {
                     }
                     j += len;
                 }
+                // A spaced ellipsis, `. . .`, is one run (see `spaced_dot`).
+                None if spaced_dot(b, j, ue, spaced_dots) => {
+                    dots += 1;
+                    spaced_dots += 1;
+                    j += 2;
+                }
                 None => break,
             }
         }
         let mut k = j;
         let mut quote_closer = false;
         while k < ue {
-            match closer_at(b, k) {
-                Some((len, q)) => {
-                    quote_closer |= q;
-                    k += len;
-                }
-                None => break,
-            }
+            // A closing mark, or its entity left in scraped text (`&quot;`).
+            let (len, q) = match closer_at(b, k) {
+                Some(c) => c,
+                None => match entity_len(b, k, ue, &ENTITY_CLOSERS) {
+                    0 => break,
+                    n => (n, true),
+                },
+            };
+            quote_closer |= q;
+            k += len;
         }
-        if k < ue && !cjk && ws_len(b, k) == 0 {
+        // Zero-width characters and entities for a space (`&nbsp;`) after the closers belong
+        // to the sentence; an entity for a space is white space here.
+        let mut spaced = false;
+        while k < ue && matches!(b[k], b'&' | 0xE2 | 0xEF) {
+            let n = invisible_len(b, k);
+            let e = if n == 0 {
+                entity_len(b, k, ue, &ENTITY_SPACES)
+            } else {
+                0
+            };
+            if n + e == 0 {
+                break;
+            }
+            spaced |= e > 0;
+            k += n + e;
+        }
+        if k < ue && !cjk && !spaced && ws_len(b, k) == 0 {
             return j; // `3.5`, `U.S`, `example.com`, `?x=1`
         }
         let m = skip_ws(b, k, ue);
@@ -1005,6 +1034,20 @@ fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
     (m, quote)
 }
 
+/// Whether a spaced ellipsis, `. . .`, goes on at `j`, just after a `.`: one space and another
+/// `.`, where that `.` is followed by one more spaced `.` or, once the ellipsis has begun
+/// (`spaced` > 0), by neither a `.` nor a letter or a digit. A sentence that ends before an
+/// unspaced ellipsis (`all seniors. ...and`) or a decimal (`. .5`) is not one.
+fn spaced_dot(b: &[u8], j: usize, ue: usize, spaced: usize) -> bool {
+    let at = |x: usize| if j + x < ue { b[j + x] } else { 0 };
+    j > 0
+        && b[j - 1] == b'.'
+        && at(0) == b' '
+        && at(1) == b'.'
+        && ((at(2) == b' ' && at(3) == b'.')
+            || (spaced > 0 && at(2) != b'.' && !at(2).is_ascii_alphanumeric()))
+}
+
 /// Length of the white-space character at `i` (Unicode White_Space), or 0.
 fn ws_len(b: &[u8], i: usize) -> usize {
     let at = |x: usize| b.get(i + x).copied().unwrap_or(0);
@@ -1128,12 +1171,66 @@ fn next_word<'b>(b: &[u8], we: usize, end: usize, buf: &'b mut [u8; 12]) -> &'b 
     &buf[..e - s]
 }
 
-/// `[s, e)` without surrounding Unicode white space, nor a leading byte-order mark (U+FEFF,
-/// as some editors start a UTF-8 file: it is no part of the sentence).
+/// `[s, e)` without surrounding Unicode white space and invisible characters (a byte-order
+/// mark, as some editors start a UTF-8 file, a zero-width space left by a web page: they are
+/// no part of the sentence; [`super::is_invisible`]).
 fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let blank = |c: char| c.is_whitespace() || super::is_invisible(c);
     let seg = &text[s..e];
-    let t = seg.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let t = seg.trim_start_matches(blank);
     let ts = s + (seg.len() - t.len());
-    let te = ts + t.trim_end().len();
+    let te = ts + t.trim_end_matches(blank).len();
     (ts, te)
+}
+
+/// Length of the invisible character at `i` ([`super::is_invisible`]: U+200B, U+200C, U+200D,
+/// U+2060, U+FEFF), or 0.
+fn invisible_len(b: &[u8], i: usize) -> usize {
+    let at = |x: usize| b.get(i + x).copied().unwrap_or(0);
+    match (at(0), at(1), at(2)) {
+        (0xE2, 0x80, 0x8B..=0x8D) | (0xE2, 0x81, 0xA0) | (0xEF, 0xBB, 0xBF) => 3,
+        _ => 0,
+    }
+}
+
+/// HTML entities for a closing quotation mark, as scraped text leaves them (`&quot;`,
+/// `&rdquo;`, `&#8217;`, …); matched without regard to case.
+const ENTITY_CLOSERS: [&[u8]; 13] = [
+    b"&quot;",
+    b"&rdquo;",
+    b"&rsquo;",
+    b"&raquo;",
+    b"&apos;",
+    b"&#34;",
+    b"&#39;",
+    b"&#x27;",
+    b"&#187;",
+    b"&#8217;",
+    b"&#8221;",
+    b"&#x2019;",
+    b"&#x201d;",
+];
+
+/// HTML entities for a space (`&nbsp;`, `&#160;`, …); matched without regard to case.
+const ENTITY_SPACES: [&[u8]; 8] = [
+    b"&nbsp;",
+    b"&#160;",
+    b"&#xa0;",
+    b"&ensp;",
+    b"&emsp;",
+    b"&thinsp;",
+    b"&#8201;",
+    b"&#8239;",
+];
+
+/// Length of the entity of `table` at `k` (ending by `ue`), or 0.
+fn entity_len(b: &[u8], k: usize, ue: usize, table: &[&[u8]]) -> usize {
+    if b.get(k) != Some(&b'&') {
+        return 0;
+    }
+    let rest = &b[k..ue.max(k)];
+    table
+        .iter()
+        .find(|e| rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e))
+        .map_or(0, |e| e.len())
 }

@@ -1,5 +1,5 @@
 use super::*;
-use super::{lexicon, scan};
+use super::{lexicon, lines, scan};
 use proptest::prelude::*;
 
 mod golden {
@@ -1287,4 +1287,188 @@ proptest! {
             }
         }
     }
+}
+
+// ---- scraped and pasted article text (session 15) ------------------------------------------
+
+#[test]
+fn zero_width_characters_do_not_hide_a_boundary_or_make_a_sentence() {
+    // A zero-width space (`&#8203;`, `<wbr>`) or word joiner after a full stop, before the
+    // white space: the sentence still ends (and is trimmed of it).
+    assert_eq!(
+        texts("The mayor resigned on Friday.\u{200b} The council disagreed."),
+        ["The mayor resigned on Friday.", "The council disagreed."]
+    );
+    assert_eq!(
+        texts("It ended.\u{2060}\u{feff} Nobody came."),
+        ["It ended.", "Nobody came."]
+    );
+    // Glued to the next word it is no white space: no boundary, as in `3.5`.
+    assert_eq!(
+        texts("It ended.\u{200b}Nobody came."),
+        ["It ended.\u{200b}Nobody came."]
+    );
+    // A line of zero-width characters is a blank line, not a sentence, and sentences are
+    // trimmed of them.
+    let text = "First paragraph ends here.\n\u{200b}\u{feff}\nSecond paragraph.\n\n\u{200b}Third one.\u{200b}\n";
+    assert_eq!(
+        texts(text),
+        [
+            "First paragraph ends here.",
+            "Second paragraph.",
+            "Third one."
+        ]
+    );
+    assert!(is_blank("\u{200b} \u{2060}\n\u{feff}\u{200c}\u{200d}"));
+    // Between two paragraphs, a line of zero-width characters is a paragraph break: a
+    // quotation left open is not carried over it.
+    let text = "\"We will win. Nobody doubts it.\n\u{200b}\nThe vote is on Monday.";
+    let s = split(text);
+    assert!(!s[2].continues_quote, "{s:?}");
+    assert_eq!(check_invariants(text), Ok(()));
+}
+
+#[test]
+fn html_entities_left_in_scraped_text_do_not_hide_a_boundary() {
+    // An entity for a space or a closing quotation mark after a terminator: the sentence ends
+    // there, the entities with it.
+    assert_eq!(
+        texts("The deal was signed.&nbsp;It cost £4m. Shares rose.&#160;Analysts were surprised."),
+        [
+            "The deal was signed.&nbsp;",
+            "It cost £4m.",
+            "Shares rose.&#160;",
+            "Analysts were surprised."
+        ]
+    );
+    assert_eq!(
+        texts("She said it was over.&quot; The next day she resigned. The crowd cheered.&#8221; Then it rained.&rdquo;&nbsp; The end."),
+        [
+            "She said it was over.&quot;",
+            "The next day she resigned.",
+            "The crowd cheered.&#8221;",
+            "Then it rained.&rdquo;&nbsp;",
+            "The end."
+        ]
+    );
+    // Entities elsewhere, and an entity glued to a word, change nothing.
+    assert_eq!(
+        texts("Smith &amp; Sons won. The firm&#8217;s shares rose. It was 3.&amp;5"),
+        [
+            "Smith &amp; Sons won.",
+            "The firm&#8217;s shares rose.",
+            "It was 3.&amp;5"
+        ]
+    );
+    // An abbreviation still reads as one: no boundary after `Dr.&nbsp;Roe`.
+    assert_eq!(texts("Dr.&nbsp;Roe left."), ["Dr.&nbsp;Roe left."]);
+}
+
+#[test]
+fn a_spaced_ellipsis_is_one_terminator() {
+    assert_eq!(
+        texts("He paused . . . then he spoke. The crowd waited. . . . Nobody moved."),
+        [
+            "He paused . . . then he spoke.",
+            "The crowd waited. . . .",
+            "Nobody moved."
+        ]
+    );
+    assert_eq!(
+        texts("It went on . . . And then it stopped."),
+        ["It went on . . .", "And then it stopped."]
+    );
+    // Not a dot before a decimal, nor a sentence before an unspaced ellipsis (a transcript's
+    // interruption).
+    assert_eq!(texts("It rose. .5 of it."), ["It rose.", ".5 of it."]);
+    assert_eq!(
+        texts("I want cheaper drugs. ... and a better deal."),
+        ["I want cheaper drugs.", "... and a better deal."]
+    );
+}
+
+#[test]
+fn list_items_with_other_bullets_and_separators_start_sentences() {
+    // Long items (no short-line rule to help): bullets other than `•`, and a non-breaking
+    // space or a tab after the marker, as web pages and word processors paste them.
+    let item = "The council will spend more on repairs to the old bridge over the river, which has been closed since the spring floods";
+    for marker in [
+        "•\u{a0}",
+        "•\t",
+        "-\u{a0}",
+        "*\t",
+        "● ",
+        "○ ",
+        "■ ",
+        "► ",
+        "▶ ",
+        "▸ ",
+        "· ",
+        "➢ ",
+        "1.\u{a0}",
+        "2.\t",
+        "3)\u{a0}",
+    ] {
+        let text = format!("{item}\n{marker}{item}\n{marker}{item}\n");
+        let got = texts(&text);
+        assert_eq!(got.len(), 3, "{marker:?}: {got:?}");
+        assert_eq!(got[1], format!("{marker}{item}"), "{marker:?}");
+    }
+    assert_eq!(lines::list_marker_len("●\u{a0}Lower fares"), 5);
+    assert_eq!(lines::numbered_marker_len("12.\tTwelve".as_bytes()), 4);
+    // Still no bullet before a lower-case word or without a separator.
+    assert_eq!(lines::list_marker_len("· and so on"), 0);
+    assert_eq!(lines::list_marker_len("●Lower"), 0);
+}
+
+/// Pieces of scraped and pasted article text: Unicode spaces, zero-width characters, soft
+/// hyphens, HTML entities, bullets, datelines, furniture lines, spaced ellipses, CRLF.
+fn messy_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[A-Za-z]{1,8}".prop_map(String::from),
+        3 => prop::sample::select(vec![
+            " ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t", "\u{a0}", "\u{2009}", "\u{202f}",
+            "\u{200b}", "\u{ad}", "\u{feff}", "\u{2060}", "\u{200d}", "\u{2028}", ". ", "? ", "!",
+            ".", "…", ". . .", " . . . ", "&amp;", "&quot;", "&nbsp;", "&#8217;", "&#160;",
+            "&rdquo;", "&", ";", "&#", "“", "”", "«", "»", "‘", "’", "\"", "'", " — ", " – ",
+            "• ", "•\u{a0}", "- ", "* ", "1. ", "2.\u{a0}", "● ", "· ", "U.S.", "No. 10", "3.5bn",
+            "p.m.", "Dr.", "https://example.org/a.b?c=1", "tips@example.com", "😀", "🇬🇧",
+            "LONDON (Reuters) - ", "BERLIN — ", "Advertisement\n", "Read more: ", "Photo: ",
+            "Share this article\n", "EXCLUSIVE\n", "Q: ", "A: ", "Sato: ",
+        ])
+        .prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The invariants hold on scraped and pasted article text, and no sentence is made of
+    /// zero-width characters only.
+    #[test]
+    fn invariants_on_messy_article_text(pieces in prop::collection::vec(messy_piece(), 0..120)) {
+        let text = pieces.concat();
+        prop_assert_eq!(check_invariants(&text), Ok(()));
+        for s in split(&text) {
+            prop_assert!(!is_blank(s.text(&text)), "{:?}", s.text(&text));
+        }
+    }
+}
+
+#[test]
+fn aka_and_est_are_abbreviations() {
+    // `a.k.a.` introduces a name, which may open with `The`; `est.` a year or a figure.
+    assert_eq!(
+        texts("The singer, a.k.a. The Boss, sang. Fans cheered."),
+        ["The singer, a.k.a. The Boss, sang.", "Fans cheered."]
+    );
+    assert_eq!(
+        texts("The club, est. 1901, folded. Nobody came."),
+        ["The club, est. 1901, folded.", "Nobody came."]
+    );
+    // `est.` before a word is a word.
+    assert_eq!(
+        texts("Nobody knows the best. The rest agree."),
+        ["Nobody knows the best.", "The rest agree."]
+    );
 }

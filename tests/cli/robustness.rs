@@ -213,6 +213,50 @@ fn invalid_utf8_and_binary_bytes_in_an_article_decode_lossily() {
     }
 }
 
+/// An article as scraped or pasted from the web (invented): Windows line ends, an all-caps
+/// kicker, a dateline, a no-break space, a narrow no-break space and a zero-width space between
+/// or inside sentences, HTML entities left in, a spaced ellipsis, a line of zero-width
+/// characters between paragraphs, bullets after a no-break space, furniture lines, a URL and
+/// no final line break. Sentences end where a reader would end them, and their offsets slice
+/// the article back to their text, in `sentences` and in `classify`.
+#[test]
+fn a_scraped_article_splits_where_a_reader_would() {
+    let article = "EXCLUSIVE\r\nMayor quits after budget row\r\n\r\n\
+        LONDON (Reuters) - The mayor of Riverton resigned on Monday.\u{a0}Her deputy takes over.\u{200b} \
+        The council meets at 6\u{202f}p.m. on Friday.\r\n\r\nAdvertisement\r\n\r\n\
+        The deal was signed by Smith &amp; Sons.&nbsp;It cost 3.5bn. He paused . . . then he left.\r\n\
+        \u{200b}\r\nThe plan:\r\n•\u{a0}Lower fares\r\n●\u{a0}More buses\r\n\r\n\
+        Read more: https://example.org/a.b?id=5\r\nShare this article";
+    let want = [
+        "EXCLUSIVE",
+        "Mayor quits after budget row",
+        "LONDON (Reuters) - The mayor of Riverton resigned on Monday.",
+        "Her deputy takes over.",
+        "The council meets at 6\u{202f}p.m. on Friday.",
+        "Advertisement",
+        "The deal was signed by Smith &amp; Sons.&nbsp;",
+        "It cost 3.5bn.",
+        "He paused . . . then he left.",
+        "The plan:",
+        "•\u{a0}Lower fares",
+        "●\u{a0}More buses",
+        "Read more: https://example.org/a.b?id=5",
+        "Share this article",
+    ];
+    for cmd in ["sentences", "classify"] {
+        let rows = jsonl(&factop(&[cmd, "-f", "jsonl"], Some(article.as_bytes())).ok());
+        let texts: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+        assert_eq!(texts, want, "{cmd}");
+        for row in &rows {
+            let (s, e) = (
+                row["start"].as_u64().unwrap() as usize,
+                row["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(row["text"], &article[s..e], "{cmd}");
+        }
+    }
+}
+
 /// Sentences that stop in the middle of an attribution frame (cue rules 3 looked past the
 /// last token of `… quoted as saying`): scored, not a panic.
 #[test]
