@@ -340,7 +340,8 @@ pub(crate) fn reads_revision_14(rules: u8) -> bool {
 
 /// Whether revision `rules` of the cue rules reads the newsroom's own `we`/`our` in plain
 /// reporting (`senses::is_newsrooms`: `We asked the council for comment`, `Our analysis of
-/// the data`) as no first person: 15 and later.
+/// the data`) as no first person, and as the placeholder `<newsroom>` in the n-grams: 15 and
+/// later.
 pub(crate) fn reads_revision_15(rules: u8) -> bool {
     rules >= 15
 }

@@ -166,7 +166,8 @@ pub struct FeatureConfig {
     /// plain reporting: `we` before a verb of reporting or investigating (`We asked the council
     /// for comment`, `economists we spoke to`), `our` before a noun of the newsroom's work
     /// (`Our analysis of the data`, `our live coverage`, `By our court reporter`, `On our
-    /// visit`) do not count in `cue:first_person` (alone and in context; format version 23). New
+    /// visit`) do not count in `cue:first_person` and are read as the placeholder `<newsroom>`
+    /// in the n-grams (alone and in context; format version 23). New
     /// models use revision 14;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
@@ -1094,6 +1095,48 @@ mod tests {
         // Inside a quotation the first person is the speaker's, under either revision.
         let quoted = "\"We asked the council for comment,\" the group said.";
         assert_eq!(first(&f14, quoted), first(&f15, quoted));
+    }
+
+    #[test]
+    fn cue_rules_15_read_the_newsrooms_we_as_a_placeholder_in_the_n_grams() {
+        let words = |cue_rules: u8, text: &str| {
+            let f = Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap();
+            let mut terms = Vec::new();
+            f.analyzer().terms(text, Context::default(), &mut |t| {
+                if t.starts_with("w:") && !t.contains(' ') {
+                    terms.push(t.to_string());
+                }
+            });
+            terms
+        };
+        let has = |terms: &[String], w: &str| terms.iter().any(|t| t == w);
+        for text in [
+            "We asked the council for comment.",
+            "Our analysis of the data shows a rise.",
+        ] {
+            let (old, new) = (words(14, text), words(15, text));
+            assert!(
+                !has(&old, "w:<newsroom>") && has(&new, "w:<newsroom>"),
+                "{text}"
+            );
+            assert!(!has(&new, "w:we") && !has(&new, "w:our"), "{text}");
+            assert_eq!(old.len(), new.len(), "{text}");
+        }
+        for text in [
+            "We should scrap the scheme.",
+            "Our country deserves better.",
+            "\"We asked the council,\" she said.",
+        ] {
+            assert_eq!(words(14, text), words(15, text), "{text}");
+        }
     }
 
     #[test]
