@@ -983,6 +983,12 @@ impl CueSet {
         CueSet { rules, ..set }
     }
 
+    /// The bit of the `first_person` lexicon in [`TokenInfo::lexicons`]: set for `we` and `our`
+    /// (the cheap pre-check of cue rules 15's newsroom words).
+    pub(crate) fn first_person_bit(&self) -> u64 {
+        1 << self.first_person
+    }
+
     /// The same cues with the non-evaluative stance matches in reported speech counted as
     /// `mode` says (`FeatureConfig::reported_stance`).
     pub fn with_reported_stance(self, mode: ReportedStance) -> CueSet {

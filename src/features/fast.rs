@@ -675,7 +675,11 @@ fn run(
     // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it.
     if super::cues::reads_revision_15(cfg.cue_rules) {
         let mut marks = Vec::new();
-        super::analyzer::newsroom_tokens(&view, |i| marks.push(i));
+        // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
+        let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
+        let bit = f.analyzer.cue_set().first_person_bit();
+        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
+        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
         if !marks.is_empty() {
             let placeholder = cache.lookup(f, NEWSROOM);
             for i in marks {
