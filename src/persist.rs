@@ -33,13 +33,13 @@ use std::path::{Path, PathBuf};
 /// version 17 revision 9 (timetables), version 18 revision 10 (continued reports), version 19
 /// revision 11 (author-stance frames), version 20 revision 12 (questions and answers), version
 /// 21 revision 13 (recommendations and speakers' turns), version 22 revision 14 (the writer's
-/// rhetorical questions).
+/// rhetorical questions), version 23 revision 15 (the newsroom's own `we`/`our`).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 22;
+pub const FORMAT_VERSION: u32 = 23;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -85,7 +85,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 14 {
+    if m.params.features.cue_rules >= 15 {
+        23
+    } else if m.params.features.cue_rules >= 14 {
         22
     } else if m.params.features.cue_rules >= 13 {
         21
@@ -886,7 +888,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_14_are_stored_and_make_version_9_to_22() {
+    fn single_quotes_and_cue_rules_3_to_15_are_stored_and_make_version_9_to_23() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 14: version 22, read back as 14.
@@ -898,6 +900,15 @@ mod tests {
         assert_eq!(v["params"]["features"]["cue_rules"], 14);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 14);
+        // Cue rules 15 (opt-in) make version 23, and read back as 15.
+        let mut newer = m.clone();
+        newer.params.features.cue_rules = 15;
+        assert_eq!(format_version_of(&newer), 23);
+        let v15: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
+        assert_eq!(v15["format_version"], 23);
+        assert_eq!(v15["params"]["features"]["cue_rules"], 15);
+        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
+        assert_eq!(back.params.features.cue_rules, 15);
         for (rules, version) in [
             (13, 21),
             (12, 20),

@@ -134,9 +134,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
     // 11 author-stance frames, 12 questions and answers, 13 recommendations and speakers' turns
-    // (and more frames, `would say that`, `the lies in`), 14 rhetorical questions.
+    // (and more frames, `would say that`, `the lies in`), 14 rhetorical questions, 15 the
+    // newsroom's own first person.
     let scope = match f.cue_rules {
-        14.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
+        15.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
+        14 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
         13 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
         12 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
         11 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
@@ -153,7 +155,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
-        14.. => Some(
+        15.. => Some(
+            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
+        ),
+        14 => Some(
             "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
         ),
         13 => Some(

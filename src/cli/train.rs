@@ -187,7 +187,10 @@ pub struct Args {
     /// writer's rhetorical question in `cue:stance_frames`: a yes/no question of the author's in
     /// a paragraph that goes on (`Will the budget fix the roads? Perhaps, but …`; in context
     /// only), and reads a speaker's label on the paragraph's whole first sentence (a headline's
-    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is).
+    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15 (opt-in)
+    /// reads the newsroom's own `we`/`our` in plain reporting as no first person, and as the
+    /// placeholder `<newsroom>` in the n-grams (`We asked the council for comment`, `Our
+    /// analysis of the data`; not `we should`).
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -883,6 +883,33 @@ pub(crate) fn mask_reported_stance(cues: &CueSet, tokens: &mut [Token]) {
     }
 }
 
+/// The placeholder of the newsroom's own `we`/`our` in plain reporting (cue rules 15,
+/// `senses::is_newsrooms`) in the n-grams.
+pub const NEWSROOM: &str = "<newsroom>";
+
+/// The author tokens of unmasked `tokens` that are the newsroom's own `we`/`our` in plain
+/// reporting, which cue rules 15 read as [`NEWSROOM`] in the n-grams; in increasing order.
+/// Only the tokens `i` with `may(i)` are read (a cheap pre-check: `we` and `our` start
+/// first-person lexicon entries).
+pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
+    tokens: &T,
+    may: impl Fn(usize) -> bool,
+    mut mark: impl FnMut(usize),
+) {
+    for i in 0..tokens.count() {
+        if !may(i) {
+            continue;
+        }
+        let t = tokens.text(i);
+        if (t.eq_ignore_ascii_case("we") || t.eq_ignore_ascii_case("our"))
+            && tokens.span(i) == Span::Author
+            && super::senses::is_newsrooms(tokens, i, &t.to_ascii_lowercase())
+        {
+            mark(i);
+        }
+    }
+}
+
 /// The reported-speech scope of unmasked tokens, whose tokens `FeatureConfig::mask_reported`
 /// marks as quoted for [`mask_quotes`] to replace.
 fn reported_scope_of(cues: &CueSet, tokens: &[Token]) -> super::scope::Scope {
@@ -926,8 +953,16 @@ impl Analyzer {
             .config
             .mask_reported
             .then(|| reported_scope_of(&self.cues, &tokens));
+        // The newsroom's `we`/`our` (cue rules 15), read from the words as written.
+        let mut newsroom = Vec::new();
+        if super::cues::reads_revision_15(self.config.cue_rules) {
+            newsroom_tokens(&tokens[..], |_| true, |i| newsroom.push(i));
+        }
         if self.config.mask_reported_stance {
             mask_reported_stance(&self.cues, &mut tokens);
+        }
+        for i in newsroom {
+            tokens[i].text = NEWSROOM.into();
         }
         if let Some(scope) = reported {
             for i in scope.ranges().flatten() {

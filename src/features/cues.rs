@@ -338,6 +338,14 @@ pub(crate) fn reads_revision_14(rules: u8) -> bool {
     rules >= 14
 }
 
+/// Whether revision `rules` of the cue rules reads the newsroom's own `we`/`our` in plain
+/// reporting (`senses::is_newsrooms`: `We asked the council for comment`, `Our analysis of
+/// the data`) as no first person, and as the placeholder `<newsroom>` in the n-grams: 15 and
+/// later.
+pub(crate) fn reads_revision_15(rules: u8) -> bool {
+    rules >= 15
+}
+
 /// Whether the sentence read in `ctx` (as [`Context::read`] gives it) is the writer's
 /// rhetorical question that cue rules `rules` count as an author-stance frame: the segmenter's
 /// flag, from revision 14, on a sentence not read as quoted or attributed.
@@ -642,6 +650,8 @@ pub struct CueSet {
     /// Index of the `exhortation` lexicon, which counts the author's imperative from cue rules
     /// 13.
     exhortation: usize,
+    /// Index of the `first_person` lexicon, whose newsroom `we`/`our` cue rules 15 drop.
+    first_person: usize,
     /// Whether the exhortation and stance frames' lexicons hold revision 13's entries
     /// ([`reads_revision_13`]).
     more: bool,
@@ -918,6 +928,7 @@ impl CueSet {
             sense_bits,
             predictions: index("cue:predictions"),
             exhortation: index("cue:exhortation"),
+            first_person: index("cue:first_person"),
             more,
             reporting: index("cue:reporting"),
             evaluative: index("cue:evaluative"),
@@ -970,6 +981,12 @@ impl CueSet {
                 .scaled(scale)
         };
         CueSet { rules, ..set }
+    }
+
+    /// The bit of the `first_person` lexicon in [`TokenInfo::lexicons`]: set for `we` and `our`
+    /// (the cheap pre-check of cue rules 15's newsroom words).
+    pub(crate) fn first_person_bit(&self) -> u64 {
+        1 << self.first_person
     }
 
     /// The same cues with the non-evaluative stance matches in reported speech counted as
@@ -1079,6 +1096,13 @@ impl CueSet {
                 &mut author
             };
             let mut matched = self.matched_sense(tokens, info, i, Some(raw));
+            // The newsroom's own `we`/`our` in plain reporting (cue rules 15).
+            if matched & (1 << self.first_person) != 0
+                && reads_revision_15(self.rules)
+                && super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i)))
+            {
+                matched &= !(1 << self.first_person);
+            }
             while matched != 0 {
                 n[matched.trailing_zeros() as usize] += 1;
                 matched &= matched - 1;

@@ -15,7 +15,7 @@
 //! * Tokens borrow from the normalised sentence; all buffers are reused.
 
 use super::analyzer::{
-    normalise_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, REPORTED_STANCE,
+    normalise_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, NEWSROOM, REPORTED_STANCE,
 };
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
@@ -672,6 +672,21 @@ fn run(
             .cue_set()
             .reported_stance_starts(&view, info, |i| ent[i] = placeholder);
     }
+    // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it.
+    if super::cues::reads_revision_15(cfg.cue_rules) {
+        let mut marks = Vec::new();
+        // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
+        let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
+        let bit = f.analyzer.cue_set().first_person_bit();
+        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
+        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
+        if !marks.is_empty() {
+            let placeholder = cache.lookup(f, NEWSROOM);
+            for i in marks {
+                ent[i] = placeholder;
+            }
+        }
+    }
     // Reported speech read as quoted, as `mask_reported`.
     if cfg.mask_reported && info.iter().any(|inf| inf.may_open_scope()) {
         let scope = f.analyzer.cue_set().scope_of(&view, info);
@@ -904,6 +919,9 @@ mod tests {
         "perhaps",
         "you",
         "our",
+        "asked",
+        "analysis",
+        "looked",
         "reckless",
         "\n",
         "\t",
@@ -1027,6 +1045,7 @@ mod tests {
             for text in [
                 "the council said the budget is a terrible mistake",
                 "critics said terrible mistake",
+                "we asked the council and our analysis looked at the budget",
             ] {
                 docs.push((text.to_string(), Context::default()));
             }
@@ -1108,6 +1127,20 @@ mod tests {
             FeatureConfig {
                 cue_rules: 12,
                 mask_reported_stance: true,
+                ..base.clone()
+            },
+            // The newsroom's `we`/`our` (cue rules 15), with and without the other masks and
+            // the cues.
+            FeatureConfig {
+                cue_rules: 15,
+                mask_reported_stance: true,
+                mask_reported: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 15,
+                cues: false,
+                lowercase: false,
                 ..base.clone()
             },
             FeatureConfig {

@@ -162,7 +162,13 @@ pub struct FeatureConfig {
     /// more author-stance frame; and reads speakers' turns from [`Context::speaker_turn_14`]
     /// (the label read on the paragraph's whole first sentence, with revision 14's shapes: a
     /// headline's topic, `Inflation: what happens next?`, is no speaker, `Will Hutton:` is;
-    /// format version 22). New models use revision 14;
+    /// format version 22). 15 (opt-in) adds to revision 14 the newsroom's own first person in
+    /// plain reporting: `we` before a verb of reporting or investigating (`We asked the council
+    /// for comment`, `economists we spoke to`), `our` before a noun of the newsroom's work
+    /// (`Our analysis of the data`, `our live coverage`, `By our court reporter`, `On our
+    /// visit`) do not count in `cue:first_person` and are read as the placeholder `<newsroom>`
+    /// in the n-grams (alone and in context; format version 23). New
+    /// models use revision 14;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -279,9 +285,10 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 14;
+pub const CUE_RULES: u8 = 15;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 14.
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 14 (15 is
+/// opt-in).
 pub const DEFAULT_CUE_RULES: u8 = 14;
 
 fn default_char_min_df() -> usize {
@@ -994,7 +1001,7 @@ mod tests {
     fn cue_rules_14_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 14);
         assert_eq!(DEFAULT_CUE_RULES, 14);
-        assert_eq!(CUE_RULES, 14);
+        assert_eq!(CUE_RULES, 15);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1026,7 +1033,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 15,
+            cue_rules: 16,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1036,6 +1043,100 @@ mod tests {
     fn cue_value(f: &Featurizer, text: &str, ctx: Context, name: &str) -> f32 {
         let cues = f.analyzer().terms(text, ctx, &mut |_| {});
         cues.iter().find(|(n, _)| n == name).unwrap().1
+    }
+
+    #[test]
+    fn cue_rules_15_read_the_newsrooms_we_as_no_first_person() {
+        let fit = |cue_rules| {
+            Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap()
+        };
+        let (f14, f15) = (fit(14), fit(15));
+        let alone = Context::default();
+        let first = |f: &Featurizer, text: &str| {
+            for ctx in [alone, QUOTED] {
+                assert_eq!(
+                    f.transform(text, ctx),
+                    f.transform_reference(text, ctx),
+                    "{text}"
+                );
+            }
+            cue_value(f, text, alone, "cue:first_person")
+        };
+        // (sentence, first-person matches revision 15 still counts)
+        for (text, kept) in [
+            ("We asked the council for comment.", 0),
+            ("We looked at the figures.", 0),
+            ("We have contacted the trust and will update this story.", 0),
+            ("Transport economists we spoke to were sceptical.", 0),
+            ("Our analysis of the data shows a rise in complaints.", 0),
+            ("Our education correspondent's analysis will follow.", 0),
+            ("By our court reporter", 0),
+            ("On our visit the fish was priced by weight.", 0),
+            ("We asked the council why we should pay more.", 1),
+            ("We should scrap the scheme.", 1),
+            ("We must do better, and we cannot afford to wait.", 2),
+            ("Our country deserves better.", 1),
+            ("We believe the figures are wrong.", 1),
+            ("Let us be clear.", 1),
+        ] {
+            let n = |k: usize| cues::CUE_WEIGHT * (k as f32).ln_1p();
+            let with = first(&f14, text);
+            assert!(with > 0.0, "{text}");
+            assert_eq!(first(&f15, text), n(kept), "{text}");
+        }
+        // Inside a quotation the first person is the speaker's, under either revision.
+        let quoted = "\"We asked the council for comment,\" the group said.";
+        assert_eq!(first(&f14, quoted), first(&f15, quoted));
+    }
+
+    #[test]
+    fn cue_rules_15_read_the_newsrooms_we_as_a_placeholder_in_the_n_grams() {
+        let words = |cue_rules: u8, text: &str| {
+            let f = Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap();
+            let mut terms = Vec::new();
+            f.analyzer().terms(text, Context::default(), &mut |t| {
+                if t.starts_with("w:") && !t.contains(' ') {
+                    terms.push(t.to_string());
+                }
+            });
+            terms
+        };
+        let has = |terms: &[String], w: &str| terms.iter().any(|t| t == w);
+        for text in [
+            "We asked the council for comment.",
+            "Our analysis of the data shows a rise.",
+        ] {
+            let (old, new) = (words(14, text), words(15, text));
+            assert!(
+                !has(&old, "w:<newsroom>") && has(&new, "w:<newsroom>"),
+                "{text}"
+            );
+            assert!(!has(&new, "w:we") && !has(&new, "w:our"), "{text}");
+            assert_eq!(old.len(), new.len(), "{text}");
+        }
+        for text in [
+            "We should scrap the scheme.",
+            "Our country deserves better.",
+            "\"We asked the council,\" she said.",
+        ] {
+            assert_eq!(words(14, text), words(15, text), "{text}");
+        }
     }
 
     #[test]

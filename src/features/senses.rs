@@ -706,6 +706,93 @@ pub(crate) fn is_authors_frame<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: 
     opens(i) || (opens(i - 1) && is_any(tokens, Some(i - 1), ASIDE_OPENERS))
 }
 
+/// Verbs of the newsroom's own reporting after `we` (cue rules 15, sorted): `We asked the
+/// council`, `We looked at the figures`, `economists we spoke to`.
+const NEWSROOM_VERBS: &[&str] = &[
+    "analysed",
+    "analyzed",
+    "approached",
+    "asked",
+    "calculated",
+    "checked",
+    "compared",
+    "contacted",
+    "counted",
+    "emailed",
+    "examined",
+    "interviewed",
+    "looked",
+    "obtained",
+    "phoned",
+    "requested",
+    "reviewed",
+    "spoke",
+    "surveyed",
+    "talked",
+    "visited",
+    "wrote",
+];
+
+/// Words that may stand between `we` and its verb (`We also asked`, `we have contacted`).
+const NEWSROOM_BETWEEN: &[&str] = &["also", "then", "have", "had", "first", "again"];
+
+/// Nouns of the newsroom's own work after `our` (cue rules 15, sorted): `Our analysis of the
+/// data`, `our live coverage`, `By our court reporter`.
+const NEWSROOM_NOUNS: &[&str] = &[
+    "analysis",
+    "correspondent",
+    "correspondents",
+    "coverage",
+    "editor",
+    "editors",
+    "enquiries",
+    "inquiries",
+    "investigation",
+    "journalist",
+    "journalists",
+    "newsroom",
+    "reporter",
+    "reporters",
+    "reporting",
+    "request",
+    "requests",
+    "visit",
+    "visits",
+];
+
+/// Whether the first-person word at author token `i` (`key` lower-cased) is the newsroom's in
+/// its plain reporting (cue rules 15), not the author's view: `we` before a verb of reporting
+/// or investigating ([`NEWSROOM_VERBS`], after at most one of [`NEWSROOM_BETWEEN`]: `We
+/// asked the council for comment`, `we have contacted`, `economists we spoke to`); `our`
+/// before a noun of the newsroom's work, with at most one word between ([`NEWSROOM_NOUNS`]:
+/// `Our analysis of the data`, `our education correspondent`, `our live coverage`, `On our
+/// visit`). The author's `we should`, `we must`, `we believe`, `our country`, `let us` stay
+/// first person (`told us` is in the reported-speech scope already).
+pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+    let noun = |k: usize| {
+        word(tokens, k).is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(&w);
+            in_sorted(NEWSROOM_NOUNS, w)
+        })
+    };
+    match key {
+        "we" => {
+            let j = if is_any(tokens, Some(i + 1), NEWSROOM_BETWEEN) {
+                i + 2
+            } else {
+                i + 1
+            };
+            word(tokens, j).is_some_and(|w| in_sorted(NEWSROOM_VERBS, w))
+        }
+        "our" => noun(i + 1) || (word(tokens, i + 1).is_some() && noun(i + 2)),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -717,7 +804,12 @@ mod tests {
 
     #[test]
     fn the_lists_searched_by_halves_are_sorted_and_in_lower_case() {
-        for list in [IMPERATIVE_VERBS, IMPERATIVE_OPENERS] {
+        for list in [
+            IMPERATIVE_VERBS,
+            IMPERATIVE_OPENERS,
+            NEWSROOM_VERBS,
+            NEWSROOM_NOUNS,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
                 list.iter().all(|w| w.to_ascii_lowercase() == *w),

@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "15"][..],
+        &["--cue-rules", "16"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1347,6 +1347,51 @@ fn cue_rules_14_are_the_default_and_leave_revision_13_as_it_read() {
     let card = factop(&["inspect", &fourteen.display().to_string()], None).ok();
     assert!(
         card.contains("rhetorical questions (cue rules 14)"),
+        "{card}"
+    );
+}
+
+/// Invented sentences for cue rules 15: the newsroom's own `we`/`our` in plain reporting
+/// (sentences 0 to 2), then the author's `we` and a sentence with no first person.
+const REVISION_15: &str = "We asked the council for comment.\n\n\
+    Our analysis of the figures shows a rise in complaints.\n\n\
+    By our court reporter\n\n\
+    We should scrap the scheme.\n\n\
+    The council voted on Tuesday.\n";
+
+#[test]
+fn cue_rules_15_are_opt_in_and_read_the_newsrooms_we_as_reporting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fourteen, fifteen) = (dir.path().join("14.json"), dir.path().join("15.json"));
+    let default = dir.path().join("default.json");
+    train_to(&fourteen, &["--cue-rules", "14"]);
+    train_to(&fifteen, &["--cue-rules", "15"]);
+    train_to(&default, &[]);
+    let (v14, v15) = (model_json(&fourteen), model_json(&fifteen));
+    assert_eq!(
+        (v14["format_version"].clone(), v15["format_version"].clone()),
+        (22.into(), 23.into())
+    );
+    assert_eq!(v15["params"]["features"]["cue_rules"], 15);
+    // The default stays revision 14: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&fourteen).unwrap()
+    );
+    // The seed data has no newsroom `we`: the same weights. Only the newsroom's sentences
+    // move, toward fact.
+    assert_eq!(v14["weights"], v15["weights"]);
+    let (old, new) = (
+        p_opinion(&fourteen, REVISION_15),
+        p_opinion(&fifteen, REVISION_15),
+    );
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a < b, i < 3, "sentence {i}: {a} {b}");
+        assert_eq!(a == b, i >= 3, "sentence {i}: {a} {b}");
+    }
+    let card = factop(&["inspect", &fifteen.display().to_string()], None).ok();
+    assert!(
+        card.contains("the newsroom's first person (cue rules 15)"),
         "{card}"
     );
 }
