@@ -367,7 +367,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -375,11 +375,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {

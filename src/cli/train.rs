@@ -183,11 +183,11 @@ pub struct Args {
     /// imperative verb of advice outside reported speech: `Book early.`), reads `He would say
     /// that.` as the author's aside, not a report, `the lies in the report` as the noun, and a
     /// speaker's turn (`Sato: Anyone who says …`, `The mayor: …`, and the later sentences of
-    /// that paragraph) as the speaker's words, alone and in context; 14 (the default) counts the
+    /// that paragraph) as the speaker's words, alone and in context; 14 counts the
     /// writer's rhetorical question in `cue:stance_frames`: a yes/no question of the author's in
     /// a paragraph that goes on (`Will the budget fix the roads? Perhaps, but …`; in context
     /// only), and reads a speaker's label on the paragraph's whole first sentence (a headline's
-    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15 (opt-in)
+    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15 (the default)
     /// reads the newsroom's own `we`/`our` in plain reporting as no first person, and as the
     /// placeholder `<newsroom>` in the n-grams (`We asked the council for comment`, `Our
     /// analysis of the data`; not `we should`).

@@ -156,19 +156,19 @@ pub struct FeatureConfig {
     /// (`Sato: …`, `The mayor: …`, `Union leader: …`; not the author's `Note:`, `Verdict:`,
     /// `Why it matters:`), read alone or in an article, and the later sentences of its
     /// paragraph ([`Context::speaker_turn`]) are read as sentences of a quotation (format
-    /// version 21). 14 (the default) adds to revision 13 the writer's rhetorical question: in an
+    /// version 21). 14 adds to revision 13 the writer's rhetorical question: in an
     /// article, a yes/no question of the author's in a paragraph that goes on
     /// ([`Context::rhetorical`]: `Will the budget fix the roads? Perhaps, but …`) counts as one
     /// more author-stance frame; and reads speakers' turns from [`Context::speaker_turn_14`]
     /// (the label read on the paragraph's whole first sentence, with revision 14's shapes: a
     /// headline's topic, `Inflation: what happens next?`, is no speaker, `Will Hutton:` is;
-    /// format version 22). 15 (opt-in) adds to revision 14 the newsroom's own first person in
+    /// format version 22). 15 (the default) adds to revision 14 the newsroom's own first person in
     /// plain reporting: `we` before a verb of reporting or investigating (`We asked the council
     /// for comment`, `economists we spoke to`), `our` before a noun of the newsroom's work
     /// (`Our analysis of the data`, `our live coverage`, `By our court reporter`, `On our
     /// visit`) do not count in `cue:first_person` and are read as the placeholder `<newsroom>`
     /// in the n-grams (alone and in context; format version 23). New
-    /// models use revision 14;
+    /// models use revision 15;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -287,9 +287,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 15;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 14 (15 is
-/// opt-in).
-pub const DEFAULT_CUE_RULES: u8 = 14;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 15.
+pub const DEFAULT_CUE_RULES: u8 = 15;
 
 fn default_char_min_df() -> usize {
     3
@@ -998,9 +997,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_14_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 14);
-        assert_eq!(DEFAULT_CUE_RULES, 14);
+    fn cue_rules_15_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 15);
+        assert_eq!(DEFAULT_CUE_RULES, 15);
         assert_eq!(CUE_RULES, 15);
         let texts = [
             "Helpfully, the council published the figures a day late.",

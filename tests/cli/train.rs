@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 22);
+    assert_eq!(v["format_version"], 23);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 14);
+    assert_eq!(v["params"]["features"]["cue_rules"], 15);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1293,24 +1293,18 @@ const REVISION_14: &str = "The council wants another £2m for its new headquarte
 const SEED_THIRTEEN_P: [f64; 6] = [0.447629, 0.712025, 0.644311, 0.67268, 0.348396, 0.353098];
 
 #[test]
-fn cue_rules_14_are_the_default_and_leave_revision_13_as_it_read() {
+fn cue_rules_14_leave_revision_13_as_it_read() {
     let dir = tempfile::tempdir().unwrap();
     let (thirteen, fourteen) = (dir.path().join("13.json"), dir.path().join("14.json"));
-    let default = dir.path().join("default.json");
     train_to(&thirteen, &["--cue-rules", "13"]);
     train_to(&fourteen, &["--cue-rules", "14"]);
-    train_to(&default, &[]);
     let (v13, v14) = (model_json(&thirteen), model_json(&fourteen));
     assert_eq!(
         (v13["format_version"].clone(), v14["format_version"].clone()),
         (21.into(), 22.into())
     );
     assert_eq!(v14["params"]["features"]["cue_rules"], 14);
-    // The default is revision 14: the same file; revision 13 reads as it did.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&fourteen).unwrap()
-    );
+    // Revision 13 reads as it did.
     let old = p_opinion(&thirteen, REVISION_14);
     assert_eq!(old, SEED_THIRTEEN_P);
     // Training rows stand alone and have no rhetorical question in context, and the seed data
@@ -1360,7 +1354,7 @@ const REVISION_15: &str = "We asked the council for comment.\n\n\
     The council voted on Tuesday.\n";
 
 #[test]
-fn cue_rules_15_are_opt_in_and_read_the_newsrooms_we_as_reporting() {
+fn cue_rules_15_are_the_default_and_read_the_newsrooms_we_as_reporting() {
     let dir = tempfile::tempdir().unwrap();
     let (fourteen, fifteen) = (dir.path().join("14.json"), dir.path().join("15.json"));
     let default = dir.path().join("default.json");
@@ -1373,10 +1367,10 @@ fn cue_rules_15_are_opt_in_and_read_the_newsrooms_we_as_reporting() {
         (22.into(), 23.into())
     );
     assert_eq!(v15["params"]["features"]["cue_rules"], 15);
-    // The default stays revision 14: the same file.
+    // The default is revision 15: the same file.
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&fourteen).unwrap()
+        std::fs::read(&fifteen).unwrap()
     );
     // The seed data has no newsroom `we`: the same weights. Only the newsroom's sentences
     // move, toward fact.
