@@ -1233,10 +1233,12 @@ fn list_columns(names: &[String]) -> String {
 }
 
 /// Whether the first line of the file `path` holds `own`, the delimiter it is read with, and
-/// not `other`; standard input and a file that cannot be read say no (nothing is consumed).
+/// not `other`; anything but a regular file (standard input as `-` or `/dev/stdin`, a named
+/// pipe, whose opening waits for a writer, a terminal, a folder) and a file that cannot be
+/// read say no (nothing is consumed, nothing waited for).
 fn header_uses(path: &Path, own: u8, other: u8) -> bool {
     use std::io::Read;
-    if path.as_os_str() == "-" {
+    if path.as_os_str() == "-" || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
     }
     let Ok(file) = std::fs::File::open(path) else {

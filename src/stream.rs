@@ -17,7 +17,9 @@
 //!   a run is read exactly only when it fits in a block (256 KiB: a long article).
 //! * **Otherwise at a sentence start**: a paragraph longer than the block size (a single
 //!   100 MB line, say) is segmented as far as the buffer goes and cut where its last
-//!   sentence begins; that sentence is read again with the next block. The segmenter's
+//!   sentence begins, or an earlier one when the last begins less than 256 bytes before the
+//!   buffer's end (the segmenter looks that far past a sentence end to decide it); those
+//!   sentences are read again with the next block. The segmenter's
 //!   length cap ([`segment::MAX_SENTENCE_BYTES`]) guarantees a cut inside every block, so
 //!   time stays linear and memory stays flat whatever the input.
 //!
@@ -28,6 +30,12 @@ use std::io::{self, Read};
 
 /// Target size of a block, in bytes of decoded text.
 pub const BLOCK_BYTES: usize = 256 << 10;
+
+/// How far past a sentence end the segmenter may look to decide it (a spaced ellipsis
+/// `. . .` runs on; `"Why?" Senator Jane Roe asked.` reads 120 bytes for the speech verb): a
+/// paragraph longer than a block is cut where a sentence begins at least this far before the
+/// block's end, so every cut kept was decided on the whole text after it.
+const RULE_LOOKAHEAD_BYTES: usize = 256;
 
 /// Size of one read from the underlying reader.
 const READ_BYTES: usize = 64 << 10;
@@ -304,12 +312,18 @@ impl<R: Read> Blocks<R> {
         } else if let Some(p) = last_paragraph_break(view) {
             (p, segment::split_piece(&view[..p], &view[p..], carry))
         } else {
-            // What the popped sentence adds to `carry` it adds again when read with the next
+            // What the popped sentences add to `carry` they add again when read with the next
             // block: the flag only ever turns on, and only where a block begins.
             let mut s = segment::split_piece(view, "", carry);
             if s.len() >= 2 {
-                let last = s.pop().map_or(0, |l| l.start);
-                (last, s)
+                // The last sentence, and every one that starts within `RULE_LOOKAHEAD_BYTES`
+                // of the block's end: where the sentence before it ends was decided looking
+                // past the block (`said . .` was cut after `said .`).
+                let mut cut = view.len();
+                while s.len() >= 2 && view.len() - cut < RULE_LOOKAHEAD_BYTES {
+                    cut = s.pop().map_or(0, |l| l.start);
+                }
+                (cut, s)
             } else {
                 (view.len(), s)
             }
@@ -670,6 +684,33 @@ mod tests {
         while blocks.next_block().unwrap().is_some() {}
         assert!(blocks.capped() >= 40, "{}", blocks.capped());
         check(&text, &sents).unwrap();
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_where_no_rule_looks_past_the_block() {
+        // A paragraph longer than the block is cut where a sentence begins, and what follows
+        // is read again with the next block. A rule that looks past a terminator (a spaced
+        // ellipsis `. . .` runs on; `"Why?" Roe asked.` is one sentence) must not decide at
+        // the block's end: `said . .` at the end of a block was cut after `said .` (and
+        // `"Why?" Senator Jane Roe as` after `"Why?"`), where the whole text has one sentence.
+        let mut line = String::new();
+        for k in 0..12 {
+            line += "The vote was held on Monday. ";
+            line += if k % 2 == 0 {
+                "He said . . . that it was over. "
+            } else {
+                "\"Why?\" Senator Jane Roe asked. "
+            };
+        }
+        let whole = segment::split(&line);
+        for block in (40..200).chain(300..line.len()) {
+            let (text, sents) = streamed(line.as_bytes(), block, 7);
+            assert_eq!(text, line);
+            check(&text, &sents).unwrap();
+            let got: Vec<_> = sents.iter().map(|s| s.text(&text)).collect();
+            let want: Vec<_> = whole.iter().map(|s| s.text(&line)).collect();
+            assert_eq!(got, want, "block {block}");
+        }
     }
 
     #[test]

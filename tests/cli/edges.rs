@@ -593,6 +593,62 @@ fn files_with_different_delimiters_are_said_not_to_be_read_together() {
 
 #[cfg(unix)]
 #[test]
+fn the_delimiter_hint_reads_no_pipe_nor_standard_input_ahead() {
+    // The hint for export.csv (`;`) read the first line of every other --data file to see
+    // whether it had another delimiter: a named pipe (opening it waits for a writer), or
+    // `/dev/stdin` left open by the caller, hung the run before the error was printed. Only
+    // regular files are read ahead.
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "export.csv", excel_export());
+    let fifo = dir.path().join("fifo");
+    let c = std::ffi::CString::new(fifo.display().to_string()).unwrap();
+    // SAFETY: mkfifo on a path we own.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let fifo = fifo.display().to_string();
+    for other in [fifo.as_str(), "/dev/stdin"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_factop"))
+            .args([
+                "train",
+                "--data",
+                &a,
+                "--data",
+                other,
+                "--text-column",
+                "text",
+            ])
+            .args(["--cv", "2"])
+            .current_dir(crate::harness::root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn factop");
+        // Standard input stays open (a terminal, a writer that has not finished).
+        let _stdin = child.stdin.take();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break Some(s);
+            }
+            if started.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                child.wait().unwrap();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(
+            status.is_some_and(|s| s.code().is_some_and(|c| c != 0)),
+            "--data {other}: {status:?} {err}"
+        );
+        assert!(err.ends_with("use --delimiter ';'\n"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn a_label_map_suggested_for_negative_labels_works_when_pasted() {
     // Labels -1 and 1 were suggested as `--label-map -1=fact,1=opinion`: pasted, `-1` is read
     // as an unknown flag (`unexpected argument '-1' found`), quoted or not.
