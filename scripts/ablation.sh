@@ -19,6 +19,10 @@
 #         used for the choice of rounds 7 and 8)
 #   ART10 macro-F1 of the tenth article set (datasets/article-challenge-10.csv, blind when written on
 #         1 December 2026, with newspaper furniture; used for the same choice), in context
+#   CHAL7 macro-F1 on datasets/attribution-challenge-7.csv (blind when written on 1 December 2026,
+#         used for the choice of cue rules 15)
+#   ART11 macro-F1 of the eleventh article set (datasets/article-challenge-11.csv, blind when written
+#         on 1 December 2026; used for the same choice), in context
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -53,11 +57,13 @@ row() {
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(f1 datasets/attribution-challenge-7.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(inctx datasets/article-challenge-11.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | ART | ART7 | ART9 | ART10 | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | CHAL7 | ART | ART7 | ART9 | ART10 | ART11 | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus rounds 1-8)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "the default model before 1 December's 07:30 UTC choice (\`--cue-rules 14\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 14
+row "+ round 9 of the written corpus (not adopted)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --data datasets/news-written-r9.csv
 row "the default model before 1 December's 04:00 UTC choices (\`--cue-rules 13\`, written rounds 1-6)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --cue-rules 13
 row "− rounds 7 and 8 of the written corpus (rounds 1-6)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv
 row "− round 8 (rounds 1-7)" "${NEWS[@]}" "${PAIRS[@]}" --data datasets/news-written.csv --data datasets/news-written-r7.csv
@@ -72,7 +78,7 @@ row "− cue features" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-cues
 row "− character n-grams" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --char-ngrams 0
 row "− quote masking" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-mask-quotes
 row "− single quotation marks (only double marks quote)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --no-single-quotes
-row "− revision 14's rhetorical questions and speaker labels (\`--cue-rules 13\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 13
+row "− revision 14's rhetorical questions and speaker labels too (\`--cue-rules 13\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 13
 row "− revision 13's recommendations and speakers' turns too (\`--cue-rules 12\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 12
 row "− revision 12's question subheads and senses too (\`--cue-rules 11\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 11
 row "− revision 11's author-stance frames too (\`--cue-rules 10\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 10
