@@ -70,6 +70,7 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                         speaker_turn: !overlap.is_empty() && overlap.iter().all(|s| s.speaker_turn),
                         speaker_turn_14: !overlap.is_empty()
                             && overlap.iter().all(|s| s.speaker_turn_14),
+                        column_head: !overlap.is_empty() && overlap.iter().all(|s| s.column_head),
                         rhetorical: !overlap.is_empty() && overlap.iter().all(|s| s.rhetorical),
                     }
                 }

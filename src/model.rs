@@ -332,6 +332,7 @@ pub fn context_of(text: &str) -> Context {
         q_and_a: false,
         speaker_turn: false,
         speaker_turn_14: false,
+        column_head: false,
         rhetorical: false,
     }
 }

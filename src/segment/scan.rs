@@ -124,6 +124,12 @@ pub(super) struct Scanner<'a> {
     line_paragraphs: bool,
     /// The current block opens with a speaker label (see `speaker_turn`).
     turn: bool,
+    /// The keys of the document's first name labels (see `column_head`).
+    labels: [u32; super::MAX_LABEL_KEYS],
+    /// How many of `labels` are set.
+    label_count: u8,
+    /// A name label of the document recurred (see `column_head`).
+    recurred: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -146,6 +152,9 @@ impl<'a> Scanner<'a> {
             sent_start: 0,
             interview: carry.interview,
             questions: carry.questions,
+            labels: carry.labels,
+            label_count: carry.label_count,
+            recurred: carry.recurred,
             line_paragraphs: true,
             turn: false,
         }
@@ -166,6 +175,9 @@ impl<'a> Scanner<'a> {
         let carry = super::Carry {
             interview: self.interview,
             questions: self.questions,
+            labels: self.labels,
+            label_count: self.label_count,
+            recurred: self.recurred,
         };
         (self.out, carry)
     }
@@ -704,6 +716,7 @@ impl<'a> Scanner<'a> {
             q_and_a: false,
             speaker_turn: false,
             speaker_turn_14: false,
+            column_head: false,
             rhetorical: false,
         });
         self.meta.push(Meta {
@@ -863,9 +876,40 @@ impl<'a> Scanner<'a> {
                 for s in &mut self.out[base..] {
                     s.speaker_turn_14 = true;
                 }
+                self.column_heads(base);
             }
         }
         self.meta.clear();
+    }
+
+    /// Cue rules 16: mark the block that starts at `out[base]` (a speaker's turn as cue rules
+    /// 14 read labels) as a column's heading when its name label is new to the document, no
+    /// label of the document recurred and the block holds no first person and no question
+    /// (see `column_head` in the module docs); remember the label.
+    fn column_heads(&mut self, base: usize) {
+        let first = self.out[base];
+        let Some(key) = super::speaker::name_label_key_16(first.text(self.text)) else {
+            return;
+        };
+        let n = usize::from(self.label_count);
+        if self.labels[..n].contains(&key) {
+            self.recurred = true;
+        } else if n < super::MAX_LABEL_KEYS {
+            self.labels[n] = key;
+            self.label_count += 1;
+        }
+        if self.recurred {
+            return;
+        }
+        let end = self.out[self.out.len() - 1].end;
+        let text = self.text;
+        if !super::report::first_person(&text[first.start..end])
+            && !self.out[base..].iter().any(|s| report::asks(s.text(text)))
+        {
+            for s in &mut self.out[base..] {
+                s.column_head = true;
+            }
+        }
     }
 
     /// Mark the sentences of the block that starts at `out[base]` that continue a report made

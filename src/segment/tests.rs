@@ -1472,3 +1472,69 @@ fn aka_and_est_are_abbreviations() {
         ["Nobody knows the best.", "The rest agree."]
     );
 }
+
+/// The sentences of `text` in a column's name heading as cue rules 16 read labels.
+fn column_heads(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.column_head)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_16_reads_a_columns_name_headings_and_not_a_transcripts_turns() {
+    // Invented: a column that heads its paragraphs with the names of the people it judges.
+    let column = "Each week this column picks the winners and losers of the town hall.\n\n\
+        Ada Quist: The Labour councillor for Fenmoor asked about the cost of the consultants \
+        for a year. It was patient work.\n\n\
+        Bryn Tallis: The deputy leader said the backlog was \"stable\". Nobody believed him.\n\n\
+        The budget comes out next week.";
+    assert_eq!(
+        column_heads(column),
+        [
+            "Ada Quist: The Labour councillor for Fenmoor asked about the cost of the \
+             consultants for a year.",
+            "It was patient work.",
+            "Bryn Tallis: The deputy leader said the backlog was \"stable\".",
+            "Nobody believed him.",
+        ]
+    );
+    // They stay turns as cue rules 14 read labels.
+    assert_eq!(turns_14(column).len(), 4);
+    // A transcript: the first turn speaks in the first person, and a label recurs (by its
+    // last word) before the turns without one.
+    let transcript = "Jo Marsh: Welcome to the show. Today I am talking to Dr Ken Alder.\n\n\
+        Dr Ken Alder: Thanks for having me.\n\n\
+        Marsh: What did the counts show?\n\n\
+        Alder: The numbers fell by a third. That is a steep fall.\n\n\
+        Marsh: That is a stark figure.";
+    assert_eq!(column_heads(transcript), Vec::<&str>::new());
+    assert_eq!(turns_14(transcript).len(), 7);
+    // A name's first label with the first person in its paragraph is a speaker's.
+    let speaks = "Ada Quist: The plan is late. We told them so in May.\n\n\
+        Bryn Tallis: The council will publish it.";
+    assert_eq!(
+        column_heads(speaks),
+        ["Bryn Tallis: The council will publish it."]
+    );
+    // An interviewer's first question is no column's heading.
+    let asks = "Ada Quist: How bad was the year?\n\nBryn Tallis: About a quarter of the usual. \
+        In a good year I sell it all.";
+    assert_eq!(column_heads(asks), Vec::<&str>::new());
+    // A role's label is no name: it stays a turn.
+    let role = "The mayor: The scheme will go ahead.";
+    assert_eq!(column_heads(role), Vec::<&str>::new());
+    assert_eq!(turns_14(role).len(), 1);
+    // Once a label recurs, later new names are turns too.
+    let panel = "Ada Quist: The vote is close.\n\nQuist: The whips are busy.\n\n\
+        Bryn Tallis: The result is due at ten.";
+    assert_eq!(column_heads(panel), ["Ada Quist: The vote is close."]);
+    // The same document split into pieces reads the same (the labels carry over).
+    let mut carry = Carry::default();
+    let (a, b) = panel.split_at(panel.find("Quist: The whips").unwrap());
+    let first = split_piece(a, b, &mut carry);
+    let second = split_piece(b, "", &mut carry);
+    assert!(first[0].column_head);
+    assert!(second.iter().all(|s| !s.column_head));
+}
