@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's nine flags.
-const CONTEXTS: [Context; 512] = {
+/// Every combination of the segmenter's ten flags.
+const CONTEXTS: [Context; 1024] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
@@ -29,10 +29,11 @@ const CONTEXTS: [Context; 512] = {
         speaker_turn: false,
         speaker_turn_14: false,
         column_head: false,
+        subhead_16: false,
         rhetorical: false,
-    }; 512];
+    }; 1024];
     let mut i = 0;
-    while i < 512 {
+    while i < 1024 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
@@ -43,6 +44,7 @@ const CONTEXTS: [Context; 512] = {
             rhetorical: i & 64 != 0,
             speaker_turn_14: i & 128 != 0,
             column_head: i & 256 != 0,
+            subhead_16: i & 512 != 0,
         };
         i += 1;
     }

@@ -333,6 +333,7 @@ pub fn context_of(text: &str) -> Context {
         speaker_turn: false,
         speaker_turn_14: false,
         column_head: false,
+        subhead_16: false,
         rhetorical: false,
     }
 }

@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 /// revision 11 (author-stance frames), version 20 revision 12 (questions and answers), version
 /// 21 revision 13 (recommendations and speakers' turns), version 22 revision 14 (the writer's
 /// rhetorical questions), version 23 revision 15 (the newsroom's own `we`/`our`), version 24
-/// revision 16 (a column's name headings).
+/// revision 16 (a column's name headings, question subheads).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is

@@ -81,6 +81,11 @@ pub struct Context {
     /// as no speaker's turn, though its label is one as cue rules 14 read labels. Stand-alone
     /// sentences (training rows) never have it.
     pub column_head: bool,
+    /// The sentence is a question subhead of a document with more than one
+    /// ([`Sentence::subhead_16`](crate::segment::Sentence::subhead_16)). Cue rules 16 read
+    /// it as a sentence of a quotation, as rules 12 read a question block's question.
+    /// Stand-alone sentences (training rows) never have it.
+    pub subhead_16: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's in
     /// a paragraph that goes on with a sentence that is not a question
     /// ([`Sentence::rhetorical`](crate::segment::Sentence::rhetorical)). Cue rules 14 count it
@@ -100,6 +105,7 @@ impl Context {
             speaker_turn: s.speaker_turn,
             speaker_turn_14: s.speaker_turn_14,
             column_head: s.column_head,
+            subhead_16: s.subhead_16,
             rhetorical: s.rhetorical,
         }
     }
@@ -143,6 +149,7 @@ impl Context {
     pub(crate) fn quoted_whole(self, cue_rules: u8) -> bool {
         (cue_rules >= 10 && self.continues_report)
             || (cue_rules >= 12 && self.q_and_a)
+            || (cue_rules >= 16 && self.subhead_16)
             || (cue_rules == 13 && self.speaker_turn)
             || (cue_rules >= 14 && self.speaker_turn_14 && !(cue_rules >= 16 && self.column_head))
     }

@@ -1003,7 +1003,7 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
-            (any::<bool>(), any::<bool>()),
+            (any::<bool>(), any::<bool>(), any::<bool>()),
         )
             .prop_map(
                 |(
@@ -1014,7 +1014,7 @@ mod tests {
                     q_and_a,
                     speaker_turn,
                     speaker_turn_14,
-                    (column_head, rhetorical),
+                    (column_head, subhead_16, rhetorical),
                 )| {
                     Context {
                         in_quote,
@@ -1025,6 +1025,7 @@ mod tests {
                         speaker_turn,
                         speaker_turn_14,
                         column_head,
+                        subhead_16,
                         rhetorical,
                     }
                 },

@@ -916,6 +916,7 @@ mod tests {
         speaker_turn: false,
         speaker_turn_14: false,
         column_head: false,
+        subhead_16: false,
         rhetorical: false,
     };
 
@@ -953,6 +954,17 @@ mod tests {
             "Will my energy bills change?",
         ];
         read_from_revision(12, asked, &texts, |f, text, got| {
+            assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+        });
+    }
+
+    #[test]
+    fn cue_rules_16_read_a_question_subhead_as_a_quotations_sentence() {
+        let subhead = Context {
+            subhead_16: true,
+            ..Context::default()
+        };
+        read_from_revision(16, subhead, &["Will it flood?"], |f, text, got| {
             assert_eq!(*got, f.transform(text, QUOTED), "{text}");
         });
     }
@@ -1042,7 +1054,7 @@ mod tests {
     fn cue_rules_14_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 14);
         assert_eq!(DEFAULT_CUE_RULES, 14);
-        assert_eq!(CUE_RULES, 15);
+        assert_eq!(CUE_RULES, 16);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",

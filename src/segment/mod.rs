@@ -133,6 +133,12 @@
 //!   person outside quotation marks and no question. The labels are carried from piece to
 //!   piece (up to 16).
 //!
+//! * `subhead_16` — an explainer's question subhead as cue rules 16 read them: a block of one
+//!   question of at most 12 words (not `in_quote`, attributed or `q_and_a`) with more text
+//!   after it in the document, from the document's second such block on (`What is a king
+//!   tide?` is not flagged, `Will it flood?` after it is). The count is carried from piece
+//!   to piece. A columnist's one rhetorical line and a leader's closing question stay out.
+//!
 //! * `rhetorical` — the writer's rhetorical question: a yes/no question (it opens with an
 //!   auxiliary or a modal: `Will the budget fix the roads?`, `Is that really too much to
 //!   ask?`), neither `in_quote` nor attributed, with no `I`, `me` or `my` outside quotation
@@ -212,6 +218,13 @@ pub struct Sentence {
     /// `I`, `we`; a column writes of the person named), and no sentence of the block is a
     /// question (an interviewer's first turn: `Tamar Ling: How bad was this year?`).
     pub column_head: bool,
+    /// The sentence is a question subhead as cue rules 16 read them: a block of one short
+    /// question (at most 12 words, neither `in_quote` nor attributed, nor `q_and_a`), not the
+    /// document's last block, in a document that has had such a one-question block before (`What is a spring tide?`, then
+    /// `Will it flood?`). Rules 12's question blocks leave out a subhead that does not
+    /// address the reader (a columnist's `Is that fair?` on its own line, which stays out:
+    /// only the second and later count).
+    pub subhead_16: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's
     /// in a block that goes on with a sentence that is not a question (see the module docs
     /// for the exact rule).
@@ -261,6 +274,8 @@ pub struct Carry {
     label_count: u8,
     /// A name label of the document so far recurred: it is a transcript.
     recurred: bool,
+    /// One-question blocks of the document so far (see `subhead_16`).
+    subheads: u8,
 }
 
 /// How many name labels of a document [`Carry`] remembers (see `column_head`).

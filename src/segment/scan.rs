@@ -130,6 +130,8 @@ pub(super) struct Scanner<'a> {
     label_count: u8,
     /// A name label of the document recurred (see `column_head`).
     recurred: bool,
+    /// One-question blocks of the document so far (see `subhead_16`).
+    subheads: u8,
 }
 
 impl<'a> Scanner<'a> {
@@ -155,6 +157,7 @@ impl<'a> Scanner<'a> {
             labels: carry.labels,
             label_count: carry.label_count,
             recurred: carry.recurred,
+            subheads: carry.subheads,
             line_paragraphs: true,
             turn: false,
         }
@@ -178,6 +181,7 @@ impl<'a> Scanner<'a> {
             labels: self.labels,
             label_count: self.label_count,
             recurred: self.recurred,
+            subheads: self.subheads,
         };
         (self.out, carry)
     }
@@ -717,6 +721,7 @@ impl<'a> Scanner<'a> {
             speaker_turn: false,
             speaker_turn_14: false,
             column_head: false,
+            subhead_16: false,
             rhetorical: false,
         });
         self.meta.push(Meta {
@@ -862,6 +867,7 @@ impl<'a> Scanner<'a> {
         }
         self.continued_reports(base);
         self.questions_and_answers(base);
+        self.subheads(base);
         self.rhetorical_questions(base);
         if self.turn {
             for s in &mut self.out[base..] {
@@ -880,6 +886,31 @@ impl<'a> Scanner<'a> {
             }
         }
         self.meta.clear();
+    }
+
+    /// Cue rules 16: mark the question of a block of one short question from the document's
+    /// second such block on (see `subhead_16` in the module docs).
+    fn subheads(&mut self, base: usize) {
+        if self.out.len() != base + 1 {
+            return;
+        }
+        let text = self.text;
+        let s = self.out[base];
+        let t = s.text(text);
+        if s.in_quote || s.attributed || s.q_and_a || !report::asks(t) {
+            return;
+        }
+        // A subhead has its answer after it: a document's last block (a leader's closing `Is
+        // that too much to ask?`) is none.
+        if t.split_whitespace().count() > 12
+            || (super::is_blank(&text[s.end..]) && super::is_blank(self.next))
+        {
+            return;
+        }
+        self.subheads = self.subheads.saturating_add(1);
+        if self.subheads >= 2 {
+            self.out[base].subhead_16 = true;
+        }
     }
 
     /// Cue rules 16: mark the block that starts at `out[base]` (a speaker's turn as cue rules

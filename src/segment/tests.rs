@@ -1538,3 +1538,42 @@ fn revision_16_reads_a_columns_name_headings_and_not_a_transcripts_turns() {
     assert!(first[0].column_head);
     assert!(second.iter().all(|s| !s.column_head));
 }
+
+/// The sentences of `text` read as question subheads by cue rules 16.
+fn subheads_16(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.subhead_16)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_16_reads_an_explainers_question_subheads_from_the_second() {
+    // Invented: an explainer with one-line questions, each answered in the next paragraph.
+    let explainer = "Why the river is so high this week\n\n\
+        What is a king tide?\n\nIt is the highest tide of the year.\n\n\
+        Will it flood?\n\nThat depends on the wind.\n\n\
+        What should I do?\n\nKeep off the quay on Tuesday.";
+    assert_eq!(
+        subheads_16(explainer),
+        ["Will it flood?", "What should I do?"]
+    );
+    for text in [
+        // A columnist's one rhetorical question on its own line.
+        "The council wants more money.\n\nIs that fair?\n\nIt is not.",
+        // A closing question: the document's last block answers nothing.
+        "Who will speak for the libraries?\n\nThe cabinet will decide.\n\n\
+         Is that too much to ask?",
+        // A question in a paragraph that goes on, and a long question.
+        "What is a king tide? It is the highest tide.\n\n\
+         Will it flood? That depends on the wind.",
+        "Is it true?\n\nYes.\n\nWhat will the council, the harbour board and the residents of \
+         the quay say to the plan next week?\n\nNobody knows.",
+        // A quoted question.
+        "Is it late?\n\nYes.\n\n\"Will it flood?\" she asked.\n\nNobody knew.",
+    ] {
+        let got = subheads_16(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}

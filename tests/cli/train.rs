@@ -1445,7 +1445,7 @@ fn cue_rules_16_are_opt_in_and_read_a_columns_name_headings_as_the_authors() {
     );
     let card = factop(&["inspect", &sixteen.display().to_string()], None).ok();
     assert!(
-        card.contains("a column's name headings (cue rules 16)"),
+        card.contains("a column's name headings and question subheads (cue rules 16)"),
         "{card}"
     );
 }
