@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's eight flags.
-const CONTEXTS: [Context; 256] = {
+/// Every combination of the segmenter's ten flags.
+const CONTEXTS: [Context; 1024] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
@@ -28,10 +28,12 @@ const CONTEXTS: [Context; 256] = {
         q_and_a: false,
         speaker_turn: false,
         speaker_turn_14: false,
+        column_head: false,
+        subhead_16: false,
         rhetorical: false,
-    }; 256];
+    }; 1024];
     let mut i = 0;
-    while i < 256 {
+    while i < 1024 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
@@ -41,6 +43,8 @@ const CONTEXTS: [Context; 256] = {
             speaker_turn: i & 32 != 0,
             rhetorical: i & 64 != 0,
             speaker_turn_14: i & 128 != 0,
+            column_head: i & 256 != 0,
+            subhead_16: i & 512 != 0,
         };
         i += 1;
     }

@@ -70,6 +70,8 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                         speaker_turn: !overlap.is_empty() && overlap.iter().all(|s| s.speaker_turn),
                         speaker_turn_14: !overlap.is_empty()
                             && overlap.iter().all(|s| s.speaker_turn_14),
+                        column_head: !overlap.is_empty() && overlap.iter().all(|s| s.column_head),
+                        subhead_16: !overlap.is_empty() && overlap.iter().all(|s| s.subhead_16),
                         rhetorical: !overlap.is_empty() && overlap.iter().all(|s| s.rhetorical),
                     }
                 }

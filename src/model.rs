@@ -332,6 +332,8 @@ pub fn context_of(text: &str) -> Context {
         q_and_a: false,
         speaker_turn: false,
         speaker_turn_14: false,
+        column_head: false,
+        subhead_16: false,
         rhetorical: false,
     }
 }

@@ -33,13 +33,14 @@ use std::path::{Path, PathBuf};
 /// version 17 revision 9 (timetables), version 18 revision 10 (continued reports), version 19
 /// revision 11 (author-stance frames), version 20 revision 12 (questions and answers), version
 /// 21 revision 13 (recommendations and speakers' turns), version 22 revision 14 (the writer's
-/// rhetorical questions), version 23 revision 15 (the newsroom's own `we`/`our`).
+/// rhetorical questions), version 23 revision 15 (the newsroom's own `we`/`our`), version 24
+/// revision 16 (a column's name headings, question subheads).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 23;
+pub const FORMAT_VERSION: u32 = 24;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -85,7 +86,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 15 {
+    if m.params.features.cue_rules >= 16 {
+        24
+    } else if m.params.features.cue_rules >= 15 {
         23
     } else if m.params.features.cue_rules >= 14 {
         22
@@ -900,6 +903,13 @@ mod tests {
         assert_eq!(v["params"]["features"]["cue_rules"], 15);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 15);
+        // Cue rules 16 (opt-in) make version 24, and read back as 16.
+        newer.params.features.cue_rules = 16;
+        assert_eq!(format_version_of(&newer), 24);
+        let v16: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
+        assert_eq!(v16["format_version"], 24);
+        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
+        assert_eq!(back.params.features.cue_rules, 16);
         for (rules, version) in [
             (14, 22),
             (13, 21),

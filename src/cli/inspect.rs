@@ -135,9 +135,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
     // 11 author-stance frames, 12 questions and answers, 13 recommendations and speakers' turns
     // (and more frames, `would say that`, `the lies in`), 14 rhetorical questions, 15 the
-    // newsroom's own first person.
+    // newsroom's own first person, 16 a column's name headings and question subheads.
     let scope = match f.cue_rules {
-        15.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
+        16.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person, a column's name headings and question subheads (cue rules 16)",
+        15 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
         14 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
         13 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
         12 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
@@ -155,7 +156,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
-        15.. => Some(
+        16.. => Some(
+            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person, a column's name headings and question subheads (cue rules 16)",
+        ),
+        15 => Some(
             "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
         ),
         14 => Some(

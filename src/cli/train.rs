@@ -190,7 +190,12 @@ pub struct Args {
     /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15 (the default)
     /// reads the newsroom's own `we`/`our` in plain reporting as no first person, and as the
     /// placeholder `<newsroom>` in the n-grams (`We asked the council for comment`, `Our
-    /// analysis of the data`; not `we should`).
+    /// analysis of the data`; not `we should`); 16 (opt-in) reads a label that heads a
+    /// column's paragraph with the name of the person it writes about (`Rhian Pugh: The
+    /// councillor …`; the name new to the article, no label of the article recurring, no
+    /// first person in the paragraph; in context only) as no speaker's turn, and an explainer's
+    /// one-line question subheads from the second on (`Will it flood?`, then the answer; not
+    /// the last paragraph; in context only) as questions and answers.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

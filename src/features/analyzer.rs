@@ -75,6 +75,17 @@ pub struct Context {
     /// ([`Sentence::speaker_turn_14`](crate::segment::Sentence::speaker_turn_14)); cue rules
     /// 14 read it, and a sentence that opens with such a label, instead of `speaker_turn`.
     pub speaker_turn_14: bool,
+    /// The sentence is in a block a column heads with the name of the person it writes about
+    /// (`Rhian Pugh: The Green councillor …`;
+    /// [`Sentence::column_head`](crate::segment::Sentence::column_head)). Cue rules 16 read it
+    /// as no speaker's turn, though its label is one as cue rules 14 read labels. Stand-alone
+    /// sentences (training rows) never have it.
+    pub column_head: bool,
+    /// The sentence is a question subhead of a document with more than one
+    /// ([`Sentence::subhead_16`](crate::segment::Sentence::subhead_16)). Cue rules 16 read
+    /// it as a sentence of a quotation, as rules 12 read a question block's question.
+    /// Stand-alone sentences (training rows) never have it.
+    pub subhead_16: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's in
     /// a paragraph that goes on with a sentence that is not a question
     /// ([`Sentence::rhetorical`](crate::segment::Sentence::rhetorical)). Cue rules 14 count it
@@ -93,17 +104,23 @@ impl Context {
             q_and_a: s.q_and_a,
             speaker_turn: s.speaker_turn,
             speaker_turn_14: s.speaker_turn_14,
+            column_head: s.column_head,
+            subhead_16: s.subhead_16,
             rhetorical: s.rhetorical,
         }
     }
 
     /// The context with `text`'s leading speaker label read: from cue rules 13, a sentence
     /// that opens with one (`Sato: …`) is a speaker's turn, read alone or in an article; from
-    /// 14, with revision 14's reading of labels (`speaker_turn_14`).
+    /// 14, with revision 14's reading of labels (`speaker_turn_14`); from 16, not in a
+    /// column's heading (`column_head`).
     #[inline]
     pub(crate) fn with_label(self, text: &str, cue_rules: u8) -> Context {
         if cue_rules >= 14 {
-            if !self.speaker_turn_14 && crate::segment::speaker_label_14(text).is_some() {
+            let heading = cue_rules >= 16 && self.column_head;
+            if !(self.speaker_turn_14 || heading)
+                && crate::segment::speaker_label_14(text).is_some()
+            {
                 return Context {
                     speaker_turn_14: true,
                     ..self
@@ -126,13 +143,15 @@ impl Context {
     /// Whether the features of cue rules `cue_rules` read every word of the sentence as
     /// quoted: a continued report from cue rules 10 on, a question or an answer of a text in
     /// question-and-answer form from cue rules 12 on, a speaker's turn from cue rules 13 on
-    /// (`speaker_turn` for 13, `speaker_turn_14` from 14).
+    /// (`speaker_turn` for 13, `speaker_turn_14` from 14, and from 16 not in a column's
+    /// heading, `column_head`).
     #[inline]
     pub(crate) fn quoted_whole(self, cue_rules: u8) -> bool {
         (cue_rules >= 10 && self.continues_report)
             || (cue_rules >= 12 && self.q_and_a)
+            || (cue_rules >= 16 && self.subhead_16)
             || (cue_rules == 13 && self.speaker_turn)
-            || (cue_rules >= 14 && self.speaker_turn_14)
+            || (cue_rules >= 14 && self.speaker_turn_14 && !(cue_rules >= 16 && self.column_head))
     }
 
     /// The context as the features of cue rules `cue_rules` read it: from cue rules 10, a

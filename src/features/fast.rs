@@ -1003,7 +1003,7 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
-            any::<bool>(),
+            (any::<bool>(), any::<bool>(), any::<bool>()),
         )
             .prop_map(
                 |(
@@ -1014,7 +1014,7 @@ mod tests {
                     q_and_a,
                     speaker_turn,
                     speaker_turn_14,
-                    rhetorical,
+                    (column_head, subhead_16, rhetorical),
                 )| {
                     Context {
                         in_quote,
@@ -1024,6 +1024,8 @@ mod tests {
                         q_and_a,
                         speaker_turn,
                         speaker_turn_14,
+                        column_head,
+                        subhead_16,
                         rhetorical,
                     }
                 },

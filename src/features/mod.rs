@@ -285,9 +285,10 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 15;
+pub const CUE_RULES: u8 = 16;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 15.
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 15 (16 is
+/// opt-in).
 pub const DEFAULT_CUE_RULES: u8 = 15;
 
 fn default_char_min_df() -> usize {
@@ -914,6 +915,8 @@ mod tests {
         q_and_a: false,
         speaker_turn: false,
         speaker_turn_14: false,
+        column_head: false,
+        subhead_16: false,
         rhetorical: false,
     };
 
@@ -953,6 +956,57 @@ mod tests {
         read_from_revision(12, asked, &texts, |f, text, got| {
             assert_eq!(*got, f.transform(text, QUOTED), "{text}");
         });
+    }
+
+    #[test]
+    fn cue_rules_16_read_a_question_subhead_as_a_quotations_sentence() {
+        let subhead = Context {
+            subhead_16: true,
+            ..Context::default()
+        };
+        read_from_revision(16, subhead, &["Will it flood?"], |f, text, got| {
+            assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+        });
+    }
+
+    #[test]
+    fn cue_rules_16_read_a_columns_name_heading_as_the_authors() {
+        // A turn as revision 14 reads labels, in a block the segmenter marks as a column's
+        // name heading: quoted until 15, the author's from 16 (the label's sentence too: its
+        // label is not read anew).
+        let heading = Context {
+            speaker_turn_14: true,
+            column_head: true,
+            ..Context::default()
+        };
+        let texts = [
+            "Ada Quist: The councillor asked about the cost for a year.",
+            "It was patient work of exactly the right kind.",
+        ];
+        for r in [14, 15, 16] {
+            let cfg = FeatureConfig {
+                cue_rules: r,
+                min_df: 1,
+                ..FeatureConfig::default()
+            };
+            let f = Featurizer::fit(cfg, &docs()).unwrap();
+            for text in texts {
+                let got = f.transform(text, heading);
+                assert_eq!(got, f.transform_reference(text, heading), "{text}");
+                let turn = Context {
+                    speaker_turn_14: true,
+                    ..Context::default()
+                };
+                if r >= 16 {
+                    assert_ne!(got, f.transform(text, turn), "{r} {text}");
+                    if !text.contains(':') {
+                        assert_eq!(got, f.transform(text, Context::default()), "{r} {text}");
+                    }
+                } else {
+                    assert_eq!(got, f.transform(text, turn), "{r} {text}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -1000,7 +1054,7 @@ mod tests {
     fn cue_rules_15_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 15);
         assert_eq!(DEFAULT_CUE_RULES, 15);
-        assert_eq!(CUE_RULES, 15);
+        assert_eq!(CUE_RULES, 16);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1032,7 +1086,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 16,
+            cue_rules: 17,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());

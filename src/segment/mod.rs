@@ -125,7 +125,19 @@
 //!   name's label before lower-case words without the first person or a quotation mark
 //!   (`Inflation: what happens next?`) or before a third person's pronoun (`Novak: His best
 //!   game.`), a speaker for a common word's name (`Will Hutton:`) and a name in capitals
-//!   before the first person (`SATO: I was not there.`).
+//!   before the first person (`SATO: I was not there.`). `column_head` (read by cue rules
+//!   16) marks a `speaker_turn_14` block whose label is a name (not a role) that heads a
+//!   column's paragraph about the person (`Rhian Pugh: The Green councillor for Ashdale spent
+//!   …`): the label's last word is new to the document, no label of the document so far
+//!   recurred (a transcript's do: `MAYA ROSS:`, then `ROSS:`), and the block has no first
+//!   person outside quotation marks and no question. The labels are carried from piece to
+//!   piece (up to 16).
+//!
+//! * `subhead_16` — an explainer's question subhead as cue rules 16 read them: a block of one
+//!   question of at most 12 words (not `in_quote`, attributed or `q_and_a`) with more text
+//!   after it in the document, from the document's second such block on (`What is a king
+//!   tide?` is not flagged, `Will it flood?` after it is). The count is carried from piece
+//!   to piece. A columnist's one rhetorical line and a leader's closing question stay out.
 //!
 //! * `rhetorical` — the writer's rhetorical question: a yes/no question (it opens with an
 //!   auxiliary or a modal: `Will the budget fix the roads?`, `Is that really too much to
@@ -197,6 +209,22 @@ pub struct Sentence {
     /// with revision 14's shapes (`speaker_label_14`: a headline's topic and a column's
     /// heading of the person it judges are no speakers; `Will Hutton:`, `SATO: I …` are).
     pub speaker_turn_14: bool,
+    /// The sentence is in a block headed by a name as a column heads its paragraphs (`Rhian
+    /// Pugh: The Green councillor for Ashdale spent …`), not a speaker's turn, as cue rules 16
+    /// read labels: the block has `speaker_turn_14` with a name's label (not a role's), no
+    /// earlier block of the document had a label with the same last word, no label of the
+    /// document so far recurred (a transcript's labels do: `MAYA ROSS: …`, then `ROSS: …`),
+    /// no word of the block outside quotation marks is in the first person (the speaker's
+    /// `I`, `we`; a column writes of the person named), and no sentence of the block is a
+    /// question (an interviewer's first turn: `Tamar Ling: How bad was this year?`).
+    pub column_head: bool,
+    /// The sentence is a question subhead as cue rules 16 read them: a block of one short
+    /// question (at most 12 words, neither `in_quote` nor attributed, nor `q_and_a`), not the
+    /// document's last block, in a document that has had such a one-question block before (`What is a spring tide?`, then
+    /// `Will it flood?`). Rules 12's question blocks leave out a subhead that does not
+    /// address the reader (a columnist's `Is that fair?` on its own line, which stays out:
+    /// only the second and later count).
+    pub subhead_16: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's
     /// in a block that goes on with a sentence that is not a question (see the module docs
     /// for the exact rule).
@@ -240,7 +268,18 @@ pub const LOOKAHEAD_BYTES: usize = 32;
 pub struct Carry {
     interview: bool,
     questions: u8,
+    /// The keys of the document's first name labels so far (see `column_head`).
+    labels: [u32; MAX_LABEL_KEYS],
+    /// How many of `labels` are set.
+    label_count: u8,
+    /// A name label of the document so far recurred: it is a transcript.
+    recurred: bool,
+    /// One-question blocks of the document so far (see `subhead_16`).
+    subheads: u8,
 }
+
+/// How many name labels of a document [`Carry`] remembers (see `column_head`).
+const MAX_LABEL_KEYS: usize = 16;
 
 /// [`split`] a piece of a document, given the text that follows it (`next`, empty at the
 /// document's end) and what the pieces before it left in `carry` (updated for the next piece).
@@ -249,7 +288,8 @@ pub struct Carry {
 /// `continues_quote` in the module docs). The sentences are those of [`split`] on the whole
 /// document when the pieces end at paragraph breaks and each `next` holds the rest of the
 /// document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
-/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is a flag and a count.
+/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is two flags, a
+/// count and 16 label keys.
 pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     let (sentences, after) = scan::Scanner::new(text, next, *carry).run();
     *carry = after;

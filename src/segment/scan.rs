@@ -124,6 +124,14 @@ pub(super) struct Scanner<'a> {
     line_paragraphs: bool,
     /// The current block opens with a speaker label (see `speaker_turn`).
     turn: bool,
+    /// The keys of the document's first name labels (see `column_head`).
+    labels: [u32; super::MAX_LABEL_KEYS],
+    /// How many of `labels` are set.
+    label_count: u8,
+    /// A name label of the document recurred (see `column_head`).
+    recurred: bool,
+    /// One-question blocks of the document so far (see `subhead_16`).
+    subheads: u8,
 }
 
 impl<'a> Scanner<'a> {
@@ -146,6 +154,10 @@ impl<'a> Scanner<'a> {
             sent_start: 0,
             interview: carry.interview,
             questions: carry.questions,
+            labels: carry.labels,
+            label_count: carry.label_count,
+            recurred: carry.recurred,
+            subheads: carry.subheads,
             line_paragraphs: true,
             turn: false,
         }
@@ -166,6 +178,10 @@ impl<'a> Scanner<'a> {
         let carry = super::Carry {
             interview: self.interview,
             questions: self.questions,
+            labels: self.labels,
+            label_count: self.label_count,
+            recurred: self.recurred,
+            subheads: self.subheads,
         };
         (self.out, carry)
     }
@@ -704,6 +720,8 @@ impl<'a> Scanner<'a> {
             q_and_a: false,
             speaker_turn: false,
             speaker_turn_14: false,
+            column_head: false,
+            subhead_16: false,
             rhetorical: false,
         });
         self.meta.push(Meta {
@@ -849,6 +867,7 @@ impl<'a> Scanner<'a> {
         }
         self.continued_reports(base);
         self.questions_and_answers(base);
+        self.subheads(base);
         self.rhetorical_questions(base);
         if self.turn {
             for s in &mut self.out[base..] {
@@ -863,9 +882,65 @@ impl<'a> Scanner<'a> {
                 for s in &mut self.out[base..] {
                     s.speaker_turn_14 = true;
                 }
+                self.column_heads(base);
             }
         }
         self.meta.clear();
+    }
+
+    /// Cue rules 16: mark the question of a block of one short question from the document's
+    /// second such block on (see `subhead_16` in the module docs).
+    fn subheads(&mut self, base: usize) {
+        if self.out.len() != base + 1 {
+            return;
+        }
+        let text = self.text;
+        let s = self.out[base];
+        let t = s.text(text);
+        if s.in_quote || s.attributed || s.q_and_a || !report::asks(t) {
+            return;
+        }
+        // A subhead has its answer after it: a document's last block (a leader's closing `Is
+        // that too much to ask?`) is none.
+        if t.split_whitespace().count() > 12
+            || (super::is_blank(&text[s.end..]) && super::is_blank(self.next))
+        {
+            return;
+        }
+        self.subheads = self.subheads.saturating_add(1);
+        if self.subheads >= 2 {
+            self.out[base].subhead_16 = true;
+        }
+    }
+
+    /// Cue rules 16: mark the block that starts at `out[base]` (a speaker's turn as cue rules
+    /// 14 read labels) as a column's heading when its name label is new to the document, no
+    /// label of the document recurred and the block holds no first person and no question
+    /// (see `column_head` in the module docs); remember the label.
+    fn column_heads(&mut self, base: usize) {
+        let first = self.out[base];
+        let Some(key) = super::speaker::name_label_key_16(first.text(self.text)) else {
+            return;
+        };
+        let n = usize::from(self.label_count);
+        if self.labels[..n].contains(&key) {
+            self.recurred = true;
+        } else if n < super::MAX_LABEL_KEYS {
+            self.labels[n] = key;
+            self.label_count += 1;
+        }
+        if self.recurred {
+            return;
+        }
+        let end = self.out[self.out.len() - 1].end;
+        let text = self.text;
+        if !super::report::first_person(&text[first.start..end])
+            && !self.out[base..].iter().any(|s| report::asks(s.text(text)))
+        {
+            for s in &mut self.out[base..] {
+                s.column_head = true;
+            }
+        }
     }
 
     /// Mark the sentences of the block that starts at `out[base]` that continue a report made

@@ -315,6 +315,33 @@ pub(crate) fn speaker_label_14(text: &str) -> Option<usize> {
     label(text, true)
 }
 
+/// Cue rules 16: the key of the name that heads a block with a label as
+/// [`speaker_label_14`] reads it (`Rhian Pugh: The councillor …`, `ROSS: …`), a hash of the
+/// label's last word in lower case (`Maya Ross` and `ROSS` give the same key), or `None` when
+/// `text` opens with no label or with a role's (`The mayor:`, `Q:`). The segmenter compares
+/// the keys of a document's labels to tell a transcript's turns (a label recurs) from a
+/// column's headings (each name heads one paragraph).
+pub(crate) fn name_label_key_16(text: &str) -> Option<u32> {
+    let colon = speaker_label_14(text)?;
+    let label = text[..colon - 1].trim_start_matches('\u{feff}');
+    let words: Vec<Word> = label
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|raw| Word {
+            raw,
+            key: raw.to_lowercase().replace('\u{2019}', "'"),
+        })
+        .collect();
+    if words.is_empty() || is_role_label(&words) {
+        return None;
+    }
+    // FNV-1a over the last word's key.
+    let last = &words[words.len() - 1].key;
+    Some(last.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    }))
+}
+
 /// Given names that are also function words (`Will`, `May`).
 fn is_common_word_name(key: &str) -> bool {
     matches!(key, "will" | "may")

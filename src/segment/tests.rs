@@ -1472,3 +1472,108 @@ fn aka_and_est_are_abbreviations() {
         ["Nobody knows the best.", "The rest agree."]
     );
 }
+
+/// The sentences of `text` in a column's name heading as cue rules 16 read labels.
+fn column_heads(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.column_head)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_16_reads_a_columns_name_headings_and_not_a_transcripts_turns() {
+    // Invented: a column that heads its paragraphs with the names of the people it judges.
+    let column = "Each week this column picks the winners and losers of the town hall.\n\n\
+        Ada Quist: The Labour councillor for Fenmoor asked about the cost of the consultants \
+        for a year. It was patient work.\n\n\
+        Bryn Tallis: The deputy leader said the backlog was \"stable\". Nobody believed him.\n\n\
+        The budget comes out next week.";
+    assert_eq!(
+        column_heads(column),
+        [
+            "Ada Quist: The Labour councillor for Fenmoor asked about the cost of the \
+             consultants for a year.",
+            "It was patient work.",
+            "Bryn Tallis: The deputy leader said the backlog was \"stable\".",
+            "Nobody believed him.",
+        ]
+    );
+    // They stay turns as cue rules 14 read labels.
+    assert_eq!(turns_14(column).len(), 4);
+    // A transcript: the first turn speaks in the first person, and a label recurs (by its
+    // last word) before the turns without one.
+    let transcript = "Jo Marsh: Welcome to the show. Today I am talking to Dr Ken Alder.\n\n\
+        Dr Ken Alder: Thanks for having me.\n\n\
+        Marsh: What did the counts show?\n\n\
+        Alder: The numbers fell by a third. That is a steep fall.\n\n\
+        Marsh: That is a stark figure.";
+    assert_eq!(column_heads(transcript), Vec::<&str>::new());
+    assert_eq!(turns_14(transcript).len(), 7);
+    // A name's first label with the first person in its paragraph is a speaker's.
+    let speaks = "Ada Quist: The plan is late. We told them so in May.\n\n\
+        Bryn Tallis: The council will publish it.";
+    assert_eq!(
+        column_heads(speaks),
+        ["Bryn Tallis: The council will publish it."]
+    );
+    // An interviewer's first question is no column's heading.
+    let asks = "Ada Quist: How bad was the year?\n\nBryn Tallis: About a quarter of the usual. \
+        In a good year I sell it all.";
+    assert_eq!(column_heads(asks), Vec::<&str>::new());
+    // A role's label is no name: it stays a turn.
+    let role = "The mayor: The scheme will go ahead.";
+    assert_eq!(column_heads(role), Vec::<&str>::new());
+    assert_eq!(turns_14(role).len(), 1);
+    // Once a label recurs, later new names are turns too.
+    let panel = "Ada Quist: The vote is close.\n\nQuist: The whips are busy.\n\n\
+        Bryn Tallis: The result is due at ten.";
+    assert_eq!(column_heads(panel), ["Ada Quist: The vote is close."]);
+    // The same document split into pieces reads the same (the labels carry over).
+    let mut carry = Carry::default();
+    let (a, b) = panel.split_at(panel.find("Quist: The whips").unwrap());
+    let first = split_piece(a, b, &mut carry);
+    let second = split_piece(b, "", &mut carry);
+    assert!(first[0].column_head);
+    assert!(second.iter().all(|s| !s.column_head));
+}
+
+/// The sentences of `text` read as question subheads by cue rules 16.
+fn subheads_16(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.subhead_16)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_16_reads_an_explainers_question_subheads_from_the_second() {
+    // Invented: an explainer with one-line questions, each answered in the next paragraph.
+    let explainer = "Why the river is so high this week\n\n\
+        What is a king tide?\n\nIt is the highest tide of the year.\n\n\
+        Will it flood?\n\nThat depends on the wind.\n\n\
+        What should I do?\n\nKeep off the quay on Tuesday.";
+    assert_eq!(
+        subheads_16(explainer),
+        ["Will it flood?", "What should I do?"]
+    );
+    for text in [
+        // A columnist's one rhetorical question on its own line.
+        "The council wants more money.\n\nIs that fair?\n\nIt is not.",
+        // A closing question: the document's last block answers nothing.
+        "Who will speak for the libraries?\n\nThe cabinet will decide.\n\n\
+         Is that too much to ask?",
+        // A question in a paragraph that goes on, and a long question.
+        "What is a king tide? It is the highest tide.\n\n\
+         Will it flood? That depends on the wind.",
+        "Is it true?\n\nYes.\n\nWhat will the council, the harbour board and the residents of \
+         the quay say to the plan next week?\n\nNobody knows.",
+        // A quoted question.
+        "Is it late?\n\nYes.\n\n\"Will it flood?\" she asked.\n\nNobody knew.",
+    ] {
+        let got = subheads_16(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}

@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "16"][..],
+        &["--cue-rules", "17"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1397,3 +1397,49 @@ const COLUMN: &str = "The council wants another £2m for its new headquarters.\n
     Should we simply shrug?\n\n\
     I would rather we voted them out.\n\n\
     Is that too much to ask?\n";
+
+/// An invented column that heads paragraphs with names (sentences 1 to 4), then an invented
+/// transcript whose labels recur.
+const REVISION_16_COLUMN: &str = "This column picks the week's winners and losers.\n\n\
+    Ada Quist: The councillor for Fenmoor asked about the consultants for a year. \
+    It was patient, thankless work.\n\n\
+    Bryn Tallis: The deputy leader called the backlog stable. Nobody believed him.\n\n\
+    The budget comes out next week.\n";
+const REVISION_16_TRANSCRIPT: &str = "Jo Marsh: Welcome back. I am talking to Ken Alder.\n\n\
+    Ken Alder: Thanks for having me.\n\n\
+    Marsh: That is a stark figure.\n\n\
+    Alder: The plan is a disaster. It will fail.\n";
+
+#[test]
+fn cue_rules_16_are_opt_in_and_read_a_columns_name_headings_as_the_authors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fifteen, sixteen) = (dir.path().join("15.json"), dir.path().join("16.json"));
+    train_to(&fifteen, &["--cue-rules", "15"]);
+    train_to(&sixteen, &["--cue-rules", "16"]);
+    let (v15, v16) = (model_json(&fifteen), model_json(&sixteen));
+    assert_eq!(
+        (v15["format_version"].clone(), v16["format_version"].clone()),
+        (23.into(), 24.into())
+    );
+    assert_eq!(v16["params"]["features"]["cue_rules"], 16);
+    // The seed data has no articles: the same weights. Only the column's headed paragraphs
+    // move; the transcript's turns read as before.
+    assert_eq!(v15["weights"], v16["weights"]);
+    let (old, new) = (
+        p_opinion(&fifteen, REVISION_16_COLUMN),
+        p_opinion(&sixteen, REVISION_16_COLUMN),
+    );
+    assert_eq!(old.len(), 6);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, !(1..=4).contains(&i), "sentence {i}: {a} {b}");
+    }
+    assert_eq!(
+        p_opinion(&fifteen, REVISION_16_TRANSCRIPT),
+        p_opinion(&sixteen, REVISION_16_TRANSCRIPT)
+    );
+    let card = factop(&["inspect", &sixteen.display().to_string()], None).ok();
+    assert!(
+        card.contains("a column's name headings and question subheads (cue rules 16)"),
+        "{card}"
+    );
+}
