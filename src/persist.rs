@@ -836,7 +836,7 @@ mod tests {
     /// make any model version 9, cue rules 3 version 10, cue rules 4 version 11, cue rules 5
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
     /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20, cue
-    /// rules 13 version 21, cue rules 14 version 22, cue rules 15 version 23).
+    /// rules 13 version 21, cue rules 14 version 22, cue rules 15 version 23, cue rules 16 version 24).
     /// Its reported-stance
     /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
     /// no stance frames' cue (cue rules 11) or weight.
@@ -844,7 +844,7 @@ mod tests {
         let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(15.into()));
+        assert_eq!(features.remove("cue_rules"), Some(16.into()));
         remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
         v
@@ -891,26 +891,20 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_15_are_stored_and_make_version_9_to_23() {
+    fn single_quotes_and_cue_rules_3_to_16_are_stored_and_make_version_9_to_24() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        // The default model has cue rules 15: version 23, read back as 15.
-        assert_eq!(m.params.features.cue_rules, 15);
-        assert_eq!(format_version_of(&m), 23);
+        // The default model has cue rules 16: version 24, read back as 16.
+        assert_eq!(m.params.features.cue_rules, 16);
+        assert_eq!(format_version_of(&m), 24);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 23);
+        assert_eq!(v["format_version"], 24);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 15);
+        assert_eq!(v["params"]["features"]["cue_rules"], 16);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
-        assert_eq!(back.params.features.cue_rules, 15);
-        // Cue rules 16 (opt-in) make version 24, and read back as 16.
-        newer.params.features.cue_rules = 16;
-        assert_eq!(format_version_of(&newer), 24);
-        let v16: serde_json::Value = serde_json::from_slice(&to_bytes(&newer)).unwrap();
-        assert_eq!(v16["format_version"], 24);
-        let back = from_bytes(&to_bytes(&newer), "newer.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 16);
         for (rules, version) in [
+            (15, 23),
             (14, 22),
             (13, 21),
             (12, 20),
@@ -1133,8 +1127,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 15 the model is version 23 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 23);
+        // (With cue rules 16 the model is version 24 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 24);
         // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
         let m = default_double();
         let mut on = m.clone();

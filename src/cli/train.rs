@@ -187,10 +187,10 @@ pub struct Args {
     /// writer's rhetorical question in `cue:stance_frames`: a yes/no question of the author's in
     /// a paragraph that goes on (`Will the budget fix the roads? Perhaps, but …`; in context
     /// only), and reads a speaker's label on the paragraph's whole first sentence (a headline's
-    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15 (the default)
+    /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15
     /// reads the newsroom's own `we`/`our` in plain reporting as no first person, and as the
     /// placeholder `<newsroom>` in the n-grams (`We asked the council for comment`, `Our
-    /// analysis of the data`; not `we should`); 16 (opt-in) reads a label that heads a
+    /// analysis of the data`; not `we should`); 16 (the default) reads a label that heads a
     /// column's paragraph with the name of the person it writes about (`Rhian Pugh: The
     /// councillor …`; the name new to the article, no label of the article recurring, no
     /// first person in the paragraph; in context only) as no speaker's turn, and an explainer's

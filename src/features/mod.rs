@@ -162,13 +162,17 @@ pub struct FeatureConfig {
     /// more author-stance frame; and reads speakers' turns from [`Context::speaker_turn_14`]
     /// (the label read on the paragraph's whole first sentence, with revision 14's shapes: a
     /// headline's topic, `Inflation: what happens next?`, is no speaker, `Will Hutton:` is;
-    /// format version 22). 15 (the default) adds to revision 14 the newsroom's own first person in
+    /// format version 22). 15 adds to revision 14 the newsroom's own first person in
     /// plain reporting: `we` before a verb of reporting or investigating (`We asked the council
     /// for comment`, `economists we spoke to`), `our` before a noun of the newsroom's work
     /// (`Our analysis of the data`, `our live coverage`, `By our court reporter`, `On our
     /// visit`) do not count in `cue:first_person` and are read as the placeholder `<newsroom>`
-    /// in the n-grams (alone and in context; format version 23). New
-    /// models use revision 15;
+    /// in the n-grams (alone and in context; format version 23). 16 (the default) adds, in
+    /// an article only, a column's name headings read as the author's, not a speaker's turn
+    /// (`Rhian Pugh: The councillor …`: a name new to the article, no label of the article
+    /// recurring, no first person or question in the paragraph), and an explainer's one-line
+    /// question subheads from the second on (not the last paragraph) read as questions and
+    /// answers (format version 24). New models use revision 16;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -287,9 +291,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 16;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 15 (16 is
-/// opt-in).
-pub const DEFAULT_CUE_RULES: u8 = 15;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 16.
+pub const DEFAULT_CUE_RULES: u8 = 16;
 
 fn default_char_min_df() -> usize {
     3
@@ -1051,9 +1054,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_15_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 15);
-        assert_eq!(DEFAULT_CUE_RULES, 15);
+    fn cue_rules_16_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 16);
+        assert_eq!(DEFAULT_CUE_RULES, 16);
         assert_eq!(CUE_RULES, 16);
         let texts = [
             "Helpfully, the council published the figures a day late.",

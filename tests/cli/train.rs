@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 23);
+    assert_eq!(v["format_version"], 24);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 15);
+    assert_eq!(v["params"]["features"]["cue_rules"], 16);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1354,24 +1354,17 @@ const REVISION_15: &str = "We asked the council for comment.\n\n\
     The council voted on Tuesday.\n";
 
 #[test]
-fn cue_rules_15_are_the_default_and_read_the_newsrooms_we_as_reporting() {
+fn cue_rules_15_read_the_newsrooms_we_as_reporting() {
     let dir = tempfile::tempdir().unwrap();
     let (fourteen, fifteen) = (dir.path().join("14.json"), dir.path().join("15.json"));
-    let default = dir.path().join("default.json");
     train_to(&fourteen, &["--cue-rules", "14"]);
     train_to(&fifteen, &["--cue-rules", "15"]);
-    train_to(&default, &[]);
     let (v14, v15) = (model_json(&fourteen), model_json(&fifteen));
     assert_eq!(
         (v14["format_version"].clone(), v15["format_version"].clone()),
         (22.into(), 23.into())
     );
     assert_eq!(v15["params"]["features"]["cue_rules"], 15);
-    // The default is revision 15: the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&fifteen).unwrap()
-    );
     // The seed data has no newsroom `we`: the same weights. Only the newsroom's sentences
     // move, toward fact.
     assert_eq!(v14["weights"], v15["weights"]);
@@ -1411,17 +1404,24 @@ const REVISION_16_TRANSCRIPT: &str = "Jo Marsh: Welcome back. I am talking to Ke
     Alder: The plan is a disaster. It will fail.\n";
 
 #[test]
-fn cue_rules_16_are_opt_in_and_read_a_columns_name_headings_as_the_authors() {
+fn cue_rules_16_are_the_default_and_read_a_columns_name_headings_as_the_authors() {
     let dir = tempfile::tempdir().unwrap();
     let (fifteen, sixteen) = (dir.path().join("15.json"), dir.path().join("16.json"));
+    let default = dir.path().join("default.json");
     train_to(&fifteen, &["--cue-rules", "15"]);
     train_to(&sixteen, &["--cue-rules", "16"]);
+    train_to(&default, &[]);
     let (v15, v16) = (model_json(&fifteen), model_json(&sixteen));
     assert_eq!(
         (v15["format_version"].clone(), v16["format_version"].clone()),
         (23.into(), 24.into())
     );
     assert_eq!(v16["params"]["features"]["cue_rules"], 16);
+    // The default is revision 16: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&sixteen).unwrap()
+    );
     // The seed data has no articles: the same weights. Only the column's headed paragraphs
     // move; the transcript's turns read as before.
     assert_eq!(v15["weights"], v16["weights"]);
