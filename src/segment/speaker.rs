@@ -315,6 +315,18 @@ pub(crate) fn speaker_label_14(text: &str) -> Option<usize> {
     label(text, true)
 }
 
+/// A label's words split on spaces, each with its key (lower case, curly apostrophe straight).
+fn label_words(label: &str) -> Vec<Word<'_>> {
+    label
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|raw| Word {
+            raw,
+            key: raw.to_lowercase().replace('\u{2019}', "'"),
+        })
+        .collect()
+}
+
 /// Cue rules 16: the key of the name that heads a block with a label as
 /// [`speaker_label_14`] reads it (`Rhian Pugh: The councillor …`, `ROSS: …`), a hash of the
 /// label's last word in lower case (`Maya Ross` and `ROSS` give the same key), or `None` when
@@ -324,14 +336,7 @@ pub(crate) fn speaker_label_14(text: &str) -> Option<usize> {
 pub(crate) fn name_label_key_16(text: &str) -> Option<u32> {
     let colon = speaker_label_14(text)?;
     let label = text[..colon - 1].trim_start_matches('\u{feff}');
-    let words: Vec<Word> = label
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|raw| Word {
-            raw,
-            key: raw.to_lowercase().replace('\u{2019}', "'"),
-        })
-        .collect();
+    let words = label_words(label);
     if words.is_empty() || is_role_label(&words) {
         return None;
     }
@@ -399,14 +404,7 @@ fn label(text: &str, rev14: bool) -> Option<usize> {
     {
         return None;
     }
-    let words: Vec<Word> = label
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|raw| Word {
-            raw,
-            key: raw.to_lowercase().replace('\u{2019}', "'"),
-        })
-        .collect();
+    let words = label_words(label);
     // `Sato on the plan:`: the speaker, then `on` and the topic.
     let on = words
         .iter()
