@@ -1036,7 +1036,8 @@ fn not_utf8(col: &str, name: &str) -> String {
         "convert it first (iconv -f WINDOWS-1252 -t UTF-8)".to_string()
     } else {
         // `-utf8` before the file's extension, kept as written (`X.CSV` gave `X.CSV-utf8.csv`:
-        // only a lower-case `.csv` or `.tsv` was stripped); no extension: `-utf8.csv`.
+        // only a lower-case `.csv` or `.tsv` was stripped); no extension: `-utf8.csv`, and a
+        // name ending in a dot loses it (`file.` gave `file.-utf8.csv`).
         let out = match name.rsplit_once('.') {
             Some((stem, ext))
                 if !ext.is_empty()
@@ -1046,7 +1047,12 @@ fn not_utf8(col: &str, name: &str) -> String {
             {
                 format!("{stem}-utf8.{ext}")
             }
-            _ => format!("{name}-utf8.csv"),
+            _ => match name.strip_suffix('.') {
+                Some(stem) if !stem.is_empty() && !stem.ends_with(['/', '\\', '.']) => {
+                    format!("{stem}-utf8.csv")
+                }
+                _ => format!("{name}-utf8.csv"),
+            },
         };
         format!(
             "convert it (iconv -f WINDOWS-1252 -t UTF-8 {} > {})",

@@ -377,13 +377,15 @@ fn a_windows_1252_export_says_how_to_convert_it() {
 #[test]
 fn the_windows_1252_hint_keeps_an_upper_case_extension() {
     // `ANSI.CSV` was told to convert it to `ANSI.CSV-utf8.csv`: the suffix was stripped only
-    // in lower case. Any extension keeps its case, as `ansi.csv` gives `ansi-utf8.csv`.
+    // in lower case. Any extension keeps its case, as `ansi.csv` gives `ansi-utf8.csv`; a
+    // name ending in a dot loses the dot (`ansi.` gave `ansi.-utf8.csv`).
     let dir = tempfile::tempdir().unwrap();
     for (name, out) in [
         ("ANSI.CSV", "ANSI-utf8.CSV"),
         ("ansi.csv", "ansi-utf8.csv"),
         ("Ansi.Txt", "Ansi-utf8.Txt"),
         ("ansi", "ansi-utf8.csv"),
+        ("ansi.", "ansi-utf8.csv"),
     ] {
         let f = write(
             dir.path(),
