@@ -10,7 +10,8 @@ use std::path::PathBuf;
 pub enum Format {
     /// One sentence per line (a line break inside a sentence is shown as a space).
     Text,
-    /// One JSON object per sentence with offsets and quote/attribution flags.
+    /// One JSON object per sentence with offsets and the segmenter's flags (quotation,
+    /// attribution, speaker turns, questions; `column_head` and `subhead_16` last).
     Jsonl,
 }
 
@@ -40,6 +41,8 @@ struct Row<'a> {
     speaker_turn: bool,
     speaker_turn_14: bool,
     rhetorical: bool,
+    column_head: bool,
+    subhead_16: bool,
 }
 
 /// Run `factop sentences`.
@@ -81,6 +84,8 @@ pub fn run(args: Args) -> Result<()> {
                                 speaker_turn: s.speaker_turn,
                                 speaker_turn_14: s.speaker_turn_14,
                                 rhetorical: s.rhetorical,
+                                column_head: s.column_head,
+                                subhead_16: s.subhead_16,
                             },
                         )?;
                         writeln!(out)?;

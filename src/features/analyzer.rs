@@ -185,7 +185,9 @@ pub const OPEN_QUOTE: char = '\u{201C}';
 /// Closing-type quotation mark after [`normalise`] (from `” »`).
 pub const CLOSE_QUOTE: char = '\u{201D}';
 
-/// Map apostrophes to `'` and dashes to `-`, fold opening/closing quotation marks to
+/// Decode the quotation-mark and ellipsis entities of scraped text (`&quot;` → `"`, `&ldquo;`
+/// → `“`, `&hellip;` → `…`) and drop soft hyphens (U+00AD, `&shy;`), map apostrophes to `'` and
+/// dashes to `-`, fold opening/closing quotation marks to
 /// [`OPEN_QUOTE`] / [`CLOSE_QUOTE`] (straight `"` stays), collapse whitespace, optionally lower-case.
 pub fn normalise(text: &str, lowercase: bool) -> String {
     let mut out = String::with_capacity(text.len());
@@ -195,6 +197,9 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
 
 /// [`normalise`] into a reused buffer (cleared first).
 pub(crate) fn normalise_into(text: &str, lowercase: bool, out: &mut String) {
+    // Scraped text: `&quot;` reads as `"`, a soft hyphen as nothing (`decode_scraped`).
+    let decoded = crate::segment::decode_scraped(text);
+    let text: &str = &decoded;
     // Built as bytes: ASCII (most text) goes byte by byte, anything else char by char.
     let mut buf = std::mem::take(out).into_bytes();
     buf.clear();
@@ -343,8 +348,9 @@ fn normalise_ascii(bytes: &[u8], lowercase: bool, buf: &mut Vec<u8>) {
 #[cfg(test)]
 pub(crate) fn normalise_reference(text: &str, lowercase: bool) -> String {
     let mut out = String::with_capacity(text.len());
+    let decoded = crate::segment::decode_scraped(text);
     let mut space = false;
-    for c in text.chars() {
+    for c in decoded.chars() {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '`' | '\u{00B4}' => '\'',
             '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' => OPEN_QUOTE,
@@ -1147,6 +1153,42 @@ mod tests {
 
     fn spans(t: &[Token]) -> Vec<Span> {
         t.iter().map(|t| t.span).collect()
+    }
+
+    #[test]
+    fn scraped_entities_quote_and_soft_hyphens_join() {
+        use Span::{Author as A, Quoted as Q};
+        // A soft hyphen (U+00AD or `&shy;`) inside a word leaves it one token, in both the
+        // ASCII and the general path.
+        for text in [
+            "The infor\u{ad}mation was wrong.",
+            "The infor&shy;mation was wrong.",
+            "The infor&#173;mation was wrong.",
+        ] {
+            let t = tokenise(&normalise(text, true));
+            assert_eq!(texts(&t), ["the", "information", "was", "wrong"], "{text}");
+        }
+        // Quotation marks written as entities quote as the marks do.
+        for text in [
+            "&quot;It is a disgrace,&quot; he said.",
+            "&ldquo;It is a disgrace,&rdquo; he said.",
+            "&#8220;It is a disgrace,&#8221; he said.",
+        ] {
+            let norm = normalise(text, true);
+            assert_eq!(spans(&tokenise(&norm)), [Q, Q, Q, Q, A, A], "{text}");
+            let literal = normalise(
+                &text
+                    .replace("&quot;", "\"")
+                    .replace("&ldquo;", "“")
+                    .replace("&rdquo;", "”")
+                    .replace("&#8220;", "“")
+                    .replace("&#8221;", "”"),
+                true,
+            );
+            assert_eq!(norm, literal, "{text}");
+        }
+        // Any other entity is text, as before.
+        assert_eq!(normalise("Smith &amp; Sons", true), "smith &amp; sons");
     }
 
     #[test]

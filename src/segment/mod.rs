@@ -29,6 +29,8 @@
 //!   (`. . .`) is one run. Scraped text: invisible characters ([`is_invisible`]) and the HTML
 //!   entities of a closing quotation mark (`&quot;`, `&#8221;`) or a space (`&nbsp;`,
 //!   `&#160;`) after a terminator do not hide the boundary; they stay in the sentence.
+//!   `&hellip;` and `&#8230;` are `…`. An emoji or a run of them after a terminator on the same
+//!   line, before white space, stays with the sentence (`We won! 🎉 The …`).
 //! * **Abbreviations.** Titles (`Dr.` `Sen.` `Gen.` …) and Latin `e.g.` `i.e.` `vs.` `cf.`
 //!   never end a sentence; `No.` `p.` `Vol.` don't before a number; acronyms and
 //!   initials (`U.S.` `J.R.R.` `F.`), months, company suffixes (`Inc.` `Ltd.` `Co.`)
@@ -42,7 +44,9 @@
 //! ## Quotation and attribution flags
 //!
 //! Quotation marks are `"` `“ ”` `„` `« »` `‹ ›` and single `' ‘ ’` (an apostrophe between
-//! letters, as in `don't` or `O’Brien`, is not a quotation mark). A quotation may run
+//! letters, as in `don't` or `O’Brien`, is not a quotation mark), also written as HTML entities
+//! in scraped text (`&quot;`, `&ldquo;`, `&#8221;`, `&#39;`, `&rsquo;`, …), which count as one
+//! byte where `in_quote` weighs the quoted share. A quotation may run
 //! over several sentences; it ends at its closing mark or at the end of the block
 //! (paragraph, one-per-line paragraph, headline, list item). The rules, applied per sentence:
 //!
@@ -161,6 +165,9 @@ pub(crate) use speaker::{speaker_label, speaker_label_14};
 /// reported-speech scope.
 pub(crate) use lexicon::{blocks_cue, is_cue_verb, is_elision};
 mod scan;
+/// Scraped text's quotation-mark entities decoded and soft hyphens dropped, as the feature
+/// analyzer reads a sentence.
+pub(crate) use scan::decode_scraped;
 #[cfg(test)]
 mod tests;
 

@@ -5,7 +5,7 @@ use super::lexicon::{self, Abbrev};
 use super::{lines, report, Sentence, MAX_SENTENCE_BYTES};
 
 /// Bytes the scanner must look at; everything else is skipped by a table look-up.
-/// `. ! ? " '` and the lead bytes of the multi-byte terminators and quotation marks.
+/// `. ! ? " ' &` and the lead bytes of the multi-byte terminators and quotation marks.
 static SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
@@ -13,6 +13,7 @@ static SPECIAL: [bool; 256] = {
     t[b'?' as usize] = true;
     t[b'"' as usize] = true;
     t[b'\'' as usize] = true;
+    t[b'&' as usize] = true; // an HTML entity left in scraped text (`&quot;`, `&hellip;`)
     t[0xC2] = true; // « »
     t[0xD8] = true; // ؟
     t[0xE0] = true; // । ॥
@@ -95,6 +96,10 @@ struct Meta {
     continues: bool,
     /// Bytes of the sentence that lie inside quotation marks.
     quoted: usize,
+    /// Bytes of the sentence beyond the first of each entity of a quotation mark or an
+    /// ellipsis (`&quot;` counts as one byte, as `"` would), left out of its length and of
+    /// `quoted` for `in_quote`.
+    excess: usize,
 }
 
 pub(super) struct Scanner<'a> {
@@ -267,6 +272,14 @@ impl<'a> Scanner<'a> {
     /// Whether the block after the one that ends at `ue` begins with a mark that opens a
     /// quotation of `kind` (straight double, curly double or curly single; no other kind).
     fn next_block_opens(&self, ue: usize, kind: u8) -> bool {
+        // A mark's entity (`&quot;`, `&ldquo;`) opens as the mark.
+        let strip = |rest: &'a str, mark: char, entity: Mark| -> Option<&'a str> {
+            rest.strip_prefix(mark).or_else(|| {
+                entity_mark(rest.as_bytes(), 0, rest.len())
+                    .filter(|&(_, m)| m == entity)
+                    .and_then(|(n, _)| rest.get(n..))
+            })
+        };
         // Only white space separates blocks; past the end of `text`, `next` follows.
         let blank = |c: char| c.is_whitespace() || super::is_invisible(c);
         let rest = self.text[ue..].trim_start_matches(blank);
@@ -277,13 +290,11 @@ impl<'a> Scanner<'a> {
         };
         // The rules of `straight_double` and `lsquo` for a mark with nothing before it.
         match kind {
-            Q_DOUBLE => rest
-                .strip_prefix('"')
-                .is_some_and(|r| double_may_open(r.chars().next())),
-            Q_LDQUO => rest.starts_with('“'),
-            Q_LSQUO => rest
-                .strip_prefix('‘')
-                .is_some_and(|r| lsquo_may_open(r.as_bytes())),
+            Q_DOUBLE => {
+                strip(rest, '"', Mark::Straight).is_some_and(|r| double_may_open(r.chars().next()))
+            }
+            Q_LDQUO => strip(rest, '“', Mark::Ldquo).is_some(),
+            Q_LSQUO => strip(rest, '‘', Mark::Lsquo).is_some_and(|r| lsquo_may_open(r.as_bytes())),
             _ => false,
         }
     }
@@ -297,8 +308,9 @@ impl<'a> Scanner<'a> {
         let (b1, b2) = (self.byte(i + 1), self.byte(i + 2));
         match self.b[i] {
             b'.' | b'!' | b'?' => return self.terminator(i, ue),
-            b'"' => self.straight_double(i),
-            b'\'' => self.straight_single(i),
+            b'"' => self.straight_double(i, 1),
+            b'\'' => self.straight_single(i, 1),
+            b'&' => return self.entity(i, ue),
             0xC2 => match b1 {
                 0xAB => self.open(Q_GUIL, i),
                 0xBB => self.close(i + 2, |q| q == Q_GUIL),
@@ -306,17 +318,10 @@ impl<'a> Scanner<'a> {
             },
             0xE2 if b1 == 0x80 => match b2 {
                 0xA6 | 0xBD => return self.terminator(i, ue),
-                0x9C => {
-                    // “ closes „ (German style), otherwise opens.
-                    if self.top() == Some(Q_LOW9) {
-                        self.close(i + 3, |q| q == Q_LOW9);
-                    } else {
-                        self.open(Q_LDQUO, i);
-                    }
-                }
-                0x9D => self.rdquo(i),
-                0x98 => self.lsquo(i),
-                0x99 => self.rsquo(i),
+                0x9C => self.ldquo(i, 3),
+                0x9D => self.rdquo(i, 3),
+                0x98 => self.lsquo(i, 3),
+                0x99 => self.rsquo(i, 3),
                 0x9E => self.open(Q_LOW9, i),
                 0xB9 => self.open(Q_SGUIL, i),
                 0xBA => self.close(i + 3, |q| q == Q_SGUIL),
@@ -369,60 +374,98 @@ impl<'a> Scanner<'a> {
         self.text.get(i..).and_then(|s| s.chars().next())
     }
 
-    fn straight_double(&mut self, i: usize) {
+    /// An HTML entity at `i` (the byte is `&`), as scraped text leaves them: the entity of a
+    /// quotation mark is read as that mark (`&quot;` as `"`, `&ldquo;` and `&#8220;` as `“`,
+    /// `&#39;` as `'`, …) and `&hellip;` or `&#8230;` as `…`; any other is text. Returns where
+    /// scanning continues.
+    fn entity(&mut self, i: usize, ue: usize) -> usize {
+        let Some((n, mark)) = entity_mark(self.b, i, ue) else {
+            return i + 1;
+        };
+        match mark {
+            Mark::Hellip => return self.terminator(i, ue),
+            Mark::Straight => self.straight_double(i, n),
+            Mark::Single => self.straight_single(i, n),
+            Mark::Ldquo => self.ldquo(i, n),
+            Mark::Rdquo => self.rdquo(i, n),
+            Mark::Lsquo => self.lsquo(i, n),
+            Mark::Rsquo => self.rsquo(i, n),
+            Mark::Low9 => self.open(Q_LOW9, i),
+            Mark::Laquo => self.open(Q_GUIL, i),
+            Mark::Raquo => self.close(i + n, |q| q == Q_GUIL),
+        }
+        i + n
+    }
+
+    /// A straight `"` (or its entity, `n` bytes long) at `i`.
+    fn straight_double(&mut self, i: usize, n: usize) {
         if self.has(|q| q == Q_DOUBLE) {
-            self.close(i + 1, |q| q == Q_DOUBLE);
+            self.close(i + n, |q| q == Q_DOUBLE);
             return;
         }
         let prev_ok = !self.prev_char(i).is_some_and(char::is_alphanumeric);
-        if prev_ok && double_may_open(self.next_char(i + 1)) {
+        if prev_ok && double_may_open(self.next_char(i + n)) {
             self.open(Q_DOUBLE, i);
         }
     }
 
-    fn straight_single(&mut self, i: usize) {
+    /// A straight `'` (or its entity, `n` bytes long) at `i`.
+    fn straight_single(&mut self, i: usize, n: usize) {
         let prev = self.prev_char(i);
-        let next = self.next_char(i + 1);
+        let next = self.next_char(i + n);
         let prev_alnum = prev.is_some_and(char::is_alphanumeric);
         let next_alnum = next.is_some_and(char::is_alphanumeric);
         if prev_alnum && next_alnum {
             return; // apostrophe: don't, O'Brien
         }
         if self.has(is_single) && prev.is_some_and(|c| !c.is_whitespace()) && !next_alnum {
-            self.close(i + 1, is_single);
+            self.close(i + n, is_single);
         } else if !prev_alnum
             && next.is_some_and(char::is_alphabetic)
-            && !lexicon::is_elision(ascii_word(self.b, i + 1, self.b.len()))
+            && !lexicon::is_elision(ascii_word(self.b, i + n, self.b.len()))
         {
             self.open(Q_SINGLE, i);
         }
     }
 
-    fn lsquo(&mut self, i: usize) {
+    /// A `“` (or its entity, `n` bytes long) at `i`: it closes `„` (German style), otherwise
+    /// opens.
+    fn ldquo(&mut self, i: usize, n: usize) {
+        if self.top() == Some(Q_LOW9) {
+            self.close(i + n, |q| q == Q_LOW9);
+        } else {
+            self.open(Q_LDQUO, i);
+        }
+    }
+
+    /// A `‘` (or its entity, `n` bytes long) at `i`.
+    fn lsquo(&mut self, i: usize, n: usize) {
         let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
-        if !prev_alnum && lsquo_may_open(&self.b[i + 3..]) {
+        if !prev_alnum && lsquo_may_open(&self.b[i + n..]) {
             self.open(Q_LSQUO, i);
         }
     }
 
-    fn rsquo(&mut self, i: usize) {
+    /// A `’` (or its entity, `n` bytes long) at `i`.
+    fn rsquo(&mut self, i: usize, n: usize) {
         let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
-        let next_alnum = self.next_char(i + 3).is_some_and(char::is_alphanumeric);
+        let next_alnum = self.next_char(i + n).is_some_and(char::is_alphanumeric);
         if prev_alnum && next_alnum {
             return; // apostrophe
         }
         if self.has(is_single) && !next_alnum {
-            self.close(i + 3, is_single);
+            self.close(i + n, is_single);
         }
     }
 
-    fn rdquo(&mut self, i: usize) {
+    /// A `”` (or its entity, `n` bytes long) at `i`.
+    fn rdquo(&mut self, i: usize, n: usize) {
         if self.has(is_double) {
-            self.close(i + 3, is_double);
+            self.close(i + n, is_double);
             return;
         }
         let prev_ws = self.prev_char(i).is_none_or(char::is_whitespace);
-        let next_ok = self.next_char(i + 3).is_some_and(|c| !c.is_whitespace());
+        let next_ok = self.next_char(i + n).is_some_and(|c| !c.is_whitespace());
         if prev_ws && next_ok {
             self.open(Q_RDQUO, i); // Swedish/Finnish ”…”
         }
@@ -432,6 +475,18 @@ impl<'a> Scanner<'a> {
     fn apply_closers(&mut self, from: usize, to: usize) {
         let mut k = from;
         while k < to {
+            // A closing mark's entity (`&quot;`, `&rdquo;`, `&#39;`, …) closes as the mark.
+            if let Some((len, mark)) = entity_mark(self.b, k, to) {
+                let end = k + len;
+                match mark {
+                    Mark::Straight | Mark::Rdquo => self.close(end, is_double),
+                    Mark::Single | Mark::Rsquo => self.close(end, is_single),
+                    Mark::Raquo => self.close(end, |q| q == Q_GUIL),
+                    _ => break,
+                }
+                k = end;
+                continue;
+            }
             let Some((len, _)) = closer_at(self.b, k) else {
                 break;
             };
@@ -459,7 +514,8 @@ impl<'a> Scanner<'a> {
         let mut cjk = false;
         let mut spaced_dots = 0usize;
         while j < ue {
-            match term_at(b, j) {
+            // `&hellip;` left in scraped text is a `…`.
+            match term_at(b, j).or_else(|| hellip_at(b, j, ue)) {
                 Some((len, kind)) => {
                     match kind {
                         Term::Dot => dots += 1,
@@ -506,6 +562,11 @@ impl<'a> Scanner<'a> {
             }
             spaced |= e > 0;
             k += n + e;
+        }
+        // An emoji or a run of them after the terminator (glued to it or after a space on the
+        // same line) and before white space is the sentence's: `We won! 🎉 The …`.
+        if let Some(e) = emoji_after(self.text, k, ue) {
+            k = e;
         }
         if k < ue && !cjk && !spaced && ws_len(b, k) == 0 {
             return j; // `3.5`, `U.S`, `example.com`, `?x=1`
@@ -707,6 +768,23 @@ impl<'a> Scanner<'a> {
                             .chars()
                             .all(|c| matches!(c, '(' | '[' | '-' | '–' | '—' | ' '))))
         });
+        // Entities of marks count as the one byte of a mark (`The &quot;reform&quot; is a
+        // sham.` reads as `The "reform" is a sham.`).
+        let mut excess = 0;
+        let mut k = ps;
+        while let Some(d) = memchr::memchr(b'&', &self.b[k..pe]) {
+            let at = k + d;
+            match entity_mark(self.b, at, pe) {
+                Some((n, _)) => {
+                    excess += n - 1;
+                    if spans.iter().any(|&(x, y)| x <= at && at < y) {
+                        quoted = quoted.saturating_sub(n - 1);
+                    }
+                    k = at + n;
+                }
+                None => k = at + 1,
+            }
+        }
         let cue = self.cue_in(ps, pe, spans);
         self.out.push(Sentence {
             index: self.out.len(),
@@ -729,6 +807,7 @@ impl<'a> Scanner<'a> {
             begins,
             continues,
             quoted,
+            excess,
         });
     }
 
@@ -852,7 +931,7 @@ impl<'a> Scanner<'a> {
                 let m = self.meta[t];
                 let s = &mut self.out[base + t];
                 let attributed = m.cue || (z > a && chain_cue) || follows_speech;
-                let len = s.end - s.start;
+                let len = s.end - s.start - m.excess;
                 s.attributed = attributed;
                 // Its words are quoted if the quotation is someone's (attributed) or closes
                 // before the block ends: a mark that never closes and names nobody is as
@@ -1092,6 +1171,23 @@ fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
     let mut quote = false;
     for _ in 0..8 {
         let at = |x: usize| b.get(m + x).copied().unwrap_or(0);
+        // An opening mark's entity (`&quot;`, `&ldquo;`) left in scraped text.
+        let opener = entity_mark(b, m, ue).filter(|&(_, mark)| {
+            matches!(
+                mark,
+                Mark::Straight
+                    | Mark::Single
+                    | Mark::Ldquo
+                    | Mark::Lsquo
+                    | Mark::Low9
+                    | Mark::Laquo
+            )
+        });
+        if let Some((len, _)) = opener {
+            quote = true;
+            m += len;
+            continue;
+        }
         let (len, q) = match at(0) {
             b'"' | b'\'' => (1, true),
             b'(' | b'[' => (1, false),
@@ -1270,8 +1366,11 @@ fn invisible_len(b: &[u8], i: usize) -> usize {
 
 /// HTML entities for a closing quotation mark, as scraped text leaves them (`&quot;`,
 /// `&rdquo;`, `&#8217;`, …); matched without regard to case.
-const ENTITY_CLOSERS: [&[u8]; 13] = [
+const ENTITY_CLOSERS: [&[u8]; 16] = [
     b"&quot;",
+    b"&#x22;",
+    b"&#039;",
+    b"&#xbb;",
     b"&rdquo;",
     b"&rsquo;",
     b"&raquo;",
@@ -1308,4 +1407,219 @@ fn entity_len(b: &[u8], k: usize, ue: usize, table: &[&[u8]]) -> usize {
         .iter()
         .find(|e| rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e))
         .map_or(0, |e| e.len())
+}
+
+/// What the entity of a quotation mark or an ellipsis stands for ([`entity_mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `"`: `&quot;`.
+    Straight,
+    /// `'`: `&#39;`, `&apos;`.
+    Single,
+    /// `“`: `&ldquo;`.
+    Ldquo,
+    /// `”`: `&rdquo;`.
+    Rdquo,
+    /// `‘`: `&lsquo;`.
+    Lsquo,
+    /// `’`: `&rsquo;`.
+    Rsquo,
+    /// `„`: `&bdquo;`.
+    Low9,
+    /// `«`: `&laquo;`.
+    Laquo,
+    /// `»`: `&raquo;`.
+    Raquo,
+    /// `…`: `&hellip;`.
+    Hellip,
+}
+
+/// The entities of quotation marks and of the ellipsis, named and numbered (decimal and hex),
+/// without their `&` and `;`; matched without regard to case.
+const ENTITY_MARKS: [(&[u8], Mark); 31] = [
+    (b"quot", Mark::Straight),
+    (b"#34", Mark::Straight),
+    (b"#x22", Mark::Straight),
+    (b"apos", Mark::Single),
+    (b"#39", Mark::Single),
+    (b"#039", Mark::Single),
+    (b"#x27", Mark::Single),
+    (b"ldquo", Mark::Ldquo),
+    (b"#8220", Mark::Ldquo),
+    (b"#x201c", Mark::Ldquo),
+    (b"rdquo", Mark::Rdquo),
+    (b"#8221", Mark::Rdquo),
+    (b"#x201d", Mark::Rdquo),
+    (b"lsquo", Mark::Lsquo),
+    (b"#8216", Mark::Lsquo),
+    (b"#x2018", Mark::Lsquo),
+    (b"rsquo", Mark::Rsquo),
+    (b"#8217", Mark::Rsquo),
+    (b"#x2019", Mark::Rsquo),
+    (b"bdquo", Mark::Low9),
+    (b"#8222", Mark::Low9),
+    (b"#x201e", Mark::Low9),
+    (b"laquo", Mark::Laquo),
+    (b"#171", Mark::Laquo),
+    (b"#xab", Mark::Laquo),
+    (b"raquo", Mark::Raquo),
+    (b"#187", Mark::Raquo),
+    (b"#xbb", Mark::Raquo),
+    (b"hellip", Mark::Hellip),
+    (b"#8230", Mark::Hellip),
+    (b"#x2026", Mark::Hellip),
+];
+
+/// The entity of a quotation mark or an ellipsis at `k` (`&quot;`, `&#8220;`, `&hellip;`;
+/// [`ENTITY_MARKS`]), ending by `ue`: its length in bytes and what it stands for.
+fn entity_mark(b: &[u8], k: usize, ue: usize) -> Option<(usize, Mark)> {
+    if b.get(k) != Some(&b'&') {
+        return None;
+    }
+    let end = ue.min(b.len()).min(k + 9);
+    let semi = k + 1 + b.get(k + 1..end)?.iter().position(|&c| c == b';')?;
+    let name = &b[k + 1..semi];
+    ENTITY_MARKS
+        .iter()
+        .find(|(n, _)| name.eq_ignore_ascii_case(n))
+        .map(|&(_, mark)| (semi + 1 - k, mark))
+}
+
+/// `&hellip;` (or `&#8230;`) at `j`, ending by `ue`, as a terminator (`…`).
+fn hellip_at(b: &[u8], j: usize, ue: usize) -> Option<(usize, Term)> {
+    entity_mark(b, j, ue)
+        .filter(|&(_, mark)| mark == Mark::Hellip)
+        .map(|(n, _)| (n, Term::Other))
+}
+
+/// Whether `c` is an emoji as news copy pasted from social media has them after a sentence
+/// (`🎉`, `🔥`, `❤`, `⚽`, `⭐`, a flag's regional indicators); not the arrows that mark list
+/// items (`➢`, `➤`).
+pub(super) fn is_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1f000}'..='\u{1faff}'
+            | '\u{2600}'..='\u{2793}'
+            | '\u{231a}'
+            | '\u{231b}'
+            | '\u{23e9}'..='\u{23fa}'
+            | '\u{2b50}'
+            | '\u{2b55}'
+    )
+}
+
+/// Characters that go on an emoji sequence: the zero-width joiner, variation selectors, the
+/// keycap and tag characters.
+fn extends_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// After a terminator and its closing marks at `k`: the end of the emoji that follow it on the
+/// same line (glued to it or after spaces and tabs, several of them with spaces between) when
+/// white space or the end of the block (`ue`) follows them; `None` when no emoji follows so.
+fn emoji_after(text: &str, k: usize, ue: usize) -> Option<usize> {
+    let rest = text.get(k..ue)?;
+    let mut end = None;
+    let mut pos = 0;
+    let mut chars = rest.char_indices().peekable();
+    loop {
+        // Spaces on the same line, then an emoji sequence.
+        while let Some(&(_, c)) = chars.peek() {
+            if c == ' ' || c == '\t' || c == '\u{a0}' {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        match chars.peek() {
+            Some(&(_, c)) if is_emoji(c) => {}
+            _ => break,
+        }
+        while let Some(&(p, c)) = chars.peek() {
+            if is_emoji(c) || extends_emoji(c) {
+                chars.next();
+                pos = p + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        match chars.peek() {
+            None => {
+                end = Some(k + pos);
+                break;
+            }
+            Some(&(_, c)) if c.is_whitespace() => end = Some(k + pos),
+            Some(_) => break,
+        }
+    }
+    end
+}
+
+/// The character an entity of [`ENTITY_MARKS`] stands for.
+fn mark_char(mark: Mark) -> char {
+    match mark {
+        Mark::Straight => '"',
+        Mark::Single => '\'',
+        Mark::Ldquo => '“',
+        Mark::Rdquo => '”',
+        Mark::Lsquo => '‘',
+        Mark::Rsquo => '’',
+        Mark::Low9 => '„',
+        Mark::Laquo => '«',
+        Mark::Raquo => '»',
+        Mark::Hellip => '…',
+    }
+}
+
+/// The soft hyphen's entities, without `&` and `;`.
+const ENTITY_SHY: [&[u8]; 3] = [b"shy", b"#173", b"#xad"];
+
+/// `text` as the feature analyzer reads scraped text: the entities of quotation marks and of
+/// the ellipsis that the segmenter reads as those marks ([`ENTITY_MARKS`]: `&quot;` → `"`,
+/// `&ldquo;` → `“`, `&hellip;` → `…`) are decoded, and soft hyphens (U+00AD, `&shy;`) are
+/// dropped, so that `infor`U+00AD`mation` is one word. Any other entity stays as written.
+/// Borrowed when there is nothing to change.
+pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    if memchr::memchr2(b'&', 0xAD, b).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(d) = memchr::memchr2(b'&', 0xC2, &b[i..]) {
+        let k = i + d;
+        // The replacement and the bytes it replaces.
+        let found = if b[k] == 0xC2 {
+            (b.get(k + 1) == Some(&0xAD)).then_some((None, 2))
+        } else if let Some((n, mark)) = entity_mark(b, k, b.len()) {
+            Some((Some(mark_char(mark)), n))
+        } else {
+            let name_end = b[k + 1..b.len().min(k + 7)].iter().position(|&c| c == b';');
+            name_end
+                .filter(|&e| {
+                    ENTITY_SHY
+                        .iter()
+                        .any(|n| b[k + 1..k + 1 + e].eq_ignore_ascii_case(n))
+                })
+                .map(|e| (None, e + 2))
+        };
+        match found {
+            Some((c, n)) => {
+                out.push_str(&text[copied..k]);
+                out.extend(c);
+                copied = k + n;
+                i = k + n;
+            }
+            None => i = k + 1,
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
 }

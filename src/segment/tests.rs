@@ -1434,7 +1434,9 @@ fn messy_piece() -> impl Strategy<Value = String> {
             "• ", "•\u{a0}", "- ", "* ", "1. ", "2.\u{a0}", "● ", "· ", "U.S.", "No. 10", "3.5bn",
             "p.m.", "Dr.", "https://example.org/a.b?c=1", "tips@example.com", "😀", "🇬🇧",
             "LONDON (Reuters) - ", "BERLIN — ", "Advertisement\n", "Read more: ", "Photo: ",
-            "Share this article\n", "EXCLUSIVE\n", "Q: ", "A: ", "Sato: ",
+            "Share this article\n", "EXCLUSIVE\n", "Q: ", "A: ", "Sato: ", "&ldquo;", "&#8221;",
+            "&#39;", "&lsquo;", "&hellip;", "&#8230;", "&shy;", "&laquo;", "&quot", "🎉",
+            "👍🏽", "👨\u{200d}👩\u{200d}👧", "❤\u{fe0f}", " 🔥 ", "➤ ",
         ])
         .prop_map(String::from),
     ]
@@ -1575,5 +1577,204 @@ fn revision_16_reads_an_explainers_question_subheads_from_the_second() {
     ] {
         let got = subheads_16(text);
         assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn quotation_marks_written_as_entities_are_quotation_marks() {
+    // Invented scraped sentences: each entity reads as the mark it stands for.
+    for text in [
+        "&quot;We will not back down,&quot; the mayor said.",
+        "&ldquo;We will not back down,&rdquo; the mayor said.",
+        "&#8220;We will not back down,&#8221; the mayor said.",
+        "&#x201C;We will not back down,&#x201D; the mayor said.",
+        "&lsquo;We will not back down,&rsquo; the mayor said.",
+        "&#39;We will not back down,&#39; the mayor said.",
+        "&laquo;We will not back down,&raquo; the mayor said.",
+    ] {
+        assert_eq!(flags(text), [(text, true, true)], "{text}");
+    }
+    // A multi-sentence quotation: the sentences inside it continue it.
+    let text = "&ldquo;We tried everything. Nothing worked,&rdquo; the coach said. Fans left.";
+    assert_eq!(
+        continues(text),
+        [
+            ("&ldquo;We tried everything.", false),
+            ("Nothing worked,&rdquo; the coach said.", true),
+            ("Fans left.", false),
+        ]
+    );
+    assert_eq!(
+        flags(text)[1..],
+        [
+            ("Nothing worked,&rdquo; the coach said.", true, true),
+            ("Fans left.", false, false)
+        ]
+    );
+    // An entity closer after the terminator closes the quotation, so the attribution after it
+    // keeps the sentence whole, as `"Why?" she asked.` does.
+    let text = "&quot;Why now?&quot; Senator Jane Roe asked. The room was silent.";
+    assert_eq!(
+        flags(text),
+        [
+            ("&quot;Why now?&quot; Senator Jane Roe asked.", true, true),
+            ("The room was silent.", false, false)
+        ]
+    );
+    // A quotation over paragraphs, reopened by the entity of its mark.
+    let text = "&ldquo;The plan is late. It costs more.\n\n&ldquo;It will fail,&rdquo; she said.";
+    assert_eq!(
+        continues(text),
+        [
+            ("&ldquo;The plan is late.", false),
+            ("It costs more.", true),
+            ("&ldquo;It will fail,&rdquo; she said.", false),
+        ]
+    );
+    // Apostrophes written as entities are no quotation marks; scare quotes stay scare quotes.
+    for text in [
+        "The council didn&rsquo;t vote.",
+        "The council didn&#39;t vote.",
+        "The &quot;reform&quot; is a sham.",
+    ] {
+        assert_eq!(flags(text), [(text, false, false)], "{text}");
+    }
+    // An opening entity after a terminator opens the next sentence, as `"` does.
+    assert_eq!(
+        texts("He moved to the U.S. &quot;It was time,&quot; he said."),
+        ["He moved to the U.S.", "&quot;It was time,&quot; he said."]
+    );
+    // Other entities are text.
+    assert_eq!(
+        flags("Smith &amp; Sons won."),
+        [("Smith &amp; Sons won.", false, false)]
+    );
+}
+
+#[test]
+fn an_ellipsis_written_as_an_entity_ends_a_sentence_as_the_character_does() {
+    for (text, want) in [
+        (
+            "She paused&hellip; Then she left.",
+            ["She paused&hellip;", "Then she left."],
+        ),
+        (
+            "She paused&#8230; Then she left.",
+            ["She paused&#8230;", "Then she left."],
+        ),
+        (
+            "She paused&HELLIP; Then she left.",
+            ["She paused&HELLIP;", "Then she left."],
+        ),
+        (
+            "&ldquo;Wait&hellip;&rdquo; Then she left.",
+            ["&ldquo;Wait&hellip;&rdquo;", "Then she left."],
+        ),
+        (
+            "She paused?&hellip; Then she left.",
+            ["She paused?&hellip;", "Then she left."],
+        ),
+    ] {
+        assert_eq!(texts(text), want, "{text}");
+        let literal = text.replace("&hellip;", "…");
+        assert_eq!(texts(&literal).len(), 2, "{literal}");
+    }
+    // As with `…`: a lower-case word goes on, and so does a word glued to it.
+    for text in [
+        "She paused&hellip; then she left.",
+        "She paused&hellip;then she left.",
+    ] {
+        assert_eq!(texts(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn emoji_after_a_terminator_stay_with_the_sentence_they_follow() {
+    for (text, want) in [
+        (
+            "We won! 🎉 The council met.",
+            ["We won! 🎉", "The council met."],
+        ),
+        (
+            "We won!🎉 The council met.",
+            ["We won!🎉", "The council met."],
+        ),
+        (
+            "We won! 🎉🎉 👍🏽 The council met.",
+            ["We won! 🎉🎉 👍🏽", "The council met."],
+        ),
+        (
+            "We won! 👨\u{200d}👩\u{200d}👧 The council met.",
+            ["We won! 👨\u{200d}👩\u{200d}👧", "The council met."],
+        ),
+        (
+            "Love it. ❤\u{fe0f} The council met.",
+            ["Love it. ❤\u{fe0f}", "The council met."],
+        ),
+        (
+            "\"We won!\" 🎉 The council met.",
+            ["\"We won!\" 🎉", "The council met."],
+        ),
+        (
+            "Great result. 🇬🇧\n\nThe council met.",
+            ["Great result. 🇬🇧", "The council met."],
+        ),
+    ] {
+        assert_eq!(texts(text), want, "{text}");
+        assert_eq!(check_invariants(text), Ok(()));
+    }
+    // At the end of the text or of its paragraph.
+    assert_eq!(texts("The end. 🎉"), ["The end. 🎉"]);
+    assert_eq!(texts("The end. 🎉\n\nMore."), ["The end. 🎉", "More."]);
+    // Left as before: an emoji that opens a line, one glued to the next word, an arrow that
+    // marks an item, an emoji before the full stop, one inside a sentence.
+    for (text, want) in [
+        (
+            "It ended.\n🔥 Officials responded.",
+            vec!["It ended.", "🔥 Officials responded."],
+        ),
+        (
+            "It ended. 🔥Officials responded.",
+            vec!["It ended.", "🔥Officials responded."],
+        ),
+        (
+            "It ended. ➤ Officials responded.",
+            vec!["It ended.", "➤ Officials responded."],
+        ),
+        (
+            "The crowd cheered 🎉. Then it rained.",
+            vec!["The crowd cheered 🎉.", "Then it rained."],
+        ),
+        ("🔥 Officials responded.", vec!["🔥 Officials responded."]),
+        ("Dr. 🎉 Smith came.", vec!["Dr. 🎉 Smith came."]),
+    ] {
+        assert_eq!(texts(text), want, "{text}");
+    }
+}
+
+#[test]
+fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
+    use std::borrow::Cow;
+    assert!(matches!(decode_scraped("Plain text."), Cow::Borrowed(_)));
+    assert!(matches!(
+        decode_scraped("Smith &amp; Sons, café"),
+        Cow::Borrowed(_)
+    ));
+    for (text, want) in [
+        ("&quot;No,&quot; she said.", "\"No,\" she said."),
+        (
+            "&LDQUO;No&#8221; &#39;a&#x27; &lsquo;b&rsquo;",
+            "“No” 'a' ‘b’",
+        ),
+        ("&laquo;Non&raquo; &bdquo;Ja&#8220;", "«Non» „Ja“"),
+        ("Wait&hellip; &#8230;", "Wait… …"),
+        (
+            "infor\u{ad}mation, infor&shy;mation, infor&#173;mation",
+            "information, information, information",
+        ),
+        ("&amp; &nbsp; &quot &#8220", "&amp; &nbsp; &quot &#8220"),
+        ("é\u{ad}&", "é&"),
+    ] {
+        assert_eq!(decode_scraped(text), want, "{text}");
     }
 }

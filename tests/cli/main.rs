@@ -18,5 +18,6 @@ mod progress;
 mod quotations;
 mod review;
 mod robustness;
+mod sentences;
 mod shared_data;
 mod train;

@@ -1,0 +1,189 @@
+//! `factop sentences`: the cue rules 16 flags in its output, and scraped article text (HTML
+//! entities for quotation marks and the ellipsis, soft hyphens, emoji after a sentence) split
+//! with offsets that slice the input back to each sentence.
+
+use crate::harness::factop;
+use serde_json::Value;
+
+fn jsonl(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// The rows of `cmd -f jsonl` on `text`, each row's `text` checked against the input bytes
+/// its `start..end` name.
+fn rows(cmd: &str, text: &str) -> Vec<Value> {
+    let rows = jsonl(&factop(&[cmd, "-f", "jsonl"], Some(text.as_bytes())).ok());
+    for row in &rows {
+        let (s, e) = (
+            row["start"].as_u64().unwrap() as usize,
+            row["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(row["text"], &text[s..e], "{cmd}: {row}");
+    }
+    rows
+}
+
+fn texts(rows: &[Value]) -> Vec<&str> {
+    rows.iter().map(|r| r["text"].as_str().unwrap()).collect()
+}
+
+fn flag(rows: &[Value], name: &str) -> Vec<bool> {
+    rows.iter()
+        .map(|r| {
+            r[name]
+                .as_bool()
+                .unwrap_or_else(|| panic!("no {name} in {r}"))
+        })
+        .collect()
+}
+
+/// Invented: a column that heads its paragraphs with names, then an explainer's one-line
+/// question subheads.
+const SIXTEEN: &str = "This column picks the week's winners and losers.\n\n\
+    Ada Quist: The councillor for Fenmoor asked about the consultants for a year.\n\n\
+    Bryn Tallis: The deputy leader called the backlog stable.\n\n\
+    What is a king tide?\n\nIt is the highest tide of the year.\n\n\
+    Will it flood?\n\nThat depends on the wind.\n";
+
+#[test]
+fn sentences_shows_the_column_head_and_subhead_flags() {
+    let rows = rows("sentences", SIXTEEN);
+    assert_eq!(rows.len(), 7);
+    assert_eq!(
+        flag(&rows, "column_head"),
+        [false, true, true, false, false, false, false]
+    );
+    assert_eq!(
+        flag(&rows, "subhead_16"),
+        [false, false, false, false, false, true, false]
+    );
+    // The schema grows at its end: the fields before stay as they were, in order.
+    let keys: Vec<&str> = rows[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "doc",
+            "index",
+            "start",
+            "end",
+            "text",
+            "in_quote",
+            "attributed",
+            "continues_quote",
+            "continues_report",
+            "q_and_a",
+            "speaker_turn",
+            "speaker_turn_14",
+            "rhetorical",
+            "column_head",
+            "subhead_16",
+        ]
+    );
+}
+
+#[test]
+fn quotation_marks_written_as_entities_quote_in_sentences_and_classify() {
+    let text = "&ldquo;We tried everything. Nothing worked,&rdquo; the coach said.\n\n\
+        &quot;It is a disgrace,&quot; the minister said.\n\n\
+        The &quot;reform&quot; is a sham. The council didn&rsquo;t vote.\n";
+    let want = [
+        "&ldquo;We tried everything.",
+        "Nothing worked,&rdquo; the coach said.",
+        "&quot;It is a disgrace,&quot; the minister said.",
+        "The &quot;reform&quot; is a sham.",
+        "The council didn&rsquo;t vote.",
+    ];
+    let got = rows("sentences", text);
+    assert_eq!(texts(&got), want);
+    assert_eq!(flag(&got, "in_quote"), [true, true, true, false, false]);
+    assert_eq!(flag(&got, "attributed"), [true, true, true, false, false]);
+    assert_eq!(
+        flag(&got, "continues_quote"),
+        [false, true, false, false, false]
+    );
+    assert_eq!(texts(&rows("classify", text)), want);
+    // The quoted words are the speaker's: scored as the literal marks are.
+    let literal = text
+        .replace("&ldquo;", "“")
+        .replace("&rdquo;", "”")
+        .replace("&quot;", "\"")
+        .replace("&rsquo;", "’");
+    let p = |rows: &[Value]| -> Vec<f64> {
+        rows.iter()
+            .map(|r| r["p_opinion"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+}
+
+#[test]
+fn an_ellipsis_entity_ends_a_sentence() {
+    let text = "She paused&hellip; Then she left. He waited&#8230; Nobody came.";
+    assert_eq!(
+        texts(&rows("sentences", text)),
+        [
+            "She paused&hellip;",
+            "Then she left.",
+            "He waited&#8230;",
+            "Nobody came."
+        ]
+    );
+}
+
+#[test]
+fn a_soft_hyphen_stays_inside_its_word() {
+    // The sentence keeps the soft hyphen (offsets index the text as given); the model reads
+    // the word whole, as it reads it without one.
+    for shy in ["\u{ad}", "&shy;"] {
+        let text = format!("The infor{shy}mation was wrong. It was corrected.");
+        let got = rows("classify", &text);
+        assert_eq!(
+            texts(&got),
+            [
+                format!("The infor{shy}mation was wrong.").as_str(),
+                "It was corrected."
+            ]
+        );
+        let plain = rows("classify", "The information was wrong. It was corrected.");
+        assert_eq!(got[0]["p_opinion"], plain[0]["p_opinion"], "{shy:?}");
+    }
+}
+
+#[test]
+fn emoji_after_a_sentence_stay_with_it() {
+    let text = "We won! 🎉 The council met on Friday.👍🏽\n\nIt ended.\n🔥 Officials responded.";
+    for cmd in ["sentences", "classify"] {
+        assert_eq!(
+            texts(&rows(cmd, text)),
+            [
+                "We won! 🎉",
+                "The council met on Friday.👍🏽",
+                "It ended.",
+                "🔥 Officials responded."
+            ],
+            "{cmd}"
+        );
+    }
+}
+
+#[test]
+fn a_dateline_alone_on_its_line_stays_a_line_of_its_own() {
+    // Left as it was (the golden suite fixes it): a dateline on a line of its own is its own
+    // sentence, one on the first sentence's line is part of it.
+    let text = "LONDON, Dec 1 (Reuters) -\nPrices rose in May.\n\nWASHINGTON — The Senate met.";
+    assert_eq!(
+        texts(&rows("sentences", text)),
+        [
+            "LONDON, Dec 1 (Reuters) -",
+            "Prices rose in May.",
+            "WASHINGTON — The Senate met."
+        ]
+    );
+}
