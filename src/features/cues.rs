@@ -1076,13 +1076,15 @@ impl CueSet {
 
     /// Per lexicon, the number of matches among the author-span tokens (as
     /// [`Lexicon::count`] for each). Matches that start in `scope` (reported speech) count
-    /// in the second array instead, except the `reporting` lexicon's.
+    /// in the second array instead, except the `reporting` lexicon's. `newsroom`: the tokens
+    /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
     fn counts<T: TokenSeq + ?Sized>(
         &self,
         tokens: &T,
         info: &[TokenInfo],
         scope: &Scope,
         raw: &str,
+        newsroom: Option<&[usize]>,
     ) -> ([usize; MAX_LEXICONS], [usize; MAX_LEXICONS]) {
         let mut author = [0; MAX_LEXICONS];
         let mut reported = [0; MAX_LEXICONS];
@@ -1099,7 +1101,10 @@ impl CueSet {
             // The newsroom's own `we`/`our` in plain reporting (cue rules 15).
             if matched & (1 << self.first_person) != 0
                 && reads_revision_15(self.rules)
-                && super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i)))
+                && newsroom.map_or_else(
+                    || super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i))),
+                    |marks| marks.contains(&i),
+                )
             {
                 matched &= !(1 << self.first_person);
             }
@@ -1284,12 +1289,13 @@ impl CueSet {
         );
         names
             .into_iter()
-            .zip(self.values_array(tokens, &info, raw, ctx, reported_scope))
+            .zip(self.values_array(tokens, &info, raw, ctx, reported_scope, None))
             .collect()
     }
 
     /// [`values`](Self::values) without the names: `info[i]` is [`token_info`](Self::token_info)
-    /// of token `i`.
+    /// of token `i`; `newsroom`, when the caller has them, the tokens
+    /// `analyzer::newsroom_tokens` marks (cue rules 15: not read again here).
     #[inline(never)]
     pub(crate) fn values_array<T: TokenSeq + ?Sized>(
         &self,
@@ -1298,6 +1304,7 @@ impl CueSet {
         raw: &str,
         ctx: Context,
         reported_scope: bool,
+        newsroom: Option<&[usize]>,
     ) -> [f32; N_CUES] {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         // Counts are small whole numbers: their squashed values are tabulated.
@@ -1311,7 +1318,7 @@ impl CueSet {
         } else {
             Scope::default()
         };
-        let (counts, reported) = self.counts(tokens, info, &scope, raw);
+        let (counts, reported) = self.counts(tokens, info, &scope, raw, newsroom);
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
         }
@@ -2265,7 +2272,7 @@ mod tests {
             let t = tokenise(text);
             let each: Vec<usize> = set.lexicons.iter().map(|(_, l)| l.count(&t)).collect();
             let info: Vec<TokenInfo> = t.iter().map(|t| set.token_info(&t.text)).collect();
-            let counts = set.counts(&t[..], &info, &Scope::default(), text);
+            let counts = set.counts(&t[..], &info, &Scope::default(), text, None);
             assert_eq!(counts.0[..each.len()], each, "{text}");
         }
     }

@@ -659,10 +659,20 @@ fn run(
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
     }
     let view = View { norm, toks };
+    // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it; the cues
+    // read the same marks (found once).
+    let mut marks = Vec::new();
+    if super::cues::reads_revision_15(cfg.cue_rules) {
+        // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
+        let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
+        let bit = f.analyzer.cue_set().first_person_bit();
+        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
+        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
+    }
     let cues = cfg.cues.then(|| {
         f.analyzer
             .cue_set()
-            .values_array(&view, info, text, ctx, cfg.reported_scope)
+            .values_array(&view, info, text, ctx, cfg.reported_scope, Some(&marks))
     });
     // Stance words in reported speech, as `mask_reported_stance`, on entries (after the cues,
     // which read the words themselves).
@@ -672,19 +682,11 @@ fn run(
             .cue_set()
             .reported_stance_starts(&view, info, |i| ent[i] = placeholder);
     }
-    // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it.
-    if super::cues::reads_revision_15(cfg.cue_rules) {
-        let mut marks = Vec::new();
-        // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
-        let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
-        let bit = f.analyzer.cue_set().first_person_bit();
-        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
-        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
-        if !marks.is_empty() {
-            let placeholder = cache.lookup(f, NEWSROOM);
-            for i in marks {
-                ent[i] = placeholder;
-            }
+    // The newsroom's marks as placeholders in the n-grams.
+    if !marks.is_empty() {
+        let placeholder = cache.lookup(f, NEWSROOM);
+        for i in marks {
+            ent[i] = placeholder;
         }
     }
     // Reported speech read as quoted, as `mask_reported`.
