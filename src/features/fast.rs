@@ -518,6 +518,18 @@ struct Scratch {
     /// The weighted terms for [`transform_dot`] (longer than needed: only grown).
     out_indices: Vec<u32>,
     out_values: Vec<f32>,
+    /// The cue values of the last sentence [`run`] read with cues on.
+    cues: CueValues,
+}
+
+/// Cue values, written in place (arrays of more than 32 have no `Default`).
+#[derive(Debug)]
+struct CueValues([f32; N_CUES]);
+
+impl Default for CueValues {
+    fn default() -> Self {
+        CueValues([0.0; N_CUES])
+    }
 }
 
 impl Scratch {
@@ -566,9 +578,10 @@ pub(crate) fn transform(
     ctx: Context,
     v: &mut SparseVec,
 ) -> Option<[f32; N_CUES]> {
+    let mut cues = |s: &mut Scratch| run(f, s, text, ctx, Some(v)).0.then_some(s.cues.0);
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut s) => run(f, &mut s, text, ctx, Some(v)).0,
-        Err(_) => run(f, &mut Scratch::default(), text, ctx, Some(v)).0,
+        Ok(mut s) => cues(&mut s),
+        Err(_) => cues(&mut Scratch::default()),
     })
 }
 
@@ -582,8 +595,8 @@ pub(crate) fn transform_dot(
     w: &[f64],
     terms: impl FnOnce(&[u32]) -> Option<f64>,
 ) -> f64 {
-    let dot = |indices: &[u32], values: &[f32], cues: Option<[f32; N_CUES]>| {
-        let z = f.finish_dot(indices, values, f.cue_values(cues.as_ref()), w);
+    let dot = |indices: &[u32], values: &[f32], cues: Option<&[f32; N_CUES]>| {
+        let z = f.finish_dot(indices, values, f.cue_values(cues), w);
         match terms(indices) {
             Some(x) => z + x,
             None => z,
@@ -594,26 +607,31 @@ pub(crate) fn transform_dot(
             // Weighted terms into the scratch's own buffers, which only ever grow: no
             // zero-filling per sentence.
             let (cues, n) = run(f, &mut s, text, ctx, None);
-            dot(&s.out_indices[..n], &s.out_values[..n], cues)
+            dot(
+                &s.out_indices[..n],
+                &s.out_values[..n],
+                cues.then_some(&s.cues.0),
+            )
         }
         Err(_) => {
             let mut v = SparseVec::default();
-            let cues = run(f, &mut Scratch::default(), text, ctx, Some(&mut v)).0;
-            dot(&v.indices, &v.values, cues)
+            let mut s = Scratch::default();
+            let cues = run(f, &mut s, text, ctx, Some(&mut v)).0;
+            dot(&v.indices, &v.values, cues.then_some(&s.cues.0))
         }
     })
 }
 
-/// Weigh the n-gram terms of `text` and compute its cue values (`None` when cues are off).
-/// The terms, in index order, are pushed onto `v`, or without `v` written to the start of
-/// `s.out_indices` and `s.out_values`; returns the cue values and the number of terms.
+/// Weigh the n-gram terms of `text` and compute its cue values (into `s.cues`, when cues are
+/// on). The terms, in index order, are pushed onto `v`, or without `v` written to the start of
+/// `s.out_indices` and `s.out_values`; returns whether cues are on and the number of terms.
 fn run(
     f: &Featurizer,
     s: &mut Scratch,
     text: &str,
     ctx: Context,
     v: Option<&mut SparseVec>,
-) -> (Option<[f32; N_CUES]>, usize) {
+) -> (bool, usize) {
     let idx = &*f.fast;
     let cfg = f.config();
     if s.owner != idx.id {
@@ -632,6 +650,7 @@ fn run(
         summary,
         out_indices,
         out_values,
+        cues: cue_values,
         ..
     } = s;
     // Entries are only dropped between sentences: `ent` holds ids of this one.
@@ -669,11 +688,17 @@ fn run(
         let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
         super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
     }
-    let cues = cfg.cues.then(|| {
-        f.analyzer
-            .cue_set()
-            .values_array(&view, info, text, ctx, cfg.reported_scope, Some(&marks))
-    });
+    if cfg.cues {
+        f.analyzer.cue_set().fill_values(
+            &view,
+            info,
+            text,
+            ctx,
+            cfg.reported_scope,
+            Some(&marks),
+            &mut cue_values.0,
+        );
+    }
     // Stance words in reported speech, as `mask_reported_stance`, on entries (after the cues,
     // which read the words themselves).
     if cfg.mask_reported_stance && info.iter().any(|inf| inf.may_open_scope()) {
@@ -745,7 +770,7 @@ fn run(
             counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
         }
     }
-    (cues, n)
+    (cfg.cues, n)
 }
 
 /// Term frequencies of one sentence.
