@@ -786,7 +786,9 @@ impl Counter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
         let t = t as usize;
-        if self.counts[t] == 0 {
+        let c = self.counts[t];
+        self.counts[t] = c + 1;
+        if c == 0 {
             self.distinct += 1;
             let word = &mut self.bits[t / 64];
             if *word == 0 {
@@ -794,7 +796,20 @@ impl Counter<'_> {
             }
             *word |= 1 << (t % 64);
         }
-        self.counts[t] += 1;
+    }
+
+    /// Count `hits` (a hit loop's own counter: its `distinct` stays in a register rather than
+    /// being stored at every new term, as a panic could otherwise observe it).
+    #[inline]
+    fn count(&mut self, hits: impl FnOnce(&mut Counter<'_>)) {
+        let mut c = Counter {
+            distinct: self.distinct,
+            counts: &mut *self.counts,
+            bits: &mut *self.bits,
+            summary: &mut *self.summary,
+        };
+        hits(&mut c);
+        self.distinct = c.distinct;
     }
 
     /// Write the touched terms with their weights to the start of `indices` and `values` (at
@@ -836,6 +851,11 @@ impl Counter<'_> {
 /// Count the word n-grams of the (masked) tokens: walk the word trie from each token.
 #[inline(never)]
 fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
+    counter.count(|counter| word_hits_into(idx, entries, masked, counter));
+}
+
+#[inline(always)]
+fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
     for start in 0..masked.len() {
         // The first step is cached per token.
         let mut node = entries[masked[start] as usize].word_node;
@@ -867,12 +887,14 @@ fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Count
 /// Count the character n-grams of the (masked) tokens, cached per token.
 #[inline(never)]
 fn char_hits(cache: &Cache, masked: &[u32], counter: &mut Counter<'_>) {
-    for &e in masked {
-        let e = cache.entries[e as usize];
-        for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
-            counter.hit(t);
+    counter.count(|counter| {
+        for &e in masked {
+            let e = cache.entries[e as usize];
+            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+                counter.hit(t);
+            }
         }
-    }
+    });
 }
 
 #[cfg(test)]
