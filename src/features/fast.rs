@@ -824,6 +824,9 @@ impl Counter<'_> {
         values: &mut [f32],
     ) {
         let mut out = indices.iter_mut().zip(values);
+        // As long as the counts (checked when the featurizer was built): a term in bounds of
+        // `counts` is in bounds of `idf`, with no second check.
+        let idf = &idf[..self.counts.len()];
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {
