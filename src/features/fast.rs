@@ -536,10 +536,17 @@ impl Scratch {
     fn reset(&mut self, idx: &Index) {
         self.owner = idx.id;
         self.cache.clear();
+        // A vocabulary of up to `SMALL_TERMS` terms gets counters of exactly that size, which
+        // `Counter::small` indexes as fixed-size arrays.
+        let n = if idx.n_terms <= SMALL_TERMS {
+            SMALL_TERMS
+        } else {
+            idx.n_terms
+        };
         self.counts.clear();
-        self.counts.resize(idx.n_terms, 0);
+        self.counts.resize(n, 0);
         self.bits.clear();
-        self.bits.resize(idx.n_terms.div_ceil(64), 0);
+        self.bits.resize(n.div_ceil(64), 0);
         self.summary.clear();
         self.summary.resize(self.bits.len().div_ceil(64), 0);
     }
@@ -773,6 +780,48 @@ fn run(
     (cfg.cues, n)
 }
 
+/// Vocabularies of up to this many terms are counted in fixed-size arrays ([`SmallCounter`]).
+const SMALL_TERMS: usize = 1 << 16;
+
+/// Counting a hit on term `t`, with or without fixed-size arrays.
+trait Hit {
+    fn hit(&mut self, t: u32);
+}
+
+/// [`Counter`] over counters of exactly [`SMALL_TERMS`] terms: a term index is cut to 16 bits
+/// (it is below the vocabulary's size, so it stays as it is), and no index needs a bounds check.
+struct SmallCounter<'a> {
+    distinct: usize,
+    counts: &'a mut [u32; SMALL_TERMS],
+    bits: &'a mut [u64; SMALL_TERMS / 64],
+    summary: &'a mut [u64; SMALL_TERMS / 4096],
+}
+
+impl Hit for SmallCounter<'_> {
+    #[inline]
+    fn hit(&mut self, t: u32) {
+        // The same steps as `Counter::hit`.
+        let t = usize::from(t as u16);
+        let c = self.counts[t];
+        self.counts[t] = c + 1;
+        if c == 0 {
+            self.distinct += 1;
+            let word = &mut self.bits[t / 64];
+            if *word == 0 {
+                self.summary[t / 4096] |= 1 << ((t / 64) % 64);
+            }
+            *word |= 1 << (t % 64);
+        }
+    }
+}
+
+impl Hit for Counter<'_> {
+    #[inline]
+    fn hit(&mut self, t: u32) {
+        Counter::hit(self, t);
+    }
+}
+
 /// Term frequencies of one sentence.
 struct Counter<'a> {
     /// Terms with a non-zero count.
@@ -812,6 +861,17 @@ impl Counter<'_> {
         self.distinct = c.distinct;
     }
 
+    /// This counter as a [`SmallCounter`], when its arrays are of that size.
+    #[inline]
+    fn small(&mut self) -> Option<SmallCounter<'_>> {
+        Some(SmallCounter {
+            distinct: self.distinct,
+            counts: (&mut *self.counts).try_into().ok()?,
+            bits: (&mut *self.bits).try_into().ok()?,
+            summary: (&mut *self.summary).try_into().ok()?,
+        })
+    }
+
     /// Write the touched terms with their weights to the start of `indices` and `values` (at
     /// least `distinct` long) in increasing order, clearing the counters on the way.
     #[inline(never)]
@@ -824,9 +884,9 @@ impl Counter<'_> {
         values: &mut [f32],
     ) {
         let mut out = indices.iter_mut().zip(values);
-        // As long as the counts (checked when the featurizer was built): a term in bounds of
-        // `counts` is in bounds of `idf`, with no second check.
-        let idf = &idf[..self.counts.len()];
+        // The vocabulary's counts (the counters may be longer), as long as `idf` (one entry per
+        // term): a term in bounds of one is in bounds of the other, with no second check.
+        let counts = &mut self.counts[..idf.len()];
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {
@@ -836,7 +896,7 @@ impl Counter<'_> {
                 while y != 0 {
                     let t = wi * 64 + y.trailing_zeros() as usize;
                     y &= y - 1;
-                    let tf = std::mem::take(&mut self.counts[t]);
+                    let tf = std::mem::take(&mut counts[t]);
                     let w = match idx.tf_table.get(tf as usize) {
                         Some(&w) => w,
                         None => super::tf_weight(cfg, tf),
@@ -854,11 +914,17 @@ impl Counter<'_> {
 /// Count the word n-grams of the (masked) tokens: walk the word trie from each token.
 #[inline(never)]
 fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
-    counter.count(|counter| word_hits_into(idx, entries, masked, counter));
+    match counter.small() {
+        Some(mut c) => {
+            word_hits_into(idx, entries, masked, &mut c);
+            counter.distinct = c.distinct;
+        }
+        None => counter.count(|counter| word_hits_into(idx, entries, masked, counter)),
+    }
 }
 
 #[inline(always)]
-fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
+fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut impl Hit) {
     for start in 0..masked.len() {
         // The first step is cached per token.
         let mut node = entries[masked[start] as usize].word_node;
@@ -890,14 +956,23 @@ fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut 
 /// Count the character n-grams of the (masked) tokens, cached per token.
 #[inline(never)]
 fn char_hits(cache: &Cache, masked: &[u32], counter: &mut Counter<'_>) {
-    counter.count(|counter| {
-        for &e in masked {
-            let e = cache.entries[e as usize];
-            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
-                counter.hit(t);
-            }
+    match counter.small() {
+        Some(mut c) => {
+            char_hits_into(cache, masked, &mut c);
+            counter.distinct = c.distinct;
         }
-    });
+        None => counter.count(|counter| char_hits_into(cache, masked, counter)),
+    }
+}
+
+#[inline(always)]
+fn char_hits_into(cache: &Cache, masked: &[u32], counter: &mut impl Hit) {
+    for &e in masked {
+        let e = cache.entries[e as usize];
+        for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+            counter.hit(t);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1263,6 +1338,49 @@ mod tests {
             );
         }
         Ok(())
+    }
+
+    /// The fixed-size counter (vocabularies of up to `SMALL_TERMS` terms) and the general one
+    /// (larger vocabularies) leave the same counts, bits and number of distinct terms.
+    #[test]
+    fn the_small_and_the_general_counter_count_alike() {
+        // Repeated and scattered terms below `SMALL_TERMS`, the last one among them.
+        let mut hits: Vec<u32> = (0..20_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) % SMALL_TERMS as u32)
+            .collect();
+        hits.extend([0, 0, 63, 64, 4095, 4096, SMALL_TERMS as u32 - 1]);
+        let count = |n: usize| {
+            let mut counts = vec![0u32; n];
+            let mut bits = vec![0u64; n.div_ceil(64)];
+            let mut summary = vec![0u64; bits.len().div_ceil(64)];
+            let mut c = Counter {
+                distinct: 0,
+                counts: &mut counts,
+                bits: &mut bits,
+                summary: &mut summary,
+            };
+            let (small, distinct) = match c.small() {
+                Some(mut s) => {
+                    hits.iter().for_each(|&t| Hit::hit(&mut s, t));
+                    (true, s.distinct)
+                }
+                None => {
+                    hits.iter().for_each(|&t| Hit::hit(&mut c, t));
+                    (false, c.distinct)
+                }
+            };
+            counts.truncate(SMALL_TERMS);
+            bits.truncate(SMALL_TERMS / 64);
+            summary.truncate(SMALL_TERMS / 4096);
+            (small, distinct, counts, bits, summary)
+        };
+        let (small, general) = (count(SMALL_TERMS), count(SMALL_TERMS + 100));
+        assert!(small.0 && !general.0);
+        assert_eq!(
+            (small.1, &small.2, &small.3, &small.4),
+            (general.1, &general.2, &general.3, &general.4)
+        );
+        assert!(small.1 > 1000 && small.2.iter().sum::<u32>() == hits.len() as u32);
     }
 
     #[test]
