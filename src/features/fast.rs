@@ -520,6 +520,9 @@ struct Scratch {
     out_values: Vec<f32>,
     /// The cue values of the last sentence [`run`] read with cues on.
     cues: CueValues,
+    /// The vocabulary's idf values padded with zeros to `SMALL_TERMS` (empty for a larger
+    /// vocabulary), for `Counter::drain`.
+    idf_small: Vec<f32>,
 }
 
 /// Cue values, written in place (arrays of more than 32 have no `Default`).
@@ -533,8 +536,13 @@ impl Default for CueValues {
 }
 
 impl Scratch {
-    fn reset(&mut self, idx: &Index) {
+    fn reset(&mut self, idx: &Index, idf: &[f32]) {
         self.owner = idx.id;
+        self.idf_small.clear();
+        if idf.len() <= SMALL_TERMS {
+            self.idf_small.extend_from_slice(idf);
+            self.idf_small.resize(SMALL_TERMS, 0.0);
+        }
         self.cache.clear();
         // A vocabulary of up to `SMALL_TERMS` terms gets counters of exactly that size, which
         // `Counter::small` indexes as fixed-size arrays.
@@ -642,7 +650,7 @@ fn run(
     let idx = &*f.fast;
     let cfg = f.config();
     if s.owner != idx.id {
-        s.reset(idx);
+        s.reset(idx, &f.vocab.idf);
     }
     let Scratch {
         cache,
@@ -658,6 +666,7 @@ fn run(
         out_indices,
         out_values,
         cues: cue_values,
+        idf_small,
         ..
     } = s;
     // Entries are only dropped between sentences: `ent` holds ids of this one.
@@ -764,7 +773,7 @@ fn run(
             counter.drain(
                 idx,
                 cfg,
-                &f.vocab.idf,
+                (&f.vocab.idf, idf_small),
                 &mut v.indices[base..],
                 &mut v.values[base..],
             );
@@ -774,7 +783,7 @@ fn run(
                 out_indices.resize(n, 0);
                 out_values.resize(n, 0.0);
             }
-            counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
+            counter.drain(idx, cfg, (&f.vocab.idf, idf_small), out_indices, out_values);
         }
     }
     (cfg.cues, n)
@@ -873,9 +882,29 @@ impl Counter<'_> {
     }
 
     /// Write the touched terms with their weights to the start of `indices` and `values` (at
-    /// least `distinct` long) in increasing order, clearing the counters on the way.
+    /// least `distinct` long) in increasing order, clearing the counters on the way. `idf`:
+    /// the vocabulary's idf values, and the same padded to `SMALL_TERMS` (or empty).
     #[inline(never)]
     fn drain(
+        self,
+        idx: &Index,
+        cfg: &super::FeatureConfig,
+        idf: (&[f32], &[f32]),
+        indices: &mut [u32],
+        values: &mut [f32],
+    ) {
+        if self.counts.len() == SMALL_TERMS && idf.1.len() == SMALL_TERMS {
+            self.drain_as::<true>(idx, cfg, idf.1, indices, values);
+        } else {
+            self.drain_as::<false>(idx, cfg, idf.0, indices, values);
+        }
+    }
+
+    /// [`drain`](Self::drain); with `SMALL`, counters and `idf` of exactly `SMALL_TERMS`
+    /// entries, indexed by term indices cut to 16 bits (they are below that: nothing is cut),
+    /// so that no index needs a bounds check.
+    #[inline(always)]
+    fn drain_as<const SMALL: bool>(
         self,
         idx: &Index,
         cfg: &super::FeatureConfig,
@@ -884,17 +913,24 @@ impl Counter<'_> {
         values: &mut [f32],
     ) {
         let mut out = indices.iter_mut().zip(values);
-        // The vocabulary's counts (the counters may be longer), as long as `idf` (one entry per
-        // term): a term in bounds of one is in bounds of the other, with no second check.
-        let counts = &mut self.counts[..idf.len()];
+        let (mask, n) = if SMALL {
+            (SMALL_TERMS - 1, SMALL_TERMS)
+        } else {
+            (usize::MAX, idf.len())
+        };
+        // The counts as long as `idf` (one entry per term; the counters may be longer): a term
+        // in bounds of one is in bounds of the other, with no second check.
+        let counts = &mut self.counts[..n];
+        let idf = &idf[..n];
+        let bits = &mut self.bits[..n.div_ceil(64)];
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {
-                let wi = si * 64 + x.trailing_zeros() as usize;
+                let wi = (si * 64 + x.trailing_zeros() as usize) & (mask >> 6);
                 x &= x - 1;
-                let mut y = std::mem::take(&mut self.bits[wi]);
+                let mut y = std::mem::take(&mut bits[wi]);
                 while y != 0 {
-                    let t = wi * 64 + y.trailing_zeros() as usize;
+                    let t = (wi * 64 + y.trailing_zeros() as usize) & mask;
                     y &= y - 1;
                     let tf = std::mem::take(&mut counts[t]);
                     let w = match idx.tf_table.get(tf as usize) {
@@ -1420,6 +1456,32 @@ mod tests {
             Context::default(),
         )
         .unwrap();
+    }
+
+    /// The general `drain` (a vocabulary of more than `SMALL_TERMS` terms) weighs the terms
+    /// as the one for small vocabularies does, bit for bit.
+    #[test]
+    fn the_general_drain_weighs_like_the_small_one() {
+        let article = include_str!("../../datasets/examples/council-budget.txt");
+        for f in featurizers() {
+            let mut small = Scratch::default();
+            let mut general = Scratch::default();
+            general.reset(&f.fast, &f.vocab.idf);
+            general.idf_small.clear();
+            for s in crate::segment::split(article) {
+                let (text, ctx) = (&article[s.start..s.end], Context::of(&s));
+                let (mut a, mut b) = (SparseVec::default(), SparseVec::default());
+                assert_eq!(
+                    run(&f, &mut small, text, ctx, Some(&mut a)),
+                    run(&f, &mut general, text, ctx, Some(&mut b))
+                );
+                assert_eq!(small.idf_small.len(), SMALL_TERMS);
+                assert!(general.idf_small.is_empty());
+                assert_eq!(a.indices, b.indices);
+                let bits = |v: &SparseVec| v.values.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&a), bits(&b));
+            }
+        }
     }
 
     #[test]
