@@ -926,10 +926,15 @@ pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
             continue;
         }
         let t = tokens.text(i);
-        if (t.eq_ignore_ascii_case("we") || t.eq_ignore_ascii_case("our"))
-            && tokens.span(i) == Span::Author
-            && super::senses::is_newsrooms(tokens, i, &t.to_ascii_lowercase())
-        {
+        // The word lower-cased, without a copy.
+        let key = if t.eq_ignore_ascii_case("we") {
+            "we"
+        } else if t.eq_ignore_ascii_case("our") {
+            "our"
+        } else {
+            continue;
+        };
+        if tokens.span(i) == Span::Author && super::senses::is_newsrooms(tokens, i, key) {
             mark(i);
         }
     }

@@ -1076,30 +1076,38 @@ impl CueSet {
 
     /// Per lexicon, the number of matches among the author-span tokens (as
     /// [`Lexicon::count`] for each). Matches that start in `scope` (reported speech) count
-    /// in the second array instead, except the `reporting` lexicon's.
+    /// in the second array instead, except the `reporting` lexicon's. `newsroom`: the tokens
+    /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
+    /// The counts go to `author` and `reported` (zeroed by the caller): written in place, not
+    /// returned, to save copying the arrays per sentence.
+    #[allow(clippy::too_many_arguments)]
     fn counts<T: TokenSeq + ?Sized>(
         &self,
         tokens: &T,
         info: &[TokenInfo],
         scope: &Scope,
         raw: &str,
-    ) -> ([usize; MAX_LEXICONS], [usize; MAX_LEXICONS]) {
-        let mut author = [0; MAX_LEXICONS];
-        let mut reported = [0; MAX_LEXICONS];
+        newsroom: Option<&[usize]>,
+        author: &mut [usize; MAX_LEXICONS],
+        reported: &mut [usize; MAX_LEXICONS],
+    ) {
         for (i, inf) in info.iter().enumerate() {
             if inf.lexicons == 0 || tokens.span(i) != Span::Author {
                 continue;
             }
             let n = if !scope.is_empty() && scope.contains(i) {
-                &mut reported
+                &mut *reported
             } else {
-                &mut author
+                &mut *author
             };
             let mut matched = self.matched_sense(tokens, info, i, Some(raw));
             // The newsroom's own `we`/`our` in plain reporting (cue rules 15).
             if matched & (1 << self.first_person) != 0
                 && reads_revision_15(self.rules)
-                && super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i)))
+                && newsroom.map_or_else(
+                    || super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i))),
+                    |marks| marks.contains(&i),
+                )
             {
                 matched &= !(1 << self.first_person);
             }
@@ -1121,7 +1129,6 @@ impl CueSet {
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
-        (author, reported)
     }
 
     /// [`matched_at`](Self::matched_at), without the sense-bearing lexicons when cue rules 8
@@ -1284,13 +1291,13 @@ impl CueSet {
         );
         names
             .into_iter()
-            .zip(self.values_array(tokens, &info, raw, ctx, reported_scope))
+            .zip(self.values_array(tokens, &info, raw, ctx, reported_scope, None))
             .collect()
     }
 
     /// [`values`](Self::values) without the names: `info[i]` is [`token_info`](Self::token_info)
-    /// of token `i`.
-    #[inline(never)]
+    /// of token `i`; `newsroom`, when the caller has them, the tokens
+    /// `analyzer::newsroom_tokens` marks (cue rules 15: not read again here).
     pub(crate) fn values_array<T: TokenSeq + ?Sized>(
         &self,
         tokens: &T,
@@ -1298,20 +1305,50 @@ impl CueSet {
         raw: &str,
         ctx: Context,
         reported_scope: bool,
+        newsroom: Option<&[usize]>,
     ) -> [f32; N_CUES] {
+        let mut out = [0f32; N_CUES];
+        self.fill_values(tokens, info, raw, ctx, reported_scope, newsroom, &mut out);
+        out
+    }
+
+    /// [`values_array`](Self::values_array) written to `out` (every value set): no array
+    /// copied on the way out, per sentence on the inference path.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn fill_values<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        info: &[TokenInfo],
+        raw: &str,
+        ctx: Context,
+        reported_scope: bool,
+        newsroom: Option<&[usize]>,
+        out: &mut [f32; N_CUES],
+    ) {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         // Counts are small whole numbers: their squashed values are tabulated.
         let squash_count = |n: usize| match self.squashed.get(n) {
             Some(&x) => x,
             None => squash(n as f32),
         };
-        let mut out = [0f32; N_CUES];
+        out.fill(0.0);
         let scope = if reported_scope {
             self.scope_of(tokens, info)
         } else {
             Scope::default()
         };
-        let (counts, reported) = self.counts(tokens, info, &scope, raw);
+        let mut counts = [0; MAX_LEXICONS];
+        let mut reported = [0; MAX_LEXICONS];
+        self.counts(
+            tokens,
+            info,
+            &scope,
+            raw,
+            newsroom,
+            &mut counts,
+            &mut reported,
+        );
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
         }
@@ -1474,7 +1511,6 @@ impl CueSet {
         if self.scale != 1.0 {
             out.iter_mut().for_each(|o| *o *= self.scale);
         }
-        out
     }
 }
 
@@ -2265,8 +2301,18 @@ mod tests {
             let t = tokenise(text);
             let each: Vec<usize> = set.lexicons.iter().map(|(_, l)| l.count(&t)).collect();
             let info: Vec<TokenInfo> = t.iter().map(|t| set.token_info(&t.text)).collect();
-            let counts = set.counts(&t[..], &info, &Scope::default(), text);
-            assert_eq!(counts.0[..each.len()], each, "{text}");
+            let (mut counts, mut reported) = ([0; MAX_LEXICONS], [0; MAX_LEXICONS]);
+            let scope = Scope::default();
+            set.counts(
+                &t[..],
+                &info,
+                &scope,
+                text,
+                None,
+                &mut counts,
+                &mut reported,
+            );
+            assert_eq!(counts[..each.len()], each, "{text}");
         }
     }
 

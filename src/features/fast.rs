@@ -518,16 +518,43 @@ struct Scratch {
     /// The weighted terms for [`transform_dot`] (longer than needed: only grown).
     out_indices: Vec<u32>,
     out_values: Vec<f32>,
+    /// The cue values of the last sentence [`run`] read with cues on.
+    cues: CueValues,
+    /// The vocabulary's idf values padded with zeros to `SMALL_TERMS` (empty for a larger
+    /// vocabulary), for `Counter::drain`.
+    idf_small: Vec<f32>,
+}
+
+/// Cue values, written in place (arrays of more than 32 have no `Default`).
+#[derive(Debug)]
+struct CueValues([f32; N_CUES]);
+
+impl Default for CueValues {
+    fn default() -> Self {
+        CueValues([0.0; N_CUES])
+    }
 }
 
 impl Scratch {
-    fn reset(&mut self, idx: &Index) {
+    fn reset(&mut self, idx: &Index, idf: &[f32]) {
         self.owner = idx.id;
+        self.idf_small.clear();
+        if idf.len() <= SMALL_TERMS {
+            self.idf_small.extend_from_slice(idf);
+            self.idf_small.resize(SMALL_TERMS, 0.0);
+        }
         self.cache.clear();
+        // A vocabulary of up to `SMALL_TERMS` terms gets counters of exactly that size, which
+        // `Counter::small` indexes as fixed-size arrays.
+        let n = if idx.n_terms <= SMALL_TERMS {
+            SMALL_TERMS
+        } else {
+            idx.n_terms
+        };
         self.counts.clear();
-        self.counts.resize(idx.n_terms, 0);
+        self.counts.resize(n, 0);
         self.bits.clear();
-        self.bits.resize(idx.n_terms.div_ceil(64), 0);
+        self.bits.resize(n.div_ceil(64), 0);
         self.summary.clear();
         self.summary.resize(self.bits.len().div_ceil(64), 0);
     }
@@ -566,9 +593,10 @@ pub(crate) fn transform(
     ctx: Context,
     v: &mut SparseVec,
 ) -> Option<[f32; N_CUES]> {
+    let mut cues = |s: &mut Scratch| run(f, s, text, ctx, Some(v)).0.then_some(s.cues.0);
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut s) => run(f, &mut s, text, ctx, Some(v)).0,
-        Err(_) => run(f, &mut Scratch::default(), text, ctx, Some(v)).0,
+        Ok(mut s) => cues(&mut s),
+        Err(_) => cues(&mut Scratch::default()),
     })
 }
 
@@ -582,8 +610,8 @@ pub(crate) fn transform_dot(
     w: &[f64],
     terms: impl FnOnce(&[u32]) -> Option<f64>,
 ) -> f64 {
-    let dot = |indices: &[u32], values: &[f32], cues: Option<[f32; N_CUES]>| {
-        let z = f.finish_dot(indices, values, f.cue_values(cues.as_ref()), w);
+    let dot = |indices: &[u32], values: &[f32], cues: Option<&[f32; N_CUES]>| {
+        let z = f.finish_dot(indices, values, f.cue_values(cues), w);
         match terms(indices) {
             Some(x) => z + x,
             None => z,
@@ -594,30 +622,35 @@ pub(crate) fn transform_dot(
             // Weighted terms into the scratch's own buffers, which only ever grow: no
             // zero-filling per sentence.
             let (cues, n) = run(f, &mut s, text, ctx, None);
-            dot(&s.out_indices[..n], &s.out_values[..n], cues)
+            dot(
+                &s.out_indices[..n],
+                &s.out_values[..n],
+                cues.then_some(&s.cues.0),
+            )
         }
         Err(_) => {
             let mut v = SparseVec::default();
-            let cues = run(f, &mut Scratch::default(), text, ctx, Some(&mut v)).0;
-            dot(&v.indices, &v.values, cues)
+            let mut s = Scratch::default();
+            let cues = run(f, &mut s, text, ctx, Some(&mut v)).0;
+            dot(&v.indices, &v.values, cues.then_some(&s.cues.0))
         }
     })
 }
 
-/// Weigh the n-gram terms of `text` and compute its cue values (`None` when cues are off).
-/// The terms, in index order, are pushed onto `v`, or without `v` written to the start of
-/// `s.out_indices` and `s.out_values`; returns the cue values and the number of terms.
+/// Weigh the n-gram terms of `text` and compute its cue values (into `s.cues`, when cues are
+/// on). The terms, in index order, are pushed onto `v`, or without `v` written to the start of
+/// `s.out_indices` and `s.out_values`; returns whether cues are on and the number of terms.
 fn run(
     f: &Featurizer,
     s: &mut Scratch,
     text: &str,
     ctx: Context,
     v: Option<&mut SparseVec>,
-) -> (Option<[f32; N_CUES]>, usize) {
+) -> (bool, usize) {
     let idx = &*f.fast;
     let cfg = f.config();
     if s.owner != idx.id {
-        s.reset(idx);
+        s.reset(idx, &f.vocab.idf);
     }
     let Scratch {
         cache,
@@ -632,6 +665,8 @@ fn run(
         summary,
         out_indices,
         out_values,
+        cues: cue_values,
+        idf_small,
         ..
     } = s;
     // Entries are only dropped between sentences: `ent` holds ids of this one.
@@ -659,11 +694,27 @@ fn run(
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
     }
     let view = View { norm, toks };
-    let cues = cfg.cues.then(|| {
-        f.analyzer
-            .cue_set()
-            .values_array(&view, info, text, ctx, cfg.reported_scope)
-    });
+    // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it; the cues
+    // read the same marks (found once).
+    let mut marks = Vec::new();
+    if super::cues::reads_revision_15(cfg.cue_rules) {
+        // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
+        let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
+        let bit = f.analyzer.cue_set().first_person_bit();
+        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
+        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
+    }
+    if cfg.cues {
+        f.analyzer.cue_set().fill_values(
+            &view,
+            info,
+            text,
+            ctx,
+            cfg.reported_scope,
+            Some(&marks),
+            &mut cue_values.0,
+        );
+    }
     // Stance words in reported speech, as `mask_reported_stance`, on entries (after the cues,
     // which read the words themselves).
     if cfg.mask_reported_stance && info.iter().any(|inf| inf.may_open_scope()) {
@@ -672,19 +723,11 @@ fn run(
             .cue_set()
             .reported_stance_starts(&view, info, |i| ent[i] = placeholder);
     }
-    // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it.
-    if super::cues::reads_revision_15(cfg.cue_rules) {
-        let mut marks = Vec::new();
-        // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
-        let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
-        let bit = f.analyzer.cue_set().first_person_bit();
-        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
-        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
-        if !marks.is_empty() {
-            let placeholder = cache.lookup(f, NEWSROOM);
-            for i in marks {
-                ent[i] = placeholder;
-            }
+    // The newsroom's marks as placeholders in the n-grams.
+    if !marks.is_empty() {
+        let placeholder = cache.lookup(f, NEWSROOM);
+        for i in marks {
+            ent[i] = placeholder;
         }
     }
     // Reported speech read as quoted, as `mask_reported`.
@@ -730,7 +773,7 @@ fn run(
             counter.drain(
                 idx,
                 cfg,
-                &f.vocab.idf,
+                (&f.vocab.idf, idf_small),
                 &mut v.indices[base..],
                 &mut v.values[base..],
             );
@@ -740,10 +783,52 @@ fn run(
                 out_indices.resize(n, 0);
                 out_values.resize(n, 0.0);
             }
-            counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
+            counter.drain(idx, cfg, (&f.vocab.idf, idf_small), out_indices, out_values);
         }
     }
-    (cues, n)
+    (cfg.cues, n)
+}
+
+/// Vocabularies of up to this many terms are counted in fixed-size arrays ([`SmallCounter`]).
+const SMALL_TERMS: usize = 1 << 16;
+
+/// Counting a hit on term `t`, with or without fixed-size arrays.
+trait Hit {
+    fn hit(&mut self, t: u32);
+}
+
+/// [`Counter`] over counters of exactly [`SMALL_TERMS`] terms: a term index is cut to 16 bits
+/// (it is below the vocabulary's size, so it stays as it is), and no index needs a bounds check.
+struct SmallCounter<'a> {
+    distinct: usize,
+    counts: &'a mut [u32; SMALL_TERMS],
+    bits: &'a mut [u64; SMALL_TERMS / 64],
+    summary: &'a mut [u64; SMALL_TERMS / 4096],
+}
+
+impl Hit for SmallCounter<'_> {
+    #[inline]
+    fn hit(&mut self, t: u32) {
+        // The same steps as `Counter::hit`.
+        let t = usize::from(t as u16);
+        let c = self.counts[t];
+        self.counts[t] = c + 1;
+        if c == 0 {
+            self.distinct += 1;
+            let word = &mut self.bits[t / 64];
+            if *word == 0 {
+                self.summary[t / 4096] |= 1 << ((t / 64) % 64);
+            }
+            *word |= 1 << (t % 64);
+        }
+    }
+}
+
+impl Hit for Counter<'_> {
+    #[inline]
+    fn hit(&mut self, t: u32) {
+        Counter::hit(self, t);
+    }
 }
 
 /// Term frequencies of one sentence.
@@ -759,7 +844,9 @@ impl Counter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
         let t = t as usize;
-        if self.counts[t] == 0 {
+        let c = self.counts[t];
+        self.counts[t] = c + 1;
+        if c == 0 {
             self.distinct += 1;
             let word = &mut self.bits[t / 64];
             if *word == 0 {
@@ -767,13 +854,57 @@ impl Counter<'_> {
             }
             *word |= 1 << (t % 64);
         }
-        self.counts[t] += 1;
+    }
+
+    /// Count `hits` (a hit loop's own counter: its `distinct` stays in a register rather than
+    /// being stored at every new term, as a panic could otherwise observe it).
+    #[inline]
+    fn count(&mut self, hits: impl FnOnce(&mut Counter<'_>)) {
+        let mut c = Counter {
+            distinct: self.distinct,
+            counts: &mut *self.counts,
+            bits: &mut *self.bits,
+            summary: &mut *self.summary,
+        };
+        hits(&mut c);
+        self.distinct = c.distinct;
+    }
+
+    /// This counter as a [`SmallCounter`], when its arrays are of that size.
+    #[inline]
+    fn small(&mut self) -> Option<SmallCounter<'_>> {
+        Some(SmallCounter {
+            distinct: self.distinct,
+            counts: (&mut *self.counts).try_into().ok()?,
+            bits: (&mut *self.bits).try_into().ok()?,
+            summary: (&mut *self.summary).try_into().ok()?,
+        })
     }
 
     /// Write the touched terms with their weights to the start of `indices` and `values` (at
-    /// least `distinct` long) in increasing order, clearing the counters on the way.
+    /// least `distinct` long) in increasing order, clearing the counters on the way. `idf`:
+    /// the vocabulary's idf values, and the same padded to `SMALL_TERMS` (or empty).
     #[inline(never)]
     fn drain(
+        self,
+        idx: &Index,
+        cfg: &super::FeatureConfig,
+        idf: (&[f32], &[f32]),
+        indices: &mut [u32],
+        values: &mut [f32],
+    ) {
+        if self.counts.len() == SMALL_TERMS && idf.1.len() == SMALL_TERMS {
+            self.drain_as::<true>(idx, cfg, idf.1, indices, values);
+        } else {
+            self.drain_as::<false>(idx, cfg, idf.0, indices, values);
+        }
+    }
+
+    /// [`drain`](Self::drain); with `SMALL`, counters and `idf` of exactly `SMALL_TERMS`
+    /// entries, indexed by term indices cut to 16 bits (they are below that: nothing is cut),
+    /// so that no index needs a bounds check.
+    #[inline(always)]
+    fn drain_as<const SMALL: bool>(
         self,
         idx: &Index,
         cfg: &super::FeatureConfig,
@@ -782,16 +913,26 @@ impl Counter<'_> {
         values: &mut [f32],
     ) {
         let mut out = indices.iter_mut().zip(values);
+        let (mask, n) = if SMALL {
+            (SMALL_TERMS - 1, SMALL_TERMS)
+        } else {
+            (usize::MAX, idf.len())
+        };
+        // The counts as long as `idf` (one entry per term; the counters may be longer): a term
+        // in bounds of one is in bounds of the other, with no second check.
+        let counts = &mut self.counts[..n];
+        let idf = &idf[..n];
+        let bits = &mut self.bits[..n.div_ceil(64)];
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {
-                let wi = si * 64 + x.trailing_zeros() as usize;
+                let wi = (si * 64 + x.trailing_zeros() as usize) & (mask >> 6);
                 x &= x - 1;
-                let mut y = std::mem::take(&mut self.bits[wi]);
+                let mut y = std::mem::take(&mut bits[wi]);
                 while y != 0 {
-                    let t = wi * 64 + y.trailing_zeros() as usize;
+                    let t = (wi * 64 + y.trailing_zeros() as usize) & mask;
                     y &= y - 1;
-                    let tf = std::mem::take(&mut self.counts[t]);
+                    let tf = std::mem::take(&mut counts[t]);
                     let w = match idx.tf_table.get(tf as usize) {
                         Some(&w) => w,
                         None => super::tf_weight(cfg, tf),
@@ -809,6 +950,17 @@ impl Counter<'_> {
 /// Count the word n-grams of the (masked) tokens: walk the word trie from each token.
 #[inline(never)]
 fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
+    match counter.small() {
+        Some(mut c) => {
+            word_hits_into(idx, entries, masked, &mut c);
+            counter.distinct = c.distinct;
+        }
+        None => counter.count(|counter| word_hits_into(idx, entries, masked, counter)),
+    }
+}
+
+#[inline(always)]
+fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut impl Hit) {
     for start in 0..masked.len() {
         // The first step is cached per token.
         let mut node = entries[masked[start] as usize].word_node;
@@ -840,6 +992,17 @@ fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Count
 /// Count the character n-grams of the (masked) tokens, cached per token.
 #[inline(never)]
 fn char_hits(cache: &Cache, masked: &[u32], counter: &mut Counter<'_>) {
+    match counter.small() {
+        Some(mut c) => {
+            char_hits_into(cache, masked, &mut c);
+            counter.distinct = c.distinct;
+        }
+        None => counter.count(|counter| char_hits_into(cache, masked, counter)),
+    }
+}
+
+#[inline(always)]
+fn char_hits_into(cache: &Cache, masked: &[u32], counter: &mut impl Hit) {
     for &e in masked {
         let e = cache.entries[e as usize];
         for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
@@ -1213,6 +1376,49 @@ mod tests {
         Ok(())
     }
 
+    /// The fixed-size counter (vocabularies of up to `SMALL_TERMS` terms) and the general one
+    /// (larger vocabularies) leave the same counts, bits and number of distinct terms.
+    #[test]
+    fn the_small_and_the_general_counter_count_alike() {
+        // Repeated and scattered terms below `SMALL_TERMS`, the last one among them.
+        let mut hits: Vec<u32> = (0..20_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 7) % SMALL_TERMS as u32)
+            .collect();
+        hits.extend([0, 0, 63, 64, 4095, 4096, SMALL_TERMS as u32 - 1]);
+        let count = |n: usize| {
+            let mut counts = vec![0u32; n];
+            let mut bits = vec![0u64; n.div_ceil(64)];
+            let mut summary = vec![0u64; bits.len().div_ceil(64)];
+            let mut c = Counter {
+                distinct: 0,
+                counts: &mut counts,
+                bits: &mut bits,
+                summary: &mut summary,
+            };
+            let (small, distinct) = match c.small() {
+                Some(mut s) => {
+                    hits.iter().for_each(|&t| Hit::hit(&mut s, t));
+                    (true, s.distinct)
+                }
+                None => {
+                    hits.iter().for_each(|&t| Hit::hit(&mut c, t));
+                    (false, c.distinct)
+                }
+            };
+            counts.truncate(SMALL_TERMS);
+            bits.truncate(SMALL_TERMS / 64);
+            summary.truncate(SMALL_TERMS / 4096);
+            (small, distinct, counts, bits, summary)
+        };
+        let (small, general) = (count(SMALL_TERMS), count(SMALL_TERMS + 100));
+        assert!(small.0 && !general.0);
+        assert_eq!(
+            (small.1, &small.2, &small.3, &small.4),
+            (general.1, &general.2, &general.3, &general.4)
+        );
+        assert!(small.1 > 1000 && small.2.iter().sum::<u32>() == hits.len() as u32);
+    }
+
     #[test]
     fn the_reported_stance_placeholder_is_in_the_masking_vocabularies() {
         let fs = featurizers();
@@ -1250,6 +1456,32 @@ mod tests {
             Context::default(),
         )
         .unwrap();
+    }
+
+    /// The general `drain` (a vocabulary of more than `SMALL_TERMS` terms) weighs the terms
+    /// as the one for small vocabularies does, bit for bit.
+    #[test]
+    fn the_general_drain_weighs_like_the_small_one() {
+        let article = include_str!("../../datasets/examples/council-budget.txt");
+        for f in featurizers() {
+            let mut small = Scratch::default();
+            let mut general = Scratch::default();
+            general.reset(&f.fast, &f.vocab.idf);
+            general.idf_small.clear();
+            for s in crate::segment::split(article) {
+                let (text, ctx) = (&article[s.start..s.end], Context::of(&s));
+                let (mut a, mut b) = (SparseVec::default(), SparseVec::default());
+                assert_eq!(
+                    run(&f, &mut small, text, ctx, Some(&mut a)),
+                    run(&f, &mut general, text, ctx, Some(&mut b))
+                );
+                assert_eq!(small.idf_small.len(), SMALL_TERMS);
+                assert!(general.idf_small.is_empty());
+                assert_eq!(a.indices, b.indices);
+                let bits = |v: &SparseVec| v.values.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&a), bits(&b));
+            }
+        }
     }
 
     #[test]
