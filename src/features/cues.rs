@@ -1134,8 +1134,8 @@ impl CueSet {
         }
         // A rating line in the author's voice (cue rules 17) is one evaluative match.
         if reads_revision_17(self.rules)
-            && (0..tokens.count()).all(|k| tokens.span(k) == Span::Author)
             && super::senses::is_rating(raw)
+            && (0..tokens.count()).all(|k| tokens.span(k) == Span::Author)
         {
             author[self.evaluative] += 1;
         }

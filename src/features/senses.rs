@@ -532,11 +532,32 @@ fn rating_number(w: &[&str]) -> Option<usize> {
 /// label word of [`RATING_LABELS`] when there is a label). A rating is the author's
 /// evaluation; a sentence that reports one has more words (`The hotel has five stars`).
 pub(crate) fn is_rating(raw: &str) -> bool {
-    // A rating line is short: longer sentences are not read (most sentences, at no cost).
+    let is_star = |c: char| {
+        matches!(
+            c,
+            '\u{2605}' | '\u{2606}' | '\u{2729}' | '\u{272D}' | '\u{2B50}'
+        )
+    };
+    // A rating line is short and ends in its scale or stars: other sentences are turned away
+    // by their length or their last word, read from the end (most sentences, at little cost).
     if raw.len() > 120 {
         return false;
     }
     let s = raw.trim().trim_end_matches(['.', '!']).trim_end();
+    let last = s
+        .rsplit(|c: char| c.is_whitespace() || c == '/' || c == ':')
+        .next()
+        .unwrap_or("");
+    let ends = ["star", "stars", "5", "five", "10", "ten"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        || last
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_star(c) || c == '\u{00BD}');
+    if !ends {
+        return false;
+    }
     let cut = s
         .rfind(':')
         .map(|p| (p, 1))
@@ -549,12 +570,6 @@ pub(crate) fn is_rating(raw: &str) -> bool {
     if label.is_some_and(|l| l.split_whitespace().count() > 4 || l.trim().is_empty()) {
         return false;
     }
-    let is_star = |c: char| {
-        matches!(
-            c,
-            '\u{2605}' | '\u{2606}' | '\u{2729}' | '\u{272D}' | '\u{2B50}'
-        )
-    };
     if body.chars().any(is_star)
         && body
             .chars()
