@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's ten flags.
-const CONTEXTS: [Context; 1024] = {
+/// Every combination of the segmenter's eleven flags.
+static CONTEXTS: [Context; 2048] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
@@ -30,10 +30,11 @@ const CONTEXTS: [Context; 1024] = {
         speaker_turn_14: false,
         column_head: false,
         subhead_16: false,
+        q_label_17: false,
         rhetorical: false,
-    }; 1024];
+    }; 2048];
     let mut i = 0;
-    while i < 1024 {
+    while i < 2048 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
@@ -45,6 +46,7 @@ const CONTEXTS: [Context; 1024] = {
             speaker_turn_14: i & 128 != 0,
             column_head: i & 256 != 0,
             subhead_16: i & 512 != 0,
+            q_label_17: i & 1024 != 0,
         };
         i += 1;
     }

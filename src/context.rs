@@ -72,6 +72,7 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                             && overlap.iter().all(|s| s.speaker_turn_14),
                         column_head: !overlap.is_empty() && overlap.iter().all(|s| s.column_head),
                         subhead_16: !overlap.is_empty() && overlap.iter().all(|s| s.subhead_16),
+                        q_label_17: !overlap.is_empty() && overlap.iter().all(|s| s.q_label_17),
                         rhetorical: !overlap.is_empty() && overlap.iter().all(|s| s.rhetorical),
                     }
                 }

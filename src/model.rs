@@ -334,6 +334,7 @@ pub fn context_of(text: &str) -> Context {
         speaker_turn_14: false,
         column_head: false,
         subhead_16: false,
+        q_label_17: false,
         rhetorical: false,
     }
 }

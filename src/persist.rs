@@ -34,13 +34,14 @@ use std::path::{Path, PathBuf};
 /// revision 11 (author-stance frames), version 20 revision 12 (questions and answers), version
 /// 21 revision 13 (recommendations and speakers' turns), version 22 revision 14 (the writer's
 /// rhetorical questions), version 23 revision 15 (the newsroom's own `we`/`our`), version 24
-/// revision 16 (a column's name headings, question subheads).
+/// revision 16 (a column's name headings, question subheads), version 25 revision 17 (the
+/// newsroom's tests, ratings, broadcast formulae, link lines, a reader's `Q` letter).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 24;
+pub const FORMAT_VERSION: u32 = 25;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -86,7 +87,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 16 {
+    if m.params.features.cue_rules >= 17 {
+        25
+    } else if m.params.features.cue_rules >= 16 {
         24
     } else if m.params.features.cue_rules >= 15 {
         23
@@ -891,7 +894,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_16_are_stored_and_make_version_9_to_24() {
+    fn single_quotes_and_cue_rules_3_to_17_are_stored_and_make_version_9_to_25() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 16: version 24, read back as 16.
@@ -904,6 +907,7 @@ mod tests {
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 16);
         for (rules, version) in [
+            (17, 25),
             (15, 23),
             (14, 22),
             (13, 21),

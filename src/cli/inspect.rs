@@ -135,9 +135,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
     // 11 author-stance frames, 12 questions and answers, 13 recommendations and speakers' turns
     // (and more frames, `would say that`, `the lies in`), 14 rhetorical questions, 15 the
-    // newsroom's own first person, 16 a column's name headings and question subheads.
+    // newsroom's own first person, 16 a column's name headings and question subheads, 17 the
+    // newsroom's tests, ratings, broadcast formulae, link lines and a reader's `Q` letter.
     let scope = match f.cue_rules {
-        16.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, and a column's name headings and question subheads (cue rules 16)",
+        17.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
+        16 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, and a column's name headings and question subheads (cue rules 16)",
         15 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
         14 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
         13 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
@@ -156,7 +158,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
-        16.. => Some(
+        17.. => Some(
+            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
+        ),
+        16 => Some(
             "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, and a column's name headings and question subheads (cue rules 16)",
         ),
         15 => Some(
@@ -408,6 +413,10 @@ mod tests {
         };
         assert_eq!(cue_options(&first), "on (reported-speech scope on)");
         for (cue_rules, scope) in [
+            (
+                17,
+                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
+            ),
             (
                 14,
                 "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",

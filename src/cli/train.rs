@@ -195,7 +195,13 @@ pub struct Args {
     /// councillor …`; the name new to the article, no label of the article recurring, no
     /// first person in the paragraph; in context only) as no speaker's turn, and an explainer's
     /// one-line question subheads from the second on (`Will it flood?`, then the answer; not
-    /// the last paragraph; in context only) as questions and answers.
+    /// the last paragraph; in context only) as questions and answers; 17 (opt-in) adds the
+    /// newsroom's tests and purchases (`the chargers we bought`, `our safety tests`), a live
+    /// page's `we will be following …` and `That's all from us`, and a letter writer's record
+    /// (`I have driven a bus … for 22 years`) as no first person; `Welcome back to …` and
+    /// `Good evening from …` as no evaluation; `Read more: …` as no imperative; a rating line
+    /// (`Four stars`, `★★★☆☆`, `Rating: 3/5`) as the author's evaluation; and a reader's
+    /// letter headed `Q` without a colon (in context only) as a question block.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -86,6 +86,11 @@ pub struct Context {
     /// it as a sentence of a quotation, as rules 12 read a question block's question.
     /// Stand-alone sentences (training rows) never have it.
     pub subhead_16: bool,
+    /// The sentence is in a reader's letter headed `Q` without a colon (`Q My cat …?`;
+    /// [`Sentence::q_label_17`](crate::segment::Sentence::q_label_17)). Cue rules 17 read it
+    /// as a sentence of a quotation, as rules 12 read a question block's question.
+    /// Stand-alone sentences (training rows) never have it.
+    pub q_label_17: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's in
     /// a paragraph that goes on with a sentence that is not a question
     /// ([`Sentence::rhetorical`](crate::segment::Sentence::rhetorical)). Cue rules 14 count it
@@ -106,6 +111,7 @@ impl Context {
             speaker_turn_14: s.speaker_turn_14,
             column_head: s.column_head,
             subhead_16: s.subhead_16,
+            q_label_17: s.q_label_17,
             rhetorical: s.rhetorical,
         }
     }
@@ -150,6 +156,7 @@ impl Context {
         (cue_rules >= 10 && self.continues_report)
             || (cue_rules >= 12 && self.q_and_a)
             || (cue_rules >= 16 && self.subhead_16)
+            || (cue_rules >= 17 && self.q_label_17)
             || (cue_rules == 13 && self.speaker_turn)
             || (cue_rules >= 14 && self.speaker_turn_14 && !(cue_rules >= 16 && self.column_head))
     }
@@ -916,8 +923,10 @@ pub const NEWSROOM: &str = "<newsroom>";
 /// reporting, which cue rules 15 read as [`NEWSROOM`] in the n-grams; in increasing order.
 /// Only the tokens `i` with `may(i)` are read (a cheap pre-check: `we` and `our` start
 /// first-person lexicon entries).
+/// From cue rules 17 (`rules`), `us`, `I` and `I've` are read too.
 pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
     tokens: &T,
+    rules: u8,
     may: impl Fn(usize) -> bool,
     mut mark: impl FnMut(usize),
 ) {
@@ -931,10 +940,16 @@ pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
             "we"
         } else if t.eq_ignore_ascii_case("our") {
             "our"
+        } else if rules >= 17 && t.eq_ignore_ascii_case("us") {
+            "us"
+        } else if rules >= 17 && t.eq_ignore_ascii_case("i") {
+            "i"
+        } else if rules >= 17 && t.eq_ignore_ascii_case("i've") {
+            "i've"
         } else {
             continue;
         };
-        if tokens.span(i) == Span::Author && super::senses::is_newsrooms(tokens, i, key) {
+        if tokens.span(i) == Span::Author && super::senses::is_newsrooms(tokens, i, key, rules) {
             mark(i);
         }
     }
@@ -986,7 +1001,12 @@ impl Analyzer {
         // The newsroom's `we`/`our` (cue rules 15), read from the words as written.
         let mut newsroom = Vec::new();
         if super::cues::reads_revision_15(self.config.cue_rules) {
-            newsroom_tokens(&tokens[..], |_| true, |i| newsroom.push(i));
+            newsroom_tokens(
+                &tokens[..],
+                self.config.cue_rules,
+                |_| true,
+                |i| newsroom.push(i),
+            );
         }
         if self.config.mask_reported_stance {
             mask_reported_stance(&self.cues, &mut tokens);

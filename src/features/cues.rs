@@ -331,6 +331,18 @@ pub(crate) fn reads_revision_13(rules: u8) -> bool {
     rules >= 13
 }
 
+/// Whether revision `rules` of the cue rules reads revision 17's words and lines: more of the
+/// newsroom's own and the writer's record (`senses::is_newsrooms`: `the kettles we bought`,
+/// `our safety tests`, `That's all from us`, `I have driven a bus … for 22 years`),
+/// broadcast formulae in a neutral sense (`Welcome back to …`, `Good evening from …`), a
+/// link line's verb as no imperative (`senses::is_link_line`: `Read more: …`) and a rating
+/// line (`senses::is_rating`: `Four stars`, `★★★☆☆`, `Rating: 3/5`) as one evaluative
+/// match; and a reader's `Q` block as a question block's sentences
+/// ([`Context::q_label_17`](super::analyzer::Context::q_label_17)): 17 and later.
+pub(crate) fn reads_revision_17(rules: u8) -> bool {
+    rules >= 17
+}
+
 /// Whether revision `rules` of the cue rules counts the writer's rhetorical question
 /// ([`Context::rhetorical`]: a yes/no question of the author's in a paragraph that goes on)
 /// in `cue:stance_frames`: 14 and later.
@@ -1105,7 +1117,14 @@ impl CueSet {
             if matched & (1 << self.first_person) != 0
                 && reads_revision_15(self.rules)
                 && newsroom.map_or_else(
-                    || super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i))),
+                    || {
+                        super::senses::is_newsrooms(
+                            tokens,
+                            i,
+                            &lower(tokens.text(i)),
+                            self.rules,
+                        )
+                    },
                     |marks| marks.contains(&i),
                 )
             {
@@ -1122,10 +1141,18 @@ impl CueSet {
             if let Some(v) = super::senses::imperative_at(tokens) {
                 if !scope.contains(v)
                     && self.matched_at(tokens, info, v) & (1 << self.exhortation) == 0
+                    && !(reads_revision_17(self.rules) && super::senses::is_link_line(tokens, v))
                 {
                     author[self.exhortation] += 1;
                 }
             }
+        }
+        // A rating line in the author's voice (cue rules 17) is one evaluative match.
+        if reads_revision_17(self.rules)
+            && super::senses::is_rating(raw)
+            && (0..tokens.count()).all(|k| tokens.span(k) == Span::Author)
+        {
+            author[self.evaluative] += 1;
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);

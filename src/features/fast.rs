@@ -702,7 +702,7 @@ fn run(
         let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
         let bit = f.analyzer.cue_set().first_person_bit();
         let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
-        super::analyzer::newsroom_tokens(&view, may, |i| marks.push(i));
+        super::analyzer::newsroom_tokens(&view, cfg.cue_rules, may, |i| marks.push(i));
     }
     if cfg.cues {
         f.analyzer.cue_set().fill_values(
@@ -1146,10 +1146,18 @@ mod tests {
         "his",
     ];
 
+    /// More pieces for the proptests' sentences (not the fitted corpus, whose sentences
+    /// [`PIECES`] alone form): cue rules 17's newsroom tests, the writer's record, broadcast
+    /// formulae, link lines, ratings.
+    const PIECES_17: &[&str] = &[
+        "bought", "tested", "tests", "us", "from", "all", "That's", "have", "driven", "for", "22",
+        "years", "Welcome", "evening", "Read", "more:", "Four", "stars", "\u{2605}", "3/5",
+    ];
+
     fn sentence() -> impl Strategy<Value = String> {
         prop::collection::vec(
             (
-                prop::sample::select(PIECES),
+                prop::sample::select(PIECES.iter().chain(PIECES_17).copied().collect::<Vec<_>>()),
                 prop_oneof![Just(" "), Just(""), Just("  ")],
             ),
             0..40,
@@ -1166,7 +1174,7 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
-            (any::<bool>(), any::<bool>(), any::<bool>()),
+            (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         )
             .prop_map(
                 |(
@@ -1177,7 +1185,7 @@ mod tests {
                     q_and_a,
                     speaker_turn,
                     speaker_turn_14,
-                    (column_head, subhead_16, rhetorical),
+                    (column_head, subhead_16, rhetorical, q_label_17),
                 )| {
                     Context {
                         in_quote,
@@ -1189,6 +1197,7 @@ mod tests {
                         speaker_turn_14,
                         column_head,
                         subhead_16,
+                        q_label_17,
                         rhetorical,
                     }
                 },
@@ -1211,6 +1220,7 @@ mod tests {
                 "the council said the budget is a terrible mistake",
                 "critics said terrible mistake",
                 "we asked the council and our analysis looked at the budget",
+                "we bought it and our tests found that i have driven for 22 years",
             ] {
                 docs.push((text.to_string(), Context::default()));
             }
@@ -1304,6 +1314,19 @@ mod tests {
             },
             FeatureConfig {
                 cue_rules: 15,
+                cues: false,
+                lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 17's further newsroom and writer's words (`us`, `I`), ratings and link
+            // lines, with and without the cues.
+            FeatureConfig {
+                cue_rules: 17,
+                mask_reported_stance: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 17,
                 cues: false,
                 lowercase: false,
                 ..base.clone()

@@ -172,7 +172,15 @@ pub struct FeatureConfig {
     /// (`Rhian Pugh: The councillor …`: a name new to the article, no label of the article
     /// recurring, no first person or question in the paragraph), and an explainer's one-line
     /// question subheads from the second on (not the last paragraph) read as questions and
-    /// answers (format version 24). New models use revision 16;
+    /// answers (format version 24). 17 adds to revision 16 more of the newsroom's own and
+    /// the writer's record read as no first person and as `<newsroom>` in the n-grams (`the
+    /// kettles we bought`, `our safety tests`, `we will be following the meeting`, `That's
+    /// all from us`, a letter writer's `I have driven a bus … for 22 years`), broadcast
+    /// formulae in a neutral sense (`Welcome back to …`, `Good evening from …`), a link line's
+    /// verb as no imperative (`Read more: …`), a rating line as one evaluative match (`Four
+    /// stars`, `★★★☆☆`, `Rating: 3/5`), and, in an article only, a reader's letter headed `Q`
+    /// without a colon (`Q My cat …?`) as a question block's sentences (format version 25;
+    /// opt-in). New models use revision 16;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -289,7 +297,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 16;
+pub const CUE_RULES: u8 = 17;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 16.
 pub const DEFAULT_CUE_RULES: u8 = 16;
@@ -920,6 +928,7 @@ mod tests {
         speaker_turn_14: false,
         column_head: false,
         subhead_16: false,
+        q_label_17: false,
         rhetorical: false,
     };
 
@@ -1057,7 +1066,7 @@ mod tests {
     fn cue_rules_16_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 16);
         assert_eq!(DEFAULT_CUE_RULES, 16);
-        assert_eq!(CUE_RULES, 16);
+        assert_eq!(CUE_RULES, 17);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1089,7 +1098,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 17,
+            cue_rules: 18,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1151,6 +1160,202 @@ mod tests {
         // Inside a quotation the first person is the speaker's, under either revision.
         let quoted = "\"We asked the council for comment,\" the group said.";
         assert_eq!(first(&f14, quoted), first(&f15, quoted));
+    }
+
+    /// Featurizers of cue rules 15, 16 and 17 (min_df 1).
+    fn fit_15_16_17() -> [Featurizer; 3] {
+        [15, 16, 17].map(|cue_rules| {
+            Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap()
+        })
+    }
+
+    /// `name`'s value for `text` read alone by `f`, after checking the fast path against the
+    /// reference alone and in a quotation.
+    fn checked_cue(f: &Featurizer, text: &str, name: &str) -> f32 {
+        for ctx in [Context::default(), QUOTED] {
+            assert_eq!(
+                f.transform(text, ctx),
+                f.transform_reference(text, ctx),
+                "{text}"
+            );
+        }
+        cue_value(f, text, Context::default(), name)
+    }
+
+    #[test]
+    fn cue_rules_17_read_the_newsrooms_tests_and_the_writers_record_as_no_first_person() {
+        let [f15, f16, f17] = fit_15_16_17();
+        let n = |k: usize| cues::CUE_WEIGHT * (k as f32).ln_1p();
+        // (sentence, first-person words, those revision 17 still counts); invented.
+        for (text, all, kept) in [
+            ("We bought nine kettles from three high-street shops.", 1, 0),
+            ("Seven of the heaters we tested overheated.", 1, 0),
+            ("The cheapest toaster failed our safety tests.", 1, 0),
+            (
+                "Our survey of 2,000 readers found most skip breakfast.",
+                1,
+                0,
+            ),
+            ("Five things we learned from the derby", 1, 0),
+            ("Our theatre critic was at the first night.", 1, 0),
+            (
+                "Good evening from the civic centre, where we will be following the vote.",
+                1,
+                0,
+            ),
+            ("That's all from us tonight.", 1, 0),
+            (
+                "I have driven a school bus for the county for 19 years.",
+                1,
+                0,
+            ),
+            ("I worked at the paper mill for thirty years.", 1, 0),
+            ("I have taught in the village since 1994.", 1, 0),
+            // The author's view stays first person.
+            ("I think the council has been wrong for 20 years.", 1, 1),
+            ("I have been told for years that I am wrong.", 2, 2),
+            ("We will be poorer for it.", 1, 1),
+            ("Our safety is what matters.", 1, 1),
+            ("We bought the plan, and we should not have.", 2, 1),
+            ("Tell us what you think.", 1, 1),
+        ] {
+            // Revision 16 reads them as revision 15 does: every first-person word counts.
+            assert_eq!(
+                checked_cue(&f16, text, "cue:first_person"),
+                n(all),
+                "{text}"
+            );
+            assert_eq!(
+                checked_cue(&f15, text, "cue:first_person"),
+                checked_cue(&f16, text, "cue:first_person"),
+                "{text}"
+            );
+            assert_eq!(
+                checked_cue(&f17, text, "cue:first_person"),
+                n(kept),
+                "{text}"
+            );
+        }
+        // Inside a quotation the first person is the speaker's, under either revision.
+        let quoted = "\"We bought ten of them,\" the trader said.";
+        assert_eq!(
+            checked_cue(&f16, quoted, "cue:first_person"),
+            checked_cue(&f17, quoted, "cue:first_person")
+        );
+        // The words read as the newsroom's are `<newsroom>` in the n-grams from revision 17.
+        let words = |f: &Featurizer, text: &str| {
+            let mut terms = Vec::new();
+            f.analyzer().terms(text, Context::default(), &mut |t| {
+                if t.starts_with("w:") && !t.contains(' ') {
+                    terms.push(t.to_string());
+                }
+            });
+            terms
+        };
+        for (text, word) in [
+            ("Seven of the heaters we tested overheated.", "w:we"),
+            ("That's all from us tonight.", "w:us"),
+            (
+                "I have driven a school bus for the county for 19 years.",
+                "w:i",
+            ),
+        ] {
+            let (old, new) = (words(&f16, text), words(&f17, text));
+            assert!(old.iter().any(|t| t == word), "{text}");
+            assert!(!old.iter().any(|t| t == "w:<newsroom>"), "{text}");
+            assert!(new.iter().any(|t| t == "w:<newsroom>"), "{text}");
+            assert!(!new.iter().any(|t| t == word), "{text}");
+        }
+    }
+
+    #[test]
+    fn cue_rules_17_read_a_rating_line_as_the_authors_evaluation() {
+        let [f15, f16, f17] = fit_15_16_17();
+        let eval = |f: &Featurizer, text: &str| checked_cue(f, text, "cue:evaluative");
+        let one = cues::CUE_WEIGHT * 1f32.ln_1p();
+        for text in [
+            "Four stars",
+            "Three and a half stars out of five.",
+            "\u{2605}\u{2605}\u{2605}\u{2606}\u{2606}",
+            "Rating: 3/5",
+            "Our verdict: 8 out of 10",
+            "Stars: \u{2605}\u{2605}",
+        ] {
+            assert_eq!(eval(&f16, text), 0.0, "{text}");
+            assert_eq!(eval(&f15, text), eval(&f16, text), "{text}");
+            assert_eq!(eval(&f17, text), one, "{text}");
+        }
+        for text in [
+            "The hotel has five stars.",
+            "Four stars of the show were injured.",
+            "Turnout: 3/5 of the members",
+            "Attendance: 8 out of 10",
+            "The vote was 3/5 in favour.",
+        ] {
+            assert_eq!(eval(&f17, text), eval(&f16, text), "{text}");
+        }
+        // A quoted rating is the speaker's.
+        assert_eq!(eval(&f17, "\"Four stars\""), 0.0);
+    }
+
+    #[test]
+    fn cue_rules_17_read_link_lines_and_broadcast_formulae_as_no_stance() {
+        let [f15, f16, f17] = fit_15_16_17();
+        for (text, cue) in [
+            (
+                "Read more: The council votes to close the library",
+                "cue:exhortation",
+            ),
+            ("Watch: the moment the old pier fell", "cue:exhortation"),
+            ("See also: our guide to the new bins", "cue:exhortation"),
+            ("Welcome back to the programme.", "cue:evaluative"),
+            ("MAYA ROSS: Welcome back to the show.", "cue:evaluative"),
+            (
+                "21.05 Good evening from the count at the leisure centre.",
+                "cue:evaluative",
+            ),
+            ("That's all for today.", "cue:superlatives"),
+        ] {
+            let old = checked_cue(&f16, text, cue);
+            assert!(old > 0.0, "{text}");
+            assert_eq!(checked_cue(&f15, text, cue), old, "{text}");
+            assert_eq!(checked_cue(&f17, text, cue), 0.0, "{text}");
+        }
+        // The author's advice and evaluation stay.
+        for (text, cue) in [
+            ("Read the report before you vote.", "cue:exhortation"),
+            ("Read more of her novels.", "cue:exhortation"),
+            ("The new bins are a welcome change.", "cue:evaluative"),
+            ("It was a good evening for the Greens.", "cue:evaluative"),
+            ("That's all the council could offer.", "cue:superlatives"),
+        ] {
+            let old = checked_cue(&f16, text, cue);
+            assert!(old > 0.0, "{text}");
+            assert_eq!(checked_cue(&f17, text, cue), old, "{text}");
+        }
+    }
+
+    #[test]
+    fn cue_rules_17_read_a_readers_q_letter_as_a_quotations_sentence() {
+        let letter = Context {
+            q_label_17: true,
+            ..Context::default()
+        };
+        let texts = [
+            "Q My dog barks at every van that passes.",
+            "Should I worry?",
+        ];
+        read_from_revision(17, letter, &texts, |f, text, got| {
+            assert_eq!(*got, f.transform(text, QUOTED), "{text}");
+        });
     }
 
     #[test]

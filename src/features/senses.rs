@@ -305,6 +305,15 @@ pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(
             "in", "inside", "on", "at", "between", "within", "off", "near", "beside", "behind",
             "beneath", "under", "north", "south", "east", "west", "outside", "about", "just",
         ]),
+        // Broadcast and live-page formulae (cue rules 17): `Welcome back to …`, `Good evening
+        // from …`, `That's all from us tonight`, at the start of a clause.
+        "welcome" if rules >= 17 => opens_entry(tokens, i) && next_is(&["back", "to"]),
+        "good" if rules >= 17 => {
+            opens_entry(tokens, i) && next_is(&["morning", "afternoon", "evening", "night"])
+        }
+        "all" if rules >= 17 => {
+            prev_is(&["that's"]) && next_is(&["from", "for"]) && opens_entry(tokens, i - 1)
+        }
         "striking" => {
             prev_is(&["clock", "clocks", "bell", "bells", "lightning", "within"])
                 || next_is(&[
@@ -314,6 +323,18 @@ pub(crate) fn is_neutral_12<T: TokenSeq + ?Sized>(
         }
         _ => false,
     }
+}
+
+/// Whether token `k` opens its clause: the sentence's first token or one after clause
+/// punctuation (a speaker's label's colon: `ROSS: Welcome back …`).
+fn opens<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    k == 0 || tokens.gap(k) != 0
+}
+
+/// Whether token `k` opens its clause or follows nothing but numbers (a live page's
+/// timestamp: `18.02 Good evening from …`, `16:45 That's all from us …`).
+fn opens_entry<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    opens(tokens, k) || (0..k).all(|j| tokens.text(j) == "<num>")
 }
 
 /// Whether token `prev` (the word before a match) is a determiner or possessive
@@ -468,6 +489,122 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
         || is_any(tokens, Some(next), IMPERATIVE_NEXT)
         || listed(MOTION_VERBS) && is_any(tokens, Some(next), IMPERATIVE_PREPOSITIONS);
     fits.then_some(v)
+}
+
+/// Whether the imperative verb at author token `v` ([`imperative_at`]) heads a link or
+/// furniture line (cue rules 17): a colon right after it or after one of `more`, `also`,
+/// `next` (`Read more: Council votes to …`, `Watch: the moment the bridge fell`, `See also:
+/// …`). Such a line points to another page; it recommends nothing.
+pub(crate) fn is_link_line<T: TokenSeq + ?Sized>(tokens: &T, v: usize) -> bool {
+    let stop = |k: usize| k < tokens.count() && tokens.gap(k) & super::analyzer::GAP_STOP != 0;
+    stop(v + 1) || (is_any(tokens, Some(v + 1), &["more", "also", "next"]) && stop(v + 2))
+}
+
+/// Number words of a rating (`Four stars`, `three stars out of five`).
+const RATING_NUMBERS: &[&str] = &[
+    "eight", "five", "four", "nine", "no", "one", "seven", "six", "ten", "three", "two", "zero",
+];
+
+/// Words of a rating line's label (`Rating: 3/5`, `Our verdict: 4 out of 5`).
+const RATING_LABELS: &[&str] = &["overall", "rated", "rating", "score", "stars", "verdict"];
+
+/// Whether the words `w` are one number of a rating: digits (`4`, `4.5`), a number word, or
+/// either with `and a half`; the count of words read, if so.
+fn rating_number(w: &[&str]) -> Option<usize> {
+    let first = *w.first()?;
+    let number = first.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && first.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || in_sorted(RATING_NUMBERS, first);
+    if !number {
+        return None;
+    }
+    if w.len() >= 4 && w[1] == "and" && w[2] == "a" && w[3] == "half" {
+        Some(4)
+    } else {
+        Some(1)
+    }
+}
+
+/// Whether the sentence `raw` (as written) is a rating line in the author's voice (cue rules
+/// 17): after an optional label of at most four words and a colon or dash (`Rating:`,
+/// `Verdict –`), nothing but a number of stars (`Four stars`, `three and a half stars out of
+/// five`), star signs (`★★★☆☆`), or a score out of five or ten (`3/5`, `8 out of 10`; with a
+/// label word of [`RATING_LABELS`] when there is a label). A rating is the author's
+/// evaluation; a sentence that reports one has more words (`The hotel has five stars`).
+pub(crate) fn is_rating(raw: &str) -> bool {
+    let is_star = |c: char| {
+        matches!(
+            c,
+            '\u{2605}' | '\u{2606}' | '\u{2729}' | '\u{272D}' | '\u{2B50}'
+        )
+    };
+    // A rating line is short and ends in its scale or stars: other sentences are turned away
+    // by their length or their last word, read from the end (most sentences, at little cost).
+    if raw.len() > 120 {
+        return false;
+    }
+    let s = raw.trim().trim_end_matches(['.', '!']).trim_end();
+    let last = s
+        .rsplit(|c: char| c.is_whitespace() || c == '/' || c == ':')
+        .next()
+        .unwrap_or("");
+    let ends = ["star", "stars", "5", "five", "10", "ten"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        || last
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_star(c) || c == '\u{00BD}');
+    if !ends {
+        return false;
+    }
+    let cut = s
+        .rfind(':')
+        .map(|p| (p, 1))
+        .or_else(|| s.rfind(" \u{2013} ").map(|p| (p, 5)))
+        .or_else(|| s.rfind(" - ").map(|p| (p, 3)));
+    let (label, body) = match cut {
+        Some((p, len)) => (Some(&s[..p]), s[p + len..].trim()),
+        None => (None, s),
+    };
+    if label.is_some_and(|l| l.split_whitespace().count() > 4 || l.trim().is_empty()) {
+        return false;
+    }
+    if body.chars().any(is_star)
+        && body
+            .chars()
+            .all(|c| is_star(c) || c == '\u{00BD}' || c.is_whitespace())
+    {
+        return true;
+    }
+    let lower = body.to_lowercase();
+    let spaced = lower.replace('/', " / ");
+    let w: Vec<&str> = spaced.split_whitespace().collect();
+    if w.is_empty() || w.len() > 8 {
+        return false;
+    }
+    let Some(k) = rating_number(&w) else {
+        return false;
+    };
+    let rest = &w[k..];
+    // The scale after the first number: `out of five`, `/5`, `from ten`.
+    let scale = |r: &[&str]| -> bool {
+        let r = match r {
+            ["out", "of", r @ ..] | ["/", r @ ..] | ["from", r @ ..] => r,
+            _ => return false,
+        };
+        matches!(r, ["5" | "five" | "10" | "ten"])
+    };
+    match rest {
+        ["star" | "stars", r @ ..] => r.is_empty() || scale(r),
+        r => {
+            scale(r)
+                && label.is_none_or(|l| {
+                    l.split_whitespace()
+                        .any(|x| in_sorted(RATING_LABELS, &x.to_lowercase()))
+                })
+        }
+    }
 }
 
 /// `would say that` / `would say so` with nothing after it in its clause (cue rules 13): the
@@ -760,6 +897,186 @@ const NEWSROOM_NOUNS: &[&str] = &[
     "visits",
 ];
 
+/// More verbs of the newsroom's own work after `we` (cue rules 17, sorted): its own tests and
+/// purchases (`the 20 chargers we bought`, `We tested each kettle`, `we timed the trains`),
+/// and what it learned (`Five things we learned from the match`).
+const NEWSROOM_VERBS_17: &[&str] = &[
+    "bought",
+    "commissioned",
+    "filmed",
+    "learned",
+    "learnt",
+    "measured",
+    "monitored",
+    "photographed",
+    "purchased",
+    "sampled",
+    "sent",
+    "submitted",
+    "tested",
+    "timed",
+    "tracked",
+    "weighed",
+];
+
+/// More nouns of the newsroom's own work and staff after `our` (cue rules 17, sorted): `our
+/// safety tests`, `our survey of readers`, `Our findings`, `our football writer`, `our
+/// theatre critic`.
+const NEWSROOM_NOUNS_17: &[&str] = &[
+    "columnist",
+    "columnists",
+    "critic",
+    "findings",
+    "lab",
+    "laboratory",
+    "poll",
+    "research",
+    "researchers",
+    "sample",
+    "samples",
+    "survey",
+    "surveys",
+    "test",
+    "testers",
+    "testing",
+    "tests",
+    "writer",
+    "writers",
+];
+
+/// What a live page or a broadcast will be doing after `we will be` (cue rules 17): `we will
+/// be following the meeting`, `we will be back at 6am`.
+const BROADCAST_DOING: &[&str] = &[
+    "back",
+    "bringing",
+    "covering",
+    "following",
+    "live",
+    "reporting",
+    "updating",
+];
+
+/// Verbs of a life's work after a letter or guest writer's `I` (`have`/`had`) (cue rules 17):
+/// `I have driven a bus …`, `I worked at the mill …`, `I have been a nurse …`.
+const BIOGRAPHY_VERBS: &[&str] = &[
+    "been",
+    "coached",
+    "driven",
+    "farmed",
+    "lived",
+    "managed",
+    "nursed",
+    "owned",
+    "played",
+    "practised",
+    "ran",
+    "represented",
+    "run",
+    "served",
+    "taught",
+    "trained",
+    "volunteered",
+    "was",
+    "worked",
+];
+
+/// Number words of a duration (`for twenty years`, `for many years`); digits are `<num>`.
+const DURATION_NUMBERS: &[&str] = &[
+    "<num>",
+    "eight",
+    "eighteen",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "many",
+    "nine",
+    "nineteen",
+    "seven",
+    "seventeen",
+    "several",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
+];
+
+/// Whether author token `v` (a verb of [`BIOGRAPHY_VERBS`]) is followed later in its clause
+/// by a duration: `for` and a number of years, months or decades (`for 22 years`, `for
+/// twenty years`), or `since` and a year.
+fn with_duration<T: TokenSeq + ?Sized>(tokens: &T, v: usize) -> bool {
+    let n = tokens.count();
+    let mut k = v + 1;
+    while k + 1 < n && tokens.gap(k) & super::analyzer::GAP_STOP == 0 {
+        if is_any(tokens, Some(k), &["since"]) && word(tokens, k + 1) == Some("<year>") {
+            return true;
+        }
+        if is_any(tokens, Some(k), &["for"])
+            && word(tokens, k + 1).is_some_and(|w| in_sorted(DURATION_NUMBERS, w))
+            && is_any(
+                tokens,
+                Some(k + 2),
+                &["years", "months", "decades", "year", "weeks"],
+            )
+        {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Cue rules 17's further first-person words of plain reporting or record (read as
+/// [`is_newsrooms`] reads revision 15's): `we` before a verb of [`NEWSROOM_VERBS_17`] (`we
+/// bought`, `We tested`) or before `will be` and one of [`BROADCAST_DOING`] (`we will be
+/// following the meeting`); `our` before a noun of [`NEWSROOM_NOUNS_17`] (`our safety tests`);
+/// `us` in `all from us` (`That's all from us tonight`); a letter or guest writer's `I`
+/// (`I've`) before a verb of [`BIOGRAPHY_VERBS`] (after `have`/`had`) with a duration later in
+/// its clause (`I have driven a bus for the council for 22 years`, `I worked there since
+/// 1998`): the writer's record, `fact` by the labelling conventions, no view.
+fn is_newsrooms_17<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+    match key {
+        "we" => {
+            let j = if is_any(tokens, Some(i + 1), NEWSROOM_BETWEEN) {
+                i + 2
+            } else {
+                i + 1
+            };
+            word(tokens, j).is_some_and(|w| in_sorted(NEWSROOM_VERBS_17, w))
+                || (is_any(tokens, Some(i + 1), &["will"])
+                    && is_any(tokens, Some(i + 2), &["be"])
+                    && is_any(tokens, Some(i + 3), BROADCAST_DOING))
+        }
+        "our" => {
+            let noun = |k: usize| word(tokens, k).is_some_and(|w| in_sorted(NEWSROOM_NOUNS_17, w));
+            noun(i + 1) || (word(tokens, i + 1).is_some() && noun(i + 2))
+        }
+        "us" => {
+            i >= 2
+                && is_any(tokens, Some(i - 1), &["from"])
+                && is_any(tokens, Some(i - 2), &["all"])
+        }
+        "i" | "i've" => {
+            let mut v = i + 1;
+            if key == "i" && is_any(tokens, Some(v), &["have", "had"]) {
+                v += 1;
+            }
+            word(tokens, v).is_some_and(|w| in_sorted(BIOGRAPHY_VERBS, w))
+                && with_duration(tokens, v)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the first-person word at author token `i` (`key` lower-cased) is the newsroom's in
 /// its plain reporting (cue rules 15), not the author's view: `we` before a verb of reporting
 /// or investigating ([`NEWSROOM_VERBS`], after at most one of [`NEWSROOM_BETWEEN`]: `We
@@ -768,7 +1085,16 @@ const NEWSROOM_NOUNS: &[&str] = &[
 /// `Our analysis of the data`, `our education correspondent`, `our live coverage`, `On our
 /// visit`). The author's `we should`, `we must`, `we believe`, `our country`, `let us` stay
 /// first person (`told us` is in the reported-speech scope already).
-pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+/// From cue rules 17 (`rules`), also [`is_newsrooms_17`]'s words.
+pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    i: usize,
+    key: &str,
+    rules: u8,
+) -> bool {
+    if rules >= 17 && is_newsrooms_17(tokens, i, key) {
+        return true;
+    }
     let noun = |k: usize| {
         word(tokens, k).is_some_and(|w| {
             let w = w.to_ascii_lowercase();
@@ -809,6 +1135,12 @@ mod tests {
             IMPERATIVE_OPENERS,
             NEWSROOM_VERBS,
             NEWSROOM_NOUNS,
+            NEWSROOM_VERBS_17,
+            NEWSROOM_NOUNS_17,
+            BIOGRAPHY_VERBS,
+            DURATION_NUMBERS,
+            RATING_NUMBERS,
+            RATING_LABELS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(

@@ -143,6 +143,12 @@
 //!   tide?` is not flagged, `Will it flood?` after it is). The count is carried from piece
 //!   to piece. A columnist's one rhetorical line and a leader's closing question stay out.
 //!
+//! * `q_label_17` — a reader's letter in an advice column as cue rules 17 read them: every
+//!   sentence of a block whose first sentence opens with a bare `Q`, a space and a capitalised
+//!   word (`Q My cat …`, `Q We are adopting …`; a `Q:` label is the label rule's) and one of
+//!   whose sentences is a question neither `in_quote` nor attributed. The answer's `A …`
+//!   blocks are left as they read (the expert's advice is the column's).
+//!
 //! * `rhetorical` — the writer's rhetorical question: a yes/no question (it opens with an
 //!   auxiliary or a modal: `Will the budget fix the roads?`, `Is that really too much to
 //!   ask?`), neither `in_quote` nor attributed, with no `I`, `me` or `my` outside quotation
@@ -232,6 +238,10 @@ pub struct Sentence {
     /// address the reader (a columnist's `Is that fair?` on its own line, which stays out:
     /// only the second and later count).
     pub subhead_16: bool,
+    /// The sentence is in a reader's letter of an advice column, as cue rules 17 read them:
+    /// a block whose first sentence opens with `Q` and a capitalised word without a colon
+    /// (`Q My cat, who is 14, …`) and that asks a question (see the module docs).
+    pub q_label_17: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's
     /// in a block that goes on with a sentence that is not a question (see the module docs
     /// for the exact rule).

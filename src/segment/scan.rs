@@ -800,6 +800,7 @@ impl<'a> Scanner<'a> {
             speaker_turn_14: false,
             column_head: false,
             subhead_16: false,
+            q_label_17: false,
             rhetorical: false,
         });
         self.meta.push(Meta {
@@ -947,6 +948,7 @@ impl<'a> Scanner<'a> {
         self.continued_reports(base);
         self.questions_and_answers(base);
         self.subheads(base);
+        self.reader_letters(base);
         self.rhetorical_questions(base);
         if self.turn {
             for s in &mut self.out[base..] {
@@ -965,6 +967,25 @@ impl<'a> Scanner<'a> {
             }
         }
         self.meta.clear();
+    }
+
+    /// Cue rules 17: mark every sentence of a block that opens with a bare `Q` label and asks
+    /// a question (see `q_label_17` in the module docs).
+    fn reader_letters(&mut self, base: usize) {
+        let text = self.text;
+        let Some(first) = self.out.get(base) else {
+            return;
+        };
+        let b = first.text(text).as_bytes();
+        if !(b.len() > 2 && b[0] == b'Q' && b[1] == b' ' && b[2].is_ascii_uppercase()) {
+            return;
+        }
+        let asks = |s: &Sentence| !s.in_quote && !s.attributed && report::asks(s.text(text));
+        if self.out[base..].iter().any(asks) {
+            for s in &mut self.out[base..] {
+                s.q_label_17 = true;
+            }
+        }
     }
 
     /// Cue rules 16: mark the question of a block of one short question from the document's

@@ -1541,6 +1541,41 @@ fn revision_16_reads_a_columns_name_headings_and_not_a_transcripts_turns() {
     assert!(second.iter().all(|s| !s.column_head));
 }
 
+/// The sentences of `text` flagged as a reader's `Q` letter (cue rules 17).
+fn q_letters_17(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.q_label_17)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_17_reads_a_readers_q_letter_in_an_advice_column() {
+    // Invented: an advice column whose letters are headed `Q` and answers `A`, no colons.
+    let column = "Ask the gardener\n\n\
+        Q My apple tree has brown spots on its leaves. Should I cut it back?\n\n\
+        Pat, Kendal\n\n\
+        A Leave it until winter. The spots are a fungus and do little harm.";
+    assert_eq!(
+        q_letters_17(column),
+        [
+            "Q My apple tree has brown spots on its leaves.",
+            "Should I cut it back?"
+        ]
+    );
+    for text in [
+        // No question in the block: a name or a brand that starts with Q.
+        "Q Park opened a new car park.\n\nIt has 400 spaces.",
+        // A `Q:` label is the label rule's; a lower-case word after the Q.
+        "Q: Why now?\n\nBecause the money ran out.",
+        "Q and A: why now?\n\nBecause.",
+    ] {
+        let got = q_letters_17(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
 /// The sentences of `text` read as question subheads by cue rules 16.
 fn subheads_16(text: &str) -> Vec<&str> {
     split(text)
