@@ -190,12 +190,12 @@ pub struct Args {
     /// topic, `Inflation: what happens next?`, is no speaker; `Will Hutton:` is); 15
     /// reads the newsroom's own `we`/`our` in plain reporting as no first person, and as the
     /// placeholder `<newsroom>` in the n-grams (`We asked the council for comment`, `Our
-    /// analysis of the data`; not `we should`); 16 (the default) reads a label that heads a
+    /// analysis of the data`; not `we should`); 16 reads a label that heads a
     /// column's paragraph with the name of the person it writes about (`Rhian Pugh: The
     /// councillor …`; the name new to the article, no label of the article recurring, no
     /// first person in the paragraph; in context only) as no speaker's turn, and an explainer's
     /// one-line question subheads from the second on (`Will it flood?`, then the answer; not
-    /// the last paragraph; in context only) as questions and answers; 17 (opt-in) adds the
+    /// the last paragraph; in context only) as questions and answers; 17 (the default) adds the
     /// newsroom's tests and purchases (`the chargers we bought`, `our safety tests`), a live
     /// page's `we will be following …` and `That's all from us`, and a letter writer's record
     /// (`I have driven a bus … for 22 years`) as no first person; `Welcome back to …` and

@@ -1117,14 +1117,7 @@ impl CueSet {
             if matched & (1 << self.first_person) != 0
                 && reads_revision_15(self.rules)
                 && newsroom.map_or_else(
-                    || {
-                        super::senses::is_newsrooms(
-                            tokens,
-                            i,
-                            &lower(tokens.text(i)),
-                            self.rules,
-                        )
-                    },
+                    || super::senses::is_newsrooms(tokens, i, &lower(tokens.text(i)), self.rules),
                     |marks| marks.contains(&i),
                 )
             {

@@ -299,8 +299,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 17;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 16.
-pub const DEFAULT_CUE_RULES: u8 = 16;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 17.
+pub const DEFAULT_CUE_RULES: u8 = 17;
 
 fn default_char_min_df() -> usize {
     3
@@ -1063,9 +1063,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_16_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 16);
-        assert_eq!(DEFAULT_CUE_RULES, 16);
+    fn cue_rules_17_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 17);
+        assert_eq!(DEFAULT_CUE_RULES, 17);
         assert_eq!(CUE_RULES, 17);
         let texts = [
             "Helpfully, the council published the figures a day late.",

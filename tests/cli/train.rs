@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 24);
+    assert_eq!(v["format_version"], 25);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 16);
+    assert_eq!(v["params"]["features"]["cue_rules"], 17);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1404,23 +1404,33 @@ const REVISION_16_TRANSCRIPT: &str = "Jo Marsh: Welcome back. I am talking to Ke
     Alder: The plan is a disaster. It will fail.\n";
 
 #[test]
-fn cue_rules_16_are_the_default_and_read_a_columns_name_headings_as_the_authors() {
+fn cue_rules_16_read_a_columns_name_headings_as_the_authors_and_17_are_the_default() {
     let dir = tempfile::tempdir().unwrap();
     let (fifteen, sixteen) = (dir.path().join("15.json"), dir.path().join("16.json"));
-    let default = dir.path().join("default.json");
+    let (seventeen, default) = (dir.path().join("17.json"), dir.path().join("default.json"));
     train_to(&fifteen, &["--cue-rules", "15"]);
     train_to(&sixteen, &["--cue-rules", "16"]);
+    train_to(&seventeen, &["--cue-rules", "17"]);
     train_to(&default, &[]);
-    let (v15, v16) = (model_json(&fifteen), model_json(&sixteen));
+    let (v15, v16, v17) = (
+        model_json(&fifteen),
+        model_json(&sixteen),
+        model_json(&seventeen),
+    );
     assert_eq!(
-        (v15["format_version"].clone(), v16["format_version"].clone()),
-        (23.into(), 24.into())
+        (
+            v15["format_version"].clone(),
+            v16["format_version"].clone(),
+            v17["format_version"].clone()
+        ),
+        (23.into(), 24.into(), 25.into())
     );
     assert_eq!(v16["params"]["features"]["cue_rules"], 16);
-    // The default is revision 16: the same file.
+    assert_eq!(v17["params"]["features"]["cue_rules"], 17);
+    // The default is revision 17: the same file.
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&sixteen).unwrap()
+        std::fs::read(&seventeen).unwrap()
     );
     // The seed data has no articles: the same weights. Only the column's headed paragraphs
     // move; the transcript's turns read as before.
