@@ -1035,6 +1035,17 @@ fn with_duration<T: TokenSeq + ?Sized>(tokens: &T, v: usize) -> bool {
     false
 }
 
+/// Whether `we` at token `i` comes before a verb of `verbs` (sorted), after at most one of
+/// [`NEWSROOM_BETWEEN`] (`we have contacted`).
+fn we_before<T: TokenSeq + ?Sized>(tokens: &T, i: usize, verbs: &[&str]) -> bool {
+    let j = if is_any(tokens, Some(i + 1), NEWSROOM_BETWEEN) {
+        i + 2
+    } else {
+        i + 1
+    };
+    word(tokens, j).is_some_and(|w| in_sorted(verbs, w))
+}
+
 /// Cue rules 17's further first-person words of plain reporting or record (read as
 /// [`is_newsrooms`] reads revision 15's): `we` before a verb of [`NEWSROOM_VERBS_17`] (`we
 /// bought`, `We tested`) or before `will be` and one of [`BROADCAST_DOING`] (`we will be
@@ -1046,12 +1057,7 @@ fn with_duration<T: TokenSeq + ?Sized>(tokens: &T, v: usize) -> bool {
 fn is_newsrooms_17<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
     match key {
         "we" => {
-            let j = if is_any(tokens, Some(i + 1), NEWSROOM_BETWEEN) {
-                i + 2
-            } else {
-                i + 1
-            };
-            word(tokens, j).is_some_and(|w| in_sorted(NEWSROOM_VERBS_17, w))
+            we_before(tokens, i, NEWSROOM_VERBS_17)
                 || (is_any(tokens, Some(i + 1), &["will"])
                     && is_any(tokens, Some(i + 2), &["be"])
                     && is_any(tokens, Some(i + 3), BROADCAST_DOING))
@@ -1106,14 +1112,7 @@ pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(
         })
     };
     match key {
-        "we" => {
-            let j = if is_any(tokens, Some(i + 1), NEWSROOM_BETWEEN) {
-                i + 2
-            } else {
-                i + 1
-            };
-            word(tokens, j).is_some_and(|w| in_sorted(NEWSROOM_VERBS, w))
-        }
+        "we" => we_before(tokens, i, NEWSROOM_VERBS),
         "our" => noun(i + 1) || (word(tokens, i + 1).is_some() && noun(i + 2)),
         _ => false,
     }
