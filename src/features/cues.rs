@@ -1346,6 +1346,9 @@ impl CueSet {
         newsroom: Option<&[usize]>,
         out: &mut [f32; N_CUES],
     ) {
+        // Scraped text: the sentence as written read with its quotation-mark entities as the
+        // marks and without soft hyphens, as `normalise` reads it for the tokens.
+        let raw = &*crate::segment::decode_scraped(raw);
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         // Counts are small whole numbers: their squashed values are tabulated.
         let squash_count = |n: usize| match self.squashed.get(n) {
@@ -1627,6 +1630,7 @@ mod tests {
         ctx: Context,
         reported_scope: bool,
     ) -> Vec<(String, f32)> {
+        let raw = &*crate::segment::decode_scraped(raw);
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         let scope = reported_scope.then(|| scope_reference(tokens, set.rules));
         let (author_counts, reported_counts) =
@@ -1964,6 +1968,54 @@ mod tests {
                 let mut got = Vec::new();
                 set.reported_stance_starts(&t[..], &info, |i| got.push(i));
                 prop_assert_eq!(got, want, "{:?}", raw);
+            }
+        }
+    }
+
+    /// Scraped text: the cues that read the sentence as written (`ends_question`,
+    /// `proper_nouns`, a name's capitals) read the quotation-mark entities as the marks and
+    /// skip soft hyphens, as the n-grams do (`normalise`): the same values as the literal text.
+    #[test]
+    fn cues_read_scraped_entities_as_the_literal_text() {
+        for (scraped, literal) in [
+            (
+                "The question is simple: &quot;Who pays?&quot;",
+                "The question is simple: \"Who pays?\"",
+            ),
+            (
+                "Is this what they call &ldquo;Fair Play&rdquo;?&#8221;",
+                "Is this what they call \u{201C}Fair Play\u{201D}?\u{201D}",
+            ),
+            (
+                "It was, said one, &#8220;Good Friday all over again&#8221; for Ann.",
+                "It was, said one, \u{201C}Good Friday all over again\u{201D} for Ann.",
+            ),
+            (
+                "Ann Lee&#39;s &lsquo;Great Escape&rsquo; is a fine film.",
+                "Ann Lee's \u{2018}Great Escape\u{2019} is a fine film.",
+            ),
+            (
+                "The Infor\u{ad}mation Office was wrong.",
+                "The Information Office was wrong.",
+            ),
+        ] {
+            let (ts, tl) = (
+                tokenise(&normalise(scraped, true)),
+                tokenise(&normalise(literal, true)),
+            );
+            for set in variants() {
+                for (ctx, scope) in [(Context::default(), true), (Context::default(), false)] {
+                    let bits = |v: Vec<(String, f32)>| {
+                        v.into_iter()
+                            .map(|(n, x)| (n, x.to_bits()))
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(
+                        bits(set.values(&ts, scraped, ctx, scope)),
+                        bits(set.values(&tl, literal, ctx, scope)),
+                        "{scraped}"
+                    );
+                }
             }
         }
     }

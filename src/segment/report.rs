@@ -237,6 +237,8 @@ static MARKER_STEMS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
 /// author's frames after a modal (`would have`, `should never have`, `would do well to`, `be
 /// wise to`, `be entitled to`, `be ashamed`, `would say`, `would hardly`).
 pub(super) fn reads_on(s: &str) -> bool {
+    // Scraped text: `&quot;` quotes as `"` does (see `decode_scraped`).
+    let s = &*super::decode_scraped(s);
     let end = s
         .trim_end()
         .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}', ')', ']']);
@@ -302,6 +304,8 @@ pub(super) fn reads_on(s: &str) -> bool {
 /// Whether the attributed sentence `s` reports a third party: no first person outside
 /// quotation marks (`I said`, `we argued`, `she told me` are left out).
 pub(super) fn third_party(s: &str) -> bool {
+    // Scraped text: `&quot;` quotes as `"` does (see `decode_scraped`).
+    let s = &*super::decode_scraped(s);
     !words_outside_quotes(s).iter().any(is_first_or_second)
 }
 
@@ -314,6 +318,8 @@ pub(super) fn asks(s: &str) -> bool {
 /// Whether the sentence `s` addresses someone outside quotation marks (`you`, `your`, …): an
 /// interviewer's question.
 pub(super) fn second_person(s: &str) -> bool {
+    // Scraped text: `&quot;` quotes as `"` does (see `decode_scraped`).
+    let s = &*super::decode_scraped(s);
     words_outside_quotes(s)
         .iter()
         .any(|w| is_first_or_second(w) && is_second(w.key()))
@@ -337,6 +343,8 @@ fn is_second(key: &str) -> bool {
 /// Whether the sentence `s` holds the first person outside quotation marks (`I`, `we`, `our`,
 /// `us` in lower case, `my`, …).
 pub(super) fn first_person(s: &str) -> bool {
+    // Scraped text: `&quot;` quotes as `"` does (see `decode_scraped`).
+    let s = &*super::decode_scraped(s);
     words_outside_quotes(s)
         .iter()
         .any(|w| is_first_or_second(w) && !is_second(w.key()))
@@ -388,6 +396,8 @@ fn is_question_auxiliary(w: &str) -> bool {
 /// outside quotation marks (a reader's question in an explainer: `Will my bills change?`,
 /// `Do I need a visa?`). A question word's question (`What happened?`) is not one.
 pub(super) fn writers_yes_no_question(s: &str) -> bool {
+    // Scraped text: `&quot;` quotes as `"` does (see `decode_scraped`).
+    let s = &*super::decode_scraped(s);
     if !asks(s) {
         return false;
     }
@@ -513,6 +523,29 @@ mod tests {
         assert!(!first_person("You can claim it back."));
         assert!(!first_person("\"We will fight,\" she said."));
         assert!(!first_person("The US said no."));
+    }
+
+    /// Scraped text: quotation marks written as entities (`&quot;`, `&ldquo;`, `&#8220;`) quote
+    /// the words inside them, as the marks do; `&#39;` is an apostrophe.
+    #[test]
+    fn quotation_mark_entities_quote_as_the_marks() {
+        for (open, close) in [
+            ("&quot;", "&quot;"),
+            ("&ldquo;", "&rdquo;"),
+            ("&#8220;", "&#8221;"),
+        ] {
+            let quoted = |s: &str| s.replace('<', open).replace('>', close);
+            assert!(!first_person(&quoted(
+                "The councillor said <we will win> and left."
+            )));
+            assert!(third_party(&quoted("<We will fight this,> she said.")));
+            assert!(!second_person(&quoted("He asked: <Can you hear me?>")));
+            assert!(reads_on(&quoted(
+                "The closure would be <a disaster for us>, as well."
+            )));
+            assert!(reads_on(&quoted("The closure would also be <a relief.>")));
+        }
+        assert!(!third_party("We&#39;ll see, she said, and I agreed."));
     }
 
     #[test]
