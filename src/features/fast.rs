@@ -809,18 +809,36 @@ struct SmallCounter<'a> {
 impl Hit for SmallCounter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
-        // The same steps as `Counter::hit`.
-        let t = usize::from(t as u16);
-        let c = self.counts[t];
-        self.counts[t] = c + 1;
-        if c == 0 {
-            self.distinct += 1;
-            let word = &mut self.bits[t / 64];
-            if *word == 0 {
-                self.summary[t / 4096] |= 1 << ((t / 64) % 64);
-            }
-            *word |= 1 << (t % 64);
+        // Cut to 16 bits, the index is in bounds of the fixed-size arrays: no checks.
+        count_hit(
+            &mut self.distinct,
+            &mut self.counts[..],
+            &mut self.bits[..],
+            &mut self.summary[..],
+            usize::from(t as u16),
+        );
+    }
+}
+
+/// One hit on term `t`: its count goes up, and a term seen for the first time is counted in
+/// `distinct` and marked in `bits` (and its word of bits in `summary`), which `drain` walks.
+#[inline(always)]
+fn count_hit(
+    distinct: &mut usize,
+    counts: &mut [u32],
+    bits: &mut [u64],
+    summary: &mut [u64],
+    t: usize,
+) {
+    let c = counts[t];
+    counts[t] = c + 1;
+    if c == 0 {
+        *distinct += 1;
+        let word = &mut bits[t / 64];
+        if *word == 0 {
+            summary[t / 4096] |= 1 << ((t / 64) % 64);
         }
+        *word |= 1 << (t % 64);
     }
 }
 
@@ -843,17 +861,13 @@ struct Counter<'a> {
 impl Counter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
-        let t = t as usize;
-        let c = self.counts[t];
-        self.counts[t] = c + 1;
-        if c == 0 {
-            self.distinct += 1;
-            let word = &mut self.bits[t / 64];
-            if *word == 0 {
-                self.summary[t / 4096] |= 1 << ((t / 64) % 64);
-            }
-            *word |= 1 << (t % 64);
-        }
+        count_hit(
+            &mut self.distinct,
+            self.counts,
+            self.bits,
+            self.summary,
+            t as usize,
+        );
     }
 
     /// Count `hits` (a hit loop's own counter: its `distinct` stays in a register rather than
