@@ -539,9 +539,9 @@ impl<'a> Scanner<'a> {
             // A closing mark, or its entity left in scraped text (`&quot;`).
             let (len, q) = match closer_at(b, k) {
                 Some(c) => c,
-                None => match entity_len(b, k, ue, &ENTITY_CLOSERS) {
-                    0 => break,
-                    n => (n, true),
+                None => match entity_mark(b, k, ue) {
+                    Some((n, mark)) if mark.closes() => (n, true),
+                    _ => break,
                 },
             };
             quote_closer |= q;
@@ -1385,27 +1385,6 @@ fn invisible_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// HTML entities for a closing quotation mark, as scraped text leaves them (`&quot;`,
-/// `&rdquo;`, `&#8217;`, …); matched without regard to case.
-const ENTITY_CLOSERS: [&[u8]; 16] = [
-    b"&quot;",
-    b"&#x22;",
-    b"&#039;",
-    b"&#xbb;",
-    b"&rdquo;",
-    b"&rsquo;",
-    b"&raquo;",
-    b"&apos;",
-    b"&#34;",
-    b"&#39;",
-    b"&#x27;",
-    b"&#187;",
-    b"&#8217;",
-    b"&#8221;",
-    b"&#x2019;",
-    b"&#x201d;",
-];
-
 /// HTML entities for a space (`&nbsp;`, `&#160;`, …); matched without regard to case.
 const ENTITY_SPACES: [&[u8]; 8] = [
     b"&nbsp;",
@@ -1453,6 +1432,17 @@ enum Mark {
     Raquo,
     /// `…`: `&hellip;`.
     Hellip,
+}
+
+impl Mark {
+    /// Whether the mark can close a quotation after a terminator (`said.&quot;`): the straight
+    /// marks and the closing ones, as `closer_at` reads their characters.
+    fn closes(self) -> bool {
+        matches!(
+            self,
+            Mark::Straight | Mark::Single | Mark::Rdquo | Mark::Rsquo | Mark::Raquo
+        )
+    }
 }
 
 /// The entities of quotation marks and of the ellipsis, named and numbered (decimal and hex),
