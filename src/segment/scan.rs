@@ -1588,11 +1588,25 @@ fn mark_char(mark: Mark) -> char {
 /// The soft hyphen's entities, without `&` and `;`.
 const ENTITY_SHY: [&[u8]; 3] = [b"shy", b"#173", b"#xad"];
 
+/// The entities of the ampersand and of the no-break space, without `&` and `;`, and the
+/// characters they stand for; matched without regard to case.
+const ENTITY_CHARS: [(&[u8], char); 7] = [
+    (b"amp", '&'),
+    (b"#38", '&'),
+    (b"#038", '&'),
+    (b"#x26", '&'),
+    (b"nbsp", '\u{a0}'),
+    (b"#160", '\u{a0}'),
+    (b"#xa0", '\u{a0}'),
+];
+
 /// `text` as the feature analyzer reads scraped text: the entities of quotation marks and of
 /// the ellipsis that the segmenter reads as those marks ([`ENTITY_MARKS`]: `&quot;` → `"`,
-/// `&ldquo;` → `“`, `&hellip;` → `…`) are decoded, and soft hyphens (U+00AD, `&shy;`) are
-/// dropped, so that `infor`U+00AD`mation` is one word. Any other entity stays as written.
-/// Borrowed when there is nothing to change.
+/// `&ldquo;` → `“`, `&hellip;` → `…`), of the ampersand (`&amp;` `&#38;` → `&`, so `A&amp;E`
+/// reads as `A&E`) and of the no-break space (`&nbsp;` `&#160;` → U+00A0) are decoded, once
+/// (`&amp;quot;` gives the text `&quot;`), and soft hyphens (U+00AD, `&shy;`) are dropped, so
+/// that `infor`U+00AD`mation` is one word. Any other entity stays as written. Borrowed when
+/// there is nothing to change.
 pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     if memchr::memchr2(b'&', 0xAD, b).is_none() {
@@ -1610,13 +1624,15 @@ pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
             Some((Some(mark_char(mark)), n))
         } else {
             let name_end = b[k + 1..b.len().min(k + 7)].iter().position(|&c| c == b';');
-            name_end
-                .filter(|&e| {
-                    ENTITY_SHY
-                        .iter()
-                        .any(|n| b[k + 1..k + 1 + e].eq_ignore_ascii_case(n))
-                })
-                .map(|e| (None, e + 2))
+            name_end.and_then(|e| {
+                let name = &b[k + 1..k + 1 + e];
+                if ENTITY_SHY.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+                    return Some((None, e + 2));
+                }
+                (ENTITY_CHARS.iter())
+                    .find(|(n, _)| name.eq_ignore_ascii_case(n))
+                    .map(|&(_, c)| (Some(c), e + 2))
+            })
         };
         match found {
             Some((c, n)) => {

@@ -1792,7 +1792,7 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
     use std::borrow::Cow;
     assert!(matches!(decode_scraped("Plain text."), Cow::Borrowed(_)));
     assert!(matches!(
-        decode_scraped("Smith &amp; Sons, café"),
+        decode_scraped("Smith &copy; Sons, café"),
         Cow::Borrowed(_)
     ));
     for (text, want) in [
@@ -1807,7 +1807,16 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
             "infor\u{ad}mation, infor&shy;mation, infor&#173;mation",
             "information, information, information",
         ),
-        ("&amp; &nbsp; &quot &#8220", "&amp; &nbsp; &quot &#8220"),
+        (
+            "&copy; &mdash; &quot &#8220 &amp",
+            "&copy; &mdash; &quot &#8220 &amp",
+        ),
+        // The ampersand and the no-break space, decoded once.
+        (
+            "A&amp;E A&#38;E A&#038;E A&#x26;E &AMP; 4&nbsp;m 4&#160;m 4&#XA0;m",
+            "A&E A&E A&E A&E & 4\u{a0}m 4\u{a0}m 4\u{a0}m",
+        ),
+        ("&amp;quot; &amp;amp;", "&quot; &amp;"),
         ("é\u{ad}&", "é&"),
     ] {
         assert_eq!(decode_scraped(text), want, "{text}");
