@@ -117,7 +117,8 @@
 //! * `speaker_turn` — a speaker's turn: the block opens with a speaker label, a name or a
 //!   role of one to four words and a colon before the speaker's words (`Sato: …`, `Dr Amira
 //!   Sato: …`, `The mayor: …`, `Union leader: …`, a headline's `Minister: we will not back
-//!   down`), and every sentence of the block is flagged. The author's own labels are no
+//!   down`, a broadcast transcript's `STEVE ROE, HOST: …`), and every sentence of the block is
+//!   flagged. The author's own labels are no
 //!   speakers (`Note:`, `Verdict:`, `Why it matters:`, `Editor's note:`, `Monday:`, `Method:`,
 //!   `Q:`; `lexicons/not_speakers.txt`), nor are times (`10.40pm:`), datelines in capitals
 //!   (`NEW DELHI:`) or sentences with a colon later (`The reason is simple: …`). The shape
