@@ -314,6 +314,23 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     sentences
 }
 
+/// [`split_piece`], and the carry after each block of the piece that changed it, with the
+/// block's end (its last sentence's end, an offset in `text`). The streaming reader reads a
+/// paragraph longer than a block in pieces whose last sentences are read again with the next
+/// piece: it keeps the carry of the last block that ends before them, so that what those
+/// blocks add (a question block counted for `q_and_a`, a name label, a subhead) is added once.
+pub(crate) fn split_piece_marked(
+    text: &str,
+    next: &str,
+    carry: &mut Carry,
+) -> (Vec<Sentence>, Vec<(usize, Carry)>) {
+    let (sentences, after, marks) = scan::Scanner::new(text, next, *carry)
+        .marking()
+        .run_marked();
+    *carry = after;
+    (sentences, marks)
+}
+
 /// Whether `text` is only white space and invisible characters ([`is_invisible`]), which
 /// [`split`] leaves out of every sentence.
 pub fn is_blank(text: &str) -> bool {
