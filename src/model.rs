@@ -1006,6 +1006,46 @@ mod tests {
         }
     }
 
+    /// Scraped text: `&amp;` and `&nbsp;` inside a sentence (named, decimal and hex, in any
+    /// case) give the features of the characters they stand for (`A&amp;E` reads as `A&E`).
+    #[test]
+    fn ampersand_and_no_break_space_entities_score_as_their_characters() {
+        let m = crate::persist::default_model().unwrap();
+        for (scraped, plain) in [
+            (
+                "Waits at A&amp;E grew again, a shameful record.",
+                "Waits at A&E grew again, a shameful record.",
+            ),
+            (
+                "Waits at A&#38;E and A&#038;E and A&#x26;E and A&AMP;E grew.",
+                "Waits at A&E and A&E and A&E and A&E grew.",
+            ),
+            (
+                "The fund lost 4m&nbsp;pounds, which is simply absurd.",
+                "The fund lost 4m\u{a0}pounds, which is simply absurd.",
+            ),
+            (
+                "It lost 4m&#160;pounds, 5m&#xA0;euros and 6m&NBSP;dollars.",
+                "It lost 4m\u{a0}pounds, 5m\u{a0}euros and 6m\u{a0}dollars.",
+            ),
+            (
+                "&quot;Rock &amp; roll is dead,&quot; he said.",
+                "\"Rock & roll is dead,\" he said.",
+            ),
+        ] {
+            assert_eq!(
+                m.vector(scraped, context_of(scraped)),
+                m.vector(plain, context_of(plain)),
+                "{scraped}"
+            );
+            assert_eq!(
+                m.p_opinion(scraped).to_bits(),
+                m.p_opinion(plain).to_bits(),
+                "{scraped}"
+            );
+        }
+    }
+
     #[test]
     fn nb_score_is_the_last_feature_and_round_trips() {
         let p = TrainParams {

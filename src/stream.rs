@@ -19,8 +19,9 @@
 //!   100 MB line, say) is segmented as far as the buffer goes and cut where its last
 //!   sentence begins, or an earlier one when the last begins less than 256 bytes before the
 //!   buffer's end (the segmenter looks that far past a sentence end to decide it); those
-//!   sentences are read again with the next block. The segmenter's
-//!   length cap ([`segment::MAX_SENTENCE_BYTES`]) guarantees a cut inside every block, so
+//!   sentences are read again with the next block (what their paragraphs added to what the
+//!   segmenter carries from block to block, a question block for `q_and_a`, is added once).
+//!   The segmenter's length cap ([`segment::MAX_SENTENCE_BYTES`]) guarantees a cut inside every block, so
 //!   time stays linear and memory stays flat whatever the input.
 //!
 //! Sentence offsets (`start`, `end`) and `index` are those of the whole decoded document.
@@ -312,9 +313,8 @@ impl<R: Read> Blocks<R> {
         } else if let Some(p) = last_paragraph_break(view) {
             (p, segment::split_piece(&view[..p], &view[p..], carry))
         } else {
-            // What the popped sentences add to `carry` they add again when read with the next
-            // block: the flag only ever turns on, and only where a block begins.
-            let mut s = segment::split_piece(view, "", carry);
+            let before = *carry;
+            let (mut s, marks) = segment::split_piece_marked(view, "", carry);
             if s.len() >= 2 {
                 // The last sentence, and every one that starts within `RULE_LOOKAHEAD_BYTES`
                 // of the block's end: where the sentence before it ends was decided looking
@@ -322,6 +322,15 @@ impl<R: Read> Blocks<R> {
                 let mut cut = view.len();
                 while s.len() >= 2 && view.len() - cut < RULE_LOOKAHEAD_BYTES {
                     cut = s.pop().map_or(0, |l| l.start);
+                }
+                // The popped sentences are read again with the next block, and what their
+                // blocks added to `carry` (a question block counted for `q_and_a`, a name
+                // label, a subhead) would be added twice: keep the carry as it was after the
+                // last block that ends by the cut.
+                if cut < view.len() {
+                    *carry = (marks.iter().rev())
+                        .find(|m| m.0 <= cut)
+                        .map_or(before, |m| m.1);
                 }
                 (cut, s)
             } else {
@@ -613,6 +622,54 @@ mod tests {
         );
         // Blocks end at the blank line, with or without the next paragraph's start in view.
         streams_as_whole(LINES, &[200, 210, 250, 1 << 20]);
+    }
+
+    #[test]
+    fn a_question_block_cut_at_a_blocks_end_counts_once() {
+        // One run of lines laid out one paragraph per line, longer than a block: no blank line
+        // to cut at, so a block ends where a sentence begins and the sentences of its last 256
+        // bytes are read again with the next block. A question block among them (`q_and_a`
+        // counts them; from a document's second one on, the question is flagged) was counted
+        // in both blocks: the document's first question was flagged.
+        let mut text = String::new();
+        for k in 0..12 {
+            text.push_str(&format!(
+                "The depot on route {k} closed in the spring. Its staff moved to the new site.\n"
+            ));
+        }
+        text.push_str("Will you reopen the depot next year?\n");
+        for k in 0..12 {
+            text.push_str(&format!(
+                "The bus on route {k} runs every hour. Its drivers were not consulted.\n"
+            ));
+        }
+        text.push_str("Do you accept the blame for the closure?\n");
+        for k in 0..4 {
+            text.push_str(&format!(
+                "The fares on route {k} rose in May. Few noticed.\n"
+            ));
+        }
+        let flagged = |s: &[Sentence]| -> Vec<String> {
+            (s.iter())
+                .filter(|s| s.q_and_a)
+                .map(|s| s.text(&text).to_string())
+                .collect()
+        };
+        let whole = segment::split(&text);
+        assert_eq!(
+            flagged(&whole),
+            ["Do you accept the blame for the closure?"]
+        );
+        // Every block size that ends a block just after the first question (and many others).
+        let first = text.find("Will you").unwrap();
+        for block in (first + 36..first + 36 + 256)
+            .step_by(5)
+            .chain([400, 700, 1 << 20])
+        {
+            let (t, s) = streamed(text.as_bytes(), block, 64);
+            assert_eq!(t, text);
+            assert_eq!(flagged(&s), flagged(&whole), "block {block}");
+        }
     }
 
     #[test]

@@ -270,9 +270,20 @@ pub fn run(args: Args) -> Result<()> {
 }
 
 /// Warn about a `--data` file that is one of the model's training files: its figures are
-/// not held-out (a model scored 1.0000 on its own training file, silently). A training file
-/// is named in the model as it was given to `train`, so it is found from here (the usual
-/// case: both commands run in one folder); a file of the same name elsewhere is not claimed.
+/// not held-out (a model scored 1.0000 on its own training file, silently).
+///
+/// The model names its training files as they were given to `train` (relative to the folder
+/// `train` ran in, which it does not record) and stores no digest of their content, so the
+/// match is by path: a `--data` file is a training file when
+/// - a name given as an absolute path, or a relative one resolved from the current folder (the
+///   usual case: both commands run in one folder), is the same file; or
+/// - its absolute path ends with the name as given, less a leading `./` or `../`, when that
+///   name has a folder in it (`datasets/news-written.csv`, `../shared/data/train.csv`): so a
+///   training file is found from any folder. A bare name (`train.csv`) is found only from the
+///   current folder, not in every folder that holds a file of that name.
+///
+/// The same rows in a file of another name are not seen; a file at the same path from another
+/// folder than the one `train` ran in is taken for the training file.
 fn warn_training_data(
     data: &[std::path::PathBuf],
     model: &factop::model::Model,
@@ -280,21 +291,77 @@ fn warn_training_data(
     which: &str,
 ) {
     let sources = &model.summary.sources;
-    let trained: Vec<std::path::PathBuf> = (sources.iter())
-        .filter(|s| s.as_str() != "-" && s.as_str() != factop::error::STDIN)
+    let named: Vec<&str> = (sources.iter())
+        .map(String::as_str)
+        .filter(|s| *s != "-" && *s != factop::error::STDIN)
+        .collect();
+    let trained: Vec<std::path::PathBuf> = (named.iter())
         .filter_map(|s| std::fs::canonicalize(s).ok())
         .collect();
+    let tails: Vec<std::path::PathBuf> = named.iter().filter_map(|s| path_tail(s)).collect();
     let shown_model = match model_path {
         Some(p) => p.display().to_string(),
         None => persist::DEFAULT_MODEL_NAME.into(),
     };
     for d in data.iter().filter(|d| d.as_os_str() != "-") {
-        if std::fs::canonicalize(d).is_ok_and(|c| trained.contains(&c)) {
+        let Ok(c) = std::fs::canonicalize(d) else {
+            continue;
+        };
+        if trained.contains(&c) || tails.iter().any(|t| c.ends_with(t)) {
             eprintln!(
                 "factop: warning: {}: the model {shown_model}{which} was trained on this file (its training data: {}), so these figures are not held-out and read higher than on new rows; evaluate on rows kept out of training, or see train --cv",
                 d.display(),
                 sources.join(", ")
             );
+        }
+    }
+}
+
+/// The part of a training file's name as given to `train` that any absolute path of the file
+/// ends with, wherever `train` ran: the name less its leading `./` and `../`, when what is left
+/// has a folder and a file name and no `..` (`../shared/data/train.csv` gives
+/// `shared/data/train.csv`); `None` for an absolute name (resolved as it is) or a bare one.
+fn path_tail(name: &str) -> Option<std::path::PathBuf> {
+    use std::path::Component;
+    let path = std::path::Path::new(name);
+    let parts = path
+        .components()
+        .skip_while(|c| matches!(c, Component::CurDir | Component::ParentDir));
+    let mut tail = std::path::PathBuf::new();
+    let mut n = 0;
+    for c in parts {
+        match c {
+            Component::Normal(p) => {
+                tail.push(p);
+                n += 1;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (!path.is_absolute() && n >= 2).then_some(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_tail;
+
+    #[test]
+    fn a_training_files_tail_is_its_name_less_leading_dots_with_a_folder() {
+        for (name, tail) in [
+            (
+                "datasets/news-written.csv",
+                Some("datasets/news-written.csv"),
+            ),
+            ("./datasets/a.csv", Some("datasets/a.csv")),
+            ("../shared/data/train.csv", Some("shared/data/train.csv")),
+            ("../../x/./y.csv", Some("x/y.csv")),
+            ("train.csv", None),
+            ("../train.csv", None),
+            ("/abs/data/train.csv", None),
+            ("data/../train.csv", None),
+        ] {
+            assert_eq!(path_tail(name), tail.map(Into::into), "{name}");
         }
     }
 }

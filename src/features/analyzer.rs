@@ -192,8 +192,9 @@ pub const OPEN_QUOTE: char = '\u{201C}';
 /// Closing-type quotation mark after [`normalise`] (from `” »`).
 pub const CLOSE_QUOTE: char = '\u{201D}';
 
-/// Decode the quotation-mark and ellipsis entities of scraped text (`&quot;` → `"`, `&ldquo;`
-/// → `“`, `&hellip;` → `…`) and drop soft hyphens (U+00AD, `&shy;`), map apostrophes to `'` and
+/// Decode the quotation-mark, ellipsis, ampersand and no-break-space entities of scraped text
+/// (`&quot;` → `"`, `&ldquo;` → `“`, `&hellip;` → `…`, `&amp;` → `&`, `&nbsp;` → U+00A0) and
+/// drop soft hyphens (U+00AD, `&shy;`), map apostrophes to `'` and
 /// dashes to `-`, fold opening/closing quotation marks to
 /// [`OPEN_QUOTE`] / [`CLOSE_QUOTE`] (straight `"` stays), collapse whitespace, optionally lower-case.
 pub fn normalise(text: &str, lowercase: bool) -> String {
@@ -204,7 +205,8 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
 
 /// [`normalise`] into a reused buffer (cleared first).
 pub(crate) fn normalise_into(text: &str, lowercase: bool, out: &mut String) {
-    // Scraped text: `&quot;` reads as `"`, a soft hyphen as nothing (`decode_scraped`).
+    // Scraped text: `&quot;` reads as `"`, `&amp;` as `&`, a soft hyphen as nothing
+    // (`decode_scraped`).
     let decoded = crate::segment::decode_scraped(text);
     let text: &str = &decoded;
     // Built as bytes: ASCII (most text) goes byte by byte, anything else char by char.
@@ -1212,8 +1214,11 @@ mod tests {
             );
             assert_eq!(norm, literal, "{text}");
         }
-        // Any other entity is text, as before.
-        assert_eq!(normalise("Smith &amp; Sons", true), "smith &amp; sons");
+        // The ampersand's and the no-break space's read as their characters; any other
+        // entity is text, as before.
+        assert_eq!(normalise("Smith &amp; Sons", true), "smith & sons");
+        assert_eq!(normalise("4m&nbsp;pounds", true), "4m pounds");
+        assert_eq!(normalise("Smith &copy; Sons", true), "smith &copy; sons");
     }
 
     #[test]

@@ -127,7 +127,9 @@ fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(Unit)) {
 fn holds_paragraphs(text: &str, para: &[(usize, usize)]) -> bool {
     let mut multi = 0;
     for &(s, e) in para {
-        multi += usize::from(holds_two_sentences(text, s, e));
+        // Scraped text: a closing mark's entity (`.&quot; The`) reads as the mark.
+        let line = super::decode_scraped(&text[s..e]);
+        multi += usize::from(holds_two_sentences(&line, 0, line.len()));
         if 10 * multi >= para.len() {
             return true;
         }
@@ -165,7 +167,7 @@ fn holds_two_sentences(text: &str, s: usize, e: usize) -> bool {
 /// Whether the line `cur` ends a sentence where the line `next` begins: it ends with
 /// sentence-final punctuation (and closing marks) and `next` does not begin in lower case.
 fn line_ends_paragraph(text: &str, cur: (usize, usize), next: (usize, usize)) -> bool {
-    ends_with_terminal(text[cur.0..cur.1].trim_end())
+    ends_with_terminal(super::decode_scraped(&text[cur.0..cur.1]).trim_end())
         && !text[next.0..next.1]
             .trim_start()
             .chars()
@@ -178,13 +180,17 @@ fn char_len(s: &str) -> usize {
 }
 
 fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), width: usize) -> bool {
-    let cur_t = text[cur.0..cur.1].trim();
+    let cur_raw = text[cur.0..cur.1].trim();
+    // Scraped text: how the line ends is read with its entities decoded (`&quot;A new
+    // era&quot;` ends in a quotation mark, not in `;`); its width as written.
+    let decoded = super::decode_scraped(cur_raw);
+    let cur_t = decoded.trim();
     let next_raw = &text[next.0..next.1];
     let next_t = next_raw.trim_start();
     if list_marker_len(next_t) > 0 {
         return true;
     }
-    if list_marker_len(cur_t) > 0 && next_t.len() != next_raw.len() {
+    if list_marker_len(cur_raw) > 0 && next_t.len() != next_raw.len() {
         return false; // indented continuation of a list item
     }
     let mut rev = cur_t.chars().rev();
@@ -205,7 +211,7 @@ fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), wid
         return true;
     }
     let first_word = next_t.split(char::is_whitespace).next().unwrap_or("");
-    char_len(cur_t) + 1 + char_len(first_word) <= width.max(MIN_WRAP_WIDTH)
+    char_len(cur_raw) + 1 + char_len(first_word) <= width.max(MIN_WRAP_WIDTH)
 }
 
 fn ends_with_terminal(s: &str) -> bool {

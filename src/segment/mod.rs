@@ -117,7 +117,8 @@
 //! * `speaker_turn` — a speaker's turn: the block opens with a speaker label, a name or a
 //!   role of one to four words and a colon before the speaker's words (`Sato: …`, `Dr Amira
 //!   Sato: …`, `The mayor: …`, `Union leader: …`, a headline's `Minister: we will not back
-//!   down`), and every sentence of the block is flagged. The author's own labels are no
+//!   down`, a broadcast transcript's `STEVE ROE, HOST: …`), and every sentence of the block is
+//!   flagged. The author's own labels are no
 //!   speakers (`Note:`, `Verdict:`, `Why it matters:`, `Editor's note:`, `Monday:`, `Method:`,
 //!   `Q:`; `lexicons/not_speakers.txt`), nor are times (`10.40pm:`), datelines in capitals
 //!   (`NEW DELHI:`) or sentences with a colon later (`The reason is simple: …`). The shape
@@ -311,6 +312,23 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     let (sentences, after) = scan::Scanner::new(text, next, *carry).run();
     *carry = after;
     sentences
+}
+
+/// [`split_piece`], and the carry after each block of the piece that changed it, with the
+/// block's end (its last sentence's end, an offset in `text`). The streaming reader reads a
+/// paragraph longer than a block in pieces whose last sentences are read again with the next
+/// piece: it keeps the carry of the last block that ends before them, so that what those
+/// blocks add (a question block counted for `q_and_a`, a name label, a subhead) is added once.
+pub(crate) fn split_piece_marked(
+    text: &str,
+    next: &str,
+    carry: &mut Carry,
+) -> (Vec<Sentence>, Vec<(usize, Carry)>) {
+    let (sentences, after, marks) = scan::Scanner::new(text, next, *carry)
+        .marking()
+        .run_marked();
+    *carry = after;
+    (sentences, marks)
 }
 
 /// Whether `text` is only white space and invisible characters ([`is_invisible`]), which

@@ -123,6 +123,8 @@ pub(super) struct Scanner<'a> {
     sent_start: usize,
     /// A block of the document began with a question label (from an earlier piece too).
     interview: bool,
+    /// With [`Self::marking`]: the carry after each block that changed it, with the block's end.
+    marks: Option<Vec<(usize, super::Carry)>>,
     /// Question blocks of the document so far (from earlier pieces too; see `q_and_a`).
     questions: u8,
     /// Read paragraphs laid out one per line (off only in tests, to compare with).
@@ -165,7 +167,38 @@ impl<'a> Scanner<'a> {
             subheads: carry.subheads,
             line_paragraphs: true,
             turn: false,
+            marks: None,
         }
+    }
+
+    /// The same scanner, recording the carry after each block that changed it
+    /// ([`Self::run_marked`]).
+    pub(super) fn marking(mut self) -> Self {
+        self.marks = Some(Vec::new());
+        self
+    }
+
+    /// What the document so far leaves for its next piece.
+    fn carry(&self) -> super::Carry {
+        super::Carry {
+            interview: self.interview,
+            questions: self.questions,
+            labels: self.labels,
+            label_count: self.label_count,
+            recurred: self.recurred,
+            subheads: self.subheads,
+        }
+    }
+
+    /// [`Self::run`], and with [`Self::marking`] the carry after each block that changed it,
+    /// with the block's end.
+    pub(super) fn run_marked(
+        mut self,
+    ) -> (Vec<Sentence>, super::Carry, Vec<(usize, super::Carry)>) {
+        let text = self.text;
+        lines::for_each_unit(text, |u| self.unit(u));
+        let carry = self.carry();
+        (self.out, carry, self.marks.unwrap_or_default())
     }
 
     /// The same scanner, reading every paragraph as if it were not laid out one per line.
@@ -177,18 +210,9 @@ impl<'a> Scanner<'a> {
 
     /// The sentences, and what the document so far leaves for its next piece (whether a block
     /// began with a question label, the question blocks).
-    pub(super) fn run(mut self) -> (Vec<Sentence>, super::Carry) {
-        let text = self.text;
-        lines::for_each_unit(text, |u| self.unit(u));
-        let carry = super::Carry {
-            interview: self.interview,
-            questions: self.questions,
-            labels: self.labels,
-            label_count: self.label_count,
-            recurred: self.recurred,
-            subheads: self.subheads,
-        };
-        (self.out, carry)
+    pub(super) fn run(self) -> (Vec<Sentence>, super::Carry) {
+        let (out, carry, _) = self.run_marked();
+        (out, carry)
     }
 
     /// Scan one unit of [`lines::for_each_unit`]: one block, or in a paragraph laid out one
@@ -267,6 +291,12 @@ impl<'a> Scanner<'a> {
         let s = self.sent_start;
         self.emit(s, ue, false);
         self.finish_unit(open_at_end && !runs_on, answer);
+        let c = self.marks.is_some().then(|| self.carry());
+        if let (Some(c), Some(marks)) = (c, &mut self.marks) {
+            if marks.last().is_none_or(|m| m.1 != c) {
+                marks.push((ue, c));
+            }
+        }
     }
 
     /// Whether the block after the one that ends at `ue` begins with a mark that opens a
@@ -1588,11 +1618,25 @@ fn mark_char(mark: Mark) -> char {
 /// The soft hyphen's entities, without `&` and `;`.
 const ENTITY_SHY: [&[u8]; 3] = [b"shy", b"#173", b"#xad"];
 
+/// The entities of the ampersand and of the no-break space, without `&` and `;`, and the
+/// characters they stand for; matched without regard to case.
+const ENTITY_CHARS: [(&[u8], char); 7] = [
+    (b"amp", '&'),
+    (b"#38", '&'),
+    (b"#038", '&'),
+    (b"#x26", '&'),
+    (b"nbsp", '\u{a0}'),
+    (b"#160", '\u{a0}'),
+    (b"#xa0", '\u{a0}'),
+];
+
 /// `text` as the feature analyzer reads scraped text: the entities of quotation marks and of
 /// the ellipsis that the segmenter reads as those marks ([`ENTITY_MARKS`]: `&quot;` → `"`,
-/// `&ldquo;` → `“`, `&hellip;` → `…`) are decoded, and soft hyphens (U+00AD, `&shy;`) are
-/// dropped, so that `infor`U+00AD`mation` is one word. Any other entity stays as written.
-/// Borrowed when there is nothing to change.
+/// `&ldquo;` → `“`, `&hellip;` → `…`), of the ampersand (`&amp;` `&#38;` → `&`, so `A&amp;E`
+/// reads as `A&E`) and of the no-break space (`&nbsp;` `&#160;` → U+00A0) are decoded, once
+/// (`&amp;quot;` gives the text `&quot;`), and soft hyphens (U+00AD, `&shy;`) are dropped, so
+/// that `infor`U+00AD`mation` is one word. Any other entity stays as written. Borrowed when
+/// there is nothing to change.
 pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     if memchr::memchr2(b'&', 0xAD, b).is_none() {
@@ -1610,13 +1654,15 @@ pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
             Some((Some(mark_char(mark)), n))
         } else {
             let name_end = b[k + 1..b.len().min(k + 7)].iter().position(|&c| c == b';');
-            name_end
-                .filter(|&e| {
-                    ENTITY_SHY
-                        .iter()
-                        .any(|n| b[k + 1..k + 1 + e].eq_ignore_ascii_case(n))
-                })
-                .map(|e| (None, e + 2))
+            name_end.and_then(|e| {
+                let name = &b[k + 1..k + 1 + e];
+                if ENTITY_SHY.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+                    return Some((None, e + 2));
+                }
+                (ENTITY_CHARS.iter())
+                    .find(|(n, _)| name.eq_ignore_ascii_case(n))
+                    .map(|&(_, c)| (Some(c), e + 2))
+            })
         };
         match found {
             Some((c, n)) => {

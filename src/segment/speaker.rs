@@ -11,7 +11,9 @@
 //! - a name: every word capitalised (`Sato:`, `Dr Amira Sato:`, `Ursula von der Leyen:`), none
 //!   a function word (`Our View:`, `What We Know:`) and the first not a word of
 //!   `lexicons/not_speakers.txt` (`Breaking News:`), all-capital words only after a title
-//!   (`MR SATO:`; `NEW DELHI:` is a dateline, `UPDATE:` a head);
+//!   (`MR SATO:`; `NEW DELHI:` is a dateline, `UPDATE:` a head); or
+//! - a broadcast transcript's name and role, all in capitals (`STEVE ROE, HOST:`, `AMIRA SATO,
+//!   BYLINE:`; not a dateline's `WASHINGTON, D.C.:`);
 //!
 //! optionally followed by `on` and a topic of up to three words (`Mayor on congestion
 //! charge:`). The author's own labels are not speakers: a label that is an entry of
@@ -336,6 +338,8 @@ fn label_words(label: &str) -> Vec<Word<'_>> {
 pub(crate) fn name_label_key_16(text: &str) -> Option<u32> {
     let colon = speaker_label_14(text)?;
     let label = text[..colon - 1].trim_start_matches('\u{feff}');
+    // A broadcast label's name comes before its comma (`STEVE ROE, HOST` is `ROE`'s).
+    let label = label.split(',').next().unwrap_or(label);
     let words = label_words(label);
     if words.is_empty() || is_role_label(&words) {
         return None;
@@ -396,6 +400,9 @@ fn label(text: &str, rev14: bool) -> Option<usize> {
         return None;
     }
     let label = &text[..colon];
+    if broadcast_label(label) {
+        return Some(bom + colon + 1);
+    }
     if !label.chars().next().is_some_and(char::is_uppercase)
         || label.ends_with(char::is_whitespace)
         || !label
@@ -462,6 +469,65 @@ fn label(text: &str, rev14: bool) -> Option<usize> {
         name && !opens_with_third_person(words_after) && (!lower_case || speaks(words_after))
     };
     named.then_some(bom + colon + 1)
+}
+
+/// The last words of a broadcast transcript's label that are no entries of
+/// `lexicons/speaker_roles.txt` (which leaves an interview write-up's `Reporter:` out): the
+/// roles of a programme's own people (`HOST`, `BYLINE` for the reporter's script).
+fn is_broadcast_role(key: &str) -> bool {
+    matches!(
+        key,
+        "host"
+            | "anchor"
+            | "byline"
+            | "correspondent"
+            | "reporter"
+            | "presenter"
+            | "announcer"
+            | "narrator"
+            | "guest"
+            | "caller"
+    )
+}
+
+/// A broadcast transcript's label (`STEVE ROE, HOST`, `AMIRA SATO, BYLINE`, `JANE ROE,
+/// CO-HOST`): all in capitals, a name of one to four words, a comma and a space, then a role
+/// of one to three words whose last one is a role (`lexicons/speaker_roles.txt` or
+/// [`is_broadcast_role`]); no function word, no other punctuation. A dateline is none
+/// (`WASHINGTON, D.C.`, `LONDON, ENGLAND`), nor a name and role in running text (`Sato, the
+/// minister`).
+fn broadcast_label(label: &str) -> bool {
+    let Some((name, role)) = label.split_once(", ") else {
+        return false;
+    };
+    fn shaped(part: &str, most: usize) -> Option<Vec<Word<'_>>> {
+        let words = label_words(part);
+        let ok = !words.is_empty()
+            && words.len() <= most
+            && !part.starts_with(' ')
+            && !part.ends_with(' ')
+            && part
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '\'' | '\u{2019}' | '-' | '.'))
+            && words.iter().all(|w| {
+                w.raw.chars().any(char::is_alphabetic)
+                    && !is_function_word(&w.key)
+                    && (!w.raw.ends_with('.') || w.raw.chars().filter(|c| *c != '.').count() == 1)
+            });
+        ok.then_some(words)
+    }
+    let (Some(name), Some(role)) = (shaped(name, MAX_SPEAKER_WORDS), shaped(role, 3)) else {
+        return false;
+    };
+    let last = &role[role.len() - 1];
+    let key = last.key.rsplit('-').next().unwrap_or("");
+    name.iter()
+        .flat_map(|w| w.raw.chars())
+        .filter(|c| c.is_alphabetic())
+        .count()
+        >= 2
+        && !NOT_SPEAKERS.contains(name[0].key.as_str())
+        && (last.is_role() || is_broadcast_role(key))
 }
 
 /// A name in capitals without a title (`SATO`, `AMIRA SATO`): cue rules 14 read it as a
@@ -615,6 +681,57 @@ mod tests {
             ("\u{feff}Sato: Yes.", "\u{feff}Sato:"),
         ] {
             assert_eq!(speaker_label(text), Some(label.len()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_broadcast_transcripts_name_comma_role_label_is_a_speakers() {
+        for (text, label) in [
+            ("STEVE ROE, HOST: Good morning.", "STEVE ROE, HOST:"),
+            (
+                "AMIRA SATO, BYLINE: The depot closed in May.",
+                "AMIRA SATO, BYLINE:",
+            ),
+            ("JANE ROE, CO-HOST: Welcome back.", "JANE ROE, CO-HOST:"),
+            (
+                "MARIA DE LA CRUZ, SENIOR CORRESPONDENT: It rained.",
+                "MARIA DE LA CRUZ, SENIOR CORRESPONDENT:",
+            ),
+            ("J. OKAFOR, MINISTER: We will not.", "J. OKAFOR, MINISTER:"),
+            ("\u{feff}STEVE ROE, HOST: Yes.", "\u{feff}STEVE ROE, HOST:"),
+        ] {
+            assert_eq!(speaker_label(text), Some(label.len()), "13: {text}");
+            assert_eq!(speaker_label_14(text), Some(label.len()), "14: {text}");
+        }
+        // The name's key is the name's last word, as a later `ROE:` gives it.
+        assert_eq!(
+            super::name_label_key_16("STEVE ROE, HOST: Good morning."),
+            super::name_label_key_16("ROE: We closed it in May.")
+        );
+        assert!(super::name_label_key_16("ROE: We closed it in May.").is_some());
+        for text in [
+            // Datelines and places.
+            "WASHINGTON, D.C.: The council voted.",
+            "LONDON, ENGLAND: The talks resumed.",
+            "NEW YORK, N.Y.: Shares fell.",
+            "PARIS, AFP: Talks resumed.",
+            // A name and a role in running text or in mixed case.
+            "Sato, the minister: We will not.",
+            "Steve Roe, host: Good morning.",
+            "The mayor, a former teacher, said: it was fine.",
+            "STEVE ROE, host: Good morning.",
+            // Other shapes: a function word, two commas, no role, no space, figures.
+            "ROE, HOST OF THE SHOW: Hello.",
+            "SATO, MINISTER, HOST: Hello.",
+            "STEVE ROE, THE HOST: Hello.",
+            "STEVE ROE,HOST: Hello.",
+            "STEVE ROE, HOST: 10.40",
+            "STEVE ROE, HOST:",
+            "BREAKING, HOST: The bridge is shut.",
+            ", HOST: Hello.",
+        ] {
+            assert_eq!(speaker_label(text), None, "13: {text}");
+            assert_eq!(speaker_label_14(text), None, "14: {text}");
         }
     }
 

@@ -1788,11 +1788,36 @@ fn emoji_after_a_terminator_stay_with_the_sentence_they_follow() {
 }
 
 #[test]
+fn a_quotation_marks_entity_at_a_line_end_decides_the_line_break_as_the_mark() {
+    // The line rules read only the characters: a line that ends with `&quot;` ended in `;`
+    // (a wrap, so `... &quot;A new era&quot;` ran on into the next line), and a line ending
+    // `.&quot;` did not end a sentence for the one-paragraph-per-line test.
+    for literal in [
+        "Port plan is called \"A new era\"\nThe council approved the plan on Monday after a long debate about the costs.\n",
+        "The mayor spoke first on the closure. \"We will not close it,\" she said. \"Never.\"\n\
+         The union was not convinced by this. \"We have heard this before.\"\n\
+         The talks resume on Monday. Nobody expects a deal. \"It is hopeless.\n\
+         We will see,\" he said. Few noticed.\n",
+    ] {
+        let scraped = literal.replace('"', "&quot;");
+        let sentences = |text: &str| -> Vec<(String, bool, bool, bool)> {
+            (split(text).iter())
+                .map(|s| {
+                    let t = s.text(text).replace("&quot;", "\"");
+                    (t, s.in_quote, s.attributed, s.continues_quote)
+                })
+                .collect()
+        };
+        assert_eq!(sentences(&scraped), sentences(literal), "{literal}");
+    }
+}
+
+#[test]
 fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
     use std::borrow::Cow;
     assert!(matches!(decode_scraped("Plain text."), Cow::Borrowed(_)));
     assert!(matches!(
-        decode_scraped("Smith &amp; Sons, café"),
+        decode_scraped("Smith &copy; Sons, café"),
         Cow::Borrowed(_)
     ));
     for (text, want) in [
@@ -1807,7 +1832,16 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
             "infor\u{ad}mation, infor&shy;mation, infor&#173;mation",
             "information, information, information",
         ),
-        ("&amp; &nbsp; &quot &#8220", "&amp; &nbsp; &quot &#8220"),
+        (
+            "&copy; &mdash; &quot &#8220 &amp",
+            "&copy; &mdash; &quot &#8220 &amp",
+        ),
+        // The ampersand and the no-break space, decoded once.
+        (
+            "A&amp;E A&#38;E A&#038;E A&#x26;E &AMP; 4&nbsp;m 4&#160;m 4&#XA0;m",
+            "A&E A&E A&E A&E & 4\u{a0}m 4\u{a0}m 4\u{a0}m",
+        ),
+        ("&amp;quot; &amp;amp;", "&quot; &amp;"),
         ("é\u{ad}&", "é&"),
     ] {
         assert_eq!(decode_scraped(text), want, "{text}");

@@ -474,6 +474,67 @@ fn evaluating_a_model_on_its_own_training_file_is_warned_about() {
 }
 
 #[test]
+fn a_training_file_is_found_when_evaluate_runs_in_another_folder_than_train() {
+    // The model names its training files as they were given to `train` (`data/mine.csv`,
+    // relative to the folder train ran in). `evaluate` resolved that name from its own folder:
+    // run from another folder (or on the file's absolute path from there), it missed the file.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for sub in ["proj/data", "other"] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+    }
+    let rows = "sentence,label\nThe vote passed on Tuesday.,fact\nIt is a shameful decision.,opinion\nThe bridge reopens in May.,fact\nThe plan is simply brilliant.,opinion\n";
+    write(&root.join("proj/data"), "mine.csv", rows);
+    write(&root.join("proj/data"), "copy.csv", rows);
+    write(&root.join("other"), "mine.csv", rows);
+    let run = |cwd: &str, args: &[&str]| crate::harness::factop_in(&root.join(cwd), args, None);
+    let r = run(
+        "proj",
+        &[
+            "train",
+            "--data",
+            "data/mine.csv",
+            "--min-df",
+            "1",
+            "-o",
+            "m.json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let model = root.join("proj/m.json").display().to_string();
+    let full = root.join("proj/data/mine.csv").display().to_string();
+    let evaluate = |cwd: &str, data: &str| {
+        let r = run(
+            cwd,
+            &["evaluate", "--data", data, "-m", &model, "--bootstrap", "0"],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stderr
+    };
+    for (cwd, data) in [
+        ("proj", "data/mine.csv"),
+        ("proj/data", "mine.csv"),
+        ("other", "../proj/data/mine.csv"),
+        ("other", full.as_str()),
+    ] {
+        let stderr = evaluate(cwd, data);
+        assert!(
+            stderr.contains(&format!(
+                "factop: warning: {data}: the model {model} was trained on"
+            )) && stderr
+                .contains("(its training data: data/mine.csv), so these figures are not held-out"),
+            "{cwd}: {data}: {stderr}"
+        );
+    }
+    // Another file with the same rows, and a file of the same name in another folder (its path
+    // does not end with `data/mine.csv`): no claim.
+    for (cwd, data) in [("other", "../proj/data/copy.csv"), ("other", "mine.csv")] {
+        let stderr = evaluate(cwd, data);
+        assert!(!stderr.contains("trained on"), "{cwd}: {data}: {stderr}");
+    }
+}
+
+#[test]
 fn a_title_row_above_the_header_is_named() {
     // An export with a title row above the column names said `no column `text` (columns
     // found: Export 2026-11-30, , ); choose one with --text-column`.
