@@ -993,6 +993,11 @@ impl<'a> Scanner<'a> {
     /// Cue rules 18: mark the short questions of a block that opens with a question label
     /// (see `q_turn_18` in the module docs).
     fn question_turns(&mut self, base: usize) {
+        // `begin_block` has set `interview` if this block opens with a question label: other
+        // documents are turned away here.
+        if !self.interview {
+            return;
+        }
         let text = self.text;
         let Some(first) = self.out.get(base) else {
             return;
