@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 /// A labelled set written for the project (the repository's seed data).
 const SEED_CSV: &str = include_str!("../datasets/factop-seed.csv");
 
-/// Every combination of the segmenter's eleven flags.
-static CONTEXTS: [Context; 2048] = {
+/// Every combination of the segmenter's twelve flags.
+static CONTEXTS: [Context; 4096] = {
     let mut all = [Context {
         in_quote: false,
         attributed: false,
@@ -31,10 +31,11 @@ static CONTEXTS: [Context; 2048] = {
         column_head: false,
         subhead_16: false,
         q_label_17: false,
+        q_turn_18: false,
         rhetorical: false,
-    }; 2048];
+    }; 4096];
     let mut i = 0;
-    while i < 2048 {
+    while i < 4096 {
         all[i] = Context {
             in_quote: i & 1 != 0,
             attributed: i & 2 != 0,
@@ -47,6 +48,7 @@ static CONTEXTS: [Context; 2048] = {
             column_head: i & 256 != 0,
             subhead_16: i & 512 != 0,
             q_label_17: i & 1024 != 0,
+            q_turn_18: i & 2048 != 0,
         };
         i += 1;
     }

@@ -73,6 +73,7 @@ pub fn in_article(rows: &[(&str, bool)]) -> InArticle {
                         column_head: !overlap.is_empty() && overlap.iter().all(|s| s.column_head),
                         subhead_16: !overlap.is_empty() && overlap.iter().all(|s| s.subhead_16),
                         q_label_17: !overlap.is_empty() && overlap.iter().all(|s| s.q_label_17),
+                        q_turn_18: !overlap.is_empty() && overlap.iter().all(|s| s.q_turn_18),
                         rhetorical: !overlap.is_empty() && overlap.iter().all(|s| s.rhetorical),
                     }
                 }

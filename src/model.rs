@@ -335,6 +335,7 @@ pub fn context_of(text: &str) -> Context {
         column_head: false,
         subhead_16: false,
         q_label_17: false,
+        q_turn_18: false,
         rhetorical: false,
     }
 }

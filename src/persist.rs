@@ -35,13 +35,15 @@ use std::path::{Path, PathBuf};
 /// 21 revision 13 (recommendations and speakers' turns), version 22 revision 14 (the writer's
 /// rhetorical questions), version 23 revision 15 (the newsroom's own `we`/`our`), version 24
 /// revision 16 (a column's name headings, question subheads), version 25 revision 17 (the
-/// newsroom's tests, ratings, broadcast formulae, link lines, a reader's `Q` letter).
+/// newsroom's tests, ratings, broadcast formulae, link lines, a reader's `Q` letter), version
+/// 26 revision 18 (the newsroom's staff, a writer's question to an expert, verdict labels, a
+/// transcript's `Q:` turns).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 25;
+pub const FORMAT_VERSION: u32 = 26;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -87,7 +89,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 17 {
+    if m.params.features.cue_rules >= 18 {
+        26
+    } else if m.params.features.cue_rules >= 17 {
         25
     } else if m.params.features.cue_rules >= 16 {
         24
@@ -895,7 +899,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_17_are_stored_and_make_version_9_to_25() {
+    fn single_quotes_and_cue_rules_3_to_18_are_stored_and_make_version_9_to_26() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 17: version 25, read back as 17.
@@ -908,6 +912,7 @@ mod tests {
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 17);
         for (rules, version) in [
+            (18, 26),
             (16, 24),
             (15, 23),
             (14, 22),

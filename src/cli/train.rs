@@ -201,7 +201,11 @@ pub struct Args {
     /// (`I have driven a bus … for 22 years`) as no first person; `Welcome back to …` and
     /// `Good evening from …` as no evaluation; `Read more: …` as no imperative; a rating line
     /// (`Four stars`, `★★★☆☆`, `Rating: 3/5`) as the author's evaluation; and a reader's
-    /// letter headed `Q` without a colon (in context only) as a question block.
+    /// letter headed `Q` without a colon (in context only) as a question block; 18 (opt-in)
+    /// adds the newsroom's staff (`our librarian`) and a writer's question to a named expert
+    /// (`I asked Dr …`) as no first person, a verdict label (`Best buy: …`, `Worst buy: …`)
+    /// as the author's evaluation, and a transcript's short questions after a `Q:` label (in
+    /// context only) as a question block's.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -91,6 +91,11 @@ pub struct Context {
     /// as a sentence of a quotation, as rules 12 read a question block's question.
     /// Stand-alone sentences (training rows) never have it.
     pub q_label_17: bool,
+    /// The sentence is a short question of a transcript's question turn (`Q: …?`;
+    /// [`Sentence::q_turn_18`](crate::segment::Sentence::q_turn_18)). Cue rules 18 read it as
+    /// a sentence of a quotation, as rules 12 read a question block's question. Stand-alone
+    /// sentences (training rows) never have it.
+    pub q_turn_18: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's in
     /// a paragraph that goes on with a sentence that is not a question
     /// ([`Sentence::rhetorical`](crate::segment::Sentence::rhetorical)). Cue rules 14 count it
@@ -112,6 +117,7 @@ impl Context {
             column_head: s.column_head,
             subhead_16: s.subhead_16,
             q_label_17: s.q_label_17,
+            q_turn_18: s.q_turn_18,
             rhetorical: s.rhetorical,
         }
     }
@@ -157,6 +163,7 @@ impl Context {
             || (cue_rules >= 12 && self.q_and_a)
             || (cue_rules >= 16 && self.subhead_16)
             || (cue_rules >= 17 && self.q_label_17)
+            || (cue_rules >= 18 && self.q_turn_18)
             || (cue_rules == 13 && self.speaker_turn)
             || (cue_rules >= 14 && self.speaker_turn_14 && !(cue_rules >= 16 && self.column_head))
     }

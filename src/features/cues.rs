@@ -343,6 +343,16 @@ pub(crate) fn reads_revision_17(rules: u8) -> bool {
     rules >= 17
 }
 
+/// Whether revision `rules` of the cue rules reads revision 18's words and lines: the
+/// newsroom's staff and a writer's question to an expert as the newsroom's
+/// (`senses::is_newsrooms`: `our librarian`, `I asked Dr …`), a verdict label
+/// (`senses::is_verdict_label`: `Best buy: …`, `Worst buy: …`) as one evaluative match, and
+/// a transcript's question turns ([`Context::q_turn_18`](super::analyzer::Context::q_turn_18))
+/// as a question block's sentences: 18 and later.
+pub(crate) fn reads_revision_18(rules: u8) -> bool {
+    rules >= 18
+}
+
 /// Whether revision `rules` of the cue rules counts the writer's rhetorical question
 /// ([`Context::rhetorical`]: a yes/no question of the author's in a paragraph that goes on)
 /// in `cue:stance_frames`: 14 and later.
@@ -1144,6 +1154,14 @@ impl CueSet {
         if reads_revision_17(self.rules)
             && super::senses::is_rating(raw)
             && (0..tokens.count()).all(|k| tokens.span(k) == Span::Author)
+        {
+            author[self.evaluative] += 1;
+        }
+        // A verdict label in the author's voice (cue rules 18) is one evaluative match.
+        if reads_revision_18(self.rules)
+            && super::senses::is_verdict_label(raw)
+            && tokens.count() > 0
+            && tokens.span(0) == Span::Author
         {
             author[self.evaluative] += 1;
         }

@@ -1164,8 +1164,36 @@ mod tests {
     /// [`PIECES`] alone form): cue rules 17's newsroom tests, the writer's record, broadcast
     /// formulae, link lines, ratings.
     const PIECES_17: &[&str] = &[
-        "bought", "tested", "tests", "us", "from", "all", "That's", "have", "driven", "for", "22",
-        "years", "Welcome", "evening", "Read", "more:", "Four", "stars", "\u{2605}", "3/5",
+        "bought",
+        "tested",
+        "tests",
+        "us",
+        "from",
+        "all",
+        "That's",
+        "have",
+        "driven",
+        "for",
+        "22",
+        "years",
+        "Welcome",
+        "evening",
+        "Read",
+        "more:",
+        "Four",
+        "stars",
+        "\u{2605}",
+        "3/5",
+        // Cue rules 18.
+        "librarian",
+        "asked",
+        "Dr",
+        "put",
+        "to",
+        "Professor",
+        "Best",
+        "buy:",
+        "Avoid:",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -1188,7 +1216,13 @@ mod tests {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
-            (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+            (
+                any::<bool>(),
+                any::<bool>(),
+                any::<bool>(),
+                any::<bool>(),
+                any::<bool>(),
+            ),
         )
             .prop_map(
                 |(
@@ -1199,7 +1233,7 @@ mod tests {
                     q_and_a,
                     speaker_turn,
                     speaker_turn_14,
-                    (column_head, subhead_16, rhetorical, q_label_17),
+                    (column_head, subhead_16, rhetorical, q_label_17, q_turn_18),
                 )| {
                     Context {
                         in_quote,
@@ -1212,6 +1246,7 @@ mod tests {
                         column_head,
                         subhead_16,
                         q_label_17,
+                        q_turn_18,
                         rhetorical,
                     }
                 },
@@ -1343,6 +1378,12 @@ mod tests {
                 cue_rules: 17,
                 cues: false,
                 lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 18's newsroom staff, questions to an expert and verdict labels.
+            FeatureConfig {
+                cue_rules: 18,
+                mask_reported_stance: true,
                 ..base.clone()
             },
             FeatureConfig {

@@ -180,7 +180,13 @@ pub struct FeatureConfig {
     /// verb as no imperative (`Read more: …`), a rating line as one evaluative match (`Four
     /// stars`, `★★★☆☆`, `Rating: 3/5`), and, in an article only, a reader's letter headed `Q`
     /// without a colon (`Q My cat …?`) as a question block's sentences (format version 25;
-    /// opt-in). New models use revision 16;
+    /// the default). 18 (opt-in, format version 26) adds to revision 17 the newsroom's staff
+    /// (`our librarian`, `our photographer`) and a writer's question to an expert (`I asked
+    /// Dr …`, `I put this to Professor …`) as no first person and `<newsroom>` in the
+    /// n-grams, a verdict label (`Best buy: …`, `Worst buy: …`, `Avoid: …`) as one
+    /// evaluative match, and, in an article only, a transcript's question turns (`Q: …`,
+    /// `Question: …` in a document with such labels, the block's every sentence) as a
+    /// question block's sentences. New models use revision 17;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -297,7 +303,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 17;
+pub const CUE_RULES: u8 = 18;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 17.
 pub const DEFAULT_CUE_RULES: u8 = 17;
@@ -929,6 +935,7 @@ mod tests {
         column_head: false,
         subhead_16: false,
         q_label_17: false,
+        q_turn_18: false,
         rhetorical: false,
     };
 
@@ -1066,7 +1073,7 @@ mod tests {
     fn cue_rules_17_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 17);
         assert_eq!(DEFAULT_CUE_RULES, 17);
-        assert_eq!(CUE_RULES, 17);
+        assert_eq!(CUE_RULES, 18);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1098,7 +1105,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 18,
+            cue_rules: 19,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1340,6 +1347,92 @@ mod tests {
             let old = checked_cue(&f16, text, cue);
             assert!(old > 0.0, "{text}");
             assert_eq!(checked_cue(&f17, text, cue), old, "{text}");
+        }
+    }
+
+    fn fit_17_18() -> [Featurizer; 2] {
+        [17, 18].map(|cue_rules| {
+            Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap()
+        })
+    }
+
+    #[test]
+    fn cue_rules_18_read_the_newsrooms_staff_and_a_question_to_an_expert_as_no_first_person() {
+        let [f17, f18] = fit_17_18();
+        let n = |k: usize| cues::CUE_WEIGHT * (k as f32).ln_1p();
+        // (sentence, first-person words, those revision 18 still counts); invented.
+        for (text, all, kept) in [
+            ("Each month our librarian digs out an old front page.", 1, 0),
+            ("Pictures by our chief photographer, Ana Ruiz.", 1, 0),
+            (
+                "I asked Dr Ken Obi, a sleep researcher, why it happens.",
+                1,
+                0,
+            ),
+            ("I put this to Professor Lena Dahl at the university.", 1, 0),
+            ("I consulted Prof Ward, who studies river floods.", 1, 0),
+            // The writer's own asking and view stay first person.
+            ("I asked my neighbours what they thought.", 2, 2),
+            ("I asked the council why, and nobody knew.", 1, 1),
+            ("I put my trust in Dr Obi.", 2, 2),
+            ("Our librarian is right, and I say so.", 2, 1),
+            ("Our librarians are the best in the county.", 1, 0),
+        ] {
+            assert_eq!(
+                checked_cue(&f17, text, "cue:first_person"),
+                n(all),
+                "{text}"
+            );
+            assert_eq!(
+                checked_cue(&f18, text, "cue:first_person"),
+                n(kept),
+                "{text}"
+            );
+        }
+        // Inside a quotation the first person is the speaker's, under either revision.
+        let quoted = "\"I asked Dr Obi about it,\" the patient said.";
+        assert_eq!(
+            checked_cue(&f17, quoted, "cue:first_person"),
+            checked_cue(&f18, quoted, "cue:first_person")
+        );
+    }
+
+    #[test]
+    fn cue_rules_18_read_a_verdict_label_as_the_authors_evaluation() {
+        let [f17, f18] = fit_17_18();
+        let eval = |f: &Featurizer, text: &str| checked_cue(f, text, "cue:evaluative");
+        for text in [
+            "Best buy: Tarn Swift 2",
+            "Worst buy: the Orbis Deluxe",
+            "Best value: Kettlecraft K1, \u{00a3}19",
+            "Avoid: Heatwell 3000",
+            "Editor\u{2019}s choice: Luma Lamp",
+        ] {
+            // One evaluative match more than revision 17 counts.
+            let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+            assert_eq!(
+                count(eval(&f18, text)),
+                count(eval(&f17, text)) + 1.0,
+                "{text}"
+            );
+        }
+        // A label that reports one, a label without a name after it, other labels.
+        for text in [
+            "The magazine named the Tarn Swift 2 a best buy.",
+            "Best buy:",
+            "Best of all: the price.",
+            "Avoidance: a short guide",
+            "\"Best buy: the Tarn,\" the shop's sign said.",
+        ] {
+            assert_eq!(eval(&f18, text), eval(&f17, text), "{text}");
         }
     }
 

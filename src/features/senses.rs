@@ -1083,6 +1083,101 @@ fn is_newsrooms_17<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> boo
     }
 }
 
+/// Nouns of the newsroom's staff after `our` that cue rules 18 read as the newsroom's
+/// (`our librarian`, `our photographer`, `our archivist`), in increasing order.
+const NEWSROOM_NOUNS_18: &[&str] = &[
+    "archivist",
+    "archivists",
+    "cartoonist",
+    "librarian",
+    "librarians",
+    "photographer",
+    "photographers",
+    "sketchwriter",
+];
+
+/// Verbs of a writer's putting a question to someone, after `I` (`I asked Dr …`), in
+/// increasing order.
+const ASKING_VERBS_18: &[&str] = &["asked", "consulted", "contacted", "interviewed", "put"];
+
+/// Titles that open a named expert's name (`Dr`, `Professor`), in increasing order.
+const EXPERT_TITLES_18: &[&str] = &["doctor", "dr", "prof", "professor"];
+
+/// Cue rules 18's further first-person words of plain reporting: `our` before a noun of
+/// [`NEWSROOM_NOUNS_18`], with at most one word between (`our librarian`, `our chief
+/// photographer`); a writer's `I` before a verb of [`ASKING_VERBS_18`] and a title of
+/// [`EXPERT_TITLES_18`] (`I asked Dr Osei what …`, `I consulted Professor Lund`; `I put
+/// this to Dr …`, with `this`/`that`/`it`/`the question` and `to` between): the writer
+/// reports a question put to an expert, no view. `I asked my friends` stays first person.
+fn is_newsrooms_18<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> bool {
+    match key {
+        "our" => {
+            let noun = |k: usize| word(tokens, k).is_some_and(|w| in_sorted(NEWSROOM_NOUNS_18, w));
+            noun(i + 1) || (word(tokens, i + 1).is_some() && noun(i + 2))
+        }
+        "i" => {
+            let Some(v) = word(tokens, i + 1) else {
+                return false;
+            };
+            if !in_sorted(ASKING_VERBS_18, v) {
+                return false;
+            }
+            let mut k = i + 2;
+            if v == "put" {
+                if is_any(tokens, Some(k), &["the"]) && is_any(tokens, Some(k + 1), &["question"]) {
+                    k += 1;
+                }
+                if !is_any(tokens, Some(k), &["this", "that", "it", "question", "them"]) {
+                    return false;
+                }
+                k += 1;
+                if !is_any(tokens, Some(k), &["to"]) {
+                    return false;
+                }
+                k += 1;
+            }
+            word(tokens, k).is_some_and(|w| in_sorted(EXPERT_TITLES_18, w))
+        }
+        _ => false,
+    }
+}
+
+/// Labels of the author's verdict on a product or a pick (cue rules 18), read before a colon
+/// at the start of a line: `Best buy: …`, `Worst buy: …`, `Avoid: …`, lower-cased, in
+/// increasing order.
+const VERDICT_LABELS_18: &[&str] = &[
+    "avoid",
+    "best buy",
+    "best value",
+    "budget buy",
+    "don't buy",
+    "editor's choice",
+    "top pick",
+    "worst buy",
+];
+
+/// Whether the sentence `raw` (as written) opens with the author's verdict label (cue rules
+/// 18): one of [`VERDICT_LABELS_18`] (a curly apostrophe read as straight), then a colon and
+/// a name or figure (`Best buy: Kelso Quick 1.7`, `Avoid: the Heritage`); the label is the
+/// author's evaluation of what it names. A sentence that reports one has words before it
+/// (`The magazine named it a best buy`).
+pub(crate) fn is_verdict_label(raw: &str) -> bool {
+    let s = raw.trim_start();
+    // The longest label (`Editor’s choice`, 17 bytes) and its colon are in the first 20
+    // bytes; most sentences have no colon there.
+    let head = &s.as_bytes()[..s.len().min(20)];
+    let Some(p) = head.iter().position(|&b| b == b':') else {
+        return false;
+    };
+    let label = s[..p].trim().to_lowercase().replace('\u{2019}', "'");
+    in_sorted(VERDICT_LABELS_18, &label)
+        && s[p + 1..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// Whether the first-person word at author token `i` (`key` lower-cased) is the newsroom's in
 /// its plain reporting (cue rules 15), not the author's view: `we` before a verb of reporting
 /// or investigating ([`NEWSROOM_VERBS`], after at most one of [`NEWSROOM_BETWEEN`]: `We
@@ -1091,7 +1186,8 @@ fn is_newsrooms_17<T: TokenSeq + ?Sized>(tokens: &T, i: usize, key: &str) -> boo
 /// `Our analysis of the data`, `our education correspondent`, `our live coverage`, `On our
 /// visit`). The author's `we should`, `we must`, `we believe`, `our country`, `let us` stay
 /// first person (`told us` is in the reported-speech scope already).
-/// From cue rules 17 (`rules`), also [`is_newsrooms_17`]'s words.
+/// From cue rules 17 (`rules`), also [`is_newsrooms_17`]'s words; from 18,
+/// [`is_newsrooms_18`]'s.
 pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(
     tokens: &T,
     i: usize,
@@ -1099,6 +1195,9 @@ pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(
     rules: u8,
 ) -> bool {
     if rules >= 17 && is_newsrooms_17(tokens, i, key) {
+        return true;
+    }
+    if rules >= 18 && is_newsrooms_18(tokens, i, key) {
         return true;
     }
     let noun = |k: usize| {
@@ -1140,6 +1239,10 @@ mod tests {
             DURATION_NUMBERS,
             RATING_NUMBERS,
             RATING_LABELS,
+            NEWSROOM_NOUNS_18,
+            ASKING_VERBS_18,
+            EXPERT_TITLES_18,
+            VERDICT_LABELS_18,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(

@@ -150,6 +150,15 @@
 //!   whose sentences is a question neither `in_quote` nor attributed. The answer's `A …`
 //!   blocks are left as they read (the expert's advice is the column's).
 //!
+//! * `q_turn_18` — a transcript's questions as cue rules 18 read them: a sentence that asks
+//!   a question (neither `in_quote` nor attributed) of at most 12 words (the label not
+//!   counted) in a block whose first sentence opens with a question label (`Q:` or
+//!   `Question:`, exact case, then white space: `Q: Fans booed on Tuesday. Do you understand
+//!   why?`, `Q: Why now?`). The interviewer's bare question is reported speech, not the
+//!   author's rhetorical question; the turn's statements and a long question with the
+//!   interviewer's own comment in it (`Q: That is a braver answer than most would give, so
+//!   was it a mistake?`) are left as they read, as are the answers' blocks.
+//!
 //! * `rhetorical` — the writer's rhetorical question: a yes/no question (it opens with an
 //!   auxiliary or a modal: `Will the budget fix the roads?`, `Is that really too much to
 //!   ask?`), neither `in_quote` nor attributed, with no `I`, `me` or `my` outside quotation
@@ -243,6 +252,10 @@ pub struct Sentence {
     /// a block whose first sentence opens with `Q` and a capitalised word without a colon
     /// (`Q My cat, who is 14, …`) and that asks a question (see the module docs).
     pub q_label_17: bool,
+    /// The sentence is a transcript's question, as cue rules 18 read them: a short question
+    /// in a block that opens with a question label (`Q:`, `Question:`, then white space; see
+    /// the module docs).
+    pub q_turn_18: bool,
     /// The sentence is the writer's rhetorical question: a yes/no question of the author's
     /// in a block that goes on with a sentence that is not a question (see the module docs
     /// for the exact rule).

@@ -831,6 +831,7 @@ impl<'a> Scanner<'a> {
             column_head: false,
             subhead_16: false,
             q_label_17: false,
+            q_turn_18: false,
             rhetorical: false,
         });
         self.meta.push(Meta {
@@ -979,6 +980,7 @@ impl<'a> Scanner<'a> {
         self.questions_and_answers(base);
         self.subheads(base);
         self.reader_letters(base);
+        self.question_turns(base);
         self.rhetorical_questions(base);
         if self.turn {
             for s in &mut self.out[base..] {
@@ -1015,6 +1017,29 @@ impl<'a> Scanner<'a> {
             for s in &mut self.out[base..] {
                 s.q_label_17 = true;
             }
+        }
+    }
+
+    /// Cue rules 18: mark the short questions of a block that opens with a question label
+    /// (see `q_turn_18` in the module docs).
+    fn question_turns(&mut self, base: usize) {
+        // `begin_block` has set `interview` if this block opens with a question label: other
+        // documents are turned away here.
+        if !self.interview {
+            return;
+        }
+        let text = self.text;
+        let Some(first) = self.out.get(base) else {
+            return;
+        };
+        let t = first.text(text).trim_start_matches('\u{feff}');
+        if !starts_with_label(t.as_bytes(), &QUESTION_LABELS) {
+            return;
+        }
+        for (k, s) in self.out[base..].iter_mut().enumerate() {
+            let t = s.text(text).trim_start_matches('\u{feff}');
+            let words = t.split_whitespace().count() - usize::from(k == 0);
+            s.q_turn_18 = !s.in_quote && !s.attributed && words <= 12 && report::asks(t);
         }
     }
 

@@ -1576,6 +1576,49 @@ fn revision_17_reads_a_readers_q_letter_in_an_advice_column() {
     }
 }
 
+/// The sentences of `text` flagged as a transcript's questions (cue rules 18).
+fn q_turns_18(text: &str) -> Vec<&str> {
+    split(text)
+        .iter()
+        .filter(|s| s.q_turn_18)
+        .map(|s| s.text(text))
+        .collect()
+}
+
+#[test]
+fn revision_18_reads_a_transcripts_short_questions_after_a_question_label() {
+    // Invented: a press conference written up as a transcript.
+    let transcript = "The coach spoke on Friday.\n\n\
+        Q: How is the squad?\n\n\
+        Ivo: Tired.\n\n\
+        Q: The fans booed on Tuesday. Do you understand why?\n\n\
+        Ivo: Of course.\n\n\
+        Question: Last one. Will you still be here in May?\n\n\
+        Ivo: Ask me in May.";
+    assert_eq!(
+        q_turns_18(transcript),
+        [
+            "Q: How is the squad?",
+            "Do you understand why?",
+            "Will you still be here in May?"
+        ]
+    );
+    for text in [
+        // The interviewer's long question with a comment of their own stays as it reads.
+        "Q: That is a far braver answer than most ministers would ever give us, \
+         so was the whole plan a mistake?\n\nA: No.",
+        // No question label at the block's start; a lower-case label; a label in a sentence.
+        "Will you stay? Nobody knows.",
+        "q: why now?\n\nBecause.",
+        "She asked Q: why now?",
+        // A quotation in the turn is the quotation's.
+        "Q: \"Will you stay?\" she asked.",
+    ] {
+        let got = q_turns_18(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
 /// The sentences of `text` read as question subheads by cue rules 16.
 fn subheads_16(text: &str) -> Vec<&str> {
     split(text)

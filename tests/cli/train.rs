@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "18"][..],
+        &["--cue-rules", "19"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1452,4 +1452,42 @@ fn cue_rules_16_read_a_columns_name_headings_as_the_authors_and_17_are_the_defau
         card.contains("a column's name headings and question subheads (cue rules 16)"),
         "{card}"
     );
+}
+
+/// Invented: a press conference written up as a transcript (cue rules 18 read its short
+/// questions as a question block's; the manager's answers read as before).
+const REVISION_18_TRANSCRIPT: &str = "The manager met the press on Friday.\n\n\
+    Q: The fans booed on Tuesday. Do you understand why?\n\n\
+    Ivo Lind: Of course. We were poor.\n";
+
+#[test]
+fn cue_rules_18_are_opt_in_with_format_version_26() {
+    let dir = tempfile::tempdir().unwrap();
+    let (seventeen, eighteen) = (dir.path().join("17.json"), dir.path().join("18.json"));
+    let default = dir.path().join("default.json");
+    train_to(&seventeen, &["--cue-rules", "17"]);
+    train_to(&eighteen, &["--cue-rules", "18"]);
+    train_to(&default, &[]);
+    let v18 = model_json(&eighteen);
+    assert_eq!(v18["format_version"], 26);
+    assert_eq!(v18["params"]["features"]["cue_rules"], 18);
+    assert_eq!(model_json(&seventeen)["format_version"], 25);
+    // The default stays revision 17: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&seventeen).unwrap()
+    );
+    // Only the interviewer's short question moves (the seed data has no such words: the
+    // same weights).
+    assert_eq!(model_json(&seventeen)["weights"], v18["weights"]);
+    let (old, new) = (
+        p_opinion(&seventeen, REVISION_18_TRANSCRIPT),
+        p_opinion(&eighteen, REVISION_18_TRANSCRIPT),
+    );
+    assert_eq!(old.len(), 5);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, i != 2, "sentence {i}: {a} {b}");
+    }
+    let card = factop(&["inspect", &eighteen.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 18)"), "{card}");
 }
