@@ -15,7 +15,8 @@
 //! * Tokens borrow from the normalised sentence; all buffers are reused.
 
 use super::analyzer::{
-    normalise_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, NEWSROOM, REPORTED_STANCE,
+    normalise_decoded_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, NEWSROOM,
+    REPORTED_STANCE,
 };
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
@@ -674,7 +675,9 @@ fn run(
         cache.clear();
     }
     let ctx = ctx.with_label(text, cfg.cue_rules).read(cfg.cue_rules);
-    normalise_into(text, cfg.lowercase, norm);
+    // Scraped text decoded once: for the tokens and for the cues, which read it as written.
+    let decoded = crate::segment::decode_scraped(text);
+    normalise_decoded_into(&decoded, cfg.lowercase, norm);
     tokenise_into(
         norm,
         Quotes::new(ctx.continues_quote, cfg.single_quotes),
@@ -708,7 +711,7 @@ fn run(
         f.analyzer.cue_set().fill_values(
             &view,
             info,
-            text,
+            &decoded,
             ctx,
             cfg.reported_scope,
             Some(&marks),
