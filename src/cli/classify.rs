@@ -273,7 +273,8 @@ pub fn run(args: Args) -> Result<()> {
     }
     // Every named file is there before anything is written: a typo in the last of many files
     // fails at once, not after the others' rows (a `json` array cut short).
-    super::check_inputs(&files)?;
+    // The reader takes the sizes of regular files from this check instead of asking again.
+    let sizes = super::list_inputs(&files)?;
     if args.input_format == InputFormat::Text {
         super::warn_not_articles(&files, true);
     }
@@ -306,7 +307,7 @@ pub fn run(args: Args) -> Result<()> {
         return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
     }
     if !args.explain {
-        return run_parallel(&model, &args, files, format);
+        return run_parallel(&model, &args, (files, sizes), format);
     }
     let mut w = Writer::new(std::io::BufWriter::new(stdout.lock()), format)?;
     let pb = super::progress::batch(files.len(), "classifying");
@@ -535,7 +536,7 @@ impl<I: Iterator<Item = Result<Chunk>>> Iterator for Batches<I> {
 fn run_parallel(
     model: &factop::model::Model,
     args: &Args,
-    files: Vec<PathBuf>,
+    (files, sizes): (Vec<PathBuf>, Vec<Option<u64>>),
     format: Format,
 ) -> Result<()> {
     let threads = args.threads.map_or_else(
@@ -547,7 +548,7 @@ fn run_parallel(
     let chunks: Box<dyn Iterator<Item = Result<Chunk>> + Send> = if jsonl {
         Box::new(JsonlArticles::new(files))
     } else {
-        Box::new(TextChunks::new(files))
+        Box::new(TextChunks::new(files, sizes))
     };
     let stdout = std::io::stdout();
     let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
@@ -702,10 +703,15 @@ fn score_file(
             threshold,
         )?;
         // Blocks of one document joined as the writer would join them.
-        if format == Format::Json && !r.bytes.is_empty() && !bytes.is_empty() {
-            r.bytes.push(b',');
+        if r.bytes.is_empty() {
+            // The first block (most files have one): its rows as they are, not a copy.
+            r.bytes = bytes;
+        } else {
+            if format == Format::Json && !bytes.is_empty() {
+                r.bytes.push(b',');
+            }
+            r.bytes.extend_from_slice(&bytes);
         }
-        r.bytes.extend_from_slice(&bytes);
         r.sentences += n;
         r.opinions += opinions;
         if b.offset + b.text.len() >= factop::stream::BLOCK_BYTES {
@@ -728,14 +734,17 @@ type OpenJsonl = (PathBuf, Arc<str>, Box<dyn BufRead + Send>, usize);
 /// The blocks of text files, streamed (see [`Blocks`]), as owned chunks.
 struct TextChunks {
     files: std::vec::IntoIter<PathBuf>,
+    /// Each file's size when the inputs were checked, if it was a regular file then.
+    sizes: std::vec::IntoIter<Option<u64>>,
     /// The open file: path, name, its blocks, whether no block was sent yet.
     current: Option<OpenText>,
 }
 
 impl TextChunks {
-    fn new(files: Vec<PathBuf>) -> Self {
+    fn new(files: Vec<PathBuf>, sizes: Vec<Option<u64>>) -> Self {
         TextChunks {
             files: files.into_iter(),
+            sizes: sizes.into_iter(),
             current: None,
         }
     }
@@ -748,20 +757,18 @@ impl Iterator for TextChunks {
         loop {
             let Some((path, doc, blocks, first)) = &mut self.current else {
                 let path = self.files.next()?;
+                let size = self.sizes.next().flatten();
                 let doc = doc_name(&path);
-                // A small regular file is read on a worker; anything else (a missing file
-                // too: its error comes from opening it here) is streamed from this thread.
-                if path.as_os_str() != "-" {
-                    if let Ok(m) = std::fs::metadata(&path) {
-                        if m.is_file() && m.len() <= WORKER_FILE_BYTES {
-                            return Some(Ok(Chunk {
-                                first: true,
-                                last: true,
-                                file: Some((path, m.len())),
-                                ..Chunk::text(doc, String::new(), 0, 0)
-                            }));
-                        }
-                    }
+                // A small regular file (as the inputs' check found it: no second `stat`) is
+                // read on a worker, which reports it missing if it went since; anything else
+                // is streamed from this thread.
+                if let Some(len) = size.filter(|&n| n <= WORKER_FILE_BYTES) {
+                    return Some(Ok(Chunk {
+                        first: true,
+                        last: true,
+                        file: Some((path, len)),
+                        ..Chunk::text(doc, String::new(), 0, 0)
+                    }));
                 }
                 let blocks = match open(&path) {
                     Ok(b) => b,
@@ -922,6 +929,55 @@ mod tests {
         let mut out = Vec::new();
         NotUtf16::new(r).read_to_end(&mut out)?;
         Ok(out)
+    }
+
+    /// The reader hands a small file to a worker on the size the inputs' check found: a file
+    /// that went since fails naming it, as opening it on the reader did, and one that changed
+    /// is scored as it is now.
+    #[test]
+    fn files_are_read_as_they_are_when_scored_not_as_listed() {
+        let model = persist::default_model().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (gone, grew) = (dir.path().join("gone.txt"), dir.path().join("grew.txt"));
+        let text = "The council met on Monday. It is a disgrace, she said.\n";
+        std::fs::write(&grew, text.repeat(20)).unwrap();
+        let mut chunks = TextChunks::new(vec![gone.clone(), grew.clone()], vec![Some(5), Some(5)]);
+        let mut scored = Vec::new();
+        for c in chunks.by_ref() {
+            let (path, len) = c.unwrap().file.expect("a small file goes to a worker");
+            assert_eq!(len, 5);
+            scored.push(score_file(
+                &model,
+                Format::Jsonl,
+                (path.clone(), len),
+                doc_name(&path),
+                None,
+            ));
+        }
+        let opened = open(&gone).map(|_| ()).unwrap_err().to_string();
+        assert_eq!(
+            scored[0].as_ref().map(|_| ()).unwrap_err().to_string(),
+            opened
+        );
+        let r = scored[1].as_ref().unwrap();
+        let streamed = {
+            let mut blocks = open(&grew).unwrap();
+            let b = next_block(&mut blocks, &grew).unwrap().unwrap();
+            render_rows(
+                &model,
+                Format::Jsonl,
+                None,
+                &doc_name(&grew),
+                (b.text, b.offset, &b.sentences),
+                None,
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            (&r.bytes, r.sentences, r.last),
+            (&streamed.0, streamed.1, true)
+        );
+        assert_eq!(r.sentences, 40);
     }
 
     #[test]

@@ -226,20 +226,29 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
 /// is missing, unreadable as a file or a folder, naming it: checked before any output, so a
 /// run either fails at once or reads every file.
 pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
+    list_inputs(files).map(|_| ())
+}
+
+/// [`check_inputs`], returning the size of each input that the check found to be a regular
+/// file (`None` for standard input and other special files), so that it is not asked again.
+pub(crate) fn list_inputs(files: &[PathBuf]) -> Result<Vec<Option<u64>>, factop::Error> {
     factop::dataset::stdin_at_most_once(files, "FILE")?;
-    for f in files.iter().filter(|f| f.as_os_str() != "-") {
-        match std::fs::metadata(f) {
-            Err(e) => return Err(factop::Error::read(f, e)),
-            Ok(m) if m.is_dir() => {
-                return Err(factop::Error::read(
+    files
+        .iter()
+        .map(|f| {
+            if f.as_os_str() == "-" {
+                return Ok(None);
+            }
+            match std::fs::metadata(f) {
+                Err(e) => Err(factop::Error::read(f, e)),
+                Ok(m) if m.is_dir() => Err(factop::Error::read(
                     f,
                     std::io::ErrorKind::IsADirectory.into(),
-                ))
+                )),
+                Ok(m) => Ok(m.is_file().then_some(m.len())),
             }
-            Ok(_) => {}
-        }
-    }
-    Ok(())
+        })
+        .collect()
 }
 
 /// Warn about named inputs whose extension says they are not an article's plain text: each

@@ -214,8 +214,12 @@ pub fn normalise(text: &str, lowercase: bool) -> String {
 pub(crate) fn normalise_into(text: &str, lowercase: bool, out: &mut String) {
     // Scraped text: `&quot;` reads as `"`, `&amp;` as `&`, a soft hyphen as nothing
     // (`decode_scraped`).
-    let decoded = crate::segment::decode_scraped(text);
-    let text: &str = &decoded;
+    normalise_decoded_into(&crate::segment::decode_scraped(text), lowercase, out);
+}
+
+/// [`normalise_into`] of text that `segment::decode_scraped` has decoded already (the fast
+/// path decodes a sentence once for this and for the cues).
+pub(crate) fn normalise_decoded_into(text: &str, lowercase: bool, out: &mut String) {
     // Built as bytes: ASCII (most text) goes byte by byte, anything else char by char.
     let mut buf = std::mem::take(out).into_bytes();
     buf.clear();

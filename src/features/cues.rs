@@ -1346,12 +1346,25 @@ impl CueSet {
         newsroom: Option<&[usize]>,
     ) -> [f32; N_CUES] {
         let mut out = [0f32; N_CUES];
-        self.fill_values(tokens, info, raw, ctx, reported_scope, newsroom, &mut out);
+        // Scraped text: the sentence as written read with its quotation-mark entities as the
+        // marks and without soft hyphens, as `normalise` reads it for the tokens.
+        let decoded = crate::segment::decode_scraped(raw);
+        self.fill_values(
+            tokens,
+            info,
+            &decoded,
+            ctx,
+            reported_scope,
+            newsroom,
+            &mut out,
+        );
         out
     }
 
     /// [`values_array`](Self::values_array) written to `out` (every value set): no array
-    /// copied on the way out, per sentence on the inference path.
+    /// copied on the way out, per sentence on the inference path. `raw` is the sentence as
+    /// written already decoded by `segment::decode_scraped` (as the tokens were normalised from
+    /// it: the fast path decodes once for both).
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn fill_values<T: TokenSeq + ?Sized>(
@@ -1364,9 +1377,6 @@ impl CueSet {
         newsroom: Option<&[usize]>,
         out: &mut [f32; N_CUES],
     ) {
-        // Scraped text: the sentence as written read with its quotation-mark entities as the
-        // marks and without soft hyphens, as `normalise` reads it for the tokens.
-        let raw = &*crate::segment::decode_scraped(raw);
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
         // Counts are small whole numbers: their squashed values are tabulated.
         let squash_count = |n: usize| match self.squashed.get(n) {

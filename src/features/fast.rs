@@ -15,7 +15,8 @@
 //! * Tokens borrow from the normalised sentence; all buffers are reused.
 
 use super::analyzer::{
-    normalise_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, NEWSROOM, REPORTED_STANCE,
+    normalise_decoded_into, span_runs, tokenise_into, Context, Quotes, Span, Tok, NEWSROOM,
+    REPORTED_STANCE,
 };
 use super::cues::{TokenInfo, TokenSeq, N_CUES};
 use super::{Featurizer, SparseVec, CHAR_PREFIX};
@@ -674,7 +675,9 @@ fn run(
         cache.clear();
     }
     let ctx = ctx.with_label(text, cfg.cue_rules).read(cfg.cue_rules);
-    normalise_into(text, cfg.lowercase, norm);
+    // Scraped text decoded once: for the tokens and for the cues, which read it as written.
+    let decoded = crate::segment::decode_scraped(text);
+    normalise_decoded_into(&decoded, cfg.lowercase, norm);
     tokenise_into(
         norm,
         Quotes::new(ctx.continues_quote, cfg.single_quotes),
@@ -708,7 +711,7 @@ fn run(
         f.analyzer.cue_set().fill_values(
             &view,
             info,
-            text,
+            &decoded,
             ctx,
             cfg.reported_scope,
             Some(&marks),
@@ -961,43 +964,75 @@ impl Counter<'_> {
     }
 }
 
-/// Count the word n-grams of the (masked) tokens: walk the word trie from each token.
-#[inline(never)]
-fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
-    match counter.small() {
-        Some(mut c) => {
-            word_hits_into(idx, entries, masked, &mut c);
-            counter.distinct = c.distinct;
+/// A loop of hits that runs on either counter: see [`Counter::hits`].
+trait HitLoop {
+    fn run(self, counter: &mut impl Hit);
+}
+
+impl Counter<'_> {
+    /// Run `hits` on this counter as a [`SmallCounter`] when its arrays are of that size, else
+    /// on the general counter: each form gets its own copy of the loop.
+    #[inline(always)]
+    fn hits(&mut self, hits: impl HitLoop) {
+        match self.small() {
+            Some(mut c) => {
+                hits.run(&mut c);
+                self.distinct = c.distinct;
+            }
+            None => self.count(|counter| hits.run(counter)),
         }
-        None => counter.count(|counter| word_hits_into(idx, entries, masked, counter)),
     }
 }
 
-#[inline(always)]
-fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut impl Hit) {
-    for start in 0..masked.len() {
-        // The first step is cached per token.
-        let mut node = entries[masked[start] as usize].word_node;
-        if node == NONE {
-            continue;
-        }
-        let t = idx.word_trie.terms[node as usize];
-        if t != NONE {
-            counter.hit(t);
-        }
-        let end = masked.len().min(start + idx.word_max);
-        for &e in &masked[start + 1..end] {
-            let wid = entries[e as usize].wid;
-            if wid == NONE {
-                break;
-            }
-            match idx.word_trie.step(node, wid) {
-                Some(n) => node = n,
-                None => break,
+/// Count the word n-grams of the (masked) tokens: walk the word trie from each token.
+#[inline(never)]
+fn word_hits(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut Counter<'_>) {
+    counter.hits(WordHits {
+        idx,
+        entries,
+        masked,
+    });
+}
+
+/// [`word_hits`]' loop.
+struct WordHits<'a> {
+    idx: &'a Index,
+    entries: &'a [Entry],
+    masked: &'a [u32],
+}
+
+impl HitLoop for WordHits<'_> {
+    #[inline(always)]
+    fn run(self, counter: &mut impl Hit) {
+        let WordHits {
+            idx,
+            entries,
+            masked,
+        } = self;
+        for start in 0..masked.len() {
+            // The first step is cached per token.
+            let mut node = entries[masked[start] as usize].word_node;
+            if node == NONE {
+                continue;
             }
             let t = idx.word_trie.terms[node as usize];
             if t != NONE {
                 counter.hit(t);
+            }
+            let end = masked.len().min(start + idx.word_max);
+            for &e in &masked[start + 1..end] {
+                let wid = entries[e as usize].wid;
+                if wid == NONE {
+                    break;
+                }
+                match idx.word_trie.step(node, wid) {
+                    Some(n) => node = n,
+                    None => break,
+                }
+                let t = idx.word_trie.terms[node as usize];
+                if t != NONE {
+                    counter.hit(t);
+                }
             }
         }
     }
@@ -1006,21 +1041,24 @@ fn word_hits_into(idx: &Index, entries: &[Entry], masked: &[u32], counter: &mut 
 /// Count the character n-grams of the (masked) tokens, cached per token.
 #[inline(never)]
 fn char_hits(cache: &Cache, masked: &[u32], counter: &mut Counter<'_>) {
-    match counter.small() {
-        Some(mut c) => {
-            char_hits_into(cache, masked, &mut c);
-            counter.distinct = c.distinct;
-        }
-        None => counter.count(|counter| char_hits_into(cache, masked, counter)),
-    }
+    counter.hits(CharHits { cache, masked });
 }
 
-#[inline(always)]
-fn char_hits_into(cache: &Cache, masked: &[u32], counter: &mut impl Hit) {
-    for &e in masked {
-        let e = cache.entries[e as usize];
-        for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
-            counter.hit(t);
+/// [`char_hits`]' loop.
+struct CharHits<'a> {
+    cache: &'a Cache,
+    masked: &'a [u32],
+}
+
+impl HitLoop for CharHits<'_> {
+    #[inline(always)]
+    fn run(self, counter: &mut impl Hit) {
+        let CharHits { cache, masked } = self;
+        for &e in masked {
+            let e = cache.entries[e as usize];
+            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+                counter.hit(t);
+            }
         }
     }
 }
