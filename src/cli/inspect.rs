@@ -381,7 +381,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -389,11 +389,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {

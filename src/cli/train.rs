@@ -195,13 +195,13 @@ pub struct Args {
     /// councillor …`; the name new to the article, no label of the article recurring, no
     /// first person in the paragraph; in context only) as no speaker's turn, and an explainer's
     /// one-line question subheads from the second on (`Will it flood?`, then the answer; not
-    /// the last paragraph; in context only) as questions and answers; 17 (the default) adds the
+    /// the last paragraph; in context only) as questions and answers; 17 adds the
     /// newsroom's tests and purchases (`the chargers we bought`, `our safety tests`), a live
     /// page's `we will be following …` and `That's all from us`, and a letter writer's record
     /// (`I have driven a bus … for 22 years`) as no first person; `Welcome back to …` and
     /// `Good evening from …` as no evaluation; `Read more: …` as no imperative; a rating line
     /// (`Four stars`, `★★★☆☆`, `Rating: 3/5`) as the author's evaluation; and a reader's
-    /// letter headed `Q` without a colon (in context only) as a question block; 18 (opt-in)
+    /// letter headed `Q` without a colon (in context only) as a question block; 18 (the default)
     /// adds the newsroom's staff (`our librarian`) and a writer's question to a named expert
     /// (`I asked Dr …`) as no first person, a verdict label (`Best buy: …`, `Worst buy: …`)
     /// as the author's evaluation, and a transcript's short questions after a `Q:` label (in

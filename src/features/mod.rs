@@ -180,13 +180,14 @@ pub struct FeatureConfig {
     /// verb as no imperative (`Read more: …`), a rating line as one evaluative match (`Four
     /// stars`, `★★★☆☆`, `Rating: 3/5`), and, in an article only, a reader's letter headed `Q`
     /// without a colon (`Q My cat …?`) as a question block's sentences (format version 25;
-    /// the default). 18 (opt-in, format version 26) adds to revision 17 the newsroom's staff
-    /// (`our librarian`, `our photographer`) and a writer's question to an expert (`I asked
-    /// Dr …`, `I put this to Professor …`) as no first person and `<newsroom>` in the
-    /// n-grams, a verdict label (`Best buy: …`, `Worst buy: …`, `Avoid: …`) as one
-    /// evaluative match, and, in an article only, a transcript's question turns (`Q: …`,
-    /// `Question: …` in a document with such labels, the block's every sentence) as a
-    /// question block's sentences. New models use revision 17;
+    /// the default before 18). 18 (the default since 1 December 2026, 13:16 UTC; format
+    /// version 26) adds to revision 17 the newsroom's staff (`our librarian`, `our
+    /// photographer`) and a writer's question to an expert (`I asked Dr …`, `I put this to
+    /// Professor …`) as no first person and `<newsroom>` in the n-grams, a verdict label
+    /// (`Best buy: …`, `Worst buy: …`, `Avoid: …`) as one evaluative match, and, in an
+    /// article only, a transcript's short questions (at most 12 words, in a paragraph that
+    /// opens with `Q:` or `Question:`) as a question block's sentences. New models use
+    /// revision 18;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -305,8 +306,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 18;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 17.
-pub const DEFAULT_CUE_RULES: u8 = 17;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 18.
+pub const DEFAULT_CUE_RULES: u8 = 18;
 
 fn default_char_min_df() -> usize {
     3
@@ -1070,9 +1071,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_17_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 17);
-        assert_eq!(DEFAULT_CUE_RULES, 17);
+    fn cue_rules_18_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 18);
+        assert_eq!(DEFAULT_CUE_RULES, 18);
         assert_eq!(CUE_RULES, 18);
         let texts = [
             "Helpfully, the council published the figures a day late.",

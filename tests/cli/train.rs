@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 25);
+    assert_eq!(v["format_version"], 26);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 17);
+    assert_eq!(v["params"]["features"]["cue_rules"], 18);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1404,14 +1404,13 @@ const REVISION_16_TRANSCRIPT: &str = "Jo Marsh: Welcome back. I am talking to Ke
     Alder: The plan is a disaster. It will fail.\n";
 
 #[test]
-fn cue_rules_16_read_a_columns_name_headings_as_the_authors_and_17_are_the_default() {
+fn cue_rules_16_read_a_columns_name_headings_as_the_authors() {
     let dir = tempfile::tempdir().unwrap();
     let (fifteen, sixteen) = (dir.path().join("15.json"), dir.path().join("16.json"));
-    let (seventeen, default) = (dir.path().join("17.json"), dir.path().join("default.json"));
+    let seventeen = dir.path().join("17.json");
     train_to(&fifteen, &["--cue-rules", "15"]);
     train_to(&sixteen, &["--cue-rules", "16"]);
     train_to(&seventeen, &["--cue-rules", "17"]);
-    train_to(&default, &[]);
     let (v15, v16, v17) = (
         model_json(&fifteen),
         model_json(&sixteen),
@@ -1427,11 +1426,6 @@ fn cue_rules_16_read_a_columns_name_headings_as_the_authors_and_17_are_the_defau
     );
     assert_eq!(v16["params"]["features"]["cue_rules"], 16);
     assert_eq!(v17["params"]["features"]["cue_rules"], 17);
-    // The default is revision 17: the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&seventeen).unwrap()
-    );
     // The seed data has no articles: the same weights. Only the column's headed paragraphs
     // move; the transcript's turns read as before.
     assert_eq!(v15["weights"], v16["weights"]);
@@ -1461,7 +1455,7 @@ const REVISION_18_TRANSCRIPT: &str = "The manager met the press on Friday.\n\n\
     Ivo Lind: Of course. We were poor.\n";
 
 #[test]
-fn cue_rules_18_are_opt_in_with_format_version_26() {
+fn cue_rules_18_are_the_default_with_format_version_26() {
     let dir = tempfile::tempdir().unwrap();
     let (seventeen, eighteen) = (dir.path().join("17.json"), dir.path().join("18.json"));
     let default = dir.path().join("default.json");
@@ -1472,10 +1466,10 @@ fn cue_rules_18_are_opt_in_with_format_version_26() {
     assert_eq!(v18["format_version"], 26);
     assert_eq!(v18["params"]["features"]["cue_rules"], 18);
     assert_eq!(model_json(&seventeen)["format_version"], 25);
-    // The default stays revision 17: the same file.
+    // The default is revision 18: the same file.
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&seventeen).unwrap()
+        std::fs::read(&eighteen).unwrap()
     );
     // Only the interviewer's short question moves (the seed data has no such words: the
     // same weights).
