@@ -326,7 +326,8 @@ impl<R: Read> Blocks<R> {
                 // The popped sentences are read again with the next block, and what their
                 // blocks added to `carry` (a question block counted for `q_and_a`, a name
                 // label, a subhead) would be added twice: keep the carry as it was after the
-                // last block that ends by the cut.
+                // last block that ends by the cut (and a question label read at the start of
+                // the block cut, which is not read again).
                 if cut < view.len() {
                     *carry = (marks.iter().rev())
                         .find(|m| m.0 <= cut)
@@ -669,6 +670,33 @@ mod tests {
             let (t, s) = streamed(text.as_bytes(), block, 64);
             assert_eq!(t, text);
             assert_eq!(flagged(&s), flagged(&whole), "block {block}");
+        }
+    }
+
+    #[test]
+    fn a_question_label_before_a_cut_inside_its_paragraph_is_kept() {
+        // The document's first question paragraph is longer than a block: the block is cut
+        // inside it, where the paragraph's label is already read. The answer after it is the
+        // interviewee's, in the whole text and streamed (the carry kept after the cut is that
+        // of the last block ending by it, and the question label of the block cut).
+        let mut text = String::from("Q: The depot closed in the spring.");
+        for k in 0..40 {
+            text.push_str(&format!(" Route {k} lost its bus."));
+        }
+        text.push_str("\n\nA: Never. Not while I am mayor.\n");
+        let answers = |s: &[Sentence]| -> Vec<String> {
+            (s.iter())
+                .filter(|s| s.continues_quote)
+                .map(|s| s.text(&text).to_string())
+                .collect()
+        };
+        let whole = segment::split(&text);
+        assert_eq!(answers(&whole), ["A: Never.", "Not while I am mayor."]);
+        for block in [300, 400, 500, 700] {
+            assert!(block < text.find("\n\n").unwrap());
+            let (t, s) = streamed(text.as_bytes(), block, 64);
+            assert_eq!(t, text);
+            assert_eq!(answers(&s), answers(&whole), "block {block}");
         }
     }
 

@@ -330,8 +330,9 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
 /// [`split_piece`], and the carry after each block of the piece that changed it, with the
 /// block's end (its last sentence's end, an offset in `text`). The streaming reader reads a
 /// paragraph longer than a block in pieces whose last sentences are read again with the next
-/// piece: it keeps the carry of the last block that ends before them, so that what those
-/// blocks add (a question block counted for `q_and_a`, a name label, a subhead) is added once.
+/// piece: it keeps the carry of the last block that ends before them (or of the question
+/// label that opens the block they are in, read once), so that what those blocks add (a
+/// question block counted for `q_and_a`, a name label, a subhead) is added once.
 pub(crate) fn split_piece_marked(
     text: &str,
     next: &str,

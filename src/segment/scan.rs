@@ -172,7 +172,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// The same scanner, recording the carry after each block that changed it
-    /// ([`Self::run_marked`]).
+    /// ([`Self::run_marked`]), with the block's end, and the carry after a block's question
+    /// label turned `interview` on, with the block's start: a cut inside that block keeps it.
     pub(super) fn marking(mut self) -> Self {
         self.marks = Some(Vec::new());
         self
@@ -252,6 +253,7 @@ impl<'a> Scanner<'a> {
     /// Start a block whose first byte that is not white space is at `head` (the sentence in
     /// progress starts at `sent_start`); returns whether it is an interview answer.
     fn begin_block(&mut self, head: usize, ue: usize) -> bool {
+        let at = head;
         self.depth = 0;
         self.spans.clear();
         self.meta.clear();
@@ -263,7 +265,15 @@ impl<'a> Scanner<'a> {
             head = &head[3..];
         }
         let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
-        self.interview |= starts_with_label(head, &QUESTION_LABELS);
+        if !self.interview && starts_with_label(head, &QUESTION_LABELS) {
+            self.interview = true;
+            // The streaming reader may cut the block after its label: what it keeps of the
+            // carry has the label (see `Self::marking`).
+            if self.marks.is_some() {
+                let c = self.carry();
+                self.marks.iter_mut().for_each(|m| m.push((at, c)));
+            }
+        }
         // A speaker's turn: the block opens with a speaker label (`Sato: …`). Only a colon
         // near the start is read.
         let head = &head[..head.len().min(super::speaker::SCAN_BYTES)];
