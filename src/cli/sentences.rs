@@ -11,7 +11,8 @@ pub enum Format {
     /// One sentence per line (a line break inside a sentence is shown as a space).
     Text,
     /// One JSON object per sentence with offsets and the segmenter's flags (quotation,
-    /// attribution, speaker turns, questions; `column_head` and `subhead_16` last).
+    /// attribution, speaker turns, questions; then `column_head`, `subhead_16`, `q_label_17`
+    /// and `q_turn_18`, the flags later cue rules read, last).
     Jsonl,
 }
 
@@ -43,6 +44,8 @@ struct Row<'a> {
     rhetorical: bool,
     column_head: bool,
     subhead_16: bool,
+    q_label_17: bool,
+    q_turn_18: bool,
 }
 
 /// Run `factop sentences`.
@@ -86,6 +89,8 @@ pub fn run(args: Args) -> Result<()> {
                                 rhetorical: s.rhetorical,
                                 column_head: s.column_head,
                                 subhead_16: s.subhead_16,
+                                q_label_17: s.q_label_17,
+                                q_turn_18: s.q_turn_18,
                             },
                         )?;
                         writeln!(out)?;

@@ -84,7 +84,31 @@ fn sentences_shows_the_column_head_and_subhead_flags() {
             "rhetorical",
             "column_head",
             "subhead_16",
+            "q_label_17",
+            "q_turn_18",
         ]
+    );
+}
+
+/// Invented: an advice column's reader letter headed `Q` without a colon (cue rules 17), then a
+/// press conference's `Q:` turn with a short question (cue rules 18).
+const LETTER_AND_TURN: &str = "Our vet answers your questions.\n\n    Q My dog barks at the postman every morning. What can I do?\n\n    Keep a treat by the door and reward him when he is quiet.\n\n    The manager met the press on Friday.\n\n    Q: The fans booed on Tuesday. Do you understand why?\n\n    Ivo Lind: Of course. We were poor.\n";
+
+#[test]
+fn sentences_shows_the_q_letter_and_q_turn_flags() {
+    let rows = rows("sentences", LETTER_AND_TURN);
+    let texts: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    let letter = |t: &str| t.starts_with("Q My dog") || t.starts_with("What can I do");
+    let turn = |t: &str| t == "Do you understand why?";
+    assert_eq!(
+        flag(&rows, "q_label_17"),
+        texts.iter().map(|t| letter(t)).collect::<Vec<_>>(),
+        "{texts:?}"
+    );
+    assert_eq!(
+        flag(&rows, "q_turn_18"),
+        texts.iter().map(|t| turn(t)).collect::<Vec<_>>(),
+        "{texts:?}"
     );
 }
 
