@@ -171,9 +171,9 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The same scanner, recording the carry after each block that changed it
-    /// ([`Self::run_marked`]), with the block's end, and the carry after a block's question
-    /// label turned `interview` on, with the block's start: a cut inside that block keeps it.
+    /// The same scanner, recording the carry ([`Self::run_marked`]) wherever a block changed
+    /// it: with the block's end, and with its start when its beginning did (a question label
+    /// turned `interview` on), so that a cut inside that block keeps it ([`Self::mark`]).
     pub(super) fn marking(mut self) -> Self {
         self.marks = Some(Vec::new());
         self
@@ -265,15 +265,10 @@ impl<'a> Scanner<'a> {
             head = &head[3..];
         }
         let answer = self.interview && starts_with_label(head, &ANSWER_LABELS);
-        if !self.interview && starts_with_label(head, &QUESTION_LABELS) {
-            self.interview = true;
-            // The streaming reader may cut the block after its label: what it keeps of the
-            // carry has the label (see `Self::marking`).
-            if self.marks.is_some() {
-                let c = self.carry();
-                self.marks.iter_mut().for_each(|m| m.push((at, c)));
-            }
-        }
+        self.interview |= starts_with_label(head, &QUESTION_LABELS);
+        // The streaming reader may cut the block after its label: what it keeps of the carry
+        // has what the block's start changed (see `Self::marking`).
+        self.mark(at);
         // A speaker's turn: the block opens with a speaker label (`Sato: …`). Only a colon
         // near the start is read.
         let head = &head[..head.len().min(super::speaker::SCAN_BYTES)];
@@ -301,10 +296,20 @@ impl<'a> Scanner<'a> {
         let s = self.sent_start;
         self.emit(s, ue, false);
         self.finish_unit(open_at_end && !runs_on, answer);
-        let c = self.marks.is_some().then(|| self.carry());
-        if let (Some(c), Some(marks)) = (c, &mut self.marks) {
+        self.mark(ue);
+    }
+
+    /// With [`Self::marking`]: record the carry, with the offset `at` from which it holds,
+    /// when it differs from the last one recorded. A block changes the carry where it begins
+    /// (a question label) and where it ends (its questions, labels, subheads).
+    fn mark(&mut self, at: usize) {
+        if self.marks.is_none() {
+            return;
+        }
+        let c = self.carry();
+        if let Some(marks) = &mut self.marks {
             if marks.last().is_none_or(|m| m.1 != c) {
-                marks.push((ue, c));
+                marks.push((at, c));
             }
         }
     }
