@@ -558,6 +558,13 @@ impl Scratch {
         self.bits.resize(n.div_ceil(64), 0);
         self.summary.clear();
         self.summary.resize(self.bits.len().div_ceil(64), 0);
+        // Output buffers as long as the counters for a small vocabulary, so that `drain`
+        // writes them with no bounds check (allocated zeroed: pages never written cost no
+        // memory).
+        if idx.n_terms <= SMALL_TERMS && self.out_indices.len() < SMALL_TERMS {
+            self.out_indices = vec![0; SMALL_TERMS];
+            self.out_values = vec![0.0; SMALL_TERMS];
+        }
     }
 }
 
@@ -768,26 +775,16 @@ fn run(
         char_hits(cache, masked, &mut counter);
     }
     let n = counter.distinct;
-    match v {
-        Some(v) => {
-            let base = v.indices.len();
-            v.indices.resize(base + n, 0);
-            v.values.resize(base + n, 0.0);
-            counter.drain(
-                idx,
-                cfg,
-                (&f.vocab.idf, idf_small),
-                &mut v.indices[base..],
-                &mut v.values[base..],
-            );
-        }
-        None => {
-            if out_indices.len() < n {
-                out_indices.resize(n, 0);
-                out_values.resize(n, 0.0);
-            }
-            counter.drain(idx, cfg, (&f.vocab.idf, idf_small), out_indices, out_values);
-        }
+    // The weighted terms into the scratch's own buffers, which only ever grow (for a small
+    // vocabulary they are `SMALL_TERMS` long from the start: see `Scratch::reset`).
+    if out_indices.len() < n {
+        out_indices.resize(n, 0);
+        out_values.resize(n, 0.0);
+    }
+    counter.drain(idx, cfg, (&f.vocab.idf, idf_small), out_indices, out_values);
+    if let Some(v) = v {
+        v.indices.extend_from_slice(&out_indices[..n]);
+        v.values.extend_from_slice(&out_values[..n]);
     }
     (cfg.cues, n)
 }
@@ -910,7 +907,11 @@ impl Counter<'_> {
         indices: &mut [u32],
         values: &mut [f32],
     ) {
-        if self.counts.len() == SMALL_TERMS && idf.1.len() == SMALL_TERMS {
+        if self.counts.len() == SMALL_TERMS
+            && idf.1.len() == SMALL_TERMS
+            && indices.len() >= SMALL_TERMS
+            && values.len() >= SMALL_TERMS
+        {
             self.drain_as::<true>(idx, cfg, idf.1, indices, values);
         } else {
             self.drain_as::<false>(idx, cfg, idf.0, indices, values);
@@ -919,7 +920,9 @@ impl Counter<'_> {
 
     /// [`drain`](Self::drain); with `SMALL`, counters and `idf` of exactly `SMALL_TERMS`
     /// entries, indexed by term indices cut to 16 bits (they are below that: nothing is cut),
-    /// so that no index needs a bounds check.
+    /// and `indices` and `values` of at least that many, written at positions cut to 16 bits
+    /// (below `distinct`, which is at most the vocabulary's size), so that no index needs a
+    /// bounds check.
     #[inline(always)]
     fn drain_as<const SMALL: bool>(
         self,
@@ -929,7 +932,6 @@ impl Counter<'_> {
         indices: &mut [u32],
         values: &mut [f32],
     ) {
-        let mut out = indices.iter_mut().zip(values);
         let (mask, n) = if SMALL {
             (SMALL_TERMS - 1, SMALL_TERMS)
         } else {
@@ -939,7 +941,15 @@ impl Counter<'_> {
         // in bounds of one is in bounds of the other, with no second check.
         let counts = &mut self.counts[..n];
         let idf = &idf[..n];
+        let (indices, values) = if SMALL {
+            (&mut indices[..n], &mut values[..n])
+        } else {
+            (indices, values)
+        };
+        let mut k = 0;
         let bits = &mut self.bits[..n.div_ceil(64)];
+        // A copy on the stack: read there, the table needs no register of its own.
+        let tf_table = idx.tf_table;
         for (si, sw) in self.summary.iter_mut().enumerate() {
             let mut x = std::mem::take(sw);
             while x != 0 {
@@ -950,14 +960,13 @@ impl Counter<'_> {
                     let t = (wi * 64 + y.trailing_zeros() as usize) & mask;
                     y &= y - 1;
                     let tf = std::mem::take(&mut counts[t]);
-                    let w = match idx.tf_table.get(tf as usize) {
+                    let w = match tf_table.get(tf as usize) {
                         Some(&w) => w,
                         None => super::tf_weight(cfg, tf),
                     };
-                    if let Some((i, x)) = out.next() {
-                        *i = t as u32;
-                        *x = w * idf[t];
-                    }
+                    indices[k & mask] = t as u32;
+                    values[k & mask] = w * idf[t];
+                    k += 1;
                 }
             }
         }
@@ -1056,7 +1065,16 @@ impl HitLoop for CharHits<'_> {
         let CharHits { cache, masked } = self;
         for &e in masked {
             let e = cache.entries[e as usize];
-            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+            let hits = &cache.arena[e.start as usize..(e.start + e.len) as usize];
+            // Four hits per step: the loop's own count and test once for four.
+            let mut quads = hits.chunks_exact(4);
+            for q in &mut quads {
+                counter.hit(q[0]);
+                counter.hit(q[1]);
+                counter.hit(q[2]);
+                counter.hit(q[3]);
+            }
+            for &t in quads.remainder() {
                 counter.hit(t);
             }
         }
