@@ -168,11 +168,24 @@ fn holds_two_sentences(text: &str, s: usize, e: usize) -> bool {
 /// sentence-final punctuation (and closing marks) and `next` does not begin in lower case.
 fn line_ends_paragraph(text: &str, cur: (usize, usize), next: (usize, usize)) -> bool {
     ends_with_terminal(super::decode_scraped(&text[cur.0..cur.1]).trim_end())
-        && !text[next.0..next.1]
-            .trim_start()
+        && !line_start(&text[next.0..next.1])
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// The line `s` trimmed at its start, its entities decoded when it opens with one (`&bull;
+/// More buses` opens with a bullet, `&eacute;lite` in lower case); borrowed otherwise.
+fn line_start(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim_start();
+    if s.starts_with('&') {
+        match super::decode_scraped(s) {
+            std::borrow::Cow::Owned(d) => std::borrow::Cow::Owned(d.trim_start().to_owned()),
+            b => b,
+        }
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn char_len(s: &str) -> usize {
@@ -187,10 +200,12 @@ fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), wid
     let cur_t = decoded.trim();
     let next_raw = &text[next.0..next.1];
     let next_t = next_raw.trim_start();
-    if list_marker_len(next_t) > 0 {
+    // The next line's start with its entities decoded (`&bull; More buses`).
+    let next_start = line_start(next_t);
+    if list_marker_len(&next_start) > 0 {
         return true;
     }
-    if list_marker_len(cur_raw) > 0 && next_t.len() != next_raw.len() {
+    if list_marker_len(cur_t) > 0 && next_t.len() != next_raw.len() {
         return false; // indented continuation of a list item
     }
     let mut rev = cur_t.chars().rev();
@@ -201,7 +216,7 @@ fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), wid
     if last == '-' && rev.next().is_some_and(char::is_alphabetic) {
         return false; // hyphenated word wrapped across lines
     }
-    if next_t.chars().next().is_some_and(char::is_lowercase) {
+    if next_start.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
     if ends_with_terminal(cur_t) {

@@ -181,7 +181,8 @@ pub(crate) use speaker::{speaker_label, speaker_label_14};
 /// reported-speech scope.
 pub(crate) use lexicon::{blocks_cue, is_cue_verb, is_elision};
 mod scan;
-/// Scraped text's quotation-mark entities decoded and soft hyphens dropped, as the feature
+/// Scraped text's entities decoded (quotation marks, `&amp;`, `&nbsp;`, the named entities of
+/// news copy such as `&mdash;` and `&eacute;`) and soft hyphens dropped, as the feature
 /// analyzer reads a sentence.
 pub(crate) use scan::decode_scraped;
 #[cfg(test)]

@@ -696,6 +696,15 @@ impl<'a> Scanner<'a> {
             Next::Upper
         } else if c.is_numeric() {
             Next::Digit
+        } else if let Some((_, e)) = entity_text(self.b, m, ue).filter(|_| c == '&') {
+            // Scraped text: `&eacute;lite` opens in lower case, `&Eacute;lise` in upper.
+            if e.is_lowercase() {
+                Next::Lower
+            } else if e.is_uppercase() {
+                Next::Upper
+            } else {
+                Next::Other
+            }
         } else {
             Next::Other
         }
@@ -814,7 +823,7 @@ impl<'a> Scanner<'a> {
                             .all(|c| matches!(c, '(' | '[' | '-' | '–' | '—' | ' '))))
         });
         // Entities of marks count as the one byte of a mark (`The &quot;reform&quot; is a
-        // sham.` reads as `The "reform" is a sham.`).
+        // sham.` reads as `The "reform" is a sham.`), other entities as their character's bytes.
         let mut excess = 0;
         let mut k = ps;
         while let Some(d) = memchr::memchr(b'&', &self.b[k..pe]) {
@@ -827,7 +836,18 @@ impl<'a> Scanner<'a> {
                     }
                     k = at + n;
                 }
-                None => k = at + 1,
+                // Other characters' entities (`&mdash;`) weigh what the character does.
+                None => match entity_text(self.b, at, pe) {
+                    Some((n, c)) => {
+                        let extra = n - c.len_utf8();
+                        excess += extra;
+                        if spans.iter().any(|&(x, y)| x <= at && at < y) {
+                            quoted = quoted.saturating_sub(extra);
+                        }
+                        k = at + n;
+                    }
+                    None => k = at + 1,
+                },
             }
         }
         let cue = self.cue_in(ps, pe, spans);
@@ -1670,13 +1690,165 @@ const ENTITY_CHARS: [(&[u8], char); 7] = [
     (b"#xa0", '\u{a0}'),
 ];
 
+/// The named entities that scraped news copy leaves in its text for characters other than
+/// quotation marks, the ellipsis, the ampersand and the spaces read above (those are
+/// [`ENTITY_MARKS`], which the scanner reads as the marks, and `ENTITY_CHARS`): dashes,
+/// bullets and typographic signs, `<` and `>`, currency signs, and the letters of Latin-1 with
+/// `œ`, `Œ`, `š`, `Š` and `Ÿ`. Names as HTML spells them, case included (`&Eacute;` is `É`,
+/// `&EACUTE;` is text); each character is also read by number (`&#8212;`, `&#x2014;`). A
+/// bounded table rather than HTML's 2,231 names: no entity of this list changes where a
+/// sentence or a quotation ends, so decoding one changes only the words the features and the
+/// flags' word rules read (a full decoder would also turn `&lsaquo;` into a quotation mark the
+/// scanner does not see, or `&NewLine;` into a line break).
+const ENTITY_TEXT: [(&[u8], char); 106] = [
+    (b"ndash", '\u{2013}'),
+    (b"mdash", '\u{2014}'),
+    (b"minus", '\u{2212}'),
+    (b"bull", '\u{2022}'),
+    (b"middot", '\u{b7}'),
+    (b"prime", '\u{2032}'),
+    (b"Prime", '\u{2033}'),
+    (b"dagger", '\u{2020}'),
+    (b"Dagger", '\u{2021}'),
+    (b"permil", '\u{2030}'),
+    (b"sect", '\u{a7}'),
+    (b"para", '\u{b6}'),
+    (b"iexcl", '\u{a1}'),
+    (b"iquest", '\u{bf}'),
+    (b"lt", '<'),
+    (b"gt", '>'),
+    (b"copy", '\u{a9}'),
+    (b"reg", '\u{ae}'),
+    (b"trade", '\u{2122}'),
+    (b"cent", '\u{a2}'),
+    (b"pound", '\u{a3}'),
+    (b"yen", '\u{a5}'),
+    (b"euro", '\u{20ac}'),
+    (b"deg", '\u{b0}'),
+    (b"micro", '\u{b5}'),
+    (b"times", '\u{d7}'),
+    (b"divide", '\u{f7}'),
+    (b"plusmn", '\u{b1}'),
+    (b"frac14", '\u{bc}'),
+    (b"frac12", '\u{bd}'),
+    (b"frac34", '\u{be}'),
+    (b"sup1", '\u{b9}'),
+    (b"sup2", '\u{b2}'),
+    (b"sup3", '\u{b3}'),
+    (b"ordf", '\u{aa}'),
+    (b"ordm", '\u{ba}'),
+    (b"ensp", '\u{2002}'),
+    (b"emsp", '\u{2003}'),
+    (b"thinsp", '\u{2009}'),
+    (b"Agrave", '\u{c0}'),
+    (b"Aacute", '\u{c1}'),
+    (b"Acirc", '\u{c2}'),
+    (b"Atilde", '\u{c3}'),
+    (b"Auml", '\u{c4}'),
+    (b"Aring", '\u{c5}'),
+    (b"AElig", '\u{c6}'),
+    (b"Ccedil", '\u{c7}'),
+    (b"Egrave", '\u{c8}'),
+    (b"Eacute", '\u{c9}'),
+    (b"Ecirc", '\u{ca}'),
+    (b"Euml", '\u{cb}'),
+    (b"Igrave", '\u{cc}'),
+    (b"Iacute", '\u{cd}'),
+    (b"Icirc", '\u{ce}'),
+    (b"Iuml", '\u{cf}'),
+    (b"ETH", '\u{d0}'),
+    (b"Ntilde", '\u{d1}'),
+    (b"Ograve", '\u{d2}'),
+    (b"Oacute", '\u{d3}'),
+    (b"Ocirc", '\u{d4}'),
+    (b"Otilde", '\u{d5}'),
+    (b"Ouml", '\u{d6}'),
+    (b"Oslash", '\u{d8}'),
+    (b"Ugrave", '\u{d9}'),
+    (b"Uacute", '\u{da}'),
+    (b"Ucirc", '\u{db}'),
+    (b"Uuml", '\u{dc}'),
+    (b"Yacute", '\u{dd}'),
+    (b"THORN", '\u{de}'),
+    (b"szlig", '\u{df}'),
+    (b"agrave", '\u{e0}'),
+    (b"aacute", '\u{e1}'),
+    (b"acirc", '\u{e2}'),
+    (b"atilde", '\u{e3}'),
+    (b"auml", '\u{e4}'),
+    (b"aring", '\u{e5}'),
+    (b"aelig", '\u{e6}'),
+    (b"ccedil", '\u{e7}'),
+    (b"egrave", '\u{e8}'),
+    (b"eacute", '\u{e9}'),
+    (b"ecirc", '\u{ea}'),
+    (b"euml", '\u{eb}'),
+    (b"igrave", '\u{ec}'),
+    (b"iacute", '\u{ed}'),
+    (b"icirc", '\u{ee}'),
+    (b"iuml", '\u{ef}'),
+    (b"eth", '\u{f0}'),
+    (b"ntilde", '\u{f1}'),
+    (b"ograve", '\u{f2}'),
+    (b"oacute", '\u{f3}'),
+    (b"ocirc", '\u{f4}'),
+    (b"otilde", '\u{f5}'),
+    (b"ouml", '\u{f6}'),
+    (b"oslash", '\u{f8}'),
+    (b"ugrave", '\u{f9}'),
+    (b"uacute", '\u{fa}'),
+    (b"ucirc", '\u{fb}'),
+    (b"uuml", '\u{fc}'),
+    (b"yacute", '\u{fd}'),
+    (b"thorn", '\u{fe}'),
+    (b"yuml", '\u{ff}'),
+    (b"OElig", '\u{152}'),
+    (b"oelig", '\u{153}'),
+    (b"Scaron", '\u{160}'),
+    (b"scaron", '\u{161}'),
+    (b"Yuml", '\u{178}'),
+];
+
+/// The entity of a character of [`ENTITY_TEXT`] at `k` (`&mdash;`, `&#8212;`, `&#x2014;`),
+/// ending by `ue`: its length in bytes and the character.
+pub(super) fn entity_text(b: &[u8], k: usize, ue: usize) -> Option<(usize, char)> {
+    if b.get(k) != Some(&b'&') {
+        return None;
+    }
+    let end = ue.min(b.len()).min(k + 9);
+    let semi = k + 1 + b.get(k + 1..end)?.iter().position(|&c| c == b';')?;
+    let name = &b[k + 1..semi];
+    let c = match name {
+        [b'#', b'x' | b'X', hex @ ..]
+            if !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit) =>
+        {
+            let hex = std::str::from_utf8(hex).ok()?;
+            char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+        }
+        [b'#', dec @ ..] if !dec.is_empty() && dec.iter().all(u8::is_ascii_digit) => {
+            let dec = std::str::from_utf8(dec).ok()?;
+            char::from_u32(dec.parse().ok()?)?
+        }
+        _ => {
+            return (ENTITY_TEXT.iter())
+                .find(|(n, _)| *n == name)
+                .map(|&(_, c)| (semi + 1 - k, c))
+        }
+    };
+    ENTITY_TEXT
+        .iter()
+        .any(|&(_, t)| t == c)
+        .then_some((semi + 1 - k, c))
+}
+
 /// `text` as the feature analyzer reads scraped text: the entities of quotation marks and of
 /// the ellipsis that the segmenter reads as those marks ([`ENTITY_MARKS`]: `&quot;` → `"`,
 /// `&ldquo;` → `“`, `&hellip;` → `…`), of the ampersand (`&amp;` `&#38;` → `&`, so `A&amp;E`
-/// reads as `A&E`) and of the no-break space (`&nbsp;` `&#160;` → U+00A0) are decoded, once
+/// reads as `A&E`), of the no-break space (`&nbsp;` `&#160;` → U+00A0) and of the characters
+/// of [`ENTITY_TEXT`] (`&mdash;` → `—`, `&pound;` → `£`, `&eacute;` → `é`) are decoded, once
 /// (`&amp;quot;` gives the text `&quot;`), and soft hyphens (U+00AD, `&shy;`) are dropped, so
 /// that `infor`U+00AD`mation` is one word. Any other entity stays as written. Borrowed when
-/// there is nothing to change.
+/// there is nothing to change (no `&` and no soft hyphen: one `memchr2`).
 pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     if memchr::memchr2(b'&', 0xAD, b).is_none() {
@@ -1694,15 +1866,17 @@ pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
             Some((Some(mark_char(mark)), n))
         } else {
             let name_end = b[k + 1..b.len().min(k + 7)].iter().position(|&c| c == b';');
-            name_end.and_then(|e| {
-                let name = &b[k + 1..k + 1 + e];
-                if ENTITY_SHY.iter().any(|n| name.eq_ignore_ascii_case(n)) {
-                    return Some((None, e + 2));
-                }
-                (ENTITY_CHARS.iter())
-                    .find(|(n, _)| name.eq_ignore_ascii_case(n))
-                    .map(|&(_, c)| (Some(c), e + 2))
-            })
+            name_end
+                .and_then(|e| {
+                    let name = &b[k + 1..k + 1 + e];
+                    if ENTITY_SHY.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+                        return Some((None, e + 2));
+                    }
+                    (ENTITY_CHARS.iter())
+                        .find(|(n, _)| name.eq_ignore_ascii_case(n))
+                        .map(|&(_, c)| (Some(c), e + 2))
+                })
+                .or_else(|| entity_text(b, k, b.len()).map(|(n, c)| (Some(c), n)))
         };
         match found {
             Some((c, n)) => {
