@@ -139,6 +139,18 @@ pub(super) struct Scanner<'a> {
     recurred: bool,
     /// One-question blocks of the document so far (see `subhead_16`).
     subheads: u8,
+    /// The opening of a block the streaming reader cut, for the piece's first block, which
+    /// goes on inside it ([`super::Carry::cut_at`]).
+    resume: Option<super::Opening>,
+    /// What the current block's opening gave its sentences.
+    opening: super::Opening,
+    /// The current block goes on inside a block the streaming reader cut: `opening` is that
+    /// block's, and its first sentence is none of the block's labels.
+    resumed: bool,
+    /// Where the current block's first byte that is not white space is.
+    block_start: usize,
+    /// With [`Self::marking`]: each block's start, end and opening.
+    openings: Vec<(usize, usize, super::Opening)>,
 }
 
 impl<'a> Scanner<'a> {
@@ -168,6 +180,11 @@ impl<'a> Scanner<'a> {
             line_paragraphs: true,
             turn: false,
             marks: None,
+            resume: carry.cut,
+            opening: super::Opening::default(),
+            resumed: false,
+            block_start: 0,
+            openings: Vec::new(),
         }
     }
 
@@ -188,18 +205,26 @@ impl<'a> Scanner<'a> {
             label_count: self.label_count,
             recurred: self.recurred,
             subheads: self.subheads,
+            cut: None,
         }
     }
 
     /// [`Self::run`], and with [`Self::marking`] the carry after each block that changed it,
     /// with the block's end.
+    #[allow(clippy::type_complexity)]
     pub(super) fn run_marked(
         mut self,
-    ) -> (Vec<Sentence>, super::Carry, Vec<(usize, super::Carry)>) {
+    ) -> (
+        Vec<Sentence>,
+        super::Carry,
+        Vec<(usize, super::Carry)>,
+        Vec<(usize, usize, super::Opening)>,
+    ) {
         let text = self.text;
         lines::for_each_unit(text, |u| self.unit(u));
         let carry = self.carry();
-        (self.out, carry, self.marks.unwrap_or_default())
+        let marks = self.marks.unwrap_or_default();
+        (self.out, carry, marks, self.openings)
     }
 
     /// The same scanner, reading every paragraph as if it were not laid out one per line.
@@ -212,7 +237,7 @@ impl<'a> Scanner<'a> {
     /// The sentences, and what the document so far leaves for its next piece (whether a block
     /// began with a question label, the question blocks).
     pub(super) fn run(self) -> (Vec<Sentence>, super::Carry) {
-        let (out, carry, _) = self.run_marked();
+        let (out, carry, _, _) = self.run_marked();
         (out, carry)
     }
 
@@ -258,6 +283,15 @@ impl<'a> Scanner<'a> {
         self.spans.clear();
         self.meta.clear();
         self.unit_first = self.out.len();
+        self.block_start = at;
+        // The piece goes on inside a block the streaming reader cut: that block's opening.
+        if let Some(o) = self.resume.take() {
+            self.resumed = true;
+            self.opening = o;
+            self.turn = o.turn;
+            return o.answer;
+        }
+        self.resumed = false;
         // An interview transcript: a block that begins with an answer label, after one that
         // began with a question label, is the interviewee's words.
         let mut head = &self.b[head..ue];
@@ -276,6 +310,11 @@ impl<'a> Scanner<'a> {
             let head = std::str::from_utf8(head)
                 .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
             super::speaker_label(head).is_some()
+        };
+        self.opening = super::Opening {
+            turn: self.turn,
+            answer,
+            ..super::Opening::default()
         };
         answer
     }
@@ -297,6 +336,9 @@ impl<'a> Scanner<'a> {
         self.emit(s, ue, false);
         self.finish_unit(open_at_end && !runs_on, answer);
         self.mark(ue);
+        if self.marks.is_some() {
+            self.openings.push((self.block_start, ue, self.opening));
+        }
     }
 
     /// With [`Self::marking`]: record the carry, with the offset `at` from which it holds,
@@ -1026,7 +1068,14 @@ impl<'a> Scanner<'a> {
         // sentence read alone is read (`speaker_label_14` looks for the colon first, so a
         // sentence without one costs one short `memchr`).
         if let Some(first) = self.out.get(base) {
-            if super::speaker::speaker_label_14(first.text(self.text)).is_some() {
+            if !self.resumed {
+                self.opening.turn_14 =
+                    super::speaker::speaker_label_14(first.text(self.text)).is_some();
+                self.opening.key = (self.opening.turn_14)
+                    .then(|| super::speaker::name_label_key_16(first.text(self.text)))
+                    .flatten();
+            }
+            if self.opening.turn_14 {
                 for s in &mut self.out[base..] {
                     s.speaker_turn_14 = true;
                 }
@@ -1044,7 +1093,11 @@ impl<'a> Scanner<'a> {
             return;
         };
         let b = first.text(text).as_bytes();
-        if !(b.len() > 2 && b[0] == b'Q' && b[1] == b' ' && b[2].is_ascii_uppercase()) {
+        if !self.resumed {
+            self.opening.letter =
+                b.len() > 2 && b[0] == b'Q' && b[1] == b' ' && b[2].is_ascii_uppercase();
+        }
+        if !self.opening.letter {
             return;
         }
         let asks = |s: &Sentence| !s.in_quote && !s.attributed && report::asks(s.text(text));
@@ -1068,12 +1121,18 @@ impl<'a> Scanner<'a> {
             return;
         };
         let t = first.text(text).trim_start_matches('\u{feff}');
-        if !starts_with_label(t.as_bytes(), &QUESTION_LABELS) {
+        if !self.resumed {
+            self.opening.question = starts_with_label(t.as_bytes(), &QUESTION_LABELS);
+        }
+        if !self.opening.question {
             return;
         }
+        // The label is no word of the question (in a block that goes on inside a cut one,
+        // the first sentence has none).
+        let label = usize::from(!self.resumed);
         for (k, s) in self.out[base..].iter_mut().enumerate() {
             let t = s.text(text).trim_start_matches('\u{feff}');
-            let words = t.split_whitespace().count() - usize::from(k == 0);
+            let words = t.split_whitespace().count() - usize::from(k == 0) * label;
             s.q_turn_18 = !s.in_quote && !s.attributed && words <= 12 && report::asks(t);
         }
     }
@@ -1109,7 +1168,7 @@ impl<'a> Scanner<'a> {
     /// (see `column_head` in the module docs); remember the label.
     fn column_heads(&mut self, base: usize) {
         let first = self.out[base];
-        let Some(key) = super::speaker::name_label_key_16(first.text(self.text)) else {
+        let Some(key) = self.opening.key else {
             return;
         };
         let n = usize::from(self.label_count);
