@@ -1446,6 +1446,25 @@ fn messy_piece() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// `lines::line_break` reads whether a line ends a sentence where the next begins (for
+    /// the one-paragraph-per-line test) as `lines::line_ends_paragraph` does, each line decoded
+    /// once for that and for whether the break ends a sentence.
+    #[test]
+    fn a_line_break_reads_a_lines_end_as_the_reference(
+        cur in prop::collection::vec(messy_piece(), 1..12),
+        next in prop::collection::vec(messy_piece(), 1..12),
+        width in 0usize..120,
+    ) {
+        let (cur, next) = (cur.concat().replace(['\n', '\r'], " "), next.concat().replace(['\n', '\r'], " "));
+        prop_assume!(!is_blank(&cur) && !is_blank(&next));
+        let text = format!("{cur}\n{next}");
+        let (c, n) = ((0, cur.len()), (cur.len() + 1, text.len()));
+        let (end, terminal) = lines::line_break(&text, c, n, width);
+        if !end {
+            prop_assert_eq!(terminal, lines::line_ends_paragraph(&text, c, n), "{:?}", text);
+        }
+    }
+
     /// The invariants hold on scraped and pasted article text, and no sentence is made of
     /// zero-width characters only.
     #[test]
