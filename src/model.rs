@@ -1047,6 +1047,43 @@ mod tests {
         }
     }
 
+    /// Scraped text: the named entities of news copy (`&mdash;`, `&pound;`, `&eacute;`, …, and
+    /// their numbers) give the features of the characters they stand for, and the quotation
+    /// marks' entities those of the marks.
+    #[test]
+    fn named_entities_score_as_their_characters() {
+        let m = crate::persist::default_model().unwrap();
+        for (scraped, plain) in [
+            (
+                "The caf&eacute; closed &mdash; a shameful end &ndash; after 40 years.",
+                "The café closed — a shameful end – after 40 years.",
+            ),
+            (
+                "Fares rise to &pound;4 and &euro;5, which is simply absurd&hellip;",
+                "Fares rise to £4 and €5, which is simply absurd…",
+            ),
+            (
+                "&ldquo;It&rsquo;s a disgrace &#8212; truly,&rdquo; she said of the &lt;plan&gt;.",
+                "“It’s a disgrace — truly,” she said of the <plan>.",
+            ),
+            (
+                "&copy; 2026 Norland Press &bull; All rights reserved &#169;",
+                "© 2026 Norland Press • All rights reserved ©",
+            ),
+        ] {
+            assert_eq!(
+                m.vector(scraped, context_of(scraped)),
+                m.vector(plain, context_of(plain)),
+                "{scraped}"
+            );
+            assert_eq!(
+                m.p_opinion(scraped).to_bits(),
+                m.p_opinion(plain).to_bits(),
+                "{scraped}"
+            );
+        }
+    }
+
     #[test]
     fn nb_score_is_the_last_feature_and_round_trips() {
         let p = TrainParams {

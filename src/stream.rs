@@ -314,7 +314,11 @@ impl<R: Read> Blocks<R> {
             (p, segment::split_piece(&view[..p], &view[p..], carry))
         } else {
             let before = *carry;
-            let (mut s, marks) = segment::split_piece_marked(view, "", carry);
+            let segment::Marked {
+                sentences: mut s,
+                marks,
+                openings,
+            } = segment::split_piece_marked(view, "", carry);
             if s.len() >= 2 {
                 // The last sentence, and every one that starts within `RULE_LOOKAHEAD_BYTES`
                 // of the block's end: where the sentence before it ends was decided looking
@@ -327,11 +331,13 @@ impl<R: Read> Blocks<R> {
                 // blocks added to `carry` (a question block counted for `q_and_a`, a name
                 // label, a subhead) would be added twice: keep the carry as it was after the
                 // last block that ends by the cut (and a question label read at the start of
-                // the block cut, which is not read again).
+                // the block cut, which is not read again). The next block goes on inside the
+                // block cut, with what its opening gave its sentences (its labels).
                 if cut < view.len() {
                     *carry = (marks.iter().rev())
                         .find(|m| m.0 <= cut)
-                        .map_or(before, |m| m.1);
+                        .map_or(before, |m| m.1)
+                        .cut_at(&openings, cut);
                 }
                 (cut, s)
             } else {
@@ -697,6 +703,47 @@ mod tests {
             let (t, s) = streamed(text.as_bytes(), block, 64);
             assert_eq!(t, text);
             assert_eq!(answers(&s), answers(&whole), "block {block}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_paragraph_cut_inside_keeps_its_labels_flags() {
+        // A paragraph longer than a block, opening with a label: the flags its label gives
+        // every sentence (`speaker_turn`, `speaker_turn_14`, an answer's `continues_quote`, a
+        // question label's short questions, `q_turn_18`) and its name label (counted once, so
+        // that the next paragraph's label recurs) hold after every cut, as in the whole text.
+        let long = |label: &str| {
+            let mut p = String::from(label);
+            for k in 0..30 {
+                p.push_str(&format!(
+                    " Route {k} lost its bus in the spring. Why did it go?"
+                ));
+            }
+            p
+        };
+        let docs = [
+            long("Sato:"),
+            long("The mayor:"),
+            format!("Q: Will the depot close?\n\n{}", long("A: Not this year.")),
+            format!("{}\n\nA: Never.", long("Q: Why did it close?")),
+            format!(
+                "{}\n\nRoss: The plan was late.\n",
+                long("Maya Ross: The plan ran on.")
+            ),
+        ];
+        for text in &docs {
+            let whole = segment::split(text);
+            assert!(whole
+                .iter()
+                .any(|s| s.speaker_turn_14 || s.continues_quote || s.q_turn_18));
+            for block in [300, 450, 700, 1000] {
+                assert!(block + 300 < text.len());
+                for step in [7, 64] {
+                    let (t, s) = streamed(text.as_bytes(), block, step);
+                    assert_eq!(&t, text);
+                    assert_eq!(s, whole, "block {block} step {step}: {text}");
+                }
+            }
         }
     }
 

@@ -137,9 +137,11 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // (and more frames, `would say that`, `the lies in`), 14 rhetorical questions, 15 the
     // newsroom's own first person, 16 a column's name headings and question subheads, 17 the
     // newsroom's tests, ratings, broadcast formulae, link lines and a reader's `Q` letter, 18 the
-    // newsroom's staff, questions to an expert, verdict labels and a transcript's `Q:` turns.
+    // newsroom's staff, questions to an expert, verdict labels and a transcript's `Q:` turns, 19
+    // the reader's calls to action.
     let scope = match f.cue_rules {
-        18.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18)",
+        19.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, and the reader's calls to action (cue rules 19)",
+        18 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18)",
         17 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
         16 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, and a column's name headings and question subheads (cue rules 16)",
         15 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
@@ -160,7 +162,10 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
     // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
     // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
     let senses = match f.cue_rules {
-        18.. => Some(
+        19.. => Some(
+            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, and the reader's calls to action (cue rules 19)",
+        ),
+        18 => Some(
             "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18)",
         ),
         17 => Some(

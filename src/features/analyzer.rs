@@ -201,6 +201,7 @@ pub const CLOSE_QUOTE: char = '\u{201D}';
 
 /// Decode the quotation-mark, ellipsis, ampersand and no-break-space entities of scraped text
 /// (`&quot;` → `"`, `&ldquo;` → `“`, `&hellip;` → `…`, `&amp;` → `&`, `&nbsp;` → U+00A0) and
+/// the named entities of news copy (`&mdash;` → `—`, `&pound;` → `£`, `&eacute;` → `é`), and
 /// drop soft hyphens (U+00AD, `&shy;`), map apostrophes to `'` and
 /// dashes to `-`, fold opening/closing quotation marks to
 /// [`OPEN_QUOTE`] / [`CLOSE_QUOTE`] (straight `"` stays), collapse whitespace, optionally lower-case.
@@ -1225,11 +1226,16 @@ mod tests {
             );
             assert_eq!(norm, literal, "{text}");
         }
-        // The ampersand's and the no-break space's read as their characters; any other
-        // entity is text, as before.
+        // The ampersand's and the no-break space's read as their characters; an entity
+        // outside the table is text.
         assert_eq!(normalise("Smith &amp; Sons", true), "smith & sons");
         assert_eq!(normalise("4m&nbsp;pounds", true), "4m pounds");
-        assert_eq!(normalise("Smith &copy; Sons", true), "smith &copy; sons");
+        assert_eq!(normalise("Smith &foo; Sons", true), "smith &foo; sons");
+        // The named entities of news copy read as their characters (dashes as `-`).
+        assert_eq!(
+            normalise("Smith &copy; Sons &mdash; caf&eacute;", true),
+            "smith © sons - café"
+        );
     }
 
     #[test]

@@ -353,6 +353,13 @@ pub(crate) fn reads_revision_18(rules: u8) -> bool {
     rules >= 18
 }
 
+/// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
+/// action as the author's imperative (`senses::imperative_at`: `Write to your councillor …`,
+/// `Complain to the regulator.`, `Don't bother with …`): 19 and later.
+pub(crate) fn reads_revision_19(rules: u8) -> bool {
+    rules >= 19
+}
+
 /// Whether revision `rules` of the cue rules counts the writer's rhetorical question
 /// ([`Context::rhetorical`]: a yes/no question of the author's in a paragraph that goes on)
 /// in `cue:stance_frames`: 14 and later.
@@ -1141,7 +1148,7 @@ impl CueSet {
         // The author's imperative (cue rules 13), outside reported speech, unless its verb
         // matched the exhortation lexicon already (`Consider …`).
         if reads_revision_13(self.rules) {
-            if let Some(v) = super::senses::imperative_at(tokens) {
+            if let Some(v) = super::senses::imperative_at(tokens, self.rules) {
                 if !scope.contains(v)
                     && self.matched_at(tokens, info, v) & (1 << self.exhortation) == 0
                     && !(reads_revision_17(self.rules) && super::senses::is_link_line(tokens, v))
@@ -1621,7 +1628,7 @@ mod tests {
                 .enumerate()
                 .find(|(_, (n, _))| n == "cue:exhortation")
                 .unwrap();
-            if let Some(v) = super::super::senses::imperative_at(tokens) {
+            if let Some(v) = super::super::senses::imperative_at(tokens, set.rules) {
                 let key = lower(&tokens[v].text);
                 if !scope.is_some_and(|s| s.contains(v)) && !lex.matches_at(tokens, v, &key) {
                     author[l] += 1;

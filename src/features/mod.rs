@@ -304,7 +304,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 18;
+pub const CUE_RULES: u8 = 19;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 18.
 pub const DEFAULT_CUE_RULES: u8 = 18;
@@ -1083,7 +1083,7 @@ mod tests {
     fn cue_rules_18_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 18);
         assert_eq!(DEFAULT_CUE_RULES, 18);
-        assert_eq!(CUE_RULES, 18);
+        assert_eq!(CUE_RULES, 19);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1115,7 +1115,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 19,
+            cue_rules: 20,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1443,6 +1443,38 @@ mod tests {
             "\"Best buy: the Tarn,\" the shop's sign said.",
         ] {
             assert_eq!(eval(&f18, text), eval(&f17, text), "{text}");
+        }
+    }
+
+    #[test]
+    fn cue_rules_19_count_the_readers_calls_to_action_as_exhortation() {
+        let [f18, f19] = [18, 19].map(|cue_rules| {
+            Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap()
+        });
+        let ex = |f: &Featurizer, text: &str| checked_cue(f, text, "cue:exhortation");
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        for text in [
+            "Write to your councillor before the planning vote.",
+            "Complain to the regulator, and keep the receipts.",
+            "Don't bother with the souvenir programme.",
+        ] {
+            assert_eq!(count(ex(&f19, text)), count(ex(&f18, text)) + 1.0, "{text}");
+        }
+        // Reported advice and a noun stay as revision 18 reads them.
+        for text in [
+            "The charity told tenants to write to their landlord.",
+            "\"Write to your MP,\" the campaigners urged.",
+            "Complaints to the water company doubled in May.",
+        ] {
+            assert_eq!(ex(&f19, text), ex(&f18, text), "{text}");
         }
     }
 

@@ -448,13 +448,30 @@ const VERBS_ONLY: &[&str] = &[
     "beware", "enjoy", "scrap", "ditch", "reject", "spare", "forgive",
 ];
 
+/// Verbs added to [`IMPERATIVE_VERBS`] from cue rules 19 (sorted): the reader's calls to
+/// action on a public matter (`Write to your councillor before the vote.`, `Complain to the
+/// regulator.`, `Lobby your MP.`) and `bother` after a negative (`Don't bother with the
+/// extended warranty.`; [`imperative_at`] reads it only there). Each is a verb of what the reader should do, not of procedure.
+const IMPERATIVE_VERBS_19: &[&str] = &["bother", "complain", "lobby", "write"];
+
+/// The verbs of [`IMPERATIVE_VERBS_19`] that take [`IMPERATIVE_PREPOSITIONS`] (`Write to …`,
+/// `Complain to …`, `Don't bother with …`).
+const MOTION_VERBS_19: &[&str] = &["bother", "complain", "write"];
+
+/// The objects a verb of [`IMPERATIVE_VERBS_19`] takes, at once or after a preposition: a
+/// determiner or another's possessive (`the regulator`, `your MP`, `their landlord`).
+const OBJECTS_19: &[&str] = &[
+    "a", "an", "any", "every", "her", "his", "its", "the", "their", "your",
+];
+
 /// The author's imperative (cue rules 13): the index of the verb when the sentence opens with
 /// a bare verb of [`IMPERATIVE_VERBS`] (after at most two [`IMPERATIVE_OPENERS`]), the
 /// author's word, followed by an object, a particle or adverb, clause punctuation or nothing
 /// (any word after [`VERBS_ONLY`])
 /// (`Book early for the Mahler.`, `Go, and take a cushion.`, `Do not expect miracles.`); never
-/// in a question (`Take the bus?` asks). Reported speech is the caller's to leave out.
-pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
+/// in a question (`Take the bus?` asks). Reported speech is the caller's to leave out. From
+/// cue rules 19 (`rules`) the verbs of [`IMPERATIVE_VERBS_19`] count too.
+pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T, rules: u8) -> Option<usize> {
     let n = tokens.count();
     let first = (0..n).find(|&k| {
         tokens
@@ -472,7 +489,8 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
     }
     // The sentence is searched for `?` only when it opens with a listed verb (most do not).
     let verb = word(tokens, v)?;
-    if !in_sorted(IMPERATIVE_VERBS, verb) || (0..n).any(|k| tokens.text(k) == "?") {
+    let more = super::cues::reads_revision_19(rules) && in_sorted(IMPERATIVE_VERBS_19, verb);
+    if !(in_sorted(IMPERATIVE_VERBS, verb) || more) || (0..n).any(|k| tokens.text(k) == "?") {
         return None;
     }
     let listed = |list: &[&str]| list.iter().any(|w| verb.eq_ignore_ascii_case(w));
@@ -484,6 +502,24 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric);
+    if more {
+        // Revision 19's verbs: an object that is someone else's, at once or after a
+        // preposition (`Write to your councillor`), not the newsroom's own contact line (`Write
+        // to us at …`, `Write to Money Matters, …`).
+        let object = |k: usize| is_any(tokens, Some(k), OBJECTS_19);
+        // `bother` only after a negative (`Don't bother with …`; `Bother at the depot …` is
+        // the noun).
+        let negated = v > first && is_any(tokens, Some(v - 1), &["don't", "dont", "never", "not"]);
+        if verb.eq_ignore_ascii_case("bother") && !negated {
+            return None;
+        }
+        let fits = ends
+            || object(next)
+            || listed(MOTION_VERBS_19)
+                && is_any(tokens, Some(next), IMPERATIVE_PREPOSITIONS)
+                && object(next + 1);
+        return fits.then_some(v);
+    }
     let fits = ends
         || listed(VERBS_ONLY)
         || is_any(tokens, Some(next), IMPERATIVE_NEXT)
@@ -1305,7 +1341,43 @@ mod tests {
     /// The token of the author's imperative in `s` (cue rules 13), as text.
     fn imperative(s: &str) -> Option<String> {
         let t = toks(s);
-        imperative_at(&t[..]).map(|i| t[i].text.clone())
+        imperative_at(&t[..], 13).map(|i| t[i].text.clone())
+    }
+
+    #[test]
+    fn revision_19_reads_the_readers_calls_to_action_as_an_imperative() {
+        let at = |s: &str, rules: u8| {
+            let t = toks(s);
+            imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
+        };
+        // Invented sentences: a call to act on a public matter, advice to spare oneself.
+        for (s, verb) in [
+            ("Write to your MP before the second reading.", "write"),
+            (
+                "Complain to the ombudsman if the refund is refused.",
+                "complain",
+            ),
+            ("Lobby the committee while there is still time.", "lobby"),
+            ("Don't bother with the premium seats.", "bother"),
+            ("Never bother with the airport shuttle.", "bother"),
+        ] {
+            assert_eq!(at(s, 19).as_deref(), Some(verb), "{s}");
+            assert_eq!(at(s, 18), None, "{s}");
+        }
+        // Nouns, reports and questions stay as they were.
+        for s in [
+            "Write-offs at the bank doubled last year.",
+            "Complaints to the council rose by a fifth.",
+            "Lobby groups spent £2m on the campaign.",
+            "Bother at the depot delayed the first train.",
+            "Write to the council or phone it?",
+            "Residents were told to write to the council.",
+            // The newsroom's own contact line: no one else's object.
+            "Write to us at the address below.",
+            "Write to Ask Alys, The Gazette, Quay Street, Porthavon.",
+        ] {
+            assert_eq!(at(s, 19), None, "{s}");
+        }
     }
 
     #[test]

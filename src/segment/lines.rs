@@ -90,10 +90,10 @@ fn flush(text: &str, para: &mut Vec<(usize, usize)>, f: &mut impl FnMut(Unit)) {
             let mut ends = Vec::with_capacity(n - 1);
             let (mut soft, mut final_) = (0usize, 0usize);
             for k in 0..n - 1 {
-                let end = line_ends_sentence(text, para[k], para[k + 1], width);
+                let (end, terminal) = line_break(text, para[k], para[k + 1], width);
                 if !end {
                     soft += 1;
-                    final_ += usize::from(line_ends_paragraph(text, para[k], para[k + 1]));
+                    final_ += usize::from(terminal);
                 }
                 ends.push(end);
             }
@@ -165,21 +165,46 @@ fn holds_two_sentences(text: &str, s: usize, e: usize) -> bool {
 }
 
 /// Whether the line `cur` ends a sentence where the line `next` begins: it ends with
-/// sentence-final punctuation (and closing marks) and `next` does not begin in lower case.
-fn line_ends_paragraph(text: &str, cur: (usize, usize), next: (usize, usize)) -> bool {
+/// sentence-final punctuation (and closing marks) and `next` does not begin in lower case. The
+/// reference for [`line_break`]'s second answer, which reads each line once for both.
+#[cfg(test)]
+pub(super) fn line_ends_paragraph(text: &str, cur: (usize, usize), next: (usize, usize)) -> bool {
     ends_with_terminal(super::decode_scraped(&text[cur.0..cur.1]).trim_end())
-        && !text[next.0..next.1]
-            .trim_start()
+        && !line_start(&text[next.0..next.1])
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// The line `s` trimmed at its start, its entities decoded when it opens with one (`&bull;
+/// More buses` opens with a bullet, `&eacute;lite` in lower case); borrowed otherwise.
+fn line_start(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim_start();
+    if s.starts_with('&') {
+        match super::decode_scraped(s) {
+            std::borrow::Cow::Owned(d) => std::borrow::Cow::Owned(d.trim_start().to_owned()),
+            b => b,
+        }
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn char_len(s: &str) -> usize {
     s.bytes().filter(|&c| (c & 0xC0) != 0x80).count()
 }
 
-fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), width: usize) -> bool {
+/// How the line break between the lines `cur` and `next` of a paragraph `width` characters
+/// wide reads: whether it ends a sentence, and, when it does not, whether `cur` ends a
+/// sentence where `next` begins (the one-paragraph-per-line test counts those: it ends with
+/// sentence-final punctuation and closing marks, and `next` does not begin in lower case).
+/// Each line is decoded once for both answers.
+pub(super) fn line_break(
+    text: &str,
+    cur: (usize, usize),
+    next: (usize, usize),
+    width: usize,
+) -> (bool, bool) {
     let cur_raw = text[cur.0..cur.1].trim();
     // Scraped text: how the line ends is read with its entities decoded (`&quot;A new
     // era&quot;` ends in a quotation mark, not in `;`); its width as written.
@@ -187,31 +212,38 @@ fn line_ends_sentence(text: &str, cur: (usize, usize), next: (usize, usize), wid
     let cur_t = decoded.trim();
     let next_raw = &text[next.0..next.1];
     let next_t = next_raw.trim_start();
-    if list_marker_len(next_t) > 0 {
-        return true;
+    // The next line's start with its entities decoded (`&bull; More buses`).
+    let next_start = line_start(next_t);
+    if list_marker_len(&next_start) > 0 {
+        return (true, false);
     }
-    if list_marker_len(cur_raw) > 0 && next_t.len() != next_raw.len() {
-        return false; // indented continuation of a list item
+    let next_lower = next_start.chars().next().is_some_and(char::is_lowercase);
+    let terminal = ends_with_terminal(cur_t);
+    // No sentence ends at the break: whether the line ends one where the next begins.
+    let soft = (false, terminal && !next_lower);
+    if list_marker_len(cur_t) > 0 && next_t.len() != next_raw.len() {
+        return soft; // indented continuation of a list item
     }
     let mut rev = cur_t.chars().rev();
     let last = rev.next().unwrap_or(' ');
     if matches!(last, ',' | ';' | '(' | '&' | '/') {
-        return false;
+        return soft;
     }
     if last == '-' && rev.next().is_some_and(char::is_alphabetic) {
-        return false; // hyphenated word wrapped across lines
+        return soft; // hyphenated word wrapped across lines
     }
-    if next_t.chars().next().is_some_and(char::is_lowercase) {
-        return false;
-    }
-    if ends_with_terminal(cur_t) {
-        return false; // the terminator rules decide
+    if next_lower || terminal {
+        return soft; // a wrap, or the terminator rules decide
     }
     if is_byline(cur_t) || is_byline(next_t) || is_heading(cur_t) {
-        return true;
+        return (true, false);
     }
     let first_word = next_t.split(char::is_whitespace).next().unwrap_or("");
-    char_len(cur_raw) + 1 + char_len(first_word) <= width.max(MIN_WRAP_WIDTH)
+    // Neither the line nor the next: `terminal` is false.
+    (
+        char_len(cur_raw) + 1 + char_len(first_word) <= width.max(MIN_WRAP_WIDTH),
+        false,
+    )
 }
 
 fn ends_with_terminal(s: &str) -> bool {

@@ -181,7 +181,8 @@ pub(crate) use speaker::{speaker_label, speaker_label_14};
 /// reported-speech scope.
 pub(crate) use lexicon::{blocks_cue, is_cue_verb, is_elision};
 mod scan;
-/// Scraped text's quotation-mark entities decoded and soft hyphens dropped, as the feature
+/// Scraped text's entities decoded (quotation marks, `&amp;`, `&nbsp;`, the named entities of
+/// news copy such as `&mdash;` and `&eacute;`) and soft hyphens dropped, as the feature
 /// analyzer reads a sentence.
 pub(crate) use scan::decode_scraped;
 #[cfg(test)]
@@ -307,6 +308,30 @@ pub struct Carry {
     recurred: bool,
     /// One-question blocks of the document so far (see `subhead_16`).
     subheads: u8,
+    /// Set by the streaming reader when it cut a paragraph longer than a block: what the
+    /// paragraph's opening gave its sentences, for the piece that goes on inside it (see
+    /// [`split_piece_marked`]).
+    cut: Option<Opening>,
+}
+
+/// What a block's opening gives every sentence of the block (its labels), kept for a block
+/// that the streaming reader cuts: the piece that goes on inside the block reads its sentences
+/// as the block's, not as a block of their own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Opening {
+    /// The block opens with a speaker label (`speaker_turn`).
+    turn: bool,
+    /// Its first sentence opens with a speaker label as cue rules 14 read them
+    /// (`speaker_turn_14`), and the key of that label's name (`column_head`), to be counted
+    /// once, where the block ends.
+    turn_14: bool,
+    key: Option<u32>,
+    /// It is an interview's answer (`continues_quote` for every sentence).
+    answer: bool,
+    /// Its first sentence opens with a question label (`q_turn_18`).
+    question: bool,
+    /// Its first sentence opens with a bare `Q` and a capital (`q_label_17`).
+    letter: bool,
 }
 
 /// How many name labels of a document [`Carry`] remembers (see `column_head`).
@@ -319,8 +344,8 @@ const MAX_LABEL_KEYS: usize = 16;
 /// `continues_quote` in the module docs). The sentences are those of [`split`] on the whole
 /// document when the pieces end at paragraph breaks and each `next` holds the rest of the
 /// document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
-/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is two flags, a
-/// count and 16 label keys.
+/// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is a few flags and
+/// counts, 16 label keys and the opening of a block the reader cut.
 pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     let (sentences, after) = scan::Scanner::new(text, next, *carry).run();
     *carry = after;
@@ -332,17 +357,41 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
 /// paragraph longer than a block in pieces whose last sentences are read again with the next
 /// piece: it keeps the carry of the last block that ends before them (or of the question
 /// label that opens the block they are in, read once), so that what those blocks add (a
-/// question block counted for `q_and_a`, a name label, a subhead) is added once.
-pub(crate) fn split_piece_marked(
-    text: &str,
-    next: &str,
-    carry: &mut Carry,
-) -> (Vec<Sentence>, Vec<(usize, Carry)>) {
-    let (sentences, after, marks) = scan::Scanner::new(text, next, *carry)
+/// question block counted for `q_and_a`, a name label, a subhead) is added once, and with
+/// [`Carry::cut_at`] what the opening of the block they are in gave its sentences.
+pub(crate) fn split_piece_marked(text: &str, next: &str, carry: &mut Carry) -> Marked {
+    let (sentences, after, marks, openings) = scan::Scanner::new(text, next, *carry)
         .marking()
         .run_marked();
     *carry = after;
-    (sentences, marks)
+    Marked {
+        sentences,
+        marks,
+        openings,
+    }
+}
+
+/// What [`split_piece_marked`] returns.
+pub(crate) struct Marked {
+    /// The sentences, as [`split_piece`] gives them.
+    pub sentences: Vec<Sentence>,
+    /// The carry after each block that changed it, with the offset from which it holds.
+    pub marks: Vec<(usize, Carry)>,
+    /// Each block's start and end and what its opening gave its sentences.
+    pub openings: Vec<(usize, usize, Opening)>,
+}
+
+impl Carry {
+    /// The carry for a piece that starts at `cut`, an offset in the piece whose blocks'
+    /// `openings` [`split_piece_marked`] gave: inside a block (after its first byte and before
+    /// its end) the piece goes on with that block's opening; otherwise it starts blocks of its
+    /// own.
+    pub(crate) fn cut_at(mut self, openings: &[(usize, usize, Opening)], cut: usize) -> Carry {
+        self.cut = (openings.iter().rev())
+            .find(|&&(start, end, _)| start < cut && cut < end)
+            .map(|&(_, _, o)| o);
+        self
+    }
 }
 
 /// Whether `text` is only white space and invisible characters ([`is_invisible`]), which

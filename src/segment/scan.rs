@@ -139,6 +139,18 @@ pub(super) struct Scanner<'a> {
     recurred: bool,
     /// One-question blocks of the document so far (see `subhead_16`).
     subheads: u8,
+    /// The opening of a block the streaming reader cut, for the piece's first block, which
+    /// goes on inside it ([`super::Carry::cut_at`]).
+    resume: Option<super::Opening>,
+    /// What the current block's opening gave its sentences.
+    opening: super::Opening,
+    /// The current block goes on inside a block the streaming reader cut: `opening` is that
+    /// block's, and its first sentence is none of the block's labels.
+    resumed: bool,
+    /// Where the current block's first byte that is not white space is.
+    block_start: usize,
+    /// With [`Self::marking`]: each block's start, end and opening.
+    openings: Vec<(usize, usize, super::Opening)>,
 }
 
 impl<'a> Scanner<'a> {
@@ -168,6 +180,11 @@ impl<'a> Scanner<'a> {
             line_paragraphs: true,
             turn: false,
             marks: None,
+            resume: carry.cut,
+            opening: super::Opening::default(),
+            resumed: false,
+            block_start: 0,
+            openings: Vec::new(),
         }
     }
 
@@ -188,18 +205,26 @@ impl<'a> Scanner<'a> {
             label_count: self.label_count,
             recurred: self.recurred,
             subheads: self.subheads,
+            cut: None,
         }
     }
 
     /// [`Self::run`], and with [`Self::marking`] the carry after each block that changed it,
     /// with the block's end.
+    #[allow(clippy::type_complexity)]
     pub(super) fn run_marked(
         mut self,
-    ) -> (Vec<Sentence>, super::Carry, Vec<(usize, super::Carry)>) {
+    ) -> (
+        Vec<Sentence>,
+        super::Carry,
+        Vec<(usize, super::Carry)>,
+        Vec<(usize, usize, super::Opening)>,
+    ) {
         let text = self.text;
         lines::for_each_unit(text, |u| self.unit(u));
         let carry = self.carry();
-        (self.out, carry, self.marks.unwrap_or_default())
+        let marks = self.marks.unwrap_or_default();
+        (self.out, carry, marks, self.openings)
     }
 
     /// The same scanner, reading every paragraph as if it were not laid out one per line.
@@ -212,7 +237,7 @@ impl<'a> Scanner<'a> {
     /// The sentences, and what the document so far leaves for its next piece (whether a block
     /// began with a question label, the question blocks).
     pub(super) fn run(self) -> (Vec<Sentence>, super::Carry) {
-        let (out, carry, _) = self.run_marked();
+        let (out, carry, _, _) = self.run_marked();
         (out, carry)
     }
 
@@ -258,6 +283,15 @@ impl<'a> Scanner<'a> {
         self.spans.clear();
         self.meta.clear();
         self.unit_first = self.out.len();
+        self.block_start = at;
+        // The piece goes on inside a block the streaming reader cut: that block's opening.
+        if let Some(o) = self.resume.take() {
+            self.resumed = true;
+            self.opening = o;
+            self.turn = o.turn;
+            return o.answer;
+        }
+        self.resumed = false;
         // An interview transcript: a block that begins with an answer label, after one that
         // began with a question label, is the interviewee's words.
         let mut head = &self.b[head..ue];
@@ -276,6 +310,11 @@ impl<'a> Scanner<'a> {
             let head = std::str::from_utf8(head)
                 .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
             super::speaker_label(head).is_some()
+        };
+        self.opening = super::Opening {
+            turn: self.turn,
+            answer,
+            ..super::Opening::default()
         };
         answer
     }
@@ -297,6 +336,9 @@ impl<'a> Scanner<'a> {
         self.emit(s, ue, false);
         self.finish_unit(open_at_end && !runs_on, answer);
         self.mark(ue);
+        if self.marks.is_some() {
+            self.openings.push((self.block_start, ue, self.opening));
+        }
     }
 
     /// With [`Self::marking`]: record the carry, with the offset `at` from which it holds,
@@ -696,6 +738,15 @@ impl<'a> Scanner<'a> {
             Next::Upper
         } else if c.is_numeric() {
             Next::Digit
+        } else if let Some((_, e)) = entity_text(self.b, m, ue).filter(|_| c == '&') {
+            // Scraped text: `&eacute;lite` opens in lower case, `&Eacute;lise` in upper.
+            if e.is_lowercase() {
+                Next::Lower
+            } else if e.is_uppercase() {
+                Next::Upper
+            } else {
+                Next::Other
+            }
         } else {
             Next::Other
         }
@@ -814,7 +865,7 @@ impl<'a> Scanner<'a> {
                             .all(|c| matches!(c, '(' | '[' | '-' | '–' | '—' | ' '))))
         });
         // Entities of marks count as the one byte of a mark (`The &quot;reform&quot; is a
-        // sham.` reads as `The "reform" is a sham.`).
+        // sham.` reads as `The "reform" is a sham.`), other entities as their character's bytes.
         let mut excess = 0;
         let mut k = ps;
         while let Some(d) = memchr::memchr(b'&', &self.b[k..pe]) {
@@ -827,7 +878,18 @@ impl<'a> Scanner<'a> {
                     }
                     k = at + n;
                 }
-                None => k = at + 1,
+                // Other characters' entities (`&mdash;`) weigh what the character does.
+                None => match entity_text(self.b, at, pe) {
+                    Some((n, c)) => {
+                        let extra = n - c.len_utf8();
+                        excess += extra;
+                        if spans.iter().any(|&(x, y)| x <= at && at < y) {
+                            quoted = quoted.saturating_sub(extra);
+                        }
+                        k = at + n;
+                    }
+                    None => k = at + 1,
+                },
             }
         }
         let cue = self.cue_in(ps, pe, spans);
@@ -1006,7 +1068,14 @@ impl<'a> Scanner<'a> {
         // sentence read alone is read (`speaker_label_14` looks for the colon first, so a
         // sentence without one costs one short `memchr`).
         if let Some(first) = self.out.get(base) {
-            if super::speaker::speaker_label_14(first.text(self.text)).is_some() {
+            if !self.resumed {
+                self.opening.turn_14 =
+                    super::speaker::speaker_label_14(first.text(self.text)).is_some();
+                self.opening.key = (self.opening.turn_14)
+                    .then(|| super::speaker::name_label_key_16(first.text(self.text)))
+                    .flatten();
+            }
+            if self.opening.turn_14 {
                 for s in &mut self.out[base..] {
                     s.speaker_turn_14 = true;
                 }
@@ -1024,7 +1093,11 @@ impl<'a> Scanner<'a> {
             return;
         };
         let b = first.text(text).as_bytes();
-        if !(b.len() > 2 && b[0] == b'Q' && b[1] == b' ' && b[2].is_ascii_uppercase()) {
+        if !self.resumed {
+            self.opening.letter =
+                b.len() > 2 && b[0] == b'Q' && b[1] == b' ' && b[2].is_ascii_uppercase();
+        }
+        if !self.opening.letter {
             return;
         }
         let asks = |s: &Sentence| !s.in_quote && !s.attributed && report::asks(s.text(text));
@@ -1048,12 +1121,18 @@ impl<'a> Scanner<'a> {
             return;
         };
         let t = first.text(text).trim_start_matches('\u{feff}');
-        if !starts_with_label(t.as_bytes(), &QUESTION_LABELS) {
+        if !self.resumed {
+            self.opening.question = starts_with_label(t.as_bytes(), &QUESTION_LABELS);
+        }
+        if !self.opening.question {
             return;
         }
+        // The label is no word of the question (in a block that goes on inside a cut one,
+        // the first sentence has none).
+        let label = usize::from(!self.resumed);
         for (k, s) in self.out[base..].iter_mut().enumerate() {
             let t = s.text(text).trim_start_matches('\u{feff}');
-            let words = t.split_whitespace().count() - usize::from(k == 0);
+            let words = t.split_whitespace().count() - usize::from(k == 0) * label;
             s.q_turn_18 = !s.in_quote && !s.attributed && words <= 12 && report::asks(t);
         }
     }
@@ -1089,7 +1168,7 @@ impl<'a> Scanner<'a> {
     /// (see `column_head` in the module docs); remember the label.
     fn column_heads(&mut self, base: usize) {
         let first = self.out[base];
-        let Some(key) = super::speaker::name_label_key_16(first.text(self.text)) else {
+        let Some(key) = self.opening.key else {
             return;
         };
         let n = usize::from(self.label_count);
@@ -1670,13 +1749,165 @@ const ENTITY_CHARS: [(&[u8], char); 7] = [
     (b"#xa0", '\u{a0}'),
 ];
 
+/// The named entities that scraped news copy leaves in its text for characters other than
+/// quotation marks, the ellipsis, the ampersand and the spaces read above (those are
+/// [`ENTITY_MARKS`], which the scanner reads as the marks, and `ENTITY_CHARS`): dashes,
+/// bullets and typographic signs, `<` and `>`, currency signs, and the letters of Latin-1 with
+/// `œ`, `Œ`, `š`, `Š` and `Ÿ`. Names as HTML spells them, case included (`&Eacute;` is `É`,
+/// `&EACUTE;` is text); each character is also read by number (`&#8212;`, `&#x2014;`). A
+/// bounded table rather than HTML's 2,231 names: no entity of this list changes where a
+/// sentence or a quotation ends, so decoding one changes only the words the features and the
+/// flags' word rules read (a full decoder would also turn `&lsaquo;` into a quotation mark the
+/// scanner does not see, or `&NewLine;` into a line break).
+const ENTITY_TEXT: [(&[u8], char); 106] = [
+    (b"ndash", '\u{2013}'),
+    (b"mdash", '\u{2014}'),
+    (b"minus", '\u{2212}'),
+    (b"bull", '\u{2022}'),
+    (b"middot", '\u{b7}'),
+    (b"prime", '\u{2032}'),
+    (b"Prime", '\u{2033}'),
+    (b"dagger", '\u{2020}'),
+    (b"Dagger", '\u{2021}'),
+    (b"permil", '\u{2030}'),
+    (b"sect", '\u{a7}'),
+    (b"para", '\u{b6}'),
+    (b"iexcl", '\u{a1}'),
+    (b"iquest", '\u{bf}'),
+    (b"lt", '<'),
+    (b"gt", '>'),
+    (b"copy", '\u{a9}'),
+    (b"reg", '\u{ae}'),
+    (b"trade", '\u{2122}'),
+    (b"cent", '\u{a2}'),
+    (b"pound", '\u{a3}'),
+    (b"yen", '\u{a5}'),
+    (b"euro", '\u{20ac}'),
+    (b"deg", '\u{b0}'),
+    (b"micro", '\u{b5}'),
+    (b"times", '\u{d7}'),
+    (b"divide", '\u{f7}'),
+    (b"plusmn", '\u{b1}'),
+    (b"frac14", '\u{bc}'),
+    (b"frac12", '\u{bd}'),
+    (b"frac34", '\u{be}'),
+    (b"sup1", '\u{b9}'),
+    (b"sup2", '\u{b2}'),
+    (b"sup3", '\u{b3}'),
+    (b"ordf", '\u{aa}'),
+    (b"ordm", '\u{ba}'),
+    (b"ensp", '\u{2002}'),
+    (b"emsp", '\u{2003}'),
+    (b"thinsp", '\u{2009}'),
+    (b"Agrave", '\u{c0}'),
+    (b"Aacute", '\u{c1}'),
+    (b"Acirc", '\u{c2}'),
+    (b"Atilde", '\u{c3}'),
+    (b"Auml", '\u{c4}'),
+    (b"Aring", '\u{c5}'),
+    (b"AElig", '\u{c6}'),
+    (b"Ccedil", '\u{c7}'),
+    (b"Egrave", '\u{c8}'),
+    (b"Eacute", '\u{c9}'),
+    (b"Ecirc", '\u{ca}'),
+    (b"Euml", '\u{cb}'),
+    (b"Igrave", '\u{cc}'),
+    (b"Iacute", '\u{cd}'),
+    (b"Icirc", '\u{ce}'),
+    (b"Iuml", '\u{cf}'),
+    (b"ETH", '\u{d0}'),
+    (b"Ntilde", '\u{d1}'),
+    (b"Ograve", '\u{d2}'),
+    (b"Oacute", '\u{d3}'),
+    (b"Ocirc", '\u{d4}'),
+    (b"Otilde", '\u{d5}'),
+    (b"Ouml", '\u{d6}'),
+    (b"Oslash", '\u{d8}'),
+    (b"Ugrave", '\u{d9}'),
+    (b"Uacute", '\u{da}'),
+    (b"Ucirc", '\u{db}'),
+    (b"Uuml", '\u{dc}'),
+    (b"Yacute", '\u{dd}'),
+    (b"THORN", '\u{de}'),
+    (b"szlig", '\u{df}'),
+    (b"agrave", '\u{e0}'),
+    (b"aacute", '\u{e1}'),
+    (b"acirc", '\u{e2}'),
+    (b"atilde", '\u{e3}'),
+    (b"auml", '\u{e4}'),
+    (b"aring", '\u{e5}'),
+    (b"aelig", '\u{e6}'),
+    (b"ccedil", '\u{e7}'),
+    (b"egrave", '\u{e8}'),
+    (b"eacute", '\u{e9}'),
+    (b"ecirc", '\u{ea}'),
+    (b"euml", '\u{eb}'),
+    (b"igrave", '\u{ec}'),
+    (b"iacute", '\u{ed}'),
+    (b"icirc", '\u{ee}'),
+    (b"iuml", '\u{ef}'),
+    (b"eth", '\u{f0}'),
+    (b"ntilde", '\u{f1}'),
+    (b"ograve", '\u{f2}'),
+    (b"oacute", '\u{f3}'),
+    (b"ocirc", '\u{f4}'),
+    (b"otilde", '\u{f5}'),
+    (b"ouml", '\u{f6}'),
+    (b"oslash", '\u{f8}'),
+    (b"ugrave", '\u{f9}'),
+    (b"uacute", '\u{fa}'),
+    (b"ucirc", '\u{fb}'),
+    (b"uuml", '\u{fc}'),
+    (b"yacute", '\u{fd}'),
+    (b"thorn", '\u{fe}'),
+    (b"yuml", '\u{ff}'),
+    (b"OElig", '\u{152}'),
+    (b"oelig", '\u{153}'),
+    (b"Scaron", '\u{160}'),
+    (b"scaron", '\u{161}'),
+    (b"Yuml", '\u{178}'),
+];
+
+/// The entity of a character of [`ENTITY_TEXT`] at `k` (`&mdash;`, `&#8212;`, `&#x2014;`),
+/// ending by `ue`: its length in bytes and the character.
+pub(super) fn entity_text(b: &[u8], k: usize, ue: usize) -> Option<(usize, char)> {
+    if b.get(k) != Some(&b'&') {
+        return None;
+    }
+    let end = ue.min(b.len()).min(k + 9);
+    let semi = k + 1 + b.get(k + 1..end)?.iter().position(|&c| c == b';')?;
+    let name = &b[k + 1..semi];
+    let c = match name {
+        [b'#', b'x' | b'X', hex @ ..]
+            if !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit) =>
+        {
+            let hex = std::str::from_utf8(hex).ok()?;
+            char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+        }
+        [b'#', dec @ ..] if !dec.is_empty() && dec.iter().all(u8::is_ascii_digit) => {
+            let dec = std::str::from_utf8(dec).ok()?;
+            char::from_u32(dec.parse().ok()?)?
+        }
+        _ => {
+            return (ENTITY_TEXT.iter())
+                .find(|(n, _)| *n == name)
+                .map(|&(_, c)| (semi + 1 - k, c))
+        }
+    };
+    ENTITY_TEXT
+        .iter()
+        .any(|&(_, t)| t == c)
+        .then_some((semi + 1 - k, c))
+}
+
 /// `text` as the feature analyzer reads scraped text: the entities of quotation marks and of
 /// the ellipsis that the segmenter reads as those marks ([`ENTITY_MARKS`]: `&quot;` → `"`,
 /// `&ldquo;` → `“`, `&hellip;` → `…`), of the ampersand (`&amp;` `&#38;` → `&`, so `A&amp;E`
-/// reads as `A&E`) and of the no-break space (`&nbsp;` `&#160;` → U+00A0) are decoded, once
+/// reads as `A&E`), of the no-break space (`&nbsp;` `&#160;` → U+00A0) and of the characters
+/// of [`ENTITY_TEXT`] (`&mdash;` → `—`, `&pound;` → `£`, `&eacute;` → `é`) are decoded, once
 /// (`&amp;quot;` gives the text `&quot;`), and soft hyphens (U+00AD, `&shy;`) are dropped, so
 /// that `infor`U+00AD`mation` is one word. Any other entity stays as written. Borrowed when
-/// there is nothing to change.
+/// there is nothing to change (no `&` and no soft hyphen: one `memchr2`).
 pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     if memchr::memchr2(b'&', 0xAD, b).is_none() {
@@ -1694,15 +1925,17 @@ pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
             Some((Some(mark_char(mark)), n))
         } else {
             let name_end = b[k + 1..b.len().min(k + 7)].iter().position(|&c| c == b';');
-            name_end.and_then(|e| {
-                let name = &b[k + 1..k + 1 + e];
-                if ENTITY_SHY.iter().any(|n| name.eq_ignore_ascii_case(n)) {
-                    return Some((None, e + 2));
-                }
-                (ENTITY_CHARS.iter())
-                    .find(|(n, _)| name.eq_ignore_ascii_case(n))
-                    .map(|&(_, c)| (Some(c), e + 2))
-            })
+            name_end
+                .and_then(|e| {
+                    let name = &b[k + 1..k + 1 + e];
+                    if ENTITY_SHY.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+                        return Some((None, e + 2));
+                    }
+                    (ENTITY_CHARS.iter())
+                        .find(|(n, _)| name.eq_ignore_ascii_case(n))
+                        .map(|&(_, c)| (Some(c), e + 2))
+                })
+                .or_else(|| entity_text(b, k, b.len()).map(|(n, c)| (Some(c), n)))
         };
         match found {
             Some((c, n)) => {

@@ -1430,7 +1430,8 @@ fn messy_piece() -> impl Strategy<Value = String> {
             " ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\t", "\u{a0}", "\u{2009}", "\u{202f}",
             "\u{200b}", "\u{ad}", "\u{feff}", "\u{2060}", "\u{200d}", "\u{2028}", ". ", "? ", "!",
             ".", "…", ". . .", " . . . ", "&amp;", "&quot;", "&nbsp;", "&#8217;", "&#160;",
-            "&rdquo;", "&", ";", "&#", "“", "”", "«", "»", "‘", "’", "\"", "'", " — ", " – ",
+            "&rdquo;", "&", ";", "&#", "&mdash;", " &ndash; ", "&eacute;", "&Eacute;", "&#8212;",
+            "&bull; ", "&pound;", "&lt;", "&#233;", "“", "”", "«", "»", "‘", "’", "\"", "'", " — ", " – ",
             "• ", "•\u{a0}", "- ", "* ", "1. ", "2.\u{a0}", "● ", "· ", "U.S.", "No. 10", "3.5bn",
             "p.m.", "Dr.", "https://example.org/a.b?c=1", "tips@example.com", "😀", "🇬🇧",
             "LONDON (Reuters) - ", "BERLIN — ", "Advertisement\n", "Read more: ", "Photo: ",
@@ -1444,6 +1445,25 @@ fn messy_piece() -> impl Strategy<Value = String> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// `lines::line_break` reads whether a line ends a sentence where the next begins (for
+    /// the one-paragraph-per-line test) as `lines::line_ends_paragraph` does, each line decoded
+    /// once for that and for whether the break ends a sentence.
+    #[test]
+    fn a_line_break_reads_a_lines_end_as_the_reference(
+        cur in prop::collection::vec(messy_piece(), 1..12),
+        next in prop::collection::vec(messy_piece(), 1..12),
+        width in 0usize..120,
+    ) {
+        let (cur, next) = (cur.concat().replace(['\n', '\r'], " "), next.concat().replace(['\n', '\r'], " "));
+        prop_assume!(!is_blank(&cur) && !is_blank(&next));
+        let text = format!("{cur}\n{next}");
+        let (c, n) = ((0, cur.len()), (cur.len() + 1, text.len()));
+        let (end, terminal) = lines::line_break(&text, c, n, width);
+        if !end {
+            prop_assert_eq!(terminal, lines::line_ends_paragraph(&text, c, n), "{:?}", text);
+        }
+    }
 
     /// The invariants hold on scraped and pasted article text, and no sentence is made of
     /// zero-width characters only.
@@ -1860,7 +1880,7 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
     use std::borrow::Cow;
     assert!(matches!(decode_scraped("Plain text."), Cow::Borrowed(_)));
     assert!(matches!(
-        decode_scraped("Smith &copy; Sons, café"),
+        decode_scraped("Smith &foo; Sons, café"),
         Cow::Borrowed(_)
     ));
     for (text, want) in [
@@ -1876,8 +1896,8 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
             "information, information, information",
         ),
         (
-            "&copy; &mdash; &quot &#8220 &amp",
-            "&copy; &mdash; &quot &#8220 &amp",
+            "&copy &mdash &quot &#8220 &amp",
+            "&copy &mdash &quot &#8220 &amp",
         ),
         // The ampersand and the no-break space, decoded once.
         (
@@ -1889,4 +1909,85 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
     ] {
         assert_eq!(decode_scraped(text), want, "{text}");
     }
+}
+
+#[test]
+fn named_entities_of_scraped_news_decode_as_their_characters() {
+    use std::borrow::Cow;
+    // An entity outside the table, one without its `;`, one in the wrong case: as written.
+    for text in [
+        "Smith &foo; Sons, café",
+        "&copy &mdash &eacute",
+        "&EACUTE; &MDASH; &Pound;",
+        "&#8203; &#x1F600; &#; &#x; &#99999999;",
+    ] {
+        assert!(matches!(decode_scraped(text), Cow::Borrowed(_)), "{text}");
+    }
+    for (text, want) in [
+        (
+            "It rose &mdash; again &ndash; in 2024&ndash;25.",
+            "It rose — again – in 2024–25.",
+        ),
+        ("&lt;b&gt; &copy; &reg; &trade;", "<b> © ® ™"),
+        ("&pound;4m, &euro;5m, &yen;6, 9&cent;", "£4m, €5m, ¥6, 9¢"),
+        (
+            "caf&eacute; Ren&Eacute; na&iuml;ve Sch&ouml;n &Aring;se &szlig; &oelig;",
+            "café RenÉ naïve Schön Åse ß œ",
+        ),
+        (
+            "&bull; a &middot; b 20&deg;C &frac12; 3&times;4",
+            "• a · b 20°C ½ 3×4",
+        ),
+        ("a&ensp;b&emsp;c&thinsp;d", "a\u{2002}b\u{2003}c\u{2009}d"),
+        // The same characters by number, decimal or hex in any case.
+        (
+            "&#8212; &#x2014; &#X2014; &#163; &#xa3; &#233; &#8364;",
+            "— — — £ £ é €",
+        ),
+        // Quotation marks and the ellipsis as before (the scanner reads them as the marks).
+        (
+            "&ldquo;No&rdquo; &lsquo;a&rsquo; didn&rsquo;t &apos;x&apos; &hellip;",
+            "“No” ‘a’ didn’t 'x' …",
+        ),
+        // Decoded once.
+        ("&amp;mdash; &amp;eacute;", "&mdash; &eacute;"),
+    ] {
+        assert_eq!(decode_scraped(text), want, "{text}");
+    }
+}
+
+#[test]
+fn named_entities_at_a_line_edge_or_after_a_stop_read_as_their_characters() {
+    // Each scraped text splits as the text with its characters does: a dateline line ending
+    // in `&mdash;` (it ended in `;`, a wrap), list items opening with `&bull;` or `&ndash;`,
+    // a lower-case word opening with an entity after a full stop (read as no capital).
+    for (scraped, chars) in [
+        (
+            "WASHINGTON &mdash;\nThe council met on Monday to agree the budget for the coming year.",
+            "WASHINGTON —\nThe council met on Monday to agree the budget for the coming year.",
+        ),
+        (
+            "The plan has three parts:\n&bull; Lower fares\n&bull; More buses\n&ndash; New depots",
+            "The plan has three parts:\n• Lower fares\n• More buses\n– New depots",
+        ),
+        (
+            "The unit said no. &eacute;lite troops moved in.",
+            "The unit said no. élite troops moved in.",
+        ),
+    ] {
+        let spans = |t: &str| split(t).iter().map(|s| s.index).collect::<Vec<_>>();
+        assert_eq!(spans(scraped), spans(chars), "{scraped}");
+        assert_eq!(
+            texts(scraped).len(),
+            texts(chars).len(),
+            "{scraped}: {:?}",
+            texts(scraped)
+        );
+        assert_eq!(check_invariants(scraped), Ok(()));
+    }
+    // Where `in_quote` weighs the quoted share, an entity weighs what its character does.
+    let scraped = "Its \"grand plan for the port\" &mdash; &eacute;t&eacute;.";
+    let chars = "Its \"grand plan for the port\" — été.";
+    assert!(split(chars)[0].in_quote);
+    assert!(split(scraped)[0].in_quote, "{scraped}");
 }

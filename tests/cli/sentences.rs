@@ -211,3 +211,68 @@ fn a_dateline_alone_on_its_line_stays_a_line_of_its_own() {
         ]
     );
 }
+
+/// One paragraph over 256 KiB (the file and standard-input path reads in blocks of 256 KiB,
+/// cut where a sentence starts when no paragraph break is in view), opening with `label` and
+/// made of invented sentences with short questions among them.
+fn long_labelled_paragraph(label: &str) -> String {
+    let mut p = String::from(label);
+    let mut k = 0;
+    while p.len() < 300 << 10 {
+        p.push_str(&format!(" Route {k} lost its bus in May. Why did it go?"));
+        k += 1;
+    }
+    p.push('\n');
+    p
+}
+
+#[test]
+fn a_labelled_paragraph_longer_than_a_block_keeps_its_flags_after_the_cut() {
+    // Every sentence of a speaker's paragraph is the speaker's, and every short question of a
+    // question label's paragraph a transcript's question, after each cut too (before session
+    // 18 the flags stopped at the first cut); classify scores the sentences read from the file
+    // as it scores them read whole from a JSONL line.
+    let dir = tempfile::tempdir().unwrap();
+    for (label, flags) in [
+        ("Sato:", &["speaker_turn", "speaker_turn_14"][..]),
+        ("Q: The depot closed.", &["q_turn_18"][..]),
+    ] {
+        let text = long_labelled_paragraph(label);
+        let rows = rows("sentences", &text);
+        assert!(rows.len() > 10_000, "{}", rows.len());
+        for name in flags {
+            let want: Vec<bool> = if *name == "q_turn_18" {
+                texts(&rows).iter().map(|t| t.starts_with("Why")).collect()
+            } else {
+                vec![true; rows.len()]
+            };
+            assert!(flag(&rows, name) == want, "{label} {name}");
+        }
+        let path = crate::harness::write(dir.path(), "long.txt", &text);
+        let line = serde_json::json!({"id": 1, "text": text}).to_string();
+        let jsonl_path = crate::harness::write(dir.path(), "long.jsonl", line + "\n");
+        let cut = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
+        let whole = jsonl(
+            &factop(
+                &[
+                    "classify",
+                    "--input-format",
+                    "jsonl",
+                    &jsonl_path,
+                    "-f",
+                    "jsonl",
+                ],
+                None,
+            )
+            .ok(),
+        );
+        assert_eq!(cut.len(), whole.len());
+        for (c, w) in cut.iter().zip(&whole) {
+            assert_eq!(
+                (&c["start"], &c["p_opinion"], &c["label"]),
+                (&w["start"], &w["p_opinion"], &w["label"]),
+                "{label}"
+            );
+        }
+    }
+}

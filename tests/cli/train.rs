@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "19"][..],
+        &["--cue-rules", "20"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1484,4 +1484,42 @@ fn cue_rules_18_are_the_default_with_format_version_26() {
     }
     let card = factop(&["inspect", &eighteen.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 18)"), "{card}");
+}
+
+/// An invented article: a report, the author's call to action (cue rules 19), a reported call.
+const REVISION_19_CALL: &str = "The council will vote on the bus cuts next Thursday.\n\n\
+    Write to your councillor before the vote.\n\n\
+    Campaigners have urged residents to write to their councillors.\n";
+
+#[test]
+fn cue_rules_19_are_opt_in_with_format_version_27() {
+    let dir = tempfile::tempdir().unwrap();
+    let (eighteen, nineteen) = (dir.path().join("18.json"), dir.path().join("19.json"));
+    let default = dir.path().join("default.json");
+    train_to(&eighteen, &["--cue-rules", "18"]);
+    train_to(&nineteen, &["--cue-rules", "19"]);
+    train_to(&default, &[]);
+    let v19 = model_json(&nineteen);
+    assert_eq!(v19["format_version"], 27);
+    assert_eq!(v19["params"]["features"]["cue_rules"], 19);
+    assert_eq!(model_json(&eighteen)["format_version"], 26);
+    // The default stays revision 18: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&eighteen).unwrap()
+    );
+    // The seed data has no call of revision 19's: the same weights, and only the author's
+    // call to action moves, toward opinion.
+    assert_eq!(model_json(&eighteen)["weights"], v19["weights"]);
+    let (old, new) = (
+        p_opinion(&eighteen, REVISION_19_CALL),
+        p_opinion(&nineteen, REVISION_19_CALL),
+    );
+    assert_eq!(old.len(), 3);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, i != 1, "sentence {i}: {a} {b}");
+    }
+    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
+    let card = factop(&["inspect", &nineteen.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 19)"), "{card}");
 }
