@@ -511,8 +511,13 @@ struct Scratch {
     info: Vec<TokenInfo>,
     /// Cache entry of each token after quote masking.
     masked: Vec<u32>,
-    /// Term frequency per term (zero outside a call).
+    /// Term frequency per term (zero outside a call), for a vocabulary of more than
+    /// `SMALL_TERMS` terms (else empty).
     counts: Vec<u32>,
+    /// For a vocabulary of up to `SMALL_TERMS` terms (else empty): each term's frequency (zero
+    /// outside a call) beside its idf, padded to `SMALL_TERMS` terms, so that `Counter::drain`
+    /// finds both at one address.
+    tallies: Vec<Tally>,
     /// Bit per term with a non-zero count, and a bit per non-zero word of `bits`.
     bits: Vec<u64>,
     summary: Vec<u64>,
@@ -521,9 +526,13 @@ struct Scratch {
     out_values: Vec<f32>,
     /// The cue values of the last sentence [`run`] read with cues on.
     cues: CueValues,
-    /// The vocabulary's idf values padded with zeros to `SMALL_TERMS` (empty for a larger
-    /// vocabulary), for `Counter::drain`.
-    idf_small: Vec<f32>,
+}
+
+/// A term's frequency in the sentence being counted and its idf (see [`Scratch::tallies`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    count: u32,
+    idf: f32,
 }
 
 /// Cue values, written in place (arrays of more than 32 have no `Default`).
@@ -539,11 +548,6 @@ impl Default for CueValues {
 impl Scratch {
     fn reset(&mut self, idx: &Index, idf: &[f32]) {
         self.owner = idx.id;
-        self.idf_small.clear();
-        if idf.len() <= SMALL_TERMS {
-            self.idf_small.extend_from_slice(idf);
-            self.idf_small.resize(SMALL_TERMS, 0.0);
-        }
         self.cache.clear();
         // A vocabulary of up to `SMALL_TERMS` terms gets counters of exactly that size, which
         // `Counter::small` indexes as fixed-size arrays.
@@ -553,11 +557,25 @@ impl Scratch {
             idx.n_terms
         };
         self.counts.clear();
-        self.counts.resize(n, 0);
+        self.tallies.clear();
+        if idx.n_terms <= SMALL_TERMS {
+            self.tallies
+                .extend(idf.iter().map(|&idf| Tally { count: 0, idf }));
+            self.tallies.resize(SMALL_TERMS, Tally::default());
+        } else {
+            self.counts.resize(n, 0);
+        }
         self.bits.clear();
         self.bits.resize(n.div_ceil(64), 0);
         self.summary.clear();
         self.summary.resize(self.bits.len().div_ceil(64), 0);
+        // Output buffers as long as the counters for a small vocabulary, so that `drain`
+        // writes them with no bounds check (allocated zeroed: pages never written cost no
+        // memory).
+        if idx.n_terms <= SMALL_TERMS && self.out_indices.len() < SMALL_TERMS {
+            self.out_indices = vec![0; SMALL_TERMS];
+            self.out_values = vec![0.0; SMALL_TERMS];
+        }
     }
 }
 
@@ -662,12 +680,12 @@ fn run(
         info,
         masked,
         counts,
+        tallies,
         bits,
         summary,
         out_indices,
         out_values,
         cues: cue_values,
-        idf_small,
         ..
     } = s;
     // Entries are only dropped between sentences: `ent` holds ids of this one.
@@ -756,6 +774,7 @@ fn run(
     let mut counter = Counter {
         distinct: 0,
         counts,
+        tallies,
         bits,
         summary,
     };
@@ -768,26 +787,21 @@ fn run(
         char_hits(cache, masked, &mut counter);
     }
     let n = counter.distinct;
-    match v {
-        Some(v) => {
-            let base = v.indices.len();
-            v.indices.resize(base + n, 0);
-            v.values.resize(base + n, 0.0);
-            counter.drain(
-                idx,
-                cfg,
-                (&f.vocab.idf, idf_small),
-                &mut v.indices[base..],
-                &mut v.values[base..],
-            );
-        }
-        None => {
-            if out_indices.len() < n {
-                out_indices.resize(n, 0);
-                out_values.resize(n, 0.0);
-            }
-            counter.drain(idx, cfg, (&f.vocab.idf, idf_small), out_indices, out_values);
-        }
+    // The weighted terms into the scratch's own buffers, which only ever grow (for a small
+    // vocabulary they are `SMALL_TERMS` long from the start: see `Scratch::reset`).
+    let need = if counter.tallies.len() == SMALL_TERMS {
+        SMALL_TERMS
+    } else {
+        n
+    };
+    if out_indices.len() < need {
+        out_indices.resize(need, 0);
+        out_values.resize(need, 0.0);
+    }
+    counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
+    if let Some(v) = v {
+        v.indices.extend_from_slice(&out_indices[..n]);
+        v.values.extend_from_slice(&out_values[..n]);
     }
     (cfg.cues, n)
 }
@@ -804,7 +818,7 @@ trait Hit {
 /// (it is below the vocabulary's size, so it stays as it is), and no index needs a bounds check.
 struct SmallCounter<'a> {
     distinct: usize,
-    counts: &'a mut [u32; SMALL_TERMS],
+    tallies: &'a mut [Tally; SMALL_TERMS],
     bits: &'a mut [u64; SMALL_TERMS / 64],
     summary: &'a mut [u64; SMALL_TERMS / 4096],
 }
@@ -813,28 +827,30 @@ impl Hit for SmallCounter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
         // Cut to 16 bits, the index is in bounds of the fixed-size arrays: no checks.
+        let t = usize::from(t as u16);
         count_hit(
             &mut self.distinct,
-            &mut self.counts[..],
+            &mut self.tallies[t].count,
             &mut self.bits[..],
             &mut self.summary[..],
-            usize::from(t as u16),
+            t,
         );
     }
 }
 
-/// One hit on term `t`: its count goes up, and a term seen for the first time is counted in
-/// `distinct` and marked in `bits` (and its word of bits in `summary`), which `drain` walks.
+/// One hit on term `t`, whose count is `count`: the count goes up, and a term seen for the
+/// first time is counted in `distinct` and marked in `bits` (and its word of bits in
+/// `summary`), which `drain` walks.
 #[inline(always)]
 fn count_hit(
     distinct: &mut usize,
-    counts: &mut [u32],
+    count: &mut u32,
     bits: &mut [u64],
     summary: &mut [u64],
     t: usize,
 ) {
-    let c = counts[t];
-    counts[t] = c + 1;
+    let c = *count;
+    *count = c + 1;
     if c == 0 {
         *distinct += 1;
         let word = &mut bits[t / 64];
@@ -856,7 +872,9 @@ impl Hit for Counter<'_> {
 struct Counter<'a> {
     /// Terms with a non-zero count.
     distinct: usize,
+    /// The counts, or (for a small vocabulary) the tallies: see [`Scratch::tallies`].
     counts: &'a mut [u32],
+    tallies: &'a mut [Tally],
     bits: &'a mut [u64],
     summary: &'a mut [u64],
 }
@@ -864,12 +882,13 @@ struct Counter<'a> {
 impl Counter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
+        let t = t as usize;
         count_hit(
             &mut self.distinct,
-            self.counts,
+            &mut self.counts[t],
             self.bits,
             self.summary,
-            t as usize,
+            t,
         );
     }
 
@@ -880,6 +899,7 @@ impl Counter<'_> {
         let mut c = Counter {
             distinct: self.distinct,
             counts: &mut *self.counts,
+            tallies: &mut *self.tallies,
             bits: &mut *self.bits,
             summary: &mut *self.summary,
         };
@@ -892,36 +912,17 @@ impl Counter<'_> {
     fn small(&mut self) -> Option<SmallCounter<'_>> {
         Some(SmallCounter {
             distinct: self.distinct,
-            counts: (&mut *self.counts).try_into().ok()?,
+            tallies: (&mut *self.tallies).try_into().ok()?,
             bits: (&mut *self.bits).try_into().ok()?,
             summary: (&mut *self.summary).try_into().ok()?,
         })
     }
 
     /// Write the touched terms with their weights to the start of `indices` and `values` (at
-    /// least `distinct` long) in increasing order, clearing the counters on the way. `idf`:
-    /// the vocabulary's idf values, and the same padded to `SMALL_TERMS` (or empty).
+    /// least `distinct` long; for a small vocabulary, at least `SMALL_TERMS`) in increasing
+    /// order, clearing the counts on the way. `idf`: the vocabulary's idf values.
     #[inline(never)]
     fn drain(
-        self,
-        idx: &Index,
-        cfg: &super::FeatureConfig,
-        idf: (&[f32], &[f32]),
-        indices: &mut [u32],
-        values: &mut [f32],
-    ) {
-        if self.counts.len() == SMALL_TERMS && idf.1.len() == SMALL_TERMS {
-            self.drain_as::<true>(idx, cfg, idf.1, indices, values);
-        } else {
-            self.drain_as::<false>(idx, cfg, idf.0, indices, values);
-        }
-    }
-
-    /// [`drain`](Self::drain); with `SMALL`, counters and `idf` of exactly `SMALL_TERMS`
-    /// entries, indexed by term indices cut to 16 bits (they are below that: nothing is cut),
-    /// so that no index needs a bounds check.
-    #[inline(always)]
-    fn drain_as<const SMALL: bool>(
         self,
         idx: &Index,
         cfg: &super::FeatureConfig,
@@ -929,36 +930,75 @@ impl Counter<'_> {
         indices: &mut [u32],
         values: &mut [f32],
     ) {
-        let mut out = indices.iter_mut().zip(values);
-        let (mask, n) = if SMALL {
-            (SMALL_TERMS - 1, SMALL_TERMS)
-        } else {
-            (usize::MAX, idf.len())
+        // A copy on the stack: read there, the table needs no register of its own.
+        let tf_table = idx.tf_table;
+        let weight = |tf: u32| match tf_table.get(tf as usize) {
+            Some(&w) => w,
+            None => super::tf_weight(cfg, tf),
         };
-        // The counts as long as `idf` (one entry per term; the counters may be longer): a term
-        // in bounds of one is in bounds of the other, with no second check.
-        let counts = &mut self.counts[..n];
-        let idf = &idf[..n];
-        let bits = &mut self.bits[..n.div_ceil(64)];
-        for (si, sw) in self.summary.iter_mut().enumerate() {
-            let mut x = std::mem::take(sw);
-            while x != 0 {
-                let wi = (si * 64 + x.trailing_zeros() as usize) & (mask >> 6);
-                x &= x - 1;
-                let mut y = std::mem::take(&mut bits[wi]);
-                while y != 0 {
-                    let t = (wi * 64 + y.trailing_zeros() as usize) & mask;
-                    y &= y - 1;
-                    let tf = std::mem::take(&mut counts[t]);
-                    let w = match idx.tf_table.get(tf as usize) {
-                        Some(&w) => w,
-                        None => super::tf_weight(cfg, tf),
-                    };
-                    if let Some((i, x)) = out.next() {
-                        *i = t as u32;
-                        *x = w * idf[t];
-                    }
-                }
+        let Counter {
+            counts,
+            tallies,
+            bits,
+            summary,
+            ..
+        } = self;
+        match <&mut [Tally; SMALL_TERMS]>::try_from(tallies) {
+            Ok(tallies) if indices.len() >= SMALL_TERMS && values.len() >= SMALL_TERMS => {
+                walk::<true>(summary, bits, indices, values, |t| {
+                    let tally = &mut tallies[t];
+                    weight(std::mem::take(&mut tally.count)) * tally.idf
+                });
+            }
+            _ => {
+                // The counts as long as `idf` (one entry per term): a term in bounds of one
+                // is in bounds of the other, with no second check.
+                let counts = &mut counts[..idf.len()];
+                walk::<false>(summary, bits, indices, values, |t| {
+                    weight(std::mem::take(&mut counts[t])) * idf[t]
+                });
+            }
+        }
+    }
+}
+
+/// [`Counter::drain`]'s walk over the touched terms in increasing order (clearing `bits` and
+/// `summary`), writing each term and `value(term)` to the next place of `indices` and
+/// `values`. With `SMALL`, `bits` of `SMALL_TERMS / 64` words and `indices` and `values` of at
+/// least `SMALL_TERMS`: term indices and places are cut to 16 bits (they are below that:
+/// nothing is cut), so that no index needs a bounds check.
+#[inline(always)]
+fn walk<const SMALL: bool>(
+    summary: &mut [u64],
+    bits: &mut [u64],
+    indices: &mut [u32],
+    values: &mut [f32],
+    mut value: impl FnMut(usize) -> f32,
+) {
+    let (mask, indices, values, bits) = if SMALL {
+        (
+            SMALL_TERMS - 1,
+            &mut indices[..SMALL_TERMS],
+            &mut values[..SMALL_TERMS],
+            &mut bits[..SMALL_TERMS / 64],
+        )
+    } else {
+        (usize::MAX, indices, values, bits)
+    };
+    let mut k = 0;
+    for (si, sw) in summary.iter_mut().enumerate() {
+        let mut x = std::mem::take(sw);
+        while x != 0 {
+            let wi = (si * 64 + x.trailing_zeros() as usize) & (mask >> 6);
+            x &= x - 1;
+            let mut y = std::mem::take(&mut bits[wi]);
+            while y != 0 {
+                let t = (wi * 64 + y.trailing_zeros() as usize) & mask;
+                y &= y - 1;
+                let v = value(t);
+                indices[k & mask] = t as u32;
+                values[k & mask] = v;
+                k += 1;
             }
         }
     }
@@ -1056,7 +1096,16 @@ impl HitLoop for CharHits<'_> {
         let CharHits { cache, masked } = self;
         for &e in masked {
             let e = cache.entries[e as usize];
-            for &t in &cache.arena[e.start as usize..(e.start + e.len) as usize] {
+            let hits = &cache.arena[e.start as usize..(e.start + e.len) as usize];
+            // Four hits per step: the loop's own count and test once for four.
+            let mut quads = hits.chunks_exact(4);
+            for q in &mut quads {
+                counter.hit(q[0]);
+                counter.hit(q[1]);
+                counter.hit(q[2]);
+                counter.hit(q[3]);
+            }
+            for &t in quads.remainder() {
                 counter.hit(t);
             }
         }
@@ -1502,12 +1551,15 @@ mod tests {
             .collect();
         hits.extend([0, 0, 63, 64, 4095, 4096, SMALL_TERMS as u32 - 1]);
         let count = |n: usize| {
-            let mut counts = vec![0u32; n];
+            let small = n == SMALL_TERMS;
+            let mut counts = vec![0u32; if small { 0 } else { n }];
+            let mut tallies = vec![Tally::default(); if small { n } else { 0 }];
             let mut bits = vec![0u64; n.div_ceil(64)];
             let mut summary = vec![0u64; bits.len().div_ceil(64)];
             let mut c = Counter {
                 distinct: 0,
                 counts: &mut counts,
+                tallies: &mut tallies,
                 bits: &mut bits,
                 summary: &mut summary,
             };
@@ -1521,6 +1573,9 @@ mod tests {
                     (false, c.distinct)
                 }
             };
+            if small {
+                counts = tallies.iter().map(|t| t.count).collect();
+            }
             counts.truncate(SMALL_TERMS);
             bits.truncate(SMALL_TERMS / 64);
             summary.truncate(SMALL_TERMS / 4096);
@@ -1583,7 +1638,9 @@ mod tests {
             let mut small = Scratch::default();
             let mut general = Scratch::default();
             general.reset(&f.fast, &f.vocab.idf);
-            general.idf_small.clear();
+            // Counted as a vocabulary of more than `SMALL_TERMS` terms is.
+            general.tallies = Vec::new();
+            general.counts = vec![0; f.vocab.terms.len()];
             for s in crate::segment::split(article) {
                 let (text, ctx) = (&article[s.start..s.end], Context::of(&s));
                 let (mut a, mut b) = (SparseVec::default(), SparseVec::default());
@@ -1591,8 +1648,8 @@ mod tests {
                     run(&f, &mut small, text, ctx, Some(&mut a)),
                     run(&f, &mut general, text, ctx, Some(&mut b))
                 );
-                assert_eq!(small.idf_small.len(), SMALL_TERMS);
-                assert!(general.idf_small.is_empty());
+                assert_eq!(small.tallies.len(), SMALL_TERMS);
+                assert!(small.counts.is_empty() && general.tallies.is_empty());
                 assert_eq!(a.indices, b.indices);
                 let bits = |v: &SparseVec| v.values.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&a), bits(&b));
