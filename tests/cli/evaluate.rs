@@ -58,7 +58,7 @@ fn holds_floor(file: &str, rows: u64, facts: u64, floor: f64) {
 }
 
 /// The shipped default model on the first ten attribution challenge sets
-/// (`datasets/attribution-challenge*.csv`; the second to tenth blind: written and labelled
+/// (`datasets/attribution-challenge.csv`, `-2` to `-10`; the second to tenth blind: written and labelled
 /// before any model was run on them). Each floor is the measured macro-F1 minus 0.03, rounded
 /// down to two decimals (`datasets/README.md` has the figures): room for a sentence or two,
 /// not for losing attributed/unattributed sentences wholesale. Needs no `../shared`.
@@ -127,7 +127,8 @@ fn reads_in_context_at_least(
     );
 }
 
-/// The fourteen blind article sets (`datasets/article-challenge*.csv`). Each floor is the default
+/// The fifteen article sets written blind (`datasets/article-challenge.csv`, `-2` to `-15`; the
+/// reserved ones after them are not scored here). Each floor is the default
 /// model's macro-F1 in context when the set was added (`datasets/README.md`; 0.9201 for the
 /// first, 0.8893 for the second, 0.8682 for the third, 0.9152 for the sixth, 0.7727 for the
 /// seventh, 0.9181 for the eighth, 0.9062 for the ninth, 0.8354 for the tenth, 0.8081 for the
