@@ -207,7 +207,9 @@ pub struct Args {
     /// as the author's evaluation, and a transcript's short questions after a `Q:` label (in
     /// context only) as a question block's; 19 (opt-in) adds the reader's calls to action
     /// (`Write to your councillor …`, `Complain to …`, `Don't bother with …`) as the author's
-    /// imperative.
+    /// imperative; 20 (opt-in) adds the author's verdict on a report (`X claimed, wrongly, that
+    /// …`, `X rightly concluded …`, `…, and they are right.`, `…, which is nonsense.`) as the
+    /// author's: no reported speech in that sentence, the verdict word one evaluative match.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

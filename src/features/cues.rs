@@ -353,6 +353,14 @@ pub(crate) fn reads_revision_18(rules: u8) -> bool {
     rules >= 18
 }
 
+/// Whether revision `rules` of the cue rules reads revision 20's words: the author's verdict on
+/// a source inside a reported sentence (`senses::verdict_on_report`: `X claimed, wrongly, that
+/// …`, `X rightly concluded …`, `…, and they are right.`) as the author's: the sentence has no
+/// reported-speech scope, and the verdict word is one evaluative match: 20 and later.
+pub(crate) fn reads_revision_20(rules: u8) -> bool {
+    rules >= 20
+}
+
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
 /// action as the author's imperative (`senses::imperative_at`: `Write to your councillor …`,
 /// `Complain to the regulator.`, `Don't bother with …`): 19 and later.
@@ -1391,10 +1399,23 @@ impl CueSet {
             None => squash(n as f32),
         };
         out.fill(0.0);
-        let scope = if reported_scope {
+        let full_scope = if reported_scope {
             self.scope_of(tokens, info)
         } else {
             Scope::default()
+        };
+        // The author's verdict on a report (cue rules 20): the sentence is the author's
+        // judgement of what the source said, so the reported-speech scope does not hold its
+        // stance words (the scare quotes still read the scope as found).
+        let verdict = if reads_revision_20(self.rules) {
+            super::senses::verdict_on_report(tokens, |k| info[k].may_open_scope())
+        } else {
+            None
+        };
+        let scope = if verdict.is_some() {
+            Scope::default()
+        } else {
+            full_scope
         };
         let mut counts = [0; MAX_LEXICONS];
         let mut reported = [0; MAX_LEXICONS];
@@ -1407,6 +1428,12 @@ impl CueSet {
             &mut counts,
             &mut reported,
         );
+        // Its word is one evaluative match of the author's, if no lexicon counted it as one.
+        if let Some(v) = verdict {
+            if self.matched_sense(tokens, info, v, Some(raw)) & (1 << self.evaluative) == 0 {
+                counts[self.evaluative] += 1;
+            }
+        }
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
         }
@@ -1451,7 +1478,7 @@ impl CueSet {
         let is_word = |i: usize| info[i].flags & F_WORD != 0;
         let scare_scope = match (counts_scare_quotes(self.rules), reported_scope) {
             (false, _) => None,
-            (true, true) => Some(scope),
+            (true, true) => Some(full_scope),
             (true, false) => Some(self.scope_of(tokens, info)),
         };
         for (_, run) in

@@ -304,7 +304,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 19;
+pub const CUE_RULES: u8 = 20;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 18.
 pub const DEFAULT_CUE_RULES: u8 = 18;
@@ -1083,7 +1083,7 @@ mod tests {
     fn cue_rules_18_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 18);
         assert_eq!(DEFAULT_CUE_RULES, 18);
-        assert_eq!(CUE_RULES, 19);
+        assert_eq!(CUE_RULES, 20);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1115,7 +1115,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 20,
+            cue_rules: 21,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1475,6 +1475,52 @@ mod tests {
             "Complaints to the water company doubled in May.",
         ] {
             assert_eq!(ex(&f19, text), ex(&f18, text), "{text}");
+        }
+    }
+
+    #[test]
+    fn cue_rules_20_read_the_authors_verdict_on_a_report_as_the_authors() {
+        let [f19, f20] = [19, 20].map(|cue_rules| {
+            Featurizer::fit(
+                FeatureConfig {
+                    cue_rules,
+                    min_df: 1,
+                    ..FeatureConfig::default()
+                },
+                &docs(),
+            )
+            .unwrap()
+        });
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        // Invented: the report is the source's, the verdict on it the author's. Revision 19
+        // reads the whole sentence as reported speech; 20 reads none of it as reported, and
+        // its verdict word is one evaluative match of the author's at least.
+        for text in [
+            "The chairman claimed, wrongly, that the club had never been in debt.",
+            "Residents say the bypass has ruined the village, and they are right.",
+            "The developer claims the towers will blend in, which is nonsense.",
+        ] {
+            assert!(cue(&f19, text, "cue:reported_words") > 0.0, "{text}");
+            assert_eq!(cue(&f20, text, "cue:reported_words"), 0.0, "{text}");
+            assert_eq!(cue(&f20, text, "cue:reported_evaluative"), 0.0, "{text}");
+            assert!(
+                count(cue(&f20, text, "cue:evaluative"))
+                    >= count(cue(&f19, text, "cue:evaluative")) + 1.0,
+                "{text}"
+            );
+        }
+        // How the source spoke, a verdict of the source's, a passive: as revision 19 reads them.
+        for text in [
+            "The minister said quietly that the figures had been revised.",
+            "The ombudsman said the refusal was wrong.",
+            "The judge said the evidence was thin, and the jury agreed.",
+            "The driver was wrongly accused of speeding, the court heard.",
+            "\"The critics are wrong,\" the director said.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f20.transform(text, ctx), f19.transform(text, ctx), "{text}");
+            }
         }
     }
 

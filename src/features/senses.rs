@@ -1192,6 +1192,144 @@ const VERDICT_LABELS_18: &[&str] = &[
     "worst buy",
 ];
 
+/// Adverbs of the author's verdict on what a source said (cue rules 20), read on a reporting
+/// verb: `X claimed, wrongly, that …`, `X rightly concluded …`. Manner adverbs (`drily`,
+/// `quietly`) describe how the source spoke, and adverbs of measure (`accurately`) are often
+/// plain reporting: neither is here. Lower case, in increasing order.
+const VERDICT_ADVERBS_20: &[&str] = &[
+    "absurdly",
+    "belatedly",
+    "conveniently",
+    "correctly",
+    "disingenuously",
+    "erroneously",
+    "falsely",
+    "implausibly",
+    "justly",
+    "laughably",
+    "misleadingly",
+    "mistakenly",
+    "optimistically",
+    "rightly",
+    "sensibly",
+    "unconvincingly",
+    "wisely",
+    "wrongly",
+];
+
+/// The author's verdict words in a clause after a report (cue rules 20): `…, and they are
+/// right.`, `…, which is nonsense.` Lower case, in increasing order.
+const VERDICT_WORDS_20: &[&str] = &[
+    "correct", "false", "mistaken", "nonsense", "right", "rubbish", "true", "untrue", "wrong",
+];
+
+/// Personal subjects of an endorsement or rebuttal clause after a report (cue rules 20): `…,
+/// and she was right to say so.` Lower case, in increasing order.
+const VERDICT_PEOPLE_20: &[&str] = &["he", "she", "they"];
+
+/// Subjects that stand for the report itself (`…, and that is nonsense.`): the verdict word
+/// must then close the sentence. Lower case, in increasing order.
+const VERDICT_THINGS_20: &[&str] = &["it", "that", "this"];
+
+/// Degree words allowed between the verb and the verdict word (`…, which is simply untrue.`).
+/// Lower case, in increasing order.
+const VERDICT_DEGREE_20: &[&str] = &["absolutely", "entirely", "plainly", "quite", "simply"];
+
+/// The author's verdict on a source inside a reported sentence (cue rules 20), as the index
+/// of its word. Two forms, read on the author's tokens only:
+/// - an adverb of [`VERDICT_ADVERBS_20`] on a verb that may open a reported-speech scope
+///   (`opens`): just before it (`X rightly concluded …`, `As X correctly noted, …`), or just
+///   after it, set off by clause punctuation or before `that` (`X claimed, wrongly, that …`,
+///   `X insisted (implausibly) that …`). Not after a form of `be` (`was wrongly accused`: a
+///   passive, the newsroom's report of a finding);
+/// - an endorsement or rebuttal closing a sentence, after its last comma, with such a verb
+///   before that comma: `…, and rightly so.`, `…, which is nonsense.`, `…, and she was right
+///   to say so.`, `…, and the critics are wrong.`, `…, and that is not true.`, `…, and with
+///   good reason.`, `…, and they have a point.`
+///
+/// The words are the author's judgement of the report, whatever the scope says.
+pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    opens: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    let n = tokens.count();
+    let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let in_list = |k: usize, list: &[&str]| word(tokens, k).is_some_and(|t| in_sorted(list, t));
+    let verb = |k: usize| word(tokens, k).is_some() && opens(k);
+    let comma = |k: usize| k < n && tokens.gap(k) & GAP_COMMA != 0;
+    let be = ["is", "are", "was", "were", "be", "been", "being"];
+    // An adverb on the reporting verb.
+    for k in 0..n {
+        if !in_list(k, VERDICT_ADVERBS_20) {
+            continue;
+        }
+        let before = verb(k + 1) && !(k > 0 && be.iter().any(|w| is(k - 1, w)));
+        let after =
+            k > 0 && verb(k - 1) && (comma(k) && (k + 1 == n || comma(k + 1)) || is(k + 1, "that"));
+        if before || after {
+            return Some(k);
+        }
+    }
+    // A clause closing the sentence, after its last comma (no colon or semicolon after it).
+    let c = (1..n)
+        .rev()
+        .find(|&k| tokens.gap(k) & (GAP_COMMA | GAP_STOP) != 0)?;
+    if tokens.gap(c) & GAP_STOP != 0
+        || !(0..c).any(verb)
+        || !(c..n).all(|k| word(tokens, k).is_some())
+    {
+        return None;
+    }
+    if n == c + 3 && is(c, "and") && is(c + 1, "rightly") && is(c + 2, "so") {
+        return Some(c + 1);
+    }
+    // `…, and with good reason.`, `…, and for good reason.`
+    if n == c + 4
+        && is(c, "and")
+        && (is(c + 1, "with") || is(c + 1, "for"))
+        && is(c + 2, "good")
+        && is(c + 3, "reason")
+    {
+        return Some(c + 2);
+    }
+    // `…, and they have a point.`
+    if n == c + 5
+        && is(c, "and")
+        && in_list(c + 1, VERDICT_PEOPLE_20)
+        && ["has", "have", "had"].iter().any(|w| is(c + 2, w))
+        && is(c + 3, "a")
+        && is(c + 4, "point")
+    {
+        return Some(c + 4);
+    }
+    // The subject, then whether the verdict word must close the sentence.
+    let (mut k, closes) = if is(c, "which") {
+        (c + 1, true)
+    } else if is(c, "and") && in_list(c + 1, VERDICT_PEOPLE_20) {
+        (c + 2, false)
+    } else if is(c, "and") && in_list(c + 1, VERDICT_THINGS_20) {
+        (c + 2, true)
+    } else if is(c, "and") && is(c + 1, "the") && c + 2 < n {
+        // `the critics`, `the tribunal`: one word after `the`.
+        (c + 3, false)
+    } else {
+        return None;
+    };
+    if !be[..4].iter().any(|w| is(k, w)) {
+        return None;
+    }
+    k += 1;
+    // `not`, a degree word, or both (`simply not`, `not entirely`).
+    for _ in 0..2 {
+        if is(k, "not") || in_list(k, VERDICT_DEGREE_20) {
+            k += 1;
+        }
+    }
+    let to = !closes && is(k + 1, "to") && k + 2 < n;
+    (in_list(k, VERDICT_WORDS_20) && (k + 1 == n || to)).then_some(k)
+}
+
 /// Whether the sentence `raw` (as written) opens with the author's verdict label (cue rules
 /// 18): one of [`VERDICT_LABELS_18`] (a curly apostrophe read as straight), then a colon and
 /// a name or figure (`Best buy: Kelso Quick 1.7`, `Avoid: the Heritage`); the label is the
@@ -1279,6 +1417,11 @@ mod tests {
             ASKING_VERBS_18,
             EXPERT_TITLES_18,
             VERDICT_LABELS_18,
+            VERDICT_ADVERBS_20,
+            VERDICT_WORDS_20,
+            VERDICT_PEOPLE_20,
+            VERDICT_THINGS_20,
+            VERDICT_DEGREE_20,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -1342,6 +1485,112 @@ mod tests {
     fn imperative(s: &str) -> Option<String> {
         let t = toks(s);
         imperative_at(&t[..], 13).map(|i| t[i].text.clone())
+    }
+
+    #[test]
+    fn revision_20_reads_the_authors_verdict_on_a_report() {
+        let at = |s: &str| {
+            let t = toks(s);
+            verdict_on_report(&t[..], |k| {
+                super::super::scope::may_open_scope(&t[k].text.to_lowercase())
+            })
+            .map(|i| t[i].text.to_lowercase())
+        };
+        // Invented sentences: an adverb of the author's on the reporting verb, and an
+        // endorsement or rebuttal closing the sentence.
+        for (s, word) in [
+            (
+                "The chairman claimed, wrongly, that the club had never been in debt.",
+                "wrongly",
+            ),
+            (
+                "The landlord insisted (implausibly) that the damp was the tenants' fault.",
+                "implausibly",
+            ),
+            (
+                "The operator argued - unconvincingly - that the delays were unavoidable.",
+                "unconvincingly",
+            ),
+            (
+                "The mayor said falsely that the tram was on budget.",
+                "falsely",
+            ),
+            (
+                "The board rightly argued that the stand was unsafe.",
+                "rightly",
+            ),
+            (
+                "As the inspectors correctly reported, the fire doors were locked.",
+                "correctly",
+            ),
+            (
+                "The ferry company belatedly admitted that the timetable was unworkable.",
+                "belatedly",
+            ),
+            (
+                "Residents say the bypass has ruined the village, and they are right.",
+                "right",
+            ),
+            (
+                "The coach said the referee had cost them the game, and he was wrong to say so.",
+                "wrong",
+            ),
+            (
+                "The developer claims the towers will blend in, which is nonsense.",
+                "nonsense",
+            ),
+            (
+                "Teachers warned that the reforms would backfire, and the teachers were right.",
+                "right",
+            ),
+            (
+                "The airline says its fares are the lowest, which is simply not true.",
+                "true",
+            ),
+            (
+                "The inspectors praised the new ward, and rightly so.",
+                "rightly",
+            ),
+            (
+                "Ministers say the scheme pays for itself, and that is untrue.",
+                "untrue",
+            ),
+            (
+                "Parents say the crossing is dangerous, and with good reason.",
+                "good",
+            ),
+            // A feeling opens a scope too: the endorsement is still the author's.
+            ("Parents are angry, and with good reason.", "good"),
+            (
+                "The dockers argue the cranes are unsafe, and they have a point.",
+                "point",
+            ),
+            (
+                "The club conveniently claimed that the fixture clash was a coincidence.",
+                "conveniently",
+            ),
+        ] {
+            assert_eq!(at(s).as_deref(), Some(word), "{s}");
+        }
+        // How the source spoke, a passive, a verdict of the source's, a verdict in the
+        // source's quotation, a plain sentence, and a clause that may go on with the report.
+        for s in [
+            "The minister said quietly that the figures had been revised.",
+            "The chairman claimed, with a smile, that the club was debt-free.",
+            "He added drily that the council had been warned.",
+            "The driver was wrongly accused of speeding, the court heard.",
+            "The ombudsman said the refusal was wrong.",
+            "The judge said the evidence was thin, and the jury agreed.",
+            "\"The critics are wrong,\" the director said.",
+            "\"They rightly concluded that the bridge was unsafe,\" she said.",
+            "The bridge was rightly closed.",
+            "The tram is late, and the council is wrong.",
+            "The judge said the evidence was thin, and it was wrong to proceed.",
+            "Doctors said the ward was full, which was true of most hospitals that week.",
+            "The dockers said they had a point to prove.",
+        ] {
+            assert_eq!(at(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "20"][..],
+        &["--cue-rules", "21"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1522,4 +1522,44 @@ fn cue_rules_19_are_opt_in_with_format_version_27() {
     assert!(new[1] > old[1], "{} {}", new[1], old[1]);
     let card = factop(&["inspect", &nineteen.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 19)"), "{card}");
+}
+
+/// An invented article: a report, the author's verdict on a claim (cue rules 20), a report of
+/// someone else's verdict.
+const REVISION_20_VERDICT: &str = "The council will vote on the bus cuts next Thursday.\n\n\
+    The leader claimed, wrongly, that the cuts would save two million pounds.\n\n\
+    The auditors said the savings figure was wrong.\n";
+
+#[test]
+fn cue_rules_20_are_opt_in_with_format_version_28() {
+    let dir = tempfile::tempdir().unwrap();
+    let (nineteen, twenty) = (dir.path().join("19.json"), dir.path().join("20.json"));
+    let (eighteen, default) = (dir.path().join("18.json"), dir.path().join("default.json"));
+    train_to(&eighteen, &["--cue-rules", "18"]);
+    train_to(&nineteen, &["--cue-rules", "19"]);
+    train_to(&twenty, &["--cue-rules", "20"]);
+    train_to(&default, &[]);
+    let v20 = model_json(&twenty);
+    assert_eq!(v20["format_version"], 28);
+    assert_eq!(v20["params"]["features"]["cue_rules"], 20);
+    assert_eq!(model_json(&nineteen)["format_version"], 27);
+    // The default stays revision 18: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&eighteen).unwrap()
+    );
+    // The seed data has no verdict of revision 20's: the same weights as 19, and only the
+    // author's verdict on the leader's claim moves, toward opinion.
+    assert_eq!(model_json(&nineteen)["weights"], v20["weights"]);
+    let (old, new) = (
+        p_opinion(&nineteen, REVISION_20_VERDICT),
+        p_opinion(&twenty, REVISION_20_VERDICT),
+    );
+    assert_eq!(old.len(), 3);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, i != 1, "sentence {i}: {a} {b}");
+    }
+    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
+    let card = factop(&["inspect", &twenty.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 20)"), "{card}");
 }
