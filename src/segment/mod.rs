@@ -43,9 +43,10 @@
 //!
 //! ## Quotation and attribution flags
 //!
-//! Quotation marks are `"` `“ ”` `„` `« »` `‹ ›` and single `' ‘ ’` (an apostrophe between
-//! letters, as in `don't` or `O’Brien`, is not a quotation mark), also written as HTML entities
-//! in scraped text (`&quot;`, `&ldquo;`, `&#8221;`, `&#39;`, `&rsquo;`, …), which count as one
+//! Quotation marks are `"` `“ ”` `„` `« »` `‹ ›` and single `' ‘ ’` `‚` (an apostrophe between
+//! letters, as in `don't` or `O’Brien`, is not a quotation mark, nor is a `‚` glued to a word),
+//! also written as HTML entities in scraped text (`&quot;`, `&ldquo;`, `&#8221;`, `&#39;`,
+//! `&rsquo;`, `&bdquo;`, `&sbquo;`, `&lsaquo;`, `&#8250;`, …), which count as one
 //! byte where `in_quote` weighs the quoted share. A quotation may run
 //! over several sentences; it ends at its closing mark or at the end of the block
 //! (paragraph, one-per-line paragraph, headline, list item). The rules, applied per sentence:

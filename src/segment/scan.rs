@@ -17,7 +17,7 @@ static SPECIAL: [bool; 256] = {
     t[0xC2] = true; // « »
     t[0xD8] = true; // ؟
     t[0xE0] = true; // । ॥
-    t[0xE2] = true; // … ‽ “ ” ‘ ’ „ ‹ ›
+    t[0xE2] = true; // … ‽ “ ” ‘ ’ ‚ „ ‹ ›
     t[0xE3] = true; // 。
     t[0xEF] = true; // ！ ？
     t
@@ -69,6 +69,7 @@ const Q_SGUIL: u8 = 5; // ‹
 const Q_SINGLE: u8 = 6; // '
 const Q_LSQUO: u8 = 7; // ‘
 const Q_RDQUO: u8 = 8; // ” used as an opening mark
+const Q_SLOW9: u8 = 9; // ‚ (closed by ‘ or ’)
 
 const MAX_DEPTH: usize = 8;
 
@@ -410,6 +411,7 @@ impl<'a> Scanner<'a> {
                 0x98 => self.lsquo(i, 3),
                 0x99 => self.rsquo(i, 3),
                 0x9E => self.open(Q_LOW9, i),
+                0x9A => self.sbquo(i, 3),
                 0xB9 => self.open(Q_SGUIL, i),
                 0xBA => self.close(i + 3, |q| q == Q_SGUIL),
                 _ => {}
@@ -463,7 +465,7 @@ impl<'a> Scanner<'a> {
 
     /// An HTML entity at `i` (the byte is `&`), as scraped text leaves them: the entity of a
     /// quotation mark is read as that mark (`&quot;` as `"`, `&ldquo;` and `&#8220;` as `“`,
-    /// `&#39;` as `'`, …) and `&hellip;` or `&#8230;` as `…`; any other is text. Returns where
+    /// `&#39;` as `'`, `&lsaquo;` as `‹`, `&sbquo;` as `‚`, …) and `&hellip;` or `&#8230;` as `…`; any other is text. Returns where
     /// scanning continues.
     fn entity(&mut self, i: usize, ue: usize) -> usize {
         let Some((n, mark)) = entity_mark(self.b, i, ue) else {
@@ -478,8 +480,11 @@ impl<'a> Scanner<'a> {
             Mark::Lsquo => self.lsquo(i, n),
             Mark::Rsquo => self.rsquo(i, n),
             Mark::Low9 => self.open(Q_LOW9, i),
+            Mark::Sbquo => self.sbquo(i, n),
             Mark::Laquo => self.open(Q_GUIL, i),
             Mark::Raquo => self.close(i + n, |q| q == Q_GUIL),
+            Mark::Lsaquo => self.open(Q_SGUIL, i),
+            Mark::Rsaquo => self.close(i + n, |q| q == Q_SGUIL),
         }
         i + n
     }
@@ -525,11 +530,26 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A `‘` (or its entity, `n` bytes long) at `i`.
+    /// A `‘` (or its entity, `n` bytes long) at `i`: it closes `‚` (German style), otherwise
+    /// it may open.
     fn lsquo(&mut self, i: usize, n: usize) {
+        if self.top() == Some(Q_SLOW9) {
+            self.close(i + n, |q| q == Q_SLOW9);
+            return;
+        }
         let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
         if !prev_alnum && lsquo_may_open(&self.b[i + n..]) {
             self.open(Q_LSQUO, i);
+        }
+    }
+
+    /// A `‚` (or its entity, `n` bytes long) at `i`: a single low-9 quotation mark (German
+    /// `‚…‘`, Polish or Dutch `‚…’`) opens as `‘` may, after no letter or digit and before no
+    /// digit or elision; one glued to a word (a comma typed as `‚`) is text.
+    fn sbquo(&mut self, i: usize, n: usize) {
+        let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
+        if !prev_alnum && lsquo_may_open(&self.b[i + n..]) {
+            self.open(Q_SLOW9, i);
         }
     }
 
@@ -569,6 +589,7 @@ impl<'a> Scanner<'a> {
                     Mark::Straight | Mark::Rdquo => self.close(end, is_double),
                     Mark::Single | Mark::Rsquo => self.close(end, is_single),
                     Mark::Raquo => self.close(end, |q| q == Q_GUIL),
+                    Mark::Rsaquo => self.close(end, |q| q == Q_SGUIL),
                     _ => break,
                 }
                 k = end;
@@ -1290,7 +1311,7 @@ fn starts_with_label(head: &[u8], labels: &[&[u8]]) -> bool {
 }
 
 fn is_single(q: u8) -> bool {
-    q == Q_SINGLE || q == Q_LSQUO
+    matches!(q, Q_SINGLE | Q_LSQUO | Q_SLOW9)
 }
 
 fn is_double(q: u8) -> bool {
@@ -1350,7 +1371,9 @@ fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
                     | Mark::Ldquo
                     | Mark::Lsquo
                     | Mark::Low9
+                    | Mark::Sbquo
                     | Mark::Laquo
+                    | Mark::Lsaquo
             )
         });
         if let Some((len, _)) = opener {
@@ -1361,7 +1384,7 @@ fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
         let (len, q) = match at(0) {
             b'"' | b'\'' => (1, true),
             b'(' | b'[' => (1, false),
-            0xE2 if at(1) == 0x80 && matches!(at(2), 0x9C | 0x98 | 0x9E | 0xB9) => (3, true),
+            0xE2 if at(1) == 0x80 && matches!(at(2), 0x9C | 0x98 | 0x9A | 0x9E | 0xB9) => (3, true),
             0xC2 if at(1) == 0xAB => (2, true),
             0xC2 if matches!(at(1), 0xBF | 0xA1) => (2, false), // ¿ ¡
             _ => break,
@@ -1575,10 +1598,16 @@ enum Mark {
     Rsquo,
     /// `„`: `&bdquo;`.
     Low9,
+    /// `‚`: `&sbquo;`.
+    Sbquo,
     /// `«`: `&laquo;`.
     Laquo,
     /// `»`: `&raquo;`.
     Raquo,
+    /// `‹`: `&lsaquo;`.
+    Lsaquo,
+    /// `›`: `&rsaquo;`.
+    Rsaquo,
     /// `…`: `&hellip;`.
     Hellip,
 }
@@ -1589,14 +1618,14 @@ impl Mark {
     fn closes(self) -> bool {
         matches!(
             self,
-            Mark::Straight | Mark::Single | Mark::Rdquo | Mark::Rsquo | Mark::Raquo
+            Mark::Straight | Mark::Single | Mark::Rdquo | Mark::Rsquo | Mark::Raquo | Mark::Rsaquo
         )
     }
 }
 
 /// The entities of quotation marks and of the ellipsis, named and numbered (decimal and hex),
 /// without their `&` and `;`; matched without regard to case.
-const ENTITY_MARKS: [(&[u8], Mark); 31] = [
+const ENTITY_MARKS: [(&[u8], Mark); 40] = [
     (b"quot", Mark::Straight),
     (b"#34", Mark::Straight),
     (b"#x22", Mark::Straight),
@@ -1619,12 +1648,21 @@ const ENTITY_MARKS: [(&[u8], Mark); 31] = [
     (b"bdquo", Mark::Low9),
     (b"#8222", Mark::Low9),
     (b"#x201e", Mark::Low9),
+    (b"sbquo", Mark::Sbquo),
+    (b"#8218", Mark::Sbquo),
+    (b"#x201a", Mark::Sbquo),
     (b"laquo", Mark::Laquo),
     (b"#171", Mark::Laquo),
     (b"#xab", Mark::Laquo),
     (b"raquo", Mark::Raquo),
     (b"#187", Mark::Raquo),
     (b"#xbb", Mark::Raquo),
+    (b"lsaquo", Mark::Lsaquo),
+    (b"#8249", Mark::Lsaquo),
+    (b"#x2039", Mark::Lsaquo),
+    (b"rsaquo", Mark::Rsaquo),
+    (b"#8250", Mark::Rsaquo),
+    (b"#x203a", Mark::Rsaquo),
     (b"hellip", Mark::Hellip),
     (b"#8230", Mark::Hellip),
     (b"#x2026", Mark::Hellip),
@@ -1728,8 +1766,11 @@ fn mark_char(mark: Mark) -> char {
         Mark::Lsquo => '‘',
         Mark::Rsquo => '’',
         Mark::Low9 => '„',
+        Mark::Sbquo => '‚',
         Mark::Laquo => '«',
         Mark::Raquo => '»',
+        Mark::Lsaquo => '‹',
+        Mark::Rsaquo => '›',
         Mark::Hellip => '…',
     }
 }
@@ -1757,8 +1798,8 @@ const ENTITY_CHARS: [(&[u8], char); 7] = [
 /// `&EACUTE;` is text); each character is also read by number (`&#8212;`, `&#x2014;`). A
 /// bounded table rather than HTML's 2,231 names: no entity of this list changes where a
 /// sentence or a quotation ends, so decoding one changes only the words the features and the
-/// flags' word rules read (a full decoder would also turn `&lsaquo;` into a quotation mark the
-/// scanner does not see, or `&NewLine;` into a line break).
+/// flags' word rules read (a full decoder would also turn `&NewLine;` into a line break, or an
+/// entity of a quotation mark outside [`ENTITY_MARKS`] into a mark the scanner does not see).
 const ENTITY_TEXT: [(&[u8], char); 106] = [
     (b"ndash", '\u{2013}'),
     (b"mdash", '\u{2014}'),

@@ -148,6 +148,45 @@ fn quotation_marks_written_as_entities_quote_in_sentences_and_classify() {
 }
 
 #[test]
+fn single_guillemet_and_low_mark_entities_quote_as_their_characters() {
+    // `&lsaquo;` `&rsaquo;` `&sbquo;` and their numbers were text before session 19: the
+    // quoted words were the writer's. They now read as `‹ › ‚`, in sentences and classify.
+    let text = "&lsaquo;We tried everything. Nothing worked,&rsaquo; the coach said.\n\n\
+        &sbquo;It is a disgrace,&lsquo; the minister said.\n\n\
+        &#8249;The plan is a scandal.&#8250; The vote is on Monday.\n";
+    let literal = text
+        .replace("&lsaquo;", "‹")
+        .replace("&rsaquo;", "›")
+        .replace("&#8249;", "‹")
+        .replace("&#8250;", "›")
+        .replace("&sbquo;", "‚")
+        .replace("&lsquo;", "‘");
+    let got = rows("sentences", text);
+    assert_eq!(
+        texts(&got),
+        [
+            "&lsaquo;We tried everything.",
+            "Nothing worked,&rsaquo; the coach said.",
+            "&sbquo;It is a disgrace,&lsquo; the minister said.",
+            "&#8249;The plan is a scandal.&#8250;",
+            "The vote is on Monday.",
+        ]
+    );
+    assert_eq!(flag(&got, "in_quote"), [true, true, true, true, false]);
+    assert_eq!(flag(&got, "attributed"), [true, true, true, false, false]);
+    let lit = rows("sentences", &literal);
+    for name in ["in_quote", "attributed", "continues_quote"] {
+        assert_eq!(flag(&got, name), flag(&lit, name), "{name}");
+    }
+    let p = |rows: &[Value]| -> Vec<f64> {
+        rows.iter()
+            .map(|r| r["p_opinion"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+}
+
+#[test]
 fn an_ellipsis_entity_ends_a_sentence() {
     let text = "She paused&hellip; Then she left. He waited&#8230; Nobody came.";
     assert_eq!(
