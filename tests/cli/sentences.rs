@@ -187,6 +187,39 @@ fn single_guillemet_and_low_mark_entities_quote_as_their_characters() {
 }
 
 #[test]
+fn a_speaker_label_with_an_entity_in_its_name_is_a_speakers() {
+    // `Ren&eacute;e Dupont:` was no label before session 19 (the literal `Renée Dupont:` was):
+    // the label is read decoded, in sentences and in classify's features, and its name is
+    // the name a later `DUPONT:` recurs (a transcript's turns, not a column's headings).
+    let text = "The depot hearing ran late.\n\n\
+        Ren&eacute;e Dupont: We will not close the depot. It stays open.\n\n\
+        Zo&#235; Hart: Why should anyone believe that?\n\n\
+        Dupont: Because the budget is signed.\n";
+    let literal = text.replace("&eacute;", "é").replace("&#235;", "ë");
+    let got = rows("sentences", text);
+    let lit = rows("sentences", &literal);
+    assert_eq!(texts(&got).len(), texts(&lit).len());
+    assert_eq!(
+        flag(&got, "speaker_turn"),
+        [false, true, true, true, true],
+        "{got:?}"
+    );
+    for name in ["speaker_turn", "speaker_turn_14", "column_head", "in_quote"] {
+        assert_eq!(flag(&got, name), flag(&lit, name), "{name}");
+    }
+    let p = |rows: &[Value]| -> Vec<f64> {
+        rows.iter()
+            .map(|r| r["p_opinion"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+    // A sentence read alone (classify of one line) reads the label too.
+    let one = "Ren&eacute;e Dupont: The depot is essential.";
+    let one_lit = "Renée Dupont: The depot is essential.";
+    assert_eq!(p(&rows("classify", one)), p(&rows("classify", one_lit)));
+}
+
+#[test]
 fn an_ellipsis_entity_ends_a_sentence() {
     let text = "She paused&hellip; Then she left. He waited&#8230; Nobody came.";
     assert_eq!(
