@@ -313,6 +313,9 @@ pub struct Carry {
     /// paragraph's opening gave its sentences, for the piece that goes on inside it (see
     /// [`split_piece_marked`]).
     cut: Option<Opening>,
+    /// With `cut`: the quotation state where the piece begins (the marks open, the chain of
+    /// sentences they link, what the sentence before the cut was).
+    quote: Option<scan::QuoteCarry>,
 }
 
 /// What a block's opening gives every sentence of the block (its labels), kept for a block
@@ -361,7 +364,7 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
 /// question block counted for `q_and_a`, a name label, a subhead) is added once, and with
 /// [`Carry::cut_at`] what the opening of the block they are in gave its sentences.
 pub(crate) fn split_piece_marked(text: &str, next: &str, carry: &mut Carry) -> Marked {
-    let (sentences, after, marks, openings) = scan::Scanner::new(text, next, *carry)
+    let (sentences, after, marks, openings, quotes) = scan::Scanner::new(text, next, *carry)
         .marking()
         .run_marked();
     *carry = after;
@@ -369,6 +372,7 @@ pub(crate) fn split_piece_marked(text: &str, next: &str, carry: &mut Carry) -> M
         sentences,
         marks,
         openings,
+        quotes,
     }
 }
 
@@ -380,17 +384,36 @@ pub(crate) struct Marked {
     pub marks: Vec<(usize, Carry)>,
     /// Each block's start and end and what its opening gave its sentences.
     pub openings: Vec<(usize, usize, Opening)>,
+    /// The quotation state where each sentence begins (parallel to `sentences`).
+    pub quotes: Vec<scan::QuoteCarry>,
 }
 
 impl Carry {
-    /// The carry for a piece that starts at `cut`, an offset in the piece whose blocks'
-    /// `openings` [`split_piece_marked`] gave: inside a block (after its first byte and before
-    /// its end) the piece goes on with that block's opening; otherwise it starts blocks of its
-    /// own.
-    pub(crate) fn cut_at(mut self, openings: &[(usize, usize, Opening)], cut: usize) -> Carry {
+    /// The carry for a piece that starts where the sentence `marked.sentences[kept.len()]`
+    /// starts (`cut`, an offset in the piece [`split_piece_marked`] read; `kept`: the
+    /// sentences before it, `text`: the piece): inside a block (after its first byte and
+    /// before its end) the piece goes on with that block's opening and with the quotation state
+    /// there (the marks open, the chain of sentences they link, what the sentence before the
+    /// cut was); otherwise it starts blocks of its own.
+    pub(crate) fn cut_at(
+        mut self,
+        marked: (&[(usize, usize, Opening)], &[scan::QuoteCarry]),
+        cut: usize,
+        kept: &[Sentence],
+        text: &str,
+    ) -> Carry {
+        let (openings, quotes) = marked;
         self.cut = (openings.iter().rev())
             .find(|&&(start, end, _)| start < cut && cut < end)
             .map(|&(_, _, o)| o);
+        self.quote = self.cut.and(quotes.get(kept.len()).copied()).map(|mut q| {
+            if let Some(prev) = kept.last() {
+                q.prev_speech = prev.attributed && prev.in_quote;
+                q.reports = prev.continues_report || (prev.attributed && !prev.in_quote);
+                q.third = prev.continues_report || report::third_party(prev.text(text));
+            }
+            q
+        });
         self
     }
 }

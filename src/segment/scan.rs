@@ -73,6 +73,40 @@ const Q_SLOW9: u8 = 9; // ‚ (closed by ‘ or ’)
 
 const MAX_DEPTH: usize = 8;
 
+/// The quotation state where a sentence begins, for a piece of a paragraph that the streaming
+/// reader cuts there ([`super::Carry::cut_at`]): the quotation marks open (the stack), and the
+/// chain of sentences linked by that open quotation the sentence goes on (its sentences before
+/// the cut: whether one has an attribution cue, whether the chain follows a speaker's
+/// quotation). With what the sentence before the cut was (a quotation of a speaker's, a
+/// report), it lets the piece after the cut read its first sentences as the whole paragraph
+/// reads them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct QuoteCarry {
+    stack: [u8; MAX_DEPTH],
+    depth: u8,
+    /// The sentence goes on a chain that began in an earlier sentence.
+    chain: bool,
+    /// A sentence of that chain before it has an attribution cue.
+    cue: bool,
+    /// The chain follows a speaker's quotation (`"…," said X. "…`).
+    follows: bool,
+    /// The sentence before it is an attributed quotation (`prev_speech` in `finish_unit`).
+    pub(super) prev_speech: bool,
+    /// The sentence before it reports (`continued_reports`: it continues a report, or it is
+    /// attributed and not quoted) ...
+    pub(super) reports: bool,
+    /// ... and it continues a report or speaks of a third party.
+    pub(super) third: bool,
+}
+
+impl QuoteCarry {
+    /// Whether the sentence goes on a chain of sentences linked by a quotation that an
+    /// earlier sentence opened.
+    pub(crate) fn goes_on(&self) -> bool {
+        self.chain
+    }
+}
+
 /// Labels that open a question or an answer paragraph of an interview transcript (followed by
 /// white space; case matters).
 const QUESTION_LABELS: [&[u8]; 2] = [b"Q:", b"Question:"];
@@ -152,6 +186,16 @@ pub(super) struct Scanner<'a> {
     block_start: usize,
     /// With [`Self::marking`]: each block's start, end and opening.
     openings: Vec<(usize, usize, super::Opening)>,
+    /// The quotation state where the piece begins, inside a block the streaming reader cut.
+    resume_quote: Option<QuoteCarry>,
+    /// The current block goes on inside a cut block with this quotation state.
+    resumed_quote: Option<QuoteCarry>,
+    /// With [`Self::marking`]: the quotation marks open after each sentence (parallel to
+    /// `out`).
+    quote_after: Vec<([u8; MAX_DEPTH], u8)>,
+    /// With [`Self::marking`]: the quotation state where each sentence begins (parallel to
+    /// `out`).
+    quote_at: Vec<QuoteCarry>,
 }
 
 impl<'a> Scanner<'a> {
@@ -186,6 +230,10 @@ impl<'a> Scanner<'a> {
             resumed: false,
             block_start: 0,
             openings: Vec::new(),
+            resume_quote: carry.quote,
+            resumed_quote: None,
+            quote_after: Vec::new(),
+            quote_at: Vec::new(),
         }
     }
 
@@ -207,6 +255,7 @@ impl<'a> Scanner<'a> {
             recurred: self.recurred,
             subheads: self.subheads,
             cut: None,
+            quote: None,
         }
     }
 
@@ -220,12 +269,13 @@ impl<'a> Scanner<'a> {
         super::Carry,
         Vec<(usize, super::Carry)>,
         Vec<(usize, usize, super::Opening)>,
+        Vec<QuoteCarry>,
     ) {
         let text = self.text;
         lines::for_each_unit(text, |u| self.unit(u));
         let carry = self.carry();
         let marks = self.marks.unwrap_or_default();
-        (self.out, carry, marks, self.openings)
+        (self.out, carry, marks, self.openings, self.quote_at)
     }
 
     /// The same scanner, reading every paragraph as if it were not laid out one per line.
@@ -238,7 +288,7 @@ impl<'a> Scanner<'a> {
     /// The sentences, and what the document so far leaves for its next piece (whether a block
     /// began with a question label, the question blocks).
     pub(super) fn run(self) -> (Vec<Sentence>, super::Carry) {
-        let (out, carry, _, _) = self.run_marked();
+        let (out, carry, _, _, _) = self.run_marked();
         (out, carry)
     }
 
@@ -290,9 +340,17 @@ impl<'a> Scanner<'a> {
             self.resumed = true;
             self.opening = o;
             self.turn = o.turn;
+            // A quotation open where the reader cut stays open.
+            self.resumed_quote = self.resume_quote.take();
+            if let Some(q) = self.resumed_quote {
+                self.stack = q.stack;
+                self.depth = usize::from(q.depth);
+                self.outer_open = at;
+            }
             return o.answer;
         }
         self.resumed = false;
+        self.resumed_quote = None;
         // An interview transcript: a block that begins with an answer label, after one that
         // began with a question label, is the interviewee's words.
         let mut head = &self.b[head..ue];
@@ -919,6 +977,10 @@ impl<'a> Scanner<'a> {
             }
         }
         let cue = self.cue_in(ps, pe, spans);
+        if self.marks.is_some() {
+            let depth = if continues { self.depth as u8 } else { 0 };
+            self.quote_after.push((self.stack, depth));
+        }
         self.out.push(Sentence {
             index: self.out.len(),
             start: ps,
@@ -1049,37 +1111,65 @@ impl<'a> Scanner<'a> {
         let n = self.meta.len();
         let base = self.unit_first;
         let mut a = 0;
+        // A block the streaming reader cut goes on with the quotation state of the cut.
+        let rq = self.resumed_quote.take();
         // The previous sentence was an attributed quotation: a quotation that opens the
         // next sentence continues the same speaker (`"…," said X. "…"`).
-        let mut prev_speech = false;
+        let mut prev_speech = rq.is_some_and(|q| q.prev_speech);
         while a < n {
             let mut z = a;
             while z + 1 < n && self.meta[z].continues {
                 z += 1;
             }
-            let follows_speech = prev_speech && self.meta[a].begins;
-            let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
+            // The block's first chain began before the cut.
+            let carried = rq.filter(|q| a == 0 && q.chain);
+            let follows_speech = carried.map_or(prev_speech && self.meta[a].begins, |q| q.follows);
+            let chain_cue =
+                carried.is_some_and(|q| q.cue) || self.meta[a..=z].iter().any(|m| m.cue);
+            let linked = z > a || carried.is_some();
             // The chain's quotation closes inside the block (or runs on into the next one):
             // only the block's last chain can run into its end.
             let closed = !(z + 1 == n && open_at_end);
             for t in a..=z {
                 let m = self.meta[t];
                 let s = &mut self.out[base + t];
-                let attributed = m.cue || (z > a && chain_cue) || follows_speech;
+                let attributed = m.cue || (linked && chain_cue) || follows_speech;
                 let len = s.end - s.start - m.excess;
                 s.attributed = attributed;
                 // Its words are quoted if the quotation is someone's (attributed) or closes
                 // before the block ends: a mark that never closes and names nobody is as
                 // likely a stray (a lost closing mark, a fragment pasted in) as a quotation,
                 // and must not turn the rest of the paragraph into quoted speech.
-                s.continues_quote = answer || (t > a && (attributed || closed));
+                let goes_on = t > a || carried.is_some();
+                s.continues_quote = answer || (goes_on && (attributed || closed));
                 s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
+            }
+            if self.marks.is_some() {
+                // Where each sentence of the chain begins: the marks open after the one
+                // before it, and what the chain was up to it.
+                let mut cue = carried.is_some_and(|q| q.cue);
+                for t in a..=z {
+                    let (stack, depth) = if t > a {
+                        self.quote_after[base + t - 1]
+                    } else {
+                        carried.map_or(([0; MAX_DEPTH], 0), |q| (q.stack, q.depth))
+                    };
+                    self.quote_at.push(QuoteCarry {
+                        stack,
+                        depth,
+                        chain: t > a || carried.is_some(),
+                        cue,
+                        follows: follows_speech,
+                        ..QuoteCarry::default()
+                    });
+                    cue |= self.meta[t].cue;
+                }
             }
             let last = &self.out[base + z];
             prev_speech = last.attributed && last.in_quote;
             a = z + 1;
         }
-        self.continued_reports(base);
+        self.continued_reports(base, rq);
         self.questions_and_answers(base);
         self.subheads(base);
         self.reader_letters(base);
@@ -1221,8 +1311,20 @@ impl<'a> Scanner<'a> {
     /// Mark the sentences of the block that starts at `out[base]` that continue a report made
     /// in the sentence before them (see `continues_report` in the module docs). The words are
     /// read only for a sentence right after a report.
-    fn continued_reports(&mut self, base: usize) {
+    fn continued_reports(&mut self, base: usize, resumed: Option<QuoteCarry>) {
         let text = self.text;
+        // A block the streaming reader cut: its first sentence follows the one before the cut.
+        if let (Some(q), Some(&s)) = (resumed, self.out.get(base)) {
+            if q.reports
+                && q.third
+                && !s.attributed
+                && !s.in_quote
+                && !s.continues_quote
+                && report::reads_on(s.text(text))
+            {
+                self.out[base].continues_report = true;
+            }
+        }
         for t in base + 1..self.out.len() {
             let (prev, s) = (self.out[t - 1], self.out[t]);
             let reports = prev.continues_report || (prev.attributed && !prev.in_quote);

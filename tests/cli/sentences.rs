@@ -348,3 +348,71 @@ fn a_labelled_paragraph_longer_than_a_block_keeps_its_flags_after_the_cut() {
         }
     }
 }
+
+/// One paragraph over 256 KiB: an interview transcript's `Q:` / `A:` turns, invented, with
+/// quotations over several sentences (short ones; ones of several kilobytes attributed where
+/// they open; a speaker's quotation after another) for the file reader's cuts to fall inside.
+fn long_quoting_paragraph() -> String {
+    let mut p = String::from("Q: Why did the depot close?");
+    let mut k = 0;
+    while p.len() < 300 << 10 {
+        p.push_str(&format!(
+            " A: \"Route {k} lost its bus. Then we lost the staff. It was cold,\" the manager \
+             said. \"We waited.\" Q: What did the driver tell you? A: She told us: \u{201c}"
+        ));
+        for d in 0..(5 + (k * 7) % 90) {
+            p.push_str(&format!("The night bus ran late on day {d}. "));
+        }
+        p.push_str("Nobody came.\u{201d} It was, she said, a budget for the few.");
+        k += 1;
+    }
+    p.push('\n');
+    p
+}
+
+#[test]
+fn a_quotation_open_at_the_cut_of_a_long_paragraph_reads_as_the_whole_paragraph() {
+    // Before session 19 a quotation open where the file reader cut a paragraph longer than a
+    // block was closed there: the sentences after the cut were the writer's words. Classify
+    // from the file now scores every sentence as it scores the same text read whole from a
+    // JSONL line.
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_quoting_paragraph();
+    let path = crate::harness::write(dir.path(), "long.txt", &text);
+    let line = serde_json::json!({"id": 1, "text": text}).to_string();
+    let jsonl_path = crate::harness::write(dir.path(), "long.jsonl", line + "\n");
+    let cut = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
+    let whole = jsonl(
+        &factop(
+            &[
+                "classify",
+                "--input-format",
+                "jsonl",
+                &jsonl_path,
+                "-f",
+                "jsonl",
+            ],
+            None,
+        )
+        .ok(),
+    );
+    assert!(cut.len() > 5_000, "{}", cut.len());
+    assert_eq!(cut.len(), whole.len());
+    let differ: Vec<_> = (cut.iter().zip(&whole))
+        .filter(|(c, w)| (&c["start"], &c["p_opinion"]) != (&w["start"], &w["p_opinion"]))
+        .map(|(c, _)| c["text"].clone())
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(5)]
+    );
+    // The quoted sentences after a cut are quoted in the file's reading too.
+    let rows = rows("sentences", &text);
+    let quoted = |t: &str| t.starts_with("The night bus ran late on day 2");
+    assert!(texts(&rows)
+        .iter()
+        .zip(flag(&rows, "in_quote"))
+        .all(|(t, q)| !quoted(t) || q));
+}
