@@ -175,8 +175,10 @@ mod lexicon;
 mod lines;
 mod report;
 mod speaker;
+#[cfg(test)]
+pub(crate) use speaker::speaker_label_14;
 /// A sentence's leading speaker label (`Sato:`), read by the feature analyzer from cue rules 13.
-pub(crate) use speaker::{speaker_label, speaker_label_14};
+pub(crate) use speaker::{decoded_speaker_label, decoded_speaker_label_14, speaker_label};
 
 /// The attribution verbs and their blocking contexts, shared with the feature analyzer's
 /// reported-speech scope.
@@ -349,7 +351,7 @@ const MAX_LABEL_KEYS: usize = 16;
 /// document when the pieces end at paragraph breaks and each `next` holds the rest of the
 /// document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
 /// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is a few flags and
-/// counts, 16 label keys and the opening of a block the reader cut.
+/// counts, 16 label keys, and the opening and the quotation state of a block the reader cut.
 pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     let (sentences, after) = scan::Scanner::new(text, next, *carry).run();
     *carry = after;

@@ -365,12 +365,12 @@ impl<'a> Scanner<'a> {
         // A speaker's turn: the block opens with a speaker label (`Sato: …`). Only a colon
         // near the start is read; a label is read decoded (`Ren&eacute;e Dupont:`), so a start
         // with an entity or a soft hyphen is read further.
-        let mut scan = super::speaker::SCAN_BYTES;
-        if memchr::memchr2(b'&', 0xAD, &head[..head.len().min(scan)]).is_some() {
-            scan *= super::speaker::ENTITY_SPREAD;
-        }
-        let head = &head[..head.len().min(scan)];
         self.turn = super::speaker::may_open_label(head) && {
+            let mut scan = super::speaker::SCAN_BYTES;
+            if memchr::memchr2(b'&', 0xAD, &head[..head.len().min(scan)]).is_some() {
+                scan *= super::speaker::ENTITY_SPREAD;
+            }
+            let head = &head[..head.len().min(scan)];
             let head = std::str::from_utf8(head)
                 .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
             super::speaker_label(head).is_some()

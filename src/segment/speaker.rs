@@ -289,13 +289,21 @@ impl Word<'_> {
     }
 }
 
-/// Whether the bytes `head` (a block's start) may open with a speaker label: a colon within
-/// [`MAX_LABEL_BYTES`] of the start, or further on when an entity or a soft hyphen before it
-/// may make the label shorter decoded (a quick test before [`speaker_label`]).
+/// Whether the bytes `near` hold an `&` or the byte 0xAD (a soft hyphen's second byte), which
+/// [`super::decode_scraped`] may change.
+fn may_decode(near: &[u8]) -> bool {
+    memchr::memchr2(b'&', 0xAD, near).is_some()
+}
+
+/// Whether the bytes `head` (a block) may open with a speaker label: a colon within
+/// [`MAX_LABEL_BYTES`] of the start, or within [`ENTITY_SPREAD`] times [`SCAN_BYTES`] when an
+/// entity or a soft hyphen near the start may make the label shorter decoded (a quick test
+/// before [`speaker_label`]).
 pub(super) fn may_open_label(head: &[u8]) -> bool {
     let near = &head[..head.len().min(MAX_LABEL_BYTES + 4)];
     memchr::memchr(b':', near).is_some()
-        || memchr::memchr2(b'&', 0xAD, near).is_some() && memchr::memchr(b':', head).is_some()
+        || may_decode(near)
+            && memchr::memchr(b':', &head[..head.len().min(SCAN_BYTES * ENTITY_SPREAD)]).is_some()
 }
 
 /// The byte length of the speaker label that `text` (a sentence) opens with, up to and
@@ -329,6 +337,18 @@ pub(crate) fn speaker_label_14(text: &str) -> Option<usize> {
     decoded_label(text, true)
 }
 
+/// Whether `decoded`, a sentence's text that [`super::decode_scraped`] gave, opens with a
+/// speaker label as [`speaker_label`] reads it (without decoding it again: the features'
+/// reading).
+pub(crate) fn decoded_speaker_label(decoded: &str) -> bool {
+    label(decoded, false).is_some()
+}
+
+/// [`decoded_speaker_label`] as cue rules 14 read labels ([`speaker_label_14`]).
+pub(crate) fn decoded_speaker_label_14(decoded: &str) -> bool {
+    label(decoded, true).is_some()
+}
+
 /// [`label`] of `text` decoded as [`super::decode_scraped`] decodes scraped text, as a length
 /// of `text`. Text whose first [`MAX_LABEL_BYTES`] bytes hold a colon and which has no `&` and
 /// no soft hyphen (the byte 0xAD) is read as it is; text that has neither a colon nor an `&` or
@@ -338,7 +358,7 @@ fn decoded_label(text: &str, rev14: bool) -> Option<usize> {
     let b = text.as_bytes();
     let near = &b[..b.len().min(MAX_LABEL_BYTES + 1 + '\u{feff}'.len_utf8())];
     let colon_near = memchr::memchr(b':', near).is_some();
-    if !colon_near && memchr::memchr2(b'&', 0xAD, near).is_none() {
+    if !colon_near && !may_decode(near) {
         return None;
     }
     if colon_near && memchr::memchr2(b'&', 0xAD, b).is_none() {
