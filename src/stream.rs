@@ -21,6 +21,10 @@
 //!   buffer's end (the segmenter looks that far past a sentence end to decide it); those
 //!   sentences are read again with the next block (what their paragraphs added to what the
 //!   segmenter carries from block to block, a question block for `q_and_a`, is added once).
+//!   A quotation open where the cut falls is carried into the next block, and the cut moves
+//!   back to where it opened when that is within half a block, so such a paragraph reads as
+//!   whole unless a quotation longer than half a block is open at a block's end (its sentences
+//!   before the cut then miss an attribution or a closing mark further on).
 //!   The segmenter's length cap ([`segment::MAX_SENTENCE_BYTES`]) guarantees a cut inside every block, so
 //!   time stays linear and memory stays flat whatever the input.
 //!
