@@ -21,6 +21,10 @@
 //!   buffer's end (the segmenter looks that far past a sentence end to decide it); those
 //!   sentences are read again with the next block (what their paragraphs added to what the
 //!   segmenter carries from block to block, a question block for `q_and_a`, is added once).
+//!   A quotation open where the cut falls is carried into the next block, and the cut moves
+//!   back to where it opened when that is within half a block, so such a paragraph reads as
+//!   whole unless a quotation longer than half a block is open at a block's end (its sentences
+//!   before the cut then miss an attribution or a closing mark further on).
 //!   The segmenter's length cap ([`segment::MAX_SENTENCE_BYTES`]) guarantees a cut inside every block, so
 //!   time stays linear and memory stays flat whatever the input.
 //!
@@ -318,6 +322,7 @@ impl<R: Read> Blocks<R> {
                 sentences: mut s,
                 marks,
                 openings,
+                quotes,
             } = segment::split_piece_marked(view, "", carry);
             if s.len() >= 2 {
                 // The last sentence, and every one that starts within `RULE_LOOKAHEAD_BYTES`
@@ -326,6 +331,20 @@ impl<R: Read> Blocks<R> {
                 let mut cut = view.len();
                 while s.len() >= 2 && view.len() - cut < RULE_LOOKAHEAD_BYTES {
                     cut = s.pop().map_or(0, |l| l.start);
+                }
+                // A quotation open where the sentence at the cut begins links it to the
+                // sentences before it, whose flags depend on how the quotation goes on (an
+                // attribution, a closing mark) and may depend on text past the block: cut
+                // where the quotation opened instead, when that is within half a block (the
+                // next block reads it whole). A longer quotation is cut inside, with the
+                // quotation state carried (`Carry::cut_at`).
+                let chain_start = (1..=s.len())
+                    .rev()
+                    .take_while(|&k| k == s.len() || s[k].start + self.block_bytes / 2 >= cut)
+                    .find(|&k| !quotes.get(k).is_some_and(|q| q.goes_on()));
+                if let Some(k) = chain_start.filter(|&k| k < s.len()) {
+                    cut = s[k].start;
+                    s.truncate(k);
                 }
                 // The popped sentences are read again with the next block, and what their
                 // blocks added to `carry` (a question block counted for `q_and_a`, a name
@@ -337,7 +356,7 @@ impl<R: Read> Blocks<R> {
                     *carry = (marks.iter().rev())
                         .find(|m| m.0 <= cut)
                         .map_or(before, |m| m.1)
-                        .cut_at(&openings, cut);
+                        .cut_at((&openings, &quotes), cut, &s, view);
                 }
                 (cut, s)
             } else {
@@ -745,6 +764,73 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_quotation_open_at_a_cut_reads_as_in_the_whole_paragraph() {
+        // One paragraph longer than a block, with quotations over several sentences that a
+        // cut falls inside: short ones (the cut moves back to where the quotation opened),
+        // ones longer than half a block attributed where they open (the quotation state is
+        // carried over the cut), a speaker's quotation after another (`"…," X said. "…"`) and
+        // a report read on after an attributed sentence. Before session 19 the sentences after
+        // the cut were read outside the quotation.
+        let mut p = String::from("Q: Why did the depot close?");
+        for k in 0..12 {
+            p.push_str(&format!(
+                " A: \"Route {k} lost its bus. Then we lost the staff. It was cold,\" \
+                 the manager said. \"We waited.\" Later she told us: \u{201c}"
+            ));
+            for d in 0..(8 + 3 * k) {
+                p.push_str(&format!("The night bus ran late on day {d}. "));
+            }
+            p.push_str(
+                "Nobody came.\u{201d} The plan was, she said, a budget for the few. \
+                 The tax cuts would mostly help the rich. \u{2018}It is over. Go home.\u{2019} \
+                 We went home.",
+            );
+        }
+        let whole = segment::split(&p);
+        assert!(whole.iter().filter(|s| s.continues_quote).count() > 100);
+        assert!(whole.iter().any(|s| s.continues_report));
+        for block in [300, 450, 700, 1000, 2000] {
+            for step in [7, 64] {
+                let (t, s) = streamed(p.as_bytes(), block, step);
+                assert_eq!(t, p);
+                assert_eq!(s, whole, "block {block} step {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_quotation_longer_than_half_a_block_differs_only_before_its_last_cut() {
+        // The bound: a quotation longer than half a block that is open at a block's end is
+        // read, before the cut, as far as the block goes (its attribution and closing mark
+        // further on are not seen), so `attributed` and `continues_quote` of those sentences
+        // may differ from the whole reading; every other sentence, and every other flag,
+        // reads as whole.
+        let mut p = String::from("The depot opened in 1990. \u{201c}The buses were late.");
+        for d in 0..60 {
+            p.push_str(&format!(" The night bus ran late on day {d}."));
+        }
+        let end = p.len();
+        p.push_str(" Nobody came,\u{201d} the manager said. The depot closed in 2020.");
+        let whole = segment::split(&p);
+        let (_, s) = streamed(p.as_bytes(), 700, 64);
+        assert_eq!(s.len(), whole.len());
+        let mut differ = 0;
+        for (c, w) in s.iter().zip(&whole) {
+            let same = |x: &Sentence| Sentence {
+                attributed: false,
+                continues_quote: false,
+                ..*x
+            };
+            assert_eq!(same(c), same(w));
+            if c != w {
+                differ += 1;
+                assert!(w.start >= 26 && w.end <= end, "{w:?}");
+            }
+        }
+        assert!(differ > 0);
     }
 
     #[test]

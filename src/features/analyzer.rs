@@ -122,16 +122,17 @@ impl Context {
         }
     }
 
-    /// The context with `text`'s leading speaker label read: from cue rules 13, a sentence
-    /// that opens with one (`Sato: …`) is a speaker's turn, read alone or in an article; from
-    /// 14, with revision 14's reading of labels (`speaker_turn_14`); from 16, not in a
-    /// column's heading (`column_head`).
+    /// The context with the leading speaker label of `decoded` (a sentence's text as
+    /// `segment::decode_scraped` gives it) read: from cue rules 13, a sentence that opens with
+    /// one (`Sato: …`) is a speaker's turn, read alone or in an article; from 14, with revision
+    /// 14's reading of labels (`speaker_turn_14`); from 16, not in a column's heading
+    /// (`column_head`).
     #[inline]
-    pub(crate) fn with_label(self, text: &str, cue_rules: u8) -> Context {
+    pub(crate) fn with_label(self, decoded: &str, cue_rules: u8) -> Context {
+        let text = decoded;
         if cue_rules >= 14 {
             let heading = cue_rules >= 16 && self.column_head;
-            if !(self.speaker_turn_14 || heading)
-                && crate::segment::speaker_label_14(text).is_some()
+            if !(self.speaker_turn_14 || heading) && crate::segment::decoded_speaker_label_14(text)
             {
                 return Context {
                     speaker_turn_14: true,
@@ -141,7 +142,7 @@ impl Context {
             self
         } else if cue_rules >= 13
             && !self.speaker_turn
-            && crate::segment::speaker_label(text).is_some()
+            && crate::segment::decoded_speaker_label(text)
         {
             Context {
                 speaker_turn: true,
@@ -1049,7 +1050,7 @@ impl Analyzer {
         emit: &mut dyn FnMut(&str),
     ) -> Vec<(String, f32)> {
         let ctx = ctx
-            .with_label(text, self.config.cue_rules)
+            .with_label(&crate::segment::decode_scraped(text), self.config.cue_rules)
             .read(self.config.cue_rules);
         let mut unmasked = tokenise_in(
             &normalise(text, self.config.lowercase),

@@ -692,9 +692,10 @@ fn run(
     if cache.entries.len() >= MAX_ENTRIES || cache.arena.len() >= MAX_ARENA {
         cache.clear();
     }
-    let ctx = ctx.with_label(text, cfg.cue_rules).read(cfg.cue_rules);
-    // Scraped text decoded once: for the tokens and for the cues, which read it as written.
+    // Scraped text decoded once: for the speaker label, for the tokens and for the cues,
+    // which read it as written.
     let decoded = crate::segment::decode_scraped(text);
+    let ctx = ctx.with_label(&decoded, cfg.cue_rules).read(cfg.cue_rules);
     normalise_decoded_into(&decoded, cfg.lowercase, norm);
     tokenise_into(
         norm,

@@ -43,9 +43,10 @@
 //!
 //! ## Quotation and attribution flags
 //!
-//! Quotation marks are `"` `“ ”` `„` `« »` `‹ ›` and single `' ‘ ’` (an apostrophe between
-//! letters, as in `don't` or `O’Brien`, is not a quotation mark), also written as HTML entities
-//! in scraped text (`&quot;`, `&ldquo;`, `&#8221;`, `&#39;`, `&rsquo;`, …), which count as one
+//! Quotation marks are `"` `“ ”` `„` `« »` `‹ ›` and single `' ‘ ’` `‚` (an apostrophe between
+//! letters, as in `don't` or `O’Brien`, is not a quotation mark, nor is a `‚` glued to a word),
+//! also written as HTML entities in scraped text (`&quot;`, `&ldquo;`, `&#8221;`, `&#39;`,
+//! `&rsquo;`, `&bdquo;`, `&sbquo;`, `&lsaquo;`, `&#8250;`, …), which count as one
 //! byte where `in_quote` weighs the quoted share. A quotation may run
 //! over several sentences; it ends at its closing mark or at the end of the block
 //! (paragraph, one-per-line paragraph, headline, list item). The rules, applied per sentence:
@@ -174,8 +175,10 @@ mod lexicon;
 mod lines;
 mod report;
 mod speaker;
+#[cfg(test)]
+pub(crate) use speaker::speaker_label_14;
 /// A sentence's leading speaker label (`Sato:`), read by the feature analyzer from cue rules 13.
-pub(crate) use speaker::{speaker_label, speaker_label_14};
+pub(crate) use speaker::{decoded_speaker_label, decoded_speaker_label_14, speaker_label};
 
 /// The attribution verbs and their blocking contexts, shared with the feature analyzer's
 /// reported-speech scope.
@@ -312,6 +315,9 @@ pub struct Carry {
     /// paragraph's opening gave its sentences, for the piece that goes on inside it (see
     /// [`split_piece_marked`]).
     cut: Option<Opening>,
+    /// With `cut`: the quotation state where the piece begins (the marks open, the chain of
+    /// sentences they link, what the sentence before the cut was).
+    quote: Option<scan::QuoteCarry>,
 }
 
 /// What a block's opening gives every sentence of the block (its labels), kept for a block
@@ -345,7 +351,7 @@ const MAX_LABEL_KEYS: usize = 16;
 /// document when the pieces end at paragraph breaks and each `next` holds the rest of the
 /// document or at least [`LOOKAHEAD_BYTES`] of it after its leading white space. The
 /// streaming reader ([`crate::stream`]) splits this way. Memory: `carry` is a few flags and
-/// counts, 16 label keys and the opening of a block the reader cut.
+/// counts, 16 label keys, and the opening and the quotation state of a block the reader cut.
 pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
     let (sentences, after) = scan::Scanner::new(text, next, *carry).run();
     *carry = after;
@@ -360,7 +366,7 @@ pub fn split_piece(text: &str, next: &str, carry: &mut Carry) -> Vec<Sentence> {
 /// question block counted for `q_and_a`, a name label, a subhead) is added once, and with
 /// [`Carry::cut_at`] what the opening of the block they are in gave its sentences.
 pub(crate) fn split_piece_marked(text: &str, next: &str, carry: &mut Carry) -> Marked {
-    let (sentences, after, marks, openings) = scan::Scanner::new(text, next, *carry)
+    let (sentences, after, marks, openings, quotes) = scan::Scanner::new(text, next, *carry)
         .marking()
         .run_marked();
     *carry = after;
@@ -368,6 +374,7 @@ pub(crate) fn split_piece_marked(text: &str, next: &str, carry: &mut Carry) -> M
         sentences,
         marks,
         openings,
+        quotes,
     }
 }
 
@@ -379,17 +386,36 @@ pub(crate) struct Marked {
     pub marks: Vec<(usize, Carry)>,
     /// Each block's start and end and what its opening gave its sentences.
     pub openings: Vec<(usize, usize, Opening)>,
+    /// The quotation state where each sentence begins (parallel to `sentences`).
+    pub quotes: Vec<scan::QuoteCarry>,
 }
 
 impl Carry {
-    /// The carry for a piece that starts at `cut`, an offset in the piece whose blocks'
-    /// `openings` [`split_piece_marked`] gave: inside a block (after its first byte and before
-    /// its end) the piece goes on with that block's opening; otherwise it starts blocks of its
-    /// own.
-    pub(crate) fn cut_at(mut self, openings: &[(usize, usize, Opening)], cut: usize) -> Carry {
+    /// The carry for a piece that starts where the sentence `marked.sentences[kept.len()]`
+    /// starts (`cut`, an offset in the piece [`split_piece_marked`] read; `kept`: the
+    /// sentences before it, `text`: the piece): inside a block (after its first byte and
+    /// before its end) the piece goes on with that block's opening and with the quotation state
+    /// there (the marks open, the chain of sentences they link, what the sentence before the
+    /// cut was); otherwise it starts blocks of its own.
+    pub(crate) fn cut_at(
+        mut self,
+        marked: (&[(usize, usize, Opening)], &[scan::QuoteCarry]),
+        cut: usize,
+        kept: &[Sentence],
+        text: &str,
+    ) -> Carry {
+        let (openings, quotes) = marked;
         self.cut = (openings.iter().rev())
             .find(|&&(start, end, _)| start < cut && cut < end)
             .map(|&(_, _, o)| o);
+        self.quote = self.cut.and(quotes.get(kept.len()).copied()).map(|mut q| {
+            if let Some(prev) = kept.last() {
+                q.prev_speech = prev.attributed && prev.in_quote;
+                q.reports = prev.continues_report || (prev.attributed && !prev.in_quote);
+                q.third = prev.continues_report || report::third_party(prev.text(text));
+            }
+            q
+        });
         self
     }
 }

@@ -17,7 +17,7 @@ static SPECIAL: [bool; 256] = {
     t[0xC2] = true; // « »
     t[0xD8] = true; // ؟
     t[0xE0] = true; // । ॥
-    t[0xE2] = true; // … ‽ “ ” ‘ ’ „ ‹ ›
+    t[0xE2] = true; // … ‽ “ ” ‘ ’ ‚ „ ‹ ›
     t[0xE3] = true; // 。
     t[0xEF] = true; // ！ ？
     t
@@ -69,8 +69,43 @@ const Q_SGUIL: u8 = 5; // ‹
 const Q_SINGLE: u8 = 6; // '
 const Q_LSQUO: u8 = 7; // ‘
 const Q_RDQUO: u8 = 8; // ” used as an opening mark
+const Q_SLOW9: u8 = 9; // ‚ (closed by ‘ or ’)
 
 const MAX_DEPTH: usize = 8;
+
+/// The quotation state where a sentence begins, for a piece of a paragraph that the streaming
+/// reader cuts there ([`super::Carry::cut_at`]): the quotation marks open (the stack), and the
+/// chain of sentences linked by that open quotation the sentence goes on (its sentences before
+/// the cut: whether one has an attribution cue, whether the chain follows a speaker's
+/// quotation). With what the sentence before the cut was (a quotation of a speaker's, a
+/// report), it lets the piece after the cut read its first sentences as the whole paragraph
+/// reads them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct QuoteCarry {
+    stack: [u8; MAX_DEPTH],
+    depth: u8,
+    /// The sentence goes on a chain that began in an earlier sentence.
+    chain: bool,
+    /// A sentence of that chain before it has an attribution cue.
+    cue: bool,
+    /// The chain follows a speaker's quotation (`"…," said X. "…`).
+    follows: bool,
+    /// The sentence before it is an attributed quotation (`prev_speech` in `finish_unit`).
+    pub(super) prev_speech: bool,
+    /// The sentence before it reports (`continued_reports`: it continues a report, or it is
+    /// attributed and not quoted) ...
+    pub(super) reports: bool,
+    /// ... and it continues a report or speaks of a third party.
+    pub(super) third: bool,
+}
+
+impl QuoteCarry {
+    /// Whether the sentence goes on a chain of sentences linked by a quotation that an
+    /// earlier sentence opened.
+    pub(crate) fn goes_on(&self) -> bool {
+        self.chain
+    }
+}
 
 /// Labels that open a question or an answer paragraph of an interview transcript (followed by
 /// white space; case matters).
@@ -151,6 +186,16 @@ pub(super) struct Scanner<'a> {
     block_start: usize,
     /// With [`Self::marking`]: each block's start, end and opening.
     openings: Vec<(usize, usize, super::Opening)>,
+    /// The quotation state where the piece begins, inside a block the streaming reader cut.
+    resume_quote: Option<QuoteCarry>,
+    /// The current block goes on inside a cut block with this quotation state.
+    resumed_quote: Option<QuoteCarry>,
+    /// With [`Self::marking`]: the quotation marks open after each sentence (parallel to
+    /// `out`).
+    quote_after: Vec<([u8; MAX_DEPTH], u8)>,
+    /// With [`Self::marking`]: the quotation state where each sentence begins (parallel to
+    /// `out`).
+    quote_at: Vec<QuoteCarry>,
 }
 
 impl<'a> Scanner<'a> {
@@ -185,6 +230,10 @@ impl<'a> Scanner<'a> {
             resumed: false,
             block_start: 0,
             openings: Vec::new(),
+            resume_quote: carry.quote,
+            resumed_quote: None,
+            quote_after: Vec::new(),
+            quote_at: Vec::new(),
         }
     }
 
@@ -206,6 +255,7 @@ impl<'a> Scanner<'a> {
             recurred: self.recurred,
             subheads: self.subheads,
             cut: None,
+            quote: None,
         }
     }
 
@@ -219,12 +269,13 @@ impl<'a> Scanner<'a> {
         super::Carry,
         Vec<(usize, super::Carry)>,
         Vec<(usize, usize, super::Opening)>,
+        Vec<QuoteCarry>,
     ) {
         let text = self.text;
         lines::for_each_unit(text, |u| self.unit(u));
         let carry = self.carry();
         let marks = self.marks.unwrap_or_default();
-        (self.out, carry, marks, self.openings)
+        (self.out, carry, marks, self.openings, self.quote_at)
     }
 
     /// The same scanner, reading every paragraph as if it were not laid out one per line.
@@ -237,7 +288,7 @@ impl<'a> Scanner<'a> {
     /// The sentences, and what the document so far leaves for its next piece (whether a block
     /// began with a question label, the question blocks).
     pub(super) fn run(self) -> (Vec<Sentence>, super::Carry) {
-        let (out, carry, _, _) = self.run_marked();
+        let (out, carry, _, _, _) = self.run_marked();
         (out, carry)
     }
 
@@ -289,9 +340,17 @@ impl<'a> Scanner<'a> {
             self.resumed = true;
             self.opening = o;
             self.turn = o.turn;
+            // A quotation open where the reader cut stays open.
+            self.resumed_quote = self.resume_quote.take();
+            if let Some(q) = self.resumed_quote {
+                self.stack = q.stack;
+                self.depth = usize::from(q.depth);
+                self.outer_open = at;
+            }
             return o.answer;
         }
         self.resumed = false;
+        self.resumed_quote = None;
         // An interview transcript: a block that begins with an answer label, after one that
         // began with a question label, is the interviewee's words.
         let mut head = &self.b[head..ue];
@@ -304,9 +363,14 @@ impl<'a> Scanner<'a> {
         // has what the block's start changed (see `Self::marking`).
         self.mark(at);
         // A speaker's turn: the block opens with a speaker label (`Sato: …`). Only a colon
-        // near the start is read.
-        let head = &head[..head.len().min(super::speaker::SCAN_BYTES)];
+        // near the start is read; a label is read decoded (`Ren&eacute;e Dupont:`), so a start
+        // with an entity or a soft hyphen is read further.
         self.turn = super::speaker::may_open_label(head) && {
+            let mut scan = super::speaker::SCAN_BYTES;
+            if memchr::memchr2(b'&', 0xAD, &head[..head.len().min(scan)]).is_some() {
+                scan *= super::speaker::ENTITY_SPREAD;
+            }
+            let head = &head[..head.len().min(scan)];
             let head = std::str::from_utf8(head)
                 .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
             super::speaker_label(head).is_some()
@@ -410,6 +474,7 @@ impl<'a> Scanner<'a> {
                 0x98 => self.lsquo(i, 3),
                 0x99 => self.rsquo(i, 3),
                 0x9E => self.open(Q_LOW9, i),
+                0x9A => self.sbquo(i, 3),
                 0xB9 => self.open(Q_SGUIL, i),
                 0xBA => self.close(i + 3, |q| q == Q_SGUIL),
                 _ => {}
@@ -463,7 +528,7 @@ impl<'a> Scanner<'a> {
 
     /// An HTML entity at `i` (the byte is `&`), as scraped text leaves them: the entity of a
     /// quotation mark is read as that mark (`&quot;` as `"`, `&ldquo;` and `&#8220;` as `“`,
-    /// `&#39;` as `'`, …) and `&hellip;` or `&#8230;` as `…`; any other is text. Returns where
+    /// `&#39;` as `'`, `&lsaquo;` as `‹`, `&sbquo;` as `‚`, …) and `&hellip;` or `&#8230;` as `…`; any other is text. Returns where
     /// scanning continues.
     fn entity(&mut self, i: usize, ue: usize) -> usize {
         let Some((n, mark)) = entity_mark(self.b, i, ue) else {
@@ -478,8 +543,11 @@ impl<'a> Scanner<'a> {
             Mark::Lsquo => self.lsquo(i, n),
             Mark::Rsquo => self.rsquo(i, n),
             Mark::Low9 => self.open(Q_LOW9, i),
+            Mark::Sbquo => self.sbquo(i, n),
             Mark::Laquo => self.open(Q_GUIL, i),
             Mark::Raquo => self.close(i + n, |q| q == Q_GUIL),
+            Mark::Lsaquo => self.open(Q_SGUIL, i),
+            Mark::Rsaquo => self.close(i + n, |q| q == Q_SGUIL),
         }
         i + n
     }
@@ -525,11 +593,26 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A `‘` (or its entity, `n` bytes long) at `i`.
+    /// A `‘` (or its entity, `n` bytes long) at `i`: it closes `‚` (German style), otherwise
+    /// it may open.
     fn lsquo(&mut self, i: usize, n: usize) {
+        if self.top() == Some(Q_SLOW9) {
+            self.close(i + n, |q| q == Q_SLOW9);
+            return;
+        }
         let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
         if !prev_alnum && lsquo_may_open(&self.b[i + n..]) {
             self.open(Q_LSQUO, i);
+        }
+    }
+
+    /// A `‚` (or its entity, `n` bytes long) at `i`: a single low-9 quotation mark (German
+    /// `‚…‘`, Polish or Dutch `‚…’`) opens as `‘` may, after no letter or digit and before no
+    /// digit or elision; one glued to a word (a comma typed as `‚`) is text.
+    fn sbquo(&mut self, i: usize, n: usize) {
+        let prev_alnum = self.prev_char(i).is_some_and(char::is_alphanumeric);
+        if !prev_alnum && lsquo_may_open(&self.b[i + n..]) {
+            self.open(Q_SLOW9, i);
         }
     }
 
@@ -569,6 +652,7 @@ impl<'a> Scanner<'a> {
                     Mark::Straight | Mark::Rdquo => self.close(end, is_double),
                     Mark::Single | Mark::Rsquo => self.close(end, is_single),
                     Mark::Raquo => self.close(end, |q| q == Q_GUIL),
+                    Mark::Rsaquo => self.close(end, |q| q == Q_SGUIL),
                     _ => break,
                 }
                 k = end;
@@ -893,6 +977,10 @@ impl<'a> Scanner<'a> {
             }
         }
         let cue = self.cue_in(ps, pe, spans);
+        if self.marks.is_some() {
+            let depth = if continues { self.depth as u8 } else { 0 };
+            self.quote_after.push((self.stack, depth));
+        }
         self.out.push(Sentence {
             index: self.out.len(),
             start: ps,
@@ -1023,37 +1111,65 @@ impl<'a> Scanner<'a> {
         let n = self.meta.len();
         let base = self.unit_first;
         let mut a = 0;
+        // A block the streaming reader cut goes on with the quotation state of the cut.
+        let rq = self.resumed_quote.take();
         // The previous sentence was an attributed quotation: a quotation that opens the
         // next sentence continues the same speaker (`"…," said X. "…"`).
-        let mut prev_speech = false;
+        let mut prev_speech = rq.is_some_and(|q| q.prev_speech);
         while a < n {
             let mut z = a;
             while z + 1 < n && self.meta[z].continues {
                 z += 1;
             }
-            let follows_speech = prev_speech && self.meta[a].begins;
-            let chain_cue = self.meta[a..=z].iter().any(|m| m.cue);
+            // The block's first chain began before the cut.
+            let carried = rq.filter(|q| a == 0 && q.chain);
+            let follows_speech = carried.map_or(prev_speech && self.meta[a].begins, |q| q.follows);
+            let chain_cue =
+                carried.is_some_and(|q| q.cue) || self.meta[a..=z].iter().any(|m| m.cue);
+            let linked = z > a || carried.is_some();
             // The chain's quotation closes inside the block (or runs on into the next one):
             // only the block's last chain can run into its end.
             let closed = !(z + 1 == n && open_at_end);
             for t in a..=z {
                 let m = self.meta[t];
                 let s = &mut self.out[base + t];
-                let attributed = m.cue || (z > a && chain_cue) || follows_speech;
+                let attributed = m.cue || (linked && chain_cue) || follows_speech;
                 let len = s.end - s.start - m.excess;
                 s.attributed = attributed;
                 // Its words are quoted if the quotation is someone's (attributed) or closes
                 // before the block ends: a mark that never closes and names nobody is as
                 // likely a stray (a lost closing mark, a fragment pasted in) as a quotation,
                 // and must not turn the rest of the paragraph into quoted speech.
-                s.continues_quote = answer || (t > a && (attributed || closed));
+                let goes_on = t > a || carried.is_some();
+                s.continues_quote = answer || (goes_on && (attributed || closed));
                 s.in_quote = 2 * m.quoted >= len || (m.begins && (m.continues || attributed));
+            }
+            if self.marks.is_some() {
+                // Where each sentence of the chain begins: the marks open after the one
+                // before it, and what the chain was up to it.
+                let mut cue = carried.is_some_and(|q| q.cue);
+                for t in a..=z {
+                    let (stack, depth) = if t > a {
+                        self.quote_after[base + t - 1]
+                    } else {
+                        carried.map_or(([0; MAX_DEPTH], 0), |q| (q.stack, q.depth))
+                    };
+                    self.quote_at.push(QuoteCarry {
+                        stack,
+                        depth,
+                        chain: t > a || carried.is_some(),
+                        cue,
+                        follows: follows_speech,
+                        ..QuoteCarry::default()
+                    });
+                    cue |= self.meta[t].cue;
+                }
             }
             let last = &self.out[base + z];
             prev_speech = last.attributed && last.in_quote;
             a = z + 1;
         }
-        self.continued_reports(base);
+        self.continued_reports(base, rq);
         self.questions_and_answers(base);
         self.subheads(base);
         self.reader_letters(base);
@@ -1195,8 +1311,20 @@ impl<'a> Scanner<'a> {
     /// Mark the sentences of the block that starts at `out[base]` that continue a report made
     /// in the sentence before them (see `continues_report` in the module docs). The words are
     /// read only for a sentence right after a report.
-    fn continued_reports(&mut self, base: usize) {
+    fn continued_reports(&mut self, base: usize, resumed: Option<QuoteCarry>) {
         let text = self.text;
+        // A block the streaming reader cut: its first sentence follows the one before the cut.
+        if let (Some(q), Some(&s)) = (resumed, self.out.get(base)) {
+            if q.reports
+                && q.third
+                && !s.attributed
+                && !s.in_quote
+                && !s.continues_quote
+                && report::reads_on(s.text(text))
+            {
+                self.out[base].continues_report = true;
+            }
+        }
         for t in base + 1..self.out.len() {
             let (prev, s) = (self.out[t - 1], self.out[t]);
             let reports = prev.continues_report || (prev.attributed && !prev.in_quote);
@@ -1290,7 +1418,7 @@ fn starts_with_label(head: &[u8], labels: &[&[u8]]) -> bool {
 }
 
 fn is_single(q: u8) -> bool {
-    q == Q_SINGLE || q == Q_LSQUO
+    matches!(q, Q_SINGLE | Q_LSQUO | Q_SLOW9)
 }
 
 fn is_double(q: u8) -> bool {
@@ -1350,7 +1478,9 @@ fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
                     | Mark::Ldquo
                     | Mark::Lsquo
                     | Mark::Low9
+                    | Mark::Sbquo
                     | Mark::Laquo
+                    | Mark::Lsaquo
             )
         });
         if let Some((len, _)) = opener {
@@ -1361,7 +1491,7 @@ fn skip_openers(b: &[u8], mut m: usize, ue: usize) -> (usize, bool) {
         let (len, q) = match at(0) {
             b'"' | b'\'' => (1, true),
             b'(' | b'[' => (1, false),
-            0xE2 if at(1) == 0x80 && matches!(at(2), 0x9C | 0x98 | 0x9E | 0xB9) => (3, true),
+            0xE2 if at(1) == 0x80 && matches!(at(2), 0x9C | 0x98 | 0x9A | 0x9E | 0xB9) => (3, true),
             0xC2 if at(1) == 0xAB => (2, true),
             0xC2 if matches!(at(1), 0xBF | 0xA1) => (2, false), // ¿ ¡
             _ => break,
@@ -1575,10 +1705,16 @@ enum Mark {
     Rsquo,
     /// `„`: `&bdquo;`.
     Low9,
+    /// `‚`: `&sbquo;`.
+    Sbquo,
     /// `«`: `&laquo;`.
     Laquo,
     /// `»`: `&raquo;`.
     Raquo,
+    /// `‹`: `&lsaquo;`.
+    Lsaquo,
+    /// `›`: `&rsaquo;`.
+    Rsaquo,
     /// `…`: `&hellip;`.
     Hellip,
 }
@@ -1589,14 +1725,14 @@ impl Mark {
     fn closes(self) -> bool {
         matches!(
             self,
-            Mark::Straight | Mark::Single | Mark::Rdquo | Mark::Rsquo | Mark::Raquo
+            Mark::Straight | Mark::Single | Mark::Rdquo | Mark::Rsquo | Mark::Raquo | Mark::Rsaquo
         )
     }
 }
 
 /// The entities of quotation marks and of the ellipsis, named and numbered (decimal and hex),
 /// without their `&` and `;`; matched without regard to case.
-const ENTITY_MARKS: [(&[u8], Mark); 31] = [
+const ENTITY_MARKS: [(&[u8], Mark); 40] = [
     (b"quot", Mark::Straight),
     (b"#34", Mark::Straight),
     (b"#x22", Mark::Straight),
@@ -1619,12 +1755,21 @@ const ENTITY_MARKS: [(&[u8], Mark); 31] = [
     (b"bdquo", Mark::Low9),
     (b"#8222", Mark::Low9),
     (b"#x201e", Mark::Low9),
+    (b"sbquo", Mark::Sbquo),
+    (b"#8218", Mark::Sbquo),
+    (b"#x201a", Mark::Sbquo),
     (b"laquo", Mark::Laquo),
     (b"#171", Mark::Laquo),
     (b"#xab", Mark::Laquo),
     (b"raquo", Mark::Raquo),
     (b"#187", Mark::Raquo),
     (b"#xbb", Mark::Raquo),
+    (b"lsaquo", Mark::Lsaquo),
+    (b"#8249", Mark::Lsaquo),
+    (b"#x2039", Mark::Lsaquo),
+    (b"rsaquo", Mark::Rsaquo),
+    (b"#8250", Mark::Rsaquo),
+    (b"#x203a", Mark::Rsaquo),
     (b"hellip", Mark::Hellip),
     (b"#8230", Mark::Hellip),
     (b"#x2026", Mark::Hellip),
@@ -1728,8 +1873,11 @@ fn mark_char(mark: Mark) -> char {
         Mark::Lsquo => '‘',
         Mark::Rsquo => '’',
         Mark::Low9 => '„',
+        Mark::Sbquo => '‚',
         Mark::Laquo => '«',
         Mark::Raquo => '»',
+        Mark::Lsaquo => '‹',
+        Mark::Rsaquo => '›',
         Mark::Hellip => '…',
     }
 }
@@ -1757,8 +1905,8 @@ const ENTITY_CHARS: [(&[u8], char); 7] = [
 /// `&EACUTE;` is text); each character is also read by number (`&#8212;`, `&#x2014;`). A
 /// bounded table rather than HTML's 2,231 names: no entity of this list changes where a
 /// sentence or a quotation ends, so decoding one changes only the words the features and the
-/// flags' word rules read (a full decoder would also turn `&lsaquo;` into a quotation mark the
-/// scanner does not see, or `&NewLine;` into a line break).
+/// flags' word rules read (a full decoder would also turn `&NewLine;` into a line break, or an
+/// entity of a quotation mark outside [`ENTITY_MARKS`] into a mark the scanner does not see).
 const ENTITY_TEXT: [(&[u8], char); 106] = [
     (b"ndash", '\u{2013}'),
     (b"mdash", '\u{2014}'),

@@ -30,6 +30,11 @@ const MAX_LABEL_BYTES: usize = 60;
 /// How much of a block's start the segmenter hands to [`speaker_label`]: the longest label,
 /// its colon and room for the white space and first word after it.
 pub(super) const SCAN_BYTES: usize = MAX_LABEL_BYTES + 64;
+/// How many times longer than it reads a label may be written in scraped text: the bytes of
+/// entities per byte of what they stand for (`&eacute;` is 8 bytes for the 2 of `é`, `&#8217;`
+/// 7 for 3), with room. Labels are read decoded (see [`speaker_label`]), so the segmenter hands
+/// a block's start that holds an entity this many times [`SCAN_BYTES`].
+pub(super) const ENTITY_SPREAD: usize = 8;
 /// Most words of the speaker part of a label.
 const MAX_SPEAKER_WORDS: usize = 4;
 /// Most words of the topic after `on`.
@@ -284,18 +289,33 @@ impl Word<'_> {
     }
 }
 
-/// Whether the bytes `head` (a block's start) may open with a speaker label: a colon within
-/// [`MAX_LABEL_BYTES`] of the start (a quick test before [`speaker_label`]).
+/// Whether the bytes `near` hold an `&` or the byte 0xAD (a soft hyphen's second byte), which
+/// [`super::decode_scraped`] may change.
+fn may_decode(near: &[u8]) -> bool {
+    memchr::memchr2(b'&', 0xAD, near).is_some()
+}
+
+/// Whether the bytes `head` (a block) may open with a speaker label: a colon within
+/// [`MAX_LABEL_BYTES`] of the start, or within [`ENTITY_SPREAD`] times [`SCAN_BYTES`] when an
+/// entity or a soft hyphen near the start may make the label shorter decoded (a quick test
+/// before [`speaker_label`]).
 pub(super) fn may_open_label(head: &[u8]) -> bool {
-    memchr::memchr(b':', &head[..head.len().min(MAX_LABEL_BYTES + 4)]).is_some()
+    let near = &head[..head.len().min(MAX_LABEL_BYTES + 4)];
+    memchr::memchr(b':', near).is_some()
+        || may_decode(near)
+            && memchr::memchr(b':', &head[..head.len().min(SCAN_BYTES * ENTITY_SPREAD)]).is_some()
 }
 
 /// The byte length of the speaker label that `text` (a sentence) opens with, up to and
 /// including its colon, or `None` when it opens with none (see the module docs). Cheap when
 /// there is no colon in the first [`MAX_LABEL_BYTES`] bytes. Cue rules 13's reading; cue
 /// rules 14 read labels with [`speaker_label_14`].
+///
+/// Scraped text is read as [`super::decode_scraped`] gives it to the features, its entities
+/// decoded and soft hyphens dropped (`Ren&eacute;e Dupont:` is `Renée Dupont:`, and
+/// [`MAX_LABEL_BYTES`] counts the decoded bytes); the length is still of `text` as written.
 pub(crate) fn speaker_label(text: &str) -> Option<usize> {
-    label(text, false)
+    decoded_label(text, false)
 }
 
 /// [`speaker_label`] as cue rules 14 read labels (the segmenter reads the whole first sentence
@@ -314,7 +334,45 @@ pub(crate) fn speaker_label(text: &str) -> Option<usize> {
 /// capitals without a title before the first person (`SATO: I was not there.`, not the
 /// dateline's `LONDON: The government said …`).
 pub(crate) fn speaker_label_14(text: &str) -> Option<usize> {
-    label(text, true)
+    decoded_label(text, true)
+}
+
+/// Whether `decoded`, a sentence's text that [`super::decode_scraped`] gave, opens with a
+/// speaker label as [`speaker_label`] reads it (without decoding it again: the features'
+/// reading).
+pub(crate) fn decoded_speaker_label(decoded: &str) -> bool {
+    label(decoded, false).is_some()
+}
+
+/// [`decoded_speaker_label`] as cue rules 14 read labels ([`speaker_label_14`]).
+pub(crate) fn decoded_speaker_label_14(decoded: &str) -> bool {
+    label(decoded, true).is_some()
+}
+
+/// [`label`] of `text` decoded as [`super::decode_scraped`] decodes scraped text, as a length
+/// of `text`. Text whose first [`MAX_LABEL_BYTES`] bytes hold a colon and which has no `&` and
+/// no soft hyphen (the byte 0xAD) is read as it is; text that has neither a colon nor an `&` or
+/// a soft hyphen there opens with no label (decoding leaves those bytes as they are) and costs
+/// two short `memchr`s.
+fn decoded_label(text: &str, rev14: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let near = &b[..b.len().min(MAX_LABEL_BYTES + 1 + '\u{feff}'.len_utf8())];
+    let colon_near = memchr::memchr(b':', near).is_some();
+    if !colon_near && !may_decode(near) {
+        return None;
+    }
+    if colon_near && memchr::memchr2(b'&', 0xAD, b).is_none() {
+        return label(text, rev14);
+    }
+    let decoded = super::decode_scraped(text);
+    let n = label(&decoded, rev14)?;
+    // No entity stands for a colon and none is dropped with one: the label's colon is the
+    // same-numbered colon of `text`.
+    let colons = decoded.as_bytes()[..n]
+        .iter()
+        .filter(|&&c| c == b':')
+        .count();
+    memchr::memchr_iter(b':', b).nth(colons - 1).map(|k| k + 1)
 }
 
 /// A label's words split on spaces, each with its key (lower case, curly apostrophe straight).
@@ -337,7 +395,8 @@ fn label_words(label: &str) -> Vec<Word<'_>> {
 /// column's headings (each name heads one paragraph).
 pub(crate) fn name_label_key_16(text: &str) -> Option<u32> {
     let colon = speaker_label_14(text)?;
-    let label = text[..colon - 1].trim_start_matches('\u{feff}');
+    let label = super::decode_scraped(&text[..colon - 1]);
+    let label = label.trim_start_matches('\u{feff}');
     // A broadcast label's name comes before its comma (`STEVE ROE, HOST` is `ROE`'s).
     let label = label.split(',').next().unwrap_or(label);
     let words = label_words(label);
@@ -682,6 +741,83 @@ mod tests {
         ] {
             assert_eq!(speaker_label(text), Some(label.len()), "{text}");
         }
+    }
+
+    #[test]
+    fn a_label_is_read_decoded_with_its_length_as_written() {
+        // Invented: the names and words of scraped labels, written with entities or soft
+        // hyphens, read as their characters (they were no labels before session 19: `&`, `;`
+        // and U+00AD are no letters of a name).
+        for (scraped, literal) in [
+            (
+                "Ren&eacute;e Dupont: We will not close the depot.",
+                "Renée Dupont: We will not close the depot.",
+            ),
+            (
+                "Ren&#233;e Dupont: We will not.",
+                "Renée Dupont: We will not.",
+            ),
+            (
+                "Ren&#xE9;e Dupont: We will not.",
+                "Renée Dupont: We will not.",
+            ),
+            ("&Eacute;mile Zola: I accuse.", "Émile Zola: I accuse."),
+            ("Zo&euml; Smith: I was there.", "Zoë Smith: I was there."),
+            ("Sa\u{ad}to: We will not.", "Sato: We will not."),
+            ("Sa&shy;to: We will not.", "Sato: We will not."),
+            (
+                "Nurses&rsquo; leader: wards full",
+                "Nurses’ leader: wards full",
+            ),
+            (
+                "Okafor: plan &lsquo;a disgrace&rsquo;",
+                "Okafor: plan ‘a disgrace’",
+            ),
+            // The long name is long only as written.
+            (
+                "Fran&ccedil;ois-Ren&eacute; de Ch&acirc;teaubriand-L&eacute;v&ecirc;que: We will.",
+                "François-René de Châteaubriand-Lévêque: We will.",
+            ),
+            // Entities that stand for no letter leave no label.
+            ("Sato&mdash;Reid: We will not.", "Sato—Reid: We will not."),
+            (
+                "Breaking &amp; News: We will not.",
+                "Breaking & News: We will not.",
+            ),
+            (
+                "\u{feff}Ren&eacute;e: Yes, we will.",
+                "\u{feff}Renée: Yes, we will.",
+            ),
+        ] {
+            let label = |text: &str, f: fn(&str) -> Option<usize>| {
+                f(text).map(|n| {
+                    assert!(text[..n].ends_with(':'), "{text}");
+                    super::super::decode_scraped(&text[..n]).into_owned()
+                })
+            };
+            for f in [speaker_label, speaker_label_14] {
+                assert_eq!(label(scraped, f), label(literal, f), "{scraped}");
+            }
+            assert_eq!(
+                super::name_label_key_16(scraped),
+                super::name_label_key_16(literal),
+                "{scraped}"
+            );
+        }
+        assert_eq!(
+            speaker_label("Ren&eacute;e Dupont: We will not."),
+            Some("Ren&eacute;e Dupont:".len())
+        );
+        assert!(speaker_label_14("Ren&eacute;e Dupont: We will not.").is_some());
+        // A colon further than a label can be, decoded, is none; nor is an entity's `&#58;`.
+        let far = format!("{}: We will not.", "Ren&eacute;e ".repeat(6));
+        assert_eq!(speaker_label(&far), None);
+        assert_eq!(speaker_label("Sato&#58; We will not."), None);
+        // The key of `Ren&eacute;e Dupont` is the key of a later `DUPONT:`.
+        assert_eq!(
+            super::name_label_key_16("Jean Dup&ocirc;nt: We closed it."),
+            super::name_label_key_16("DUPÔNT: We closed it in May.")
+        );
     }
 
     #[test]

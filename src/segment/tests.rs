@@ -1152,6 +1152,16 @@ fn label_piece() -> impl Strategy<Value = &'static str> {
         "Ab",
         "ééééééééé",
         "xxxxxxxxxxxxxxxxxxxx",
+        // Entities and soft hyphens: labels are read decoded.
+        "&eacute;",
+        "&Eacute;e",
+        "&#233;",
+        "&amp;",
+        "&shy;",
+        "\u{ad}",
+        "&ldquo;",
+        "&#58;",
+        "&eac",
         "İ",
         "ß",
         // Revision 14's shapes: a rating, the first and third person, common-word names,
@@ -1890,6 +1900,10 @@ fn decode_scraped_reads_quotation_entities_and_drops_soft_hyphens() {
             "“No” 'a' ‘b’",
         ),
         ("&laquo;Non&raquo; &bdquo;Ja&#8220;", "«Non» „Ja“"),
+        (
+            "&lsaquo;a&rsaquo; &#8249;b&#X203A; &sbquo;c&lsquo; &#8218;d&#x2019; &#8222;e&#x201C;",
+            "‹a› ‹b› ‚c‘ ‚d’ „e“",
+        ),
         ("Wait&hellip; &#8230;", "Wait… …"),
         (
             "infor\u{ad}mation, infor&shy;mation, infor&#173;mation",
@@ -1990,4 +2004,115 @@ fn named_entities_at_a_line_edge_or_after_a_stop_read_as_their_characters() {
     let chars = "Its \"grand plan for the port\" — été.";
     assert!(split(chars)[0].in_quote);
     assert!(split(scraped)[0].in_quote, "{scraped}");
+}
+
+/// Each sentence's text with `pairs`' entities written back as their characters, and every
+/// flag but the offsets, to compare scraped text with the literal text it stands for.
+fn literal_reading(text: &str, pairs: &[(&str, &str)]) -> Vec<(String, Sentence)> {
+    (split(text).iter())
+        .map(|s| {
+            let mut t = s.text(text).to_string();
+            for (entity, c) in pairs {
+                t = t.replace(entity, c);
+            }
+            let flags = Sentence {
+                start: 0,
+                end: 0,
+                ..*s
+            };
+            (t, flags)
+        })
+        .collect()
+}
+
+#[test]
+fn single_guillemets_and_low_quotation_marks_written_as_entities_read_as_the_characters() {
+    // Invented scraped sentences: `&lsaquo;` `&rsaquo;` `&sbquo;` `&bdquo;` and their numbers
+    // mask the quoted words and end sentences as `‹ › ‚ „` do (they were text: the quotation
+    // was the writer's words, and `&rsaquo;` after a stop did not close it).
+    let pairs: &[(&str, &str)] = &[
+        ("&lsaquo;", "‹"),
+        ("&#8249;", "‹"),
+        ("&#x2039;", "‹"),
+        ("&rsaquo;", "›"),
+        ("&#8250;", "›"),
+        ("&#X203A;", "›"),
+        ("&sbquo;", "‚"),
+        ("&#8218;", "‚"),
+        ("&#x201a;", "‚"),
+        ("&bdquo;", "„"),
+        ("&#8222;", "„"),
+        ("&ldquo;", "“"),
+        ("&lsquo;", "‘"),
+        ("&rsquo;", "’"),
+    ];
+    for (scraped, literal) in [
+        (
+            "&lsaquo;We will not back down,&rsaquo; the mayor said. The vote is on Monday.",
+            "‹We will not back down,› the mayor said. The vote is on Monday.",
+        ),
+        (
+            "&#8249;The plan is a disgrace. It will fail.&#8250; The mayor left.",
+            "‹The plan is a disgrace. It will fail.› The mayor left.",
+        ),
+        (
+            "&#x2039;The plan is a disgrace.&#X203A; Few agreed.",
+            "‹The plan is a disgrace.› Few agreed.",
+        ),
+        (
+            "&sbquo;We tried everything. Nothing worked,&lsquo; the coach said. Fans left.",
+            "‚We tried everything. Nothing worked,‘ the coach said. Fans left.",
+        ),
+        (
+            "&#8218;It is a scandal,&rsquo; the mayor said. &#x201a;Awful.&rsquo; Then she left.",
+            "‚It is a scandal,’ the mayor said. ‚Awful.’ Then she left.",
+        ),
+        (
+            "&bdquo;The plan is a disgrace. It will fail,&ldquo; she said. &#8222;Never.&ldquo;",
+            "„The plan is a disgrace. It will fail,“ she said. „Never.“",
+        ),
+        (
+            "He moved to the U.S. &lsaquo;It was time,&rsaquo; he said.",
+            "He moved to the U.S. ‹It was time,› he said.",
+        ),
+        (
+            "He moved to the U.S. &sbquo;It was time,&lsquo; he said.",
+            "He moved to the U.S. ‚It was time,‘ he said.",
+        ),
+    ] {
+        let got = literal_reading(scraped, pairs);
+        let want = literal_reading(literal, &[]);
+        assert_eq!(got, want, "{scraped}");
+    }
+    // The quotation is the source's words.
+    let text = "&lsaquo;We will not back down,&rsaquo; the mayor said.";
+    assert_eq!(flags(text), [(text, true, true)]);
+    let text = "&sbquo;We will not back down,&lsquo; the mayor said.";
+    assert_eq!(flags(text), [(text, true, true)]);
+    assert_eq!(
+        continues("&sbquo;We tried everything. Nothing worked,&lsquo; the coach said."),
+        [
+            ("&sbquo;We tried everything.", false),
+            ("Nothing worked,&lsquo; the coach said.", true),
+        ]
+    );
+}
+
+#[test]
+fn a_low_single_mark_glued_to_a_word_is_text() {
+    // `‚` typed for a comma (after a letter) opens nothing, as an apostrophe does not; nor
+    // before a digit or an elision, as `‘` does not.
+    for text in [
+        "The plan‚ officials said‚ is late. The vote is on Monday.",
+        "The plan&sbquo; officials said&#8218; is late. The vote is on Monday.",
+        "Prices rose in ‚98 and fell in &sbquo;99. The vote is on Monday.",
+    ] {
+        assert!(
+            split(text)
+                .iter()
+                .all(|s| !s.in_quote && !s.continues_quote),
+            "{text}"
+        );
+        assert_eq!(split(text).len(), 2, "{text}");
+    }
 }

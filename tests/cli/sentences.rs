@@ -148,6 +148,78 @@ fn quotation_marks_written_as_entities_quote_in_sentences_and_classify() {
 }
 
 #[test]
+fn single_guillemet_and_low_mark_entities_quote_as_their_characters() {
+    // `&lsaquo;` `&rsaquo;` `&sbquo;` and their numbers were text before session 19: the
+    // quoted words were the writer's. They now read as `‹ › ‚`, in sentences and classify.
+    let text = "&lsaquo;We tried everything. Nothing worked,&rsaquo; the coach said.\n\n\
+        &sbquo;It is a disgrace,&lsquo; the minister said.\n\n\
+        &#8249;The plan is a scandal.&#8250; The vote is on Monday.\n";
+    let literal = text
+        .replace("&lsaquo;", "‹")
+        .replace("&rsaquo;", "›")
+        .replace("&#8249;", "‹")
+        .replace("&#8250;", "›")
+        .replace("&sbquo;", "‚")
+        .replace("&lsquo;", "‘");
+    let got = rows("sentences", text);
+    assert_eq!(
+        texts(&got),
+        [
+            "&lsaquo;We tried everything.",
+            "Nothing worked,&rsaquo; the coach said.",
+            "&sbquo;It is a disgrace,&lsquo; the minister said.",
+            "&#8249;The plan is a scandal.&#8250;",
+            "The vote is on Monday.",
+        ]
+    );
+    assert_eq!(flag(&got, "in_quote"), [true, true, true, true, false]);
+    assert_eq!(flag(&got, "attributed"), [true, true, true, false, false]);
+    let lit = rows("sentences", &literal);
+    for name in ["in_quote", "attributed", "continues_quote"] {
+        assert_eq!(flag(&got, name), flag(&lit, name), "{name}");
+    }
+    let p = |rows: &[Value]| -> Vec<f64> {
+        rows.iter()
+            .map(|r| r["p_opinion"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+}
+
+#[test]
+fn a_speaker_label_with_an_entity_in_its_name_is_a_speakers() {
+    // `Ren&eacute;e Dupont:` was no label before session 19 (the literal `Renée Dupont:` was):
+    // the label is read decoded, in sentences and in classify's features, and its name is
+    // the name a later `DUPONT:` recurs (a transcript's turns, not a column's headings).
+    let text = "The depot hearing ran late.\n\n\
+        Ren&eacute;e Dupont: We will not close the depot. It stays open.\n\n\
+        Zo&#235; Hart: Why should anyone believe that?\n\n\
+        Dupont: Because the budget is signed.\n";
+    let literal = text.replace("&eacute;", "é").replace("&#235;", "ë");
+    let got = rows("sentences", text);
+    let lit = rows("sentences", &literal);
+    assert_eq!(texts(&got).len(), texts(&lit).len());
+    assert_eq!(
+        flag(&got, "speaker_turn"),
+        [false, true, true, true, true],
+        "{got:?}"
+    );
+    for name in ["speaker_turn", "speaker_turn_14", "column_head", "in_quote"] {
+        assert_eq!(flag(&got, name), flag(&lit, name), "{name}");
+    }
+    let p = |rows: &[Value]| -> Vec<f64> {
+        rows.iter()
+            .map(|r| r["p_opinion"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+    // A sentence read alone (classify of one line) reads the label too.
+    let one = "Ren&eacute;e Dupont: The depot is essential.";
+    let one_lit = "Renée Dupont: The depot is essential.";
+    assert_eq!(p(&rows("classify", one)), p(&rows("classify", one_lit)));
+}
+
+#[test]
 fn an_ellipsis_entity_ends_a_sentence() {
     let text = "She paused&hellip; Then she left. He waited&#8230; Nobody came.";
     assert_eq!(
@@ -275,4 +347,72 @@ fn a_labelled_paragraph_longer_than_a_block_keeps_its_flags_after_the_cut() {
             );
         }
     }
+}
+
+/// One paragraph over 256 KiB: an interview transcript's `Q:` / `A:` turns, invented, with
+/// quotations over several sentences (short ones; ones of several kilobytes attributed where
+/// they open; a speaker's quotation after another) for the file reader's cuts to fall inside.
+fn long_quoting_paragraph() -> String {
+    let mut p = String::from("Q: Why did the depot close?");
+    let mut k = 0;
+    while p.len() < 300 << 10 {
+        p.push_str(&format!(
+            " A: \"Route {k} lost its bus. Then we lost the staff. It was cold,\" the manager \
+             said. \"We waited.\" Q: What did the driver tell you? A: She told us: \u{201c}"
+        ));
+        for d in 0..(5 + (k * 7) % 90) {
+            p.push_str(&format!("The night bus ran late on day {d}. "));
+        }
+        p.push_str("Nobody came.\u{201d} It was, she said, a budget for the few.");
+        k += 1;
+    }
+    p.push('\n');
+    p
+}
+
+#[test]
+fn a_quotation_open_at_the_cut_of_a_long_paragraph_reads_as_the_whole_paragraph() {
+    // Before session 19 a quotation open where the file reader cut a paragraph longer than a
+    // block was closed there: the sentences after the cut were the writer's words. Classify
+    // from the file now scores every sentence as it scores the same text read whole from a
+    // JSONL line.
+    let dir = tempfile::tempdir().unwrap();
+    let text = long_quoting_paragraph();
+    let path = crate::harness::write(dir.path(), "long.txt", &text);
+    let line = serde_json::json!({"id": 1, "text": text}).to_string();
+    let jsonl_path = crate::harness::write(dir.path(), "long.jsonl", line + "\n");
+    let cut = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
+    let whole = jsonl(
+        &factop(
+            &[
+                "classify",
+                "--input-format",
+                "jsonl",
+                &jsonl_path,
+                "-f",
+                "jsonl",
+            ],
+            None,
+        )
+        .ok(),
+    );
+    assert!(cut.len() > 5_000, "{}", cut.len());
+    assert_eq!(cut.len(), whole.len());
+    let differ: Vec<_> = (cut.iter().zip(&whole))
+        .filter(|(c, w)| (&c["start"], &c["p_opinion"]) != (&w["start"], &w["p_opinion"]))
+        .map(|(c, _)| c["text"].clone())
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(5)]
+    );
+    // The quoted sentences after a cut are quoted in the file's reading too.
+    let rows = rows("sentences", &text);
+    let quoted = |t: &str| t.starts_with("The night bus ran late on day 2");
+    assert!(texts(&rows)
+        .iter()
+        .zip(flag(&rows, "in_quote"))
+        .all(|(t, q)| !quoted(t) || q));
 }
