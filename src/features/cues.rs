@@ -1173,8 +1173,13 @@ impl CueSet {
         author: &mut [usize; MAX_LEXICONS],
         reported: &mut [usize; MAX_LEXICONS],
     ) {
-        for (i, inf) in info.iter().enumerate() {
-            if inf.lexicons == 0 || tokens.span(i) != Span::Author {
+        // Most tokens start no entry: found by a search of their own (a short loop that keeps
+        // the rest's values in registers).
+        let mut next = 0;
+        while let Some(k) = info[next..].iter().position(|inf| inf.lexicons != 0) {
+            let i = next + k;
+            next = i + 1;
+            if tokens.span(i) != Span::Author {
                 continue;
             }
             let n = if !scope.is_empty() && scope.contains(i) {
@@ -1465,12 +1470,17 @@ impl CueSet {
         }
         // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
         // summed, unpacked every `LANE_TOKENS` tokens.
+        // In the same pass, the words among all the tokens and whether any token is quoted.
         let mut lanes = [0usize; LANES.len()];
         let mut any_flags = 0u16;
-        for start in (0..info.len()).step_by(LANE_TOKENS) {
+        let mut words_all = 0usize;
+        let mut any_quoted = false;
+        for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
             let mut sum = 0u128;
-            for (i, inf) in info.iter().enumerate().skip(start).take(LANE_TOKENS) {
-                if tokens.span(i) != Span::Author {
+            for (k, inf) in chunk.iter().enumerate() {
+                words_all += usize::from(inf.flags & F_WORD != 0);
+                if tokens.span(c * LANE_TOKENS + k) != Span::Author {
+                    any_quoted = true;
                     continue;
                 }
                 sum += inf.lanes;
@@ -1507,9 +1517,8 @@ impl CueSet {
             (true, true) => Some(scope),
             (true, false) => Some(self.scope_of(tokens, info)),
         };
-        for (_, run) in
-            span_runs(info.len(), |i| tokens.span(i)).filter(|(s, _)| *s == Span::Quoted)
-        {
+        let runs = span_runs(if any_quoted { info.len() } else { 0 }, |i| tokens.span(i));
+        for (_, run) in runs.filter(|(s, _)| *s == Span::Quoted) {
             let start = run.start;
             let words = run.filter(|&k| is_word(k)).count();
             quotes += 1;
@@ -1522,7 +1531,6 @@ impl CueSet {
                 long += 1;
             }
         }
-        let words_all = (0..info.len()).filter(|&k| is_word(k)).count();
         let quoted_share = if words_all > 0 {
             (words_all - words_author) as f32 / words_all as f32
         } else {
