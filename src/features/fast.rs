@@ -549,6 +549,10 @@ impl Scratch {
     fn reset(&mut self, idx: &Index, idf: &[f32]) {
         self.owner = idx.id;
         self.cache.clear();
+        // Room for a full cache from the start: growing the arena and the entries copies them
+        // each time (pages never written cost no memory).
+        self.cache.arena.reserve(MAX_ARENA);
+        self.cache.entries.reserve(MAX_ENTRIES);
         // A vocabulary of up to `SMALL_TERMS` terms gets counters of exactly that size, which
         // `Counter::small` indexes as fixed-size arrays.
         let n = if idx.n_terms <= SMALL_TERMS {
