@@ -936,19 +936,16 @@ pub const NEWSROOM: &str = "<newsroom>";
 
 /// The author tokens of unmasked `tokens` that are the newsroom's own `we`/`our` in plain
 /// reporting, which cue rules 15 read as [`NEWSROOM`] in the n-grams; in increasing order.
-/// Only the tokens `i` with `may(i)` are read (a cheap pre-check: `we` and `our` start
-/// first-person lexicon entries).
+/// Only the tokens of `candidates` (indices in increasing order) are read: all of them, or
+/// those that start a first-person lexicon entry (a cheap pre-check: `we` and `our` do).
 /// From cue rules 17 (`rules`), `us`, `I` and `I've` are read too.
 pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
     tokens: &T,
     rules: u8,
-    may: impl Fn(usize) -> bool,
+    candidates: impl IntoIterator<Item = usize>,
     mut mark: impl FnMut(usize),
 ) {
-    for i in 0..tokens.count() {
-        if !may(i) {
-            continue;
-        }
+    for i in candidates {
         let t = tokens.text(i);
         // The word lower-cased, without a copy.
         let key = if t.eq_ignore_ascii_case("we") {
@@ -1016,12 +1013,9 @@ impl Analyzer {
         // The newsroom's `we`/`our` (cue rules 15), read from the words as written.
         let mut newsroom = Vec::new();
         if super::cues::reads_revision_15(self.config.cue_rules) {
-            newsroom_tokens(
-                &tokens[..],
-                self.config.cue_rules,
-                |_| true,
-                |i| newsroom.push(i),
-            );
+            newsroom_tokens(&tokens[..], self.config.cue_rules, 0..tokens.len(), |i| {
+                newsroom.push(i)
+            });
         }
         if self.config.mask_reported_stance {
             mask_reported_stance(&self.cues, &mut tokens);

@@ -549,6 +549,10 @@ impl Scratch {
     fn reset(&mut self, idx: &Index, idf: &[f32]) {
         self.owner = idx.id;
         self.cache.clear();
+        // Room for a full cache from the start: growing the arena and the entries copies them
+        // each time (pages never written cost no memory).
+        self.cache.arena.reserve(MAX_ARENA);
+        self.cache.entries.reserve(MAX_ENTRIES);
         // A vocabulary of up to `SMALL_TERMS` terms gets counters of exactly that size, which
         // `Counter::small` indexes as fixed-size arrays.
         let n = if idx.n_terms <= SMALL_TERMS {
@@ -723,8 +727,16 @@ fn run(
         // With the tokens' lexicon bits at hand, only tokens that start a first-person entry.
         let have_info = cfg.cues || cfg.mask_reported_stance || cfg.mask_reported;
         let bit = f.analyzer.cue_set().first_person_bit();
-        let may = |i: usize| !have_info || info[i].lexicons & bit != 0;
-        super::analyzer::newsroom_tokens(&view, cfg.cue_rules, may, |i| marks.push(i));
+        let rules = cfg.cue_rules;
+        let mark = |i: usize| marks.push(i);
+        if have_info {
+            let firsts = (info.iter().enumerate())
+                .filter(|(_, inf)| inf.lexicons & bit != 0)
+                .map(|(i, _)| i);
+            super::analyzer::newsroom_tokens(&view, rules, firsts, mark);
+        } else {
+            super::analyzer::newsroom_tokens(&view, rules, 0..toks.len(), mark);
+        }
     }
     if cfg.cues {
         f.analyzer.cue_set().fill_values(
