@@ -1012,28 +1012,37 @@ mod tests {
     #[test]
     fn ampersand_and_no_break_space_entities_score_as_their_characters() {
         let m = crate::persist::default_model().unwrap();
-        for (scraped, plain) in [
-            (
-                "Waits at A&amp;E grew again, a shameful record.",
-                "Waits at A&E grew again, a shameful record.",
-            ),
-            (
-                "Waits at A&#38;E and A&#038;E and A&#x26;E and A&AMP;E grew.",
-                "Waits at A&E and A&E and A&E and A&E grew.",
-            ),
-            (
-                "The fund lost 4m&nbsp;pounds, which is simply absurd.",
-                "The fund lost 4m\u{a0}pounds, which is simply absurd.",
-            ),
-            (
-                "It lost 4m&#160;pounds, 5m&#xA0;euros and 6m&NBSP;dollars.",
-                "It lost 4m\u{a0}pounds, 5m\u{a0}euros and 6m\u{a0}dollars.",
-            ),
-            (
-                "&quot;Rock &amp; roll is dead,&quot; he said.",
-                "\"Rock & roll is dead,\" he said.",
-            ),
-        ] {
+        assert_scores_as_plain(
+            &m,
+            &[
+                (
+                    "Waits at A&amp;E grew again, a shameful record.",
+                    "Waits at A&E grew again, a shameful record.",
+                ),
+                (
+                    "Waits at A&#38;E and A&#038;E and A&#x26;E and A&AMP;E grew.",
+                    "Waits at A&E and A&E and A&E and A&E grew.",
+                ),
+                (
+                    "The fund lost 4m&nbsp;pounds, which is simply absurd.",
+                    "The fund lost 4m\u{a0}pounds, which is simply absurd.",
+                ),
+                (
+                    "It lost 4m&#160;pounds, 5m&#xA0;euros and 6m&NBSP;dollars.",
+                    "It lost 4m\u{a0}pounds, 5m\u{a0}euros and 6m\u{a0}dollars.",
+                ),
+                (
+                    "&quot;Rock &amp; roll is dead,&quot; he said.",
+                    "\"Rock & roll is dead,\" he said.",
+                ),
+            ],
+        );
+    }
+
+    /// Each scraped text (`(scraped, plain)`) gives the plain text's features and, bit for bit,
+    /// its probability.
+    fn assert_scores_as_plain(m: &Model, pairs: &[(&str, &str)]) {
+        for &(scraped, plain) in pairs {
             assert_eq!(
                 m.vector(scraped, context_of(scraped)),
                 m.vector(plain, context_of(plain)),
@@ -1053,7 +1062,7 @@ mod tests {
     #[test]
     fn named_entities_score_as_their_characters() {
         let m = crate::persist::default_model().unwrap();
-        for (scraped, plain) in [
+        assert_scores_as_plain(&m, &[
             (
                 "The caf&eacute; closed &mdash; a shameful end &ndash; after 40 years.",
                 "The café closed — a shameful end – after 40 years.",
@@ -1070,18 +1079,7 @@ mod tests {
                 "&copy; 2026 Norland Press &bull; All rights reserved &#169;",
                 "© 2026 Norland Press • All rights reserved ©",
             ),
-        ] {
-            assert_eq!(
-                m.vector(scraped, context_of(scraped)),
-                m.vector(plain, context_of(plain)),
-                "{scraped}"
-            );
-            assert_eq!(
-                m.p_opinion(scraped).to_bits(),
-                m.p_opinion(plain).to_bits(),
-                "{scraped}"
-            );
-        }
+        ]);
     }
 
     #[test]

@@ -1179,9 +1179,9 @@ mod tests {
         assert_eq!(first(&f14, quoted), first(&f15, quoted));
     }
 
-    /// Featurizers of cue rules 15, 16 and 17 (min_df 1).
-    fn fit_15_16_17() -> [Featurizer; 3] {
-        [15, 16, 17].map(|cue_rules| {
+    /// Featurizers of the given revisions of the cue rules (min_df 1), fitted on [`docs`].
+    fn fit_rules<const N: usize>(revisions: [u8; N]) -> [Featurizer; N] {
+        revisions.map(|cue_rules| {
             Featurizer::fit(
                 FeatureConfig {
                     cue_rules,
@@ -1192,6 +1192,11 @@ mod tests {
             )
             .unwrap()
         })
+    }
+
+    /// Featurizers of cue rules 15, 16 and 17 (min_df 1).
+    fn fit_15_16_17() -> [Featurizer; 3] {
+        fit_rules([15, 16, 17])
     }
 
     /// `name`'s value for `text` read alone by `f`, after checking the fast path against the
@@ -1361,17 +1366,7 @@ mod tests {
     }
 
     fn fit_17_18() -> [Featurizer; 2] {
-        [17, 18].map(|cue_rules| {
-            Featurizer::fit(
-                FeatureConfig {
-                    cue_rules,
-                    min_df: 1,
-                    ..FeatureConfig::default()
-                },
-                &docs(),
-            )
-            .unwrap()
-        })
+        fit_rules([17, 18])
     }
 
     #[test]
@@ -1448,17 +1443,7 @@ mod tests {
 
     #[test]
     fn cue_rules_19_count_the_readers_calls_to_action_as_exhortation() {
-        let [f18, f19] = [18, 19].map(|cue_rules| {
-            Featurizer::fit(
-                FeatureConfig {
-                    cue_rules,
-                    min_df: 1,
-                    ..FeatureConfig::default()
-                },
-                &docs(),
-            )
-            .unwrap()
-        });
+        let [f18, f19] = fit_rules([18, 19]);
         let ex = |f: &Featurizer, text: &str| checked_cue(f, text, "cue:exhortation");
         let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
         for text in [
@@ -1480,17 +1465,7 @@ mod tests {
 
     #[test]
     fn cue_rules_20_read_the_authors_verdict_on_a_report_as_the_authors() {
-        let [f19, f20] = [19, 20].map(|cue_rules| {
-            Featurizer::fit(
-                FeatureConfig {
-                    cue_rules,
-                    min_df: 1,
-                    ..FeatureConfig::default()
-                },
-                &docs(),
-            )
-            .unwrap()
-        });
+        let [f19, f20] = fit_rules([19, 20]);
         let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
         let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
         // Invented: the report is the source's, the verdict on it the author's. Revision 19

@@ -139,12 +139,14 @@ fn quotation_marks_written_as_entities_quote_in_sentences_and_classify() {
         .replace("&rdquo;", "”")
         .replace("&quot;", "\"")
         .replace("&rsquo;", "’");
-    let p = |rows: &[Value]| -> Vec<f64> {
-        rows.iter()
-            .map(|r| r["p_opinion"].as_f64().unwrap())
-            .collect()
-    };
-    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+    assert_eq!(p_opinions(text), p_opinions(&literal));
+}
+
+/// `classify`'s P(opinion) of every sentence of `text`.
+fn p_opinions(text: &str) -> Vec<f64> {
+    (rows("classify", text).iter())
+        .map(|r| r["p_opinion"].as_f64().unwrap())
+        .collect()
 }
 
 #[test]
@@ -178,12 +180,7 @@ fn single_guillemet_and_low_mark_entities_quote_as_their_characters() {
     for name in ["in_quote", "attributed", "continues_quote"] {
         assert_eq!(flag(&got, name), flag(&lit, name), "{name}");
     }
-    let p = |rows: &[Value]| -> Vec<f64> {
-        rows.iter()
-            .map(|r| r["p_opinion"].as_f64().unwrap())
-            .collect()
-    };
-    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+    assert_eq!(p_opinions(text), p_opinions(&literal));
 }
 
 #[test]
@@ -207,16 +204,11 @@ fn a_speaker_label_with_an_entity_in_its_name_is_a_speakers() {
     for name in ["speaker_turn", "speaker_turn_14", "column_head", "in_quote"] {
         assert_eq!(flag(&got, name), flag(&lit, name), "{name}");
     }
-    let p = |rows: &[Value]| -> Vec<f64> {
-        rows.iter()
-            .map(|r| r["p_opinion"].as_f64().unwrap())
-            .collect()
-    };
-    assert_eq!(p(&rows("classify", text)), p(&rows("classify", &literal)));
+    assert_eq!(p_opinions(text), p_opinions(&literal));
     // A sentence read alone (classify of one line) reads the label too.
     let one = "Ren&eacute;e Dupont: The depot is essential.";
     let one_lit = "Renée Dupont: The depot is essential.";
-    assert_eq!(p(&rows("classify", one)), p(&rows("classify", one_lit)));
+    assert_eq!(p_opinions(one), p_opinions(one_lit));
 }
 
 #[test]
@@ -284,6 +276,25 @@ fn a_dateline_alone_on_its_line_stays_a_line_of_its_own() {
     );
 }
 
+/// `classify -f jsonl` rows of `text` read from a file (cut into blocks when a paragraph is
+/// long) and read whole from one JSONL line, both written in `dir`.
+fn classify_file_and_jsonl_line(dir: &std::path::Path, text: &str) -> (Vec<Value>, Vec<Value>) {
+    let path = crate::harness::write(dir, "long.txt", text);
+    let line = serde_json::json!({"id": 1, "text": text}).to_string();
+    let jsonl_path = crate::harness::write(dir, "long.jsonl", line + "\n");
+    let cut = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
+    let args = [
+        "classify",
+        "--input-format",
+        "jsonl",
+        &jsonl_path,
+        "-f",
+        "jsonl",
+    ];
+    let whole = jsonl(&factop(&args, None).ok());
+    (cut, whole)
+}
+
 /// One paragraph over 256 KiB (the file and standard-input path reads in blocks of 256 KiB,
 /// cut where a sentence starts when no paragraph break is in view), opening with `label` and
 /// made of invented sentences with short questions among them.
@@ -320,24 +331,7 @@ fn a_labelled_paragraph_longer_than_a_block_keeps_its_flags_after_the_cut() {
             };
             assert!(flag(&rows, name) == want, "{label} {name}");
         }
-        let path = crate::harness::write(dir.path(), "long.txt", &text);
-        let line = serde_json::json!({"id": 1, "text": text}).to_string();
-        let jsonl_path = crate::harness::write(dir.path(), "long.jsonl", line + "\n");
-        let cut = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
-        let whole = jsonl(
-            &factop(
-                &[
-                    "classify",
-                    "--input-format",
-                    "jsonl",
-                    &jsonl_path,
-                    "-f",
-                    "jsonl",
-                ],
-                None,
-            )
-            .ok(),
-        );
+        let (cut, whole) = classify_file_and_jsonl_line(dir.path(), &text);
         assert_eq!(cut.len(), whole.len());
         for (c, w) in cut.iter().zip(&whole) {
             assert_eq!(
@@ -378,24 +372,7 @@ fn a_quotation_open_at_the_cut_of_a_long_paragraph_reads_as_the_whole_paragraph(
     // JSONL line.
     let dir = tempfile::tempdir().unwrap();
     let text = long_quoting_paragraph();
-    let path = crate::harness::write(dir.path(), "long.txt", &text);
-    let line = serde_json::json!({"id": 1, "text": text}).to_string();
-    let jsonl_path = crate::harness::write(dir.path(), "long.jsonl", line + "\n");
-    let cut = jsonl(&factop(&["classify", &path, "-f", "jsonl"], None).ok());
-    let whole = jsonl(
-        &factop(
-            &[
-                "classify",
-                "--input-format",
-                "jsonl",
-                &jsonl_path,
-                "-f",
-                "jsonl",
-            ],
-            None,
-        )
-        .ok(),
-    );
+    let (cut, whole) = classify_file_and_jsonl_line(dir.path(), &text);
     assert!(cut.len() > 5_000, "{}", cut.len());
     assert_eq!(cut.len(), whole.len());
     let differ: Vec<_> = (cut.iter().zip(&whole))
