@@ -129,10 +129,10 @@ impl Context {
     /// (`column_head`).
     #[inline]
     pub(crate) fn with_label(self, decoded: &str, cue_rules: u8) -> Context {
-        let text = decoded;
         if cue_rules >= 14 {
             let heading = cue_rules >= 16 && self.column_head;
-            if !(self.speaker_turn_14 || heading) && crate::segment::decoded_speaker_label_14(text)
+            if !(self.speaker_turn_14 || heading)
+                && crate::segment::decoded_speaker_label_14(decoded)
             {
                 return Context {
                     speaker_turn_14: true,
@@ -142,7 +142,7 @@ impl Context {
             self
         } else if cue_rules >= 13
             && !self.speaker_turn
-            && crate::segment::decoded_speaker_label(text)
+            && crate::segment::decoded_speaker_label(decoded)
         {
             Context {
                 speaker_turn: true,

@@ -366,11 +366,7 @@ impl<'a> Scanner<'a> {
         // near the start is read; a label is read decoded (`Ren&eacute;e Dupont:`), so a start
         // with an entity or a soft hyphen is read further.
         self.turn = super::speaker::may_open_label(head) && {
-            let mut scan = super::speaker::SCAN_BYTES;
-            if memchr::memchr2(b'&', 0xAD, &head[..head.len().min(scan)]).is_some() {
-                scan *= super::speaker::ENTITY_SPREAD;
-            }
-            let head = &head[..head.len().min(scan)];
+            let head = super::speaker::label_head(head);
             let head = std::str::from_utf8(head)
                 .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""));
             super::speaker_label(head).is_some()
@@ -2048,6 +2044,12 @@ pub(super) fn entity_text(b: &[u8], k: usize, ue: usize) -> Option<(usize, char)
         .then_some((semi + 1 - k, c))
 }
 
+/// Whether the bytes `b` hold an `&` or the byte 0xAD (a soft hyphen's second byte): the
+/// only bytes [`decode_scraped`] may change.
+pub(super) fn may_decode(b: &[u8]) -> bool {
+    memchr::memchr2(b'&', 0xAD, b).is_some()
+}
+
 /// `text` as the feature analyzer reads scraped text: the entities of quotation marks and of
 /// the ellipsis that the segmenter reads as those marks ([`ENTITY_MARKS`]: `&quot;` → `"`,
 /// `&ldquo;` → `“`, `&hellip;` → `…`), of the ampersand (`&amp;` `&#38;` → `&`, so `A&amp;E`
@@ -2058,7 +2060,7 @@ pub(super) fn entity_text(b: &[u8], k: usize, ue: usize) -> Option<(usize, char)
 /// there is nothing to change (no `&` and no soft hyphen: one `memchr2`).
 pub(crate) fn decode_scraped(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
-    if memchr::memchr2(b'&', 0xAD, b).is_none() {
+    if !may_decode(b) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::new();

@@ -22,6 +22,7 @@
 //! 2:`) or other punctuation, nor a label before a figure or a rating (`Serves: 4`, `Novak:
 //! 7/10`).
 
+use super::scan::may_decode;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
@@ -29,12 +30,12 @@ use std::sync::LazyLock;
 const MAX_LABEL_BYTES: usize = 60;
 /// How much of a block's start the segmenter hands to [`speaker_label`]: the longest label,
 /// its colon and room for the white space and first word after it.
-pub(super) const SCAN_BYTES: usize = MAX_LABEL_BYTES + 64;
+const SCAN_BYTES: usize = MAX_LABEL_BYTES + 64;
 /// How many times longer than it reads a label may be written in scraped text: the bytes of
 /// entities per byte of what they stand for (`&eacute;` is 8 bytes for the 2 of `é`, `&#8217;`
 /// 7 for 3), with room. Labels are read decoded (see [`speaker_label`]), so the segmenter hands
 /// a block's start that holds an entity this many times [`SCAN_BYTES`].
-pub(super) const ENTITY_SPREAD: usize = 8;
+const ENTITY_SPREAD: usize = 8;
 /// Most words of the speaker part of a label.
 const MAX_SPEAKER_WORDS: usize = 4;
 /// Most words of the topic after `on`.
@@ -289,10 +290,15 @@ impl Word<'_> {
     }
 }
 
-/// Whether the bytes `near` hold an `&` or the byte 0xAD (a soft hyphen's second byte), which
-/// [`super::decode_scraped`] may change.
-fn may_decode(near: &[u8]) -> bool {
-    memchr::memchr2(b'&', 0xAD, near).is_some()
+/// How much of a block's start `head` the segmenter hands to [`speaker_label`]: [`SCAN_BYTES`],
+/// or [`ENTITY_SPREAD`] times as much when an entity or a soft hyphen in it may make the label
+/// shorter decoded.
+pub(super) fn label_head(head: &[u8]) -> &[u8] {
+    let mut scan = SCAN_BYTES;
+    if may_decode(&head[..head.len().min(scan)]) {
+        scan *= ENTITY_SPREAD;
+    }
+    &head[..head.len().min(scan)]
 }
 
 /// Whether the bytes `head` (a block) may open with a speaker label: a colon within
@@ -361,7 +367,7 @@ fn decoded_label(text: &str, rev14: bool) -> Option<usize> {
     if !colon_near && !may_decode(near) {
         return None;
     }
-    if colon_near && memchr::memchr2(b'&', 0xAD, b).is_none() {
+    if colon_near && !may_decode(b) {
         return label(text, rev14);
     }
     let decoded = super::decode_scraped(text);
