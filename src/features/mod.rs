@@ -304,7 +304,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 20;
+pub const CUE_RULES: u8 = 21;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 18.
 pub const DEFAULT_CUE_RULES: u8 = 18;
@@ -1083,7 +1083,7 @@ mod tests {
     fn cue_rules_18_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 18);
         assert_eq!(DEFAULT_CUE_RULES, 18);
-        assert_eq!(CUE_RULES, 20);
+        assert_eq!(CUE_RULES, 21);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
