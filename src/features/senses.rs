@@ -1468,10 +1468,9 @@ pub(crate) fn is_loaded_21<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
         return true;
     }
     let is = |j: usize, w: &str| word(tokens, j).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    if let Ok(p) = LOADED_PAIRS_21.binary_search_by(|(w, _)| {
-        w.bytes()
-            .cmp(t.bytes().map(|b| b.to_ascii_lowercase()))
-    }) {
+    if let Ok(p) = LOADED_PAIRS_21
+        .binary_search_by(|(w, _)| w.bytes().cmp(t.bytes().map(|b| b.to_ascii_lowercase())))
+    {
         return LOADED_PAIRS_21[p].1.iter().any(|w| is(k + 1, w));
     }
     if (t.eq_ignore_ascii_case("caved") || t.eq_ignore_ascii_case("caving")) && is(k + 1, "in") {
@@ -1587,12 +1586,24 @@ mod tests {
             VERDICT_PEOPLE_20,
             VERDICT_THINGS_20,
             VERDICT_DEGREE_20,
+            LOADED_WORDS_21,
+            FORCED_THROUGH_21,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
                 list.iter().all(|w| w.to_ascii_lowercase() == *w),
                 "{list:?}"
             );
+        }
+        assert!(LOADED_PAIRS_21.windows(2).all(|w| w[0].0 < w[1].0));
+        for (first, seconds) in LOADED_PAIRS_21 {
+            assert_eq!(first.to_ascii_lowercase(), *first);
+            assert!(seconds.windows(2).all(|w| w[0] < w[1]), "{seconds:?}");
+        }
+        // Revision 21's loaded words are the ones the evaluative lexicon does not hold.
+        let evaluative = include_str!("lexicons/evaluative.txt");
+        for w in LOADED_WORDS_21 {
+            assert!(!evaluative.lines().any(|l| l.trim() == *w), "{w}");
         }
         assert!(in_sorted(IMPERATIVE_VERBS, "Book") && in_sorted(IMPERATIVE_VERBS, "FORGIVE"));
         assert!(!in_sorted(IMPERATIVE_VERBS, "The") && !in_sorted(IMPERATIVE_OPENERS, "Doe"));
@@ -1650,6 +1661,48 @@ mod tests {
     fn imperative(s: &str) -> Option<String> {
         let t = toks(s);
         imperative_at(&t[..], 13).map(|i| t[i].text.clone())
+    }
+
+    #[test]
+    fn revision_21_reads_loaded_words() {
+        let at = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter(|&k| is_loaded_21(&t[..], k))
+                .map(|k| t[k].text.to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        // Invented sentences: loaded words, pairs and phrases in the author's voice.
+        for (s, word) in [
+            ("The club splurged a fortune on a goalkeeper.", "splurged"),
+            ("Two directors enjoyed a junket to Monaco.", "junket"),
+            ("The board is full of the owner's cronies.", "cronies"),
+            ("The minister caved in after two days.", "caved"),
+            ("The hospice budget was cut to the bone.", "bone"),
+            ("The pier is a white elephant.", "white"),
+            ("The scheme was a gravy train for consultants.", "gravy"),
+            ("The council has a cosy deal with the developer.", "cosy"),
+            (
+                "The council rammed the charges through in an evening.",
+                "rammed",
+            ),
+            ("The plan was kicked into the long grass.", "long"),
+            ("The inquiry was a whitewash.", "whitewash"),
+        ] {
+            assert_eq!(at(s), [word], "{s}");
+        }
+        // Plain senses, literal ones, and quoted words.
+        for s in [
+            "A van rammed through the gates of the depot.",
+            "The cave in the cliff flooded.",
+            "A fat cat slept on the wall.",
+            "The budget was cut by a tenth.",
+            "The team wore white shirts.",
+            "\"It was a junket,\" he said.",
+            "The long walk ended at the grass verge.",
+        ] {
+            assert!(at(s).is_empty(), "{s}: {:?}", at(s));
+        }
     }
 
     #[test]
