@@ -38,13 +38,14 @@ use std::path::{Path, PathBuf};
 /// newsroom's tests, ratings, broadcast formulae, link lines, a reader's `Q` letter), version
 /// 26 revision 18 (the newsroom's staff, a writer's question to an expert, verdict labels, a
 /// transcript's `Q:` turns), version 27 revision 19 (the reader's calls to action), version
-/// 28 revision 20 (the author's verdict on a report).
+/// 28 revision 20 (the author's verdict on a report), version 29 revision 21 (loaded words in
+/// the author's voice).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 28;
+pub const FORMAT_VERSION: u32 = 29;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -90,7 +91,9 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 20 {
+    if m.params.features.cue_rules >= 21 {
+        29
+    } else if m.params.features.cue_rules >= 20 {
         28
     } else if m.params.features.cue_rules >= 19 {
         27
@@ -919,6 +922,7 @@ mod tests {
         for (rules, version) in [
             (19, 27),
             (20, 28),
+            (21, 29),
             (17, 25),
             (16, 24),
             (15, 23),

@@ -209,7 +209,10 @@ pub struct Args {
     /// (`Write to your councillor …`, `Complain to …`, `Don't bother with …`) as the author's
     /// imperative; 20 (opt-in) adds the author's verdict on a report (`X claimed, wrongly, that
     /// …`, `X rightly concluded …`, `…, and they are right.`, `…, which is nonsense.`) as the
-    /// author's: no reported speech in that sentence, the verdict word one evaluative match.
+    /// author's: no reported speech in that sentence, the verdict word one evaluative match;
+    /// 21 (opt-in) adds loaded words in the author's voice (`splurged`, `a junket`, `cronies`,
+    /// `caved in`, `to the bone`, `gravy train`) as one evaluative match each (the report's
+    /// inside reported speech, as a lexicon word is).
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

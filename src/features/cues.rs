@@ -361,6 +361,15 @@ pub(crate) fn reads_revision_20(rules: u8) -> bool {
     rules >= 20
 }
 
+/// Whether revision `rules` of the cue rules reads revision 21's words: loaded words in the
+/// author's voice (`senses::is_loaded_21`: `splurged`, `a junket`, `cronies`, `caved in`,
+/// `to the bone`, `gravy train`, `rammed the charges through`) as one evaluative match each
+/// when no lexicon counted them (the report's inside a reported-speech scope, as a lexicon
+/// word is): 21 and later (21 reads what 20 reads).
+pub(crate) fn reads_revision_21(rules: u8) -> bool {
+    rules >= 21
+}
+
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
 /// action as the author's imperative (`senses::imperative_at`: `Write to your councillor …`,
 /// `Complain to the regulator.`, `Don't bother with …`): 19 and later.
@@ -1237,6 +1246,21 @@ impl CueSet {
             && tokens.span(0) == Span::Author
         {
             author[self.evaluative] += 1;
+        }
+        // Loaded words (cue rules 21) are one evaluative match each, unless a lexicon counted
+        // them: the author's, or the report's inside its scope.
+        if reads_revision_21(self.rules) {
+            for k in 0..tokens.count() {
+                if super::senses::is_loaded_21(tokens, k)
+                    && self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
+                {
+                    if !scope.is_empty() && scope.contains(k) {
+                        reported[self.evaluative] += 1;
+                    } else {
+                        author[self.evaluative] += 1;
+                    }
+                }
+            }
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);

@@ -304,7 +304,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 20;
+pub const CUE_RULES: u8 = 21;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 18.
 pub const DEFAULT_CUE_RULES: u8 = 18;
@@ -1083,7 +1083,7 @@ mod tests {
     fn cue_rules_18_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 18);
         assert_eq!(DEFAULT_CUE_RULES, 18);
-        assert_eq!(CUE_RULES, 20);
+        assert_eq!(CUE_RULES, 21);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1115,7 +1115,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 21,
+            cue_rules: 22,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1497,6 +1497,60 @@ mod tests {
                 assert_eq!(f20.transform(text, ctx), f19.transform(text, ctx), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn cue_rules_21_count_loaded_words_as_evaluative_matches() {
+        let [f20, f21] = fit_rules([20, 21]);
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        // Invented: a loaded word in the author's voice is one more evaluative match.
+        for text in [
+            "The ferry company splurged four million pounds on a new logo.",
+            "Three aldermen went on a junket to the Algarve.",
+            "The governors caved in to the sponsors within a week.",
+            "The library service has been cut to the bone.",
+            "The board rammed the new rota through in one meeting.",
+            "The new footbridge is a white elephant.",
+            "The hospital trust's fat-cat managers awarded themselves a rise.",
+        ] {
+            assert_eq!(
+                count(cue(&f21, text, "cue:evaluative")),
+                count(cue(&f20, text, "cue:evaluative")) + 1.0,
+                "{text}"
+            );
+        }
+        // Inside a report's scope it is the report's, as a lexicon word is.
+        let text = "Opposition councillors say the mayor splurged on a new car.";
+        assert_eq!(
+            count(cue(&f21, text, "cue:reported_evaluative")),
+            count(cue(&f20, text, "cue:reported_evaluative")) + 1.0,
+            "{text}"
+        );
+        assert_eq!(
+            cue(&f21, text, "cue:evaluative"),
+            cue(&f20, text, "cue:evaluative")
+        );
+        // A word the evaluative lexicon holds already and literal senses: as revision 20
+        // reads them.
+        for text in [
+            "The council squandered the grant on consultants.",
+            "A delivery van rammed through the gates of the depot.",
+            "The cave in the cliff flooded at high tide.",
+            "A fat cat slept on the windowsill.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f21.transform(text, ctx), f20.transform(text, ctx), "{text}");
+            }
+        }
+        // A quotation's word is the speaker's (read alone: inside a quotation that goes on,
+        // the marks read the other way round).
+        let text = "\"It was a junket,\" the councillor said.";
+        assert_eq!(
+            f21.transform(text, Context::default()),
+            f20.transform(text, Context::default()),
+            "{text}"
+        );
     }
 
     #[test]

@@ -1330,6 +1330,170 @@ pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
     (in_list(k, VERDICT_WORDS_20) && (k + 1 == n || to)).then_some(k)
 }
 
+/// Loaded words (cue rules 21): verbs, nouns and adjectives that a news editor would strike
+/// from a report as the writer's judgement, and which the evaluative lexicon does not hold
+/// (`splurged`, `junket`, `cronies`, `stonewalling`, `shambolic`). Words with a plain sense
+/// common in news (`slashed`, `axed`, `snubbed`, `regime`, `racket`, `stunt`) are not here.
+/// Written for factop. Lower case, in increasing order.
+const LOADED_WORDS_21: &[&str] = &[
+    "bleated",
+    "bleating",
+    "blundered",
+    "blundering",
+    "boondoggle",
+    "boondoggles",
+    "botching",
+    "bungled",
+    "bungles",
+    "cabal",
+    "cronies",
+    "crony",
+    "cronyism",
+    "cushy",
+    "diktat",
+    "dithered",
+    "dithering",
+    "dithers",
+    "duped",
+    "exorbitant",
+    "eye-watering",
+    "fat-cat",
+    "fat-cats",
+    "fleeced",
+    "fleecing",
+    "foisted",
+    "freebie",
+    "freebies",
+    "frittered",
+    "frittering",
+    "gimmick",
+    "gimmicks",
+    "gimmicky",
+    "gloated",
+    "gloating",
+    "grandstanding",
+    "grovelled",
+    "grovelling",
+    "hoodwinked",
+    "jobsworth",
+    "jobsworths",
+    "junket",
+    "junkets",
+    "kowtowed",
+    "kowtowing",
+    "lackey",
+    "lackeys",
+    "lavished",
+    "lavishing",
+    "meddled",
+    "meddling",
+    "mouthpiece",
+    "omnishambles",
+    "pontificated",
+    "pontificating",
+    "railroaded",
+    "rubber-stamped",
+    "rubber-stamping",
+    "shambles",
+    "shambolic",
+    "shoehorned",
+    "sky-high",
+    "splurge",
+    "splurged",
+    "splurges",
+    "splurging",
+    "spouted",
+    "spouting",
+    "squandering",
+    "squanders",
+    "steamrollered",
+    "stitch-up",
+    "stonewalled",
+    "stonewalling",
+    "stooge",
+    "stooges",
+    "trousered",
+    "trumpeted",
+    "whinged",
+    "whingeing",
+    "whitewash",
+];
+
+/// Two-word loaded nouns (cue rules 21), as (first word, second words): `gravy train`, `slush
+/// fund`, `white elephant`, `cosy deal`. Read at the first word. Lower case, the first words
+/// in increasing order.
+const LOADED_PAIRS_21: &[(&str, &[&str])] = &[
+    (
+        "cosy",
+        &[
+            "arrangement",
+            "arrangements",
+            "cartel",
+            "club",
+            "consensus",
+            "deal",
+            "deals",
+            "relationship",
+            "relationships",
+        ],
+    ),
+    ("fat", &["cats"]),
+    ("gravy", &["train"]),
+    ("long", &["grass"]),
+    ("power", &["grab"]),
+    ("publicity", &["stunt", "stunts"]),
+    ("slush", &["fund", "funds"]),
+    ("spin", &["doctor", "doctors"]),
+    ("sweetheart", &["deal", "deals"]),
+    ("vanity", &["project", "projects"]),
+    ("white", &["elephant", "elephants"]),
+];
+
+/// Verbs that are loaded when the object is forced `through` (`rammed the charges through`),
+/// not when the verb is (`rammed through the gates`). Lower case, in increasing order.
+const FORCED_THROUGH_21: &[&str] = &["bulldozed", "bulldozing", "rammed", "ramming"];
+
+/// Whether the author's token `k` is a loaded word of cue rules 21: one of
+/// [`LOADED_WORDS_21`]; the first word of a pair of [`LOADED_PAIRS_21`] (`gravy train`); `caved`
+/// or `caving` before `in`; `bone` closing `to the bone`; or a verb of [`FORCED_THROUGH_21`]
+/// with its object forced `through` (`rammed the charges through in an evening`: at least one
+/// word between, and `through` not followed by a determiner, as `rammed the van through the
+/// gates` is).
+pub(crate) fn is_loaded_21<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    let Some(t) = word(tokens, k) else {
+        return false;
+    };
+    if in_sorted(LOADED_WORDS_21, t) {
+        return true;
+    }
+    let is = |j: usize, w: &str| word(tokens, j).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    if let Ok(p) = LOADED_PAIRS_21
+        .binary_search_by(|(w, _)| w.bytes().cmp(t.bytes().map(|b| b.to_ascii_lowercase())))
+    {
+        return LOADED_PAIRS_21[p].1.iter().any(|w| is(k + 1, w));
+    }
+    if (t.eq_ignore_ascii_case("caved") || t.eq_ignore_ascii_case("caving")) && is(k + 1, "in") {
+        return true;
+    }
+    if t.eq_ignore_ascii_case("bone") && k >= 2 && is(k - 1, "the") && is(k - 2, "to") {
+        return true;
+    }
+    if in_sorted(FORCED_THROUGH_21, t) {
+        let n = tokens.count();
+        let determiners = ["a", "an", "his", "her", "its", "the", "their"];
+        for j in k + 2..(k + 8).min(n) {
+            if tokens.gap(j) & (GAP_COMMA | GAP_STOP) != 0 {
+                return false;
+            }
+            if is(j, "through") {
+                return !determiners.iter().any(|d| is(j + 1, d));
+            }
+        }
+    }
+    false
+}
+
 /// Whether the sentence `raw` (as written) opens with the author's verdict label (cue rules
 /// 18): one of [`VERDICT_LABELS_18`] (a curly apostrophe read as straight), then a colon and
 /// a name or figure (`Best buy: Kelso Quick 1.7`, `Avoid: the Heritage`); the label is the
@@ -1422,12 +1586,24 @@ mod tests {
             VERDICT_PEOPLE_20,
             VERDICT_THINGS_20,
             VERDICT_DEGREE_20,
+            LOADED_WORDS_21,
+            FORCED_THROUGH_21,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
                 list.iter().all(|w| w.to_ascii_lowercase() == *w),
                 "{list:?}"
             );
+        }
+        assert!(LOADED_PAIRS_21.windows(2).all(|w| w[0].0 < w[1].0));
+        for (first, seconds) in LOADED_PAIRS_21 {
+            assert_eq!(first.to_ascii_lowercase(), *first);
+            assert!(seconds.windows(2).all(|w| w[0] < w[1]), "{seconds:?}");
+        }
+        // Revision 21's loaded words are the ones the evaluative lexicon does not hold.
+        let evaluative = include_str!("lexicons/evaluative.txt");
+        for w in LOADED_WORDS_21 {
+            assert!(!evaluative.lines().any(|l| l.trim() == *w), "{w}");
         }
         assert!(in_sorted(IMPERATIVE_VERBS, "Book") && in_sorted(IMPERATIVE_VERBS, "FORGIVE"));
         assert!(!in_sorted(IMPERATIVE_VERBS, "The") && !in_sorted(IMPERATIVE_OPENERS, "Doe"));
@@ -1485,6 +1661,48 @@ mod tests {
     fn imperative(s: &str) -> Option<String> {
         let t = toks(s);
         imperative_at(&t[..], 13).map(|i| t[i].text.clone())
+    }
+
+    #[test]
+    fn revision_21_reads_loaded_words() {
+        let at = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter(|&k| is_loaded_21(&t[..], k))
+                .map(|k| t[k].text.to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        // Invented sentences: loaded words, pairs and phrases in the author's voice.
+        for (s, word) in [
+            ("The club splurged a fortune on a goalkeeper.", "splurged"),
+            ("Two directors enjoyed a junket to Monaco.", "junket"),
+            ("The board is full of the owner's cronies.", "cronies"),
+            ("The minister caved in after two days.", "caved"),
+            ("The hospice budget was cut to the bone.", "bone"),
+            ("The pier is a white elephant.", "white"),
+            ("The scheme was a gravy train for consultants.", "gravy"),
+            ("The council has a cosy deal with the developer.", "cosy"),
+            (
+                "The council rammed the charges through in an evening.",
+                "rammed",
+            ),
+            ("The plan was kicked into the long grass.", "long"),
+            ("The inquiry was a whitewash.", "whitewash"),
+        ] {
+            assert_eq!(at(s), [word], "{s}");
+        }
+        // Plain senses, literal ones, and quoted words.
+        for s in [
+            "A van rammed through the gates of the depot.",
+            "The cave in the cliff flooded.",
+            "A fat cat slept on the wall.",
+            "The budget was cut by a tenth.",
+            "The team wore white shirts.",
+            "\"It was a junket,\" he said.",
+            "The long walk ended at the grass verge.",
+        ] {
+            assert!(at(s).is_empty(), "{s}: {:?}", at(s));
+        }
     }
 
     #[test]

@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "21"][..],
+        &["--cue-rules", "22"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1562,4 +1562,44 @@ fn cue_rules_20_are_opt_in_with_format_version_28() {
     assert!(new[1] > old[1], "{} {}", new[1], old[1]);
     let card = factop(&["inspect", &twenty.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 20)"), "{card}");
+}
+
+/// An invented article: a report, the author's loaded verb (cue rules 21), the same word in a
+/// quotation.
+const REVISION_21_LOADED: &str = "The council will vote on the harbour plan next Thursday.\n\n\
+    The council splurged two million pounds on a new logo last spring.\n\n\
+    \"It was a splurge,\" said the opposition leader, Ann Tolley.\n";
+
+#[test]
+fn cue_rules_21_are_opt_in_with_format_version_29() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twenty, twenty_one) = (dir.path().join("20.json"), dir.path().join("21.json"));
+    let (eighteen, default) = (dir.path().join("18.json"), dir.path().join("default.json"));
+    train_to(&eighteen, &["--cue-rules", "18"]);
+    train_to(&twenty, &["--cue-rules", "20"]);
+    train_to(&twenty_one, &["--cue-rules", "21"]);
+    train_to(&default, &[]);
+    let v21 = model_json(&twenty_one);
+    assert_eq!(v21["format_version"], 29);
+    assert_eq!(v21["params"]["features"]["cue_rules"], 21);
+    assert_eq!(model_json(&twenty)["format_version"], 28);
+    // The default stays revision 18: the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&eighteen).unwrap()
+    );
+    // The seed data has no loaded word of revision 21's: the same weights as 20, and only the
+    // author's loaded verb moves, toward opinion.
+    assert_eq!(model_json(&twenty)["weights"], v21["weights"]);
+    let (old, new) = (
+        p_opinion(&twenty, REVISION_21_LOADED),
+        p_opinion(&twenty_one, REVISION_21_LOADED),
+    );
+    assert_eq!(old.len(), 3);
+    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
+        assert_eq!(a == b, i != 1, "sentence {i}: {a} {b}");
+    }
+    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
+    let card = factop(&["inspect", &twenty_one.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 21)"), "{card}");
 }
