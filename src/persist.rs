@@ -852,7 +852,8 @@ mod tests {
     /// version 13, cue rules 6 version 14, cue rules 7 version 15, cue rules 8 version 16, cue rules 9
     /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20, cue
     /// rules 13 version 21, cue rules 14 version 22, cue rules 15 version 23, cue rules 16 version 24,
-    /// cue rules 17 version 25, cue rules 18 version 26).
+    /// cue rules 17 version 25, cue rules 18 version 26, cue rules 19 version 27, cue rules 20
+    /// version 28).
     /// Its reported-stance
     /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
     /// no stance frames' cue (cue rules 11) or weight.
@@ -860,7 +861,7 @@ mod tests {
         let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(18.into()));
+        assert_eq!(features.remove("cue_rules"), Some(20.into()));
         remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
         v
@@ -907,22 +908,22 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_18_are_stored_and_make_version_9_to_26() {
+    fn single_quotes_and_cue_rules_3_to_21_are_stored_and_make_version_9_to_29() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        // The default model has cue rules 18: version 26, read back as 18.
-        assert_eq!(m.params.features.cue_rules, 18);
-        assert_eq!(format_version_of(&m), 26);
+        // The default model has cue rules 20: version 28, read back as 20.
+        assert_eq!(m.params.features.cue_rules, 20);
+        assert_eq!(format_version_of(&m), 28);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 26);
+        assert_eq!(v["format_version"], 28);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 18);
+        assert_eq!(v["params"]["features"]["cue_rules"], 20);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
-        assert_eq!(back.params.features.cue_rules, 18);
+        assert_eq!(back.params.features.cue_rules, 20);
         for (rules, version) in [
-            (19, 27),
-            (20, 28),
             (21, 29),
+            (19, 27),
+            (18, 26),
             (17, 25),
             (16, 24),
             (15, 23),
@@ -1148,8 +1149,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 18 the model is version 26 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 26);
+        // (With cue rules 20 the model is version 28 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 28);
         // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
         let m = default_double();
         let mut on = m.clone();

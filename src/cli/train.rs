@@ -201,13 +201,13 @@ pub struct Args {
     /// (`I have driven a bus … for 22 years`) as no first person; `Welcome back to …` and
     /// `Good evening from …` as no evaluation; `Read more: …` as no imperative; a rating line
     /// (`Four stars`, `★★★☆☆`, `Rating: 3/5`) as the author's evaluation; and a reader's
-    /// letter headed `Q` without a colon (in context only) as a question block; 18 (the default)
+    /// letter headed `Q` without a colon (in context only) as a question block; 18
     /// adds the newsroom's staff (`our librarian`) and a writer's question to a named expert
     /// (`I asked Dr …`) as no first person, a verdict label (`Best buy: …`, `Worst buy: …`)
     /// as the author's evaluation, and a transcript's short questions after a `Q:` label (in
     /// context only) as a question block's; 19 (opt-in) adds the reader's calls to action
     /// (`Write to your councillor …`, `Complain to …`, `Don't bother with …`) as the author's
-    /// imperative; 20 (opt-in) adds the author's verdict on a report (`X claimed, wrongly, that
+    /// imperative; 20 (the default) adds the author's verdict on a report (`X claimed, wrongly, that
     /// …`, `X rightly concluded …`, `…, and they are right.`, `…, which is nonsense.`) as the
     /// author's: no reported speech in that sentence, the verdict word one evaluative match;
     /// 21 (opt-in) adds loaded words in the author's voice (`splurged`, `a junket`, `cronies`,

@@ -180,14 +180,21 @@ pub struct FeatureConfig {
     /// verb as no imperative (`Read more: …`), a rating line as one evaluative match (`Four
     /// stars`, `★★★☆☆`, `Rating: 3/5`), and, in an article only, a reader's letter headed `Q`
     /// without a colon (`Q My cat …?`) as a question block's sentences (format version 25;
-    /// the default before 18). 18 (the default since 1 December 2026, 13:16 UTC; format
+    /// the default before 18). 18 (the default 1 December 2026, 13:16-22:12 UTC; format
     /// version 26) adds to revision 17 the newsroom's staff (`our librarian`, `our
     /// photographer`) and a writer's question to an expert (`I asked Dr …`, `I put this to
     /// Professor …`) as no first person and `<newsroom>` in the n-grams, a verdict label
     /// (`Best buy: …`, `Worst buy: …`, `Avoid: …`) as one evaluative match, and, in an
     /// article only, a transcript's short questions (at most 12 words, in a paragraph that
-    /// opens with `Q:` or `Question:`) as a question block's sentences. New models use
-    /// revision 18;
+    /// opens with `Q:` or `Question:`) as a question block's sentences (the default before
+    /// 20). 19 (opt-in, format version 27) adds the reader's calls to action (`Write to your
+    /// councillor …`, `Complain to …`) as the author's imperative. 20 (the default since 1
+    /// December 2026, 22:12 UTC; format version 28) adds the author's verdict on a report
+    /// (`X claimed, wrongly, that …`, `X rightly concluded …`, `…, and they are right.`) as the
+    /// author's: no reported-speech scope in that sentence, the verdict word one evaluative
+    /// match. 21 (opt-in, format version 29) adds loaded words in the author's voice
+    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. New models use
+    /// revision 20;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -306,8 +313,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 21;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 18.
-pub const DEFAULT_CUE_RULES: u8 = 18;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 20.
+pub const DEFAULT_CUE_RULES: u8 = 20;
 
 fn default_char_min_df() -> usize {
     3
@@ -1080,9 +1087,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_18_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 18);
-        assert_eq!(DEFAULT_CUE_RULES, 18);
+    fn cue_rules_20_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 20);
+        assert_eq!(DEFAULT_CUE_RULES, 20);
         assert_eq!(CUE_RULES, 21);
         let texts = [
             "Helpfully, the council published the figures a day late.",

@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 26);
+    assert_eq!(v["format_version"], 28);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 18);
+    assert_eq!(v["params"]["features"]["cue_rules"], 20);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1455,22 +1455,15 @@ const REVISION_18_TRANSCRIPT: &str = "The manager met the press on Friday.\n\n\
     Ivo Lind: Of course. We were poor.\n";
 
 #[test]
-fn cue_rules_18_are_the_default_with_format_version_26() {
+fn cue_rules_18_have_format_version_26() {
     let dir = tempfile::tempdir().unwrap();
     let (seventeen, eighteen) = (dir.path().join("17.json"), dir.path().join("18.json"));
-    let default = dir.path().join("default.json");
     train_to(&seventeen, &["--cue-rules", "17"]);
     train_to(&eighteen, &["--cue-rules", "18"]);
-    train_to(&default, &[]);
     let v18 = model_json(&eighteen);
     assert_eq!(v18["format_version"], 26);
     assert_eq!(v18["params"]["features"]["cue_rules"], 18);
     assert_eq!(model_json(&seventeen)["format_version"], 25);
-    // The default is revision 18: the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&eighteen).unwrap()
-    );
     // Only the interviewer's short question moves (the seed data has no such words: the
     // same weights).
     assert_eq!(model_json(&seventeen)["weights"], v18["weights"]);
@@ -1495,19 +1488,12 @@ const REVISION_19_CALL: &str = "The council will vote on the bus cuts next Thurs
 fn cue_rules_19_are_opt_in_with_format_version_27() {
     let dir = tempfile::tempdir().unwrap();
     let (eighteen, nineteen) = (dir.path().join("18.json"), dir.path().join("19.json"));
-    let default = dir.path().join("default.json");
     train_to(&eighteen, &["--cue-rules", "18"]);
     train_to(&nineteen, &["--cue-rules", "19"]);
-    train_to(&default, &[]);
     let v19 = model_json(&nineteen);
     assert_eq!(v19["format_version"], 27);
     assert_eq!(v19["params"]["features"]["cue_rules"], 19);
     assert_eq!(model_json(&eighteen)["format_version"], 26);
-    // The default stays revision 18: the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&eighteen).unwrap()
-    );
     // The seed data has no call of revision 19's: the same weights, and only the author's
     // call to action moves, toward opinion.
     assert_eq!(model_json(&eighteen)["weights"], v19["weights"]);
@@ -1531,11 +1517,10 @@ const REVISION_20_VERDICT: &str = "The council will vote on the bus cuts next Th
     The auditors said the savings figure was wrong.\n";
 
 #[test]
-fn cue_rules_20_are_opt_in_with_format_version_28() {
+fn cue_rules_20_are_the_default_with_format_version_28() {
     let dir = tempfile::tempdir().unwrap();
     let (nineteen, twenty) = (dir.path().join("19.json"), dir.path().join("20.json"));
-    let (eighteen, default) = (dir.path().join("18.json"), dir.path().join("default.json"));
-    train_to(&eighteen, &["--cue-rules", "18"]);
+    let default = dir.path().join("default.json");
     train_to(&nineteen, &["--cue-rules", "19"]);
     train_to(&twenty, &["--cue-rules", "20"]);
     train_to(&default, &[]);
@@ -1543,10 +1528,10 @@ fn cue_rules_20_are_opt_in_with_format_version_28() {
     assert_eq!(v20["format_version"], 28);
     assert_eq!(v20["params"]["features"]["cue_rules"], 20);
     assert_eq!(model_json(&nineteen)["format_version"], 27);
-    // The default stays revision 18: the same file.
+    // The default is revision 20 (since 1 December 2026, 22:12 UTC): the same file.
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&eighteen).unwrap()
+        std::fs::read(&twenty).unwrap()
     );
     // The seed data has no verdict of revision 20's: the same weights as 19, and only the
     // author's verdict on the leader's claim moves, toward opinion.
@@ -1574,8 +1559,7 @@ const REVISION_21_LOADED: &str = "The council will vote on the harbour plan next
 fn cue_rules_21_are_opt_in_with_format_version_29() {
     let dir = tempfile::tempdir().unwrap();
     let (twenty, twenty_one) = (dir.path().join("20.json"), dir.path().join("21.json"));
-    let (eighteen, default) = (dir.path().join("18.json"), dir.path().join("default.json"));
-    train_to(&eighteen, &["--cue-rules", "18"]);
+    let default = dir.path().join("default.json");
     train_to(&twenty, &["--cue-rules", "20"]);
     train_to(&twenty_one, &["--cue-rules", "21"]);
     train_to(&default, &[]);
@@ -1583,10 +1567,10 @@ fn cue_rules_21_are_opt_in_with_format_version_29() {
     assert_eq!(v21["format_version"], 29);
     assert_eq!(v21["params"]["features"]["cue_rules"], 21);
     assert_eq!(model_json(&twenty)["format_version"], 28);
-    // The default stays revision 18: the same file.
+    // The default stays revision 20: the same file.
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&eighteen).unwrap()
+        std::fs::read(&twenty).unwrap()
     );
     // The seed data has no loaded word of revision 21's: the same weights as 20, and only the
     // author's loaded verb moves, toward opinion.
