@@ -41,6 +41,10 @@
 #         2026, used for the decision on cue rules 20, not adopted)
 #   ART16 macro-F1 of the sixteenth article set (datasets/article-challenge-16.csv, blind when
 #         written on 1 December 2026; used for the same decision), in context
+#   CHAL12 macro-F1 on datasets/attribution-challenge-12.csv (blind when written in session 18,
+#         used for the choice of cue rules 20 at 22:12 UTC on 1 December 2026)
+#   ART17 macro-F1 of the seventeenth article set (datasets/article-challenge-17.csv, blind when
+#         written; used for the same choice), in context
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -75,14 +79,15 @@ row() {
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(f1 datasets/attribution-challenge-7.csv) | $(f1 datasets/attribution-challenge-8.csv) | $(f1 datasets/attribution-challenge-9.csv) | $(f1 datasets/attribution-challenge-10.csv) | $(f1 datasets/attribution-challenge-11.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(inctx datasets/article-challenge-11.csv) | $(inctx datasets/article-challenge-12.csv) | $(inctx datasets/article-challenge-13.csv) | $(inctx datasets/article-challenge-14.csv) | $(inctx datasets/article-challenge-15.csv) | $(inctx datasets/article-challenge-16.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(f1 datasets/attribution-challenge-7.csv) | $(f1 datasets/attribution-challenge-8.csv) | $(f1 datasets/attribution-challenge-9.csv) | $(f1 datasets/attribution-challenge-10.csv) | $(f1 datasets/attribution-challenge-11.csv) | $(f1 datasets/attribution-challenge-12.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(inctx datasets/article-challenge-11.csv) | $(inctx datasets/article-challenge-12.csv) | $(inctx datasets/article-challenge-13.csv) | $(inctx datasets/article-challenge-14.csv) | $(inctx datasets/article-challenge-15.csv) | $(inctx datasets/article-challenge-16.csv) | $(inctx datasets/article-challenge-17.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | CHAL7 | CHAL8 | CHAL9 | CHAL10 | CHAL11 | ART | ART7 | ART9 | ART10 | ART11 | ART12 | ART13 | ART14 | ART15 | ART16 | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | CHAL7 | CHAL8 | CHAL9 | CHAL10 | CHAL11 | CHAL12 | ART | ART7 | ART9 | ART10 | ART11 | ART12 | ART13 | ART14 | ART15 | ART16 | ART17 | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus rounds 1-8)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "cue rules 21, not adopted at 22:12 UTC (\`--cue-rules 21\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 21
+row "− revision 20's verdict on a report (\`--cue-rules 19\`, not adopted at 17:27 UTC)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 19
+row "the default model before 1 December's 22:12 UTC choice (\`--cue-rules 18\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 18
 row "the default model before 1 December's 13:16 UTC choice (\`--cue-rules 17\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 17
-row "cue rules 20, not adopted at 19:28 UTC (\`--cue-rules 20\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 20
-row "cue rules 19, not adopted at 17:27 UTC (\`--cue-rules 19\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 19
 row "the default model before 1 December's 10:29 UTC choice (\`--cue-rules 16\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 16
 row "the default model before 1 December's 08:06 UTC choice (\`--cue-rules 15\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 15
 row "the default model before 1 December's 07:30 UTC choice (\`--cue-rules 14\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 14
