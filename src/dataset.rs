@@ -462,6 +462,9 @@ impl Dataset {
             Ok(found) => found,
             // Not a table at all (a workbook, Excel's `sep=;` line): its own message.
             Err(e) if not_a_table(&headers).is_some() => return Err(e),
+            Err(_) if names.iter().all(String::is_empty) => {
+                return Err(blank_header(&mut rdr, opts, name))
+            }
             Err(e) => return Err(header_below(&mut rdr, opts, name).unwrap_or(e)),
         };
         if text_idx == label_idx {
@@ -1201,19 +1204,65 @@ fn header_below<R: std::io::Read>(
             .collect();
         let has = |w: &String| names.iter().any(|n| n.to_lowercase() == *w);
         if wanted.iter().all(has) {
-            let row = record.position().map_or(2, |p| p.record() + 1);
-            let above = row - 1;
-            return Some(Error::Data {
-                path: name.to_string(),
-                msg: format!(
-                    "row 1 is not the header: row {row} holds the column names ({}); the header must be the first row: delete the {} above it",
-                    list_columns(&names),
-                    if above == 1 { "row".to_string() } else { format!("{above} rows") }
-                ),
-            });
+            return Some(header_at(&record, &names, name));
         }
     }
     None
+}
+
+/// The error for a header found below the first row, in `record` (its column `names`).
+fn header_at(record: &csv::ByteRecord, names: &[String], name: &str) -> Error {
+    let row = record.position().map_or(2, |p| p.record() + 1);
+    let above = row - 1;
+    Error::Data {
+        path: name.to_string(),
+        msg: format!(
+            "row 1 is not the header: row {row} holds the column names ({}); the header must be the first row: delete the {} above it",
+            list_columns(names),
+            if above == 1 { "row".to_string() } else { format!("{above} rows") }
+        ),
+    }
+}
+
+/// The error for a header row of white space alone (`  `, `,,`): a file of nothing but
+/// white space says so, one with rows below says that the header is blank, unless one of the
+/// next rows is the header ([`header_below`]). Both listed `columns found: ` with nothing
+/// after it.
+fn blank_header<R: std::io::Read>(
+    rdr: &mut csv::Reader<R>,
+    opts: &ReadOptions,
+    name: &str,
+) -> Error {
+    let data_err = |msg: String| Error::Data {
+        path: name.to_string(),
+        msg,
+    };
+    // Read on to the first row with a value: the header may be below the blank rows.
+    let mut record = csv::ByteRecord::new();
+    let content = loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => {}
+            Ok(true) => break true,
+            Ok(false) => break false,
+            Err(_) => break true,
+        }
+    };
+    if !content {
+        return data_err(
+            "the file holds no values (only white space, blank lines or empty fields): expected a header row and labelled rows".into(),
+        );
+    }
+    let names: Vec<String> = (record.iter())
+        .map(|f| String::from_utf8_lossy(f).trim().to_string())
+        .collect();
+    let wanted = [&opts.text_column, &opts.label_column].map(|c| c.to_lowercase());
+    if (wanted.iter()).all(|w| names.iter().any(|n| n.to_lowercase() == *w)) {
+        return header_at(&record, &names, name);
+    }
+    data_err(format!(
+        "row 1, the header, names no column (white space or empty fields only): the first row must name the columns, such as `{}` and `{}`",
+        opts.text_column, opts.label_column
+    ))
 }
 
 /// The column names of a header for a message: each cut at 40 characters, at most 20 of them

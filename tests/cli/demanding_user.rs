@@ -1,0 +1,70 @@
+//! Session 20's audit by a demanding new user: inputs the earlier audits had not tried. Each
+//! test names the defect it pins down (what the message said before); errors are one line
+//! naming the file, row, line, flag or model, never a panic.
+
+use crate::harness::{factop, write, Run};
+
+const SEED: &str = "datasets/factop-seed.csv";
+
+/// A failure of one line (exit 1): its message.
+#[track_caller]
+fn failure(r: Run) -> String {
+    let code = r.code;
+    let msg = r.err();
+    assert_eq!(code, 1, "{msg}");
+    msg
+}
+
+#[test]
+fn a_data_file_of_white_space_alone_says_so() {
+    // A file of spaces, tabs and blank lines said `no column `sentence` (columns found: );
+    // choose one with --text-column`: the list empty, the advice beside the point.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [
+        ("spaces.csv", &b"  \n\t\n \r\n"[..]),
+        ("commas.csv", b",\n,\n"),
+        ("tabs.tsv", b" \t \n"),
+    ] {
+        let f = write(dir.path(), name, content);
+        for cmd in ["train", "evaluate"] {
+            let mut args = vec![cmd, "--data", &f];
+            if cmd == "train" {
+                args.extend(["-o", "m.json"]);
+            }
+            let msg = failure(factop(&args, None));
+            assert!(
+                msg.contains(&format!("{name}: the file holds no values"))
+                    && !msg.contains("columns found")
+                    && !msg.contains("--text-column"),
+                "{msg}"
+            );
+        }
+    }
+    let msg = failure(factop(&["evaluate", "--data", "-"], Some(b"  \n\n , \n")));
+    assert!(
+        msg.contains("standard input: the file holds no values"),
+        "{msg}"
+    );
+    // A blank first row above other rows: the header names no column.
+    let f = write(dir.path(), "blank-header.csv", "  \nfoo,bar\n1,2\n");
+    let msg = failure(factop(&["evaluate", "--data", &f], None));
+    assert!(
+        msg.contains("blank-header.csv: row 1, the header, names no column")
+            && msg.contains("`sentence` and `label`"),
+        "{msg}"
+    );
+    // A blank row above the real header, even past the ten rows looked at for a title row:
+    // the header is named (as it was for one blank row).
+    let seed = std::fs::read_to_string(crate::harness::repo(SEED)).unwrap();
+    let f = write(
+        dir.path(),
+        "blank-rows.csv",
+        format!("{}{seed}", " \n".repeat(12)),
+    );
+    let msg = failure(factop(&["evaluate", "--data", &f], None));
+    assert!(
+        msg.contains("row 13 holds the column names (sentence, label)")
+            && msg.contains("delete the 12 rows above it"),
+        "{msg}"
+    );
+}
