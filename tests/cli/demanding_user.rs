@@ -68,3 +68,60 @@ fn a_data_file_of_white_space_alone_says_so() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_jsonl_line_that_ends_before_its_json_says_why() {
+    // A pretty-printed JSON object said `EOF while parsing an object at line 2 column 0` and
+    // a text with a raw line break (or a missing closing quote) `control character
+    // (\u0000-\u001F) found while parsing a string at line 2 column 0`, beside the `line 1`
+    // of the file: two line numbers that disagree, and no word of the cause.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content, cause) in [
+        (
+            "pretty.jsonl",
+            "{\n  \"id\": \"a\",\n  \"text\": \"It is bad.\"\n}\n",
+            "the line ends before its object closes: each object must be on one line",
+        ),
+        (
+            "broken.jsonl",
+            "{\"id\": \"a\", \"text\": \"It is\nbad.\"}\n",
+            "the line ends inside a string: a quotation mark not closed, or a text broken over two lines",
+        ),
+        (
+            "unclosed.jsonl",
+            "{\"id\": \"a\", \"text\": \"It is bad.}\r\n",
+            "the line ends inside a string",
+        ),
+    ] {
+        let f = write(dir.path(), name, content);
+        let msg = failure(factop(&["classify", "--input-format", "jsonl", &f], None));
+        assert!(
+            msg.contains(&format!("{name}: line 1: ")) && msg.contains(cause),
+            "{msg}"
+        );
+        assert!(!msg.contains("line 2") && !msg.contains("control character"), "{msg}");
+    }
+    // Other errors are placed by their column in the line.
+    let f = write(
+        dir.path(),
+        "trailing.jsonl",
+        "{\"id\": \"a\", \"text\": \"x\"} y\n",
+    );
+    let msg = failure(factop(&["classify", "--input-format", "jsonl", &f], None));
+    assert!(msg.contains("trailing characters at column 26"), "{msg}");
+    // Files joined with `cat`, each opening with a byte-order mark: the mark on a later line
+    // was only `the line is not a JSON object`.
+    let f = write(
+        dir.path(),
+        "joined.jsonl",
+        b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"It rained.\"}\n\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"It is bad.\"}\n",
+    );
+    let r = factop(&["classify", "--input-format", "jsonl", &f], None);
+    assert!(r.stdout.contains("\"id\":\"a\""), "{}", r.stdout);
+    let msg = failure(r);
+    assert!(
+        msg.contains("joined.jsonl: line 2: ")
+            && msg.contains("opens with a UTF-8 byte-order mark"),
+        "{msg}"
+    );
+}
