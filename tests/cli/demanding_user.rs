@@ -125,3 +125,78 @@ fn a_jsonl_line_that_ends_before_its_json_says_why() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_model_whose_version_or_settings_are_bad_names_the_field() {
+    // `"format_version": "26"` (or -1) said `no format_version field`, and a setting out of
+    // range in the file `invalid value for --cue-rules`, a flag the user had not typed.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.json");
+    let model_s = model.display().to_string();
+    factop(&["train", "--data", SEED, "-o", &model_s], None).ok();
+    let good: serde_json::Value = serde_json::from_slice(&std::fs::read(&model).unwrap()).unwrap();
+    let edit = |name: &str, f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        write(dir.path(), name, serde_json::to_vec(&v).unwrap())
+    };
+    for (name, version, said) in [
+        (
+            "string.json",
+            serde_json::json!("26"),
+            "format_version \"26\" is not a version number",
+        ),
+        (
+            "negative.json",
+            serde_json::json!(-1),
+            "format_version -1 is not a version number",
+        ),
+        (
+            "fraction.json",
+            serde_json::json!(2.5),
+            "format_version 2.5 is not a version number",
+        ),
+        (
+            "huge.json",
+            serde_json::json!(1e23),
+            "format version 1e+23 is newer than this factop supports",
+        ),
+    ] {
+        let f = edit(name, &|v| v["format_version"] = version.clone());
+        let msg = failure(factop(&["inspect", &f], None));
+        assert!(
+            msg.contains(&format!("model {f}: {said}")) && !msg.contains("no format_version field"),
+            "{msg}"
+        );
+    }
+    for (name, field, value, said) in [
+        (
+            "rules.json",
+            "cue_rules",
+            serde_json::json!(99),
+            "params.features.cue_rules: 99 is not a revision of the cue rules",
+        ),
+        (
+            "ngrams.json",
+            "word_ngrams",
+            serde_json::json!([5, 1]),
+            "params.features.word_ngrams: 5-1 is not a range",
+        ),
+        (
+            "min-df.json",
+            "min_df",
+            serde_json::json!(0),
+            "params.features.min_df: must be at least 1",
+        ),
+    ] {
+        let f = edit(name, &|v| v["params"]["features"][field] = value.clone());
+        for args in [&["inspect", &f][..], &["explain", "-m", &f, "It is bad."]] {
+            let msg = failure(factop(args, None));
+            assert!(
+                msg.contains(&format!("model {f}: {said}"))
+                    && !msg.contains("invalid value for --"),
+                "{msg}"
+            );
+        }
+    }
+}
