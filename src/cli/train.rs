@@ -514,6 +514,18 @@ fn on_off(on: bool, off: bool, default: bool) -> bool {
     on || (!off && default)
 }
 
+/// An invalid value that came from the grid point `point` (`alpha=-1`), named as `--grid`'s:
+/// it said `invalid value for --alpha`, a flag the user had not typed.
+fn from_grid(e: factop::Error, point: &str) -> factop::Error {
+    match e {
+        factop::Error::Param { name, msg } if name != "--grid" => factop::Error::Param {
+            name: "--grid",
+            msg: format!("`{}`: {msg}", point.trim()),
+        },
+        e => e,
+    }
+}
+
 /// Every combination of the `--grid` values, each with a label naming its settings.
 /// `typed` tells whether a flag (by clap id) was given on the command line: a key searched by
 /// the grid and also fixed by its flag is a conflict, as is a key listed twice or without
@@ -571,7 +583,8 @@ fn expand_grid(
         // word n-grams, when it is not given).
         let with = |params: &TrainParams, v: &str| -> Result<TrainParams> {
             let mut p = params.clone();
-            p.set(key, v)?;
+            p.set(key, v)
+                .map_err(|e| from_grid(e, &format!("{key}={v}")))?;
             if nb_default {
                 p.nb_score = default_nb_score(p.features.word_ngrams);
             }
@@ -594,7 +607,9 @@ fn expand_grid(
         for (label, params) in &combos {
             for (v, _) in &kept {
                 let p = with(params, v)?;
-                p.clone().check()?;
+                p.clone()
+                    .check()
+                    .map_err(|e| from_grid(e, &format!("{label} {key}={v}")))?;
                 let label = format!(
                     "{label}{}{}={v}",
                     if label.is_empty() { "" } else { " " },

@@ -200,3 +200,60 @@ fn a_model_whose_version_or_settings_are_bad_names_the_field() {
         }
     }
 }
+
+#[test]
+fn a_bad_grid_value_is_named_as_the_grid_s() {
+    // `--grid alpha=1,-1` said `invalid value for --alpha: -1 is not a positive number`,
+    // naming a flag the user had not typed (and which, typed, conflicts with the grid key).
+    for (grid, said) in [
+        (
+            "alpha=1,-1",
+            "invalid value for --grid: `alpha=-1`: -1 is not a positive number",
+        ),
+        (
+            "alpha=nan",
+            "invalid value for --grid: `alpha=nan`: NaN is not a positive number",
+        ),
+        (
+            "cue-rules=18,99",
+            "invalid value for --grid: `cue-rules=99`: 99 is not a revision",
+        ),
+        (
+            "word-ngrams=3-1",
+            "invalid value for --grid: `word-ngrams=3-1`: 3-1 is not a range",
+        ),
+        (
+            "min-df=0",
+            "invalid value for --grid: `min-df=0`: must be at least 1",
+        ),
+    ] {
+        let r = factop(
+            &["train", "--data", SEED, "--grid", grid, "-o", "m.json"],
+            None,
+        );
+        let code = r.code;
+        let msg = r.err();
+        assert_eq!(code, 2, "{msg}");
+        assert!(msg.contains(said), "{grid}: {msg}");
+    }
+    // A grid value that conflicts with a flag names both.
+    let r = factop(
+        &[
+            "train",
+            "--data",
+            SEED,
+            "--grid",
+            "nb-score=1",
+            "--word-ngrams",
+            "0",
+            "-o",
+            "m.json",
+        ],
+        None,
+    );
+    let msg = r.err();
+    assert!(
+        msg.contains("invalid value for --grid: `nb-score=1`: the naive-Bayes score is computed over word n-grams"),
+        "{msg}"
+    );
+}
