@@ -378,8 +378,24 @@ impl Dataset {
                 inner: reader,
                 seen: Vec::new(),
                 base: 0,
+                cap: Some(HEADER_BYTES),
             });
-        let headers = rdr.byte_headers().map_err(|e| csv_error(name, e))?.clone();
+        let headers = match rdr.byte_headers() {
+            Ok(headers) => headers.clone(),
+            // A first row over the cap: what the file is, when its start tells (a model's
+            // JSON, NUL bytes), else that the row is too long.
+            Err(e) => {
+                let tee = rdr.get_ref();
+                if tee.cap.is_some_and(|cap| tee.base + tee.seen.len() > cap) {
+                    let head = tee.from(0);
+                    let head = csv::ByteRecord::from(vec![&head[..head.len().min(4096)]]);
+                    if let Some(what) = not_a_table(&head) {
+                        return Err(data_err(what.into()));
+                    }
+                }
+                return Err(csv_error(name, e));
+            }
+        };
         if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
             return Err(data_err(
                 "the file is empty: expected a header row and labelled rows".into(),
@@ -504,6 +520,8 @@ impl Dataset {
         let mut unknown: Option<(u64, String)> = None;
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u64;
+        // The header is read: rows may be as long as they are.
+        rdr.get_mut().cap = None;
         loop {
             // The bytes before the last record are not looked at again.
             let last = record.position().map_or(0, |p| p.byte() as usize);
@@ -879,7 +897,17 @@ struct Tee<R> {
     /// The bytes read from offset `base` of the stream on.
     seen: Vec<u8>,
     base: usize,
+    /// While the header is read: the most bytes it may hold (with the reader's read-ahead)
+    /// before reading fails (see [`HEADER_BYTES`]).
+    cap: Option<usize>,
 }
+
+/// How long the header row (and the rows looked at for a header below it) may run: a file
+/// with no line break, such as `/dev/zero` or a disk image given as data, was read whole into
+/// one header field (memory without bound, then `memory allocation of 1073741824 bytes
+/// failed` and an abort). A longer first row is told by its start where that says what the
+/// file is ([`not_a_table`]: a model's JSON, binary bytes), else called too long.
+const HEADER_BYTES: usize = 1 << 20;
 
 impl<R> Tee<R> {
     /// The bytes read from stream offset `pos` on.
@@ -897,6 +925,18 @@ impl<R> Tee<R> {
 
 impl<R: std::io::Read> std::io::Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self
+            .cap
+            .is_some_and(|cap| self.base + self.seen.len() > cap)
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "the first row runs on for over {} MiB without a line break: not a CSV or TSV header row (a binary file?)",
+                    HEADER_BYTES >> 20
+                ),
+            ));
+        }
         let n = self.inner.read(buf)?;
         self.seen.extend_from_slice(&buf[..n]);
         Ok(n)

@@ -257,3 +257,66 @@ fn a_bad_grid_value_is_named_as_the_grid_s() {
         "{msg}"
     );
 }
+
+/// Run factop with its address space limited to `bytes` (RLIMIT_AS), so that reading without
+/// bound fails fast instead of taking the machine's memory.
+#[cfg(unix)]
+fn factop_with_memory(args: &[&str], bytes: u64) -> Run {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_factop"));
+    cmd.current_dir(crate::harness::root())
+        .args(args)
+        .stdin(std::process::Stdio::null());
+    // SAFETY: only setrlimit, async-signal-safe, between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: bytes,
+                rlim_max: bytes,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("run factop");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_file_with_no_line_break_is_refused_without_reading_it_whole() {
+    // `--data /dev/zero` (or a disk image, a sparse file) was read whole into one header
+    // field: memory without bound, then `memory allocation of 1073741824 bytes failed` and
+    // an abort with a backtrace. Now the header may run 1 MiB.
+    for cmd in ["train", "evaluate"] {
+        let mut args = vec![cmd, "--data", "/dev/zero"];
+        if cmd == "train" {
+            args.extend(["-o", "m.json"]);
+        }
+        let msg = failure(factop_with_memory(&args, 1 << 30));
+        assert!(
+            msg.contains("/dev/zero: the file is not text (binary bytes in its first line)"),
+            "{msg}"
+        );
+    }
+    // A first line of text over 1 MiB, from standard input: called too long.
+    let input = "word ".repeat(250_000);
+    let msg = failure(factop(&["evaluate", "--data", "-"], Some(input.as_bytes())));
+    assert!(
+        msg.contains("standard input: the first row runs on for over 1 MiB without a line break"),
+        "{msg}"
+    );
+    // A long data row after the header is still read.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(crate::harness::repo(SEED)).unwrap();
+    let long = format!("{seed}\"{}\",opinion\n", "It is bad. ".repeat(100_000));
+    let f = write(dir.path(), "long-row.csv", long);
+    let out = factop(&["evaluate", "--data", &f], None).ok();
+    assert!(out.contains("examples      41"), "{out}");
+}
