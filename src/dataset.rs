@@ -506,6 +506,33 @@ impl Dataset {
             Some(c) => Some((find(c, "--para-column")?, c.as_str())),
             None => None,
         };
+        // `--doc-column sentence` read every row as an article of its own, and
+        // `--para-column doc` every article as one paragraph, without a word.
+        let roles = [
+            (Some(text_idx), "--text-column", "text"),
+            (Some(label_idx), "--label-column", "label"),
+            (doc_idx.map(|(i, _)| i), "--doc-column", "article"),
+        ];
+        for (idx, flag) in [(doc_idx, "--doc-column"), (para_idx, "--para-column")] {
+            let Some((i, given)) = idx else { continue };
+            if let Some((_, other, role)) = roles
+                .iter()
+                .find(|(j, other, _)| *j == Some(i) && *other != flag)
+            {
+                return Err(Error::Param {
+                    name: flag,
+                    msg: format!(
+                        "`{given}` is the {role} column (`{}`, {other}): name the column that {}",
+                        names[i],
+                        if flag == "--doc-column" {
+                            "names each row's article"
+                        } else {
+                            "changes where a new paragraph starts"
+                        }
+                    ),
+                });
+            }
+        }
         // Per kept row with --doc-column: its article and paragraph values.
         let mut places: Vec<(String, String)> = Vec::new();
         // The first row of every article seen, to tell an article that comes back.

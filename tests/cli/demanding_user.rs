@@ -320,3 +320,62 @@ fn a_data_file_with_no_line_break_is_refused_without_reading_it_whole() {
     let out = factop(&["evaluate", "--data", &f], None).ok();
     assert!(out.contains("examples      41"), "{out}");
 }
+
+#[test]
+fn an_article_or_paragraph_column_that_is_another_role_s_is_a_usage_error() {
+    // `--doc-column sentence` read each of 278 rows as an article of its own, and
+    // `--para-column doc` each article as one paragraph, without a word.
+    let data = "datasets/article-challenge.csv";
+    for (extra, flag, said) in [
+        (
+            &["--doc-column", "sentence"][..],
+            "--doc-column",
+            "`sentence` is the text column",
+        ),
+        (
+            &["--doc-column", "LABEL"],
+            "--doc-column",
+            "`LABEL` is the label column (`label`, --label-column)",
+        ),
+        (
+            &["--doc-column", "doc", "--para-column", "doc"],
+            "--para-column",
+            "`doc` is the article column",
+        ),
+        (
+            &["--doc-column", "doc", "--para-column", "sentence"],
+            "--para-column",
+            "`sentence` is the text column",
+        ),
+    ] {
+        for cmd in ["evaluate", "train"] {
+            let mut args = vec![cmd, "--data", data];
+            args.extend(extra);
+            if cmd == "train" {
+                args.extend(["-o", "m.json"]);
+            }
+            let r = factop(&args, None);
+            let code = r.code;
+            let msg = r.err();
+            assert_eq!(code, 2, "{msg}");
+            assert!(
+                msg.contains(&format!("invalid value for {flag}: {said}")),
+                "{msg}"
+            );
+        }
+    }
+    // The columns as meant still read.
+    factop(
+        &[
+            "evaluate",
+            "--data",
+            data,
+            "--doc-column",
+            "doc",
+            "--para-column",
+            "para",
+        ],
+        None,
+    )
+    .ok();
+}
