@@ -213,12 +213,12 @@ pub fn warn_repairs<R: Read>(doc: &str, blocks: &Blocks<R>) {
 fn warn(doc: &str, replaced: usize, capped: usize) {
     let doc = input_name(Path::new(doc)).display();
     if replaced > 0 {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {doc}: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
         );
     }
     if capped > 0 {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {doc}: {capped} sentence(s) cut at the {}-byte length cap (no sentence boundary found)",
             segment::MAX_SENTENCE_BYTES
         );
@@ -229,7 +229,7 @@ fn warn(doc: &str, replaced: usize, capped: usize) {
 /// gets no rows, which is easy to miss among many files.
 pub fn warn_no_sentences(doc: &str) {
     let doc = input_name(Path::new(doc)).display();
-    eprintln!("factop: warning: {doc}: no sentences");
+    stderr_line!("factop: warning: {doc}: no sentences");
 }
 
 /// Read a whole document (for the html page, which shows it whole), with the same decoding
@@ -685,7 +685,7 @@ fn run_parallel(
                         pb.inc(1);
                     } else if sentences == 0 {
                         let doc = input_name(Path::new(&*r.doc)).display();
-                        eprintln!("factop: warning: {doc}: line {}: no sentences", r.line);
+                        stderr_line!("factop: warning: {doc}: line {}: no sentences", r.line);
                     }
                     repairs = (0, 0);
                     sentences = 0;
@@ -908,7 +908,7 @@ impl Iterator for JsonlArticles {
                     // where an empty article is warned about.
                     if !self.articles {
                         let name = input_name(path).display();
-                        eprintln!("factop: warning: {name}: no articles (no JSON lines)");
+                        stderr_line!("factop: warning: {name}: no articles (no JSON lines)");
                     }
                     self.current = None;
                     continue;

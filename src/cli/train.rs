@@ -594,10 +594,10 @@ fn expand_grid(
         for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
             let p = with(base, v)?;
             match kept.iter().find(|(_, q)| *q == p) {
-                Some((same, _)) if *same == v => eprintln!(
+                Some((same, _)) if *same == v => stderr_line!(
                     "factop: warning: --grid {spec}: `{key}={v}` is listed twice, searched once"
                 ),
-                Some((same, _)) => eprintln!(
+                Some((same, _)) => stderr_line!(
                     "factop: warning: --grid {spec}: `{key}={v}` is the same setting as `{key}={same}`, searched once"
                 ),
                 None => kept.push((v, p)),
@@ -691,7 +691,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     args.data.note_written_quotes(&data);
     data.require_both_classes()?;
     if let Some(d) = data.duplicates().describe() {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: {d}; repeats weigh more in training and can fall on both sides of a cross-validation split",
             data.sources.join(", ")
         );
@@ -784,7 +784,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         .map(str::to_ascii_lowercase);
     if let Some(ext) = ext.filter(|e| matches!(e.as_str(), "csv" | "tsv" | "tab" | "txt" | "jsonl"))
     {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: a model is written as JSON, whatever its name: name it .json so it is not taken for .{ext} data",
             out.display()
         );

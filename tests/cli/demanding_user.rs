@@ -379,3 +379,60 @@ fn an_article_or_paragraph_column_that_is_another_role_s_is_a_usage_error() {
     )
     .ok();
 }
+
+/// Run factop with standard error a pipe whose reading end is closed (as `2>&1 | head -1`
+/// leaves it once `head` has exited) and standard output discarded: its exit code.
+#[cfg(unix)]
+fn factop_with_stderr_closed(dir: &std::path::Path, args: &[&str]) -> Option<i32> {
+    use std::os::fd::FromRawFd;
+    let mut fds = [0; 2];
+    // SAFETY: `fds` has room for the two descriptors pipe() writes.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (reader, writer) = unsafe {
+        (
+            std::fs::File::from_raw_fd(fds[0]),
+            std::fs::File::from_raw_fd(fds[1]),
+        )
+    };
+    drop(reader);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_factop"))
+        .current_dir(dir)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(writer)
+        .status()
+        .expect("run factop");
+    status.code()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_error_neither_panics_nor_changes_the_exit_code() {
+    // With standard error a closed pipe (`factop ... 2>&1 | head -1`), the next warning,
+    // notice or error panicked in `eprintln!`: a run that went well exited 101, not 0, and
+    // one that failed 101, not 1 (or 2).
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::harness::repo(SEED);
+    write(dir.path(), "empty.txt", "");
+    write(dir.path(), "bad.csv", "sentence,label\nIt is bad.,opinon\n");
+    for (args, code) in [
+        // `warning: empty.txt: no sentences`
+        (&["classify", "empty.txt"][..], 0),
+        // `40 predictions (0 wrong) written to p.csv`
+        (&["evaluate", "--data", &seed, "--predictions", "p.csv"], 0),
+        // `error: bad.csv: row 2: unknown label`
+        (&["train", "--data", "bad.csv", "-o", "m.json"], 1),
+        // a usage error
+        (&["classify", "empty.txt", "--threshold", "2"], 2),
+    ] {
+        assert_eq!(
+            factop_with_stderr_closed(dir.path(), args),
+            Some(code),
+            "{args:?}"
+        );
+    }
+    assert!(dir.path().join("p.csv").is_file());
+    assert!(!dir.path().join("m.json").exists());
+}
