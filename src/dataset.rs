@@ -378,8 +378,24 @@ impl Dataset {
                 inner: reader,
                 seen: Vec::new(),
                 base: 0,
+                cap: Some(HEADER_BYTES),
             });
-        let headers = rdr.byte_headers().map_err(|e| csv_error(name, e))?.clone();
+        let headers = match rdr.byte_headers() {
+            Ok(headers) => headers.clone(),
+            // A first row over the cap: what the file is, when its start tells (a model's
+            // JSON, NUL bytes), else that the row is too long.
+            Err(e) => {
+                let tee = rdr.get_ref();
+                if tee.cap.is_some_and(|cap| tee.base + tee.seen.len() > cap) {
+                    let head = tee.from(0);
+                    let head = csv::ByteRecord::from(vec![&head[..head.len().min(4096)]]);
+                    if let Some(what) = not_a_table(&head) {
+                        return Err(data_err(what.into()));
+                    }
+                }
+                return Err(csv_error(name, e));
+            }
+        };
         if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
             return Err(data_err(
                 "the file is empty: expected a header row and labelled rows".into(),
@@ -462,6 +478,9 @@ impl Dataset {
             Ok(found) => found,
             // Not a table at all (a workbook, Excel's `sep=;` line): its own message.
             Err(e) if not_a_table(&headers).is_some() => return Err(e),
+            Err(_) if names.iter().all(String::is_empty) => {
+                return Err(blank_header(&mut rdr, opts, name))
+            }
             Err(e) => return Err(header_below(&mut rdr, opts, name).unwrap_or(e)),
         };
         if text_idx == label_idx {
@@ -487,6 +506,33 @@ impl Dataset {
             Some(c) => Some((find(c, "--para-column")?, c.as_str())),
             None => None,
         };
+        // `--doc-column sentence` read every row as an article of its own, and
+        // `--para-column doc` every article as one paragraph, without a word.
+        let roles = [
+            (Some(text_idx), "--text-column", "text"),
+            (Some(label_idx), "--label-column", "label"),
+            (doc_idx.map(|(i, _)| i), "--doc-column", "article"),
+        ];
+        for (idx, flag) in [(doc_idx, "--doc-column"), (para_idx, "--para-column")] {
+            let Some((i, given)) = idx else { continue };
+            if let Some((_, other, role)) = roles
+                .iter()
+                .find(|(j, other, _)| *j == Some(i) && *other != flag)
+            {
+                return Err(Error::Param {
+                    name: flag,
+                    msg: format!(
+                        "`{given}` is the {role} column (`{}`, {other}): name the column that {}",
+                        names[i],
+                        if flag == "--doc-column" {
+                            "names each row's article"
+                        } else {
+                            "changes where a new paragraph starts"
+                        }
+                    ),
+                });
+            }
+        }
         // Per kept row with --doc-column: its article and paragraph values.
         let mut places: Vec<(String, String)> = Vec::new();
         // The first row of every article seen, to tell an article that comes back.
@@ -501,6 +547,8 @@ impl Dataset {
         let mut unknown: Option<(u64, String)> = None;
         let mut record = csv::ByteRecord::new();
         let mut rows = 0u64;
+        // The header is read: rows may be as long as they are.
+        rdr.get_mut().cap = None;
         loop {
             // The bytes before the last record are not looked at again.
             let last = record.position().map_or(0, |p| p.byte() as usize);
@@ -876,7 +924,17 @@ struct Tee<R> {
     /// The bytes read from offset `base` of the stream on.
     seen: Vec<u8>,
     base: usize,
+    /// While the header is read: the most bytes it may hold (with the reader's read-ahead)
+    /// before reading fails (see [`HEADER_BYTES`]).
+    cap: Option<usize>,
 }
+
+/// How long the header row (and the rows looked at for a header below it) may run: a file
+/// with no line break, such as `/dev/zero` or a disk image given as data, was read whole into
+/// one header field (memory without bound, then `memory allocation of 1073741824 bytes
+/// failed` and an abort). A longer first row is told by its start where that says what the
+/// file is ([`not_a_table`]: a model's JSON, binary bytes), else called too long.
+const HEADER_BYTES: usize = 1 << 20;
 
 impl<R> Tee<R> {
     /// The bytes read from stream offset `pos` on.
@@ -894,6 +952,18 @@ impl<R> Tee<R> {
 
 impl<R: std::io::Read> std::io::Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self
+            .cap
+            .is_some_and(|cap| self.base + self.seen.len() > cap)
+        {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "the first row runs on for over {} MiB without a line break: not a CSV or TSV header row (a binary file?)",
+                    HEADER_BYTES >> 20
+                ),
+            ));
+        }
         let n = self.inner.read(buf)?;
         self.seen.extend_from_slice(&buf[..n]);
         Ok(n)
@@ -1201,19 +1271,65 @@ fn header_below<R: std::io::Read>(
             .collect();
         let has = |w: &String| names.iter().any(|n| n.to_lowercase() == *w);
         if wanted.iter().all(has) {
-            let row = record.position().map_or(2, |p| p.record() + 1);
-            let above = row - 1;
-            return Some(Error::Data {
-                path: name.to_string(),
-                msg: format!(
-                    "row 1 is not the header: row {row} holds the column names ({}); the header must be the first row: delete the {} above it",
-                    list_columns(&names),
-                    if above == 1 { "row".to_string() } else { format!("{above} rows") }
-                ),
-            });
+            return Some(header_at(&record, &names, name));
         }
     }
     None
+}
+
+/// The error for a header found below the first row, in `record` (its column `names`).
+fn header_at(record: &csv::ByteRecord, names: &[String], name: &str) -> Error {
+    let row = record.position().map_or(2, |p| p.record() + 1);
+    let above = row - 1;
+    Error::Data {
+        path: name.to_string(),
+        msg: format!(
+            "row 1 is not the header: row {row} holds the column names ({}); the header must be the first row: delete the {} above it",
+            list_columns(names),
+            if above == 1 { "row".to_string() } else { format!("{above} rows") }
+        ),
+    }
+}
+
+/// The error for a header row of white space alone (`  `, `,,`): a file of nothing but
+/// white space says so, one with rows below says that the header is blank, unless one of the
+/// next rows is the header ([`header_below`]). Both listed `columns found: ` with nothing
+/// after it.
+fn blank_header<R: std::io::Read>(
+    rdr: &mut csv::Reader<R>,
+    opts: &ReadOptions,
+    name: &str,
+) -> Error {
+    let data_err = |msg: String| Error::Data {
+        path: name.to_string(),
+        msg,
+    };
+    // Read on to the first row with a value: the header may be below the blank rows.
+    let mut record = csv::ByteRecord::new();
+    let content = loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => {}
+            Ok(true) => break true,
+            Ok(false) => break false,
+            Err(_) => break true,
+        }
+    };
+    if !content {
+        return data_err(
+            "the file holds no values (only white space, blank lines or empty fields): expected a header row and labelled rows".into(),
+        );
+    }
+    let names: Vec<String> = (record.iter())
+        .map(|f| String::from_utf8_lossy(f).trim().to_string())
+        .collect();
+    let wanted = [&opts.text_column, &opts.label_column].map(|c| c.to_lowercase());
+    if (wanted.iter()).all(|w| names.iter().any(|n| n.to_lowercase() == *w)) {
+        return header_at(&record, &names, name);
+    }
+    data_err(format!(
+        "row 1, the header, names no column (white space or empty fields only): the first row must name the columns, such as `{}` and `{}`",
+        opts.text_column, opts.label_column
+    ))
 }
 
 /// The column names of a header for a message: each cut at 40 characters, at most 20 of them

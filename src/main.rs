@@ -1,6 +1,17 @@
 //! The `factop` command line: parse flags, run the subcommand, map errors to exit codes
 //! (0 ok, 1 error, 2 usage; a closed pipe exits 0 quietly).
 
+/// `eprintln!` that drops what standard error cannot take. With standard error a pipe that
+/// closed (`factop classify *.txt 2>&1 | head -1`), `eprintln!` panicked on the next warning
+/// or notice (`failed printing to stderr`), so a run that went well exited 101 instead of
+/// 0, and one that failed 101 instead of 1. Defined before `mod cli` so every module has it.
+macro_rules! stderr_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -33,7 +44,7 @@ fn main() -> ExitCode {
             } else {
                 ""
             };
-            eprintln!("factop: error: {stdout}{}", one_line(&e));
+            stderr_line!("factop: error: {stdout}{}", one_line(&e));
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
@@ -52,11 +63,11 @@ fn usage_error(e: clap::Error) -> ExitCode {
         e.exit();
     }
     if let Some(msg) = no_output_flag(&e).or_else(|| data_without_flag(&e)) {
-        eprintln!("factop: error: {msg}");
+        stderr_line!("factop: error: {msg}");
         return ExitCode::from(2);
     }
     let rendered = e.render().to_string();
-    eprintln!("factop: error: {}", clap_one_line(&rendered));
+    stderr_line!("factop: error: {}", clap_one_line(&rendered));
     ExitCode::from(2)
 }
 

@@ -187,6 +187,15 @@ impl ModelFile {
         let featurizer = Featurizer::from_parts(self.params.features.clone(), self.vocabulary)
             .map_err(|e| match e {
                 Error::Model { msg, .. } => err(msg),
+                // A setting no flag gave: the field of the file, not `invalid value for
+                // --cue-rules`, which sent the user to a flag they had not typed.
+                Error::Param { name, msg } => {
+                    let field = name.trim_start_matches('-').replace('-', "_");
+                    let field = if field == "lexicon" { "lexicons".into() } else { field };
+                    err(format!(
+                        "params.features.{field}: {msg} (a corrupted or hand-edited file?); retrain or restore the model"
+                    ))
+                }
                 other => err(other.to_string()),
             })?;
         let nb = match (self.params.nb_score, self.nb_ratio) {
@@ -296,13 +305,24 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
             "not a factop model: no \"format\": \"{FORMAT_TAG}\" field (this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
         )));
     }
-    let version = value
-        .get("format_version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| err("no format_version field".into()))?;
+    // A version that is not a whole number (`"26"`, `-1`, `2.5`) was called `no
+    // format_version field`, though the file has one.
+    let (version, shown) = match value.get("format_version") {
+        None => return Err(err("no format_version field".into())),
+        Some(v) => match (v.as_u64(), v.as_f64()) {
+            (Some(n), _) => (n, n.to_string()),
+            // Beyond u64 (read as a float): newer than any version.
+            (None, Some(x)) if x > u64::MAX as f64 => (u64::MAX, v.to_string()),
+            _ => {
+                return Err(err(format!(
+                    "format_version {v} is not a version number (a whole number from 1; this factop reads {FORMAT_TAG} format version {FORMAT_VERSION})"
+                )))
+            }
+        },
+    };
     if version > u64::from(FORMAT_VERSION) {
         return Err(err(format!(
-            "format version {version} is newer than this factop supports (version {FORMAT_VERSION}); upgrade factop"
+            "format version {shown} is newer than this factop supports (version {FORMAT_VERSION}); upgrade factop"
         )));
     }
     let file: ModelFile = serde_json::from_value(value).map_err(|e| {
@@ -1038,7 +1058,7 @@ mod tests {
         for bad in [0.0, -1.0, 1e9] {
             let e = with(bad.into()).unwrap_err().to_string();
             assert!(
-                e.contains("scaled.json") && e.contains("--cue-scale"),
+                e.contains("scaled.json") && e.contains("params.features.cue_scale: "),
                 "{e}"
             );
         }

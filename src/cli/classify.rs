@@ -213,12 +213,12 @@ pub fn warn_repairs<R: Read>(doc: &str, blocks: &Blocks<R>) {
 fn warn(doc: &str, replaced: usize, capped: usize) {
     let doc = input_name(Path::new(doc)).display();
     if replaced > 0 {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {doc}: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
         );
     }
     if capped > 0 {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {doc}: {capped} sentence(s) cut at the {}-byte length cap (no sentence boundary found)",
             segment::MAX_SENTENCE_BYTES
         );
@@ -229,7 +229,7 @@ fn warn(doc: &str, replaced: usize, capped: usize) {
 /// gets no rows, which is easy to miss among many files.
 pub fn warn_no_sentences(doc: &str) {
     let doc = input_name(Path::new(doc)).display();
-    eprintln!("factop: warning: {doc}: no sentences");
+    stderr_line!("factop: warning: {doc}: no sentences");
 }
 
 /// Read a whole document (for the html page, which shows it whole), with the same decoding
@@ -420,8 +420,14 @@ impl Chunk {
         // serde reads a struct from a JSON array too: `["a", "b"]` was the article `b` with
         // the id `a`, without a word.
         let opens = line.iter().find(|b| !b.is_ascii_whitespace());
+        // The line break is not part of the JSON: serde placed an error in it on `line 2
+        // column 0`, beside the `line N` of the file.
+        let body = line.strip_suffix(b"\n").unwrap_or(&line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
         let parsed = if opens == Some(&b'{') {
-            serde_json::from_slice::<JsonlLine>(&line).map_err(|e| e.to_string())
+            serde_json::from_slice::<JsonlLine>(body).map_err(|e| jsonl_error(&e))
+        } else if line.starts_with(b"\xEF\xBB\xBF") {
+            Err("the line is not a JSON object: it opens with a UTF-8 byte-order mark, as files joined with `cat` have at each file's start; remove the marks after the first line".to_string())
         } else {
             Err("the line is not a JSON object".to_string())
         };
@@ -445,6 +451,29 @@ impl Chunk {
                 ))
             }
         }
+    }
+}
+
+/// What is wrong with a JSONL line that does not parse, placed by its column (serde's `at
+/// line 1 column N` counts within the line, not the file), with the likely cause where the
+/// line ends before the JSON does: an object spread over several lines (pretty-printed JSON,
+/// which read `EOF while parsing an object` on line 1), or a string not closed on its line (a
+/// missing quotation mark, or a raw line break in a text, which read `control character
+/// found`, `at line 2 column 0`).
+fn jsonl_error(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let msg = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(msg, _)| msg);
+    let at = format!("{msg} at column {}", e.column());
+    match e.classify() {
+        serde_json::error::Category::Eof if msg.contains("string") => format!(
+            "{at}: the line ends inside a string: a quotation mark not closed, or a text broken over two lines (a line break in a text is written \\n)"
+        ),
+        serde_json::error::Category::Eof => format!(
+            "{at}: the line ends before its object closes: each object must be on one line (JSONL, not JSON spread over several lines)"
+        ),
+        _ => at,
     }
 }
 
@@ -656,7 +685,7 @@ fn run_parallel(
                         pb.inc(1);
                     } else if sentences == 0 {
                         let doc = input_name(Path::new(&*r.doc)).display();
-                        eprintln!("factop: warning: {doc}: line {}: no sentences", r.line);
+                        stderr_line!("factop: warning: {doc}: line {}: no sentences", r.line);
                     }
                     repairs = (0, 0);
                     sentences = 0;
@@ -879,7 +908,7 @@ impl Iterator for JsonlArticles {
                     // where an empty article is warned about.
                     if !self.articles {
                         let name = input_name(path).display();
-                        eprintln!("factop: warning: {name}: no articles (no JSON lines)");
+                        stderr_line!("factop: warning: {name}: no articles (no JSON lines)");
                     }
                     self.current = None;
                     continue;

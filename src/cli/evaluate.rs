@@ -156,7 +156,7 @@ pub fn run(args: Args) -> Result<()> {
     args.data.note_articles(&data);
     args.data.note_written_quotes(&data);
     if data.skipped_empty > 0 {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: {} row{} with empty text skipped (--strict makes {} an error)",
             data.sources.join(", "),
             data.skipped_empty,
@@ -173,7 +173,7 @@ pub fn run(args: Args) -> Result<()> {
         warn_training_data(&args.data.data, m, Some(path), " (--compare)");
     }
     if let Some(d) = data.duplicates().describe() {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: {d}; each row is scored and counted",
             data.sources.join(", ")
         );
@@ -210,7 +210,7 @@ pub fn run(args: Args) -> Result<()> {
         let errors = (truth.iter().zip(&predicted))
             .filter(|(t, p)| t != p)
             .count();
-        eprintln!(
+        stderr_line!(
             "factop: {} predictions ({errors} wrong) written to {}",
             p.len(),
             path.display()
@@ -229,7 +229,7 @@ pub fn run(args: Args) -> Result<()> {
             .join(", ");
         let plot_data = report::plots::PlotData::new(&title, &truth, &p, r.threshold);
         let files = report::plots::write_plots(dir, &plot_data)?;
-        eprintln!(
+        stderr_line!(
             "factop: {} plot files written to {}",
             files.len(),
             dir.display()
@@ -308,7 +308,7 @@ fn warn_training_data(
             continue;
         };
         if trained.contains(&c) || tails.iter().any(|t| c.ends_with(t)) {
-            eprintln!(
+            stderr_line!(
                 "factop: warning: {}: the model {shown_model}{which} was trained on this file (its training data: {}), so these figures are not held-out and read higher than on new rows; evaluate on rows kept out of training, or see train --cv",
                 d.display(),
                 sources.join(", ")

@@ -64,7 +64,7 @@ pub fn run(mut args: Args) -> Result<()> {
         }
         let replaced = blocks.replaced();
         if replaced > 0 {
-            eprintln!(
+            stderr_line!(
                 "factop: warning: standard input: {replaced} invalid UTF-8 sequence(s) replaced with U+FFFD"
             );
         }
@@ -79,7 +79,7 @@ pub fn run(mut args: Args) -> Result<()> {
     }
     // `factop explain article.txt` scored the file's name as a sentence, silently.
     if std::path::Path::new(&args.sentence).is_file() {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {0}: is a file's name, scored as the sentence itself; to explain the sentences in the file use `factop classify --explain {0}` (or `factop explain - < {0}` for one sentence)",
             args.sentence
         );
@@ -88,7 +88,7 @@ pub fn run(mut args: Args) -> Result<()> {
     // A pasted paragraph gets one score for all of it: say so, and how to score each sentence.
     let n = factop::segment::split(&args.sentence).len();
     if n > 1 {
-        eprintln!(
+        stderr_line!(
             "factop: warning: the text holds {n} sentences; explain scores it whole, as one sentence (factop classify --explain scores each)"
         );
     }

@@ -89,14 +89,14 @@ impl DataArgs {
         let Some(col) = &self.doc_column else {
             return;
         };
-        eprintln!(
+        stderr_line!(
             "factop: {} rows read as the sentences of {} article{} (--doc-column {col}), each in its article's context",
             data.len(),
             data.documents,
             if data.documents == 1 { "" } else { "s" }
         );
         if data.misaligned > 0 {
-            eprintln!(
+            stderr_line!(
                 "factop: warning: {}: {} row{} not one sentence of its article as `factop sentences` splits it, so its context is approximate; put one sentence per row",
                 data.sources.join(", "),
                 data.misaligned,
@@ -112,7 +112,7 @@ impl DataArgs {
             return;
         };
         let n = data.written_quotes;
-        eprintln!(
+        stderr_line!(
             "factop: warning: {file}: {n} row{} (the first: row {row}) whose text opens with a quotation mark closed before the field ends, read as written with its marks (CSV quoting would drop them: other tools may read `\"No,\" she said.` as `No, she said.`); to be read the same everywhere, quote the whole field and double the marks inside",
             if n == 1 { "" } else { "s" }
         );
@@ -214,7 +214,7 @@ pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
         files.to_vec()
     };
     if reads_stdin(&files) && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        eprintln!(
+        stderr_line!(
             "factop: reading an article from standard input (end it with Ctrl-D); \
              name a file to read it instead"
         );
@@ -272,7 +272,7 @@ pub(crate) fn warn_not_articles(files: &[PathBuf], classify: bool) {
             "json" if classify => "to use a model file, give it with --model".into(),
             _ => continue,
         };
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: a .{ext} file is read as the plain text of one article; {hint}",
             f.display()
         );

@@ -517,6 +517,18 @@ fn on_off(on: bool, off: bool, default: bool) -> bool {
     on || (!off && default)
 }
 
+/// An invalid value that came from the grid point `point` (`alpha=-1`), named as `--grid`'s:
+/// it said `invalid value for --alpha`, a flag the user had not typed.
+fn from_grid(e: factop::Error, point: &str) -> factop::Error {
+    match e {
+        factop::Error::Param { name, msg } if name != "--grid" => factop::Error::Param {
+            name: "--grid",
+            msg: format!("`{}`: {msg}", point.trim()),
+        },
+        e => e,
+    }
+}
+
 /// Every combination of the `--grid` values, each with a label naming its settings.
 /// `typed` tells whether a flag (by clap id) was given on the command line: a key searched by
 /// the grid and also fixed by its flag is a conflict, as is a key listed twice or without
@@ -574,7 +586,8 @@ fn expand_grid(
         // word n-grams, when it is not given).
         let with = |params: &TrainParams, v: &str| -> Result<TrainParams> {
             let mut p = params.clone();
-            p.set(key, v)?;
+            p.set(key, v)
+                .map_err(|e| from_grid(e, &format!("{key}={v}")))?;
             if nb_default {
                 p.nb_score = default_nb_score(p.features.word_ngrams);
             }
@@ -584,10 +597,10 @@ fn expand_grid(
         for v in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
             let p = with(base, v)?;
             match kept.iter().find(|(_, q)| *q == p) {
-                Some((same, _)) if *same == v => eprintln!(
+                Some((same, _)) if *same == v => stderr_line!(
                     "factop: warning: --grid {spec}: `{key}={v}` is listed twice, searched once"
                 ),
-                Some((same, _)) => eprintln!(
+                Some((same, _)) => stderr_line!(
                     "factop: warning: --grid {spec}: `{key}={v}` is the same setting as `{key}={same}`, searched once"
                 ),
                 None => kept.push((v, p)),
@@ -597,7 +610,9 @@ fn expand_grid(
         for (label, params) in &combos {
             for (v, _) in &kept {
                 let p = with(params, v)?;
-                p.clone().check()?;
+                p.clone()
+                    .check()
+                    .map_err(|e| from_grid(e, &format!("{label} {key}={v}")))?;
                 let label = format!(
                     "{label}{}{}={v}",
                     if label.is_empty() { "" } else { " " },
@@ -679,7 +694,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
     args.data.note_written_quotes(&data);
     data.require_both_classes()?;
     if let Some(d) = data.duplicates().describe() {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: {d}; repeats weigh more in training and can fall on both sides of a cross-validation split",
             data.sources.join(", ")
         );
@@ -772,7 +787,7 @@ pub fn run(args: Args, matches: Option<&clap::ArgMatches>) -> Result<()> {
         .map(str::to_ascii_lowercase);
     if let Some(ext) = ext.filter(|e| matches!(e.as_str(), "csv" | "tsv" | "tab" | "txt" | "jsonl"))
     {
-        eprintln!(
+        stderr_line!(
             "factop: warning: {}: a model is written as JSON, whatever its name: name it .json so it is not taken for .{ext} data",
             out.display()
         );

@@ -2,6 +2,7 @@
 
 mod audit;
 mod classify;
+mod demanding_user;
 mod edges;
 mod evaluate;
 mod explain;
