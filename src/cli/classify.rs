@@ -643,6 +643,8 @@ fn run_parallel(
     };
     let jsonl = check.is_none();
     let pb = super::progress::batch(check.as_ref().map_or(0, |c| c.count), "classifying");
+    // A hidden bar still takes ~400 instructions a step (thousands of files, on the writer).
+    let progress = !pb.is_hidden();
     let stdout = std::io::stdout();
     let new_writer = || ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl);
     // Text files: the writer starts (a csv header, json's `[`) once the check has passed.
@@ -757,7 +759,9 @@ fn run_parallel(
                         if sentences == 0 {
                             warn_no_sentences(&r.doc);
                         }
-                        pb.inc(1);
+                        if progress {
+                            pb.inc(1);
+                        }
                     } else if sentences == 0 {
                         let doc = input_name(Path::new(&*r.doc)).display();
                         eprintln!("factop: warning: {doc}: line {}: no sentences", r.line);
