@@ -253,13 +253,17 @@ pub fn run(mut args: Args) -> Result<()> {
         Format::Jsonl
     });
     let files = super::input_list(std::mem::take(&mut args.files));
-    // Text files scored in parallel (the usual run, perhaps over thousands of files): the
-    // inputs' check runs on a thread of its own from here on, while the model loads and the
-    // first files are scored; nothing is written before it has passed (see `Check`).
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    // Text files scored on several threads (the usual run, perhaps over thousands of files):
+    // the inputs' check runs on a thread of its own from here on, while the model loads and
+    // the first files are scored; nothing is written before it has passed (see `Check`).
     let streamed =
         args.input_format == InputFormat::Text && !args.explain && format != Format::Html;
     let reads_stdin = super::reads_stdin(&files);
-    let (files, check) = if streamed {
+    let (files, check) = if streamed && threads > 1 {
         (Vec::new(), Some(Check::spawn(files)))
     } else {
         (files, None)
@@ -269,7 +273,8 @@ pub fn run(mut args: Args) -> Result<()> {
     let model = std::mem::ManuallyDrop::new(persist::load_or_default(args.model.as_deref())?);
     super::hint_stdin(reads_stdin);
     if let Some((check, listed)) = check {
-        return run_parallel(&model, &args, Inputs::Checking(check, listed), format);
+        let inputs = Inputs::Checking(check, listed);
+        return run_parallel(&model, &args, threads, inputs, format);
     }
     if args.input_format == InputFormat::Jsonl && (format == Format::Html || args.explain) {
         return Err(factop::Error::Param {
@@ -288,7 +293,8 @@ pub fn run(mut args: Args) -> Result<()> {
     }
     // Every named file is there before anything is written: a typo in the last of many files
     // fails at once, not after the others' rows (a `json` array cut short).
-    super::check_inputs(&files)?;
+    // The reader takes the sizes of regular files from this check instead of asking again.
+    let sizes = super::list_inputs(&files)?;
     if args.input_format == InputFormat::Text {
         super::warn_not_articles(&files, true);
     }
@@ -321,8 +327,11 @@ pub fn run(mut args: Args) -> Result<()> {
         return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
     }
     if !args.explain {
-        // JSONL input (text files without --explain went to `run_parallel` above).
-        return run_parallel(&model, &args, Inputs::Jsonl(files), format);
+        let inputs = match args.input_format {
+            InputFormat::Jsonl => Inputs::Jsonl(files),
+            InputFormat::Text => Inputs::Listed(files, sizes),
+        };
+        return run_parallel(&model, &args, threads, inputs, format);
     }
     let mut w = Writer::new(std::io::BufWriter::new(stdout.lock()), format)?;
     let pb = super::progress::batch(files.len(), "classifying");
@@ -546,10 +555,11 @@ impl<I: Iterator<Item = Result<Chunk>>> Iterator for Batches<I> {
     }
 }
 
-/// What [`run_parallel`] scores: text files under the inputs' check, or JSONL files (checked
-/// before).
+/// What [`run_parallel`] scores: text files under the inputs' check, text files checked
+/// before (with their sizes then), or JSONL files (checked before).
 enum Inputs {
     Checking(Check, Listed),
+    Listed(Vec<PathBuf>, Vec<Option<u64>>),
     Jsonl(Vec<PathBuf>),
 }
 
@@ -567,7 +577,9 @@ const CHECK_RUN: usize = 64;
 /// after the others' rows), but checking thousands of files (a `stat` each: 10-36 ms for the
 /// bench's 8955 files, with one core idle) need not delay the first score: the thread starts
 /// before the model loads and hands the files with their sizes to the reader as it goes, and
-/// the writer waits for its verdict before it writes anything or prints a warning.
+/// the writer waits for its verdict before it writes anything or prints a warning. With one
+/// worker thread (`-j 1`, or one core) there is no core to spare: the check runs first, on the
+/// main thread, as it did.
 struct Check {
     /// How many files were named.
     count: usize,
@@ -627,28 +639,36 @@ impl Check {
 fn run_parallel(
     model: &factop::model::Model,
     args: &Args,
+    threads: usize,
     inputs: Inputs,
     format: Format,
 ) -> Result<()> {
-    let threads = args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    );
-    let (chunks, mut check): (Box<dyn Iterator<Item = Result<Chunk>> + Send>, _) = match inputs {
-        Inputs::Jsonl(files) => (Box::new(JsonlArticles::new(files)), None),
+    type Chunks = Box<dyn Iterator<Item = Result<Chunk>> + Send>;
+    let jsonl = matches!(inputs, Inputs::Jsonl(_));
+    let (chunks, count, mut check): (Chunks, _, _) = match inputs {
+        Inputs::Jsonl(files) => (Box::new(JsonlArticles::new(files)), 0, None),
+        Inputs::Listed(files, sizes) => {
+            let n = files.len();
+            let listed = Box::new(files.into_iter().zip(sizes));
+            (Box::new(TextChunks::new(listed)), n, None)
+        }
         Inputs::Checking(check, listed) => (
             Box::new(TextChunks::new(Box::new(listed.into_iter().flatten()))),
+            check.count,
             Some(check),
         ),
     };
-    let jsonl = check.is_none();
-    let pb = super::progress::batch(check.as_ref().map_or(0, |c| c.count), "classifying");
+    let pb = super::progress::batch(count, "classifying");
     // A hidden bar still takes ~400 instructions a step (thousands of files, on the writer).
     let progress = !pb.is_hidden();
     let stdout = std::io::stdout();
     let new_writer = || ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl);
-    // Text files: the writer starts (a csv header, json's `[`) once the check has passed.
-    let mut w = if jsonl { Some(new_writer()?) } else { None };
+    // Under the check, the writer starts (a csv header, json's `[`) once it has passed.
+    let mut w = if check.is_none() {
+        Some(new_writer()?)
+    } else {
+        None
+    };
     let threshold = args.threshold;
     let score = |mut c: Chunk| -> Result<Rendered> {
         if let Some((path, len)) = c.file.take() {
