@@ -9,7 +9,7 @@ use factop::stream::{Block, Blocks, Piece};
 use factop::{classify, persist, pipeline, segment};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 
 /// How the input files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -245,17 +245,37 @@ pub fn read_document(path: &Path) -> Result<String> {
 }
 
 /// Run `factop classify`.
-pub fn run(args: Args) -> Result<()> {
-    // Never freed: the process ends after this command, and freeing the model's many small
-    // allocations one by one costs ~7M instructions (~10% of classifying one sentence).
-    let model = std::mem::ManuallyDrop::new(persist::load_or_default(args.model.as_deref())?);
+pub fn run(mut args: Args) -> Result<()> {
     let stdout = std::io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() {
         Format::Text
     } else {
         Format::Jsonl
     });
-    let files = super::input_files(&args.files);
+    let files = super::input_list(std::mem::take(&mut args.files));
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    // Text files scored on several threads (the usual run, perhaps over thousands of files):
+    // the inputs' check runs on a thread of its own from here on, while the model loads and
+    // the first files are scored; nothing is written before it has passed (see `Check`).
+    let streamed =
+        args.input_format == InputFormat::Text && !args.explain && format != Format::Html;
+    let reads_stdin = super::reads_stdin(&files);
+    let (files, check) = if streamed && threads > 1 {
+        (Vec::new(), Some(Check::spawn(files)))
+    } else {
+        (files, None)
+    };
+    // Never freed: the process ends after this command, and freeing the model's many small
+    // allocations one by one costs ~7M instructions (~10% of classifying one sentence).
+    let model = std::mem::ManuallyDrop::new(persist::load_or_default(args.model.as_deref())?);
+    super::hint_stdin(reads_stdin);
+    if let Some((check, listed)) = check {
+        let inputs = Inputs::Checking(check, listed);
+        return run_parallel(&model, &args, threads, inputs, format);
+    }
     if args.input_format == InputFormat::Jsonl && (format == Format::Html || args.explain) {
         return Err(factop::Error::Param {
             name: "--input-format",
@@ -307,7 +327,11 @@ pub fn run(args: Args) -> Result<()> {
         return Ok(page.write(std::io::BufWriter::new(stdout.lock()))?);
     }
     if !args.explain {
-        return run_parallel(&model, &args, (files, sizes), format);
+        let inputs = match args.input_format {
+            InputFormat::Jsonl => Inputs::Jsonl(files),
+            InputFormat::Text => Inputs::Listed(files, sizes),
+        };
+        return run_parallel(&model, &args, threads, inputs, format);
     }
     let mut w = Writer::new(std::io::BufWriter::new(stdout.lock()), format)?;
     let pb = super::progress::batch(files.len(), "classifying");
@@ -560,27 +584,120 @@ impl<I: Iterator<Item = Result<Chunk>>> Iterator for Batches<I> {
     }
 }
 
+/// What [`run_parallel`] scores: text files under the inputs' check, text files checked
+/// before (with their sizes then), or JSONL files (checked before).
+enum Inputs {
+    Checking(Check, Listed),
+    Listed(Vec<PathBuf>, Vec<Option<u64>>),
+    Jsonl(Vec<PathBuf>),
+}
+
+/// The named text files with their sizes (see [`super::input_size`]) as [`Check`] finds them,
+/// in order, in runs of up to [`CHECK_RUN`].
+type Listed = mpsc::Receiver<Vec<(PathBuf, Option<u64>)>>;
+
+/// Files per message from the check to the reader thread, which keeps up with the check: one
+/// message per file would wake it once per file.
+const CHECK_RUN: usize = 64;
+
+/// The inputs' check of text files to score ([`super::list_inputs`], and the warnings about
+/// files that are not articles' plain text), on a thread of its own. Every named file must be
+/// there before anything is written (a typo in the last of many files fails at once, not
+/// after the others' rows), but checking thousands of files (a `stat` each: 10-36 ms for the
+/// bench's 8955 files, with one core idle) need not delay the first score: the thread starts
+/// before the model loads and hands the files with their sizes to the reader as it goes, and
+/// the writer waits for its verdict before it writes anything or prints a warning. With one
+/// worker thread (`-j 1`, or one core) there is no core to spare: the check runs first, on the
+/// main thread, as it did.
+struct Check {
+    /// How many files were named.
+    count: usize,
+    /// The warnings to print once the check has passed, or its first error; `None` once
+    /// awaited.
+    verdict: Option<std::thread::JoinHandle<Result<Vec<String>, factop::Error>>>,
+}
+
+impl Check {
+    /// Start checking `files`.
+    fn spawn(files: Vec<PathBuf>) -> (Check, Listed) {
+        let count = files.len();
+        let (tx, listed) = mpsc::channel();
+        let verdict = std::thread::spawn(move || {
+            factop::dataset::stdin_at_most_once(&files, "FILE")?;
+            let mut warnings = Vec::new();
+            let mut run = Vec::with_capacity(CHECK_RUN);
+            for f in files {
+                let size = super::input_size(&f)?;
+                warnings.extend(super::not_article_warning(&f, true));
+                run.push((f, size));
+                if run.len() == CHECK_RUN {
+                    // The reader may have stopped on an error of its own: the check goes on,
+                    // as its error comes first.
+                    let _ = tx.send(std::mem::replace(&mut run, Vec::with_capacity(CHECK_RUN)));
+                }
+            }
+            let _ = tx.send(run);
+            Ok(warnings)
+        });
+        (
+            Check {
+                count,
+                verdict: Some(verdict),
+            },
+            listed,
+        )
+    }
+
+    /// Wait for the check (the first time): its error, or its warnings printed.
+    fn wait(&mut self) -> Result<()> {
+        let Some(verdict) = self.verdict.take() else {
+            return Ok(());
+        };
+        let warnings = verdict
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+        for w in warnings {
+            stderr_line!("{w}");
+        }
+        Ok(())
+    }
+}
+
 /// Score chunks on all cores (or `--threads`) and write them in input order: the output is
 /// byte for byte that of one thread.
 fn run_parallel(
     model: &factop::model::Model,
     args: &Args,
-    (files, sizes): (Vec<PathBuf>, Vec<Option<u64>>),
+    threads: usize,
+    inputs: Inputs,
     format: Format,
 ) -> Result<()> {
-    let threads = args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    );
-    let jsonl = args.input_format == InputFormat::Jsonl;
-    let pb = super::progress::batch(if jsonl { 0 } else { files.len() }, "classifying");
-    let chunks: Box<dyn Iterator<Item = Result<Chunk>> + Send> = if jsonl {
-        Box::new(JsonlArticles::new(files))
-    } else {
-        Box::new(TextChunks::new(files, sizes))
+    type Chunks = Box<dyn Iterator<Item = Result<Chunk>> + Send>;
+    let jsonl = matches!(inputs, Inputs::Jsonl(_));
+    let (chunks, count, mut check): (Chunks, _, _) = match inputs {
+        Inputs::Jsonl(files) => (Box::new(JsonlArticles::new(files)), 0, None),
+        Inputs::Listed(files, sizes) => {
+            let n = files.len();
+            let listed = Box::new(files.into_iter().zip(sizes));
+            (Box::new(TextChunks::new(listed)), n, None)
+        }
+        Inputs::Checking(check, listed) => (
+            Box::new(TextChunks::new(Box::new(listed.into_iter().flatten()))),
+            check.count,
+            Some(check),
+        ),
     };
+    let pb = super::progress::batch(count, "classifying");
+    // A hidden bar still takes ~400 instructions a step (thousands of files, on the writer).
+    let progress = !pb.is_hidden();
     let stdout = std::io::stdout();
-    let mut w = ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl)?;
+    let new_writer = || ChunkWriter::new(std::io::BufWriter::new(stdout.lock()), format, jsonl);
+    // Under the check, the writer starts (a csv header, json's `[`) once it has passed.
+    let mut w = if check.is_none() {
+        Some(new_writer()?)
+    } else {
+        None
+    };
     let threshold = args.threshold;
     let score = |mut c: Chunk| -> Result<Rendered> {
         if let Some((path, len)) = c.file.take() {
@@ -621,7 +738,7 @@ fn run_parallel(
     // Repairs and sentences of the current document, summed over its chunks.
     let mut repairs = (0, 0);
     let mut sentences = 0;
-    pipeline::ordered_map(
+    let done = pipeline::ordered_map(
         threads,
         Batches {
             chunks,
@@ -640,6 +757,15 @@ fn run_parallel(
             Ok((done, None))
         },
         |(batch, error): (Vec<Rendered>, Option<anyhow::Error>)| {
+            let w = match &mut w {
+                Some(w) => w,
+                None => {
+                    if let Some(c) = &mut check {
+                        c.wait()?;
+                    }
+                    w.insert(new_writer()?)
+                }
+            };
             for r in batch {
                 if r.first {
                     match &r.id {
@@ -682,7 +808,9 @@ fn run_parallel(
                         if sentences == 0 {
                             warn_no_sentences(&r.doc);
                         }
-                        pb.inc(1);
+                        if progress {
+                            pb.inc(1);
+                        }
                     } else if sentences == 0 {
                         let doc = input_name(Path::new(&*r.doc)).display();
                         stderr_line!("factop: warning: {doc}: line {}: no sentences", r.line);
@@ -693,7 +821,17 @@ fn run_parallel(
             }
             error.map_or(Ok(()), Err)
         },
-    )?;
+    );
+    // The check's error comes first (it came before everything when the check ran first);
+    // an error before the first result was written still finds the writer started.
+    if let Some(c) = &mut check {
+        c.wait()?;
+    }
+    let w = match w {
+        Some(w) => w,
+        None => new_writer()?,
+    };
+    done?;
     pb.finish_and_clear();
     w.finish()?;
     Ok(())
@@ -762,18 +900,17 @@ type OpenJsonl = (PathBuf, Arc<str>, Box<dyn BufRead + Send>, usize);
 
 /// The blocks of text files, streamed (see [`Blocks`]), as owned chunks.
 struct TextChunks {
-    files: std::vec::IntoIter<PathBuf>,
-    /// Each file's size when the inputs were checked, if it was a regular file then.
-    sizes: std::vec::IntoIter<Option<u64>>,
+    /// The files, each with its size when the inputs were checked, if it was a regular file
+    /// then.
+    files: Box<dyn Iterator<Item = (PathBuf, Option<u64>)> + Send>,
     /// The open file: path, name, its blocks, whether no block was sent yet.
     current: Option<OpenText>,
 }
 
 impl TextChunks {
-    fn new(files: Vec<PathBuf>, sizes: Vec<Option<u64>>) -> Self {
+    fn new(files: Box<dyn Iterator<Item = (PathBuf, Option<u64>)> + Send>) -> Self {
         TextChunks {
-            files: files.into_iter(),
-            sizes: sizes.into_iter(),
+            files,
             current: None,
         }
     }
@@ -785,8 +922,7 @@ impl Iterator for TextChunks {
     fn next(&mut self) -> Option<Result<Chunk>> {
         loop {
             let Some((path, doc, blocks, first)) = &mut self.current else {
-                let path = self.files.next()?;
-                let size = self.sizes.next().flatten();
+                let (path, size) = self.files.next()?;
                 let doc = doc_name(&path);
                 // A small regular file (as the inputs' check found it: no second `stat`) is
                 // read on a worker, which reports it missing if it went since; anything else
@@ -970,7 +1106,8 @@ mod tests {
         let (gone, grew) = (dir.path().join("gone.txt"), dir.path().join("grew.txt"));
         let text = "The council met on Monday. It is a disgrace, she said.\n";
         std::fs::write(&grew, text.repeat(20)).unwrap();
-        let mut chunks = TextChunks::new(vec![gone.clone(), grew.clone()], vec![Some(5), Some(5)]);
+        let listed = [(gone.clone(), Some(5)), (grew.clone(), Some(5))];
+        let mut chunks = TextChunks::new(Box::new(listed.into_iter()));
         let mut scored = Vec::new();
         for c in chunks.by_ref() {
             let (path, len) = c.unwrap().file.expect("a small file goes to a worker");

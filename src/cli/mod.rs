@@ -10,7 +10,7 @@ pub mod train;
 
 use clap::{Parser, Subcommand};
 use factop::dataset::{LabelMap, ReadOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Label each sentence of a news article as reported fact or editorial opinion.
 #[derive(Debug, Parser)]
@@ -208,18 +208,29 @@ pub fn parse_folds(s: &str) -> Result<usize, String> {
 /// When standard input is a terminal and is read, say so on standard error, so that a
 /// command waiting for typed text does not look hung.
 pub(crate) fn input_files(files: &[PathBuf]) -> Vec<PathBuf> {
-    let files = if files.is_empty() {
+    let files = input_list(files.to_vec());
+    hint_stdin(reads_stdin(&files));
+    files
+}
+
+/// The input files as named: standard input (`-`) when none is.
+pub(crate) fn input_list(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    if files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
-        files.to_vec()
-    };
-    if reads_stdin(&files) && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        files
+    }
+}
+
+/// When standard input is read (`reads`: it is among the inputs, see [`reads_stdin`]) and is
+/// a terminal, say so on standard error (see [`input_files`]).
+pub(crate) fn hint_stdin(reads: bool) {
+    if reads && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
         stderr_line!(
             "factop: reading an article from standard input (end it with Ctrl-D); \
              name a file to read it instead"
         );
     }
-    files
 }
 
 /// Fail if standard input (`-`) is named more than once, or if a named input file (not `-`)
@@ -233,22 +244,23 @@ pub(crate) fn check_inputs(files: &[PathBuf]) -> Result<(), factop::Error> {
 /// file (`None` for standard input and other special files), so that it is not asked again.
 pub(crate) fn list_inputs(files: &[PathBuf]) -> Result<Vec<Option<u64>>, factop::Error> {
     factop::dataset::stdin_at_most_once(files, "FILE")?;
-    files
-        .iter()
-        .map(|f| {
-            if f.as_os_str() == "-" {
-                return Ok(None);
-            }
-            match std::fs::metadata(f) {
-                Err(e) => Err(factop::Error::read(f, e)),
-                Ok(m) if m.is_dir() => Err(factop::Error::read(
-                    f,
-                    std::io::ErrorKind::IsADirectory.into(),
-                )),
-                Ok(m) => Ok(m.is_file().then_some(m.len())),
-            }
-        })
-        .collect()
+    files.iter().map(|f| input_size(f)).collect()
+}
+
+/// One input's part of [`list_inputs`]: its size if it is a regular file, `None` for standard
+/// input (`-`) and other special files, an error naming it if it is missing or a folder.
+pub(crate) fn input_size(f: &Path) -> Result<Option<u64>, factop::Error> {
+    if f.as_os_str() == "-" {
+        return Ok(None);
+    }
+    match std::fs::metadata(f) {
+        Err(e) => Err(factop::Error::read(f, e)),
+        Ok(m) if m.is_dir() => Err(factop::Error::read(
+            f,
+            std::io::ErrorKind::IsADirectory.into(),
+        )),
+        Ok(m) => Ok(m.is_file().then_some(m.len())),
+    }
 }
 
 /// Warn about named inputs whose extension says they are not an article's plain text: each
@@ -257,30 +269,39 @@ pub(crate) fn list_inputs(files: &[PathBuf]) -> Result<Vec<Option<u64>>, factop:
 /// with text input, whose --input-format jsonl and --model a JSON file may have been meant for.
 pub(crate) fn warn_not_articles(files: &[PathBuf], classify: bool) {
     for f in files {
-        let ext = f
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let hint = match ext.as_str() {
-            "csv" | "tsv" => format!(
-                "labelled rows are scored by `factop evaluate --data {}`; to classify each row as an article, give the rows as JSON lines with --input-format jsonl",
-                f.display()
-            ),
-            "jsonl" | "ndjson" if classify => {
-                "for one article per line ({\"id\": ..., \"text\": ...}) add --input-format jsonl".into()
-            }
-            "json" if classify => "to use a model file, give it with --model".into(),
-            _ => continue,
-        };
-        stderr_line!(
-            "factop: warning: {}: a .{ext} file is read as the plain text of one article; {hint}",
-            f.display()
-        );
+        if let Some(w) = not_article_warning(f, classify) {
+            stderr_line!("{w}");
+        }
     }
 }
 
+/// [`warn_not_articles`]'s warning about one file, if it has one.
+pub(crate) fn not_article_warning(f: &Path, classify: bool) -> Option<String> {
+    // The extensions looked for are ASCII, and no other char lower-cases to one of their
+    // letters: compared without building a lower-case copy of every file's extension.
+    let ext = f.extension()?.as_encoded_bytes();
+    let is = |e: &str| ext.eq_ignore_ascii_case(e.as_bytes());
+    let hint = if is("csv") || is("tsv") {
+        format!(
+            "labelled rows are scored by `factop evaluate --data {}`; to classify each row as an article, give the rows as JSON lines with --input-format jsonl",
+            f.display()
+        )
+    } else if (is("jsonl") || is("ndjson")) && classify {
+        "for one article per line ({\"id\": ..., \"text\": ...}) add --input-format jsonl".into()
+    } else if is("json") && classify {
+        "to use a model file, give it with --model".into()
+    } else {
+        return None;
+    };
+    let ext = String::from_utf8_lossy(ext).to_lowercase();
+    Some(format!(
+        "factop: warning: {}: a .{ext} file is read as the plain text of one article; {hint}",
+        f.display()
+    ))
+}
+
 /// Whether `-` (standard input) is among the inputs.
-fn reads_stdin(files: &[PathBuf]) -> bool {
+pub(crate) fn reads_stdin(files: &[PathBuf]) -> bool {
     files.iter().any(|f| f.as_os_str() == "-")
 }
 

@@ -170,6 +170,59 @@ fn a_missing_input_among_several_fails_before_any_output() {
     }
 }
 
+/// On several threads the inputs' check runs alongside the scoring: its error still comes
+/// first and nothing is written before it, also when a file before the missing one fails on
+/// the reader (a streamed UTF-16 file) and when the format opens with a header.
+#[test]
+fn the_inputs_check_comes_first_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = repo("datasets/examples/council-budget.txt");
+    let utf16 = dir.path().join("big-utf16.txt");
+    let text: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "The council met. "
+                .repeat(20_000)
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(&utf16, text).unwrap();
+    let utf16 = utf16.display().to_string();
+    let missing = dir.path().join("typo.txt").display().to_string();
+    for j in ["1", "2", "3"] {
+        for f in ["csv", "json", "jsonl", "text"] {
+            for first in [&good, &utf16] {
+                let r = factop(
+                    &["classify", "-j", j, "-f", f, first, &good, &missing],
+                    None,
+                );
+                assert_eq!(
+                    (r.code, r.stdout.as_str()),
+                    (1, ""),
+                    "-j {j} -f {f} {first}"
+                );
+                let e = r.err();
+                assert!(e.contains("typo.txt"), "-j {j} -f {f}: {e}");
+            }
+            // The check passes: its warning comes once, before the rows' warnings.
+            let table = dir.path().join("rows.csv");
+            std::fs::write(&table, "").unwrap();
+            let table = table.display().to_string();
+            let r = factop(&["classify", "-j", j, "-f", f, &good, &table], None);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let lines: Vec<_> = r.stderr.lines().collect();
+            assert_eq!(lines.len(), 2, "{}", r.stderr);
+            assert!(
+                lines[0].contains("a .csv file is read as the plain text"),
+                "{}",
+                r.stderr
+            );
+            assert!(lines[1].ends_with("rows.csv: no sentences"), "{}", r.stderr);
+        }
+    }
+}
+
 #[test]
 fn explain_warns_that_several_sentences_are_scored_as_one() {
     let r = factop(&["explain", "The vote was held. It was a disgrace."], None);
