@@ -281,6 +281,11 @@ const F_EST: u16 = 1 << 8;
 const F_NUMBER: u16 = 1 << 9;
 /// A reporting or attitude verb, or `according`: may open a reported-speech scope.
 const F_SCOPE: u16 = 1 << 10;
+/// One of revision 20's verdict adverbs (`senses::is_verdict_adverb_20`; set from cue rules 20).
+const F_VERDICT_ADVERB_20: u16 = 1 << 11;
+/// A word that may be one of revision 21's loaded words (`senses::may_be_loaded_21`; set from
+/// cue rules 21).
+const F_LOADED_21: u16 = 1 << 12;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
@@ -1130,6 +1135,14 @@ impl CueSet {
         set(t == "<num>" || t == "<year>", F_NUMBER);
         let key = lower(t);
         set(super::scope::may_open_scope(&key), F_SCOPE);
+        set(
+            reads_revision_20(self.rules) && super::senses::is_verdict_adverb_20(t),
+            F_VERDICT_ADVERB_20,
+        );
+        set(
+            reads_revision_21(self.rules) && super::senses::may_be_loaded_21(t),
+            F_LOADED_21,
+        );
         let (lexicons, phrases, word) = self
             .first_words
             .get(&*key)
@@ -1178,7 +1191,9 @@ impl CueSet {
     /// in the second array instead, except the `reporting` lexicon's. `newsroom`: the tokens
     /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
     /// The counts go to `author` and `reported` (zeroed by the caller): written in place, not
-    /// returned, to save copying the arrays per sentence.
+    /// returned, to save copying the arrays per sentence. `cached`: the fast path, which reads
+    /// revision 21's loaded words only at tokens whose info flags one (the reference path
+    /// reads every token).
     #[allow(clippy::too_many_arguments)]
     fn counts<T: TokenSeq + ?Sized>(
         &self,
@@ -1187,6 +1202,7 @@ impl CueSet {
         scope: &Scope,
         raw: &str,
         newsroom: Option<&[usize]>,
+        cached: bool,
         author: &mut [usize; MAX_LEXICONS],
         reported: &mut [usize; MAX_LEXICONS],
     ) {
@@ -1251,6 +1267,9 @@ impl CueSet {
         // them: the author's, or the report's inside its scope.
         if reads_revision_21(self.rules) {
             for k in 0..tokens.count() {
+                if cached && info[k].flags & F_LOADED_21 == 0 {
+                    continue;
+                }
                 if super::senses::is_loaded_21(tokens, k)
                     && self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
                 {
@@ -1453,6 +1472,7 @@ impl CueSet {
             ctx,
             reported_scope,
             newsroom,
+            false,
             &mut out,
         );
         out
@@ -1461,7 +1481,10 @@ impl CueSet {
     /// [`values_array`](Self::values_array) written to `out` (every value set): no array
     /// copied on the way out, per sentence on the inference path. `raw` is the sentence as
     /// written already decoded by `segment::decode_scraped` (as the tokens were normalised from
-    /// it: the fast path decodes once for both).
+    /// it: the fast path decodes once for both). `cached`: the fast path, which reads
+    /// revisions 20 and 21 only where the tokens' info flags a candidate word
+    /// (`senses::verdict_on_report_cached`); the reference path (`values_array`) reads every
+    /// token, and the proptests compare the two.
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn fill_values<T: TokenSeq + ?Sized>(
@@ -1472,6 +1495,7 @@ impl CueSet {
         ctx: Context,
         reported_scope: bool,
         newsroom: Option<&[usize]>,
+        cached: bool,
         out: &mut [f32; N_CUES],
     ) {
         let squash = |n: f32| CUE_WEIGHT * n.ln_1p();
@@ -1489,10 +1513,16 @@ impl CueSet {
         // The author's verdict on a report (cue rules 20): the sentence is the author's
         // judgement of what the source said, so the reported-speech scope does not hold its
         // stance words (the scare quotes still read the scope as found).
-        let verdict = if reads_revision_20(self.rules) {
-            super::senses::verdict_on_report(tokens, |k| info[k].may_open_scope())
-        } else {
+        let verdict = if !reads_revision_20(self.rules) {
             None
+        } else if cached {
+            super::senses::verdict_on_report_cached(
+                tokens,
+                |k| info[k].may_open_scope(),
+                |k| info[k].flags & F_VERDICT_ADVERB_20 != 0,
+            )
+        } else {
+            super::senses::verdict_on_report(tokens, |k| info[k].may_open_scope())
         };
         let scope = if verdict.is_some() {
             Scope::default()
@@ -1507,6 +1537,7 @@ impl CueSet {
             &scope,
             raw,
             newsroom,
+            cached,
             &mut counts,
             &mut reported,
         );
@@ -2538,6 +2569,7 @@ mod tests {
                 &scope,
                 text,
                 None,
+                false,
                 &mut counts,
                 &mut reported,
             );

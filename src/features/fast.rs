@@ -746,6 +746,7 @@ fn run(
             ctx,
             cfg.reported_scope,
             Some(&marks),
+            true,
             &mut cue_values.0,
         );
     }
@@ -1262,7 +1263,7 @@ mod tests {
 
     /// More pieces for the proptests' sentences (not the fitted corpus, whose sentences
     /// [`PIECES`] alone form): cue rules 17's newsroom tests, the writer's record, broadcast
-    /// formulae, link lines, ratings.
+    /// formulae, link lines, ratings; 18's labels; 20's verdicts and 21's loaded words.
     const PIECES_17: &[&str] = &[
         "bought",
         "tested",
@@ -1294,6 +1295,35 @@ mod tests {
         "Best",
         "buy:",
         "Avoid:",
+        // Cue rules 20: verdicts on a report (adverbs on the verb, closing clauses).
+        "rightly",
+        "Wrongly",
+        "CORRECTLY",
+        "claimed",
+        "concluded",
+        "which",
+        "and",
+        "they",
+        "she",
+        "was",
+        "are",
+        "simply",
+        "nonsense",
+        "right",
+        "untrue",
+        "wrong",
+        "good",
+        "reason",
+        "point",
+        // Cue rules 21: loaded words, pairs and forced-through verbs.
+        "splurged",
+        "Cronies",
+        "gravy",
+        "train",
+        "caved",
+        "bone",
+        "rammed",
+        "through",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -1484,6 +1514,24 @@ mod tests {
             FeatureConfig {
                 cue_rules: 18,
                 mask_reported_stance: true,
+                ..base.clone()
+            },
+            // Cue rules 20's verdicts on a report and 21's loaded words (read on the fast path
+            // only where the cached flags show a candidate).
+            FeatureConfig {
+                cue_rules: 20,
+                lowercase: false,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 21,
+                mask_reported_stance: true,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 21,
+                reported_scope: false,
+                lowercase: false,
                 ..base.clone()
             },
             FeatureConfig {

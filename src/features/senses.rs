@@ -1252,25 +1252,78 @@ pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: impl Fn(usize) -> bool,
 ) -> Option<usize> {
+    // An adverb on the reporting verb.
+    for k in 0..tokens.count() {
+        if word(tokens, k).is_some_and(|t| in_sorted(VERDICT_ADVERBS_20, t))
+            && verdict_adverb_at(tokens, &opens, k)
+        {
+            return Some(k);
+        }
+    }
+    verdict_closing(tokens, &opens)
+}
+
+/// [`verdict_on_report`] on the fast path, with the same result: `adverb(k)` says whether the
+/// text of token `k` is one of [`VERDICT_ADVERBS_20`] (a flag cached per distinct token), so
+/// only those tokens are read for the first form; and the closing clause is read only when
+/// the word after the last comma is the author's `and` or `which`, which every closing form
+/// starts with (most sentences have neither, and cost a scan of the flags and of the gaps).
+pub(crate) fn verdict_on_report_cached<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    opens: impl Fn(usize) -> bool,
+    adverb: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    let n = tokens.count();
+    for k in (0..n).filter(|&k| adverb(k)) {
+        if word(tokens, k).is_some() && verdict_adverb_at(tokens, &opens, k) {
+            return Some(k);
+        }
+    }
+    let c = (1..n)
+        .rev()
+        .find(|&k| tokens.gap(k) & (GAP_COMMA | GAP_STOP) != 0)?;
+    let opener = word(tokens, c)
+        .is_some_and(|t| t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("which"));
+    if !opener {
+        return None;
+    }
+    verdict_closing(tokens, &opens)
+}
+
+/// The forms of `be` that make a passive of the verb after them (`was wrongly accused`).
+const VERDICT_BE_20: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
+
+/// Whether the author's token `k`, an adverb of [`VERDICT_ADVERBS_20`], is on a verb that
+/// may open a reported-speech scope, as [`verdict_on_report`]'s first form reads it.
+fn verdict_adverb_at<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    opens: &impl Fn(usize) -> bool,
+    k: usize,
+) -> bool {
+    use super::analyzer::GAP_COMMA;
+    let n = tokens.count();
+    let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let verb = |k: usize| word(tokens, k).is_some() && opens(k);
+    let comma = |k: usize| k < n && tokens.gap(k) & GAP_COMMA != 0;
+    let be = VERDICT_BE_20;
+    let before = verb(k + 1) && !(k > 0 && be.iter().any(|w| is(k - 1, w)));
+    let after =
+        k > 0 && verb(k - 1) && (comma(k) && (k + 1 == n || comma(k + 1)) || is(k + 1, "that"));
+    before || after
+}
+
+/// [`verdict_on_report`]'s second form: the verdict in a clause closing the sentence.
+fn verdict_closing<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    opens: &impl Fn(usize) -> bool,
+) -> Option<usize> {
     use super::analyzer::{GAP_COMMA, GAP_STOP};
     let n = tokens.count();
     let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let in_list = |k: usize, list: &[&str]| word(tokens, k).is_some_and(|t| in_sorted(list, t));
     let verb = |k: usize| word(tokens, k).is_some() && opens(k);
-    let comma = |k: usize| k < n && tokens.gap(k) & GAP_COMMA != 0;
-    let be = ["is", "are", "was", "were", "be", "been", "being"];
-    // An adverb on the reporting verb.
-    for k in 0..n {
-        if !in_list(k, VERDICT_ADVERBS_20) {
-            continue;
-        }
-        let before = verb(k + 1) && !(k > 0 && be.iter().any(|w| is(k - 1, w)));
-        let after =
-            k > 0 && verb(k - 1) && (comma(k) && (k + 1 == n || comma(k + 1)) || is(k + 1, "that"));
-        if before || after {
-            return Some(k);
-        }
-    }
+    let be = VERDICT_BE_20;
     // A clause closing the sentence, after its last comma (no colon or semicolon after it).
     let c = (1..n)
         .rev()
@@ -1492,6 +1545,27 @@ pub(crate) fn is_loaded_21<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a token with text `t` may be a loaded word of cue rules 21: [`is_loaded_21`] reads
+/// the words around only for these texts (the words of [`LOADED_WORDS_21`] and
+/// [`FORCED_THROUGH_21`], the first words of [`LOADED_PAIRS_21`], `caved`, `caving` and
+/// `bone`), and is false for every other token. Cached per distinct token on the fast path.
+pub(crate) fn may_be_loaded_21(t: &str) -> bool {
+    in_sorted(LOADED_WORDS_21, t)
+        || LOADED_PAIRS_21
+            .binary_search_by(|(w, _)| w.bytes().cmp(t.bytes().map(|b| b.to_ascii_lowercase())))
+            .is_ok()
+        || ["caved", "caving", "bone"]
+            .iter()
+            .any(|w| t.eq_ignore_ascii_case(w))
+        || in_sorted(FORCED_THROUGH_21, t)
+}
+
+/// Whether a token with text `t` is one of [`VERDICT_ADVERBS_20`], ignoring ASCII case (as
+/// [`verdict_on_report`] reads them). Cached per distinct token on the fast path.
+pub(crate) fn is_verdict_adverb_20(t: &str) -> bool {
+    in_sorted(VERDICT_ADVERBS_20, t)
 }
 
 /// Whether the sentence `raw` (as written) opens with the author's verdict label (cue rules
