@@ -2,19 +2,10 @@
 //! names the defect it pins down; every error must be one line naming the file, row or flag
 //! with a hint, usage errors exiting 2.
 
-use crate::harness::{factop, write, Run};
+use crate::harness::{factop, usage, write};
 use std::path::Path;
 
 const SEED: &str = "datasets/factop-seed.csv";
-
-/// A usage error (exit 2) with a one-line message; the message.
-#[track_caller]
-fn usage(r: Run) -> String {
-    let code = r.code;
-    let msg = r.err();
-    assert_eq!(code, 2, "{msg}");
-    msg
-}
 
 #[test]
 fn threshold_cv_folds_beyond_the_rows_name_threshold_cv() {

@@ -2,18 +2,9 @@
 //! test names the defect it pins down (what the message said before); errors are one line
 //! naming the file, row, line, flag or model, never a panic.
 
-use crate::harness::{factop, write, Run};
+use crate::harness::{factop, failure, write, Run};
 
 const SEED: &str = "datasets/factop-seed.csv";
-
-/// A failure of one line (exit 1): its message.
-#[track_caller]
-fn failure(r: Run) -> String {
-    let code = r.code;
-    let msg = r.err();
-    assert_eq!(code, 1, "{msg}");
-    msg
-}
 
 #[test]
 fn a_data_file_of_white_space_alone_says_so() {

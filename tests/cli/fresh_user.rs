@@ -2,18 +2,9 @@
 //! UTF-32 input, a half-replaced plot folder) and a fresh user's audit. Each test names the
 //! defect it pins down; errors are one line naming the file, row or flag, and never a panic.
 
-use crate::harness::{factop, write, Run};
+use crate::harness::{factop, usage, write};
 
 const SEED: &str = "datasets/factop-seed.csv";
-
-/// A usage error (exit 2) of one line: its message.
-#[track_caller]
-fn usage(r: Run) -> String {
-    let code = r.code;
-    let msg = r.err();
-    assert_eq!(code, 2, "{msg}");
-    msg
-}
 
 #[cfg(unix)]
 #[test]

@@ -37,6 +37,27 @@ impl Run {
     }
 }
 
+/// A usage error (exit 2) of one line: its message.
+#[track_caller]
+pub fn usage(r: Run) -> String {
+    exits_with(r, 2)
+}
+
+/// A failure (exit 1) of one line: its message.
+#[track_caller]
+pub fn failure(r: Run) -> String {
+    exits_with(r, 1)
+}
+
+/// A one-line error with exit code `code`: its message.
+#[track_caller]
+fn exits_with(r: Run, code: i32) -> String {
+    let got = r.code;
+    let msg = r.err();
+    assert_eq!(got, code, "{msg}");
+    msg
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
