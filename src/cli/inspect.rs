@@ -118,6 +118,52 @@ fn range(r: [usize; 2]) -> String {
 }
 
 /// How the cues are set: `off`, `on`, or `on (…)` with the cue options that are on.
+/// What each revision of the cue rules reads beyond the one before it, in order, as
+/// `inspect` names it (revision 12 adds two parts; `docs/cue-rules.md` has the whole story).
+/// A new revision adds its line here.
+const REVISION_PARTS: &[(u8, &str)] = &[
+    (3, "attribution frames"),
+    (4, "asides"),
+    (5, "more attribution forms"),
+    (6, "feelings"),
+    (7, "courts"),
+    (8, "word senses"),
+    (9, "timetables"),
+    (10, "continued reports"),
+    (11, "author-stance frames"),
+    (12, "questions and answers"),
+    (12, "more word senses"),
+    (13, "recommendations and speakers' turns"),
+    (14, "rhetorical questions"),
+    (15, "the newsroom's first person"),
+    (16, "a column's name headings and question subheads"),
+    (
+        17,
+        "the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter",
+    ),
+    (
+        18,
+        "the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns",
+    ),
+    (19, "the reader's calls to action"),
+    (20, "the author's verdict on a report"),
+    (21, "loaded words in the author's voice"),
+];
+
+/// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).
+fn revision_parts(from: u8, to: u8) -> String {
+    let parts: Vec<&str> = REVISION_PARTS
+        .iter()
+        .filter(|(r, _)| (from..=to).contains(r))
+        .map(|&(_, p)| p)
+        .collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    }
+}
+
 fn cue_options(f: &factop::features::FeatureConfig) -> String {
     if !f.cues {
         return "off".into();
@@ -131,81 +177,27 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    // Cue rules 3 add attribution frames to the scope, 4 asides, 5 more forms, 6 thoughts and
-    // feelings, 7 courts, 8 word senses, 9 timetables (nothing without it), 10 continued reports,
-    // 11 author-stance frames, 12 questions and answers, 13 recommendations and speakers' turns
-    // (and more frames, `would say that`, `the lies in`), 14 rhetorical questions, 15 the
-    // newsroom's own first person, 16 a column's name headings and question subheads, 17 the
-    // newsroom's tests, ratings, broadcast formulae, link lines and a reader's `Q` letter, 18 the
-    // newsroom's staff, questions to an expert, verdict labels and a transcript's `Q:` turns, 19
-    // the reader's calls to action, 20 the author's verdict on a report, 21 loaded words in the
-    // author's voice.
-    let scope = match f.cue_rules {
-        21.. => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, and loaded words in the author's voice (cue rules 21)",
-        20 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, and the author's verdict on a report (cue rules 20)",
-        19 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, and the reader's calls to action (cue rules 19)",
-        18 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18)",
-        17 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
-        16 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, and a column's name headings and question subheads (cue rules 16)",
-        15 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
-        14 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
-        13 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
-        12 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
-        11 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
-        10 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
-        9 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
-        8 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
-        7 => "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts (cue rules 7)",
-        6 => "reported-speech scope on with attribution frames, asides, more attribution forms and feelings (cue rules 6)",
-        5 => "reported-speech scope on with attribution frames, asides and more attribution forms (cue rules 5)",
-        4 => "reported-speech scope on with attribution frames and asides (cue rules 4)",
-        3 => "reported-speech scope on with attribution frames (cue rules 3)",
-        _ => "reported-speech scope on",
+    let scope = if f.cue_rules >= 3 {
+        format!(
+            "reported-speech scope on with {} (cue rules {})",
+            revision_parts(3, f.cue_rules),
+            f.cue_rules
+        )
+    } else {
+        "reported-speech scope on".to_string()
     };
-    // Without the scope, revision 8's word senses, 9's timetables, 10's continued reports and
-    // 11's author-stance frames (12's questions and answers) are the parts of the rules at work.
-    let senses = match f.cue_rules {
-        21.. => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, and loaded words in the author's voice (cue rules 21)",
-        ),
-        20 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, and the author's verdict on a report (cue rules 20)",
-        ),
-        19 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, and the reader's calls to action (cue rules 19)",
-        ),
-        18 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, and the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns (cue rules 18)",
-        ),
-        17 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
-        ),
-        16 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, and a column's name headings and question subheads (cue rules 16)",
-        ),
-        15 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, and the newsroom's first person (cue rules 15)",
-        ),
-        14 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
-        ),
-        13 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns (cue rules 13)",
-        ),
-        12 => Some(
-            "word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
-        ),
-        11 => Some(
-            "word senses, timetables, continued reports and author-stance frames (cue rules 11)",
-        ),
-        10 => Some("word senses, timetables and continued reports (cue rules 10)"),
-        9 => Some("word senses and timetables (cue rules 9)"),
-        8 => Some("word senses (cue rules 8)"),
-        _ => None,
-    };
+    // Without the scope, revision 8's word senses and what the later revisions read are the
+    // parts of the rules at work.
+    let senses = (f.cue_rules >= 8).then(|| {
+        format!(
+            "{} (cue rules {})",
+            revision_parts(8, f.cue_rules),
+            f.cue_rules
+        )
+    });
     let stance = format!("reported stance {}", f.reported_stance.name());
     let options: Vec<&str> = [
-        (f.reported_scope, scope),
+        (f.reported_scope, scope.as_str()),
         (
             f.reported_scope && f.reported_stance != ReportedStance::default(),
             stance.as_str(),
@@ -215,7 +207,7 @@ fn cue_options(f: &factop::features::FeatureConfig) -> String {
         (f.cue_rules == 2, "cue rules 2"),
         (
             senses.is_some() && !f.reported_scope,
-            senses.unwrap_or_default(),
+            senses.as_deref().unwrap_or_default(),
         ),
         (!f.lexicons.is_empty(), lexicons.as_str()),
     ]
@@ -395,7 +387,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, and the author's verdict on a report (cue rules 20)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action and the author's verdict on a report (cue rules 20)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -403,11 +395,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, and the author's verdict on a report (cue rules 20))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action and the author's verdict on a report (cue rules 20))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, and the author's verdict on a report (cue rules 20))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action and the author's verdict on a report (cue rules 20))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
@@ -434,31 +426,31 @@ mod tests {
         for (cue_rules, scope) in [
             (
                 17,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
+                "attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads and the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter (cue rules 17)",
             ),
             (
                 14,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, and rhetorical questions (cue rules 14)",
+                "attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns and rhetorical questions (cue rules 14)",
             ),
             (
                 12,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
+                "attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers and more word senses (cue rules 12)",
             ),
             (
                 11,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
+                "attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports and author-stance frames (cue rules 11)",
             ),
             (
                 10,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses, timetables and continued reports (cue rules 10)",
+                "attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables and continued reports (cue rules 10)",
             ),
             (
                 9,
-                "attribution frames, asides, more attribution forms, feelings and courts, word senses and timetables (cue rules 9)",
+                "attribution frames, asides, more attribution forms, feelings, courts, word senses and timetables (cue rules 9)",
             ),
             (
                 8,
-                "attribution frames, asides, more attribution forms, feelings and courts, and word senses (cue rules 8)",
+                "attribution frames, asides, more attribution forms, feelings, courts and word senses (cue rules 8)",
             ),
             (
                 7,
@@ -494,5 +486,22 @@ mod tests {
             ..FeatureConfig::default()
         };
         assert!(!cue_options(&no_scope).contains("reported stance"));
+    }
+
+    #[test]
+    fn every_revision_of_the_cue_rules_has_its_part() {
+        // A new revision (CUE_RULES) must add its line to REVISION_PARTS, in order.
+        let revs: Vec<u8> = REVISION_PARTS.iter().map(|&(r, _)| r).collect();
+        assert!(revs.windows(2).all(|w| w[0] <= w[1]), "{revs:?}");
+        for r in 3..=factop::features::CUE_RULES {
+            assert!(revs.contains(&r), "revision {r} has no part");
+        }
+        assert_eq!(revs.last(), Some(&factop::features::CUE_RULES));
+        assert_eq!(revision_parts(3, 3), "attribution frames");
+        assert_eq!(revision_parts(8, 9), "word senses and timetables");
+        assert_eq!(
+            revision_parts(19, 21),
+            "the reader's calls to action, the author's verdict on a report and loaded words in the author's voice"
+        );
     }
 }

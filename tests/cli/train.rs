@@ -797,7 +797,7 @@ fn cue_rules_8_are_stored_in_the_model_and_need_no_flag_later() {
     cue_rules_stop_counting(
         "8",
         16,
-        "feelings and courts, and word senses (cue rules 8)",
+        "feelings, courts and word senses (cue rules 8)",
         "Shops in the town will close early on Good Friday.",
         "cue:evaluative",
     );
