@@ -1254,13 +1254,12 @@ pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
 ) -> Option<usize> {
     // An adverb on the reporting verb.
     for k in 0..tokens.count() {
-        if word(tokens, k).is_some_and(|t| in_sorted(VERDICT_ADVERBS_20, t))
-            && verdict_adverb_at(tokens, &opens, k)
+        if word(tokens, k).is_some_and(is_verdict_adverb_20) && verdict_adverb_at(tokens, &opens, k)
         {
             return Some(k);
         }
     }
-    verdict_closing(tokens, &opens)
+    verdict_closing(tokens, &opens, closing_clause(tokens)?)
 }
 
 /// [`verdict_on_report`] on the fast path, with the same result: `adverb(k)` says whether the
@@ -1273,22 +1272,25 @@ pub(crate) fn verdict_on_report_cached<T: TokenSeq + ?Sized>(
     opens: impl Fn(usize) -> bool,
     adverb: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    use super::analyzer::{GAP_COMMA, GAP_STOP};
-    let n = tokens.count();
-    for k in (0..n).filter(|&k| adverb(k)) {
+    for k in (0..tokens.count()).filter(|&k| adverb(k)) {
         if word(tokens, k).is_some() && verdict_adverb_at(tokens, &opens, k) {
             return Some(k);
         }
     }
-    let c = (1..n)
-        .rev()
-        .find(|&k| tokens.gap(k) & (GAP_COMMA | GAP_STOP) != 0)?;
-    let opener = word(tokens, c)
-        .is_some_and(|t| t.eq_ignore_ascii_case("and") || t.eq_ignore_ascii_case("which"));
-    if !opener {
+    let c = closing_clause(tokens)?;
+    if !is_any(tokens, Some(c), &["and", "which"]) {
         return None;
     }
-    verdict_closing(tokens, &opens)
+    verdict_closing(tokens, &opens, c)
+}
+
+/// Where the clause that may close the sentence starts: the token after its last comma, or
+/// after its last colon or semicolon (which [`verdict_closing`] refuses).
+fn closing_clause<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    (1..tokens.count())
+        .rev()
+        .find(|&k| tokens.gap(k) & (GAP_COMMA | GAP_STOP) != 0)
 }
 
 /// The forms of `be` that make a passive of the verb after them (`was wrongly accused`).
@@ -1306,28 +1308,26 @@ fn verdict_adverb_at<T: TokenSeq + ?Sized>(
     let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let verb = |k: usize| word(tokens, k).is_some() && opens(k);
     let comma = |k: usize| k < n && tokens.gap(k) & GAP_COMMA != 0;
-    let be = VERDICT_BE_20;
-    let before = verb(k + 1) && !(k > 0 && be.iter().any(|w| is(k - 1, w)));
+    let before = verb(k + 1) && !is_any(tokens, k.checked_sub(1), &VERDICT_BE_20);
     let after =
         k > 0 && verb(k - 1) && (comma(k) && (k + 1 == n || comma(k + 1)) || is(k + 1, "that"));
     before || after
 }
 
-/// [`verdict_on_report`]'s second form: the verdict in a clause closing the sentence.
+/// [`verdict_on_report`]'s second form: the verdict in a clause closing the sentence, which
+/// starts at token `c` ([`closing_clause`]).
 fn verdict_closing<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: &impl Fn(usize) -> bool,
+    c: usize,
 ) -> Option<usize> {
-    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    use super::analyzer::GAP_STOP;
     let n = tokens.count();
     let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
     let in_list = |k: usize, list: &[&str]| word(tokens, k).is_some_and(|t| in_sorted(list, t));
     let verb = |k: usize| word(tokens, k).is_some() && opens(k);
     let be = VERDICT_BE_20;
     // A clause closing the sentence, after its last comma (no colon or semicolon after it).
-    let c = (1..n)
-        .rev()
-        .find(|&k| tokens.gap(k) & (GAP_COMMA | GAP_STOP) != 0)?;
     if tokens.gap(c) & GAP_STOP != 0
         || !(0..c).any(verb)
         || !(c..n).all(|k| word(tokens, k).is_some())
@@ -1521,12 +1521,10 @@ pub(crate) fn is_loaded_21<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
         return true;
     }
     let is = |j: usize, w: &str| word(tokens, j).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    if let Ok(p) = LOADED_PAIRS_21
-        .binary_search_by(|(w, _)| w.bytes().cmp(t.bytes().map(|b| b.to_ascii_lowercase())))
-    {
-        return LOADED_PAIRS_21[p].1.iter().any(|w| is(k + 1, w));
+    if let Some(seconds) = loaded_pair_21(t) {
+        return is_any(tokens, Some(k + 1), seconds);
     }
-    if (t.eq_ignore_ascii_case("caved") || t.eq_ignore_ascii_case("caving")) && is(k + 1, "in") {
+    if is_any(tokens, Some(k), &CAVED_21) && is(k + 1, "in") {
         return true;
     }
     if t.eq_ignore_ascii_case("bone") && k >= 2 && is(k - 1, "the") && is(k - 2, "to") {
@@ -1540,7 +1538,7 @@ pub(crate) fn is_loaded_21<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
                 return false;
             }
             if is(j, "through") {
-                return !determiners.iter().any(|d| is(j + 1, d));
+                return !is_any(tokens, Some(j + 1), &determiners);
             }
         }
     }
@@ -1553,14 +1551,23 @@ pub(crate) fn is_loaded_21<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
 /// `bone`), and is false for every other token. Cached per distinct token on the fast path.
 pub(crate) fn may_be_loaded_21(t: &str) -> bool {
     in_sorted(LOADED_WORDS_21, t)
-        || LOADED_PAIRS_21
-            .binary_search_by(|(w, _)| w.bytes().cmp(t.bytes().map(|b| b.to_ascii_lowercase())))
-            .is_ok()
-        || ["caved", "caving", "bone"]
-            .iter()
-            .any(|w| t.eq_ignore_ascii_case(w))
+        || loaded_pair_21(t).is_some()
+        || CAVED_21.iter().any(|w| t.eq_ignore_ascii_case(w))
+        || t.eq_ignore_ascii_case("bone")
         || in_sorted(FORCED_THROUGH_21, t)
 }
+
+/// The second words of the pair of [`LOADED_PAIRS_21`] whose first word is `t` (any ASCII
+/// case), if there is one.
+fn loaded_pair_21(t: &str) -> Option<&'static [&'static str]> {
+    LOADED_PAIRS_21
+        .binary_search_by(|(w, _)| w.bytes().cmp(t.bytes().map(|b| b.to_ascii_lowercase())))
+        .ok()
+        .map(|p| LOADED_PAIRS_21[p].1)
+}
+
+/// The verbs loaded before `in` (cue rules 21: `caved in`).
+const CAVED_21: [&str; 2] = ["caved", "caving"];
 
 /// Whether a token with text `t` is one of [`VERDICT_ADVERBS_20`], ignoring ASCII case (as
 /// [`verdict_on_report`] reads them). Cached per distinct token on the fast path.
