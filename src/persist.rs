@@ -91,40 +91,11 @@ pub struct ModelFile {
 
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
-    if m.params.features.cue_rules >= 21 {
-        29
-    } else if m.params.features.cue_rules >= 20 {
-        28
-    } else if m.params.features.cue_rules >= 19 {
-        27
-    } else if m.params.features.cue_rules >= 18 {
-        26
-    } else if m.params.features.cue_rules >= 17 {
-        25
-    } else if m.params.features.cue_rules >= 16 {
-        24
-    } else if m.params.features.cue_rules >= 15 {
-        23
-    } else if m.params.features.cue_rules >= 14 {
-        22
-    } else if m.params.features.cue_rules >= 13 {
-        21
-    } else if m.params.features.cue_rules >= 12 {
-        20
-    } else if m.params.features.cue_rules >= 11 {
-        19
-    } else if m.params.features.cue_rules >= 10 {
-        18
-    } else if m.params.features.cue_rules >= 9 {
-        17
-    } else if m.params.features.cue_rules >= 8 {
-        16
-    } else if m.params.features.cue_rules >= 7 {
-        15
-    } else if m.params.features.cue_rules >= 6 {
-        14
-    } else if m.params.features.cue_rules >= 5 {
-        13
+    // Each revision of the cue rules from 5 on came with a format version of its own: 13 for
+    // revision 5, and one more for each revision since (29 for revision 21).
+    let rules = m.params.features.cue_rules.min(crate::features::CUE_RULES);
+    if rules >= 5 {
+        u32::from(rules) + 8
     } else if m.params.features.mask_reported {
         12
     } else if m.params.features.cue_rules >= 4 {
