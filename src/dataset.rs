@@ -386,7 +386,7 @@ impl Dataset {
             // JSON, NUL bytes), else that the row is too long.
             Err(e) => {
                 let tee = rdr.get_ref();
-                if tee.cap.is_some_and(|cap| tee.base + tee.seen.len() > cap) {
+                if tee.over_cap() {
                     let head = tee.from(0);
                     let head = csv::ByteRecord::from(vec![&head[..head.len().min(4096)]]);
                     if let Some(what) = not_a_table(&head) {
@@ -937,6 +937,12 @@ struct Tee<R> {
 const HEADER_BYTES: usize = 1 << 20;
 
 impl<R> Tee<R> {
+    /// Whether more than the header's cap ([`HEADER_BYTES`]) has been read while it applies.
+    fn over_cap(&self) -> bool {
+        self.cap
+            .is_some_and(|cap| self.base + self.seen.len() > cap)
+    }
+
     /// The bytes read from stream offset `pos` on.
     fn from(&self, pos: usize) -> &[u8] {
         (self.seen.get(pos.saturating_sub(self.base)..)).unwrap_or_default()
@@ -952,10 +958,7 @@ impl<R> Tee<R> {
 
 impl<R: std::io::Read> std::io::Read for Tee<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self
-            .cap
-            .is_some_and(|cap| self.base + self.seen.len() > cap)
-        {
+        if self.over_cap() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 format!(
