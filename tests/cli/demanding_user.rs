@@ -312,6 +312,28 @@ fn a_data_file_with_no_line_break_is_refused_without_reading_it_whole() {
     assert!(out.contains("examples      41"), "{out}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_model_that_is_not_text_is_refused_without_reading_it_whole() {
+    // `-m /dev/zero` was read until memory ran out. A model is JSON text: a NUL byte in its
+    // first 64 KiB ends the read with one line naming the file.
+    for cmd in ["classify", "evaluate", "inspect"] {
+        let mut args = vec![cmd, "-m", "/dev/zero"];
+        match cmd {
+            "classify" => args.push("datasets/examples/council-budget.txt"),
+            "evaluate" => args.extend(["--data", SEED]),
+            _ => {}
+        }
+        let msg = failure(factop_with_memory(&args, 1 << 30));
+        assert!(
+            msg.contains(
+                "/dev/zero: the file is not text (binary bytes): a model is the JSON file"
+            ),
+            "{cmd}: {msg}"
+        );
+    }
+}
+
 #[test]
 fn an_article_or_paragraph_column_that_is_another_role_s_is_a_usage_error() {
     // `--doc-column sentence` read each of 278 rows as an article of its own, and
