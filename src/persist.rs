@@ -39,7 +39,8 @@ use std::path::{Path, PathBuf};
 /// 26 revision 18 (the newsroom's staff, a writer's question to an expert, verdict labels, a
 /// transcript's `Q:` turns), version 27 revision 19 (the reader's calls to action), version
 /// 28 revision 20 (the author's verdict on a report), version 29 revision 21 (loaded words in
-/// the author's voice).
+/// the author's voice), version 30 revision 22 (more verdicts on a report, imperatives after a
+/// fronted clause).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
@@ -899,7 +900,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_21_are_stored_and_make_version_9_to_29() {
+    fn single_quotes_and_cue_rules_3_to_22_are_stored_and_make_version_9_to_30() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 20: version 28, read back as 20.
@@ -913,6 +914,7 @@ mod tests {
         assert_eq!(back.params.features.cue_rules, 20);
         for (rules, version) in [
             (21, 29),
+            (22, 30),
             (19, 27),
             (18, 26),
             (17, 25),

@@ -1345,8 +1345,8 @@ const VERDICT_ADVERBS_22: &[&str] = &[
 /// all the evidence, that …`, `X pointed out, fairly enough, that …`. Written for factop. Lower
 /// case, in increasing order; the first words are [`VERDICT_PHRASE_STARTS_22`].
 const VERDICT_PHRASES_22: &[&str] = &[
-    "against all the evidence",
     "against all evidence",
+    "against all the evidence",
     "against the evidence",
     "fairly enough",
     "in defiance of the evidence",
@@ -1866,6 +1866,10 @@ mod tests {
             VERDICT_DEGREE_20,
             LOADED_WORDS_21,
             FORCED_THROUGH_21,
+            VERDICT_ADVERBS_22,
+            VERDICT_PHRASES_22,
+            VERDICT_PHRASE_STARTS_22,
+            FRONTED_22,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -1883,6 +1887,15 @@ mod tests {
         for w in LOADED_WORDS_21 {
             assert!(!evaluative.lines().any(|l| l.trim() == *w), "{w}");
         }
+        // Revision 22's phrase starts are the first words of its phrases, and its adverbs are
+        // not revision 20's.
+        let mut starts: Vec<&str> = VERDICT_PHRASES_22
+            .iter()
+            .map(|p| p.split(' ').next().unwrap())
+            .collect();
+        starts.dedup();
+        assert_eq!(starts, VERDICT_PHRASE_STARTS_22);
+        assert!(VERDICT_ADVERBS_22.iter().all(|w| !is_verdict_adverb_20(w)));
         assert!(in_sorted(IMPERATIVE_VERBS, "Book") && in_sorted(IMPERATIVE_VERBS, "FORGIVE"));
         assert!(!in_sorted(IMPERATIVE_VERBS, "The") && !in_sorted(IMPERATIVE_OPENERS, "Doe"));
     }
@@ -1939,6 +1952,98 @@ mod tests {
     fn imperative(s: &str) -> Option<String> {
         let t = toks(s);
         imperative_at(&t[..], 13).map(|i| t[i].text.clone())
+    }
+
+    #[test]
+    fn revision_22_reads_more_verdicts_on_a_report() {
+        let at = |s: &str, rules: u8| {
+            let t = toks(s);
+            verdict_on_report(
+                &t[..],
+                |k| super::super::scope::may_open_scope(&t[k].text.to_lowercase()),
+                rules,
+            )
+            .map(|i| t[i].text.to_lowercase())
+        };
+        // Invented sentences: a verdict revision 20 does not read, then one it reads in a
+        // place it does not.
+        for (s, word) in [
+            (
+                "The mayor insisted, with a straight face, that the trams ran on time.",
+                "with",
+            ),
+            (
+                "In 2015 the engineer warned, presciently, that the dam would leak.",
+                "presciently",
+            ),
+            (
+                "The landlord claimed, against all the evidence, that the flats were dry.",
+                "against",
+            ),
+            (
+                "The tenant told the tribunal, with complete justification, that the roof leaked.",
+                "with",
+            ),
+            (
+                "The coach argued, fairly enough, that the pitch was waterlogged.",
+                "fairly",
+            ),
+            (
+                "The minister told MPs, wrongly, that the ward had reopened.",
+                "wrongly",
+            ),
+            (
+                "The auditor quite rightly concluded that the books did not add up.",
+                "quite",
+            ),
+            ("The bishop, shrewdly, predicted a narrow vote.", "shrewdly"),
+        ] {
+            assert_eq!(at(s, 22).as_deref(), Some(word), "{s}");
+        }
+        assert_eq!(
+            at(
+                "The engineer warned, presciently, that the dam would leak.",
+                21
+            ),
+            None
+        );
+        // Not on a reporting verb, a literal phrase, a phrase broken by a comma, a clause
+        // between the verb and the phrase.
+        for s in [
+            "The fans cheered, with a straight face, for the whole match.",
+            "She played the final hand with a straight face.",
+            "The clerk said the ticket was, fairly, enough for two.",
+            "The mayor said the tram was late, and with complete justification the fares fell.",
+            "The coach said the pitch was wet; understandably, the match was off.",
+        ] {
+            assert_eq!(at(s, 22), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn revision_22_reads_the_imperative_after_a_fronted_clause() {
+        let at = |s: &str, rules: u8| {
+            let t = toks(s);
+            imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
+        };
+        // Invented sentences.
+        for (s, verb) in [
+            ("Until the bridge reopens, expect long queues.", "expect"),
+            ("If you can, book a table by the window.", "book"),
+            ("While you are there, visit the crypt.", "visit"),
+            ("When in doubt, ask the staff.", "ask"),
+        ] {
+            assert_eq!(at(s, 22).as_deref(), Some(verb), "{s}");
+            assert_eq!(at(s, 21), None, "{s}");
+        }
+        for s in [
+            "If approved, the scheme will start in May.",
+            "When it opened, visit numbers doubled.",
+            "Until 2019, the ferry ran twice a day.",
+            "If you can, book a table?",
+        ] {
+            assert_eq!(at(s, 22), None, "{s}");
+        }
     }
 
     #[test]
