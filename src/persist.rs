@@ -39,13 +39,14 @@ use std::path::{Path, PathBuf};
 /// 26 revision 18 (the newsroom's staff, a writer's question to an expert, verdict labels, a
 /// transcript's `Q:` turns), version 27 revision 19 (the reader's calls to action), version
 /// 28 revision 20 (the author's verdict on a report), version 29 revision 21 (loaded words in
-/// the author's voice).
+/// the author's voice), version 30 revision 22 (more verdicts on a report, imperatives after a
+/// fronted clause).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 29;
+pub const FORMAT_VERSION: u32 = 30;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -92,7 +93,7 @@ pub struct ModelFile {
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
     // Each revision of the cue rules from 5 on came with a format version of its own: 13 for
-    // revision 5, and one more for each revision since (29 for revision 21).
+    // revision 5, and one more for each revision since (30 for revision 22).
     let rules = m.params.features.cue_rules.min(crate::features::CUE_RULES);
     if rules >= 5 {
         u32::from(rules) + 8
@@ -970,7 +971,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_21_are_stored_and_make_version_9_to_29() {
+    fn single_quotes_and_cue_rules_3_to_22_are_stored_and_make_version_9_to_30() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 20: version 28, read back as 20.
@@ -984,6 +985,7 @@ mod tests {
         assert_eq!(back.params.features.cue_rules, 20);
         for (rules, version) in [
             (21, 29),
+            (22, 30),
             (19, 27),
             (18, 26),
             (17, 25),

@@ -148,6 +148,10 @@ const REVISION_PARTS: &[(u8, &str)] = &[
     (19, "the reader's calls to action"),
     (20, "the author's verdict on a report"),
     (21, "loaded words in the author's voice"),
+    (
+        22,
+        "more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause",
+    ),
 ];
 
 /// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).

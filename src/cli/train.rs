@@ -212,7 +212,11 @@ pub struct Args {
     /// author's: no reported speech in that sentence, the verdict word one evaluative match;
     /// 21 (opt-in) adds loaded words in the author's voice (`splurged`, `a junket`, `cronies`,
     /// `caved in`, `to the bone`, `gravy train`) as one evaluative match each (the report's
-    /// inside reported speech, as a lexicon word is).
+    /// inside reported speech, as a lexicon word is); 22 (opt-in) adds more of the author's
+    /// verdicts on a report (`X warned, presciently, that …`, `X replied, with a straight face,
+    /// that …`, `X told the hearing, with complete justification, that …`), each verdict on a
+    /// report also one author-stance frame, and the author's imperative after a fronted clause
+    /// (`Until then, expect delays.`), whose verb opens no reported speech.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -286,6 +286,9 @@ const F_VERDICT_ADVERB_20: u16 = 1 << 11;
 /// A word that may be one of revision 21's loaded words (`senses::may_be_loaded_21`; set from
 /// cue rules 21).
 const F_LOADED_21: u16 = 1 << 12;
+/// A word that may open one of revision 22's verdicts on a report
+/// (`senses::may_open_verdict_22`; set from cue rules 22).
+const F_VERDICT_22: u16 = 1 << 13;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
@@ -373,6 +376,16 @@ pub(crate) fn reads_revision_20(rules: u8) -> bool {
 /// word is): 21 and later (21 reads what 20 reads).
 pub(crate) fn reads_revision_21(rules: u8) -> bool {
     rules >= 21
+}
+
+/// Whether revision `rules` of the cue rules reads revision 22's words: more of the author's
+/// verdicts on a source (`senses::verdict_on_report`: `X warned, presciently, that …`, `X
+/// replied, with a straight face, that …`, `X told the hearing, with complete justification,
+/// that …`), each verdict on a report also one author-stance frame, and the author's
+/// imperative after a fronted clause (`Until then, expect delays.`), whose verb opens no
+/// reported-speech scope: 22 and later (22 reads what 21 reads).
+pub(crate) fn reads_revision_22(rules: u8) -> bool {
+    rules >= 22
 }
 
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
@@ -1143,6 +1156,10 @@ impl CueSet {
             reads_revision_21(self.rules) && super::senses::may_be_loaded_21(t),
             F_LOADED_21,
         );
+        set(
+            reads_revision_22(self.rules) && super::senses::may_open_verdict_22(t),
+            F_VERDICT_22,
+        );
         let (lexicons, phrases, word) = self
             .first_words
             .get(&*key)
@@ -1360,8 +1377,19 @@ impl CueSet {
     #[inline]
     pub(crate) fn scope_of<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo]) -> Scope {
         if info.iter().any(TokenInfo::may_open_scope) {
+            // The author's imperative opens no report (cue rules 22): `Expect delays`, `Believe
+            // the forecasts` tell the reader what to expect or believe.
+            let imperative = if reads_revision_22(self.rules) {
+                super::senses::imperative_at(tokens, self.rules).filter(|&v| {
+                    info[v].may_open_scope()
+                        && !(reads_revision_17(self.rules)
+                            && super::senses::is_link_line(tokens, v))
+                })
+            } else {
+                None
+            };
             scope::find(tokens, scope::Rules::of(self.rules), |i| {
-                info[i].may_open_scope()
+                info[i].may_open_scope() && Some(i) != imperative
             })
         } else {
             Scope::default()
@@ -1519,10 +1547,11 @@ impl CueSet {
             super::senses::verdict_on_report_cached(
                 tokens,
                 |k| info[k].may_open_scope(),
-                |k| info[k].flags & F_VERDICT_ADVERB_20 != 0,
+                |k| info[k].flags & (F_VERDICT_ADVERB_20 | F_VERDICT_22) != 0,
+                self.rules,
             )
         } else {
-            super::senses::verdict_on_report(tokens, |k| info[k].may_open_scope())
+            super::senses::verdict_on_report(tokens, |k| info[k].may_open_scope(), self.rules)
         };
         let scope = if verdict.is_some() {
             Scope::default()
@@ -1543,8 +1572,16 @@ impl CueSet {
         );
         // Its word is one evaluative match of the author's, if no lexicon counted it as one.
         if let Some(v) = verdict {
-            if self.matched_sense(tokens, info, v, Some(raw)) & (1 << self.evaluative) == 0 {
+            let matched = self.matched_sense(tokens, info, v, Some(raw));
+            if matched & (1 << self.evaluative) == 0 {
                 counts[self.evaluative] += 1;
+            }
+            // From cue rules 22 it is also the author's comment on the report: one
+            // author-stance frame, if that lexicon did not count it.
+            if let Some(f) = self.frames.filter(|_| reads_revision_22(self.rules)) {
+                if matched & (1 << f) == 0 {
+                    counts[f] += 1;
+                }
             }
         }
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {

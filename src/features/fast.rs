@@ -1263,7 +1263,8 @@ mod tests {
 
     /// More pieces for the proptests' sentences (not the fitted corpus, whose sentences
     /// [`PIECES`] alone form): cue rules 17's newsroom tests, the writer's record, broadcast
-    /// formulae, link lines, ratings; 18's labels; 20's verdicts and 21's loaded words.
+    /// formulae, link lines, ratings; 18's labels; 20's verdicts, 21's loaded words and 22's
+    /// verdicts and fronted imperatives.
     const PIECES_17: &[&str] = &[
         "bought",
         "tested",
@@ -1324,6 +1325,21 @@ mod tests {
         "bone",
         "rammed",
         "through",
+        // Cue rules 22: more verdicts on a report, the imperative after a fronted clause.
+        "presciently",
+        "With",
+        "straight",
+        "face",
+        "against",
+        "evidence",
+        "fairly",
+        "enough",
+        "told",
+        "hearing",
+        "Until",
+        "If",
+        "expect",
+        "Believe",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -1531,6 +1547,18 @@ mod tests {
             FeatureConfig {
                 cue_rules: 21,
                 reported_scope: false,
+                lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 22's verdicts (read on the fast path only where the cached flags show a
+            // candidate) and imperatives that open no report.
+            FeatureConfig {
+                cue_rules: 22,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 22,
+                mask_reported_stance: true,
                 lowercase: false,
                 ..base.clone()
             },

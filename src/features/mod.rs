@@ -193,7 +193,11 @@ pub struct FeatureConfig {
     /// (`X claimed, wrongly, that …`, `X rightly concluded …`, `…, and they are right.`) as the
     /// author's: no reported-speech scope in that sentence, the verdict word one evaluative
     /// match. 21 (opt-in, format version 29) adds loaded words in the author's voice
-    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. New models use
+    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. 22 (opt-in,
+    /// format version 30) adds more of the author's verdicts on a report (`X warned,
+    /// presciently, that …`, `X replied, with a straight face, that …`), each verdict on a
+    /// report also one author-stance frame, and the author's imperative after a fronted clause
+    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. New models use
     /// revision 20;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
@@ -311,7 +315,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 21;
+pub const CUE_RULES: u8 = 22;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 20.
 pub const DEFAULT_CUE_RULES: u8 = 20;
@@ -1090,7 +1094,7 @@ mod tests {
     fn cue_rules_20_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 20);
         assert_eq!(DEFAULT_CUE_RULES, 20);
-        assert_eq!(CUE_RULES, 21);
+        assert_eq!(CUE_RULES, 22);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1122,7 +1126,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 22,
+            cue_rules: 23,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1502,6 +1506,62 @@ mod tests {
         ] {
             for ctx in [Context::default(), QUOTED] {
                 assert_eq!(f20.transform(text, ctx), f19.transform(text, ctx), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_rules_22_read_more_verdicts_as_frames_and_fronted_imperatives() {
+        let [f20, f21, f22] = fit_rules([20, 21, 22]);
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        // Invented: a verdict revision 20 does not read is now the author's, with no
+        // reported speech, one evaluative match and one author-stance frame.
+        let text = "The mayor insisted, with a straight face, that the trams ran on time.";
+        assert!(cue(&f21, text, "cue:reported_words") > 0.0, "{text}");
+        assert_eq!(cue(&f22, text, "cue:reported_words"), 0.0, "{text}");
+        assert_eq!(
+            count(cue(&f22, text, "cue:evaluative")),
+            count(cue(&f21, text, "cue:evaluative")) + 1.0
+        );
+        assert_eq!(
+            count(cue(&f22, text, "cue:stance_frames")),
+            count(cue(&f21, text, "cue:stance_frames")) + 1.0
+        );
+        // A verdict revision 20 reads: one more frame, the rest as 20 reads it.
+        let text = "The auditor rightly concluded that the books did not add up.";
+        assert_eq!(
+            cue(&f22, text, "cue:evaluative"),
+            cue(&f20, text, "cue:evaluative")
+        );
+        assert_eq!(
+            count(cue(&f22, text, "cue:stance_frames")),
+            count(cue(&f20, text, "cue:stance_frames")) + 1.0
+        );
+        // The author's imperative after a fronted clause: one exhortation match, and its verb
+        // opens no report.
+        for text in [
+            "Until the bridge reopens, expect long queues on the ring road.",
+            "Until the bridge reopens, expect queues, closures and more roadworks.",
+        ] {
+            assert_eq!(cue(&f22, text, "cue:reported_words"), 0.0, "{text}");
+            assert_eq!(
+                count(cue(&f22, text, "cue:exhortation")),
+                count(cue(&f21, text, "cue:exhortation")) + 1.0
+            );
+        }
+        let text = "Until the bridge reopens, expect queues, closures and more roadworks.";
+        assert!(cue(&f21, text, "cue:reported_words") > 0.0, "{text}");
+        // Manner on a reporting verb, a literal phrase, a plain report: as revision 21 reads
+        // them.
+        for text in [
+            "The mayor said quietly that the trams ran on time.",
+            "She played the final hand with a straight face.",
+            "Until 2019, the ferry ran twice a day, the council said.",
+            "Officials expect long queues on the ring road.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f22.transform(text, ctx), f21.transform(text, ctx), "{text}");
             }
         }
     }

@@ -454,6 +454,30 @@ const VERBS_ONLY: &[&str] = &[
 /// extended warranty.`; [`imperative_at`] reads it only there). Each is a verb of what the reader should do, not of procedure.
 const IMPERATIVE_VERBS_19: &[&str] = &["bother", "complain", "lobby", "write"];
 
+/// Conjunctions of a clause of time or condition that the author's imperative may follow
+/// from cue rules 22 (`Until that changes, expect …`, `If in doubt, ask.`, `While you are
+/// there, visit the crypt.`). Lower case, in increasing order.
+const FRONTED_22: &[&str] = &[
+    "after", "before", "if", "once", "unless", "until", "when", "whenever", "while",
+];
+
+/// The token after the comma that closes a fronted clause opening at token `first` (cue
+/// rules 22): the first comma within twelve words, with no colon, semicolon or dash before
+/// it; `None` without one.
+fn fronted_clause_end_22<T: TokenSeq + ?Sized>(tokens: &T, first: usize) -> Option<usize> {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    for k in first + 1..tokens.count().min(first + 13) {
+        let gap = tokens.gap(k);
+        if gap & GAP_STOP != 0 {
+            return None;
+        }
+        if gap & GAP_COMMA != 0 {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// The verbs of [`IMPERATIVE_VERBS_19`] that take [`IMPERATIVE_PREPOSITIONS`] (`Write to …`,
 /// `Complain to …`, `Don't bother with …`).
 const MOTION_VERBS_19: &[&str] = &["bother", "complain", "write"];
@@ -473,13 +497,18 @@ const OBJECTS_19: &[&str] = &[
 /// cue rules 19 (`rules`) the verbs of [`IMPERATIVE_VERBS_19`] count too.
 pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T, rules: u8) -> Option<usize> {
     let n = tokens.count();
-    let first = (0..n).find(|&k| {
+    let mut first = (0..n).find(|&k| {
         tokens
             .text(k)
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
     })?;
+    // From cue rules 22, after a fronted clause of time or condition set off by a comma
+    // (`Until that changes, expect …`, `If you can, book early.`).
+    if super::cues::reads_revision_22(rules) && is_any(tokens, Some(first), FRONTED_22) {
+        first = fronted_clause_end_22(tokens, first)?;
+    }
     let mut v = first;
     while v < n
         && v - first < 2
@@ -1248,18 +1277,178 @@ const VERDICT_DEGREE_20: &[&str] = &["absolutely", "entirely", "plainly", "quite
 ///   good reason.`, `…, and they have a point.`
 ///
 /// The words are the author's judgement of the report, whatever the scope says.
+///
+/// From cue rules 22 (`rules`), [`verdict_word_22`] reads more adverbs and phrases, and more
+/// places on the verb, in the first form.
 pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: impl Fn(usize) -> bool,
+    rules: u8,
 ) -> Option<usize> {
     // An adverb on the reporting verb.
     for k in 0..tokens.count() {
-        if word(tokens, k).is_some_and(is_verdict_adverb_20) && verdict_adverb_at(tokens, &opens, k)
-        {
+        if verdict_word_at(tokens, &opens, k, rules) {
             return Some(k);
         }
     }
     verdict_closing(tokens, &opens, closing_clause(tokens)?)
+}
+
+/// Whether the author's token `k` is the first form of [`verdict_on_report`]: an adverb of
+/// [`VERDICT_ADVERBS_20`] on a reporting verb as revision 20 reads it, or, from cue rules 22,
+/// the word or phrase [`verdict_word_22`] reads there.
+fn verdict_word_at<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    opens: &impl Fn(usize) -> bool,
+    k: usize,
+    rules: u8,
+) -> bool {
+    let Some(t) = word(tokens, k) else {
+        return false;
+    };
+    if is_verdict_adverb_20(t) && verdict_adverb_at(tokens, opens, k) {
+        return true;
+    }
+    super::cues::reads_revision_22(rules) && verdict_word_22(tokens, opens, k)
+}
+
+/// Adverbs of the author's verdict on what a source said added by cue rules 22 (`X warned,
+/// presciently, that …`), read as [`VERDICT_ADVERBS_20`] are. As there, manner adverbs and
+/// adverbs of measure are not here. Written for factop. Lower case, in increasing order.
+const VERDICT_ADVERBS_22: &[&str] = &[
+    "astutely",
+    "baselessly",
+    "brazenly",
+    "cynically",
+    "dishonestly",
+    "fancifully",
+    "groundlessly",
+    "hypocritically",
+    "inaccurately",
+    "incorrectly",
+    "ludicrously",
+    "perceptively",
+    "preposterously",
+    "presciently",
+    "prophetically",
+    "risibly",
+    "shamelessly",
+    "shrewdly",
+    "speciously",
+    "understandably",
+    "unfairly",
+    "unjustly",
+];
+
+/// Phrases of the author's verdict on what a source said (cue rules 22), read where
+/// [`VERDICT_ADVERBS_22`] are: `X replied, with a straight face, that …`, `X insisted, against
+/// all the evidence, that …`, `X pointed out, fairly enough, that …`. Written for factop. Lower
+/// case, in increasing order; the first words are [`VERDICT_PHRASE_STARTS_22`].
+const VERDICT_PHRASES_22: &[&str] = &[
+    "against all evidence",
+    "against all the evidence",
+    "against the evidence",
+    "fairly enough",
+    "in defiance of the evidence",
+    "in the teeth of the evidence",
+    "naturally enough",
+    "not unreasonably",
+    "quite correctly",
+    "quite rightly",
+    "quite wrongly",
+    "reasonably enough",
+    "understandably enough",
+    "with a perfectly straight face",
+    "with a straight face",
+    "with complete justification",
+    "with every justification",
+    "with good reason",
+    "with justification",
+    "with some justification",
+    "without a shred of evidence",
+    "without a trace of irony",
+    "without apparent irony",
+    "without irony",
+];
+
+/// The first words of [`VERDICT_PHRASES_22`]. Lower case, in increasing order.
+const VERDICT_PHRASE_STARTS_22: &[&str] = &[
+    "against",
+    "fairly",
+    "in",
+    "naturally",
+    "not",
+    "quite",
+    "reasonably",
+    "understandably",
+    "with",
+    "without",
+];
+
+/// The number of words of the verdict word or phrase of cue rules 22 at the author's token
+/// `k` (a word of [`VERDICT_ADVERBS_20`] or [`VERDICT_ADVERBS_22`], or a phrase of
+/// [`VERDICT_PHRASES_22`]), if there is one.
+fn verdict_len_22<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> Option<usize> {
+    let t = word(tokens, k)?;
+    if is_verdict_adverb_20(t) || in_sorted(VERDICT_ADVERBS_22, t) {
+        return Some(1);
+    }
+    if !in_sorted(VERDICT_PHRASE_STARTS_22, t) {
+        return None;
+    }
+    VERDICT_PHRASES_22
+        .iter()
+        .filter(|p| {
+            p.split(' ').enumerate().all(|(j, w)| {
+                word(tokens, k + j).is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    && (j == 0 || tokens.gap(k + j) & super::analyzer::GAP_COMMA == 0)
+            })
+        })
+        .map(|p| p.split(' ').count())
+        .max()
+}
+
+/// Whether the author's token `k` opens a verdict of cue rules 22 on a reporting verb (one
+/// that may open a reported-speech scope, `opens`): a word or phrase of [`verdict_len_22`]
+/// - just before the verb, not after a form of `be` (`X quite rightly concluded …`, `X, with a
+///   straight face, insisted …`), as revision 20 reads its adverbs;
+/// - just after the verb before `that` (`X insisted presciently that …`);
+/// - or set off by commas (or a comma and `that`) after the verb and at most three words of
+///   its object, with no clause punctuation between (`X told the hearing, with complete
+///   justification, that …`, `X pointed out, fairly enough, that …`).
+fn verdict_word_22<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    opens: &impl Fn(usize) -> bool,
+    k: usize,
+) -> bool {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    let Some(len) = verdict_len_22(tokens, k) else {
+        return false;
+    };
+    let n = tokens.count();
+    let e = k + len;
+    let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let verb = |k: usize| word(tokens, k).is_some() && opens(k);
+    let comma = |k: usize| k < n && tokens.gap(k) & GAP_COMMA != 0;
+    if verb(e) && !is_any(tokens, k.checked_sub(1), &VERDICT_BE_20) {
+        return true;
+    }
+    if k > 0 && verb(k - 1) && is(e, "that") {
+        return true;
+    }
+    if !(comma(k) && (e == n || comma(e) || is(e, "that"))) {
+        return false;
+    }
+    // The verb, then at most three words without clause punctuation, then the comma.
+    for j in (k.saturating_sub(4)..k).rev() {
+        if j + 1 < k && tokens.gap(j + 1) & (GAP_COMMA | GAP_STOP) != 0 {
+            return false;
+        }
+        if verb(j) {
+            return true;
+        }
+    }
+    false
 }
 
 /// [`verdict_on_report`] on the fast path, with the same result: `adverb(k)` says whether the
@@ -1271,9 +1460,10 @@ pub(crate) fn verdict_on_report_cached<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: impl Fn(usize) -> bool,
     adverb: impl Fn(usize) -> bool,
+    rules: u8,
 ) -> Option<usize> {
     for k in (0..tokens.count()).filter(|&k| adverb(k)) {
-        if word(tokens, k).is_some() && verdict_adverb_at(tokens, &opens, k) {
+        if verdict_word_at(tokens, &opens, k, rules) {
             return Some(k);
         }
     }
@@ -1575,6 +1765,13 @@ pub(crate) fn is_verdict_adverb_20(t: &str) -> bool {
     in_sorted(VERDICT_ADVERBS_20, t)
 }
 
+/// Whether a token with text `t` may open a verdict of cue rules 22 ([`verdict_word_22`]):
+/// a word of [`VERDICT_ADVERBS_22`] or a first word of [`VERDICT_PHRASES_22`], ignoring ASCII
+/// case; false for every other token. Cached per distinct token on the fast path.
+pub(crate) fn may_open_verdict_22(t: &str) -> bool {
+    in_sorted(VERDICT_ADVERBS_22, t) || in_sorted(VERDICT_PHRASE_STARTS_22, t)
+}
+
 /// Whether the sentence `raw` (as written) opens with the author's verdict label (cue rules
 /// 18): one of [`VERDICT_LABELS_18`] (a curly apostrophe read as straight), then a colon and
 /// a name or figure (`Best buy: Kelso Quick 1.7`, `Avoid: the Heritage`); the label is the
@@ -1669,6 +1866,10 @@ mod tests {
             VERDICT_DEGREE_20,
             LOADED_WORDS_21,
             FORCED_THROUGH_21,
+            VERDICT_ADVERBS_22,
+            VERDICT_PHRASES_22,
+            VERDICT_PHRASE_STARTS_22,
+            FRONTED_22,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -1686,6 +1887,15 @@ mod tests {
         for w in LOADED_WORDS_21 {
             assert!(!evaluative.lines().any(|l| l.trim() == *w), "{w}");
         }
+        // Revision 22's phrase starts are the first words of its phrases, and its adverbs are
+        // not revision 20's.
+        let mut starts: Vec<&str> = VERDICT_PHRASES_22
+            .iter()
+            .map(|p| p.split(' ').next().unwrap())
+            .collect();
+        starts.dedup();
+        assert_eq!(starts, VERDICT_PHRASE_STARTS_22);
+        assert!(VERDICT_ADVERBS_22.iter().all(|w| !is_verdict_adverb_20(w)));
         assert!(in_sorted(IMPERATIVE_VERBS, "Book") && in_sorted(IMPERATIVE_VERBS, "FORGIVE"));
         assert!(!in_sorted(IMPERATIVE_VERBS, "The") && !in_sorted(IMPERATIVE_OPENERS, "Doe"));
     }
@@ -1745,6 +1955,98 @@ mod tests {
     }
 
     #[test]
+    fn revision_22_reads_more_verdicts_on_a_report() {
+        let at = |s: &str, rules: u8| {
+            let t = toks(s);
+            verdict_on_report(
+                &t[..],
+                |k| super::super::scope::may_open_scope(&t[k].text.to_lowercase()),
+                rules,
+            )
+            .map(|i| t[i].text.to_lowercase())
+        };
+        // Invented sentences: a verdict revision 20 does not read, then one it reads in a
+        // place it does not.
+        for (s, word) in [
+            (
+                "The mayor insisted, with a straight face, that the trams ran on time.",
+                "with",
+            ),
+            (
+                "In 2015 the engineer warned, presciently, that the dam would leak.",
+                "presciently",
+            ),
+            (
+                "The landlord claimed, against all the evidence, that the flats were dry.",
+                "against",
+            ),
+            (
+                "The tenant told the tribunal, with complete justification, that the roof leaked.",
+                "with",
+            ),
+            (
+                "The coach argued, fairly enough, that the pitch was waterlogged.",
+                "fairly",
+            ),
+            (
+                "The minister told MPs, wrongly, that the ward had reopened.",
+                "wrongly",
+            ),
+            (
+                "The auditor quite rightly concluded that the books did not add up.",
+                "quite",
+            ),
+            ("The bishop, shrewdly, predicted a narrow vote.", "shrewdly"),
+        ] {
+            assert_eq!(at(s, 22).as_deref(), Some(word), "{s}");
+        }
+        assert_eq!(
+            at(
+                "The engineer warned, presciently, that the dam would leak.",
+                21
+            ),
+            None
+        );
+        // Not on a reporting verb, a literal phrase, a phrase broken by a comma, a clause
+        // between the verb and the phrase.
+        for s in [
+            "The fans cheered, with a straight face, for the whole match.",
+            "She played the final hand with a straight face.",
+            "The clerk said the ticket was, fairly, enough for two.",
+            "The mayor said the tram was late, and with complete justification the fares fell.",
+            "The coach said the pitch was wet; understandably, the match was off.",
+        ] {
+            assert_eq!(at(s, 22), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn revision_22_reads_the_imperative_after_a_fronted_clause() {
+        let at = |s: &str, rules: u8| {
+            let t = toks(s);
+            imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
+        };
+        // Invented sentences.
+        for (s, verb) in [
+            ("Until the bridge reopens, expect long queues.", "expect"),
+            ("If you can, book a table by the window.", "book"),
+            ("While you are there, visit the crypt.", "visit"),
+            ("When in doubt, ask the staff.", "ask"),
+        ] {
+            assert_eq!(at(s, 22).as_deref(), Some(verb), "{s}");
+            assert_eq!(at(s, 21), None, "{s}");
+        }
+        for s in [
+            "If approved, the scheme will start in May.",
+            "When it opened, visit numbers doubled.",
+            "Until 2019, the ferry ran twice a day.",
+            "If you can, book a table?",
+        ] {
+            assert_eq!(at(s, 22), None, "{s}");
+        }
+    }
+
+    #[test]
     fn revision_21_reads_loaded_words() {
         let at = |s: &str| {
             let t = toks(s);
@@ -1790,9 +2092,11 @@ mod tests {
     fn revision_20_reads_the_authors_verdict_on_a_report() {
         let at = |s: &str| {
             let t = toks(s);
-            verdict_on_report(&t[..], |k| {
-                super::super::scope::may_open_scope(&t[k].text.to_lowercase())
-            })
+            verdict_on_report(
+                &t[..],
+                |k| super::super::scope::may_open_scope(&t[k].text.to_lowercase()),
+                20,
+            )
             .map(|i| t[i].text.to_lowercase())
         };
         // Invented sentences: an adverb of the author's on the reporting verb, and an

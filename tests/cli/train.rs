@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "22"][..],
+        &["--cue-rules", "23"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1586,4 +1586,31 @@ fn cue_rules_21_are_opt_in_with_format_version_29() {
     assert!(new[1] > old[1], "{} {}", new[1], old[1]);
     let card = factop(&["inspect", &twenty_one.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 21)"), "{card}");
+}
+
+/// An invented article: a report, the author's verdict on a source in a phrase revision 20 does
+/// not read (cue rules 22), the same source's words in plain report.
+const REVISION_22_VERDICT: &str = "The council will vote on the harbour plan next Thursday.\n\n\
+    The harbourmaster insisted, with a straight face, that the moorings were full.\n\n\
+    The harbourmaster said the moorings would be inspected in May.\n";
+
+#[test]
+fn cue_rules_22_are_opt_in_with_format_version_30() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twenty_one, twenty_two) = (dir.path().join("21.json"), dir.path().join("22.json"));
+    train_to(&twenty_one, &["--cue-rules", "21"]);
+    train_to(&twenty_two, &["--cue-rules", "22"]);
+    let v22 = model_json(&twenty_two);
+    assert_eq!(v22["format_version"], 30);
+    assert_eq!(v22["params"]["features"]["cue_rules"], 22);
+    assert_eq!(model_json(&twenty_one)["format_version"], 29);
+    // The author's verdict moves toward opinion; the plain report and the timetable do not move.
+    let (old, new) = (
+        p_opinion(&twenty_one, REVISION_22_VERDICT),
+        p_opinion(&twenty_two, REVISION_22_VERDICT),
+    );
+    assert_eq!(old.len(), 3);
+    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
+    let card = factop(&["inspect", &twenty_two.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 22)"), "{card}");
 }
