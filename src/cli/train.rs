@@ -207,12 +207,12 @@ pub struct Args {
     /// as the author's evaluation, and a transcript's short questions after a `Q:` label (in
     /// context only) as a question block's; 19 (opt-in) adds the reader's calls to action
     /// (`Write to your councillor …`, `Complain to …`, `Don't bother with …`) as the author's
-    /// imperative; 20 (the default) adds the author's verdict on a report (`X claimed, wrongly, that
+    /// imperative; 20 adds the author's verdict on a report (`X claimed, wrongly, that
     /// …`, `X rightly concluded …`, `…, and they are right.`, `…, which is nonsense.`) as the
     /// author's: no reported speech in that sentence, the verdict word one evaluative match;
     /// 21 (opt-in) adds loaded words in the author's voice (`splurged`, `a junket`, `cronies`,
     /// `caved in`, `to the bone`, `gravy train`) as one evaluative match each (the report's
-    /// inside reported speech, as a lexicon word is); 22 (opt-in) adds more of the author's
+    /// inside reported speech, as a lexicon word is); 22 (the default) adds more of the author's
     /// verdicts on a report (`X warned, presciently, that …`, `X replied, with a straight face,
     /// that …`, `X told the hearing, with complete justification, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause

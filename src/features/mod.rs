@@ -188,17 +188,17 @@ pub struct FeatureConfig {
     /// article only, a transcript's short questions (at most 12 words, in a paragraph that
     /// opens with `Q:` or `Question:`) as a question block's sentences (the default before
     /// 20). 19 (opt-in, format version 27) adds the reader's calls to action (`Write to your
-    /// councillor …`, `Complain to …`) as the author's imperative. 20 (the default since 1
-    /// December 2026, 22:12 UTC; format version 28) adds the author's verdict on a report
+    /// councillor …`, `Complain to …`) as the author's imperative. 20 (the default 1
+    /// December 2026, 22:12 UTC, to 2 December, 00:42 UTC; format version 28) adds the author's verdict on a report
     /// (`X claimed, wrongly, that …`, `X rightly concluded …`, `…, and they are right.`) as the
     /// author's: no reported-speech scope in that sentence, the verdict word one evaluative
     /// match. 21 (opt-in, format version 29) adds loaded words in the author's voice
-    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. 22 (opt-in,
-    /// format version 30) adds more of the author's verdicts on a report (`X warned,
+    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. 22 (the default since
+    /// 2 December 2026, 00:42 UTC; format version 30) adds more of the author's verdicts on a report (`X warned,
     /// presciently, that …`, `X replied, with a straight face, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
     /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. New models use
-    /// revision 20;
+    /// revision 22;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -317,8 +317,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 22;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 20.
-pub const DEFAULT_CUE_RULES: u8 = 20;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 22.
+pub const DEFAULT_CUE_RULES: u8 = 22;
 
 fn default_char_min_df() -> usize {
     3
@@ -1091,9 +1091,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_20_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 20);
-        assert_eq!(DEFAULT_CUE_RULES, 20);
+    fn cue_rules_22_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 22);
+        assert_eq!(DEFAULT_CUE_RULES, 22);
         assert_eq!(CUE_RULES, 22);
         let texts = [
             "Helpfully, the council published the figures a day late.",

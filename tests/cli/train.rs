@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 28);
+    assert_eq!(v["format_version"], 30);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 20);
+    assert_eq!(v["params"]["features"]["cue_rules"], 22);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1517,22 +1517,15 @@ const REVISION_20_VERDICT: &str = "The council will vote on the bus cuts next Th
     The auditors said the savings figure was wrong.\n";
 
 #[test]
-fn cue_rules_20_are_the_default_with_format_version_28() {
+fn cue_rules_20_have_format_version_28() {
     let dir = tempfile::tempdir().unwrap();
     let (nineteen, twenty) = (dir.path().join("19.json"), dir.path().join("20.json"));
-    let default = dir.path().join("default.json");
     train_to(&nineteen, &["--cue-rules", "19"]);
     train_to(&twenty, &["--cue-rules", "20"]);
-    train_to(&default, &[]);
     let v20 = model_json(&twenty);
     assert_eq!(v20["format_version"], 28);
     assert_eq!(v20["params"]["features"]["cue_rules"], 20);
     assert_eq!(model_json(&nineteen)["format_version"], 27);
-    // The default is revision 20 (since 1 December 2026, 22:12 UTC): the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&twenty).unwrap()
-    );
     // The seed data has no verdict of revision 20's: the same weights as 19, and only the
     // author's verdict on the leader's claim moves, toward opinion.
     assert_eq!(model_json(&nineteen)["weights"], v20["weights"]);
@@ -1559,19 +1552,12 @@ const REVISION_21_LOADED: &str = "The council will vote on the harbour plan next
 fn cue_rules_21_are_opt_in_with_format_version_29() {
     let dir = tempfile::tempdir().unwrap();
     let (twenty, twenty_one) = (dir.path().join("20.json"), dir.path().join("21.json"));
-    let default = dir.path().join("default.json");
     train_to(&twenty, &["--cue-rules", "20"]);
     train_to(&twenty_one, &["--cue-rules", "21"]);
-    train_to(&default, &[]);
     let v21 = model_json(&twenty_one);
     assert_eq!(v21["format_version"], 29);
     assert_eq!(v21["params"]["features"]["cue_rules"], 21);
     assert_eq!(model_json(&twenty)["format_version"], 28);
-    // The default stays revision 20: the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&twenty).unwrap()
-    );
     // The seed data has no loaded word of revision 21's: the same weights as 20, and only the
     // author's loaded verb moves, toward opinion.
     assert_eq!(model_json(&twenty)["weights"], v21["weights"]);
@@ -1595,15 +1581,22 @@ const REVISION_22_VERDICT: &str = "The council will vote on the harbour plan nex
     The harbourmaster said the moorings would be inspected in May.\n";
 
 #[test]
-fn cue_rules_22_are_opt_in_with_format_version_30() {
+fn cue_rules_22_are_the_default_with_format_version_30() {
     let dir = tempfile::tempdir().unwrap();
     let (twenty_one, twenty_two) = (dir.path().join("21.json"), dir.path().join("22.json"));
+    let default = dir.path().join("default.json");
     train_to(&twenty_one, &["--cue-rules", "21"]);
     train_to(&twenty_two, &["--cue-rules", "22"]);
+    train_to(&default, &[]);
     let v22 = model_json(&twenty_two);
     assert_eq!(v22["format_version"], 30);
     assert_eq!(v22["params"]["features"]["cue_rules"], 22);
     assert_eq!(model_json(&twenty_one)["format_version"], 29);
+    // The default is revision 22 (since 2 December 2026, 00:42 UTC): the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&twenty_two).unwrap()
+    );
     // The author's verdict moves toward opinion; the plain report and the timetable do not move.
     let (old, new) = (
         p_opinion(&twenty_one, REVISION_22_VERDICT),
