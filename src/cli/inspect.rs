@@ -391,7 +391,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action and the author's verdict on a report (cue rules 20)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice and more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause (cue rules 22)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -399,11 +399,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action and the author's verdict on a report (cue rules 20))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice and more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause (cue rules 22))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action and the author's verdict on a report (cue rules 20))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice and more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause (cue rules 22))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
