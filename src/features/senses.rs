@@ -1976,17 +1976,20 @@ mod tests {
         imperative_at(&t[..], 13).map(|i| t[i].text.clone())
     }
 
+    /// The verdict word that [`verdict_on_report`] finds in `s` under cue rules `rules`, lower-cased.
+    fn verdict_word_in(s: &str, rules: u8) -> Option<String> {
+        let t = toks(s);
+        verdict_on_report(
+            &t[..],
+            |k| super::super::scope::may_open_scope(&t[k].text.to_lowercase()),
+            rules,
+        )
+        .map(|i| t[i].text.to_lowercase())
+    }
+
     #[test]
     fn revision_22_reads_more_verdicts_on_a_report() {
-        let at = |s: &str, rules: u8| {
-            let t = toks(s);
-            verdict_on_report(
-                &t[..],
-                |k| super::super::scope::may_open_scope(&t[k].text.to_lowercase()),
-                rules,
-            )
-            .map(|i| t[i].text.to_lowercase())
-        };
+        let at = verdict_word_in;
         // Invented sentences: a verdict revision 20 does not read, then one it reads in a
         // place it does not.
         for (s, word) in [
@@ -2112,15 +2115,7 @@ mod tests {
 
     #[test]
     fn revision_20_reads_the_authors_verdict_on_a_report() {
-        let at = |s: &str| {
-            let t = toks(s);
-            verdict_on_report(
-                &t[..],
-                |k| super::super::scope::may_open_scope(&t[k].text.to_lowercase()),
-                20,
-            )
-            .map(|i| t[i].text.to_lowercase())
-        };
+        let at = |s: &str| verdict_word_in(s, 20);
         // Invented sentences: an adverb of the author's on the reporting verb, and an
         // endorsement or rebuttal closing the sentence.
         for (s, word) in [
