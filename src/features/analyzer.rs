@@ -938,11 +938,14 @@ pub const NEWSROOM: &str = "<newsroom>";
 /// reporting, which cue rules 15 read as [`NEWSROOM`] in the n-grams; in increasing order.
 /// Only the tokens of `candidates` (indices in increasing order) are read: all of them, or
 /// those that start a first-person lexicon entry (a cheap pre-check: `we` and `our` do).
-/// From cue rules 17 (`rules`), `us`, `I` and `I've` are read too.
+/// From cue rules 17 (`rules`), `us`, `I` and `I've` are read too. `may_follow(k)`: whether
+/// token `k` may be a word the readings look for after the first person
+/// (`TokenInfo::may_follow_newsroom`; anything out of range may say no), or always `true`.
 pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
     tokens: &T,
     rules: u8,
     candidates: impl IntoIterator<Item = usize>,
+    may_follow: impl Fn(usize) -> bool,
     mut mark: impl FnMut(usize),
 ) {
     for i in candidates {
@@ -961,6 +964,10 @@ pub(crate) fn newsroom_tokens<T: super::cues::TokenSeq + ?Sized>(
         } else {
             continue;
         };
+        // Every reading but `all from us` needs a word of the lists one or two tokens on.
+        if key != "us" && !may_follow(i + 1) && !may_follow(i + 2) {
+            continue;
+        }
         if tokens.span(i) == Span::Author && super::senses::is_newsrooms(tokens, i, key, rules) {
             mark(i);
         }
@@ -1013,9 +1020,13 @@ impl Analyzer {
         // The newsroom's `we`/`our` (cue rules 15), read from the words as written.
         let mut newsroom = Vec::new();
         if super::cues::reads_revision_15(self.config.cue_rules) {
-            newsroom_tokens(&tokens[..], self.config.cue_rules, 0..tokens.len(), |i| {
-                newsroom.push(i)
-            });
+            newsroom_tokens(
+                &tokens[..],
+                self.config.cue_rules,
+                0..tokens.len(),
+                |_| true,
+                |i| newsroom.push(i),
+            );
         }
         if self.config.mask_reported_stance {
             mask_reported_stance(&self.cues, &mut tokens);

@@ -224,10 +224,19 @@ pub(crate) struct TokenInfo {
     /// ASCII case, as [`Lexicon::matches_at`] compares them), or [`NO_WORD`].
     pub word: u32,
     /// `F_*` flags.
-    pub flags: u16,
+    pub flags: u32,
     /// The counted flags as 16-bit lanes (see [`LANES`]): summing this over tokens counts
     /// all of them with one addition per token.
     pub lanes: u128,
+}
+
+impl TokenInfo {
+    /// Whether this token may make a first-person word one or two tokens before it the
+    /// newsroom's (`senses::is_newsrooms`; set from cue rules 15): where no token after such
+    /// a word may, it is not.
+    pub(crate) fn may_follow_newsroom(&self) -> bool {
+        self.flags & F_NEWSROOM_NEXT != 0
+    }
 }
 
 impl Default for TokenInfo {
@@ -255,7 +264,7 @@ impl TokenInfo {
 }
 
 /// The flags counted over the author's tokens, in lane order.
-const LANES: [u16; 8] = [
+const LANES: [u32; 8] = [
     F_EST,
     F_QUESTION,
     F_EXCLAMATION,
@@ -269,26 +278,33 @@ const LANES: [u16; 8] = [
 /// Tokens summed into one lane before the lanes are unpacked (a lane cannot overflow).
 const LANE_TOKENS: usize = u16::MAX as usize;
 
-const F_WORD: u16 = 1;
-const F_QUESTION: u16 = 1 << 1;
-const F_EXCLAMATION: u16 = 1 << 2;
-const F_PERCENT: u16 = 1 << 3;
-const F_CURRENCY: u16 = 1 << 4;
-const F_DATE: u16 = 1 << 5;
-const F_MOST: u16 = 1 << 6;
-const F_ALPHABETIC: u16 = 1 << 7;
-const F_EST: u16 = 1 << 8;
-const F_NUMBER: u16 = 1 << 9;
+const F_WORD: u32 = 1;
+const F_QUESTION: u32 = 1 << 1;
+const F_EXCLAMATION: u32 = 1 << 2;
+const F_PERCENT: u32 = 1 << 3;
+const F_CURRENCY: u32 = 1 << 4;
+const F_DATE: u32 = 1 << 5;
+const F_MOST: u32 = 1 << 6;
+const F_ALPHABETIC: u32 = 1 << 7;
+const F_EST: u32 = 1 << 8;
+const F_NUMBER: u32 = 1 << 9;
 /// A reporting or attitude verb, or `according`: may open a reported-speech scope.
-const F_SCOPE: u16 = 1 << 10;
+const F_SCOPE: u32 = 1 << 10;
 /// One of revision 20's verdict adverbs (`senses::is_verdict_adverb_20`; set from cue rules 20).
-const F_VERDICT_ADVERB_20: u16 = 1 << 11;
+const F_VERDICT_ADVERB_20: u32 = 1 << 11;
 /// A word that may be one of revision 21's loaded words (`senses::may_be_loaded_21`; set from
 /// cue rules 21).
-const F_LOADED_21: u16 = 1 << 12;
+const F_LOADED_21: u32 = 1 << 12;
 /// A word that may open one of revision 22's verdicts on a report
 /// (`senses::may_open_verdict_22`; set from cue rules 22).
-const F_VERDICT_22: u16 = 1 << 13;
+const F_VERDICT_22: u32 = 1 << 13;
+/// One of the imperative's openers (`senses::MARK_IMPERATIVE_OPENER`; set from cue rules 13).
+const F_IMPERATIVE_OPENER: u32 = 1 << 14;
+/// A word that may be an imperative's verb (`senses::MARK_IMPERATIVE_VERB`; from cue rules 13).
+const F_IMPERATIVE_VERB: u32 = 1 << 15;
+/// A word that may make a first-person word before it the newsroom's
+/// (`senses::MARK_NEWSROOM_NEXT`; set from cue rules 15).
+const F_NEWSROOM_NEXT: u32 = 1 << 16;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
@@ -1123,7 +1139,7 @@ impl CueSet {
     /// What the cues need to know about a token with this text.
     pub(crate) fn token_info(&self, t: &str) -> TokenInfo {
         let mut flags = 0;
-        let mut set = |cond: bool, f: u16| {
+        let mut set = |cond: bool, f: u32| {
             if cond {
                 flags |= f;
             }
@@ -1160,6 +1176,18 @@ impl CueSet {
             reads_revision_22(self.rules) && super::senses::may_open_verdict_22(t),
             F_VERDICT_22,
         );
+        if reads_revision_13(self.rules) {
+            use super::senses::{
+                word_marks, MARK_IMPERATIVE_OPENER, MARK_IMPERATIVE_VERB, MARK_NEWSROOM_NEXT,
+            };
+            let marks = word_marks(t);
+            set(marks & MARK_IMPERATIVE_OPENER != 0, F_IMPERATIVE_OPENER);
+            set(marks & MARK_IMPERATIVE_VERB != 0, F_IMPERATIVE_VERB);
+            set(
+                reads_revision_15(self.rules) && marks & MARK_NEWSROOM_NEXT != 0,
+                F_NEWSROOM_NEXT,
+            );
+        }
         let (lexicons, phrases, word) = self
             .first_words
             .get(&*key)
@@ -1209,8 +1237,9 @@ impl CueSet {
     /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
     /// The counts go to `author` and `reported` (zeroed by the caller): written in place, not
     /// returned, to save copying the arrays per sentence. `cached`: the fast path, which reads
-    /// revision 21's loaded words only at tokens whose info flags one (the reference path
-    /// reads every token).
+    /// revision 21's loaded words only at tokens whose info flags one, and the imperative's
+    /// lists only where the info flags the verb's place a possible verb
+    /// (`senses::imperative_at_marked`; the reference path reads every token).
     #[allow(clippy::too_many_arguments)]
     fn counts<T: TokenSeq + ?Sized>(
         &self,
@@ -1256,7 +1285,17 @@ impl CueSet {
         // The author's imperative (cue rules 13), outside reported speech, unless its verb
         // matched the exhortation lexicon already (`Consider …`).
         if reads_revision_13(self.rules) {
-            if let Some(v) = super::senses::imperative_at(tokens, self.rules) {
+            let imperative = if cached {
+                super::senses::imperative_at_marked(
+                    tokens,
+                    self.rules,
+                    |k| info[k].flags & F_IMPERATIVE_OPENER != 0,
+                    |k| info[k].flags & F_IMPERATIVE_VERB != 0,
+                )
+            } else {
+                super::senses::imperative_at(tokens, self.rules)
+            };
+            if let Some(v) = imperative {
                 if !scope.contains(v)
                     && self.matched_at(tokens, info, v) & (1 << self.exhortation) == 0
                     && !(reads_revision_17(self.rules) && super::senses::is_link_line(tokens, v))
@@ -1591,7 +1630,7 @@ impl CueSet {
         // summed, unpacked every `LANE_TOKENS` tokens.
         // In the same pass, the words among all the tokens and whether any token is quoted.
         let mut lanes = [0usize; LANES.len()];
-        let mut any_flags = 0u16;
+        let mut any_flags = 0u32;
         let mut words_all = 0usize;
         let mut any_quoted = false;
         for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {

@@ -733,9 +733,11 @@ fn run(
             let firsts = (info.iter().enumerate())
                 .filter(|(_, inf)| inf.lexicons & bit != 0)
                 .map(|(i, _)| i);
-            super::analyzer::newsroom_tokens(&view, rules, firsts, mark);
+            // Only before a token that may be a word of the readings (cached per token).
+            let may_follow = |k: usize| info.get(k).is_some_and(|inf| inf.may_follow_newsroom());
+            super::analyzer::newsroom_tokens(&view, rules, firsts, may_follow, mark);
         } else {
-            super::analyzer::newsroom_tokens(&view, rules, 0..toks.len(), mark);
+            super::analyzer::newsroom_tokens(&view, rules, 0..toks.len(), |_| true, mark);
         }
     }
     if cfg.cues {
@@ -1340,6 +1342,30 @@ mod tests {
         "If",
         "expect",
         "Believe",
+        // The imperative's openers and verbs, the newsroom's words (cached marks), and more
+        // of revision 22's fronted clauses before them (`When in doubt, please ask.`).
+        "Please",
+        "please",
+        "Never",
+        "Write",
+        "bother",
+        "don't",
+        "correspondent",
+        "correspondent's",
+        "editor\u{2019}s",
+        "contacted",
+        "WE",
+        "Our",
+        "I've",
+        "worked",
+        "When",
+        "while",
+        "ONCE",
+        "doubt,",
+        "then,",
+        "ask",
+        "VISIT",
+        "book",
     ];
 
     fn sentence() -> impl Strategy<Value = String> {
@@ -1709,6 +1735,16 @@ mod tests {
             check(&fs, &t, c).unwrap();
         }
         check(&fs, "", Context::default()).unwrap();
+        // The author's imperative after a fronted clause (cue rules 22) and openers.
+        for s in [
+            "Until then, please expect delays.",
+            "When in doubt, just ask the staff.",
+            "If you can, don't bother with the extended warranty.",
+            "While you are there, so visit the crypt, the curator said.",
+            "Never trust a forecast, we believe.",
+        ] {
+            check(&fs, s, Context::default()).unwrap();
+        }
         // Long quotes are masked; a repeated term counts more than once.
         check(
             &fs,

@@ -556,6 +556,42 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T, rules: u8) -> Opti
     fits.then_some(v)
 }
 
+/// [`imperative_at`] on the fast path, with what is cached per distinct token: `opener(k)`,
+/// whether token `k` is one of [`IMPERATIVE_OPENERS`] (exactly), and `verb(k)`, whether it may
+/// be one of the verbs ([`IMPERATIVE_VERBS`], [`IMPERATIVE_VERBS_19`]; see [`word_marks`]).
+/// The verb's place is found as [`imperative_at`] finds it (after revision 22's fronted
+/// clause too); the lists and the rest are read only where the verb may be one (most
+/// sentences open with no listed verb); the answer is [`imperative_at`]'s.
+pub(crate) fn imperative_at_marked<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    rules: u8,
+    opener: impl Fn(usize) -> bool,
+    verb: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let n = tokens.count();
+    let mut first = (0..n).find(|&k| {
+        tokens
+            .text(k)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    })?;
+    // From cue rules 22, the verb's place is after a fronted clause, as `imperative_at` reads.
+    if super::cues::reads_revision_22(rules) && is_any(tokens, Some(first), FRONTED_22) {
+        first = fronted_clause_end_22(tokens, first)?;
+    }
+    // The same openers skipped as `imperative_at` skips them, to the same verb's place.
+    let mut v = first;
+    while v < n && v - first < 2 && word(tokens, v).is_some() && opener(v) {
+        v += 1;
+    }
+    word(tokens, v)?;
+    if !verb(v) {
+        return None;
+    }
+    imperative_at(tokens, rules)
+}
+
 /// Whether the imperative verb at author token `v` ([`imperative_at`]) heads a link or
 /// furniture line (cue rules 17): a colon right after it or after one of `more`, `also`,
 /// `next` (`Read more: Council votes to …`, `Watch: the moment the bridge fell`, `See also:
@@ -1849,6 +1885,83 @@ pub(crate) fn is_newsrooms<T: TokenSeq + ?Sized>(
     }
 }
 
+/// [`word_marks`]: the word is one of [`IMPERATIVE_OPENERS`].
+pub(crate) const MARK_IMPERATIVE_OPENER: u8 = 1;
+/// [`word_marks`]: the word may be an imperative's verb ([`IMPERATIVE_VERBS`] or
+/// [`IMPERATIVE_VERBS_19`]).
+pub(crate) const MARK_IMPERATIVE_VERB: u8 = 1 << 1;
+/// [`word_marks`]: the word may make a first-person word before it the newsroom's
+/// ([`is_newsrooms`]): a verb or noun of its lists (a noun also with `'s` / `’s`), or `will`.
+pub(crate) const MARK_NEWSROOM_NEXT: u8 = 1 << 2;
+
+/// The words of the lists [`word_marks`] reads (as bytes), with their marks, and the length
+/// of the longest.
+fn marked_words() -> &'static (rustc_hash::FxHashMap<&'static [u8], u8>, usize) {
+    static WORDS: std::sync::OnceLock<(rustc_hash::FxHashMap<&'static [u8], u8>, usize)> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        let lists: [(&[&'static str], u8); 10] = [
+            (IMPERATIVE_OPENERS, MARK_IMPERATIVE_OPENER),
+            (IMPERATIVE_VERBS, MARK_IMPERATIVE_VERB),
+            (IMPERATIVE_VERBS_19, MARK_IMPERATIVE_VERB),
+            (NEWSROOM_VERBS, MARK_NEWSROOM_NEXT),
+            (NEWSROOM_NOUNS, MARK_NEWSROOM_NEXT),
+            (NEWSROOM_VERBS_17, MARK_NEWSROOM_NEXT),
+            (NEWSROOM_NOUNS_17, MARK_NEWSROOM_NEXT),
+            (BIOGRAPHY_VERBS, MARK_NEWSROOM_NEXT),
+            (NEWSROOM_NOUNS_18, MARK_NEWSROOM_NEXT),
+            (ASKING_VERBS_18, MARK_NEWSROOM_NEXT),
+        ];
+        let mut longest = 0;
+        for (list, mark) in lists
+            .into_iter()
+            .chain([(&["will"][..], MARK_NEWSROOM_NEXT)])
+        {
+            for &w in list {
+                *m.entry(w.as_bytes()).or_insert(0) |= mark;
+                longest = longest.max(w.len());
+            }
+        }
+        (m, longest)
+    })
+}
+
+/// What the fast path caches per distinct token text `t` for [`imperative_at_marked`] and
+/// the newsroom's first person ([`is_newsrooms`]): `MARK_*` bits. The lists are in ASCII
+/// lower case and searched ignoring ASCII case ([`in_sorted`]), so only an ASCII text can be
+/// one of their words: [`MARK_IMPERATIVE_OPENER`] is exact, the other marks may be set for
+/// more words than the lists hold (they only let the lists be read).
+pub(crate) fn word_marks(t: &str) -> u8 {
+    let (words, longest) = marked_words();
+    let find = |w: &[u8]| -> u8 {
+        let mut low = [0u8; 32];
+        if w.len() > *longest || w.len() > low.len() {
+            return 0;
+        }
+        for (d, c) in low.iter_mut().zip(w) {
+            *d = c.to_ascii_lowercase();
+        }
+        words.get(&low[..w.len()]).copied().unwrap_or(0)
+    };
+    let b = t.as_bytes();
+    // Every word of the lists starts with a letter.
+    if !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    let mut marks = find(b);
+    // A noun with a possessive `'s` or `’s`, as `is_newsrooms` strips it.
+    let stem = b
+        .strip_suffix(b"'s")
+        .or_else(|| b.strip_suffix(b"'S"))
+        .or_else(|| b.strip_suffix("\u{2019}s".as_bytes()))
+        .or_else(|| b.strip_suffix("\u{2019}S".as_bytes()));
+    if let Some(stem) = stem {
+        marks |= find(stem) & MARK_NEWSROOM_NEXT;
+    }
+    marks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1920,6 +2033,79 @@ mod tests {
         assert!(VERDICT_ADVERBS_22.iter().all(|w| !is_verdict_adverb_20(w)));
         assert!(in_sorted(IMPERATIVE_VERBS, "Book") && in_sorted(IMPERATIVE_VERBS, "FORGIVE"));
         assert!(!in_sorted(IMPERATIVE_VERBS, "The") && !in_sorted(IMPERATIVE_OPENERS, "Doe"));
+    }
+
+    #[test]
+    fn word_marks_cover_the_lists_they_stand_for() {
+        let newsroom_lists = [
+            NEWSROOM_VERBS,
+            NEWSROOM_NOUNS,
+            NEWSROOM_VERBS_17,
+            NEWSROOM_NOUNS_17,
+            BIOGRAPHY_VERBS,
+            NEWSROOM_NOUNS_18,
+            ASKING_VERBS_18,
+        ];
+        let mut words: Vec<String> = [IMPERATIVE_OPENERS, IMPERATIVE_VERBS, IMPERATIVE_VERBS_19]
+            .into_iter()
+            .chain(newsroom_lists)
+            .flatten()
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(
+            [
+                "will",
+                "the",
+                "we",
+                "xyz",
+                "",
+                "<num>",
+                "?",
+                "don\u{2019}t",
+                "\u{212A}eep",
+                "bo\u{f6}k",
+                "correspondents",
+                "'s",
+                "s",
+            ]
+            .map(String::from),
+        );
+        let mut all = Vec::new();
+        for w in &words {
+            let mut chars = w.chars();
+            let title = chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().collect())
+                + chars.as_str();
+            for v in [w.clone(), w.to_uppercase(), title] {
+                for end in ["", "'s", "'S", "\u{2019}s", "\u{2019}S", "s"] {
+                    all.push(format!("{v}{end}"));
+                }
+            }
+        }
+        for w in &all {
+            let m = word_marks(w);
+            assert_eq!(
+                m & MARK_IMPERATIVE_OPENER != 0,
+                in_sorted(IMPERATIVE_OPENERS, w),
+                "{w}"
+            );
+            if in_sorted(IMPERATIVE_VERBS, w) || in_sorted(IMPERATIVE_VERBS_19, w) {
+                assert!(m & MARK_IMPERATIVE_VERB != 0, "{w}");
+            }
+            // As `is_newsrooms` reads the word after the first person.
+            let low = w.to_ascii_lowercase();
+            let stem = low
+                .strip_suffix("'s")
+                .or_else(|| low.strip_suffix("\u{2019}s"))
+                .unwrap_or(&low);
+            if newsroom_lists.iter().any(|l| in_sorted(l, w))
+                || in_sorted(NEWSROOM_NOUNS, stem)
+                || w.eq_ignore_ascii_case("will")
+            {
+                assert!(m & MARK_NEWSROOM_NEXT != 0, "{w}");
+            }
+        }
     }
 
     /// Whether the first token whose lower-cased text is `w` is read in a neutral sense.
@@ -2069,6 +2255,64 @@ mod tests {
         ] {
             assert_eq!(at(s, 22), None, "{s}");
         }
+    }
+
+    #[test]
+    fn the_marked_imperative_reads_as_the_reference_one() {
+        // Invented sentences: openers, listed and unlisted verbs, fronted clauses (cue rules
+        // 22) with openers after them, clauses too long or cut by a stop, quoted openings.
+        let sentences = [
+            "Until the bridge reopens, expect long queues.",
+            "Until then, please expect delays.",
+            "When in doubt, just ask the staff.",
+            "If you can, do not bother with the tour.",
+            "If you can, don't bother with the extended warranty.",
+            "Once there, never trust a forecast.",
+            "While you are there, so visit the crypt.",
+            "Unless it rains, then go.",
+            "If approved, the scheme will start in May.",
+            "When it opened, visit numbers doubled.",
+            "If you can, book a table?",
+            "If the one two three four five six seven eight nine ten eleven twelve, book.",
+            "If you can; book early.",
+            "After all, write to your councillor.",
+            "Before, Please WRITE to the regulator.",
+            "Please book early for the Mahler.",
+            "Do not expect miracles.",
+            "Never bother at the depot.",
+            "Book early.",
+            "The council met on Monday.",
+            "\"Book early,\" she said.",
+            "Whenever, ask.",
+            "If",
+            "",
+        ];
+        for s in sentences {
+            let t = toks(s);
+            let marks = |k: usize| word_marks(&t[k].text);
+            for rules in [13, 18, 19, 21, 22] {
+                assert_eq!(
+                    imperative_at_marked(
+                        &t[..],
+                        rules,
+                        |k| marks(k) & MARK_IMPERATIVE_OPENER != 0,
+                        |k| marks(k) & MARK_IMPERATIVE_VERB != 0,
+                    ),
+                    imperative_at(&t[..], rules),
+                    "{s} ({rules})"
+                );
+            }
+        }
+        // The fronted clause is read on the marked path too.
+        let t = toks("Until then, please expect delays.");
+        let marks = |k: usize| word_marks(&t[k].text);
+        let v = imperative_at_marked(
+            &t[..],
+            22,
+            |k| marks(k) & MARK_IMPERATIVE_OPENER != 0,
+            |k| marks(k) & MARK_IMPERATIVE_VERB != 0,
+        );
+        assert_eq!(v.map(|i| t[i].text.as_str()), Some("expect"));
     }
 
     #[test]
