@@ -497,25 +497,9 @@ const OBJECTS_19: &[&str] = &[
 /// cue rules 19 (`rules`) the verbs of [`IMPERATIVE_VERBS_19`] count too.
 pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T, rules: u8) -> Option<usize> {
     let n = tokens.count();
-    let mut first = (0..n).find(|&k| {
-        tokens
-            .text(k)
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+    let (first, v) = imperative_place(tokens, rules, |v| {
+        word(tokens, v).is_some_and(|w| in_sorted(IMPERATIVE_OPENERS, w))
     })?;
-    // From cue rules 22, after a fronted clause of time or condition set off by a comma
-    // (`Until that changes, expect …`, `If you can, book early.`).
-    if super::cues::reads_revision_22(rules) && is_any(tokens, Some(first), FRONTED_22) {
-        first = fronted_clause_end_22(tokens, first)?;
-    }
-    let mut v = first;
-    while v < n
-        && v - first < 2
-        && word(tokens, v).is_some_and(|w| in_sorted(IMPERATIVE_OPENERS, w))
-    {
-        v += 1;
-    }
     // The sentence is searched for `?` only when it opens with a listed verb (most do not).
     let verb = word(tokens, v)?;
     let more = super::cues::reads_revision_19(rules) && in_sorted(IMPERATIVE_VERBS_19, verb);
@@ -556,6 +540,33 @@ pub(crate) fn imperative_at<T: TokenSeq + ?Sized>(tokens: &T, rules: u8) -> Opti
     fits.then_some(v)
 }
 
+/// Where [`imperative_at`] looks for the verb: `(first, v)`, the sentence's first word (from
+/// cue rules 22 the first after a fronted clause of time or condition set off by a comma:
+/// `Until that changes, expect …`, `If you can, book early.`) and the place after at most two
+/// of its openers (`is_opener(k)`: whether token `k` is one of [`IMPERATIVE_OPENERS`]).
+fn imperative_place<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    rules: u8,
+    is_opener: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let n = tokens.count();
+    let mut first = (0..n).find(|&k| {
+        tokens
+            .text(k)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    })?;
+    if super::cues::reads_revision_22(rules) && is_any(tokens, Some(first), FRONTED_22) {
+        first = fronted_clause_end_22(tokens, first)?;
+    }
+    let mut v = first;
+    while v < n && v - first < 2 && is_opener(v) {
+        v += 1;
+    }
+    Some((first, v))
+}
+
 /// [`imperative_at`] on the fast path, with what is cached per distinct token: `opener(k)`,
 /// whether token `k` is one of [`IMPERATIVE_OPENERS`] (exactly), and `verb(k)`, whether it may
 /// be one of the verbs ([`IMPERATIVE_VERBS`], [`IMPERATIVE_VERBS_19`]; see [`word_marks`]).
@@ -568,23 +579,8 @@ pub(crate) fn imperative_at_marked<T: TokenSeq + ?Sized>(
     opener: impl Fn(usize) -> bool,
     verb: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let n = tokens.count();
-    let mut first = (0..n).find(|&k| {
-        tokens
-            .text(k)
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    })?;
-    // From cue rules 22, the verb's place is after a fronted clause, as `imperative_at` reads.
-    if super::cues::reads_revision_22(rules) && is_any(tokens, Some(first), FRONTED_22) {
-        first = fronted_clause_end_22(tokens, first)?;
-    }
     // The same openers skipped as `imperative_at` skips them, to the same verb's place.
-    let mut v = first;
-    while v < n && v - first < 2 && word(tokens, v).is_some() && opener(v) {
-        v += 1;
-    }
+    let (_, v) = imperative_place(tokens, rules, |v| word(tokens, v).is_some() && opener(v))?;
     word(tokens, v)?;
     if !verb(v) {
         return None;
