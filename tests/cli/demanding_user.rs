@@ -272,11 +272,7 @@ fn factop_with_memory(args: &[&str], bytes: u64) -> Run {
         });
     }
     let out = cmd.output().expect("run factop");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 #[cfg(unix)]

@@ -19,11 +19,7 @@ fn factop_from(args: &[&str], stdin: &std::path::Path) -> Run {
         .stderr(Stdio::piped())
         .output()
         .expect("run factop");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 #[cfg(unix)]

@@ -11,6 +11,17 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl From<std::process::Output> for Run {
+    /// A finished process's exit code (-1 if a signal ended it) and its output as text.
+    fn from(out: std::process::Output) -> Self {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
 impl Run {
     /// Assert success and return stdout.
     #[track_caller]
@@ -94,11 +105,7 @@ pub fn factop_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     });
     let out = child.wait_with_output().expect("wait factop");
     feeder.join().expect("stdin feeder");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// Write `content` to the file `name` in `dir`; its path.
