@@ -2158,6 +2158,12 @@ mod tests {
         imperative_at(&t[..], 13).map(|i| t[i].text.clone())
     }
 
+    /// The verb that [`imperative_at`] finds in `s` under cue rules `rules`, lower-cased.
+    fn imperative_word_in(s: &str, rules: u8) -> Option<String> {
+        let t = toks(s);
+        imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
+    }
+
     /// The verdict word that [`verdict_on_report`] finds in `s` under cue rules `rules`, lower-cased.
     fn verdict_word_in(s: &str, rules: u8) -> Option<String> {
         let t = toks(s);
@@ -2229,10 +2235,7 @@ mod tests {
 
     #[test]
     fn revision_22_reads_the_imperative_after_a_fronted_clause() {
-        let at = |s: &str, rules: u8| {
-            let t = toks(s);
-            imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
-        };
+        let at = imperative_word_in;
         // Invented sentences.
         for (s, verb) in [
             ("Until the bridge reopens, expect long queues.", "expect"),
@@ -2455,10 +2458,7 @@ mod tests {
 
     #[test]
     fn revision_19_reads_the_readers_calls_to_action_as_an_imperative() {
-        let at = |s: &str, rules: u8| {
-            let t = toks(s);
-            imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
-        };
+        let at = imperative_word_in;
         // Invented sentences: a call to act on a public matter, advice to spare oneself.
         for (s, verb) in [
             ("Write to your MP before the second reading.", "write"),
