@@ -406,18 +406,9 @@ pub fn load(path: &Path) -> Result<Model> {
             msg: "a model is read from its file, not from standard input: name the model file (e.g. my-model.json, as factop train --output wrote it)".into(),
         });
     }
-    let bytes = read_model_file(path, MODEL_MAX_BYTES).map_err(|e| Error::Model {
+    let bytes = read_model_file(path, MODEL_MAX_BYTES).map_err(|msg| Error::Model {
         path: path.display().to_string(),
-        msg: if let Some(msg) = e.get_ref().and_then(|m| m.downcast_ref::<NotAModel>()) {
-            msg.0.to_string()
-        } else if e.kind() == std::io::ErrorKind::IsADirectory {
-            format!(
-                "is a folder, not a model file: name the file (e.g. {}/model.json)",
-                path.display().to_string().trim_end_matches('/')
-            )
-        } else {
-            format!("cannot read it: {}", crate::error::io_reason(&e))
-        },
+        msg,
     })?;
     from_bytes(&bytes, &path.display().to_string())
 }
@@ -426,38 +417,34 @@ pub fn load(path: &Path) -> Result<Model> {
 /// SUBJ's with 200,000 n-grams about 10 MB); `-m /dev/zero` was read until memory ran out.
 const MODEL_MAX_BYTES: u64 = 1 << 30;
 
-/// Why a file's bytes cannot be a model, found while it is read (see [`read_model_file`]).
-#[derive(Debug)]
-struct NotAModel(&'static str);
-
-impl std::fmt::Display for NotAModel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
-impl std::error::Error for NotAModel {}
-
 /// Read a model file, stopping early at what cannot be one: a NUL byte in its first 64 KiB
 /// (a model is JSON text, which has none: `/dev/zero`, a disk image, a binary) or more than
-/// `cap` bytes. Either comes back as an `io::Error` wrapping [`NotAModel`].
-fn read_model_file(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+/// `cap` bytes. The error is the message for [`Error::Model`].
+fn read_model_file(path: &Path, cap: u64) -> std::result::Result<Vec<u8>, String> {
     use std::io::Read;
-    let not_a_model = |msg| std::io::Error::new(std::io::ErrorKind::InvalidData, NotAModel(msg));
-    let mut file = std::fs::File::open(path)?;
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::IsADirectory {
+            format!(
+                "is a folder, not a model file: name the file (e.g. {}/model.json)",
+                path.display().to_string().trim_end_matches('/')
+            )
+        } else {
+            format!("cannot read it: {}", crate::error::io_reason(&e))
+        }
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    (&mut file).take(cap.min(1 << 16)).read_to_end(&mut bytes)?;
+    (&mut file)
+        .take(cap.min(1 << 16))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.contains(&0) {
-        return Err(not_a_model(
-            "the file is not text (binary bytes): a model is the JSON file `factop train --output` writes",
-        ));
+        return Err("the file is not text (binary bytes): a model is the JSON file `factop train --output` writes".into());
     }
     let rest = cap + 1 - bytes.len() as u64;
-    file.take(rest).read_to_end(&mut bytes)?;
+    file.take(rest).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > cap {
-        return Err(not_a_model(
-            "the file runs on for over 1 GiB: not a model (a model is the JSON file `factop train --output` writes, a few MB)",
-        ));
+        return Err("the file runs on for over 1 GiB: not a model (a model is the JSON file `factop train --output` writes, a few MB)".into());
     }
     Ok(bytes)
 }
@@ -790,30 +777,27 @@ mod tests {
     #[test]
     fn a_model_file_is_read_up_to_its_cap_and_refused_past_it_or_at_a_nul_byte() {
         let dir = tempfile::tempdir().unwrap();
-        let kind = |r: std::io::Result<Vec<u8>>| match r {
+        let kind = |r: std::result::Result<Vec<u8>, String>| match r {
             Ok(b) => format!("ok {}", b.len()),
-            Err(e) => match e.get_ref().and_then(|m| m.downcast_ref::<NotAModel>()) {
-                Some(m) => format!("not a model: {m}"),
-                None => format!("io: {e}"),
-            },
+            Err(msg) => msg,
         };
         let text = dir.path().join("m.json");
         std::fs::write(&text, "x".repeat(100_000)).unwrap();
         assert_eq!(kind(read_model_file(&text, 100_000)), "ok 100000");
-        assert!(kind(read_model_file(&text, 99_999)).starts_with("not a model: the file runs on"));
+        assert!(kind(read_model_file(&text, 99_999)).starts_with("the file runs on"));
         // Under 64 KiB the cap holds too.
-        assert!(kind(read_model_file(&text, 10)).starts_with("not a model: the file runs on"));
+        assert!(kind(read_model_file(&text, 10)).starts_with("the file runs on"));
         let nul = dir.path().join("zero.bin");
         std::fs::write(&nul, [b'{', 0, b'}']).unwrap();
-        assert!(kind(read_model_file(&nul, MODEL_MAX_BYTES))
-            .starts_with("not a model: the file is not text"));
+        assert!(kind(read_model_file(&nul, MODEL_MAX_BYTES)).starts_with("the file is not text"));
         // A NUL past the first 64 KiB is left to the JSON parser (which names where).
         let late = dir.path().join("late.bin");
         let mut b = vec![b' '; 70_000];
         b.push(0);
         std::fs::write(&late, &b).unwrap();
         assert_eq!(kind(read_model_file(&late, MODEL_MAX_BYTES)), "ok 70001");
-        assert!(kind(read_model_file(&dir.path().join("none.json"), 10)).starts_with("io: "));
+        assert!(kind(read_model_file(&dir.path().join("none.json"), 10))
+            .starts_with("cannot read it: "));
     }
 
     #[test]
