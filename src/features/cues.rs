@@ -305,6 +305,9 @@ const F_IMPERATIVE_VERB: u32 = 1 << 15;
 /// A word that may make a first-person word before it the newsroom's
 /// (`senses::MARK_NEWSROOM_NEXT`; set from cue rules 15).
 const F_NEWSROOM_NEXT: u32 = 1 << 16;
+/// A word that may be one of revision 23's evaluative words on a figure
+/// (`senses::may_frame_figure_23`; set from cue rules 23).
+const F_FIGURE_23: u32 = 1 << 17;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
@@ -402,6 +405,16 @@ pub(crate) fn reads_revision_21(rules: u8) -> bool {
 /// reported-speech scope: 22 and later (22 reads what 21 reads).
 pub(crate) fn reads_revision_22(rules: u8) -> bool {
     rules >= 22
+}
+
+/// Whether revision `rules` of the cue rules reads revision 23's words: the author's
+/// evaluative word on a figure (`senses::figure_frame_23`: `a paltry 1.5%`, `a staggering
+/// £4m`, `a mere 3%`) as one evaluative match and one author-stance frame (the report's inside
+/// reported speech, one reported evaluative match), and a judgement attributed by a colon
+/// (`senses::colon_report_23`: `The union's verdict: …`), whose words after the colon are
+/// the source's, in reported speech: 23 and later (23 reads what 22 reads).
+pub(crate) fn reads_revision_23(rules: u8) -> bool {
+    rules >= 23
 }
 
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
@@ -1176,6 +1189,10 @@ impl CueSet {
             reads_revision_22(self.rules) && super::senses::may_open_verdict_22(t),
             F_VERDICT_22,
         );
+        set(
+            reads_revision_23(self.rules) && super::senses::may_frame_figure_23(t),
+            F_FIGURE_23,
+        );
         if reads_revision_13(self.rules) {
             use super::senses::{
                 word_marks, MARK_IMPERATIVE_OPENER, MARK_IMPERATIVE_VERB, MARK_NEWSROOM_NEXT,
@@ -1333,6 +1350,31 @@ impl CueSet {
                         reported[self.evaluative] += 1;
                     } else {
                         author[self.evaluative] += 1;
+                    }
+                }
+            }
+        }
+        // An evaluative word on a figure (cue rules 23): one evaluative match and one
+        // author-stance frame of the author's (the figure judged, whatever lexicon counted the
+        // word), or one evaluative match of the report's inside its scope.
+        if reads_revision_23(self.rules) {
+            for k in 0..tokens.count() {
+                if cached && info[k].flags & F_FIGURE_23 == 0 {
+                    continue;
+                }
+                if !super::senses::figure_frame_23(tokens, k) {
+                    continue;
+                }
+                if !scope.is_empty() && scope.contains(k) {
+                    if self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative)
+                        == 0
+                    {
+                        reported[self.evaluative] += 1;
+                    }
+                } else {
+                    author[self.evaluative] += 1;
+                    if let Some(f) = self.frames {
+                        author[f] += 1;
                     }
                 }
             }
@@ -1594,6 +1636,13 @@ impl CueSet {
         };
         let scope = if verdict.is_some() {
             Scope::default()
+        } else if reported_scope && reads_revision_23(self.rules) {
+            // A judgement attributed by a colon (cue rules 23): the words after it are the
+            // source's.
+            match super::senses::colon_report_23(tokens, raw) {
+                Some(c) => full_scope.with_range(c, tokens.count()),
+                None => full_scope,
+            }
         } else {
             full_scope
         };

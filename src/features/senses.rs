@@ -1958,6 +1958,119 @@ pub(crate) fn word_marks(t: &str) -> u8 {
     marks
 }
 
+/// Evaluative words that frame a figure as the author judges it (cue rules 23): `a paltry
+/// 1.5%`, `a staggering £4m`, `a mere 3%`, `a whopping 14,000`, `an eye-watering £160,000`.
+/// Each judges the size of the figure, large or small; neutral modifiers of a figure
+/// (`a further`, `an estimated`, `a record`, `an extra`) are not here. Written for factop.
+/// Lower case, in increasing order.
+const FIGURE_FRAMES_23: &[&str] = &[
+    "astonishing",
+    "astounding",
+    "astronomical",
+    "breathtaking",
+    "colossal",
+    "derisory",
+    "dismal",
+    "eye-popping",
+    "eye-watering",
+    "hefty",
+    "jaw-dropping",
+    "laughable",
+    "measly",
+    "meagre",
+    "meager",
+    "mere",
+    "mind-boggling",
+    "miserable",
+    "miserly",
+    "painful",
+    "paltry",
+    "pathetic",
+    "piffling",
+    "pitiful",
+    "princely",
+    "puny",
+    "scandalous",
+    "shocking",
+    "staggering",
+    "stingy",
+    "stunning",
+    "whopping",
+    "woeful",
+];
+
+/// Whether a token with text `t` may be the evaluative word of [`figure_frame_23`]: one of
+/// [`FIGURE_FRAMES_23`], ignoring ASCII case. Cached per distinct token on the fast path.
+pub(crate) fn may_frame_figure_23(t: &str) -> bool {
+    in_sorted(FIGURE_FRAMES_23, t)
+}
+
+/// Whether token `k` is an evaluative word on a figure (cue rules 23): one of
+/// [`FIGURE_FRAMES_23`] after `a`, `an` or `the` and before a number or a currency sign, with no
+/// punctuation between (`a paltry 1.5% rise`, `Only a miserable 42 of …`, `an eye-watering
+/// £160,000`). The word judges the figure; whose judgement it is, the scope says (`Unions
+/// called it a paltry 1.5% rise.` stays the report's).
+pub(crate) fn figure_frame_23<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    if k == 0 || !word(tokens, k).is_some_and(may_frame_figure_23) {
+        return false;
+    }
+    is_any(tokens, Some(k - 1), &["a", "an", "the"])
+        && word(tokens, k + 1).is_some_and(|t| t == "<num>" || t == "<cur>")
+        && tokens.gap(k) == 0
+        && tokens.gap(k + 1) == 0
+}
+
+/// Nouns of a judgement that a colon may attribute (cue rules 23): `The union's verdict: …`,
+/// `The inspectors' conclusion on …: …`. Lower case, in increasing order.
+const JUDGEMENT_NOUNS_23: &[&str] = &[
+    "assessment",
+    "conclusion",
+    "conclusions",
+    "diagnosis",
+    "findings",
+    "judgement",
+    "judgment",
+    "summing-up",
+    "verdict",
+    "verdicts",
+    "view",
+];
+
+/// The first token after a colon that attributes what follows it to someone else (cue rules
+/// 23): the sentence opens, before its first colon or semicolon and within fourteen tokens,
+/// with a judgement of [`JUDGEMENT_NOUNS_23`] owned by a source named in the possessive (`The
+/// union's verdict: …`, `The inspectors' conclusion on the care home: …`, `Their verdict: …`),
+/// not by the author (`My verdict: …`, `Our view: …` are the author's). What follows the colon
+/// is the source's judgement, as a report's complement is. `None` without one.
+pub(crate) fn colon_report_23<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Option<usize> {
+    use super::analyzer::GAP_STOP;
+    let n = tokens.count();
+    let c = (1..n.min(15)).find(|&k| tokens.gap(k) & GAP_STOP != 0)?;
+    let owned = (1..c).any(|j| {
+        let Some(noun) = word(tokens, j).filter(|t| in_sorted(JUDGEMENT_NOUNS_23, t)) else {
+            return false;
+        };
+        let Some(p) = word(tokens, j - 1) else {
+            return false;
+        };
+        let p = p.to_ascii_lowercase();
+        (0..j).all(|m| tokens.span(m) == Span::Author)
+            && (matches!(&*p, "his" | "her" | "their" | "its")
+                || (p.len() > 2 && p.ends_with("'s"))
+                || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
+    });
+    owned.then_some(c)
+}
+
+/// Whether `raw`, before its first colon or semicolon, has a plural owner's apostrophe before
+/// `noun` (`The inspectors' conclusion`, with a straight or curly mark): the tokens drop that
+/// apostrophe.
+fn plural_owner_23(raw: &str, noun: &str) -> bool {
+    let head = raw.split([':', ';']).next().unwrap_or("").to_lowercase();
+    let noun = noun.to_ascii_lowercase();
+    head.contains(&format!("s' {noun}")) || head.contains(&format!("s\u{2019} {noun}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
