@@ -1469,8 +1469,14 @@ impl CueSet {
             } else {
                 None
             };
+            // Nor does a standfirst's byline tag (cue rules 23): `…, writes Joe Harland`.
+            let byline = if reads_revision_23(self.rules) {
+                super::senses::byline_tag_23(tokens)
+            } else {
+                None
+            };
             scope::find(tokens, scope::Rules::of(self.rules), |i| {
-                info[i].may_open_scope() && Some(i) != imperative
+                info[i].may_open_scope() && Some(i) != imperative && Some(i) != byline
             })
         } else {
             Scope::default()
@@ -1490,7 +1496,13 @@ impl CueSet {
         if !reads_revision_13(self.rules) || ctx.in_quote {
             return false;
         }
-        let Some(v) = super::senses::would_say_aside(tokens) else {
+        // A standfirst's byline tag (cue rules 23), or `would say that`.
+        let byline = if reads_revision_23(self.rules) {
+            super::senses::byline_tag_23(tokens)
+        } else {
+            None
+        };
+        let Some(v) = byline.or_else(|| super::senses::would_say_aside(tokens)) else {
             return false;
         };
         (0..tokens.count()).all(|k| {

@@ -1958,6 +1958,37 @@ pub(crate) fn word_marks(t: &str) -> u8 {
     marks
 }
 
+/// Words that do not belong to a name after a byline's `writes` (cue rules 23): with one of
+/// them the words after the verb are its object or a clause (`…, writes that …`, `…, writes
+/// the mayor in …`), not the writer's name. Lower case, in increasing order.
+const NOT_NAME_23: &[&str] = &[
+    "a", "about", "an", "for", "from", "her", "his", "in", "of", "on", "that", "the", "their",
+    "this", "to",
+];
+
+/// A standfirst's byline tag (cue rules 23): `…, writes Joe Harland` closing the sentence, a
+/// comma before `writes` and one to three words of a name after it, nothing else. It names
+/// the writer of the piece, so it is no report of someone else's words. The index of
+/// `writes`.
+pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
+    use super::analyzer::GAP_COMMA;
+    let n = tokens.count();
+    let v = (2..n.saturating_sub(1))
+        .rev()
+        .take(3)
+        .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
+    let name = v + 1..n;
+    (tokens.gap(v) & GAP_COMMA != 0
+        && name.clone().all(|k| {
+            tokens.gap(k) == 0
+                && word(tokens, k).is_some_and(|t| {
+                    t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                        && !in_sorted(NOT_NAME_23, t)
+                })
+        }))
+    .then_some(v)
+}
+
 /// Evaluative words that frame a figure as the author judges it (cue rules 23): `a paltry
 /// 1.5%`, `a staggering £4m`, `a mere 3%`, `a whopping 14,000`, `an eye-watering £160,000`.
 /// Each judges the size of the figure, large or small; neutral modifiers of a figure
