@@ -309,6 +309,10 @@ const F_NEWSROOM_NEXT: u32 = 1 << 16;
 /// (`senses::may_frame_figure_23`; set from cue rules 23).
 const F_FIGURE_23: u32 = 1 << 17;
 
+/// Index of the `obligation` lexicon among [`LEXICONS`] (cue rules 23 read its matches in the
+/// author's relative clause).
+const OBLIGATION: usize = 2;
+
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
 /// Most cue features a sentence can have: with the reported-speech scope, the split evaluative
@@ -1272,6 +1276,7 @@ impl CueSet {
         // Most tokens start no entry: found by a search of their own (a short loop that keeps
         // the rest's values in registers).
         let mut next = 0;
+        let mut aside = false;
         while let Some(k) = info[next..].iter().position(|inf| inf.lexicons != 0) {
             let i = next + k;
             next = i + 1;
@@ -1293,6 +1298,16 @@ impl CueSet {
                 )
             {
                 matched &= !(1 << self.first_person);
+            }
+            // A verdict in the author's relative clause (cue rules 23): one author-stance
+            // frame for the sentence.
+            if reads_revision_23(self.rules)
+                && !aside
+                && matched & ((1 << self.evaluative) | (1 << OBLIGATION)) != 0
+                && (scope.is_empty() || !scope.contains(i))
+                && super::senses::in_relative_clause_23(tokens, i)
+            {
+                aside = true;
             }
             while matched != 0 {
                 n[matched.trailing_zeros() as usize] += 1;
@@ -1378,6 +1393,9 @@ impl CueSet {
                     }
                 }
             }
+        }
+        if let Some(f) = self.frames.filter(|_| aside) {
+            author[f] += 1;
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);

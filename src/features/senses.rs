@@ -1989,6 +1989,32 @@ pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
     .then_some(v)
 }
 
+/// Whether the author's token `i` is inside a relative clause set off by commas (cue rules
+/// 23): after a comma and `who`, `which` or `whose`, with no clause punctuation between, and
+/// closed by a comma before any colon, semicolon or the end (`The mayor, who is hopelessly out
+/// of touch, opened …`). A verdict there is the author's aside on the main clause's subject.
+pub(crate) fn in_relative_clause_23<T: TokenSeq + ?Sized>(tokens: &T, i: usize) -> bool {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    let n = tokens.count();
+    let mut s = i;
+    loop {
+        let gap = tokens.gap(s);
+        if gap & GAP_STOP != 0 || (s == 0 && gap & GAP_COMMA == 0) {
+            return false;
+        }
+        if gap & GAP_COMMA != 0 {
+            break;
+        }
+        s -= 1;
+    }
+    s < i
+        && s > 0
+        && is_any(tokens, Some(s), &["which", "who", "whose"])
+        && (i + 1..n)
+            .find(|&k| tokens.gap(k) != 0)
+            .is_some_and(|k| tokens.gap(k) == GAP_COMMA)
+}
+
 /// Evaluative words that frame a figure as the author judges it (cue rules 23): `a paltry
 /// 1.5%`, `a staggering £4m`, `a mere 3%`, `a whopping 14,000`, `an eye-watering £160,000`.
 /// Each judges the size of the figure, large or small; neutral modifiers of a figure
