@@ -2097,7 +2097,8 @@ const JUDGEMENT_NOUNS_23: &[&str] = &[
 /// 23): the sentence opens, before its first colon or semicolon and within fourteen tokens,
 /// with a judgement of [`JUDGEMENT_NOUNS_23`] owned by a source named in the possessive (`The
 /// union's verdict: …`, `The inspectors' conclusion on the care home: …`, `Their verdict: …`),
-/// not by the author (`My verdict: …`, `Our view: …` are the author's). What follows the colon
+/// not by the author (`My verdict: …`, `Our view: …` are the author's), with no comma between
+/// the judgement and the colon. What follows the colon
 /// is the source's judgement, as a report's complement is. `None` without one.
 pub(crate) fn colon_report_23<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Option<usize> {
     use super::analyzer::GAP_STOP;
@@ -2112,6 +2113,7 @@ pub(crate) fn colon_report_23<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Op
         };
         let p = p.to_ascii_lowercase();
         (0..j).all(|m| tokens.span(m) == Span::Author)
+            && (j + 1..c).all(|m| tokens.gap(m) == 0)
             && (matches!(&*p, "his" | "her" | "their" | "its")
                 || (p.len() > 2 && p.ends_with("'s"))
                 || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
@@ -2165,6 +2167,9 @@ mod tests {
             VERDICT_PHRASES_22,
             VERDICT_PHRASE_STARTS_22,
             FRONTED_22,
+            FIGURE_FRAMES_23,
+            JUDGEMENT_NOUNS_23,
+            NOT_NAME_23,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -2343,6 +2348,77 @@ mod tests {
             rules,
         )
         .map(|i| t[i].text.to_lowercase())
+    }
+
+    #[test]
+    fn revision_23_reads_figures_colons_bylines_and_relative_clauses() {
+        // Invented sentences. An evaluative word between `a`/`an`/`the` and a figure.
+        let figure = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter(|&k| figure_frame_23(&t[..], k))
+                .map(|k| t[k].text.to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(figure("Nurses got a paltry 1.5% rise."), ["paltry"]);
+        assert_eq!(figure("Only a miserable 42 homes were built."), ["miserable"]);
+        assert_eq!(figure("It cost an eye-watering £160,000."), ["eye-watering"]);
+        for s in [
+            "Prices rose a further 2% in May.",
+            "It was a paltry sum.",
+            "A whopping, 14,000 seats.",
+            "Paltry 2% rises are common.",
+        ] {
+            assert!(figure(s).is_empty(), "{s}");
+        }
+        // A judgement owned by a source, then a colon.
+        let colon = |s: &str| colon_report_23(&toks(s)[..], s);
+        assert_eq!(colon("The union's verdict: the rota is unworkable."), Some(3));
+        assert_eq!(
+            colon("The inspectors' conclusion on the home: caring staff."),
+            Some(6)
+        );
+        assert_eq!(colon("Their view: stable, but with little room."), Some(2));
+        for s in [
+            "My verdict: the rota is unworkable.",
+            "Our view: the hospital needs new leaders.",
+            "The verdict: guilty.",
+            "The union's verdict was blunt, and the rota went: nobody liked it.",
+            "The union's members voted: the rota is gone.",
+        ] {
+            assert_eq!(colon(s), None, "{s}");
+        }
+        // A byline tag closing a standfirst.
+        let byline = |s: &str| byline_tag_23(&toks(s)[..]);
+        assert_eq!(
+            byline("A week on Rum is a lesson in patience, writes Joe Harland"),
+            Some(9)
+        );
+        for s in [
+            "The plan is flawed, writes Joe Harland in the journal.",
+            "She writes that the plan is flawed.",
+            "The plan is flawed, writes the editor",
+            "The plan is flawed writes Joe Harland",
+        ] {
+            assert_eq!(byline(s), None, "{s}");
+        }
+        // A relative clause set off by commas.
+        let relative = |s: &str, w: &str| {
+            let t = toks(s);
+            let k = t.iter().position(|x| x.text == w).unwrap();
+            in_relative_clause_23(&t[..], k)
+        };
+        assert!(relative(
+            "The mayor, who is hopelessly out of touch, opened it.",
+            "hopelessly"
+        ));
+        assert!(relative(
+            "The plan, which will spoil the view, goes to a vote.",
+            "spoil"
+        ));
+        assert!(!relative("The mayor who is hopelessly lost opened it.", "hopelessly"));
+        assert!(!relative("The mayor, who is hopelessly lost.", "hopelessly"));
+        assert!(!relative("The mayor opened it, and it is awful.", "awful"));
     }
 
     #[test]
