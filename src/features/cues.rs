@@ -1381,8 +1381,7 @@ impl CueSet {
                     continue;
                 }
                 if !scope.is_empty() && scope.contains(k) {
-                    if self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative)
-                        == 0
+                    if self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
                     {
                         reported[self.evaluative] += 1;
                     }
@@ -1487,7 +1486,7 @@ impl CueSet {
             } else {
                 None
             };
-            // Nor does a standfirst's byline tag (cue rules 23): `…, writes Joe Harland`.
+            // Nor does a standfirst's byline tag (cue rules 23): `…, writes Ann Corrie`.
             let byline = if reads_revision_23(self.rules) {
                 super::senses::byline_tag_23(tokens)
             } else {

@@ -198,13 +198,13 @@ pub struct FeatureConfig {
     /// presciently, that …`, `X replied, with a straight face, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
     /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. 23 (opt-in,
-    /// format version 31) adds the author's evaluative word on a figure (`a paltry 1.5%`, `a
-    /// whopping 14,000`) as one evaluative match and one author-stance frame (the report's, inside
+    /// format version 31) adds the author's evaluative word on a figure (`a paltry 2%`, `a
+    /// whopping 9,000`) as one evaluative match and one author-stance frame (the report's, inside
     /// reported speech, one reported evaluative match), a judgement attributed by a colon (`The
-    /// union's verdict: …`), whose words after the colon are reported speech, a standfirst's
-    /// byline tag (`…, writes Joe Harland`), which opens no reported speech, and an evaluative or
-    /// obligation match in the author's relative clause set off by commas (`The mayor, who is
-    /// hopelessly out of touch, …`) as one author-stance frame. New models use
+    /// auditors' verdict: …`), whose words after the colon are reported speech, a standfirst's
+    /// byline tag (`…, writes Ann Corrie`), which opens no reported speech, and an evaluative or
+    /// obligation match in the author's relative clause set off by commas (`The treasurer, who is
+    /// utterly incompetent, …`) as one author-stance frame. New models use
     /// revision 22;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
@@ -1532,40 +1532,40 @@ mod tests {
         // Invented: the author's evaluative word on a figure is one evaluative match and one
         // author-stance frame, whether or not a lexicon counts the word.
         for text in [
-            "Nurses at the trust got a paltry 2% rise last year.",
-            "The new stand seats a whopping 9,000.",
-            "Turnout was a pitiful 3%.",
+            "Porters at the depot were offered a paltry 2% increase.",
+            "The new arena holds a whopping 9,000.",
+            "Attendance at the open day was a pitiful 3%.",
         ] {
             more(text, "cue:evaluative", 1.0);
             more(text, "cue:stance_frames", 1.0);
         }
         // The report's word on a figure is no match of the author's.
-        let text = "The union said nurses got a paltry 2% rise.";
+        let text = "The union said porters were offered a paltry 2% increase.";
         more(text, "cue:evaluative", 0.0);
         more(text, "cue:stance_frames", 0.0);
         // A judgement attributed by a colon: the words after it are reported speech; the
         // author's own colon is read as before.
-        let text = "The union's verdict: the new rota is unworkable.";
+        let text = "The auditors' verdict: the budget is unrealistic.";
         assert_eq!(cue(&f22, text, "cue:reported_words"), 0.0, "{text}");
         assert!(cue(&f23, text, "cue:reported_words") > 0.0, "{text}");
-        let text = "The inspectors' conclusion on the home: caring staff, but far too few.";
+        let text = "The panel's conclusion on the depot: tidy yards, too few drivers.";
         assert!(cue(&f23, text, "cue:reported_words") > 0.0, "{text}");
         // A standfirst's byline tag opens no report.
-        let text = "A week on the islands is a lesson in patience, writes Joe Harland";
+        let text = "Three days on a canal boat is a test of nerves, writes Ann Corrie";
         assert!(cue(&f22, text, "cue:reported_words") > 0.0, "{text}");
         assert_eq!(cue(&f23, text, "cue:reported_words"), 0.0, "{text}");
         // A verdict in the author's relative clause: one author-stance frame.
-        let text = "The mayor, who is hopelessly out of touch, opened the market on Saturday.";
+        let text = "The treasurer, who is utterly incompetent, resigned on Monday.";
         more(text, "cue:stance_frames", 1.0);
         // A neutral figure, the report's word on a figure, the author's colon, a report after
         // `writes`, a plain relative clause: as revision 22 reads them.
         for text in [
             "Prices rose a further 2% in May.",
-            "My verdict: the new rota is unworkable.",
-            "The verdict: guilty on all counts.",
-            "The plan is flawed, writes Joe Harland in the journal.",
-            "The mayor, who is 64, opened the market on Saturday.",
-            "The mayor who is hopelessly out of touch opened the market.",
+            "My verdict: the budget is unrealistic.",
+            "The verdict: a fair result for both sides.",
+            "The scheme is flawed, writes Ann Corrie in the bulletin.",
+            "The treasurer, who is 64, resigned on Monday.",
+            "The treasurer who is utterly incompetent resigned.",
         ] {
             for ctx in [Context::default(), QUOTED] {
                 assert_eq!(f23.transform(text, ctx), f22.transform(text, ctx), "{text}");

@@ -1966,7 +1966,7 @@ const NOT_NAME_23: &[&str] = &[
     "this", "to",
 ];
 
-/// A standfirst's byline tag (cue rules 23): `…, writes Joe Harland` closing the sentence, a
+/// A standfirst's byline tag (cue rules 23): `…, writes Ann Corrie` closing the sentence, a
 /// comma before `writes` and one to three words of a name after it, nothing else. It names
 /// the writer of the piece, so it is no report of someone else's words. The index of
 /// `writes`.
@@ -1982,7 +1982,8 @@ pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
         && name.clone().all(|k| {
             tokens.gap(k) == 0
                 && word(tokens, k).is_some_and(|t| {
-                    t.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    t.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
                         && !in_sorted(NOT_NAME_23, t)
                 })
         }))
@@ -1991,8 +1992,8 @@ pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
 
 /// Whether the author's token `i` is inside a relative clause set off by commas (cue rules
 /// 23): after a comma and `who`, `which` or `whose`, with no clause punctuation between, and
-/// closed by a comma before any colon, semicolon or the end (`The mayor, who is hopelessly out
-/// of touch, opened …`). A verdict there is the author's aside on the main clause's subject.
+/// closed by a comma before any colon, semicolon or the end (`The treasurer, who is utterly
+/// incompetent, resigned …`). A verdict there is the author's aside on the main clause's subject.
 pub(crate) fn in_relative_clause_23<T: TokenSeq + ?Sized>(tokens: &T, i: usize) -> bool {
     use super::analyzer::{GAP_COMMA, GAP_STOP};
     let n = tokens.count();
@@ -2033,9 +2034,9 @@ const FIGURE_FRAMES_23: &[&str] = &[
     "hefty",
     "jaw-dropping",
     "laughable",
-    "measly",
-    "meagre",
     "meager",
+    "meagre",
+    "measly",
     "mere",
     "mind-boggling",
     "miserable",
@@ -2360,45 +2361,54 @@ mod tests {
                 .map(|k| t[k].text.to_lowercase())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(figure("Nurses got a paltry 1.5% rise."), ["paltry"]);
-        assert_eq!(figure("Only a miserable 42 homes were built."), ["miserable"]);
-        assert_eq!(figure("It cost an eye-watering £160,000."), ["eye-watering"]);
+        assert_eq!(figure("Porters got a paltry 1.5% increase."), ["paltry"]);
+        assert_eq!(
+            figure("Only a miserable 42 flats were finished."),
+            ["miserable"]
+        );
+        assert_eq!(
+            figure("The refit cost an eye-watering £90,000."),
+            ["eye-watering"]
+        );
         for s in [
             "Prices rose a further 2% in May.",
             "It was a paltry sum.",
-            "A whopping, 14,000 seats.",
+            "A whopping, 9,000 seats.",
             "Paltry 2% rises are common.",
         ] {
             assert!(figure(s).is_empty(), "{s}");
         }
         // A judgement owned by a source, then a colon.
         let colon = |s: &str| colon_report_23(&toks(s)[..], s);
-        assert_eq!(colon("The union's verdict: the rota is unworkable."), Some(3));
         assert_eq!(
-            colon("The inspectors' conclusion on the home: caring staff."),
+            colon("The auditors' verdict: the budget is unrealistic."),
+            Some(3)
+        );
+        assert_eq!(
+            colon("The panel's conclusion on the depot: tidy yards."),
             Some(6)
         );
-        assert_eq!(colon("Their view: stable, but with little room."), Some(2));
+        assert_eq!(colon("Their view: sound, but with little margin."), Some(2));
         for s in [
-            "My verdict: the rota is unworkable.",
-            "Our view: the hospital needs new leaders.",
+            "My verdict: the budget is unrealistic.",
+            "Our view: the depot needs a new manager.",
             "The verdict: guilty.",
-            "The union's verdict was blunt, and the rota went: nobody liked it.",
-            "The union's members voted: the rota is gone.",
+            "The panel's verdict was blunt, and the depot went: nobody minded.",
+            "The panel's members voted: the depot stays.",
         ] {
             assert_eq!(colon(s), None, "{s}");
         }
         // A byline tag closing a standfirst.
         let byline = |s: &str| byline_tag_23(&toks(s)[..]);
         assert_eq!(
-            byline("A week on Rum is a lesson in patience, writes Joe Harland"),
-            Some(9)
+            byline("Three days on a canal boat is a test of nerves, writes Ann Corrie"),
+            Some(11)
         );
         for s in [
-            "The plan is flawed, writes Joe Harland in the journal.",
-            "She writes that the plan is flawed.",
-            "The plan is flawed, writes the editor",
-            "The plan is flawed writes Joe Harland",
+            "The scheme is flawed, writes Ann Corrie in the bulletin.",
+            "She writes that the scheme is flawed.",
+            "The scheme is flawed, writes the editor",
+            "The scheme is flawed writes Ann Corrie",
         ] {
             assert_eq!(byline(s), None, "{s}");
         }
@@ -2409,16 +2419,22 @@ mod tests {
             in_relative_clause_23(&t[..], k)
         };
         assert!(relative(
-            "The mayor, who is hopelessly out of touch, opened it.",
-            "hopelessly"
+            "The treasurer, who is utterly incompetent, resigned.",
+            "incompetent"
         ));
         assert!(relative(
-            "The plan, which will spoil the view, goes to a vote.",
-            "spoil"
+            "The scheme, which will ruin the canal, goes to a vote.",
+            "ruin"
         ));
-        assert!(!relative("The mayor who is hopelessly lost opened it.", "hopelessly"));
-        assert!(!relative("The mayor, who is hopelessly lost.", "hopelessly"));
-        assert!(!relative("The mayor opened it, and it is awful.", "awful"));
+        assert!(!relative(
+            "The treasurer who is utterly lost resigned.",
+            "lost"
+        ));
+        assert!(!relative("The treasurer, who is utterly lost.", "lost"));
+        assert!(!relative(
+            "The treasurer resigned, and it is awful.",
+            "awful"
+        ));
     }
 
     #[test]

@@ -1611,7 +1611,7 @@ fn cue_rules_22_are_the_default_with_format_version_30() {
 /// An invented article: a report, the author's evaluative word on a figure (cue rules 23), the
 /// same figure in plain report.
 const REVISION_23_FIGURE: &str = "The council will vote on the harbour plan next Thursday.\n\n\
-    The harbour dues went up by a paltry 2% this year.\n\n\
+    The mooring fees went up by a paltry 2% this spring.\n\n\
     The harbourmaster said the dues would be reviewed in May.\n";
 
 #[test]
