@@ -40,13 +40,14 @@ use std::path::{Path, PathBuf};
 /// transcript's `Q:` turns), version 27 revision 19 (the reader's calls to action), version
 /// 28 revision 20 (the author's verdict on a report), version 29 revision 21 (loaded words in
 /// the author's voice), version 30 revision 22 (more verdicts on a report, imperatives after a
-/// fronted clause).
+/// fronted clause), version 31 revision 23 (evaluative words on a figure, judgements attributed
+/// by a colon, byline tags, verdicts in relative clauses).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 30;
+pub const FORMAT_VERSION: u32 = 31;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -93,7 +94,7 @@ pub struct ModelFile {
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
     // Each revision of the cue rules from 5 on came with a format version of its own: 13 for
-    // revision 5, and one more for each revision since (30 for revision 22).
+    // revision 5, and one more for each revision since (31 for revision 23).
     let rules = m.params.features.cue_rules.min(crate::features::CUE_RULES);
     if rules >= 5 {
         u32::from(rules) + 8
@@ -955,7 +956,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_22_are_stored_and_make_version_9_to_30() {
+    fn single_quotes_and_cue_rules_3_to_23_are_stored_and_make_version_9_to_31() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 22: version 30, read back as 22.
@@ -968,6 +969,7 @@ mod tests {
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 22);
         for (rules, version) in [
+            (23, 31),
             (21, 29),
             (20, 28),
             (19, 27),

@@ -152,6 +152,10 @@ const REVISION_PARTS: &[(u8, &str)] = &[
         22,
         "more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause",
     ),
+    (
+        23,
+        "evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses",
+    ),
 ];
 
 /// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).

@@ -216,7 +216,12 @@ pub struct Args {
     /// verdicts on a report (`X warned, presciently, that …`, `X replied, with a straight face,
     /// that …`, `X told the hearing, with complete justification, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
-    /// (`Until then, expect delays.`), whose verb opens no reported speech.
+    /// (`Until then, expect delays.`), whose verb opens no reported speech; 23 (opt-in) adds the
+    /// author's evaluative word on a figure (`a paltry 2%`, `a whopping 9,000`) as one
+    /// evaluative match and one author-stance frame, a judgement attributed by a colon (`The
+    /// auditors' verdict: …`) as reported speech, a standfirst's byline tag (`…, writes Ann
+    /// Corrie`) as no report, and a verdict in the author's relative clause (`The treasurer, who
+    /// is utterly incompetent, …`) as one author-stance frame.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

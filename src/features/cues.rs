@@ -305,6 +305,13 @@ const F_IMPERATIVE_VERB: u32 = 1 << 15;
 /// A word that may make a first-person word before it the newsroom's
 /// (`senses::MARK_NEWSROOM_NEXT`; set from cue rules 15).
 const F_NEWSROOM_NEXT: u32 = 1 << 16;
+/// A word that may be one of revision 23's evaluative words on a figure
+/// (`senses::may_frame_figure_23`; set from cue rules 23).
+const F_FIGURE_23: u32 = 1 << 17;
+
+/// Index of the `obligation` lexicon among [`LEXICONS`] (cue rules 23 read its matches in the
+/// author's relative clause).
+const OBLIGATION: usize = 2;
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
@@ -402,6 +409,16 @@ pub(crate) fn reads_revision_21(rules: u8) -> bool {
 /// reported-speech scope: 22 and later (22 reads what 21 reads).
 pub(crate) fn reads_revision_22(rules: u8) -> bool {
     rules >= 22
+}
+
+/// Whether revision `rules` of the cue rules reads revision 23's words: the author's
+/// evaluative word on a figure (`senses::figure_frame_23`: `a paltry 1.5%`, `a staggering
+/// £4m`, `a mere 3%`) as one evaluative match and one author-stance frame (the report's inside
+/// reported speech, one reported evaluative match), and a judgement attributed by a colon
+/// (`senses::colon_report_23`: `The union's verdict: …`), whose words after the colon are
+/// the source's, in reported speech: 23 and later (23 reads what 22 reads).
+pub(crate) fn reads_revision_23(rules: u8) -> bool {
+    rules >= 23
 }
 
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
@@ -1176,6 +1193,10 @@ impl CueSet {
             reads_revision_22(self.rules) && super::senses::may_open_verdict_22(t),
             F_VERDICT_22,
         );
+        set(
+            reads_revision_23(self.rules) && super::senses::may_frame_figure_23(t),
+            F_FIGURE_23,
+        );
         if reads_revision_13(self.rules) {
             use super::senses::{
                 word_marks, MARK_IMPERATIVE_OPENER, MARK_IMPERATIVE_VERB, MARK_NEWSROOM_NEXT,
@@ -1255,6 +1276,7 @@ impl CueSet {
         // Most tokens start no entry: found by a search of their own (a short loop that keeps
         // the rest's values in registers).
         let mut next = 0;
+        let mut aside = false;
         while let Some(k) = info[next..].iter().position(|inf| inf.lexicons != 0) {
             let i = next + k;
             next = i + 1;
@@ -1276,6 +1298,16 @@ impl CueSet {
                 )
             {
                 matched &= !(1 << self.first_person);
+            }
+            // A verdict in the author's relative clause (cue rules 23): one author-stance
+            // frame for the sentence.
+            if reads_revision_23(self.rules)
+                && !aside
+                && matched & ((1 << self.evaluative) | (1 << OBLIGATION)) != 0
+                && (scope.is_empty() || !scope.contains(i))
+                && super::senses::in_relative_clause_23(tokens, i)
+            {
+                aside = true;
             }
             while matched != 0 {
                 n[matched.trailing_zeros() as usize] += 1;
@@ -1336,6 +1368,33 @@ impl CueSet {
                     }
                 }
             }
+        }
+        // An evaluative word on a figure (cue rules 23): one evaluative match and one
+        // author-stance frame of the author's (the figure judged, whatever lexicon counted the
+        // word), or one evaluative match of the report's inside its scope.
+        if reads_revision_23(self.rules) {
+            for k in 0..tokens.count() {
+                if cached && info[k].flags & F_FIGURE_23 == 0 {
+                    continue;
+                }
+                if !super::senses::figure_frame_23(tokens, k) {
+                    continue;
+                }
+                if !scope.is_empty() && scope.contains(k) {
+                    if self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
+                    {
+                        reported[self.evaluative] += 1;
+                    }
+                } else {
+                    author[self.evaluative] += 1;
+                    if let Some(f) = self.frames {
+                        author[f] += 1;
+                    }
+                }
+            }
+        }
+        if let Some(f) = self.frames.filter(|_| aside) {
+            author[f] += 1;
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
@@ -1427,8 +1486,14 @@ impl CueSet {
             } else {
                 None
             };
+            // Nor does a standfirst's byline tag (cue rules 23): `…, writes Ann Corrie`.
+            let byline = if reads_revision_23(self.rules) {
+                super::senses::byline_tag_23(tokens)
+            } else {
+                None
+            };
             scope::find(tokens, scope::Rules::of(self.rules), |i| {
-                info[i].may_open_scope() && Some(i) != imperative
+                info[i].may_open_scope() && Some(i) != imperative && Some(i) != byline
             })
         } else {
             Scope::default()
@@ -1448,7 +1513,13 @@ impl CueSet {
         if !reads_revision_13(self.rules) || ctx.in_quote {
             return false;
         }
-        let Some(v) = super::senses::would_say_aside(tokens) else {
+        // A standfirst's byline tag (cue rules 23), or `would say that`.
+        let byline = if reads_revision_23(self.rules) {
+            super::senses::byline_tag_23(tokens)
+        } else {
+            None
+        };
+        let Some(v) = byline.or_else(|| super::senses::would_say_aside(tokens)) else {
             return false;
         };
         (0..tokens.count()).all(|k| {
@@ -1594,6 +1665,13 @@ impl CueSet {
         };
         let scope = if verdict.is_some() {
             Scope::default()
+        } else if reported_scope && reads_revision_23(self.rules) {
+            // A judgement attributed by a colon (cue rules 23): the words after it are the
+            // source's.
+            match super::senses::colon_report_23(tokens, raw) {
+                Some(c) => full_scope.with_range(c, tokens.count()),
+                None => full_scope,
+            }
         } else {
             full_scope
         };

@@ -1265,8 +1265,8 @@ mod tests {
 
     /// More pieces for the proptests' sentences (not the fitted corpus, whose sentences
     /// [`PIECES`] alone form): cue rules 17's newsroom tests, the writer's record, broadcast
-    /// formulae, link lines, ratings; 18's labels; 20's verdicts, 21's loaded words and 22's
-    /// verdicts and fronted imperatives.
+    /// formulae, link lines, ratings; 18's labels; 20's verdicts, 21's loaded words, 22's
+    /// verdicts and fronted imperatives and 23's figures, colons, bylines and relative clauses.
     const PIECES_17: &[&str] = &[
         "bought",
         "tested",
@@ -1342,6 +1342,27 @@ mod tests {
         "If",
         "expect",
         "Believe",
+        // Cue rules 23: words on a figure, colons, byline tags, relative clauses.
+        "paltry",
+        "whopping",
+        "Pitiful",
+        "an",
+        "12%",
+        "£4m",
+        "14,000",
+        "verdict",
+        "union's",
+        "inspectors'",
+        "Their",
+        "conclusion:",
+        "view:",
+        "writes",
+        "Ann",
+        "Corrie",
+        "who",
+        "which,",
+        "hopelessly",
+        "should",
         // The imperative's openers and verbs, the newsroom's words (cached marks), and more
         // of revision 22's fronted clauses before them (`When in doubt, please ask.`).
         "Please",
@@ -1585,6 +1606,19 @@ mod tests {
             FeatureConfig {
                 cue_rules: 22,
                 mask_reported_stance: true,
+                lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 23's words on a figure (read on the fast path only where the cached
+            // flags show a candidate), colons, byline tags and relative clauses.
+            FeatureConfig {
+                cue_rules: 23,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 23,
+                mask_reported_stance: true,
+                mask_reported: true,
                 lowercase: false,
                 ..base.clone()
             },

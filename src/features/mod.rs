@@ -197,7 +197,14 @@ pub struct FeatureConfig {
     /// 2 December 2026, 00:42 UTC; format version 30) adds more of the author's verdicts on a report (`X warned,
     /// presciently, that …`, `X replied, with a straight face, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
-    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. New models use
+    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. 23 (opt-in,
+    /// format version 31) adds the author's evaluative word on a figure (`a paltry 2%`, `a
+    /// whopping 9,000`) as one evaluative match and one author-stance frame (the report's, inside
+    /// reported speech, one reported evaluative match), a judgement attributed by a colon (`The
+    /// auditors' verdict: …`), whose words after the colon are reported speech, a standfirst's
+    /// byline tag (`…, writes Ann Corrie`), which opens no reported speech, and an evaluative or
+    /// obligation match in the author's relative clause set off by commas (`The treasurer, who is
+    /// utterly incompetent, …`) as one author-stance frame. New models use
     /// revision 22;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
@@ -315,7 +322,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 22;
+pub const CUE_RULES: u8 = 23;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 22.
 pub const DEFAULT_CUE_RULES: u8 = 22;
@@ -1094,7 +1101,7 @@ mod tests {
     fn cue_rules_22_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 22);
         assert_eq!(DEFAULT_CUE_RULES, 22);
-        assert_eq!(CUE_RULES, 22);
+        assert_eq!(CUE_RULES, 23);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1126,7 +1133,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 23,
+            cue_rules: 24,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1506,6 +1513,62 @@ mod tests {
         ] {
             for ctx in [Context::default(), QUOTED] {
                 assert_eq!(f20.transform(text, ctx), f19.transform(text, ctx), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_rules_23_read_figures_colons_bylines_and_relative_clauses() {
+        let [f22, f23] = fit_rules([22, 23]);
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        let more = |text: &str, name: &str, by: f32| {
+            assert_eq!(
+                count(cue(&f23, text, name)),
+                count(cue(&f22, text, name)) + by,
+                "{text} {name}"
+            );
+        };
+        // Invented: the author's evaluative word on a figure is one evaluative match and one
+        // author-stance frame, whether or not a lexicon counts the word.
+        for text in [
+            "Porters at the depot were offered a paltry 2% increase.",
+            "The new arena holds a whopping 9,000.",
+            "Attendance at the open day was a pitiful 3%.",
+        ] {
+            more(text, "cue:evaluative", 1.0);
+            more(text, "cue:stance_frames", 1.0);
+        }
+        // The report's word on a figure is no match of the author's.
+        let text = "The union said porters were offered a paltry 2% increase.";
+        more(text, "cue:evaluative", 0.0);
+        more(text, "cue:stance_frames", 0.0);
+        // A judgement attributed by a colon: the words after it are reported speech; the
+        // author's own colon is read as before.
+        let text = "The auditors' verdict: the budget is unrealistic.";
+        assert_eq!(cue(&f22, text, "cue:reported_words"), 0.0, "{text}");
+        assert!(cue(&f23, text, "cue:reported_words") > 0.0, "{text}");
+        let text = "The panel's conclusion on the depot: tidy yards, too few drivers.";
+        assert!(cue(&f23, text, "cue:reported_words") > 0.0, "{text}");
+        // A standfirst's byline tag opens no report.
+        let text = "Three days on a canal boat is a test of nerves, writes Ann Corrie";
+        assert!(cue(&f22, text, "cue:reported_words") > 0.0, "{text}");
+        assert_eq!(cue(&f23, text, "cue:reported_words"), 0.0, "{text}");
+        // A verdict in the author's relative clause: one author-stance frame.
+        let text = "The treasurer, who is utterly incompetent, resigned on Monday.";
+        more(text, "cue:stance_frames", 1.0);
+        // A neutral figure, the report's word on a figure, the author's colon, a report after
+        // `writes`, a plain relative clause: as revision 22 reads them.
+        for text in [
+            "Prices rose a further 2% in May.",
+            "My verdict: the budget is unrealistic.",
+            "The verdict: a fair result for both sides.",
+            "The scheme is flawed, writes Ann Corrie in the bulletin.",
+            "The treasurer, who is 64, resigned on Monday.",
+            "The treasurer who is utterly incompetent resigned.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f23.transform(text, ctx), f22.transform(text, ctx), "{text}");
             }
         }
     }

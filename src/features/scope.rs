@@ -199,6 +199,14 @@ impl Scope {
         self.n = k;
     }
 
+    /// This scope with tokens `a..b` added to it (cue rules 23's judgement attributed by a
+    /// colon).
+    pub(crate) fn with_range(mut self, a: usize, b: usize) -> Scope {
+        self.push(a, b);
+        self.merge();
+        self
+    }
+
     /// The ranges, sorted and disjoint.
     pub(crate) fn ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         self.ranges[..self.n]

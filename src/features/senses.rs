@@ -1958,6 +1958,179 @@ pub(crate) fn word_marks(t: &str) -> u8 {
     marks
 }
 
+/// Words that do not belong to a name after a byline's `writes` (cue rules 23): with one of
+/// them the words after the verb are its object or a clause (`…, writes that …`, `…, writes
+/// the mayor in …`), not the writer's name. Lower case, in increasing order.
+const NOT_NAME_23: &[&str] = &[
+    "a", "about", "an", "for", "from", "her", "his", "in", "of", "on", "that", "the", "their",
+    "this", "to",
+];
+
+/// A standfirst's byline tag (cue rules 23): `…, writes Ann Corrie` closing the sentence, a
+/// comma before `writes` and one to three words of a name after it, nothing else. It names
+/// the writer of the piece, so it is no report of someone else's words. The index of
+/// `writes`.
+pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
+    use super::analyzer::GAP_COMMA;
+    let n = tokens.count();
+    let v = (2..n.saturating_sub(1))
+        .rev()
+        .take(3)
+        .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
+    let name = v + 1..n;
+    (tokens.gap(v) & GAP_COMMA != 0
+        && name.clone().all(|k| {
+            tokens.gap(k) == 0
+                && word(tokens, k).is_some_and(|t| {
+                    t.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                        && !in_sorted(NOT_NAME_23, t)
+                })
+        }))
+    .then_some(v)
+}
+
+/// Whether the author's token `i` is inside a relative clause set off by commas (cue rules
+/// 23): after a comma and `who`, `which` or `whose`, with no clause punctuation between, and
+/// closed by a comma before any colon, semicolon or the end (`The treasurer, who is utterly
+/// incompetent, resigned …`). A verdict there is the author's aside on the main clause's subject.
+pub(crate) fn in_relative_clause_23<T: TokenSeq + ?Sized>(tokens: &T, i: usize) -> bool {
+    use super::analyzer::{GAP_COMMA, GAP_STOP};
+    let n = tokens.count();
+    let mut s = i;
+    loop {
+        let gap = tokens.gap(s);
+        if gap & GAP_STOP != 0 || (s == 0 && gap & GAP_COMMA == 0) {
+            return false;
+        }
+        if gap & GAP_COMMA != 0 {
+            break;
+        }
+        s -= 1;
+    }
+    s < i
+        && s > 0
+        && is_any(tokens, Some(s), &["which", "who", "whose"])
+        && (i + 1..n)
+            .find(|&k| tokens.gap(k) != 0)
+            .is_some_and(|k| tokens.gap(k) == GAP_COMMA)
+}
+
+/// Evaluative words that frame a figure as the author judges it (cue rules 23): `a paltry
+/// 1.5%`, `a staggering £4m`, `a mere 3%`, `a whopping 14,000`, `an eye-watering £160,000`.
+/// Each judges the size of the figure, large or small; neutral modifiers of a figure
+/// (`a further`, `an estimated`, `a record`, `an extra`) are not here. Written for factop.
+/// Lower case, in increasing order.
+const FIGURE_FRAMES_23: &[&str] = &[
+    "astonishing",
+    "astounding",
+    "astronomical",
+    "breathtaking",
+    "colossal",
+    "derisory",
+    "dismal",
+    "eye-popping",
+    "eye-watering",
+    "hefty",
+    "jaw-dropping",
+    "laughable",
+    "meager",
+    "meagre",
+    "measly",
+    "mere",
+    "mind-boggling",
+    "miserable",
+    "miserly",
+    "painful",
+    "paltry",
+    "pathetic",
+    "piffling",
+    "pitiful",
+    "princely",
+    "puny",
+    "scandalous",
+    "shocking",
+    "staggering",
+    "stingy",
+    "stunning",
+    "whopping",
+    "woeful",
+];
+
+/// Whether a token with text `t` may be the evaluative word of [`figure_frame_23`]: one of
+/// [`FIGURE_FRAMES_23`], ignoring ASCII case. Cached per distinct token on the fast path.
+pub(crate) fn may_frame_figure_23(t: &str) -> bool {
+    in_sorted(FIGURE_FRAMES_23, t)
+}
+
+/// Whether token `k` is an evaluative word on a figure (cue rules 23): one of
+/// [`FIGURE_FRAMES_23`] after `a`, `an` or `the` and before a number or a currency sign, with no
+/// punctuation between (`a paltry 1.5% rise`, `Only a miserable 42 of …`, `an eye-watering
+/// £160,000`). The word judges the figure; whose judgement it is, the scope says (`Unions
+/// called it a paltry 1.5% rise.` stays the report's).
+pub(crate) fn figure_frame_23<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    if k == 0 || !word(tokens, k).is_some_and(may_frame_figure_23) {
+        return false;
+    }
+    is_any(tokens, Some(k - 1), &["a", "an", "the"])
+        && word(tokens, k + 1).is_some_and(|t| t == "<num>" || t == "<cur>")
+        && tokens.gap(k) == 0
+        && tokens.gap(k + 1) == 0
+}
+
+/// Nouns of a judgement that a colon may attribute (cue rules 23): `The union's verdict: …`,
+/// `The inspectors' conclusion on …: …`. Lower case, in increasing order.
+const JUDGEMENT_NOUNS_23: &[&str] = &[
+    "assessment",
+    "conclusion",
+    "conclusions",
+    "diagnosis",
+    "findings",
+    "judgement",
+    "judgment",
+    "summing-up",
+    "verdict",
+    "verdicts",
+    "view",
+];
+
+/// The first token after a colon that attributes what follows it to someone else (cue rules
+/// 23): the sentence opens, before its first colon or semicolon and within fourteen tokens,
+/// with a judgement of [`JUDGEMENT_NOUNS_23`] owned by a source named in the possessive (`The
+/// union's verdict: …`, `The inspectors' conclusion on the care home: …`, `Their verdict: …`),
+/// not by the author (`My verdict: …`, `Our view: …` are the author's), with no comma between
+/// the judgement and the colon. What follows the colon
+/// is the source's judgement, as a report's complement is. `None` without one.
+pub(crate) fn colon_report_23<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Option<usize> {
+    use super::analyzer::GAP_STOP;
+    let n = tokens.count();
+    let c = (1..n.min(15)).find(|&k| tokens.gap(k) & GAP_STOP != 0)?;
+    let owned = (1..c).any(|j| {
+        let Some(noun) = word(tokens, j).filter(|t| in_sorted(JUDGEMENT_NOUNS_23, t)) else {
+            return false;
+        };
+        let Some(p) = word(tokens, j - 1) else {
+            return false;
+        };
+        let p = p.to_ascii_lowercase();
+        (0..j).all(|m| tokens.span(m) == Span::Author)
+            && (j + 1..c).all(|m| tokens.gap(m) == 0)
+            && (matches!(&*p, "his" | "her" | "their" | "its")
+                || (p.len() > 2 && p.ends_with("'s"))
+                || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
+    });
+    owned.then_some(c)
+}
+
+/// Whether `raw`, before its first colon or semicolon, has a plural owner's apostrophe before
+/// `noun` (`The inspectors' conclusion`, with a straight or curly mark): the tokens drop that
+/// apostrophe.
+fn plural_owner_23(raw: &str, noun: &str) -> bool {
+    let head = raw.split([':', ';']).next().unwrap_or("").to_lowercase();
+    let noun = noun.to_ascii_lowercase();
+    head.contains(&format!("s' {noun}")) || head.contains(&format!("s\u{2019} {noun}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1995,6 +2168,9 @@ mod tests {
             VERDICT_PHRASES_22,
             VERDICT_PHRASE_STARTS_22,
             FRONTED_22,
+            FIGURE_FRAMES_23,
+            JUDGEMENT_NOUNS_23,
+            NOT_NAME_23,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -2173,6 +2349,92 @@ mod tests {
             rules,
         )
         .map(|i| t[i].text.to_lowercase())
+    }
+
+    #[test]
+    fn revision_23_reads_figures_colons_bylines_and_relative_clauses() {
+        // Invented sentences. An evaluative word between `a`/`an`/`the` and a figure.
+        let figure = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter(|&k| figure_frame_23(&t[..], k))
+                .map(|k| t[k].text.to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(figure("Porters got a paltry 1.5% increase."), ["paltry"]);
+        assert_eq!(
+            figure("Only a miserable 42 flats were finished."),
+            ["miserable"]
+        );
+        assert_eq!(
+            figure("The refit cost an eye-watering £90,000."),
+            ["eye-watering"]
+        );
+        for s in [
+            "Prices rose a further 2% in May.",
+            "It was a paltry sum.",
+            "A whopping, 9,000 seats.",
+            "Paltry 2% rises are common.",
+        ] {
+            assert!(figure(s).is_empty(), "{s}");
+        }
+        // A judgement owned by a source, then a colon.
+        let colon = |s: &str| colon_report_23(&toks(s)[..], s);
+        assert_eq!(
+            colon("The auditors' verdict: the budget is unrealistic."),
+            Some(3)
+        );
+        assert_eq!(
+            colon("The panel's conclusion on the depot: tidy yards."),
+            Some(6)
+        );
+        assert_eq!(colon("Their view: sound, but with little margin."), Some(2));
+        for s in [
+            "My verdict: the budget is unrealistic.",
+            "Our view: the depot needs a new manager.",
+            "The verdict: guilty.",
+            "The panel's verdict was blunt, and the depot went: nobody minded.",
+            "The panel's members voted: the depot stays.",
+        ] {
+            assert_eq!(colon(s), None, "{s}");
+        }
+        // A byline tag closing a standfirst.
+        let byline = |s: &str| byline_tag_23(&toks(s)[..]);
+        assert_eq!(
+            byline("Three days on a canal boat is a test of nerves, writes Ann Corrie"),
+            Some(11)
+        );
+        for s in [
+            "The scheme is flawed, writes Ann Corrie in the bulletin.",
+            "She writes that the scheme is flawed.",
+            "The scheme is flawed, writes the editor",
+            "The scheme is flawed writes Ann Corrie",
+        ] {
+            assert_eq!(byline(s), None, "{s}");
+        }
+        // A relative clause set off by commas.
+        let relative = |s: &str, w: &str| {
+            let t = toks(s);
+            let k = t.iter().position(|x| x.text == w).unwrap();
+            in_relative_clause_23(&t[..], k)
+        };
+        assert!(relative(
+            "The treasurer, who is utterly incompetent, resigned.",
+            "incompetent"
+        ));
+        assert!(relative(
+            "The scheme, which will ruin the canal, goes to a vote.",
+            "ruin"
+        ));
+        assert!(!relative(
+            "The treasurer who is utterly lost resigned.",
+            "lost"
+        ));
+        assert!(!relative("The treasurer, who is utterly lost.", "lost"));
+        assert!(!relative(
+            "The treasurer resigned, and it is awful.",
+            "awful"
+        ));
     }
 
     #[test]

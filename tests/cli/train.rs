@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "23"][..],
+        &["--cue-rules", "24"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1606,4 +1606,31 @@ fn cue_rules_22_are_the_default_with_format_version_30() {
     assert!(new[1] > old[1], "{} {}", new[1], old[1]);
     let card = factop(&["inspect", &twenty_two.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 22)"), "{card}");
+}
+
+/// An invented article: a report, the author's evaluative word on a figure (cue rules 23), the
+/// same figure in plain report.
+const REVISION_23_FIGURE: &str = "The council will vote on the harbour plan next Thursday.\n\n\
+    The mooring fees went up by a paltry 2% this spring.\n\n\
+    The harbourmaster said the dues would be reviewed in May.\n";
+
+#[test]
+fn cue_rules_23_are_opt_in_with_format_version_31() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twenty_two, twenty_three) = (dir.path().join("22.json"), dir.path().join("23.json"));
+    train_to(&twenty_two, &["--cue-rules", "22"]);
+    train_to(&twenty_three, &["--cue-rules", "23"]);
+    let v23 = model_json(&twenty_three);
+    assert_eq!(v23["format_version"], 31);
+    assert_eq!(v23["params"]["features"]["cue_rules"], 23);
+    assert_eq!(model_json(&twenty_two)["format_version"], 30);
+    // The author's word on a figure moves toward opinion.
+    let (old, new) = (
+        p_opinion(&twenty_two, REVISION_23_FIGURE),
+        p_opinion(&twenty_three, REVISION_23_FIGURE),
+    );
+    assert_eq!(old.len(), 3);
+    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
+    let card = factop(&["inspect", &twenty_three.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 23)"), "{card}");
 }
