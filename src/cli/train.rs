@@ -212,11 +212,11 @@ pub struct Args {
     /// author's: no reported speech in that sentence, the verdict word one evaluative match;
     /// 21 (opt-in) adds loaded words in the author's voice (`splurged`, `a junket`, `cronies`,
     /// `caved in`, `to the bone`, `gravy train`) as one evaluative match each (the report's
-    /// inside reported speech, as a lexicon word is); 22 (the default) adds more of the author's
+    /// inside reported speech, as a lexicon word is); 22 adds more of the author's
     /// verdicts on a report (`X warned, presciently, that …`, `X replied, with a straight face,
     /// that …`, `X told the hearing, with complete justification, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
-    /// (`Until then, expect delays.`), whose verb opens no reported speech; 23 (opt-in) adds the
+    /// (`Until then, expect delays.`), whose verb opens no reported speech; 23 (the default) adds the
     /// author's evaluative word on a figure (`a paltry 2%`, `a whopping 9,000`) as one
     /// evaluative match and one author-stance frame, a judgement attributed by a colon (`The
     /// auditors' verdict: …`) as reported speech, a standfirst's byline tag (`…, writes Ann

@@ -193,19 +193,19 @@ pub struct FeatureConfig {
     /// (`X claimed, wrongly, that …`, `X rightly concluded …`, `…, and they are right.`) as the
     /// author's: no reported-speech scope in that sentence, the verdict word one evaluative
     /// match. 21 (opt-in, format version 29) adds loaded words in the author's voice
-    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. 22 (the default since
-    /// 2 December 2026, 00:42 UTC; format version 30) adds more of the author's verdicts on a report (`X warned,
+    /// (`splurged`, `a junket`, `gravy train`) as one evaluative match each. 22 (the default
+    /// 2 December 2026, 00:42 UTC, to 03:15 UTC; format version 30) adds more of the author's verdicts on a report (`X warned,
     /// presciently, that …`, `X replied, with a straight face, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
-    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. 23 (opt-in,
-    /// format version 31) adds the author's evaluative word on a figure (`a paltry 2%`, `a
+    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. 23 (the default since
+    /// 2 December 2026, 03:15 UTC; format version 31) adds the author's evaluative word on a figure (`a paltry 2%`, `a
     /// whopping 9,000`) as one evaluative match and one author-stance frame (the report's, inside
     /// reported speech, one reported evaluative match), a judgement attributed by a colon (`The
     /// auditors' verdict: …`), whose words after the colon are reported speech, a standfirst's
     /// byline tag (`…, writes Ann Corrie`), which opens no reported speech, and an evaluative or
     /// obligation match in the author's relative clause set off by commas (`The treasurer, who is
     /// utterly incompetent, …`) as one author-stance frame. New models use
-    /// revision 22;
+    /// revision 23;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -324,8 +324,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 23;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 22.
-pub const DEFAULT_CUE_RULES: u8 = 22;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 23.
+pub const DEFAULT_CUE_RULES: u8 = 23;
 
 fn default_char_min_df() -> usize {
     3
@@ -1098,9 +1098,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_22_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 22);
-        assert_eq!(DEFAULT_CUE_RULES, 22);
+    fn cue_rules_23_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 23);
+        assert_eq!(DEFAULT_CUE_RULES, 23);
         assert_eq!(CUE_RULES, 23);
         let texts = [
             "Helpfully, the council published the figures a day late.",
