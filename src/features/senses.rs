@@ -1328,7 +1328,9 @@ pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
 
 /// Whether the author's token `k` is the first form of [`verdict_on_report`]: an adverb of
 /// [`VERDICT_ADVERBS_20`] on a reporting verb as revision 20 reads it, or, from cue rules 22,
-/// the word or phrase [`verdict_word_22`] reads there.
+/// the word or phrase [`verdict_word_22`] reads there. Not inlined: the fast path's search
+/// for flagged tokens stays a tight loop (few tokens are flagged).
+#[inline(never)]
 fn verdict_word_at<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: &impl Fn(usize) -> bool,
