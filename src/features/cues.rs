@@ -1311,10 +1311,20 @@ impl CueSet {
         // Loaded words (cue rules 21) are one evaluative match each, unless a lexicon counted
         // them: the author's, or the report's inside its scope.
         if reads_revision_21(self.rules) {
-            for k in 0..tokens.count() {
-                if cached && info[k].flags & F_LOADED_21 == 0 {
-                    continue;
-                }
+            // The fast path reads only the flagged tokens, found by a search of their own (a
+            // short loop: the body's values stay out of it).
+            let n = tokens.count();
+            let flagged = &info[..if cached { n } else { 0 }];
+            let mut next = 0;
+            while let Some(k) = if cached {
+                let found = flagged[next..]
+                    .iter()
+                    .position(|inf| inf.flags & F_LOADED_21 != 0);
+                found.map(|p| next + p)
+            } else {
+                Some(next).filter(|&k| k < n)
+            } {
+                next = k + 1;
                 if super::senses::is_loaded_21(tokens, k)
                     && self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
                 {
