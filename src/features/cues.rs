@@ -1670,21 +1670,28 @@ impl CueSet {
         }
         // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
         // summed, unpacked every `LANE_TOKENS` tokens.
-        // In the same pass, the words among all the tokens and whether any token is quoted.
+        // In the same pass, the words among all the tokens. Whether any token is quoted is
+        // found first: most sentences quote nothing, and then the pass reads no span.
         let mut lanes = [0usize; LANES.len()];
         let mut any_flags = 0u32;
         let mut words_all = 0usize;
-        let mut any_quoted = false;
+        let any_quoted = (0..info.len()).any(|i| tokens.span(i) != Span::Author);
         for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
             let mut sum = 0u128;
-            for (k, inf) in chunk.iter().enumerate() {
-                words_all += usize::from(inf.flags & F_WORD != 0);
-                if tokens.span(c * LANE_TOKENS + k) != Span::Author {
-                    any_quoted = true;
-                    continue;
+            if any_quoted {
+                for (k, inf) in chunk.iter().enumerate() {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    if tokens.span(c * LANE_TOKENS + k) == Span::Author {
+                        sum += inf.lanes;
+                        any_flags |= inf.flags;
+                    }
                 }
-                sum += inf.lanes;
-                any_flags |= inf.flags;
+            } else {
+                for inf in chunk {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    sum += inf.lanes;
+                    any_flags |= inf.flags;
+                }
             }
             for (k, lane) in lanes.iter_mut().enumerate() {
                 *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
