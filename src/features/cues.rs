@@ -1258,9 +1258,9 @@ impl CueSet {
     /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
     /// The counts go to `author` and `reported` (zeroed by the caller): written in place, not
     /// returned, to save copying the arrays per sentence. `cached`: the fast path, which reads
-    /// revision 21's loaded words only at tokens whose info flags one, and the imperative's
-    /// lists only where the info flags the verb's place a possible verb
-    /// (`senses::imperative_at_marked`; the reference path reads every token).
+    /// revision 21's loaded words only at tokens whose info flags one (the reference path reads
+    /// every token). `imperative`: the author's imperative, [`imperative`](Self::imperative)
+    /// (found once by the caller, which reads it for the scope too).
     #[allow(clippy::too_many_arguments)]
     fn counts<T: TokenSeq + ?Sized>(
         &self,
@@ -1270,6 +1270,7 @@ impl CueSet {
         raw: &str,
         newsroom: Option<&[usize]>,
         cached: bool,
+        imperative: Option<usize>,
         author: &mut [usize; MAX_LEXICONS],
         reported: &mut [usize; MAX_LEXICONS],
     ) {
@@ -1316,24 +1317,12 @@ impl CueSet {
         }
         // The author's imperative (cue rules 13), outside reported speech, unless its verb
         // matched the exhortation lexicon already (`Consider …`).
-        if reads_revision_13(self.rules) {
-            let imperative = if cached {
-                super::senses::imperative_at_marked(
-                    tokens,
-                    self.rules,
-                    |k| info[k].flags & F_IMPERATIVE_OPENER != 0,
-                    |k| info[k].flags & F_IMPERATIVE_VERB != 0,
-                )
-            } else {
-                super::senses::imperative_at(tokens, self.rules)
-            };
-            if let Some(v) = imperative {
-                if !scope.contains(v)
-                    && self.matched_at(tokens, info, v) & (1 << self.exhortation) == 0
-                    && !(reads_revision_17(self.rules) && super::senses::is_link_line(tokens, v))
-                {
-                    author[self.exhortation] += 1;
-                }
+        if let Some(v) = imperative {
+            if !scope.contains(v)
+                && self.matched_at(tokens, info, v) & (1 << self.exhortation) == 0
+                && !(reads_revision_17(self.rules) && super::senses::is_link_line(tokens, v))
+            {
+                author[self.exhortation] += 1;
             }
         }
         // A rating line in the author's voice (cue rules 17) is one evaluative match.
@@ -1354,10 +1343,20 @@ impl CueSet {
         // Loaded words (cue rules 21) are one evaluative match each, unless a lexicon counted
         // them: the author's, or the report's inside its scope.
         if reads_revision_21(self.rules) {
-            for k in 0..tokens.count() {
-                if cached && info[k].flags & F_LOADED_21 == 0 {
-                    continue;
-                }
+            // The fast path reads only the flagged tokens, found by a search of their own (a
+            // short loop: the body's values stay out of it).
+            let n = tokens.count();
+            let flagged = &info[..if cached { n } else { 0 }];
+            let mut next = 0;
+            while let Some(k) = if cached {
+                let found = flagged[next..]
+                    .iter()
+                    .position(|inf| inf.flags & F_LOADED_21 != 0);
+                found.map(|p| next + p)
+            } else {
+                Some(next).filter(|&k| k < n)
+            } {
+                next = k + 1;
                 if super::senses::is_loaded_21(tokens, k)
                     && self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
                 {
@@ -1471,14 +1470,54 @@ impl CueSet {
         matched
     }
 
+    /// The author's imperative (cue rules 13; `None` before): `senses::imperative_at`, on the
+    /// fast path (`cached`) by the info's marks (`senses::imperative_at_marked`: the lists are
+    /// read only where the verb's place may hold a listed verb; the reference path reads them
+    /// for every sentence).
+    #[inline]
+    fn imperative<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        info: &[TokenInfo],
+        cached: bool,
+    ) -> Option<usize> {
+        if !reads_revision_13(self.rules) {
+            None
+        } else if cached {
+            super::senses::imperative_at_marked(
+                tokens,
+                self.rules,
+                |k| info[k].flags & F_IMPERATIVE_OPENER != 0,
+                |k| info[k].flags & F_IMPERATIVE_VERB != 0,
+            )
+        } else {
+            super::senses::imperative_at(tokens, self.rules)
+        }
+    }
+
     /// The reported-speech scope of a sentence (empty when no token can open one).
     #[inline]
     pub(crate) fn scope_of<T: TokenSeq + ?Sized>(&self, tokens: &T, info: &[TokenInfo]) -> Scope {
+        self.scope_with(tokens, info, || {
+            super::senses::imperative_at(tokens, self.rules)
+        })
+    }
+
+    /// [`scope_of`](Self::scope_of) with the author's imperative from `imperative` (called at
+    /// most once, from cue rules 22, when a token may open a scope): the caller may have found
+    /// it already ([`imperative`](Self::imperative)).
+    #[inline]
+    fn scope_with<T: TokenSeq + ?Sized>(
+        &self,
+        tokens: &T,
+        info: &[TokenInfo],
+        imperative: impl FnOnce() -> Option<usize>,
+    ) -> Scope {
         if info.iter().any(TokenInfo::may_open_scope) {
             // The author's imperative opens no report (cue rules 22): `Expect delays`, `Believe
             // the forecasts` tell the reader what to expect or believe.
             let imperative = if reads_revision_22(self.rules) {
-                super::senses::imperative_at(tokens, self.rules).filter(|&v| {
+                imperative().filter(|&v| {
                     info[v].may_open_scope()
                         && !(reads_revision_17(self.rules)
                             && super::senses::is_link_line(tokens, v))
@@ -1643,8 +1682,10 @@ impl CueSet {
             None => squash(n as f32),
         };
         out.fill(0.0);
+        // The author's imperative, read by the scope (cue rules 22) and counted (13).
+        let imperative = self.imperative(tokens, info, cached);
         let full_scope = if reported_scope {
-            self.scope_of(tokens, info)
+            self.scope_with(tokens, info, || imperative)
         } else {
             Scope::default()
         };
@@ -1684,6 +1725,7 @@ impl CueSet {
             raw,
             newsroom,
             cached,
+            imperative,
             &mut counts,
             &mut reported,
         );
@@ -1706,21 +1748,28 @@ impl CueSet {
         }
         // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
         // summed, unpacked every `LANE_TOKENS` tokens.
-        // In the same pass, the words among all the tokens and whether any token is quoted.
+        // In the same pass, the words among all the tokens. Whether any token is quoted is
+        // found first: most sentences quote nothing, and then the pass reads no span.
         let mut lanes = [0usize; LANES.len()];
         let mut any_flags = 0u32;
         let mut words_all = 0usize;
-        let mut any_quoted = false;
+        let any_quoted = (0..info.len()).any(|i| tokens.span(i) != Span::Author);
         for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
             let mut sum = 0u128;
-            for (k, inf) in chunk.iter().enumerate() {
-                words_all += usize::from(inf.flags & F_WORD != 0);
-                if tokens.span(c * LANE_TOKENS + k) != Span::Author {
-                    any_quoted = true;
-                    continue;
+            if any_quoted {
+                for (k, inf) in chunk.iter().enumerate() {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    if tokens.span(c * LANE_TOKENS + k) == Span::Author {
+                        sum += inf.lanes;
+                        any_flags |= inf.flags;
+                    }
                 }
-                sum += inf.lanes;
-                any_flags |= inf.flags;
+            } else {
+                for inf in chunk {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    sum += inf.lanes;
+                    any_flags |= inf.flags;
+                }
             }
             for (k, lane) in lanes.iter_mut().enumerate() {
                 *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
@@ -1751,7 +1800,7 @@ impl CueSet {
         let scare_scope = match (counts_scare_quotes(self.rules), reported_scope) {
             (false, _) => None,
             (true, true) => Some(full_scope),
-            (true, false) => Some(self.scope_of(tokens, info)),
+            (true, false) => Some(self.scope_with(tokens, info, || imperative)),
         };
         let runs = span_runs(if any_quoted { info.len() } else { 0 }, |i| tokens.span(i));
         for (_, run) in runs.filter(|(s, _)| *s == Span::Quoted) {
@@ -2724,6 +2773,7 @@ mod tests {
                 text,
                 None,
                 false,
+                set.imperative(&t[..], &info, false),
                 &mut counts,
                 &mut reported,
             );

@@ -1377,14 +1377,17 @@ pub(crate) fn find<T: TokenSeq + ?Sized>(
 ) -> Scope {
     let mut scope = Scope::default();
     let n = t.count();
-    // `He would say that.`: the author's aside, no report (cue rules 13).
-    let aside = if r.would_say {
-        super::senses::would_say_aside(t)
-    } else {
-        None
-    };
+    // `He would say that.`: the author's aside, no report (cue rules 13). Its verb is `say`:
+    // looked for only when a candidate is one (found once, the first such aside).
+    let mut aside = None;
     for v in 0..n {
-        if !candidate(v) || t.span(v) != Span::Author || aside == Some(v) {
+        if !candidate(v) || t.span(v) != Span::Author {
+            continue;
+        }
+        if r.would_say
+            && t.text(v).eq_ignore_ascii_case("say")
+            && *aside.get_or_insert_with(|| super::senses::would_say_aside(t)) == Some(v)
+        {
             continue;
         }
         let w = word(t, v);

@@ -1328,7 +1328,9 @@ pub(crate) fn verdict_on_report<T: TokenSeq + ?Sized>(
 
 /// Whether the author's token `k` is the first form of [`verdict_on_report`]: an adverb of
 /// [`VERDICT_ADVERBS_20`] on a reporting verb as revision 20 reads it, or, from cue rules 22,
-/// the word or phrase [`verdict_word_22`] reads there.
+/// the word or phrase [`verdict_word_22`] reads there. Not inlined: the fast path's search
+/// for flagged tokens stays a tight loop (few tokens are flagged).
+#[inline(never)]
 fn verdict_word_at<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: &impl Fn(usize) -> bool,
@@ -1338,7 +1340,9 @@ fn verdict_word_at<T: TokenSeq + ?Sized>(
     let Some(t) = word(tokens, k) else {
         return false;
     };
-    if is_verdict_adverb_20(t) && verdict_adverb_at(tokens, opens, k) {
+    // The place first (a few flag tests), the word's list only on a reporting verb: most
+    // flagged tokens are revision 22's phrase starts (`in`, `with`, `not`) away from one.
+    if verdict_adverb_at(tokens, opens, k) && is_verdict_adverb_20(t) {
         return true;
     }
     super::cues::reads_revision_22(rules) && verdict_word_22(tokens, opens, k)
@@ -1830,7 +1834,7 @@ pub(crate) fn is_verdict_label(raw: &str) -> bool {
     // The longest label (`Editor’s choice`, 17 bytes) and its colon are in the first 20
     // bytes; most sentences have no colon there.
     let head = &s.as_bytes()[..s.len().min(20)];
-    let Some(p) = head.iter().position(|&b| b == b':') else {
+    let Some(p) = memchr::memchr(b':', head) else {
         return false;
     };
     let label = s[..p].trim().to_lowercase().replace('\u{2019}', "'");
