@@ -1977,10 +1977,13 @@ const NOT_NAME_23: &[&str] = &[
 pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
     use super::analyzer::GAP_COMMA;
     let n = tokens.count();
-    let v = (2..n.saturating_sub(1))
-        .rev()
-        .take(3)
-        .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
+    let mut places = (2..n.saturating_sub(1)).rev().take(3);
+    // Without a comma before one of the places, `writes` (if there) has none: the gaps are
+    // read before the words.
+    if !places.clone().any(|v| tokens.gap(v) & GAP_COMMA != 0) {
+        return None;
+    }
+    let v = places.find(|&v| is_any(tokens, Some(v), &["writes"]))?;
     let name = v + 1..n;
     (tokens.gap(v) & GAP_COMMA != 0
         && name.clone().all(|k| {
@@ -2064,8 +2067,31 @@ const FIGURE_FRAMES_23: &[&str] = &[
 /// Whether a token with text `t` may be the evaluative word of [`figure_frame_23`]: one of
 /// [`FIGURE_FRAMES_23`], ignoring ASCII case. Cached per distinct token on the fast path.
 pub(crate) fn may_frame_figure_23(t: &str) -> bool {
-    in_sorted(FIGURE_FRAMES_23, t)
+    // A word of the list has its first letter and its length: both are read first (a bit of
+    // [`FIGURE_FRAME_KEYS_23`]), and only the few words that have them search the list.
+    let b = t.as_bytes();
+    let Some(first) = b.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    first.is_ascii_lowercase()
+        && b.len() < 16
+        && FIGURE_FRAME_KEYS_23[usize::from(first - b'a')] & (1 << b.len()) != 0
+        && in_sorted(FIGURE_FRAMES_23, t)
 }
+
+/// Per first letter (`a` to `z`) of the words of [`FIGURE_FRAMES_23`], bit `l` set when one of
+/// them has `l` bytes (every word is shorter than 16 bytes).
+const FIGURE_FRAME_KEYS_23: [u16; 26] = {
+    let mut keys = [0u16; 26];
+    let mut i = 0;
+    while i < FIGURE_FRAMES_23.len() {
+        let w = FIGURE_FRAMES_23[i].as_bytes();
+        assert!(w.len() < 16 && w[0].is_ascii_lowercase());
+        keys[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    keys
+};
 
 /// Whether token `k` is an evaluative word on a figure (cue rules 23): one of
 /// [`FIGURE_FRAMES_23`] after `a`, `an` or `the` and before a number or a currency sign, with no
