@@ -1952,6 +1952,29 @@ mod tests {
     use crate::features::CUE_RULES;
     use proptest::prelude::*;
 
+    #[test]
+    fn next_flagged_23_finds_the_next_flagged_token() {
+        // Every pattern of up to eleven tokens, from every start.
+        for len in 0..12usize {
+            for bits in 0..1u32 << len {
+                let info: Vec<TokenInfo> = (0..len)
+                    .map(|k| TokenInfo {
+                        flags: if bits & 1 << k != 0 {
+                            F_FIGURE_23
+                        } else {
+                            F_WORD
+                        },
+                        ..TokenInfo::default()
+                    })
+                    .collect();
+                for from in 0..=len {
+                    let expected = (from..len).find(|&k| bits & 1 << k != 0);
+                    assert_eq!(next_flagged_23(&info, from, F_FIGURE_23), expected);
+                }
+            }
+        }
+    }
+
     /// The straightforward cue computation (string comparisons per token) that
     /// [`CueSet::values_array`] must match exactly: the author's counts per lexicon, and
     /// (when `scope` is given) the reported ones.

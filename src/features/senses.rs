@@ -2500,6 +2500,119 @@ mod tests {
         ));
     }
 
+    /// [`colon_report_23`] and [`byline_tag_23`] as first written (every place read, the
+    /// list searched first), for the tests of the cheaper forms.
+    fn colon_report_23_reference(tokens: &[Token], raw: &str) -> Option<usize> {
+        use super::super::analyzer::GAP_STOP;
+        let n = tokens.count();
+        let c = (1..n.min(15)).find(|&k| tokens.gap(k) & GAP_STOP != 0)?;
+        let owned = (1..c).any(|j| {
+            let Some(noun) = word(tokens, j).filter(|t| in_sorted(JUDGEMENT_NOUNS_23, t)) else {
+                return false;
+            };
+            let Some(p) = word(tokens, j - 1) else {
+                return false;
+            };
+            let p = p.to_ascii_lowercase();
+            (0..j).all(|m| tokens.span(m) == Span::Author)
+                && (j + 1..c).all(|m| tokens.gap(m) == 0)
+                && (matches!(&*p, "his" | "her" | "their" | "its")
+                    || (p.len() > 2 && p.ends_with("'s"))
+                    || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
+        });
+        owned.then_some(c)
+    }
+
+    fn byline_tag_23_reference(tokens: &[Token]) -> Option<usize> {
+        use super::super::analyzer::GAP_COMMA;
+        let n = tokens.count();
+        let v = (2..n.saturating_sub(1))
+            .rev()
+            .take(3)
+            .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
+        (tokens.gap(v) & GAP_COMMA != 0
+            && (v + 1..n).all(|k| {
+                tokens.gap(k) == 0
+                    && word(tokens, k).is_some_and(|t| {
+                        t.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                            && !in_sorted(NOT_NAME_23, t)
+                    })
+            }))
+        .then_some(v)
+    }
+
+    #[test]
+    fn revision_23_cheaper_reads_agree_with_the_first_forms() {
+        // Invented sentences, and their tokens with every span and gap changed in turn.
+        for s in [
+            "The auditors' verdict: the budget is unrealistic.",
+            "The panel's conclusion on the depot: tidy yards.",
+            "Their view: sound, but with little margin.",
+            "His verdict, and hers: no.",
+            "\"The union's\" verdict: no.",
+            "Sources close to the union's view said: no.",
+            "The union's verdict; the board's view: both no.",
+            "My verdict: the budget is unrealistic.",
+            "The verdict: guilty.",
+            "Three days on a canal boat is a test of nerves, writes Ann Corrie",
+            "A test, writes Ann writes Corrie",
+            "A test, writes, writes Ann",
+            "The scheme is flawed, writes the editor",
+            "It works, writes Jo",
+            "a, writes",
+        ] {
+            let t = toks(s);
+            let mut variants = vec![t.clone()];
+            for k in 0..t.len() {
+                for gap in [0, 1, 2, 3] {
+                    let mut v = t.clone();
+                    v[k].gap = gap;
+                    variants.push(v);
+                }
+                let mut v = t.clone();
+                v[k].span = Span::Quoted;
+                variants.push(v);
+            }
+            for v in &variants {
+                assert_eq!(
+                    colon_report_23(&v[..], s),
+                    colon_report_23_reference(&v[..], s),
+                    "{s}"
+                );
+                assert_eq!(
+                    byline_tag_23(&v[..]),
+                    byline_tag_23_reference(&v[..]),
+                    "{s}"
+                );
+            }
+        }
+        // The keyed lists read as their binary search.
+        for (keys, list) in [
+            (&FIGURE_FRAME_KEYS_23, FIGURE_FRAMES_23),
+            (&JUDGEMENT_NOUN_KEYS_23, JUDGEMENT_NOUNS_23),
+        ] {
+            let mut words: Vec<String> =
+                ["", "a", "<num>", "1.5", "p\u{e4}ltry", "mere\u{e9}", "Zz"]
+                    .map(String::from)
+                    .to_vec();
+            for w in list {
+                words.extend([
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w[1..].to_string(),
+                    w[..w.len() - 1].to_string(),
+                    format!("{w}s"),
+                    format!("{w}ly"),
+                    format!("x{w}"),
+                ]);
+            }
+            for w in &words {
+                assert_eq!(in_keyed_list_23(keys, list, w), in_sorted(list, w), "{w}");
+            }
+        }
+    }
+
     #[test]
     fn revision_22_reads_more_verdicts_on_a_report() {
         let at = verdict_word_in;
