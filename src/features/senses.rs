@@ -1977,10 +1977,13 @@ const NOT_NAME_23: &[&str] = &[
 pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
     use super::analyzer::GAP_COMMA;
     let n = tokens.count();
-    let v = (2..n.saturating_sub(1))
-        .rev()
-        .take(3)
-        .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
+    let mut places = byline_places_23(n);
+    // Without a comma before one of the places, `writes` (if there) has none: the gaps are
+    // read before the words.
+    if !places.clone().any(|v| tokens.gap(v) & GAP_COMMA != 0) {
+        return None;
+    }
+    let v = places.find(|&v| is_any(tokens, Some(v), &["writes"]))?;
     let name = v + 1..n;
     (tokens.gap(v) & GAP_COMMA != 0
         && name.clone().all(|k| {
@@ -1994,10 +1997,17 @@ pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
     .then_some(v)
 }
 
+/// Where [`byline_tag_23`] looks for `writes` in a sentence of `n` tokens: one of the last three
+/// tokens with two before it and one after it, from the end.
+pub(crate) fn byline_places_23(n: usize) -> impl Iterator<Item = usize> + Clone {
+    (2..n.saturating_sub(1)).rev().take(3)
+}
+
 /// Whether the author's token `i` is inside a relative clause set off by commas (cue rules
 /// 23): after a comma and `who`, `which` or `whose`, with no clause punctuation between, and
 /// closed by a comma before any colon, semicolon or the end (`The treasurer, who is utterly
 /// incompetent, resigned …`). A verdict there is the author's aside on the main clause's subject.
+#[inline(never)]
 pub(crate) fn in_relative_clause_23<T: TokenSeq + ?Sized>(tokens: &T, i: usize) -> bool {
     use super::analyzer::{GAP_COMMA, GAP_STOP};
     let n = tokens.count();
@@ -2064,7 +2074,42 @@ const FIGURE_FRAMES_23: &[&str] = &[
 /// Whether a token with text `t` may be the evaluative word of [`figure_frame_23`]: one of
 /// [`FIGURE_FRAMES_23`], ignoring ASCII case. Cached per distinct token on the fast path.
 pub(crate) fn may_frame_figure_23(t: &str) -> bool {
-    in_sorted(FIGURE_FRAMES_23, t)
+    in_keyed_list_23(&FIGURE_FRAME_KEYS_23, FIGURE_FRAMES_23, t)
+}
+
+/// [`list_keys_23`] of [`FIGURE_FRAMES_23`].
+const FIGURE_FRAME_KEYS_23: [u64; 26] = list_keys_23(FIGURE_FRAMES_23);
+
+/// Per first letter (`a` to `z`) of the words of `list` (in ASCII lower case, each starting
+/// and ending with a letter and shorter than 16 bytes): bit `l` set when one of them has `l`
+/// bytes, bit `32 + k` when one ends with letter `k`.
+const fn list_keys_23(list: &[&str]) -> [u64; 26] {
+    let mut keys = [0u64; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        let (first, last) = (w[0], w[w.len() - 1]);
+        assert!(w.len() < 16 && first.is_ascii_lowercase() && last.is_ascii_lowercase());
+        keys[(first - b'a') as usize] |= 1 << w.len() | 1 << (32 + (last - b'a') as u32);
+        i += 1;
+    }
+    keys
+}
+
+/// [`in_sorted`] for a list with its [`list_keys_23`]: a word of the list has its first
+/// letter, its length and its last letter, read first (ignoring ASCII case), and only the few
+/// words that have them search the list.
+fn in_keyed_list_23(keys: &[u64; 26], list: &[&str], t: &str) -> bool {
+    let b = t.as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || b.len() >= 16 {
+        return false;
+    }
+    let key = keys[usize::from(first - b'a')];
+    key & 1 << b.len() != 0 && key & 1 << (32 + u32::from(last - b'a')) != 0 && in_sorted(list, t)
 }
 
 /// Whether token `k` is an evaluative word on a figure (cue rules 23): one of
@@ -2072,6 +2117,7 @@ pub(crate) fn may_frame_figure_23(t: &str) -> bool {
 /// punctuation between (`a paltry 1.5% rise`, `Only a miserable 42 of …`, `an eye-watering
 /// £160,000`). The word judges the figure; whose judgement it is, the scope says (`Unions
 /// called it a paltry 1.5% rise.` stays the report's).
+#[inline(never)]
 pub(crate) fn figure_frame_23<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
     if k == 0 || !word(tokens, k).is_some_and(may_frame_figure_23) {
         return false;
@@ -2098,6 +2144,9 @@ const JUDGEMENT_NOUNS_23: &[&str] = &[
     "view",
 ];
 
+/// [`list_keys_23`] of [`JUDGEMENT_NOUNS_23`].
+const JUDGEMENT_NOUN_KEYS_23: [u64; 26] = list_keys_23(JUDGEMENT_NOUNS_23);
+
 /// The first token after a colon that attributes what follows it to someone else (cue rules
 /// 23): the sentence opens, before its first colon or semicolon and within fourteen tokens,
 /// with a judgement of [`JUDGEMENT_NOUNS_23`] owned by a source named in the possessive (`The
@@ -2105,12 +2154,22 @@ const JUDGEMENT_NOUNS_23: &[&str] = &[
 /// not by the author (`My verdict: …`, `Our view: …` are the author's), with no comma between
 /// the judgement and the colon. What follows the colon
 /// is the source's judgement, as a report's complement is. `None` without one.
+#[inline(never)]
 pub(crate) fn colon_report_23<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Option<usize> {
     use super::analyzer::GAP_STOP;
     let n = tokens.count();
     let c = (1..n.min(15)).find(|&k| tokens.gap(k) & GAP_STOP != 0)?;
-    let owned = (1..c).any(|j| {
-        let Some(noun) = word(tokens, j).filter(|t| in_sorted(JUDGEMENT_NOUNS_23, t)) else {
+    // The judgement's places, found before the list is searched: after the last punctuation
+    // before the colon (none stands between them), and before the first quoted token (every
+    // token up to the judgement is the author's).
+    let from = (1..c).rev().find(|&m| tokens.gap(m) != 0).unwrap_or(1);
+    let to = (0..c)
+        .find(|&m| tokens.span(m) != Span::Author)
+        .unwrap_or(c);
+    let owned = (from..to).any(|j| {
+        let Some(noun) = word(tokens, j)
+            .filter(|t| in_keyed_list_23(&JUDGEMENT_NOUN_KEYS_23, JUDGEMENT_NOUNS_23, t))
+        else {
             return false;
         };
         let Some(p) = word(tokens, j - 1) else {
@@ -2439,6 +2498,119 @@ mod tests {
             "The treasurer resigned, and it is awful.",
             "awful"
         ));
+    }
+
+    /// [`colon_report_23`] and [`byline_tag_23`] as first written (every place read, the
+    /// list searched first), for the tests of the cheaper forms.
+    fn colon_report_23_reference(tokens: &[Token], raw: &str) -> Option<usize> {
+        use super::super::analyzer::GAP_STOP;
+        let n = tokens.count();
+        let c = (1..n.min(15)).find(|&k| tokens.gap(k) & GAP_STOP != 0)?;
+        let owned = (1..c).any(|j| {
+            let Some(noun) = word(tokens, j).filter(|t| in_sorted(JUDGEMENT_NOUNS_23, t)) else {
+                return false;
+            };
+            let Some(p) = word(tokens, j - 1) else {
+                return false;
+            };
+            let p = p.to_ascii_lowercase();
+            (0..j).all(|m| tokens.span(m) == Span::Author)
+                && (j + 1..c).all(|m| tokens.gap(m) == 0)
+                && (matches!(&*p, "his" | "her" | "their" | "its")
+                    || (p.len() > 2 && p.ends_with("'s"))
+                    || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
+        });
+        owned.then_some(c)
+    }
+
+    fn byline_tag_23_reference(tokens: &[Token]) -> Option<usize> {
+        use super::super::analyzer::GAP_COMMA;
+        let n = tokens.count();
+        let v = (2..n.saturating_sub(1))
+            .rev()
+            .take(3)
+            .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
+        (tokens.gap(v) & GAP_COMMA != 0
+            && (v + 1..n).all(|k| {
+                tokens.gap(k) == 0
+                    && word(tokens, k).is_some_and(|t| {
+                        t.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                            && !in_sorted(NOT_NAME_23, t)
+                    })
+            }))
+        .then_some(v)
+    }
+
+    #[test]
+    fn revision_23_cheaper_reads_agree_with_the_first_forms() {
+        // Invented sentences, and their tokens with every span and gap changed in turn.
+        for s in [
+            "The auditors' verdict: the budget is unrealistic.",
+            "The panel's conclusion on the depot: tidy yards.",
+            "Their view: sound, but with little margin.",
+            "His verdict, and hers: no.",
+            "\"The union's\" verdict: no.",
+            "Sources close to the union's view said: no.",
+            "The union's verdict; the board's view: both no.",
+            "My verdict: the budget is unrealistic.",
+            "The verdict: guilty.",
+            "Three days on a canal boat is a test of nerves, writes Ann Corrie",
+            "A test, writes Ann writes Corrie",
+            "A test, writes, writes Ann",
+            "The scheme is flawed, writes the editor",
+            "It works, writes Jo",
+            "a, writes",
+        ] {
+            let t = toks(s);
+            let mut variants = vec![t.clone()];
+            for k in 0..t.len() {
+                for gap in [0, 1, 2, 3] {
+                    let mut v = t.clone();
+                    v[k].gap = gap;
+                    variants.push(v);
+                }
+                let mut v = t.clone();
+                v[k].span = Span::Quoted;
+                variants.push(v);
+            }
+            for v in &variants {
+                assert_eq!(
+                    colon_report_23(&v[..], s),
+                    colon_report_23_reference(&v[..], s),
+                    "{s}"
+                );
+                assert_eq!(
+                    byline_tag_23(&v[..]),
+                    byline_tag_23_reference(&v[..]),
+                    "{s}"
+                );
+            }
+        }
+        // The keyed lists read as their binary search.
+        for (keys, list) in [
+            (&FIGURE_FRAME_KEYS_23, FIGURE_FRAMES_23),
+            (&JUDGEMENT_NOUN_KEYS_23, JUDGEMENT_NOUNS_23),
+        ] {
+            let mut words: Vec<String> =
+                ["", "a", "<num>", "1.5", "p\u{e4}ltry", "mere\u{e9}", "Zz"]
+                    .map(String::from)
+                    .to_vec();
+            for w in list {
+                words.extend([
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w[1..].to_string(),
+                    w[..w.len() - 1].to_string(),
+                    format!("{w}s"),
+                    format!("{w}ly"),
+                    format!("x{w}"),
+                ]);
+            }
+            for w in &words {
+                assert_eq!(in_keyed_list_23(keys, list, w), in_sorted(list, w), "{w}");
+            }
+        }
     }
 
     #[test]
