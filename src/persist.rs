@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 31;
+pub const FORMAT_VERSION: u32 = 32;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -94,7 +94,7 @@ pub struct ModelFile {
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
     // Each revision of the cue rules from 5 on came with a format version of its own: 13 for
-    // revision 5, and one more for each revision since (31 for revision 23).
+    // revision 5, and one more for each revision since (32 for revision 24).
     let rules = m.params.features.cue_rules.min(crate::features::CUE_RULES);
     if rules >= 5 {
         u32::from(rules) + 8
