@@ -41,7 +41,8 @@ use std::path::{Path, PathBuf};
 /// 28 revision 20 (the author's verdict on a report), version 29 revision 21 (loaded words in
 /// the author's voice), version 30 revision 22 (more verdicts on a report, imperatives after a
 /// fronted clause), version 31 revision 23 (evaluative words on a figure, judgements attributed
-/// by a colon, byline tags, verdicts in relative clauses).
+/// by a colon, byline tags, verdicts in relative clauses), version 32 revision 24 (hedged
+/// predictions, pressing questions).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
@@ -956,7 +957,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_23_are_stored_and_make_version_9_to_31() {
+    fn single_quotes_and_cue_rules_3_to_24_are_stored_and_make_version_9_to_32() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 23: version 31, read back as 23.
@@ -969,6 +970,7 @@ mod tests {
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 23);
         for (rules, version) in [
+            (24, 32),
             (22, 30),
             (21, 29),
             (20, 28),

@@ -2147,8 +2147,9 @@ const PRESSING_WORDS_24: &[&str] = &[
 
 /// Whether the sentence (`raw`, its tokens `tokens`) is the author's pressing question (cue
 /// rules 24): it ends with a question mark and has, in the author's words, one of
-/// [`PRESSING_WORDS_24`] or a `why` with a negation after it (`why will the minister not
-/// simply say so?`), and no second person (an interviewer's `Did you really …?` asks). A
+/// [`PRESSING_WORDS_24`], a `why` with a negation after it (`why will the minister not
+/// simply say so?`) or `how many more`, `how much more` or `how much longer` (`How many more
+/// winters must the tenants wait?`), and no second person (an interviewer's `Did you really …?` asks). A
 /// question that presses its point is the writer's judgement put as a question.
 pub(crate) fn pressing_question_24<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> bool {
     if !raw.trim_end().ends_with('?') {
@@ -2160,7 +2161,13 @@ pub(crate) fn pressing_question_24<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) 
         return false;
     }
     let why = (0..n).find(|&k| author(k).is_some_and(|t| t == "why"));
-    (0..n).any(|k| author(k).is_some_and(|t| in_sorted(PRESSING_WORDS_24, &t)))
+    let how_more = (2..n).any(|k| {
+        author(k).is_some_and(|t| matches!(&*t, "more" | "longer"))
+            && is_any(tokens, Some(k - 1), &["many", "much"])
+            && is_any(tokens, Some(k - 2), &["how"])
+    });
+    how_more
+        || (0..n).any(|k| author(k).is_some_and(|t| in_sorted(PRESSING_WORDS_24, &t)))
         || why.is_some_and(|w| {
             (w + 1..n).any(|k| author(k).is_some_and(|t| matches!(&*t, "not" | "n't" | "never")))
         })
