@@ -1413,8 +1413,8 @@ impl CueSet {
         // the report's scope.
         if reads_revision_24(self.rules) {
             if let Some(f) = self.frames {
-                for k in 0..tokens.count() {
-                    if cached && info[k].flags & F_HEDGE_24 == 0 {
+                for (k, inf) in info.iter().enumerate().take(tokens.count()) {
+                    if cached && inf.flags & F_HEDGE_24 == 0 {
                         continue;
                     }
                     if !super::senses::hedged_prediction_24(tokens, k) {
