@@ -156,6 +156,10 @@ const REVISION_PARTS: &[(u8, &str)] = &[
         23,
         "evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses",
     ),
+    (
+        24,
+        "hedged predictions and pressing questions, each an author-stance frame",
+    ),
 ];
 
 /// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).

@@ -221,7 +221,10 @@ pub struct Args {
     /// evaluative match and one author-stance frame, a judgement attributed by a colon (`The
     /// auditors' verdict: …`) as reported speech, a standfirst's byline tag (`…, writes Ann
     /// Corrie`) as no report, and a verdict in the author's relative clause (`The treasurer, who
-    /// is utterly incompetent, …`) as one author-stance frame.
+    /// is utterly incompetent, …`) as one author-stance frame; 24 (opt-in) adds the author's
+    /// hedged prediction (`is likely to`, `will probably`, `almost certainly`, `could well
+    /// be`) and the author's pressing question (`Did we really need …?`, `why will the minister
+    /// not say so?`), each one author-stance frame.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -308,6 +308,9 @@ const F_NEWSROOM_NEXT: u32 = 1 << 16;
 /// A word that may be one of revision 23's evaluative words on a figure
 /// (`senses::may_frame_figure_23`; set from cue rules 23).
 const F_FIGURE_23: u32 = 1 << 17;
+/// A word that may hedge one of revision 24's predictions
+/// (`senses::may_hedge_prediction_24`; set from cue rules 24).
+const F_HEDGE_24: u32 = 1 << 18;
 
 /// The first token from `from` on whose info has `flag` (cue rules 23's words on a figure):
 /// the flags of four tokens or-ed and tested at a time, as most sentences have none (a
@@ -436,6 +439,16 @@ pub(crate) fn reads_revision_22(rules: u8) -> bool {
 /// the source's, in reported speech: 23 and later (23 reads what 22 reads).
 pub(crate) fn reads_revision_23(rules: u8) -> bool {
     rules >= 23
+}
+
+/// Whether revision `rules` of the cue rules reads revision 24's forms: the author's hedged
+/// prediction (`senses::hedged_prediction_24`: `is likely to`, `will probably`, `almost
+/// certainly`, `could well be`) as one author-stance frame (inside reported speech, none),
+/// and the author's pressing question (`senses::pressing_question_24`:
+/// `Did we really need …?`, `why will the minister not simply say so?`) as one author-stance
+/// frame: 24 and later (24 reads what 23 reads).
+pub(crate) fn reads_revision_24(rules: u8) -> bool {
+    rules >= 24
 }
 
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
@@ -1214,6 +1227,10 @@ impl CueSet {
             reads_revision_23(self.rules) && super::senses::may_frame_figure_23(t),
             F_FIGURE_23,
         );
+        set(
+            reads_revision_24(self.rules) && super::senses::may_hedge_prediction_24(t),
+            F_HEDGE_24,
+        );
         if reads_revision_13(self.rules) {
             use super::senses::{
                 word_marks, MARK_IMPERATIVE_OPENER, MARK_IMPERATIVE_VERB, MARK_NEWSROOM_NEXT,
@@ -1413,6 +1430,29 @@ impl CueSet {
                     if let Some(f) = self.frames {
                         author[f] += 1;
                     }
+                }
+            }
+        }
+        // The author's hedged prediction (cue rules 24): one author-stance frame, none inside
+        // the report's scope.
+        if reads_revision_24(self.rules) {
+            if let Some(f) = self.frames {
+                for (k, inf) in info.iter().enumerate().take(tokens.count()) {
+                    if cached && inf.flags & F_HEDGE_24 == 0 {
+                        continue;
+                    }
+                    if !super::senses::hedged_prediction_24(tokens, k) {
+                        continue;
+                    }
+                    if scope.is_empty() || !scope.contains(k) {
+                        author[f] += 1;
+                    }
+                }
+            }
+            // The author's pressing question (cue rules 24): one author-stance frame.
+            if let Some(f) = self.frames {
+                if super::senses::pressing_question_24(tokens, raw) {
+                    author[f] += 1;
                 }
             }
         }

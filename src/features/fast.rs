@@ -1266,7 +1266,8 @@ mod tests {
     /// More pieces for the proptests' sentences (not the fitted corpus, whose sentences
     /// [`PIECES`] alone form): cue rules 17's newsroom tests, the writer's record, broadcast
     /// formulae, link lines, ratings; 18's labels; 20's verdicts, 21's loaded words, 22's
-    /// verdicts and fronted imperatives and 23's figures, colons, bylines and relative clauses.
+    /// verdicts and fronted imperatives, 23's figures, colons, bylines and relative clauses and
+    /// 24's hedges and pressing questions.
     const PIECES_17: &[&str] = &[
         "bought",
         "tested",
@@ -1363,6 +1364,24 @@ mod tests {
         "which,",
         "hopelessly",
         "should",
+        // Cue rules 24: hedged predictions and pressing questions.
+        "likely",
+        "Unlikely",
+        "probably",
+        "almost",
+        "certainly",
+        "could",
+        "well",
+        "really?",
+        "exactly",
+        "anyone",
+        "why",
+        "How",
+        "many",
+        "more",
+        "not",
+        "you",
+        "?",
         // The imperative's openers and verbs, the newsroom's words (cached marks), and more
         // of revision 22's fronted clauses before them (`When in doubt, please ask.`).
         "Please",
@@ -1606,6 +1625,19 @@ mod tests {
             FeatureConfig {
                 cue_rules: 22,
                 mask_reported_stance: true,
+                lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 24's hedged predictions (read on the fast path only where the cached
+            // flags show a candidate) and pressing questions.
+            FeatureConfig {
+                cue_rules: 24,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 24,
+                mask_reported_stance: true,
+                mask_reported: true,
                 lowercase: false,
                 ..base.clone()
             },

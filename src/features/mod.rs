@@ -204,8 +204,11 @@ pub struct FeatureConfig {
     /// auditors' verdict: …`), whose words after the colon are reported speech, a standfirst's
     /// byline tag (`…, writes Ann Corrie`), which opens no reported speech, and an evaluative or
     /// obligation match in the author's relative clause set off by commas (`The treasurer, who is
-    /// utterly incompetent, …`) as one author-stance frame. New models use
-    /// revision 23;
+    /// utterly incompetent, …`) as one author-stance frame. 24 (opt-in, format version 32) adds
+    /// the author's hedged prediction (`is likely to`, `will probably`, `almost certainly`,
+    /// `could well be`; none inside reported speech) and the author's pressing question (`Did we
+    /// really need …?`, `why will the minister not say so?`), each one author-stance frame. New
+    /// models use revision 23;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -322,7 +325,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 23;
+pub const CUE_RULES: u8 = 24;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 23.
 pub const DEFAULT_CUE_RULES: u8 = 23;
@@ -1101,7 +1104,7 @@ mod tests {
     fn cue_rules_23_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 23);
         assert_eq!(DEFAULT_CUE_RULES, 23);
-        assert_eq!(CUE_RULES, 23);
+        assert_eq!(CUE_RULES, 24);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1133,7 +1136,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 24,
+            cue_rules: 25,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1513,6 +1516,47 @@ mod tests {
         ] {
             for ctx in [Context::default(), QUOTED] {
                 assert_eq!(f20.transform(text, ctx), f19.transform(text, ctx), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_rules_24_read_hedged_predictions_and_pressing_questions() {
+        let [f23, f24] = fit_rules([23, 24]);
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        let more = |text: &str, name: &str, by: f32| {
+            assert_eq!(
+                count(cue(&f24, text, name)),
+                count(cue(&f23, text, name)) + by,
+                "{text} {name}"
+            );
+        };
+        // Invented: the author's hedged prediction and pressing question are one author-stance
+        // frame each.
+        for text in [
+            "The new tolls are likely to empty the harbour by spring.",
+            "The depot will probably close before the election.",
+            "The drought has almost certainly cut the barley yield.",
+            "The Rovers could well finish bottom.",
+            "Did the town really need a second bypass study?",
+            "If the plans are ready, why will the council not publish them?",
+            "How many more winters must the tenants wait for a boiler?",
+        ] {
+            more(text, "cue:stance_frames", 1.0);
+        }
+        // The report's hedge, a plain likelihood, an interviewer's question, a plain question:
+        // as revision 23 reads them.
+        for text in [
+            "The union said the tolls are likely to empty the harbour.",
+            "The likely cost is about £4m.",
+            "Did you really expect the depot to close?",
+            "Will the depot close?",
+            "The driver asked how many more buses the depot would need.",
+            "The council really wants a second bypass.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f24.transform(text, ctx), f23.transform(text, ctx), "{text}");
             }
         }
     }

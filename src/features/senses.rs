@@ -2128,6 +2128,97 @@ pub(crate) fn figure_frame_23<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> boo
         && tokens.gap(k + 1) == 0
 }
 
+/// Words that may hedge the author's own prediction (cue rules 24): `likely`, `unlikely`,
+/// `probably`, `certainly` and `well` (the last two only in the forms of
+/// [`hedged_prediction_24`]). Lower case, in increasing order.
+const HEDGE_WORDS_24: &[&str] = &["certainly", "likely", "probably", "unlikely", "well"];
+
+/// Whether a token with text `t` may be the word of [`hedged_prediction_24`]: one of
+/// [`HEDGE_WORDS_24`], ignoring ASCII case. Cached per distinct token on the fast path.
+pub(crate) fn may_hedge_prediction_24(t: &str) -> bool {
+    in_sorted(HEDGE_WORDS_24, t)
+}
+
+/// Whether token `k` hedges a prediction or a conclusion as one judges it (cue rules 24): a
+/// form of `be` then `likely`/`unlikely to` (`The merger is likely to lead to …`), `will`,
+/// `would`, `has`, `have` or `won't` next to `probably` (`will probably fall`, `probably
+/// won't`), `almost certainly` (`has almost certainly driven …`), or `could`, `may` or `might`
+/// then `well` and a word (`could well be relegated`), with no punctuation inside the form.
+/// The hedge weighs an outcome; whose weighing it is, the scope says (`Analysts said the merger
+/// is likely to …` stays the report's).
+pub(crate) fn hedged_prediction_24<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    let Some(t) = word(tokens, k).filter(|t| may_hedge_prediction_24(t)) else {
+        return false;
+    };
+    let t = t.to_ascii_lowercase();
+    let prev = k.checked_sub(1);
+    let tight = tokens.gap(k) == 0;
+    match &*t {
+        "likely" | "unlikely" => {
+            tight
+                && is_any(
+                    tokens,
+                    prev,
+                    &["is", "are", "was", "were", "be", "been", "seems", "looks"],
+                )
+                && is_any(tokens, Some(k + 1), &["to"])
+                && tokens.gap(k + 1) == 0
+        }
+        "probably" => {
+            (tight && is_any(tokens, prev, &["will", "would", "has", "have"]))
+                || (is_any(tokens, Some(k + 1), &["will", "won't", "wo"]) && tokens.gap(k + 1) == 0)
+        }
+        "certainly" => tight && is_any(tokens, prev, &["almost"]),
+        "well" => {
+            tight
+                && is_any(tokens, prev, &["could", "may", "might"])
+                && word(tokens, k + 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                && tokens.gap(k + 1) == 0
+        }
+        _ => false,
+    }
+}
+
+/// Words that make an author's question a rhetorical one (cue rules 24): the question presses
+/// its point (`Did we really need …?`, `What exactly are fans getting …?`, `How did anyone let
+/// …?`). Lower case, in increasing order.
+const PRESSING_WORDS_24: &[&str] = &[
+    "anybody",
+    "anyone",
+    "exactly",
+    "honestly",
+    "really",
+    "seriously",
+];
+
+/// Whether the sentence (`raw`, its tokens `tokens`) is the author's pressing question (cue
+/// rules 24): it ends with a question mark and has, in the author's words, one of
+/// [`PRESSING_WORDS_24`], a `why` with a negation after it (`why will the minister not
+/// simply say so?`) or `how many more`, `how much more` or `how much longer` (`How many more
+/// winters must the tenants wait?`), and no second person (an interviewer's `Did you really …?` asks). A
+/// question that presses its point is the writer's judgement put as a question.
+pub(crate) fn pressing_question_24<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> bool {
+    if !raw.trim_end().ends_with('?') {
+        return false;
+    }
+    let n = tokens.count();
+    let author = |k: usize| word(tokens, k).map(|t| t.to_ascii_lowercase());
+    if (0..n).any(|k| author(k).is_some_and(|t| matches!(&*t, "you" | "your" | "yours"))) {
+        return false;
+    }
+    let why = (0..n).find(|&k| author(k).is_some_and(|t| t == "why"));
+    let how_more = (2..n).any(|k| {
+        author(k).is_some_and(|t| matches!(&*t, "more" | "longer"))
+            && is_any(tokens, Some(k - 1), &["many", "much"])
+            && is_any(tokens, Some(k - 2), &["how"])
+    });
+    how_more
+        || (0..n).any(|k| author(k).is_some_and(|t| in_sorted(PRESSING_WORDS_24, &t)))
+        || why.is_some_and(|w| {
+            (w + 1..n).any(|k| author(k).is_some_and(|t| matches!(&*t, "not" | "n't" | "never")))
+        })
+}
+
 /// Nouns of a judgement that a colon may attribute (cue rules 23): `The union's verdict: …`,
 /// `The inspectors' conclusion on …: …`. Lower case, in increasing order.
 const JUDGEMENT_NOUNS_23: &[&str] = &[

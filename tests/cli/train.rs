@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "24"][..],
+        &["--cue-rules", "25"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1633,4 +1633,31 @@ fn cue_rules_23_are_the_default_with_format_version_31() {
     assert!(new[1] > old[1], "{} {}", new[1], old[1]);
     let card = factop(&["inspect", &twenty_three.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 23)"), "{card}");
+}
+
+/// An invented article: a report, the author's hedged prediction (cue rules 24), the same
+/// outcome in plain report.
+const REVISION_24_HEDGE: &str = "The council will vote on the harbour plan next Thursday.\n\n\
+    The new mooring fees are likely to drive the fishing boats out of the harbour.\n\n\
+    The harbourmaster said the dues would be reviewed in May.\n";
+
+#[test]
+fn cue_rules_24_are_opt_in_with_format_version_32() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twenty_three, twenty_four) = (dir.path().join("23.json"), dir.path().join("24.json"));
+    train_to(&twenty_three, &["--cue-rules", "23"]);
+    train_to(&twenty_four, &["--cue-rules", "24"]);
+    let v24 = model_json(&twenty_four);
+    assert_eq!(v24["format_version"], 32);
+    assert_eq!(v24["params"]["features"]["cue_rules"], 24);
+    assert_eq!(model_json(&twenty_three)["format_version"], 31);
+    // The author's hedged prediction moves toward opinion.
+    let (old, new) = (
+        p_opinion(&twenty_three, REVISION_24_HEDGE),
+        p_opinion(&twenty_four, REVISION_24_HEDGE),
+    );
+    assert_eq!(old.len(), 3);
+    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
+    let card = factop(&["inspect", &twenty_four.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 24)"), "{card}");
 }
