@@ -2263,17 +2263,30 @@ pub(crate) fn colon_report_23<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Op
         else {
             return false;
         };
-        let Some(p) = word(tokens, j - 1) else {
-            return false;
-        };
-        let p = p.to_ascii_lowercase();
-        (0..j).all(|m| tokens.span(m) == Span::Author)
-            && (j + 1..c).all(|m| tokens.gap(m) == 0)
-            && (matches!(&*p, "his" | "her" | "their" | "its")
-                || (p.len() > 2 && p.ends_with("'s"))
-                || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
+        owned_judgement_23(tokens, raw, j, c, noun)
     });
     owned.then_some(c)
+}
+
+/// Whether the judgement noun `noun` at token `j`, before the colon at token `c`, has an owner
+/// just before it (`his`, `her`, `their`, `its`, `X's`, `Xs'`), every token up to it is the
+/// author's, and no punctuation stands between it and the colon.
+fn owned_judgement_23<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    raw: &str,
+    j: usize,
+    c: usize,
+    noun: &str,
+) -> bool {
+    let Some(p) = word(tokens, j - 1) else {
+        return false;
+    };
+    let p = p.to_ascii_lowercase();
+    (0..j).all(|m| tokens.span(m) == Span::Author)
+        && (j + 1..c).all(|m| tokens.gap(m) == 0)
+        && (matches!(&*p, "his" | "her" | "their" | "its")
+            || (p.len() > 2 && p.ends_with("'s"))
+            || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
 }
 
 /// Whether `raw`, before its first colon or semicolon, has a plural owner's apostrophe before
@@ -2601,15 +2614,7 @@ mod tests {
             let Some(noun) = word(tokens, j).filter(|t| in_sorted(JUDGEMENT_NOUNS_23, t)) else {
                 return false;
             };
-            let Some(p) = word(tokens, j - 1) else {
-                return false;
-            };
-            let p = p.to_ascii_lowercase();
-            (0..j).all(|m| tokens.span(m) == Span::Author)
-                && (j + 1..c).all(|m| tokens.gap(m) == 0)
-                && (matches!(&*p, "his" | "her" | "their" | "its")
-                    || (p.len() > 2 && p.ends_with("'s"))
-                    || (p.len() > 2 && p.ends_with('s') && plural_owner_23(raw, noun)))
+            owned_judgement_23(tokens, raw, j, c, noun)
         });
         owned.then_some(c)
     }
