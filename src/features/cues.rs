@@ -330,8 +330,21 @@ fn next_flagged_23(info: &[TokenInfo], from: usize, flag: u32) -> Option<usize> 
 }
 
 /// Index of the `obligation` lexicon among [`LEXICONS`] (cue rules 23 read its matches in the
-/// author's relative clause).
+/// author's relative clause). The assertion below keeps it pinned to that name at compile time.
 const OBLIGATION: usize = 2;
+const _: () = {
+    let name = LEXICONS[OBLIGATION].0.as_bytes();
+    let want = b"obligation";
+    assert!(name.len() == want.len());
+    let mut i = 0;
+    while i < want.len() {
+        assert!(
+            name[i] == want[i],
+            "OBLIGATION must index the obligation lexicon"
+        );
+        i += 1;
+    }
+};
 
 /// Number of cue features without the reported-speech scope.
 const N_BASE_CUES: usize = LEXICONS.len() + OTHER_CUES.len();
