@@ -2507,6 +2507,15 @@ mod tests {
         imperative_at(&t[..], rules).map(|i| t[i].text.to_lowercase())
     }
 
+    /// The words of `s` (lower-cased) at which `hit` holds, in order.
+    fn words_where(s: &str, hit: impl Fn(&[Token], usize) -> bool) -> Vec<String> {
+        let t = toks(s);
+        (0..t.len())
+            .filter(|&k| hit(&t[..], k))
+            .map(|k| t[k].text.to_lowercase())
+            .collect()
+    }
+
     /// The verdict word that [`verdict_on_report`] finds in `s` under cue rules `rules`, lower-cased.
     fn verdict_word_in(s: &str, rules: u8) -> Option<String> {
         let t = toks(s);
@@ -2521,13 +2530,7 @@ mod tests {
     #[test]
     fn revision_23_reads_figures_colons_bylines_and_relative_clauses() {
         // Invented sentences. An evaluative word between `a`/`an`/`the` and a figure.
-        let figure = |s: &str| {
-            let t = toks(s);
-            (0..t.len())
-                .filter(|&k| figure_frame_23(&t[..], k))
-                .map(|k| t[k].text.to_lowercase())
-                .collect::<Vec<_>>()
-        };
+        let figure = |s: &str| words_where(s, figure_frame_23);
         assert_eq!(figure("Porters got a paltry 1.5% increase."), ["paltry"]);
         assert_eq!(
             figure("Only a miserable 42 flats were finished."),
@@ -2850,13 +2853,7 @@ mod tests {
 
     #[test]
     fn revision_21_reads_loaded_words() {
-        let at = |s: &str| {
-            let t = toks(s);
-            (0..t.len())
-                .filter(|&k| is_loaded_21(&t[..], k))
-                .map(|k| t[k].text.to_lowercase())
-                .collect::<Vec<_>>()
-        };
+        let at = |s: &str| words_where(s, is_loaded_21);
         // Invented sentences: loaded words, pairs and phrases in the author's voice.
         for (s, word) in [
             ("The club splurged a fortune on a goalkeeper.", "splurged"),
