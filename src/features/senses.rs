@@ -1984,17 +1984,20 @@ pub(crate) fn byline_tag_23<T: TokenSeq + ?Sized>(tokens: &T) -> Option<usize> {
         return None;
     }
     let v = places.find(|&v| is_any(tokens, Some(v), &["writes"]))?;
-    let name = v + 1..n;
-    (tokens.gap(v) & GAP_COMMA != 0
-        && name.clone().all(|k| {
-            tokens.gap(k) == 0
-                && word(tokens, k).is_some_and(|t| {
-                    t.chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                        && !in_sorted(NOT_NAME_23, t)
-                })
-        }))
-    .then_some(v)
+    (tokens.gap(v) & GAP_COMMA != 0 && name_words_23(tokens, v + 1..n)).then_some(v)
+}
+
+/// Whether every token of `name` is a word of a name (letters, hyphens, apostrophes; none of
+/// [`NOT_NAME_23`]) with no punctuation before it: the name after a byline's `writes`.
+fn name_words_23<T: TokenSeq + ?Sized>(tokens: &T, mut name: std::ops::Range<usize>) -> bool {
+    name.all(|k| {
+        tokens.gap(k) == 0
+            && word(tokens, k).is_some_and(|t| {
+                t.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && !in_sorted(NOT_NAME_23, t)
+            })
+    })
 }
 
 /// Where [`byline_tag_23`] looks for `writes` in a sentence of `n` tokens: one of the last three
@@ -2629,16 +2632,7 @@ mod tests {
             .rev()
             .take(3)
             .find(|&v| is_any(tokens, Some(v), &["writes"]))?;
-        (tokens.gap(v) & GAP_COMMA != 0
-            && (v + 1..n).all(|k| {
-                tokens.gap(k) == 0
-                    && word(tokens, k).is_some_and(|t| {
-                        t.chars()
-                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                            && !in_sorted(NOT_NAME_23, t)
-                    })
-            }))
-        .then_some(v)
+        (tokens.gap(v) & GAP_COMMA != 0 && name_words_23(tokens, v + 1..n)).then_some(v)
     }
 
     #[test]
