@@ -53,6 +53,10 @@
 #         used for the choice of cue rules 23 at 03:15 UTC on 2 December 2026)
 #   ART19 macro-F1 of the nineteenth article set (datasets/article-challenge-19.csv, blind when
 #         written; used for the same choice), in context
+#   CHAL15 macro-F1 on datasets/attribution-challenge-15.csv (blind when written in session 21,
+#         used for the decision on cue rules 24 at 04:21 UTC on 2 December 2026, not adopted)
+#   ART20 macro-F1 of the twentieth article set (datasets/article-challenge-20.csv, blind when
+#         written; used for the same decision), in context
 #   2024 / 2025  macro-F1 on checkthat-en/dev_test.csv and test.csv -- reporting only
 # Usage: scripts/ablation.sh > table.md   (one row = one `factop train` + `factop evaluate` command)
 set -euo pipefail
@@ -87,11 +91,12 @@ row() {
   cv=$(FACTOP_NO_PROGRESS=1 "$F" train "$@" --cv 5 -o "$tmp/m.json" | sed -n 's/^cv *5-fold macro-F1 \([0-9.]*\) ± \([0-9.]*\),.*/\1 ± \2/p')
   local ncv
   ncv=$(nice scripts/news-cv.py "$F" "$@")
-  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(f1 datasets/attribution-challenge-7.csv) | $(f1 datasets/attribution-challenge-8.csv) | $(f1 datasets/attribution-challenge-9.csv) | $(f1 datasets/attribution-challenge-10.csv) | $(f1 datasets/attribution-challenge-11.csv) | $(f1 datasets/attribution-challenge-12.csv) | $(f1 datasets/attribution-challenge-13.csv) | $(f1 datasets/attribution-challenge-14.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(inctx datasets/article-challenge-11.csv) | $(inctx datasets/article-challenge-12.csv) | $(inctx datasets/article-challenge-13.csv) | $(inctx datasets/article-challenge-14.csv) | $(inctx datasets/article-challenge-15.csv) | $(inctx datasets/article-challenge-16.csv) | $(inctx datasets/article-challenge-17.csv) | $(inctx datasets/article-challenge-18.csv) | $(inctx datasets/article-challenge-19.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
+  echo "| $name | $cv | $ncv | $(f1 "$tmp/holdout.csv") | $(f1 datasets/attribution-pairs-eval.csv) | $(f1 datasets/news-written-eval.csv) | $(f1 datasets/attribution-challenge.csv) | $(f1 datasets/attribution-challenge-5.csv) | $(f1 datasets/attribution-challenge-6.csv) | $(f1 datasets/attribution-challenge-7.csv) | $(f1 datasets/attribution-challenge-8.csv) | $(f1 datasets/attribution-challenge-9.csv) | $(f1 datasets/attribution-challenge-10.csv) | $(f1 datasets/attribution-challenge-11.csv) | $(f1 datasets/attribution-challenge-12.csv) | $(f1 datasets/attribution-challenge-13.csv) | $(f1 datasets/attribution-challenge-14.csv) | $(f1 datasets/attribution-challenge-15.csv) | $(art) | $(inctx datasets/article-challenge-7.csv) | $(inctx datasets/article-challenge-9.csv) | $(inctx datasets/article-challenge-10.csv) | $(inctx datasets/article-challenge-11.csv) | $(inctx datasets/article-challenge-12.csv) | $(inctx datasets/article-challenge-13.csv) | $(inctx datasets/article-challenge-14.csv) | $(inctx datasets/article-challenge-15.csv) | $(inctx datasets/article-challenge-16.csv) | $(inctx datasets/article-challenge-17.csv) | $(inctx datasets/article-challenge-18.csv) | $(inctx datasets/article-challenge-19.csv) | $(inctx datasets/article-challenge-20.csv) | $(f1 "$S/checkthat-en/dev_test.csv") | $(f1 "$S/checkthat-en/test.csv") | \`$*\` |"
 }
-echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | CHAL7 | CHAL8 | CHAL9 | CHAL10 | CHAL11 | CHAL12 | CHAL13 | CHAL14 | ART | ART7 | ART9 | ART10 | ART11 | ART12 | ART13 | ART14 | ART15 | ART16 | ART17 | ART18 | ART19 | 2024 test | 2025 test | train flags |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| configuration | CV macro-F1 | news-CV | HO | ATTR | EVAL | CHAL | CHAL5 | CHAL6 | CHAL7 | CHAL8 | CHAL9 | CHAL10 | CHAL11 | CHAL12 | CHAL13 | CHAL14 | CHAL15 | ART | ART7 | ART9 | ART10 | ART11 | ART12 | ART13 | ART14 | ART15 | ART16 | ART17 | ART18 | ART19 | ART20 | 2024 test | 2025 test | train flags |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 row "default model (all features, news + attribution pairs + written corpus rounds 1-8)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}"
+row "+ revision 24's hedged predictions and pressing questions (\`--cue-rules 24\`, not adopted at 04:21 UTC)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 24
 row "the default model before 2 December's 03:15 UTC choice (\`--cue-rules 22\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 22
 row "− revision 22's verdicts and fronted imperatives (\`--cue-rules 21\`, not adopted at 22:12 UTC nor at 00:42 UTC)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 21
 row "the default model before 2 December's 00:42 UTC choice (\`--cue-rules 20\`)" "${NEWS[@]}" "${PAIRS[@]}" "${WRITTEN[@]}" --cue-rules 20
