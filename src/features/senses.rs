@@ -2319,8 +2319,8 @@ fn digit_colon_25(raw: &str) -> Option<usize> {
 /// [`colon_report_23`] as cue rules 25 read it: a colon between digits (`At 10:30 the panel's
 /// verdict: …`) is no clause's colon, so the judgement's colon is the first other one; and a
 /// plural owner's apostrophe must stand right before the judgement noun (`The inspectors'
-/// conclusion: …`), not anywhere in the opening (`Officials' verdicts differ from this
-/// verdict: …` attributes nothing).
+/// conclusion: …`), not anywhere in the opening (`Unlike the inspectors' verdict, this verdict:
+/// …` attributes nothing: `this` owns nothing).
 #[inline(never)]
 pub(crate) fn colon_report_25<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Option<usize> {
     use super::analyzer::GAP_STOP;
@@ -2879,6 +2879,127 @@ mod tests {
             "The treasurer resigned, and it is awful.",
             "awful"
         ));
+    }
+
+    #[test]
+    fn revision_25_reads_verdicts_on_a_source_imagined_sources_and_23_fixed() {
+        let none = |_: usize| false;
+        // The author's verdict on a source: invented sentences.
+        let verdict = |s: &str| {
+            let t = toks(s);
+            source_verdict_25(&t[..], none).map(|k| t[k].text.to_ascii_lowercase())
+        };
+        for (s, w) in [
+            ("She is right, though her party signed it off.", "right"),
+            ("They are simply wrong.", "wrong"),
+            ("The fares will rise; they are wrong.", "wrong"),
+            ("On the fares, at least, he has a point.", "point"),
+            (
+                "Critics may argue so, and they would have a point.",
+                "point",
+            ),
+            ("The referee was right to stop the match.", "right"),
+            ("He is right about the tower.", "right"),
+        ] {
+            assert_eq!(verdict(s).as_deref(), Some(w), "{s}");
+        }
+        for s in [
+            "The right to appeal is in the contract.",
+            "She turned right at the lights.",
+            "They are right-handed.",
+            "He has a point of order.",
+            "Is she right?",
+            "It was the right decision.",
+        ] {
+            assert_eq!(verdict(s), None, "{s}");
+        }
+        // In reported speech it is the source's, unless the author's comment follows `, and`.
+        let t = toks("The minister said she was right to resign.");
+        assert_eq!(source_verdict_25(&t[..], |k| k >= 3), None);
+        let t = toks("Critics argue the fares are too high, and they have a point.");
+        assert!(source_verdict_25(&t[..], |k| k >= 2).is_some());
+        // Imagined sources: the verb after the modal.
+        let imagined = |s: &str, v: &str| {
+            let t = toks(s);
+            let k = t.iter().position(|x| x.text == v).unwrap();
+            imagined_source_25(&t[..], k)
+        };
+        assert!(imagined(
+            "Any commuter who has waited at Elm Road will tell you the buses are hopeless.",
+            "tell"
+        ));
+        assert!(imagined(
+            "Talk to any nurse and they will say the ward is full.",
+            "say"
+        ));
+        assert!(imagined(
+            "Some will call the closure short-sighted.",
+            "call"
+        ));
+        assert!(imagined("Few tenants would call the charges fair.", "call"));
+        assert!(!imagined(
+            "She will call the budget a betrayal when it is debated.",
+            "call"
+        ));
+        assert!(!imagined("Nobody will say what happens next.", "say"));
+        assert!(!imagined(
+            "Some residents said the buses were late.",
+            "said"
+        ));
+        assert!(!imagined(
+            "Some of the older residents in the village would say so.",
+            "say"
+        ));
+        // Comment adverbs open the sentence, set off by a comma.
+        let adverb = |s: &str| comment_adverb_25(&toks(s)[..], 0);
+        assert!(adverb("Mercifully, the roof held."));
+        assert!(!adverb("Mercifully the roof held."));
+        assert!(!adverb("Unfairly dismissed, tribunal rules"));
+        // The form alone (`Sally, …` too): whether the word judges, the caller's lexicon says.
+        assert!(adverb("Sally, the dog, ran off."));
+        // A figure judged by the word before it (the caller reads the lexicon).
+        let judged = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter_map(|k| figure_judged_25(&t[..], k))
+                .map(|k| t[k].text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(judged("A magnificent 11,200 runners ran."), ["magnificent"]);
+        assert_eq!(
+            judged("The jury awarded a richly deserved $45 million."),
+            ["deserved"]
+        );
+        assert!(judged("A paltry 2% rise.").is_empty(), "23's own word");
+        assert!(judged("Prices rose 2% in May.").is_empty());
+        assert!(judged("A magnificent, 11,200 runners.").is_empty());
+        // 23's colon, fixed: a time's colon is skipped; a plural owner must stand right before
+        // the judgement noun.
+        let c23 = |s: &str| colon_report_23(&toks(s)[..], s);
+        let c25 = |s: &str| colon_report_25(&toks(s)[..], s);
+        let timed = "At 10:30 the panel's verdict: the scheme is reckless.";
+        assert_eq!(c23(timed), None);
+        assert!(c25(timed).is_some());
+        let elsewhere = "Unlike the inspectors' verdict, this verdict: the scheme is reckless.";
+        assert!(c23(elsewhere).is_some());
+        assert_eq!(c25(elsewhere), None);
+        for s in [
+            "The auditors' verdict: the budget is unrealistic.",
+            "The auditors\u{2019} verdict: the budget is unrealistic.",
+            "The panel's conclusion on the depot: tidy yards.",
+            "Their view: sound, but with little margin.",
+            "His verdict, and hers: no.",
+            "My verdict: the budget is unrealistic.",
+            "The verdict: guilty.",
+            "The union's verdict; the board's view: both no.",
+        ] {
+            assert_eq!(c25(s), c23(s), "{s}");
+        }
+        assert!(c25("The auditors' verdicts: no.").is_some());
+        assert_eq!(
+            c25("The auditorsx' verdict: no."),
+            c23("The auditorsx' verdict: no.")
+        );
     }
 
     /// [`colon_report_23`] and [`byline_tag_23`] as first written (every place read, the
