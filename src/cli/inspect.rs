@@ -160,6 +160,10 @@ const REVISION_PARTS: &[(u8, &str)] = &[
         24,
         "hedged predictions and pressing questions, each an author-stance frame",
     ),
+    (
+        25,
+        "23's colon fixed without 24's forms, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure",
+    ),
 ];
 
 /// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).

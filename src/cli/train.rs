@@ -224,7 +224,12 @@ pub struct Args {
     /// is utterly incompetent, …`) as one author-stance frame; 24 (opt-in) adds the author's
     /// hedged prediction (`is likely to`, `will probably`, `almost certainly`, `could well
     /// be`) and the author's pressing question (`Did we really need …?`, `why will the minister
-    /// not say so?`), each one author-stance frame.
+    /// not say so?`), each one author-stance frame; 25 (opt-in) reads 23 with its colon
+    /// attribution fixed (a time's colon skipped, a plural owner right before the judgement),
+    /// not 24's forms, and adds the author's verdict on a source (`She is right, though …`, `he
+    /// has a point`, `X was right to …`), an imagined source (`Any fan … would tell you …`) as no
+    /// report, a comment adverb opening the sentence (`Mercifully, …`) and an evaluative word
+    /// before a figure (`a magnificent 11,200`), each one author-stance frame.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

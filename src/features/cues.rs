@@ -459,9 +459,19 @@ pub(crate) fn reads_revision_23(rules: u8) -> bool {
 /// certainly`, `could well be`) as one author-stance frame (inside reported speech, none),
 /// and the author's pressing question (`senses::pressing_question_24`:
 /// `Did we really need …?`, `why will the minister not simply say so?`) as one author-stance
-/// frame: 24 and later (24 reads what 23 reads).
+/// frame: 24 alone (24 reads what 23 reads; 25 reads neither form).
 pub(crate) fn reads_revision_24(rules: u8) -> bool {
-    rules >= 24
+    rules == 24
+}
+
+/// Whether revision `rules` of the cue rules reads revision 25's forms and fixes: a judgement
+/// attributed by a colon read with a time's colon skipped and a plural owner right before the
+/// judgement (`senses::colon_report_25`), the author's verdict on a source
+/// (`senses::source_verdict_25`: `She is right, though …`, `he has a point`, `X was right to
+/// …`) and the author's evaluative word on a figure from the lexicons (`senses::figure_judged_25`:
+/// `a magnificent 11,200`), each one author-stance frame: 25 and later (25 reads what 23 reads).
+pub(crate) fn reads_revision_25(rules: u8) -> bool {
+    rules >= 25
 }
 
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
@@ -1469,6 +1479,40 @@ impl CueSet {
                 }
             }
         }
+        // The author's comment adverb on a clause (cue rules 25): one author-stance frame
+        // (the lexicon counted the word already).
+        if reads_revision_25(self.rules) {
+            if let Some(f) = self.frames {
+                if tokens.count() > 2
+                    && info[0].lexicons != 0
+                    && (scope.is_empty() || !scope.contains(0))
+                    && super::senses::comment_adverb_25(tokens, 0)
+                    && self.matched_sense(tokens, info, 0, Some(raw)) & (1 << self.evaluative) != 0
+                {
+                    author[f] += 1;
+                }
+            }
+        }
+        // The author's evaluative word on a figure, read by the lexicons (cue rules 25): one
+        // author-stance frame of the author's (the lexicon counted the word already).
+        if reads_revision_25(self.rules) {
+            if let Some(f) = self.frames {
+                for k in 2..tokens.count() {
+                    if !matches!(tokens.text(k), "<num>" | "<cur>") {
+                        continue;
+                    }
+                    let Some(w) = super::senses::figure_judged_25(tokens, k) else {
+                        continue;
+                    };
+                    if (scope.is_empty() || !scope.contains(w))
+                        && self.matched_sense(tokens, info, w, Some(raw)) & (1 << self.evaluative)
+                            != 0
+                    {
+                        author[f] += 1;
+                    }
+                }
+            }
+        }
         if let Some(f) = self.frames.filter(|_| aside) {
             author[f] += 1;
         }
@@ -1611,8 +1655,14 @@ impl CueSet {
             } else {
                 None
             };
+            // Nor does a verb with an imagined speaker (cue rules 25): `Any fan … would tell you
+            // …`.
+            let imagined = reads_revision_25(self.rules);
             scope::find(tokens, scope::Rules::of(self.rules), |i| {
-                info[i].may_open_scope() && Some(i) != imperative && Some(i) != byline
+                info[i].may_open_scope()
+                    && Some(i) != imperative
+                    && Some(i) != byline
+                    && !(imagined && super::senses::imagined_source_25(tokens, i))
             })
         } else {
             Scope::default()
@@ -1638,7 +1688,18 @@ impl CueSet {
         } else {
             None
         };
-        let Some(v) = byline.or_else(|| super::senses::would_say_aside(tokens)) else {
+        // A verb with an imagined speaker (cue rules 25): `Any driver … will tell you …`.
+        let imagined = || {
+            (0..tokens.count()).find(|&k| {
+                reads_revision_25(self.rules)
+                    && crate::segment::is_cue_verb(lower(tokens.text(k)).as_bytes())
+                    && super::senses::imagined_source_25(tokens, k)
+            })
+        };
+        let Some(v) = byline
+            .or_else(|| super::senses::would_say_aside(tokens))
+            .or_else(imagined)
+        else {
             return false;
         };
         (0..tokens.count()).all(|k| {
@@ -1788,8 +1849,14 @@ impl CueSet {
             Scope::default()
         } else if reported_scope && reads_revision_23(self.rules) {
             // A judgement attributed by a colon (cue rules 23): the words after it are the
-            // source's.
-            match super::senses::colon_report_23(tokens, raw) {
+            // source's. From cue rules 25, a time's colon is skipped and a plural owner must
+            // stand right before the judgement.
+            let colon = if reads_revision_25(self.rules) {
+                super::senses::colon_report_25(tokens, raw)
+            } else {
+                super::senses::colon_report_23(tokens, raw)
+            };
+            match colon {
                 Some(c) => full_scope.with_range(c, tokens.count()),
                 None => full_scope,
             }
@@ -1809,6 +1876,33 @@ impl CueSet {
             &mut counts,
             &mut reported,
         );
+        // A verb with an imagined speaker (cue rules 25): the author's claim put in an
+        // imagined mouth, one author-stance frame.
+        if reads_revision_25(self.rules) {
+            if let Some(f) = self.frames {
+                if (0..tokens.count()).any(|k| {
+                    info[k].may_open_scope() && super::senses::imagined_source_25(tokens, k)
+                }) {
+                    counts[f] += 1;
+                }
+            }
+        }
+        // The author's verdict on a source (cue rules 25): one author-stance frame, and one
+        // evaluative match if no lexicon counted its word as one.
+        if verdict.is_none() && reads_revision_25(self.rules) {
+            if let Some(f) = self.frames {
+                let v = super::senses::source_verdict_25(tokens, |k| {
+                    !scope.is_empty() && scope.contains(k)
+                });
+                if let Some(v) = v {
+                    counts[f] += 1;
+                    if self.matched_sense(tokens, info, v, Some(raw)) & (1 << self.evaluative) == 0
+                    {
+                        counts[self.evaluative] += 1;
+                    }
+                }
+            }
+        }
         // Its word is one evaluative match of the author's, if no lexicon counted it as one.
         if let Some(v) = verdict {
             let matched = self.matched_sense(tokens, info, v, Some(raw));

@@ -1364,6 +1364,26 @@ mod tests {
         "which,",
         "hopelessly",
         "should",
+        // Cue rules 25: verdicts on a source, imagined sources, comment adverbs, figures, colons.
+        "right",
+        "wrong",
+        "point",
+        "has",
+        "a",
+        "would",
+        "will",
+        "tell",
+        "Any",
+        "Few",
+        "Mercifully,",
+        "outrageous",
+        "£40,000",
+        "10:30",
+        "verdict:",
+        "Officials'",
+        "panel's",
+        "they",
+        "to",
         // Cue rules 24: hedged predictions and pressing questions.
         "likely",
         "Unlikely",
@@ -1625,6 +1645,19 @@ mod tests {
             FeatureConfig {
                 cue_rules: 22,
                 mask_reported_stance: true,
+                lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 25's verdicts on a source, imagined sources, comment adverbs, figures and
+            // fixed colons.
+            FeatureConfig {
+                cue_rules: 25,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 25,
+                mask_reported_stance: true,
+                mask_reported: true,
                 lowercase: false,
                 ..base.clone()
             },

@@ -207,8 +207,14 @@ pub struct FeatureConfig {
     /// utterly incompetent, …`) as one author-stance frame. 24 (opt-in, format version 32) adds
     /// the author's hedged prediction (`is likely to`, `will probably`, `almost certainly`,
     /// `could well be`; none inside reported speech) and the author's pressing question (`Did we
-    /// really need …?`, `why will the minister not say so?`), each one author-stance frame. New
-    /// models use revision 23;
+    /// really need …?`, `why will the minister not say so?`), each one author-stance frame. 25
+    /// (opt-in, format version 33) reads what 23 reads, not 24's forms, with 23's colon
+    /// attribution fixed (a time's colon skipped, `At 10:30 the panel's verdict: …`; a plural
+    /// owner right before the judgement), and adds the author's verdict on a source (`She is
+    /// right, though …`, `he has a point`, `X was right to …`), a verb with an imagined speaker
+    /// (`Any fan … would tell you …`) as no report, a comment adverb opening the sentence
+    /// (`Mercifully, …`) and an evaluative word of the lexicons before a figure (`a magnificent
+    /// 11,200`), each one author-stance frame. New models use revision 23;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -325,7 +331,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 24;
+pub const CUE_RULES: u8 = 25;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 23.
 pub const DEFAULT_CUE_RULES: u8 = 23;
@@ -1104,7 +1110,7 @@ mod tests {
     fn cue_rules_23_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 23);
         assert_eq!(DEFAULT_CUE_RULES, 23);
-        assert_eq!(CUE_RULES, 24);
+        assert_eq!(CUE_RULES, 25);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1136,7 +1142,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 25,
+            cue_rules: 26,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1559,6 +1565,80 @@ mod tests {
                 assert_eq!(f24.transform(text, ctx), f23.transform(text, ctx), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn cue_rules_25_read_verdicts_on_a_source_imagined_sources_and_23_fixed() {
+        let [f23, f24, f25] = fit_rules([23, 24, 25]);
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        let more = |text: &str, name: &str, by: f32| {
+            assert_eq!(
+                count(cue(&f25, text, name)),
+                count(cue(&f23, text, name)) + by,
+                "{text} {name}"
+            );
+        };
+        // Invented: the author's verdict on a source, an imagined source, a comment adverb and
+        // an evaluative word before a figure are one author-stance frame each.
+        for text in [
+            "She is right, though her own council approved the scheme.",
+            "On the parking, at least, he has a point.",
+            "The referee was right to stop the match.",
+            "Pundits may argue the club is doomed, and they would have a point.",
+            "Any commuter who has waited at Elm Road will tell you the buses are hopeless.",
+            "Few tenants would call the new charges fair.",
+            "Mercifully, the roof held.",
+            "The mayor spent an outrageous £40,000 on the portrait.",
+        ] {
+            more(text, "cue:stance_frames", 1.0);
+        }
+        // Reported, attributed and plain sentences: as revision 23 reads them.
+        for text in [
+            "The minister said she was right to resign.",
+            "He said the critics had a point.",
+            "She will tell MPs on Monday that the budget is balanced.",
+            "Nobody will say what happens after six months.",
+            "The union says the rise is right for nurses.",
+            "Sources said the deal was likely to collapse.",
+            "The right to appeal is in the contract.",
+            "He was unfairly dismissed, the tribunal ruled.",
+            "Sally, the dog, ran off.",
+            "Unfairly dismissed, tribunal rules",
+            "The council spent a further £40,000 on the portrait.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f25.transform(text, ctx), f23.transform(text, ctx), "{text}");
+            }
+        }
+        // 24's forms are read by 24 alone.
+        for text in [
+            "The new tolls are likely to empty the harbour by spring.",
+            "Did the town really need a second bypass study?",
+        ] {
+            assert_eq!(
+                count(cue(&f24, text, "cue:stance_frames")),
+                count(cue(&f23, text, "cue:stance_frames")) + 1.0,
+                "{text}"
+            );
+            assert_eq!(
+                f25.transform(text, Context::default()),
+                f23.transform(text, Context::default()),
+                "{text}"
+            );
+        }
+        // 23's colon attribution, fixed: a time's colon is skipped, and an owner elsewhere in
+        // the opening does not make the judgement owned.
+        let reported = |f: &Featurizer, text: &str| cue(f, text, "cue:reported_evaluative");
+        let timed = "At 10:30 the panel's verdict: the scheme is a disgrace.";
+        assert_eq!(count(reported(&f23, timed)), 0.0, "{timed}");
+        assert!(count(reported(&f25, timed)) > 0.0, "{timed}");
+        let elsewhere = "Unlike the inspectors' verdict, this verdict: the scheme is a disgrace.";
+        assert!(count(reported(&f23, elsewhere)) > 0.0, "{elsewhere}");
+        assert_eq!(count(reported(&f25, elsewhere)), 0.0, "{elsewhere}");
+        let owned = "The inspectors' verdict: the scheme is a disgrace.";
+        assert_eq!(reported(&f25, owned), reported(&f23, owned), "{owned}");
+        assert!(count(reported(&f25, owned)) > 0.0, "{owned}");
     }
 
     #[test]

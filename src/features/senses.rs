@@ -2301,6 +2301,277 @@ fn plural_owner_23(raw: &str, noun: &str) -> bool {
     head.contains(&format!("s' {noun}")) || head.contains(&format!("s\u{2019} {noun}"))
 }
 
+/// Whether the stop before token `k` is a time's or a score's colon (cue rules 25): a number on
+/// each side of it (`At 10:30 the panel's verdict: …`) and a colon between digits in `raw`.
+/// Such a colon closes no clause.
+pub(crate) fn time_colon_25<T: TokenSeq + ?Sized>(tokens: &T, raw: &str, k: usize) -> bool {
+    let num = |m: usize| m < tokens.count() && matches!(tokens.text(m), "<num>" | "<year>");
+    k > 0 && num(k - 1) && num(k) && digit_colon_25(raw).is_some()
+}
+
+/// The byte offset of the first colon between two digits in `raw` (`10:30`), if any.
+fn digit_colon_25(raw: &str) -> Option<usize> {
+    let b = raw.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+}
+
+/// [`colon_report_23`] as cue rules 25 read it: a colon between digits (`At 10:30 the panel's
+/// verdict: …`) is no clause's colon, so the judgement's colon is the first other one; and a
+/// plural owner's apostrophe must stand right before the judgement noun (`The inspectors'
+/// conclusion: …`), not anywhere in the opening (`Unlike the inspectors' verdict, this verdict:
+/// …` attributes nothing: `this` owns nothing).
+#[inline(never)]
+pub(crate) fn colon_report_25<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Option<usize> {
+    use super::analyzer::GAP_STOP;
+    let n = tokens.count();
+    let gap = |k: usize| {
+        let g = tokens.gap(k);
+        if g & GAP_STOP != 0 && time_colon_25(tokens, raw, k) {
+            0
+        } else {
+            g
+        }
+    };
+    let c = (1..n.min(15)).find(|&k| gap(k) & GAP_STOP != 0)?;
+    let from = (1..c).rev().find(|&m| gap(m) != 0).unwrap_or(1);
+    let to = (0..c)
+        .find(|&m| tokens.span(m) != Span::Author)
+        .unwrap_or(c);
+    let head = clause_head_25(raw);
+    let owned = (from..to).any(|j| {
+        let Some(noun) = word(tokens, j)
+            .filter(|t| in_keyed_list_23(&JUDGEMENT_NOUN_KEYS_23, JUDGEMENT_NOUNS_23, t))
+        else {
+            return false;
+        };
+        let Some(p) = word(tokens, j - 1) else {
+            return false;
+        };
+        let p = p.to_ascii_lowercase();
+        (0..j).all(|m| tokens.span(m) == Span::Author)
+            && (j + 1..c).all(|m| gap(m) == 0)
+            && (matches!(&*p, "his" | "her" | "their" | "its")
+                || (p.len() > 2 && p.ends_with("'s"))
+                || (p.len() > 2 && p.ends_with('s') && plural_owner_25(&head, &p, noun)))
+    });
+    owned.then_some(c)
+}
+
+/// `raw` before its first colon or semicolon that is not between digits, in lower case.
+fn clause_head_25(raw: &str) -> String {
+    let b = raw.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| {
+            b[i] == b';'
+                || (b[i] == b':'
+                    && !(i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        })
+        .unwrap_or(b.len());
+    raw[..end].to_lowercase()
+}
+
+/// Whether `head` (lower case) has the owner `owner` with a plural owner's apostrophe right
+/// before `noun` (`inspectors' conclusion`, straight or curly mark), each a whole word.
+fn plural_owner_25(head: &str, owner: &str, noun: &str) -> bool {
+    let noun = noun.to_ascii_lowercase();
+    ["'", "\u{2019}"].iter().any(|mark| {
+        let form = format!("{owner}{mark} {noun}");
+        head.match_indices(&form).any(|(i, _)| {
+            let before = head[..i].chars().next_back();
+            let after = head[i + form.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Words that make a speaker an imagined one (cue rules 25): `Any driver who … will tell you`,
+/// `Talk to any doctor … and they will say`. (`Nobody will say …` is a refusal to comment.) Lower case, in
+/// increasing order.
+const GENERIC_SPEAKERS_25: &[&str] = &["any", "anybody", "anyone"];
+
+/// Words that open a sentence with an imagined group as its speaker (`Some will call …`, `Few
+/// parents would call …`, `Many would argue …`). Lower case, in increasing order.
+const GENERIC_OPENERS_25: &[&str] = &["few", "many", "most", "some"];
+
+/// Modals that put a speaker's words in a supposed future or a hypothesis (cue rules 25).
+/// Lower case, in increasing order.
+const HYPOTHETICAL_MODALS_25: &[&str] = &["could", "might", "will", "would"];
+
+/// Whether token `v`, a verb that may open a reported-speech scope, has an imagined speaker (cue
+/// rules 25): a modal of [`HYPOTHETICAL_MODALS_25`] right before it, and a speaker no one can
+/// name: a word of [`GENERIC_SPEAKERS_25`] among the author's words before the modal (`Any fan
+/// who travelled … would tell you …`, `Talk to any doctor … and they will say …`), or a sentence
+/// opened by a word of [`GENERIC_OPENERS_25`] at most two words before the modal (`Some will
+/// call …`, `Few parents would call … affordable.`). No one said those words: the author puts
+/// his own claim in an imagined mouth, so the verb opens no report. A named or real speaker
+/// (`She will call the budget a betrayal when …`, `Some residents said …`) is read as before.
+pub(crate) fn imagined_source_25<T: TokenSeq + ?Sized>(tokens: &T, v: usize) -> bool {
+    if v == 0 || word(tokens, v).is_none() || tokens.gap(v) != 0 {
+        return false;
+    }
+    let m = v - 1;
+    if !word(tokens, m).is_some_and(|t| in_sorted(HYPOTHETICAL_MODALS_25, t)) {
+        return false;
+    }
+    (0..m).any(|k| word(tokens, k).is_some_and(|t| in_sorted(GENERIC_SPEAKERS_25, t)))
+        || (m <= 2
+            && word(tokens, 0).is_some_and(|t| in_sorted(GENERIC_OPENERS_25, t))
+            && (1..=m).all(|k| tokens.gap(k) == 0))
+}
+
+/// Whether token `k` may be the author's comment adverb on the sentence (cue rules 25), read
+/// only where a lexicon counts it as evaluative (the caller's test): a word in `-ly` opening the
+/// sentence and set off by a comma (`Mercifully, the roof held.`, `Shamefully, the association
+/// has delayed …`): a disjunct, the author's comment on the whole clause after it. The same
+/// adverb on a verb (`was unfairly dismissed`, a tribunal's finding) is not read.
+pub(crate) fn comment_adverb_25<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    use super::analyzer::GAP_COMMA;
+    k == 0
+        && tokens.count() > 2
+        && word(tokens, 0).is_some_and(|t| t.len() > 4 && t.ends_with("ly"))
+        && tokens.gap(1) == GAP_COMMA
+}
+
+/// Personal subjects of the author's verdict on a source (cue rules 25).
+const SOURCE_PEOPLE_25: &[&str] = &["he", "she", "they"];
+
+/// Words of the author's verdict on whether a source is right (cue rules 25). Lower case, in
+/// increasing order.
+const SOURCE_VERDICTS_25: &[&str] = &["correct", "mistaken", "right", "wrong"];
+
+/// Words that may stand between `be` and the verdict of [`source_verdict_25`]. Lower case, in
+/// increasing order.
+const SOURCE_DEGREE_25: &[&str] = &[
+    "absolutely",
+    "also",
+    "entirely",
+    "half",
+    "largely",
+    "not",
+    "partly",
+    "plainly",
+    "quite",
+    "simply",
+    "surely",
+];
+
+/// The author's verdict on a source (cue rules 25), as the index of its verdict word: a clause
+/// of the author's that says a person is right or wrong, or has a point (`She is right, though
+/// …`, `…; they are wrong.`, `On the shortage, at least, he has a point: …`, `Critics might
+/// argue …, and they would have a point.`), or that someone was right or wrong to act (`The
+/// judge was right to say what she did …`). The clause opens the sentence or follows clause
+/// punctuation, `and`, `but` or `yet`; its subject is `he`, `she` or `they` (any subject before
+/// `was right to`). Revision 20 reads such a clause when it closes a reported sentence after a
+/// comma; this form reads it anywhere, also as a sentence of its own. In reported speech
+/// (`in_scope`: `The minister said she was right to resign.`) or quoted it is the source's, and
+/// not read, unless it follows a comma and `and` or `but` (`X argued …, and they have a
+/// point.`: the author's comment on the report).
+pub(crate) fn source_verdict_25<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    in_scope: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    use super::analyzer::GAP_COMMA;
+    let n = tokens.count();
+    let is = |k: usize, w: &str| word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    let in_list = |k: usize, list: &[&str]| word(tokens, k).is_some_and(|t| in_sorted(list, t));
+    let be = ["is", "are", "was", "were"];
+    let clause_end = |k: usize| k >= n || tokens.gap(k) != 0;
+    for s in 0..n {
+        // The clause's opening: the sentence's start, clause punctuation, or a conjunction.
+        let joined = s > 0 && ["and", "but", "yet"].iter().any(|w| is(s - 1, w));
+        let after_comma_and = joined && tokens.gap(s - 1) & GAP_COMMA != 0;
+        let opens = s == 0 || tokens.gap(s) != 0 || (joined && tokens.gap(s) == 0);
+        if !opens || (in_scope(s) && !after_comma_and) {
+            continue;
+        }
+        let mut v = s + 1;
+        // `X was right to …`, any subject: the verdict after the first form of `be`.
+        if !in_list(s, SOURCE_PEOPLE_25) {
+            let Some(b) = (s + 1..n.min(s + 8))
+                .take_while(|&k| tokens.gap(k) == 0)
+                .find(|&k| be.iter().any(|w| is(k, w)))
+            else {
+                continue;
+            };
+            let mut r = b + 1;
+            while in_list(r, SOURCE_DEGREE_25) && tokens.gap(r) == 0 {
+                r += 1;
+            }
+            if (is(r, "right") || is(r, "wrong"))
+                && tokens.gap(r) == 0
+                && is(r + 1, "to")
+                && tokens.gap(r + 1) == 0
+                && (s..r).all(|k| word(tokens, k).is_some() && (!in_scope(k) || after_comma_and))
+            {
+                return Some(r);
+            }
+            continue;
+        }
+        // `… has a point`, `… would have a point`.
+        if ["would", "may", "might", "could", "do", "does"]
+            .iter()
+            .any(|w| is(v, w))
+            && is(v + 1, "have")
+        {
+            v += 1;
+        }
+        if ["has", "have", "had"].iter().any(|w| is(v, w))
+            && is(v + 1, "a")
+            && is(v + 2, "point")
+            && (v + 1..=v + 2).all(|k| tokens.gap(k) == 0)
+            && clause_end(v + 3)
+        {
+            return Some(v + 2);
+        }
+        // `… is right`, `… are (simply) wrong`.
+        if be.iter().any(|w| is(s + 1, w)) && tokens.gap(s + 1) == 0 {
+            let mut r = s + 2;
+            while in_list(r, SOURCE_DEGREE_25) && tokens.gap(r) == 0 {
+                r += 1;
+            }
+            if in_list(r, SOURCE_VERDICTS_25)
+                && tokens.gap(r) == 0
+                && (clause_end(r + 1) || ["to", "about", "on"].iter().any(|w| is(r + 1, w)))
+            {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// Whether the figure at token `k` (a number or a currency sign) is judged by the word before it
+/// (cue rules 25), as the index of that word: `a`, `an` or `the`, then one word, or an adverb in
+/// `-ly` and one word, right before the figure with no punctuation between (`a negligible 0.2`,
+/// `a magnificent 11,200`, `a richly deserved $45 million`). Whether the word judges, a lexicon
+/// says (the caller reads its evaluative match); revision 23's own words are read by
+/// [`figure_frame_23`].
+pub(crate) fn figure_judged_25<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> Option<usize> {
+    if k < 2
+        || !word(tokens, k).is_some_and(|t| t == "<num>" || t == "<cur>")
+        || tokens.gap(k) != 0
+        || tokens.gap(k - 1) != 0
+    {
+        return None;
+    }
+    let w = k - 1;
+    if word(tokens, w).is_none_or(may_frame_figure_23) {
+        return None;
+    }
+    let det = |m: usize| is_any(tokens, Some(m), &["a", "an", "the"]);
+    if det(k - 2) {
+        return Some(w);
+    }
+    (k >= 3
+        && tokens.gap(k - 2) == 0
+        && word(tokens, k - 2).is_some_and(|t| t.len() > 4 && t.ends_with("ly"))
+        && det(k - 3))
+    .then_some(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2608,6 +2879,127 @@ mod tests {
             "The treasurer resigned, and it is awful.",
             "awful"
         ));
+    }
+
+    #[test]
+    fn revision_25_reads_verdicts_on_a_source_imagined_sources_and_23_fixed() {
+        let none = |_: usize| false;
+        // The author's verdict on a source: invented sentences.
+        let verdict = |s: &str| {
+            let t = toks(s);
+            source_verdict_25(&t[..], none).map(|k| t[k].text.to_ascii_lowercase())
+        };
+        for (s, w) in [
+            ("She is right, though her party signed it off.", "right"),
+            ("They are simply wrong.", "wrong"),
+            ("The fares will rise; they are wrong.", "wrong"),
+            ("On the fares, at least, he has a point.", "point"),
+            (
+                "Critics may argue so, and they would have a point.",
+                "point",
+            ),
+            ("The referee was right to stop the match.", "right"),
+            ("He is right about the tower.", "right"),
+        ] {
+            assert_eq!(verdict(s).as_deref(), Some(w), "{s}");
+        }
+        for s in [
+            "The right to appeal is in the contract.",
+            "She turned right at the lights.",
+            "They are right-handed.",
+            "He has a point of order.",
+            "Is she right?",
+            "It was the right decision.",
+        ] {
+            assert_eq!(verdict(s), None, "{s}");
+        }
+        // In reported speech it is the source's, unless the author's comment follows `, and`.
+        let t = toks("The minister said she was right to resign.");
+        assert_eq!(source_verdict_25(&t[..], |k| k >= 3), None);
+        let t = toks("Critics argue the fares are too high, and they have a point.");
+        assert!(source_verdict_25(&t[..], |k| k >= 2).is_some());
+        // Imagined sources: the verb after the modal.
+        let imagined = |s: &str, v: &str| {
+            let t = toks(s);
+            let k = t.iter().position(|x| x.text == v).unwrap();
+            imagined_source_25(&t[..], k)
+        };
+        assert!(imagined(
+            "Any commuter who has waited at Elm Road will tell you the buses are hopeless.",
+            "tell"
+        ));
+        assert!(imagined(
+            "Talk to any nurse and they will say the ward is full.",
+            "say"
+        ));
+        assert!(imagined(
+            "Some will call the closure short-sighted.",
+            "call"
+        ));
+        assert!(imagined("Few tenants would call the charges fair.", "call"));
+        assert!(!imagined(
+            "She will call the budget a betrayal when it is debated.",
+            "call"
+        ));
+        assert!(!imagined("Nobody will say what happens next.", "say"));
+        assert!(!imagined(
+            "Some residents said the buses were late.",
+            "said"
+        ));
+        assert!(!imagined(
+            "Some of the older residents in the village would say so.",
+            "say"
+        ));
+        // Comment adverbs open the sentence, set off by a comma.
+        let adverb = |s: &str| comment_adverb_25(&toks(s)[..], 0);
+        assert!(adverb("Mercifully, the roof held."));
+        assert!(!adverb("Mercifully the roof held."));
+        assert!(!adverb("Unfairly dismissed, tribunal rules"));
+        // The form alone (`Sally, …` too): whether the word judges, the caller's lexicon says.
+        assert!(adverb("Sally, the dog, ran off."));
+        // A figure judged by the word before it (the caller reads the lexicon).
+        let judged = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter_map(|k| figure_judged_25(&t[..], k))
+                .map(|k| t[k].text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(judged("A magnificent 11,200 runners ran."), ["magnificent"]);
+        assert_eq!(
+            judged("The jury awarded a richly deserved $45 million."),
+            ["deserved"]
+        );
+        assert!(judged("A paltry 2% rise.").is_empty(), "23's own word");
+        assert!(judged("Prices rose 2% in May.").is_empty());
+        assert!(judged("A magnificent, 11,200 runners.").is_empty());
+        // 23's colon, fixed: a time's colon is skipped; a plural owner must stand right before
+        // the judgement noun.
+        let c23 = |s: &str| colon_report_23(&toks(s)[..], s);
+        let c25 = |s: &str| colon_report_25(&toks(s)[..], s);
+        let timed = "At 10:30 the panel's verdict: the scheme is reckless.";
+        assert_eq!(c23(timed), None);
+        assert!(c25(timed).is_some());
+        let elsewhere = "Unlike the inspectors' verdict, this verdict: the scheme is reckless.";
+        assert!(c23(elsewhere).is_some());
+        assert_eq!(c25(elsewhere), None);
+        for s in [
+            "The auditors' verdict: the budget is unrealistic.",
+            "The auditors\u{2019} verdict: the budget is unrealistic.",
+            "The panel's conclusion on the depot: tidy yards.",
+            "Their view: sound, but with little margin.",
+            "His verdict, and hers: no.",
+            "My verdict: the budget is unrealistic.",
+            "The verdict: guilty.",
+            "The union's verdict; the board's view: both no.",
+        ] {
+            assert_eq!(c25(s), c23(s), "{s}");
+        }
+        assert!(c25("The auditors' verdicts: no.").is_some());
+        assert_eq!(
+            c25("The auditorsx' verdict: no."),
+            c23("The auditorsx' verdict: no.")
+        );
     }
 
     /// [`colon_report_23`] and [`byline_tag_23`] as first written (every place read, the

@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "25"][..],
+        &["--cue-rules", "26"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1660,4 +1660,31 @@ fn cue_rules_24_are_opt_in_with_format_version_32() {
     assert!(new[1] > old[1], "{} {}", new[1], old[1]);
     let card = factop(&["inspect", &twenty_four.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 24)"), "{card}");
+}
+
+/// An article (invented) with the author's verdict on a source in its second sentence.
+const REVISION_25_VERDICT: &str = "The council will vote on the harbour plan next Thursday.\n\n\
+    The harbourmaster says the new fees will drive the boats away. She is right, though her \
+    own office drew them up.\n\n\
+    The harbourmaster said the dues would be reviewed in May.\n";
+
+#[test]
+fn cue_rules_25_are_opt_in_with_format_version_33() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twenty_three, twenty_five) = (dir.path().join("23.json"), dir.path().join("25.json"));
+    train_to(&twenty_three, &["--cue-rules", "23"]);
+    train_to(&twenty_five, &["--cue-rules", "25"]);
+    let v25 = model_json(&twenty_five);
+    assert_eq!(v25["format_version"], 33);
+    assert_eq!(v25["params"]["features"]["cue_rules"], 25);
+    assert_eq!(model_json(&twenty_three)["format_version"], 31);
+    // The author's verdict on a source moves toward opinion.
+    let (old, new) = (
+        p_opinion(&twenty_three, REVISION_25_VERDICT),
+        p_opinion(&twenty_five, REVISION_25_VERDICT),
+    );
+    assert_eq!(old.len(), 4);
+    assert!(new[2] > old[2], "{} {}", new[2], old[2]);
+    let card = factop(&["inspect", &twenty_five.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 25)"), "{card}");
 }
