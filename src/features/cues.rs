@@ -329,6 +329,32 @@ fn next_flagged_23(info: &[TokenInfo], from: usize, flag: u32) -> Option<usize> 
         .map(|p| at + p)
 }
 
+/// The tokens a revision's rule reads at its candidate words, in increasing order: on the fast
+/// path (`cached`) those of the `n` tokens whose info has (one of) `flag`, found by
+/// [`next_flagged_23`], and none when `flags` (the union of the sentence's flags) has none of
+/// it, as most sentences; on the reference path every token.
+fn flagged_tokens(
+    info: &[TokenInfo],
+    n: usize,
+    cached: bool,
+    flags: u32,
+    flag: u32,
+) -> impl Iterator<Item = usize> + '_ {
+    let searched = &info[..if cached && flags & flag != 0 { n } else { 0 }];
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        let k = if cached {
+            next_flagged_23(searched, next, flag)?
+        } else if next < n {
+            next
+        } else {
+            return None;
+        };
+        next = k + 1;
+        Some(k)
+    })
+}
+
 /// Index of the `obligation` lexicon among [`LEXICONS`] (cue rules 23 read its matches in the
 /// author's relative clause). The assertion below keeps it pinned to that name at compile time.
 const OBLIGATION: usize = 2;
@@ -1305,9 +1331,11 @@ impl CueSet {
     /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
     /// The counts go to `author` and `reported` (zeroed by the caller): written in place, not
     /// returned, to save copying the arrays per sentence. `cached`: the fast path, which reads
-    /// revision 21's loaded words only at tokens whose info flags one (the reference path reads
-    /// every token). `imperative`: the author's imperative, [`imperative`](Self::imperative)
-    /// (found once by the caller, which reads it for the scope too).
+    /// revisions 21, 23 and 24 only at tokens whose info flags a candidate word
+    /// ([`flagged_tokens`]; `flags` is the union of the sentence's flags), where the reference
+    /// path reads every token. `imperative`: the author's imperative,
+    /// [`imperative`](Self::imperative) (found once by the caller, which reads it for the scope
+    /// too).
     #[allow(clippy::too_many_arguments)]
     fn counts<T: TokenSeq + ?Sized>(
         &self,
@@ -1317,6 +1345,7 @@ impl CueSet {
         raw: &str,
         newsroom: Option<&[usize]>,
         cached: bool,
+        flags: u32,
         imperative: Option<usize>,
         author: &mut [usize; MAX_LEXICONS],
         reported: &mut [usize; MAX_LEXICONS],
@@ -1390,20 +1419,7 @@ impl CueSet {
         // Loaded words (cue rules 21) are one evaluative match each, unless a lexicon counted
         // them: the author's, or the report's inside its scope.
         if reads_revision_21(self.rules) {
-            // The fast path reads only the flagged tokens, found by a search of their own (a
-            // short loop: the body's values stay out of it).
-            let n = tokens.count();
-            let flagged = &info[..if cached { n } else { 0 }];
-            let mut next = 0;
-            while let Some(k) = if cached {
-                let found = flagged[next..]
-                    .iter()
-                    .position(|inf| inf.flags & F_LOADED_21 != 0);
-                found.map(|p| next + p)
-            } else {
-                Some(next).filter(|&k| k < n)
-            } {
-                next = k + 1;
+            for k in flagged_tokens(info, tokens.count(), cached, flags, F_LOADED_21) {
                 if super::senses::is_loaded_21(tokens, k)
                     && self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
                 {
@@ -1419,17 +1435,7 @@ impl CueSet {
         // author-stance frame of the author's (the figure judged, whatever lexicon counted the
         // word), or one evaluative match of the report's inside its scope.
         if reads_revision_23(self.rules) {
-            // The fast path reads only the flagged tokens, found by a search of their own
-            // (`next_flagged_23`; the loop over every token was 8 instructions a token).
-            let n = tokens.count();
-            let flagged = &info[..if cached { n } else { 0 }];
-            let mut next = 0;
-            while let Some(k) = if cached {
-                next_flagged_23(flagged, next, F_FIGURE_23)
-            } else {
-                Some(next).filter(|&k| k < n)
-            } {
-                next = k + 1;
+            for k in flagged_tokens(info, tokens.count(), cached, flags, F_FIGURE_23) {
                 if !super::senses::figure_frame_23(tokens, k) {
                     continue;
                 }
@@ -1450,10 +1456,7 @@ impl CueSet {
         // the report's scope.
         if reads_revision_24(self.rules) {
             if let Some(f) = self.frames {
-                for (k, inf) in info.iter().enumerate().take(tokens.count()) {
-                    if cached && inf.flags & F_HEDGE_24 == 0 {
-                        continue;
-                    }
+                for k in flagged_tokens(info, tokens.count(), cached, flags, F_HEDGE_24) {
                     if !super::senses::hedged_prediction_24(tokens, k) {
                         continue;
                     }
@@ -1762,9 +1765,44 @@ impl CueSet {
             None => squash(n as f32),
         };
         out.fill(0.0);
+        // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
+        // summed, unpacked every `LANE_TOKENS` tokens.
+        // In the same pass, the words among all the tokens, and the union of all the tokens'
+        // flags (`all_flags`: most sentences have no candidate word of the revisions read at
+        // flagged tokens, which then read none). Whether any token is quoted is found first:
+        // most sentences quote nothing, and then the pass reads no span.
+        let mut lanes = [0usize; LANES.len()];
+        let mut any_flags = 0u32;
+        let mut all_flags = 0u32;
+        let mut words_all = 0usize;
+        let any_quoted = (0..info.len()).any(|i| tokens.span(i) != Span::Author);
+        for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
+            let mut sum = 0u128;
+            if any_quoted {
+                for (k, inf) in chunk.iter().enumerate() {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    all_flags |= inf.flags;
+                    if tokens.span(c * LANE_TOKENS + k) == Span::Author {
+                        sum += inf.lanes;
+                        any_flags |= inf.flags;
+                    }
+                }
+            } else {
+                for inf in chunk {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    sum += inf.lanes;
+                    any_flags |= inf.flags;
+                }
+                all_flags = any_flags;
+            }
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
+            }
+        }
         // The author's imperative, read by the scope (cue rules 22) and counted (13).
         let imperative = self.imperative(tokens, info, cached);
-        let full_scope = if reported_scope {
+        // (No token that may open a scope: none.)
+        let full_scope = if reported_scope && all_flags & F_SCOPE != 0 {
             self.scope_with(tokens, info, || imperative)
         } else {
             Scope::default()
@@ -1775,10 +1813,11 @@ impl CueSet {
         let verdict = if !reads_revision_20(self.rules) {
             None
         } else if cached {
+            let flag = F_VERDICT_ADVERB_20 | F_VERDICT_22;
             super::senses::verdict_on_report_cached(
                 tokens,
                 |k| info[k].may_open_scope(),
-                |k| info[k].flags & (F_VERDICT_ADVERB_20 | F_VERDICT_22) != 0,
+                flagged_tokens(info, tokens.count(), cached, all_flags, flag),
                 self.rules,
             )
         } else {
@@ -1805,6 +1844,7 @@ impl CueSet {
             raw,
             newsroom,
             cached,
+            all_flags,
             imperative,
             &mut counts,
             &mut reported,
@@ -1825,35 +1865,6 @@ impl CueSet {
         }
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
-        }
-        // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
-        // summed, unpacked every `LANE_TOKENS` tokens.
-        // In the same pass, the words among all the tokens. Whether any token is quoted is
-        // found first: most sentences quote nothing, and then the pass reads no span.
-        let mut lanes = [0usize; LANES.len()];
-        let mut any_flags = 0u32;
-        let mut words_all = 0usize;
-        let any_quoted = (0..info.len()).any(|i| tokens.span(i) != Span::Author);
-        for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
-            let mut sum = 0u128;
-            if any_quoted {
-                for (k, inf) in chunk.iter().enumerate() {
-                    words_all += usize::from(inf.flags & F_WORD != 0);
-                    if tokens.span(c * LANE_TOKENS + k) == Span::Author {
-                        sum += inf.lanes;
-                        any_flags |= inf.flags;
-                    }
-                }
-            } else {
-                for inf in chunk {
-                    words_all += usize::from(inf.flags & F_WORD != 0);
-                    sum += inf.lanes;
-                    any_flags |= inf.flags;
-                }
-            }
-            for (k, lane) in lanes.iter_mut().enumerate() {
-                *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
-            }
         }
         // `most` / `least` before a word, among the author's tokens (few sentences have one).
         let mut most_adj = 0usize;
@@ -2876,6 +2887,7 @@ mod tests {
                 text,
                 None,
                 false,
+                u32::MAX,
                 set.imperative(&t[..], &info, false),
                 &mut counts,
                 &mut reported,
