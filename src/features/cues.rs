@@ -190,6 +190,10 @@ pub(crate) trait TokenSeq {
     fn span(&self, i: usize) -> Span;
     /// The clause punctuation before token `i` (see [`Token::gap`]).
     fn gap(&self, i: usize) -> u8;
+    /// Whether any token is quoted (its span not [`Span::Author`]).
+    fn any_quoted(&self) -> bool {
+        (0..self.count()).any(|i| self.span(i) != Span::Author)
+    }
 }
 
 impl TokenSeq for [Token] {
@@ -1775,7 +1779,7 @@ impl CueSet {
         let mut any_flags = 0u32;
         let mut all_flags = 0u32;
         let mut words_all = 0usize;
-        let any_quoted = (0..info.len()).any(|i| tokens.span(i) != Span::Author);
+        let any_quoted = tokens.any_quoted();
         for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
             let mut sum = 0u128;
             if any_quoted {

@@ -591,6 +591,8 @@ thread_local! {
 struct View<'a> {
     norm: &'a str,
     toks: &'a [Tok],
+    /// Whether any token is quoted (found while the tokens are looked up).
+    quoted: bool,
 }
 
 impl TokenSeq for View<'_> {
@@ -605,6 +607,9 @@ impl TokenSeq for View<'_> {
     }
     fn gap(&self, i: usize) -> u8 {
         self.toks[i].gap
+    }
+    fn any_quoted(&self) -> bool {
+        self.quoted
     }
 }
 
@@ -712,14 +717,16 @@ fn run(
         toks.iter_mut().for_each(|t| t.span = Span::Quoted);
     }
     ent.clear();
+    let mut quoted = false;
     for t in toks.iter() {
         ent.push(cache.lookup(f, t.text(norm)));
+        quoted |= t.span != Span::Author;
     }
     if cfg.cues || cfg.mask_reported_stance || cfg.mask_reported {
         info.clear();
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
     }
-    let view = View { norm, toks };
+    let view = View { norm, toks, quoted };
     // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it; the cues
     // read the same marks (found once).
     let mut marks = Vec::new();
@@ -772,11 +779,12 @@ fn run(
         let scope = f.analyzer.cue_set().scope_of(&view, info);
         for i in scope.ranges().flatten() {
             toks[i].span = Span::Quoted;
+            quoted = true;
         }
     }
-    // Quote masking, as `mask_quotes`, on entries.
+    // Quote masking, as `mask_quotes`, on entries (`quoted`: whether any token is quoted now).
     masked.clear();
-    if !cfg.mask_quotes || toks.iter().all(|t| t.span == Span::Author) {
+    if !cfg.mask_quotes || !quoted {
         masked.extend_from_slice(ent);
     } else {
         for (span, run) in span_runs(toks.len(), |i| toks[i].span) {
