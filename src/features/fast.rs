@@ -428,15 +428,23 @@ impl Cache {
     /// The entry of a token text, analysing it on first sight.
     #[inline]
     fn lookup(&mut self, f: &Featurizer, text: &str) -> u32 {
-        let short = short_key(text.as_bytes());
-        let len = text.len() as u32;
+        self.lookup_bytes(f, text.as_bytes(), || text)
+    }
+
+    /// [`lookup`](Self::lookup) of the token whose bytes are `b` and whose text is `text()`,
+    /// called only for a token longer than 16 bytes or seen for the first time (a token's
+    /// bytes are sliced without the checks of char boundaries that its text needs).
+    #[inline]
+    fn lookup_bytes<'t>(&mut self, f: &Featurizer, b: &[u8], text: impl Fn() -> &'t str) -> u32 {
+        let short = short_key(b);
+        let len = b.len() as u32;
         let found = match short {
             Some(key) => self.short.get(key, len),
-            None => self.map.get(text).copied(),
+            None => self.map.get(text()).copied(),
         };
         match found {
             Some(e) => e,
-            None => self.analyse(f, text, short, len),
+            None => self.analyse(f, text(), short, len),
         }
     }
 
@@ -719,7 +727,7 @@ fn run(
     ent.clear();
     let mut quoted = false;
     for t in toks.iter() {
-        ent.push(cache.lookup(f, t.text(norm)));
+        ent.push(cache.lookup_bytes(f, t.bytes(norm), || t.text(norm)));
         quoted |= t.span != Span::Author;
     }
     if cfg.cues || cfg.mask_reported_stance || cfg.mask_reported {
