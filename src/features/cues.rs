@@ -1539,11 +1539,15 @@ impl CueSet {
         if i + 1 >= n || info[i + 1].word == NO_WORD || tokens.span(i + 1) != Span::Author {
             return matched;
         }
+        // A phrase's first id is compared first, with the next token's (read once; its span
+        // is the author's).
+        let next = info[i + 1].word;
         for (l, phrases) in &self.phrases[list as usize] {
             if open & (1 << l) != 0
                 && phrases.iter().any(|p| {
-                    p.len() < n - i
-                        && p.iter().enumerate().all(|(k, &w)| {
+                    p.first() == Some(&next)
+                        && p.len() < n - i
+                        && p.iter().enumerate().skip(1).all(|(k, &w)| {
                             info[i + 1 + k].word == w && tokens.span(i + 1 + k) == Span::Author
                         })
                 })
