@@ -333,6 +333,17 @@ fn next_flagged_23(info: &[TokenInfo], from: usize, flag: u32) -> Option<usize> 
         .map(|p| at + p)
 }
 
+/// The first token from `from` that starts an entry of some lexicon. Not inlined: inside
+/// [`CueSet::counts`]' loop the search carried its body's indices along (10 instructions a
+/// token).
+#[inline(never)]
+fn next_entry_start(info: &[TokenInfo], from: usize) -> Option<usize> {
+    info[from..]
+        .iter()
+        .position(|inf| inf.lexicons != 0)
+        .map(|p| from + p)
+}
+
 /// The tokens a revision's rule reads at its candidate words, in increasing order: on the fast
 /// path (`cached`) those of the `n` tokens whose info has (one of) `flag`, found by
 /// [`next_flagged_23`], and none when `flags` (the union of the sentence's flags) has none of
@@ -1354,12 +1365,10 @@ impl CueSet {
         author: &mut [usize; MAX_LEXICONS],
         reported: &mut [usize; MAX_LEXICONS],
     ) {
-        // Most tokens start no entry: found by a search of their own (a short loop that keeps
-        // the rest's values in registers).
+        // Most tokens start no entry: found by a search of their own (`next_entry_start`).
         let mut next = 0;
         let mut aside = false;
-        while let Some(k) = info[next..].iter().position(|inf| inf.lexicons != 0) {
-            let i = next + k;
+        while let Some(i) = next_entry_start(info, next) {
             next = i + 1;
             if tokens.span(i) != Span::Author {
                 continue;
