@@ -1949,13 +1949,10 @@ impl CueSet {
             words_author,
         ];
         let share_at = OTHER_CUES.len() - 2;
-        for (k, (o, v)) in out[LEXICONS.len()..].iter_mut().zip(others).enumerate() {
-            *o = if k == share_at {
-                squash(quoted_share)
-            } else {
-                squash_count(v)
-            };
+        for (o, v) in out[LEXICONS.len()..].iter_mut().zip(others) {
+            *o = squash_count(v);
         }
+        out[LEXICONS.len() + share_at] = squash(quoted_share);
         if !scope.is_empty() {
             // The descriptive entries are evaluative ones: in reported speech they count as
             // before the split.
