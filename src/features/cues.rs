@@ -800,6 +800,9 @@ pub struct CueSet {
     /// Per first word: each lexicon with phrases of two words or more starting with it, and
     /// those phrases, each as the ids of its words after the first.
     phrases: Vec<PhraseList>,
+    /// Per list of `phrases`, bit `w % 128` set for the first id `w` of each of its phrases:
+    /// where the next token's id has no bit set, none of the list's phrases goes on.
+    phrase_next: Vec<u128>,
     /// `CUE_WEIGHT · ln(1 + n)` for small counts `n`.
     squashed: [f32; 64],
     /// Indices of the `reporting` (never moved to the reported-speech counts) and
@@ -1147,6 +1150,13 @@ impl CueSet {
                 phrases.push(list);
             }
         }
+        let phrase_next = (phrases.iter())
+            .map(|list: &PhraseList| {
+                (list.iter().flat_map(|(_, long)| long))
+                    .filter_map(|p| p.first())
+                    .fold(0u128, |bits, &w| bits | 1 << (w % 128))
+            })
+            .collect();
         let index = |name: &str| {
             lexicons
                 .iter()
@@ -1170,6 +1180,7 @@ impl CueSet {
             lexicons,
             first_words,
             phrases,
+            phrase_next,
             squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
             scale: 1.0,
             rules: 1,
@@ -1549,8 +1560,11 @@ impl CueSet {
             return matched;
         }
         // A phrase's first id is compared first, with the next token's (read once; its span
-        // is the author's).
+        // is the author's), and none of the list's where no first id can be it.
         let next = info[i + 1].word;
+        if self.phrase_next[list as usize] >> (next % 128) & 1 == 0 {
+            return matched;
+        }
         for (l, phrases) in &self.phrases[list as usize] {
             if open & (1 << l) != 0
                 && phrases.iter().any(|p| {
