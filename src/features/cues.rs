@@ -889,7 +889,7 @@ fn proper_nouns(raw: &str) -> usize {
 /// [`proper_nouns`] of a sentence with chars beyond ASCII: each char stands for one ASCII
 /// byte of its class (white space as `char::is_whitespace` has it, an upper-case or other
 /// letter or digit, anything else), and these bytes are counted as ASCII text is, 64 at a
-/// time.
+/// time. Runs of ASCII bytes are copied as they are, as much of each as the 64 bytes take.
 #[inline(never)]
 fn proper_nouns_chars(raw: &str) -> usize {
     let s = raw.trim_start();
@@ -900,14 +900,17 @@ fn proper_nouns_chars(raw: &str) -> usize {
     let b = rest.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        buf[n] = if b[i].is_ascii() {
-            i += 1;
-            b[i - 1]
+        if b[i].is_ascii() {
+            let room = (buf.len() - n).min(b.len() - i);
+            let run = (b[i..i + room].iter().position(|x| !x.is_ascii())).unwrap_or(room);
+            buf[n..n + run].copy_from_slice(&b[i..i + run]);
+            i += run;
+            n += run;
         } else {
             // `i` is at the first byte of a char.
             let c = rest[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if c.is_whitespace() {
+            buf[n] = if c.is_whitespace() {
                 b' '
             } else if c.is_alphanumeric() {
                 if c.is_uppercase() {
@@ -917,9 +920,9 @@ fn proper_nouns_chars(raw: &str) -> usize {
                 }
             } else {
                 b'.'
-            }
-        };
-        n += 1;
+            };
+            n += 1;
+        }
         if n == buf.len() {
             words.chunk(&buf);
             n = 0;
