@@ -1846,6 +1846,9 @@ impl CueSet {
         // stance words (the scare quotes still read the scope as found).
         let verdict = if !reads_revision_20(self.rules) {
             None
+        } else if cached && all_flags & F_SCOPE == 0 {
+            // Every form of the verdict is on a verb that may open a scope: none here.
+            None
         } else if cached {
             let flag = F_VERDICT_ADVERB_20 | F_VERDICT_22;
             super::senses::verdict_on_report_cached(
