@@ -457,6 +457,15 @@ impl Tok {
             TokText::Static(s) => s,
         }
     }
+
+    /// The bytes of [`text`](Self::text), sliced without its checks of char boundaries (the
+    /// token cache's look-up reads bytes).
+    pub fn bytes<'a>(&self, norm: &'a str) -> &'a [u8] {
+        match self.text {
+            TokText::Slice(a, b) => &norm.as_bytes()[a..b],
+            TokText::Static(s) => s.as_bytes(),
+        }
+    }
 }
 
 /// [`tokenise_in`] into reused buffers, from the quotation state `start`: `chars` is scratch

@@ -190,6 +190,10 @@ pub(crate) trait TokenSeq {
     fn span(&self, i: usize) -> Span;
     /// The clause punctuation before token `i` (see [`Token::gap`]).
     fn gap(&self, i: usize) -> u8;
+    /// Whether any token is quoted (its span not [`Span::Author`]).
+    fn any_quoted(&self) -> bool {
+        (0..self.count()).any(|i| self.span(i) != Span::Author)
+    }
 }
 
 impl TokenSeq for [Token] {
@@ -327,6 +331,43 @@ fn next_flagged_23(info: &[TokenInfo], from: usize, flag: u32) -> Option<usize> 
         .iter()
         .position(|inf| inf.flags & flag != 0)
         .map(|p| at + p)
+}
+
+/// The first token from `from` that starts an entry of some lexicon. Not inlined: inside
+/// [`CueSet::counts`]' loop the search carried its body's indices along (10 instructions a
+/// token).
+#[inline(never)]
+fn next_entry_start(info: &[TokenInfo], from: usize) -> Option<usize> {
+    info[from..]
+        .iter()
+        .position(|inf| inf.lexicons != 0)
+        .map(|p| from + p)
+}
+
+/// The tokens a revision's rule reads at its candidate words, in increasing order: on the fast
+/// path (`cached`) those of the `n` tokens whose info has (one of) `flag`, found by
+/// [`next_flagged_23`], and none when `flags` (the union of the sentence's flags) has none of
+/// it, as most sentences; on the reference path every token.
+fn flagged_tokens(
+    info: &[TokenInfo],
+    n: usize,
+    cached: bool,
+    flags: u32,
+    flag: u32,
+) -> impl Iterator<Item = usize> + '_ {
+    let searched = &info[..if cached && flags & flag != 0 { n } else { 0 }];
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        let k = if cached {
+            next_flagged_23(searched, next, flag)?
+        } else if next < n {
+            next
+        } else {
+            return None;
+        };
+        next = k + 1;
+        Some(k)
+    })
 }
 
 /// Index of the `obligation` lexicon among [`LEXICONS`] (cue rules 23 read its matches in the
@@ -769,6 +810,9 @@ pub struct CueSet {
     /// Per first word: each lexicon with phrases of two words or more starting with it, and
     /// those phrases, each as the ids of its words after the first.
     phrases: Vec<PhraseList>,
+    /// Per list of `phrases`, bit `w % 128` set for the first id `w` of each of its phrases:
+    /// where the next token's id has no bit set, none of the list's phrases goes on.
+    phrase_next: Vec<u128>,
     /// `CUE_WEIGHT · ln(1 + n)` for small counts `n`.
     squashed: [f32; 64],
     /// Indices of the `reporting` (never moved to the reported-speech counts) and
@@ -855,7 +899,7 @@ fn proper_nouns(raw: &str) -> usize {
 /// [`proper_nouns`] of a sentence with chars beyond ASCII: each char stands for one ASCII
 /// byte of its class (white space as `char::is_whitespace` has it, an upper-case or other
 /// letter or digit, anything else), and these bytes are counted as ASCII text is, 64 at a
-/// time.
+/// time. Runs of ASCII bytes are copied as they are, as much of each as the 64 bytes take.
 #[inline(never)]
 fn proper_nouns_chars(raw: &str) -> usize {
     let s = raw.trim_start();
@@ -866,14 +910,17 @@ fn proper_nouns_chars(raw: &str) -> usize {
     let b = rest.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        buf[n] = if b[i].is_ascii() {
-            i += 1;
-            b[i - 1]
+        if b[i].is_ascii() {
+            let room = (buf.len() - n).min(b.len() - i);
+            let run = (b[i..i + room].iter().position(|x| !x.is_ascii())).unwrap_or(room);
+            buf[n..n + run].copy_from_slice(&b[i..i + run]);
+            i += run;
+            n += run;
         } else {
             // `i` is at the first byte of a char.
             let c = rest[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if c.is_whitespace() {
+            buf[n] = if c.is_whitespace() {
                 b' '
             } else if c.is_alphanumeric() {
                 if c.is_uppercase() {
@@ -883,9 +930,9 @@ fn proper_nouns_chars(raw: &str) -> usize {
                 }
             } else {
                 b'.'
-            }
-        };
-        n += 1;
+            };
+            n += 1;
+        }
         if n == buf.len() {
             words.chunk(&buf);
             n = 0;
@@ -1116,6 +1163,13 @@ impl CueSet {
                 phrases.push(list);
             }
         }
+        let phrase_next = (phrases.iter())
+            .map(|list: &PhraseList| {
+                (list.iter().flat_map(|(_, long)| long))
+                    .filter_map(|p| p.first())
+                    .fold(0u128, |bits, &w| bits | 1 << (w % 128))
+            })
+            .collect();
         let index = |name: &str| {
             lexicons
                 .iter()
@@ -1139,6 +1193,7 @@ impl CueSet {
             lexicons,
             first_words,
             phrases,
+            phrase_next,
             squashed: std::array::from_fn(|n| CUE_WEIGHT * (n as f32).ln_1p()),
             scale: 1.0,
             rules: 1,
@@ -1315,9 +1370,11 @@ impl CueSet {
     /// `analyzer::newsroom_tokens` marks, when the caller has them already (`None`: read here).
     /// The counts go to `author` and `reported` (zeroed by the caller): written in place, not
     /// returned, to save copying the arrays per sentence. `cached`: the fast path, which reads
-    /// revision 21's loaded words only at tokens whose info flags one (the reference path reads
-    /// every token). `imperative`: the author's imperative, [`imperative`](Self::imperative)
-    /// (found once by the caller, which reads it for the scope too).
+    /// revisions 21, 23 and 24 only at tokens whose info flags a candidate word
+    /// ([`flagged_tokens`]; `flags` is the union of the sentence's flags), where the reference
+    /// path reads every token. `imperative`: the author's imperative,
+    /// [`imperative`](Self::imperative) (found once by the caller, which reads it for the scope
+    /// too).
     #[allow(clippy::too_many_arguments)]
     fn counts<T: TokenSeq + ?Sized>(
         &self,
@@ -1327,16 +1384,15 @@ impl CueSet {
         raw: &str,
         newsroom: Option<&[usize]>,
         cached: bool,
+        flags: u32,
         imperative: Option<usize>,
         author: &mut [usize; MAX_LEXICONS],
         reported: &mut [usize; MAX_LEXICONS],
     ) {
-        // Most tokens start no entry: found by a search of their own (a short loop that keeps
-        // the rest's values in registers).
+        // Most tokens start no entry: found by a search of their own (`next_entry_start`).
         let mut next = 0;
         let mut aside = false;
-        while let Some(k) = info[next..].iter().position(|inf| inf.lexicons != 0) {
-            let i = next + k;
+        while let Some(i) = next_entry_start(info, next) {
             next = i + 1;
             if tokens.span(i) != Span::Author {
                 continue;
@@ -1400,20 +1456,7 @@ impl CueSet {
         // Loaded words (cue rules 21) are one evaluative match each, unless a lexicon counted
         // them: the author's, or the report's inside its scope.
         if reads_revision_21(self.rules) {
-            // The fast path reads only the flagged tokens, found by a search of their own (a
-            // short loop: the body's values stay out of it).
-            let n = tokens.count();
-            let flagged = &info[..if cached { n } else { 0 }];
-            let mut next = 0;
-            while let Some(k) = if cached {
-                let found = flagged[next..]
-                    .iter()
-                    .position(|inf| inf.flags & F_LOADED_21 != 0);
-                found.map(|p| next + p)
-            } else {
-                Some(next).filter(|&k| k < n)
-            } {
-                next = k + 1;
+            for k in flagged_tokens(info, tokens.count(), cached, flags, F_LOADED_21) {
                 if super::senses::is_loaded_21(tokens, k)
                     && self.matched_sense(tokens, info, k, Some(raw)) & (1 << self.evaluative) == 0
                 {
@@ -1429,17 +1472,7 @@ impl CueSet {
         // author-stance frame of the author's (the figure judged, whatever lexicon counted the
         // word), or one evaluative match of the report's inside its scope.
         if reads_revision_23(self.rules) {
-            // The fast path reads only the flagged tokens, found by a search of their own
-            // (`next_flagged_23`; the loop over every token was 8 instructions a token).
-            let n = tokens.count();
-            let flagged = &info[..if cached { n } else { 0 }];
-            let mut next = 0;
-            while let Some(k) = if cached {
-                next_flagged_23(flagged, next, F_FIGURE_23)
-            } else {
-                Some(next).filter(|&k| k < n)
-            } {
-                next = k + 1;
+            for k in flagged_tokens(info, tokens.count(), cached, flags, F_FIGURE_23) {
                 if !super::senses::figure_frame_23(tokens, k) {
                     continue;
                 }
@@ -1460,10 +1493,7 @@ impl CueSet {
         // the report's scope.
         if reads_revision_24(self.rules) {
             if let Some(f) = self.frames {
-                for (k, inf) in info.iter().enumerate().take(tokens.count()) {
-                    if cached && inf.flags & F_HEDGE_24 == 0 {
-                        continue;
-                    }
+                for k in flagged_tokens(info, tokens.count(), cached, flags, F_HEDGE_24) {
                     if !super::senses::hedged_prediction_24(tokens, k) {
                         continue;
                     }
@@ -1576,11 +1606,18 @@ impl CueSet {
         if i + 1 >= n || info[i + 1].word == NO_WORD || tokens.span(i + 1) != Span::Author {
             return matched;
         }
+        // A phrase's first id is compared first, with the next token's (read once; its span
+        // is the author's), and none of the list's where no first id can be it.
+        let next = info[i + 1].word;
+        if self.phrase_next[list as usize] >> (next % 128) & 1 == 0 {
+            return matched;
+        }
         for (l, phrases) in &self.phrases[list as usize] {
             if open & (1 << l) != 0
                 && phrases.iter().any(|p| {
-                    p.len() < n - i
-                        && p.iter().enumerate().all(|(k, &w)| {
+                    p.first() == Some(&next)
+                        && p.len() < n - i
+                        && p.iter().enumerate().skip(1).all(|(k, &w)| {
                             info[i + 1 + k].word == w && tokens.span(i + 1 + k) == Span::Author
                         })
                 })
@@ -1823,9 +1860,44 @@ impl CueSet {
             None => squash(n as f32),
         };
         out.fill(0.0);
+        // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
+        // summed, unpacked every `LANE_TOKENS` tokens.
+        // In the same pass, the words among all the tokens, and the union of all the tokens'
+        // flags (`all_flags`: most sentences have no candidate word of the revisions read at
+        // flagged tokens, which then read none). Whether any token is quoted is found first:
+        // most sentences quote nothing, and then the pass reads no span.
+        let mut lanes = [0usize; LANES.len()];
+        let mut any_flags = 0u32;
+        let mut all_flags = 0u32;
+        let mut words_all = 0usize;
+        let any_quoted = tokens.any_quoted();
+        for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
+            let mut sum = 0u128;
+            if any_quoted {
+                for (k, inf) in chunk.iter().enumerate() {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    all_flags |= inf.flags;
+                    if tokens.span(c * LANE_TOKENS + k) == Span::Author {
+                        sum += inf.lanes;
+                        any_flags |= inf.flags;
+                    }
+                }
+            } else {
+                for inf in chunk {
+                    words_all += usize::from(inf.flags & F_WORD != 0);
+                    sum += inf.lanes;
+                    any_flags |= inf.flags;
+                }
+                all_flags = any_flags;
+            }
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
+            }
+        }
         // The author's imperative, read by the scope (cue rules 22) and counted (13).
         let imperative = self.imperative(tokens, info, cached);
-        let full_scope = if reported_scope {
+        // (No token that may open a scope: none.)
+        let full_scope = if reported_scope && all_flags & F_SCOPE != 0 {
             self.scope_with(tokens, info, || imperative)
         } else {
             Scope::default()
@@ -1835,11 +1907,15 @@ impl CueSet {
         // stance words (the scare quotes still read the scope as found).
         let verdict = if !reads_revision_20(self.rules) {
             None
+        } else if cached && all_flags & F_SCOPE == 0 {
+            // Every form of the verdict is on a verb that may open a scope: none here.
+            None
         } else if cached {
+            let flag = F_VERDICT_ADVERB_20 | F_VERDICT_22;
             super::senses::verdict_on_report_cached(
                 tokens,
                 |k| info[k].may_open_scope(),
-                |k| info[k].flags & (F_VERDICT_ADVERB_20 | F_VERDICT_22) != 0,
+                flagged_tokens(info, tokens.count(), cached, all_flags, flag),
                 self.rules,
             )
         } else {
@@ -1872,6 +1948,7 @@ impl CueSet {
             raw,
             newsroom,
             cached,
+            all_flags,
             imperative,
             &mut counts,
             &mut reported,
@@ -1919,35 +1996,6 @@ impl CueSet {
         }
         for (o, n) in out.iter_mut().zip(&counts[..LEXICONS.len()]) {
             *o = squash_count(*n);
-        }
-        // Counts over the author's tokens (in order, skipping quoted ones): the flags' lanes
-        // summed, unpacked every `LANE_TOKENS` tokens.
-        // In the same pass, the words among all the tokens. Whether any token is quoted is
-        // found first: most sentences quote nothing, and then the pass reads no span.
-        let mut lanes = [0usize; LANES.len()];
-        let mut any_flags = 0u32;
-        let mut words_all = 0usize;
-        let any_quoted = (0..info.len()).any(|i| tokens.span(i) != Span::Author);
-        for (c, chunk) in info.chunks(LANE_TOKENS).enumerate() {
-            let mut sum = 0u128;
-            if any_quoted {
-                for (k, inf) in chunk.iter().enumerate() {
-                    words_all += usize::from(inf.flags & F_WORD != 0);
-                    if tokens.span(c * LANE_TOKENS + k) == Span::Author {
-                        sum += inf.lanes;
-                        any_flags |= inf.flags;
-                    }
-                }
-            } else {
-                for inf in chunk {
-                    words_all += usize::from(inf.flags & F_WORD != 0);
-                    sum += inf.lanes;
-                    any_flags |= inf.flags;
-                }
-            }
-            for (k, lane) in lanes.iter_mut().enumerate() {
-                *lane += ((sum >> (16 * k)) & 0xFFFF) as usize;
-            }
         }
         // `most` / `least` before a word, among the author's tokens (few sentences have one).
         let mut most_adj = 0usize;
@@ -2015,13 +2063,10 @@ impl CueSet {
             words_author,
         ];
         let share_at = OTHER_CUES.len() - 2;
-        for (k, (o, v)) in out[LEXICONS.len()..].iter_mut().zip(others).enumerate() {
-            *o = if k == share_at {
-                squash(quoted_share)
-            } else {
-                squash_count(v)
-            };
+        for (o, v) in out[LEXICONS.len()..].iter_mut().zip(others) {
+            *o = squash_count(v);
         }
+        out[LEXICONS.len() + share_at] = squash(quoted_share);
         if !scope.is_empty() {
             // The descriptive entries are evaluative ones: in reported speech they count as
             // before the split.
@@ -2970,6 +3015,7 @@ mod tests {
                 text,
                 None,
                 false,
+                u32::MAX,
                 set.imperative(&t[..], &info, false),
                 &mut counts,
                 &mut reported,

@@ -428,15 +428,23 @@ impl Cache {
     /// The entry of a token text, analysing it on first sight.
     #[inline]
     fn lookup(&mut self, f: &Featurizer, text: &str) -> u32 {
-        let short = short_key(text.as_bytes());
-        let len = text.len() as u32;
+        self.lookup_bytes(f, text.as_bytes(), || text)
+    }
+
+    /// [`lookup`](Self::lookup) of the token whose bytes are `b` and whose text is `text()`,
+    /// called only for a token longer than 16 bytes or seen for the first time (a token's
+    /// bytes are sliced without the checks of char boundaries that its text needs).
+    #[inline]
+    fn lookup_bytes<'t>(&mut self, f: &Featurizer, b: &[u8], text: impl Fn() -> &'t str) -> u32 {
+        let short = short_key(b);
+        let len = b.len() as u32;
         let found = match short {
             Some(key) => self.short.get(key, len),
-            None => self.map.get(text).copied(),
+            None => self.map.get(text()).copied(),
         };
         match found {
             Some(e) => e,
-            None => self.analyse(f, text, short, len),
+            None => self.analyse(f, text(), short, len),
         }
     }
 
@@ -591,6 +599,8 @@ thread_local! {
 struct View<'a> {
     norm: &'a str,
     toks: &'a [Tok],
+    /// Whether any token is quoted (found while the tokens are looked up).
+    quoted: bool,
 }
 
 impl TokenSeq for View<'_> {
@@ -605,6 +615,9 @@ impl TokenSeq for View<'_> {
     }
     fn gap(&self, i: usize) -> u8 {
         self.toks[i].gap
+    }
+    fn any_quoted(&self) -> bool {
+        self.quoted
     }
 }
 
@@ -712,14 +725,16 @@ fn run(
         toks.iter_mut().for_each(|t| t.span = Span::Quoted);
     }
     ent.clear();
+    let mut quoted = false;
     for t in toks.iter() {
-        ent.push(cache.lookup(f, t.text(norm)));
+        ent.push(cache.lookup_bytes(f, t.bytes(norm), || t.text(norm)));
+        quoted |= t.span != Span::Author;
     }
     if cfg.cues || cfg.mask_reported_stance || cfg.mask_reported {
         info.clear();
         info.extend(ent.iter().map(|&e| cache.entries[e as usize].info));
     }
-    let view = View { norm, toks };
+    let view = View { norm, toks, quoted };
     // The newsroom's own `we`/`our` (cue rules 15), as `Analyzer::mask` reads it; the cues
     // read the same marks (found once).
     let mut marks = Vec::new();
@@ -772,11 +787,12 @@ fn run(
         let scope = f.analyzer.cue_set().scope_of(&view, info);
         for i in scope.ranges().flatten() {
             toks[i].span = Span::Quoted;
+            quoted = true;
         }
     }
-    // Quote masking, as `mask_quotes`, on entries.
+    // Quote masking, as `mask_quotes`, on entries (`quoted`: whether any token is quoted now).
     masked.clear();
-    if !cfg.mask_quotes || toks.iter().all(|t| t.span == Span::Author) {
+    if !cfg.mask_quotes || !quoted {
         masked.extend_from_slice(ent);
     } else {
         for (span, run) in span_runs(toks.len(), |i| toks[i].span) {

@@ -1503,18 +1503,19 @@ fn verdict_word_22<T: TokenSeq + ?Sized>(
     false
 }
 
-/// [`verdict_on_report`] on the fast path, with the same result: `adverb(k)` says whether the
-/// text of token `k` is one of [`VERDICT_ADVERBS_20`] (a flag cached per distinct token), so
-/// only those tokens are read for the first form; and the closing clause is read only when
-/// the word after the last comma is the author's `and` or `which`, which every closing form
+/// [`verdict_on_report`] on the fast path, with the same result: `adverbs` are the tokens
+/// whose text may be a verdict word (one of [`VERDICT_ADVERBS_20`], or from cue rules 22 the
+/// start of a verdict phrase: a flag cached per distinct token), in increasing order, so only
+/// those tokens are read for the first form; and the closing clause is read only when the
+/// word after the last comma is the author's `and` or `which`, which every closing form
 /// starts with (most sentences have neither, and cost a scan of the flags and of the gaps).
 pub(crate) fn verdict_on_report_cached<T: TokenSeq + ?Sized>(
     tokens: &T,
     opens: impl Fn(usize) -> bool,
-    adverb: impl Fn(usize) -> bool,
+    adverbs: impl Iterator<Item = usize>,
     rules: u8,
 ) -> Option<usize> {
-    for k in (0..tokens.count()).filter(|&k| adverb(k)) {
+    for k in adverbs {
         if verdict_word_at(tokens, &opens, k, rules) {
             return Some(k);
         }
