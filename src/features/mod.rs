@@ -331,7 +331,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 25;
+pub const CUE_RULES: u8 = 26;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 23.
 pub const DEFAULT_CUE_RULES: u8 = 23;
