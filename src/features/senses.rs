@@ -2697,6 +2697,8 @@ mod tests {
             FIGURE_FRAMES_23,
             JUDGEMENT_NOUNS_23,
             NOT_NAME_23,
+            TOO_ALSO_26,
+            COMPARISON_CLASS_26,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -2964,6 +2966,80 @@ mod tests {
             "The treasurer resigned, and it is awful.",
             "awful"
         ));
+    }
+
+    #[test]
+    fn revision_26_reads_too_of_excess_and_superlatives_over_a_comparison_class() {
+        // Invented sentences. The author's `too` of excess:
+        let excess = |s: &str| {
+            let t = toks(s);
+            (0..t.len()).any(|k| excess_degree_26(&t[..], k))
+        };
+        for s in [
+            "The flats at the quarry are too small for families.",
+            "The sentence was far too lenient.",
+            "The closing song is two verses too long.",
+            "Tickets were too expensive this year.",
+        ] {
+            assert!(excess(s), "{s}");
+        }
+        // `too` as `also`, at a clause's end, before a verb or a figure, and a degree with its
+        // consequence: not read.
+        for s in [
+            "She voted, too.",
+            "He too was arrested on Friday.",
+            "The bridge was too narrow to take the lorries.",
+            "He was too ill to travel to the hearing.",
+            "The council, too, has cut its budget.",
+            "Prices rose too.",
+            "The fine was too 5 per cent higher.",
+        ] {
+            assert!(!excess(s), "{s}");
+        }
+        // The superlative after `the` over a comparison class, with the adjective it grades.
+        let superlative = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter_map(|k| judged_superlative_26(&t[..], k))
+                .map(|(w, bases)| (t[w].text.to_ascii_lowercase(), bases))
+                .collect::<Vec<_>>()
+        };
+        let one = |s: &str, w: &str, base: &str| {
+            let found = superlative(s);
+            assert_eq!(found.len(), 1, "{s} {found:?}");
+            assert_eq!(found[0].0, w, "{s}");
+            assert!(found[0].1.iter().any(|b| b == base), "{s} {found:?}");
+        };
+        one(
+            "The hall is the finest concert venue in the north.",
+            "finest",
+            "fine",
+        );
+        one(
+            "It is the ugliest footbridge in the county.",
+            "ugliest",
+            "ugly",
+        );
+        one(
+            "It was the best seen at the ground since 1989.",
+            "best",
+            "good",
+        );
+        one(
+            "Prices here are the most absurd in the county.",
+            "absurd",
+            "absurd",
+        );
+        one("The biggest employer in the town closed.", "biggest", "big");
+        // No comparison class, a comma before it, no `the`: not read.
+        for s in [
+            "The finest of the three won.",
+            "It was the best, in the end.",
+            "Her best year in the job was 2019.",
+            "The most recent figures were published.",
+        ] {
+            assert!(superlative(s).is_empty(), "{s}");
+        }
     }
 
     #[test]
