@@ -43,13 +43,14 @@ use std::path::{Path, PathBuf};
 /// fronted clause), version 31 revision 23 (evaluative words on a figure, judgements attributed
 /// by a colon, byline tags, verdicts in relative clauses), version 32 revision 24 (hedged
 /// predictions, pressing questions), version 33 revision 25 (revision 23's colon fixed, the
-/// author's verdict on a source, evaluative words on a figure from the lexicons).
+/// author's verdict on a source, evaluative words on a figure from the lexicons), version 34
+/// revision 26 (the author's `too` of excess, superlatives of evaluative adjectives).
 /// `params.features.reported_stance` (stored only when not `own`) has no version of its own:
 /// its other modes change the cue names, so a factop from before it refuses such a file.
 /// A model is
 /// written with the oldest version that holds it (models without either feature as version 1,
 /// byte for byte as before), so older factops keep reading what they can.
-pub const FORMAT_VERSION: u32 = 33;
+pub const FORMAT_VERSION: u32 = 34;
 /// Largest log-count ratio magnitude a model file may hold (real ones are below about 20).
 const MAX_NB_RATIO: f32 = 1e3;
 /// Largest weight or bias magnitude a model file may hold.
@@ -96,7 +97,7 @@ pub struct ModelFile {
 /// The format version a model is written with: the oldest that can hold it.
 pub fn format_version_of(m: &Model) -> u32 {
     // Each revision of the cue rules from 5 on came with a format version of its own: 13 for
-    // revision 5, and one more for each revision since (33 for revision 25).
+    // revision 5, and one more for each revision since (34 for revision 26).
     let rules = m.params.features.cue_rules.min(crate::features::CUE_RULES);
     if rules >= 5 {
         u32::from(rules) + 8
@@ -958,7 +959,7 @@ mod tests {
     }
 
     #[test]
-    fn single_quotes_and_cue_rules_3_to_25_are_stored_and_make_version_9_to_33() {
+    fn single_quotes_and_cue_rules_3_to_26_are_stored_and_make_version_9_to_34() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
         // The default model has cue rules 23: version 31, read back as 23.
@@ -971,6 +972,7 @@ mod tests {
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
         assert_eq!(back.params.features.cue_rules, 23);
         for (rules, version) in [
+            (26, 34),
             (25, 33),
             (24, 32),
             (22, 30),

@@ -164,6 +164,10 @@ const REVISION_PARTS: &[(u8, &str)] = &[
         25,
         "23's colon fixed without 24's forms, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure",
     ),
+    (
+        26,
+        "the author's too of excess and superlatives of evaluative adjectives over a comparison class, each an author-stance frame",
+    ),
 ];
 
 /// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).

@@ -229,7 +229,11 @@ pub struct Args {
     /// not 24's forms, and adds the author's verdict on a source (`She is right, though …`, `he
     /// has a point`, `X was right to …`), an imagined source (`Any fan … would tell you …`) as no
     /// report, a comment adverb opening the sentence (`Mercifully, …`) and an evaluative word
-    /// before a figure (`a magnificent 11,200`), each one author-stance frame.
+    /// before a figure (`a magnificent 11,200`), each one author-stance frame; 26 (opt-in) reads
+    /// what 25 reads and adds the author's `too` of excess (`too small for families`, not `too
+    /// ill to travel`) and the author's superlative of an evaluative adjective over a comparison
+    /// class (`the finest venue in the north`, not `the largest employer in the county`), each one
+    /// author-stance frame.
     #[arg(allow_negative_numbers = true, long, value_name = "N", default_value_t = FeatureConfig::default().cue_rules, value_parser = parse_cue_rules)]
     cue_rules: u8,
     /// Add your own lexicon as a cue: NAME (a-z, 0-9, _) and a UTF-8 file with one word or

@@ -515,6 +515,16 @@ pub(crate) fn reads_revision_25(rules: u8) -> bool {
     rules >= 25
 }
 
+/// Whether revision `rules` of the cue rules reads revision 26's forms: the author's `too` of
+/// excess (`senses::excess_degree_26`: `too small for families`, not `too ill to travel`) and
+/// the author's superlative of an evaluative adjective over a comparison class
+/// (`senses::judged_superlative_26`: `the finest venue in the north`, not `the largest employer
+/// in the county`), each one author-stance frame outside reported speech: 26 and later (26
+/// reads what 25 reads).
+pub(crate) fn reads_revision_26(rules: u8) -> bool {
+    rules >= 26
+}
+
 /// Whether revision `rules` of the cue rules reads revision 19's words: the reader's calls to
 /// action as the author's imperative (`senses::imperative_at`: `Write to your councillor …`,
 /// `Complain to the regulator.`, `Don't bother with …`): 19 and later.
@@ -1543,11 +1553,49 @@ impl CueSet {
                 }
             }
         }
+        // The author's `too` of excess and the author's superlative of an evaluative adjective
+        // over a comparison class (cue rules 26): one author-stance frame each, at most once a
+        // sentence.
+        if reads_revision_26(self.rules) {
+            if let Some(f) = self.frames {
+                let free = |k: usize| scope.is_empty() || !scope.contains(k);
+                let n = tokens.count();
+                if (0..n).any(|k| free(k) && super::senses::excess_degree_26(tokens, k)) {
+                    author[f] += 1;
+                }
+                if (1..n).any(|k| {
+                    free(k)
+                        && super::senses::judged_superlative_26(tokens, k).is_some_and(
+                            |(w, bases)| {
+                                if w != k {
+                                    self.matched_sense(tokens, info, w, Some(raw))
+                                        & (1 << self.evaluative)
+                                        != 0
+                                } else {
+                                    bases.iter().any(|b| self.is_evaluative_word(b))
+                                }
+                            },
+                        )
+                }) {
+                    author[f] += 1;
+                }
+            }
+        }
         if let Some(f) = self.frames.filter(|_| aside) {
             author[f] += 1;
         }
         // The reporting lexicon is about attribution, not stance: it stays the author's.
         author[self.reporting] += std::mem::take(&mut reported[self.reporting]);
+    }
+
+    /// Whether `word` (lower case) is a one-word entry of the evaluative lexicon (cue rules 26
+    /// read the adjective a superlative grades).
+    fn is_evaluative_word(&self, word: &str) -> bool {
+        self.lexicons[self.evaluative]
+            .1
+            .entries
+            .get(word)
+            .is_some_and(|p| p.iter().any(|p| p.len() == 1))
     }
 
     /// [`matched_at`](Self::matched_at), without the sense-bearing lexicons when cue rules 8

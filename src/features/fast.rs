@@ -1380,6 +1380,21 @@ mod tests {
         "which,",
         "hopelessly",
         "should",
+        // Cue rules 26: the `too` of excess and superlatives over a comparison class.
+        "too",
+        "far",
+        "small",
+        "lenient",
+        "finest",
+        "ugliest",
+        "best",
+        "most",
+        "absurd",
+        "largest",
+        "in",
+        "since",
+        "the",
+        "county.",
         // Cue rules 25: verdicts on a source, imagined sources, comment adverbs, figures, colons.
         "right",
         "wrong",
@@ -1661,6 +1676,18 @@ mod tests {
             FeatureConfig {
                 cue_rules: 22,
                 mask_reported_stance: true,
+                lowercase: false,
+                ..base.clone()
+            },
+            // Cue rules 26's `too` of excess and superlatives over a comparison class.
+            FeatureConfig {
+                cue_rules: 26,
+                ..base.clone()
+            },
+            FeatureConfig {
+                cue_rules: 26,
+                mask_reported_stance: true,
+                mask_reported: true,
                 lowercase: false,
                 ..base.clone()
             },

@@ -214,7 +214,12 @@ pub struct FeatureConfig {
     /// right, though …`, `he has a point`, `X was right to …`), a verb with an imagined speaker
     /// (`Any fan … would tell you …`) as no report, a comment adverb opening the sentence
     /// (`Mercifully, …`) and an evaluative word of the lexicons before a figure (`a magnificent
-    /// 11,200`), each one author-stance frame. New models use revision 23;
+    /// 11,200`), each one author-stance frame. 26 (opt-in, format version 34) reads what 25 reads
+    /// and adds the author's `too` of excess (`too small for families`; not `too ill to travel`,
+    /// `He too was`, `she voted, too`) and the author's superlative of an evaluative adjective of
+    /// the lexicon over a comparison class (`the finest venue in the north`, `the most absurd in
+    /// the county`; not `the largest employer in the county`), each one author-stance frame
+    /// outside reported speech. New models use revision 23;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -331,7 +336,7 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 }
 
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
-pub const CUE_RULES: u8 = 25;
+pub const CUE_RULES: u8 = 26;
 
 /// The revision of the cue rules new models use ([`FeatureConfig::default`]): 23.
 pub const DEFAULT_CUE_RULES: u8 = 23;
@@ -1110,7 +1115,7 @@ mod tests {
     fn cue_rules_23_are_the_default_and_13_read_the_same_on_both_paths() {
         assert_eq!(FeatureConfig::default().cue_rules, 23);
         assert_eq!(DEFAULT_CUE_RULES, 23);
-        assert_eq!(CUE_RULES, 25);
+        assert_eq!(CUE_RULES, 26);
         let texts = [
             "Helpfully, the council published the figures a day late.",
             "Book early for the Mahler in March.",
@@ -1142,7 +1147,7 @@ mod tests {
             }
         }
         let too_new = FeatureConfig {
-            cue_rules: 26,
+            cue_rules: 27,
             ..FeatureConfig::default()
         };
         assert!(too_new.validate().is_err());
@@ -1563,6 +1568,43 @@ mod tests {
         ] {
             for ctx in [Context::default(), QUOTED] {
                 assert_eq!(f24.transform(text, ctx), f23.transform(text, ctx), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_rules_26_read_too_of_excess_and_superlatives_over_a_comparison_class() {
+        let [f25, f26] = fit_rules([25, 26]);
+        let cue = |f: &Featurizer, text: &str, name: &str| checked_cue(f, text, name);
+        let count = |v: f32| ((v / cues::CUE_WEIGHT).exp() - 1.0).round();
+        // Invented: the author's `too` of excess and the author's superlative of an evaluative
+        // adjective over a comparison class are one author-stance frame each.
+        for text in [
+            "The flats at Quarry Bank are too small for families.",
+            "The jail term was far too lenient.",
+            "The bus station is the ugliest building in the town.",
+            "The restored hall is the finest concert venue in the north.",
+            "House prices here are the most absurd in the county.",
+        ] {
+            assert_eq!(
+                count(cue(&f26, text, "cue:stance_frames")),
+                count(cue(&f25, text, "cue:stance_frames")) + 1.0,
+                "{text}"
+            );
+        }
+        // Reported, quoted, measured and consequence sentences: as revision 25 reads them.
+        for text in [
+            "The union said the offer was too small for its members.",
+            "Critics say it is the ugliest building in the town.",
+            "He was too ill to travel to the hearing.",
+            "She voted, too.",
+            "He too was arrested on Friday.",
+            "The plant is the largest employer in the county.",
+            "It was the wettest June since 1910.",
+            "The finest of the three entries won.",
+        ] {
+            for ctx in [Context::default(), QUOTED] {
+                assert_eq!(f26.transform(text, ctx), f25.transform(text, ctx), "{text}");
             }
         }
     }

@@ -2573,6 +2573,91 @@ pub(crate) fn figure_judged_25<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> Op
     .then_some(w)
 }
 
+/// Verbs right after `too` that show it means `also` (`He too was arrested`), not excess
+/// (cue rules 26). Lower case, sorted.
+const TOO_ALSO_26: &[&str] = &[
+    "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may",
+    "might", "must", "shall", "should", "was", "were", "will", "would",
+];
+
+/// Whether token `k` is the author's `too` of excess on the word after it (cue rules 26): `too
+/// small for families`, `far too lenient`, `two verses too long`: the author measures a thing
+/// against a standard of their own and finds it wanting. Not read: `too` at a clause's end or
+/// set off by commas (`she voted, too`; `also`), before a verb (`He too was arrested`) or a
+/// figure, and a degree with its consequence (`too ill to travel`, `too late to save it`: a
+/// `to` among the next four words of the clause), which reports a result.
+pub(crate) fn excess_degree_26<T: TokenSeq + ?Sized>(tokens: &T, k: usize) -> bool {
+    if !word(tokens, k).is_some_and(|t| t.eq_ignore_ascii_case("too"))
+        || tokens.gap(k) != 0
+        || k + 1 >= tokens.count()
+        || tokens.gap(k + 1) != 0
+    {
+        return false;
+    }
+    let Some(next) = word(tokens, k + 1) else {
+        return false;
+    };
+    if next.starts_with('<') || in_sorted(TOO_ALSO_26, next) {
+        return false;
+    }
+    for j in k + 2..(k + 6).min(tokens.count()) {
+        if tokens.gap(j) != 0 {
+            break;
+        }
+        if is_any(tokens, Some(j), &["to"]) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Words that open a superlative's comparison class (cue rules 26): `in the county`, `on any
+/// road`, `outside the capital`, `since 1989`, `anywhere`, `ever`. Lower case, sorted.
+const COMPARISON_CLASS_26: &[&str] = &["anywhere", "ever", "in", "on", "outside", "since"];
+
+/// The adjective a superlative after `the` grades, as candidates for the caller's evaluative
+/// lexicon (cue rules 26), and the token that carries it: `the best` (`good`), `the worst`
+/// (`bad`), `the finest` (`fine`), `the ugliest` (`ugly`), `the most absurd` (`absurd`) - if a
+/// comparison class of [`COMPARISON_CLASS_26`] follows within five words of the clause (`the
+/// finest concert venue in the north`, `the best seen at the ground since 1989`). A superlative
+/// of an evaluative adjective over a comparison class is the author's ranking; one of
+/// measure (`the largest employer in the county`) is not read, since its base is no judgement.
+pub(crate) fn judged_superlative_26<T: TokenSeq + ?Sized>(
+    tokens: &T,
+    k: usize,
+) -> Option<(usize, Vec<String>)> {
+    if k == 0 || !is_any(tokens, Some(k - 1), &["the"]) || tokens.gap(k) != 0 {
+        return None;
+    }
+    let s = word(tokens, k)?.to_ascii_lowercase();
+    let (w, bases) = match s.as_str() {
+        "best" => (k, vec!["good".to_string()]),
+        "worst" => (k, vec!["bad".to_string()]),
+        "most" | "least" => {
+            let next = word(tokens, k + 1)?;
+            if tokens.gap(k + 1) != 0 || next.starts_with('<') {
+                return None;
+            }
+            (k + 1, vec![next.to_ascii_lowercase()])
+        }
+        _ if s.len() > 5 && s.ends_with("iest") => (k, vec![format!("{}y", &s[..s.len() - 4])]),
+        _ if s.len() > 5 && s.ends_with("est") => {
+            let stem = &s[..s.len() - 3];
+            let mut b = vec![stem.to_string(), format!("{stem}e")];
+            let sb = stem.as_bytes();
+            if sb.len() > 2 && sb[sb.len() - 1] == sb[sb.len() - 2] {
+                b.push(stem[..stem.len() - 1].to_string());
+            }
+            (k, b)
+        }
+        _ => return None,
+    };
+    let class = (w + 1..(w + 7).min(tokens.count()))
+        .take_while(|&j| tokens.gap(j) == 0)
+        .any(|j| word(tokens, j).is_some_and(|t| in_sorted(COMPARISON_CLASS_26, t)));
+    class.then_some((w, bases))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2613,6 +2698,8 @@ mod tests {
             FIGURE_FRAMES_23,
             JUDGEMENT_NOUNS_23,
             NOT_NAME_23,
+            TOO_ALSO_26,
+            COMPARISON_CLASS_26,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(
@@ -2880,6 +2967,80 @@ mod tests {
             "The treasurer resigned, and it is awful.",
             "awful"
         ));
+    }
+
+    #[test]
+    fn revision_26_reads_too_of_excess_and_superlatives_over_a_comparison_class() {
+        // Invented sentences. The author's `too` of excess:
+        let excess = |s: &str| {
+            let t = toks(s);
+            (0..t.len()).any(|k| excess_degree_26(&t[..], k))
+        };
+        for s in [
+            "The flats at the quarry are too small for families.",
+            "The sentence was far too lenient.",
+            "The closing song is two verses too long.",
+            "Tickets were too expensive this year.",
+        ] {
+            assert!(excess(s), "{s}");
+        }
+        // `too` as `also`, at a clause's end, before a verb or a figure, and a degree with its
+        // consequence: not read.
+        for s in [
+            "She voted, too.",
+            "He too was arrested on Friday.",
+            "The bridge was too narrow to take the lorries.",
+            "He was too ill to travel to the hearing.",
+            "The council, too, has cut its budget.",
+            "Prices rose too.",
+            "The fine was too 5 per cent higher.",
+        ] {
+            assert!(!excess(s), "{s}");
+        }
+        // The superlative after `the` over a comparison class, with the adjective it grades.
+        let superlative = |s: &str| {
+            let t = toks(s);
+            (0..t.len())
+                .filter_map(|k| judged_superlative_26(&t[..], k))
+                .map(|(w, bases)| (t[w].text.to_ascii_lowercase(), bases))
+                .collect::<Vec<_>>()
+        };
+        let one = |s: &str, w: &str, base: &str| {
+            let found = superlative(s);
+            assert_eq!(found.len(), 1, "{s} {found:?}");
+            assert_eq!(found[0].0, w, "{s}");
+            assert!(found[0].1.iter().any(|b| b == base), "{s} {found:?}");
+        };
+        one(
+            "The hall is the finest concert venue in the north.",
+            "finest",
+            "fine",
+        );
+        one(
+            "It is the ugliest footbridge in the county.",
+            "ugliest",
+            "ugly",
+        );
+        one(
+            "It was the best seen at the ground since 1989.",
+            "best",
+            "good",
+        );
+        one(
+            "Prices here are the most absurd in the county.",
+            "absurd",
+            "absurd",
+        );
+        one("The biggest employer in the town closed.", "biggest", "big");
+        // No comparison class, a comma before it, no `the`: not read.
+        for s in [
+            "The finest of the three won.",
+            "It was the best, in the end.",
+            "Her best year in the job was 2019.",
+            "The most recent figures were published.",
+        ] {
+            assert!(superlative(s).is_empty(), "{s}");
+        }
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn a_negative_or_fractional_count_says_the_flag_takes_a_non_negative_integer() {
         (&[&o[..], &["--cue-scale", "x"]].concat(), "--cue-scale"),
         (
             &[&o[..], &["--cue-rules", "-1"]].concat(),
-            "revision of the cue rules (1 to 25)",
+            "revision of the cue rules (1 to 26)",
         ),
         (&["classify", &article, "-j", "x"], "threads from 1 to 1024"),
         (&["train", "--data", SEED, "--cv", "-3"], "--cv"),

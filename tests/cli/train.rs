@@ -254,7 +254,7 @@ fn invalid_hyperparameters_are_usage_errors() {
         &["--cue-scale", "nan"][..],
         &["--cue-scale", "1000"][..],
         &["--cue-rules", "0"][..],
-        &["--cue-rules", "26"][..],
+        &["--cue-rules", "27"][..],
         &["--reported-stance", "sideways"][..],
     ] {
         // `--alpha=-1`: a value, not an unknown flag `-1` (which would also exit 2)
@@ -1687,4 +1687,30 @@ fn cue_rules_25_are_opt_in_with_format_version_33() {
     assert!(new[2] > old[2], "{} {}", new[2], old[2]);
     let card = factop(&["inspect", &twenty_five.display().to_string()], None).ok();
     assert!(card.contains("(cue rules 25)"), "{card}");
+}
+
+/// An article (invented) with the author's `too` of excess in its second sentence.
+const REVISION_26_EXCESS: &str = "The council will vote on the harbour plan next Thursday.\n\n\
+    The new berths open in May. They are far too small for the fishing fleet.\n\n\
+    The harbourmaster said the dues would be reviewed in May.\n";
+
+#[test]
+fn cue_rules_26_are_opt_in_with_format_version_34() {
+    let dir = tempfile::tempdir().unwrap();
+    let (twenty_five, twenty_six) = (dir.path().join("25.json"), dir.path().join("26.json"));
+    train_to(&twenty_five, &["--cue-rules", "25"]);
+    train_to(&twenty_six, &["--cue-rules", "26"]);
+    let v26 = model_json(&twenty_six);
+    assert_eq!(v26["format_version"], 34);
+    assert_eq!(v26["params"]["features"]["cue_rules"], 26);
+    assert_eq!(model_json(&twenty_five)["format_version"], 33);
+    // The author's `too` of excess moves toward opinion.
+    let (old, new) = (
+        p_opinion(&twenty_five, REVISION_26_EXCESS),
+        p_opinion(&twenty_six, REVISION_26_EXCESS),
+    );
+    assert_eq!(old.len(), 4);
+    assert!(new[2] > old[2], "{} {}", new[2], old[2]);
+    let card = factop(&["inspect", &twenty_six.display().to_string()], None).ok();
+    assert!(card.contains("(cue rules 26)"), "{card}");
 }
