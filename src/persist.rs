@@ -904,7 +904,8 @@ mod tests {
     /// version 17, cue rules 10 version 18, cue rules 11 version 19, cue rules 12 version 20, cue
     /// rules 13 version 21, cue rules 14 version 22, cue rules 15 version 23, cue rules 16 version 24,
     /// cue rules 17 version 25, cue rules 18 version 26, cue rules 19 version 27, cue rules 20
-    /// version 28, cue rules 21 version 29, cue rules 22 version 30, cue rules 23 version 31).
+    /// version 28, cue rules 21 version 29, cue rules 22 version 30, cue rules 23 version 31, cue
+    /// rules 24 version 32, cue rules 25 version 33, cue rules 26 version 34).
     /// Its reported-stance
     /// matches count as before the option (`own`: see [`with_reported_stance_cue`]) and it has
     /// no stance frames' cue (cue rules 11) or weight.
@@ -912,7 +913,7 @@ mod tests {
         let mut v = with_reported_stance_cue(serde_json::from_slice(DEFAULT_MODEL).unwrap(), 0.0);
         let features = v["params"]["features"].as_object_mut().unwrap();
         assert_eq!(features.remove("single_quotes"), Some(true.into()));
-        assert_eq!(features.remove("cue_rules"), Some(23.into()));
+        assert_eq!(features.remove("cue_rules"), Some(26.into()));
         remove_cue(&mut v, "cue:stance_frames");
         v["format_version"] = 3.into();
         v
@@ -962,19 +963,19 @@ mod tests {
     fn single_quotes_and_cue_rules_3_to_26_are_stored_and_make_version_9_to_34() {
         let m = default_model().unwrap();
         assert!(m.params.features.single_quotes);
-        // The default model has cue rules 23: version 31, read back as 23.
-        assert_eq!(m.params.features.cue_rules, 23);
-        assert_eq!(format_version_of(&m), 31);
+        // The default model has cue rules 26: version 34, read back as 26.
+        assert_eq!(m.params.features.cue_rules, 26);
+        assert_eq!(format_version_of(&m), 34);
         let v: serde_json::Value = serde_json::from_slice(&to_bytes(&m)).unwrap();
-        assert_eq!(v["format_version"], 31);
+        assert_eq!(v["format_version"], 34);
         assert_eq!(v["params"]["features"]["single_quotes"], true);
-        assert_eq!(v["params"]["features"]["cue_rules"], 23);
+        assert_eq!(v["params"]["features"]["cue_rules"], 26);
         let back = from_bytes(&to_bytes(&m), "default.json").unwrap();
-        assert_eq!(back.params.features.cue_rules, 23);
+        assert_eq!(back.params.features.cue_rules, 26);
         for (rules, version) in [
-            (26, 34),
             (25, 33),
             (24, 32),
+            (23, 31),
             (22, 30),
             (21, 29),
             (20, 28),
@@ -1205,8 +1206,8 @@ mod tests {
         assert!(v["params"]["features"].get("mask_reported").is_none());
         let mut on = m.clone();
         on.params.features.mask_reported = true;
-        // (With cue rules 23 the model is version 31 whatever else it holds.)
-        assert_eq!(format_version_of(&on), 31);
+        // (With cue rules 26 the model is version 34 whatever else it holds.)
+        assert_eq!(format_version_of(&on), 34);
         // With cue rules 4 (the default model as the first cue rules read it, cue rules 4 on).
         let m = default_double();
         let mut on = m.clone();

@@ -162,7 +162,7 @@ const REVISION_PARTS: &[(u8, &str)] = &[
     ),
     (
         25,
-        "23's colon fixed without 24's forms, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure",
+        "23's colon fixed, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure",
     ),
     (
         26,
@@ -171,10 +171,12 @@ const REVISION_PARTS: &[(u8, &str)] = &[
 ];
 
 /// The parts of revisions `from..=to` of the cue rules, joined as a list (`a, b and c`).
+/// Revision 24's part is named only for revision 24 itself: 25 and later do not read its
+/// forms (`reads_revision_24` holds for 24 alone).
 fn revision_parts(from: u8, to: u8) -> String {
     let parts: Vec<&str> = REVISION_PARTS
         .iter()
-        .filter(|(r, _)| (from..=to).contains(r))
+        .filter(|(r, _)| (from..=to).contains(r) && (*r != 24 || to == 24))
         .map(|&(_, p)| p)
         .collect();
     match parts.split_last() {
@@ -407,7 +409,7 @@ mod tests {
                 ..base.clone()
             })
         };
-        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice, more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause and evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses (cue rules 23)";
+        let frames = "reported-speech scope on with attribution frames, asides, more attribution forms, feelings, courts, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice, more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause, evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses, 23's colon fixed, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure and the author's too of excess and superlatives of evaluative adjectives over a comparison class, each an author-stance frame (cue rules 26)";
         assert_eq!(with(true, true, false), format!("on ({frames})"));
         assert_eq!(
             with(true, true, true),
@@ -415,11 +417,11 @@ mod tests {
         );
         assert_eq!(
             with(true, false, false),
-            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice, more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause and evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses (cue rules 23))"
+            "on (word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice, more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause, evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses, 23's colon fixed, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure and the author's too of excess and superlatives of evaluative adjectives over a comparison class, each an author-stance frame (cue rules 26))"
         );
         assert_eq!(
             with(true, false, true),
-            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice, more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause and evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses (cue rules 23))"
+            "on (evaluative lexicon split, word senses, timetables, continued reports, author-stance frames, questions and answers, more word senses, recommendations and speakers' turns, rhetorical questions, the newsroom's first person, a column's name headings and question subheads, the newsroom's tests, ratings, broadcast formulae, link lines and a reader's Q letter, the newsroom's staff, questions to an expert, verdict labels and a transcript's Q: turns, the reader's calls to action, the author's verdict on a report, loaded words in the author's voice, more verdicts on a report, each an author-stance frame, and imperatives after a fronted clause, evaluative words on a figure, judgements attributed by a colon, byline tags and verdicts in relative clauses, 23's colon fixed, the author's verdict on a source, imagined sources, comment adverbs and evaluative words on a figure and the author's too of excess and superlatives of evaluative adjectives over a comparison class, each an author-stance frame (cue rules 26))"
         );
         assert_eq!(with(false, true, true), "off");
         let split = FeatureConfig {
@@ -523,5 +525,11 @@ mod tests {
             revision_parts(19, 21),
             "the reader's calls to action, the author's verdict on a report and loaded words in the author's voice"
         );
+        // Revision 24's forms are read by 24 alone, so only its own card names them.
+        let hedges = "hedged predictions and pressing questions";
+        assert!(revision_parts(3, 24).contains(hedges));
+        for to in 25..=factop::features::CUE_RULES {
+            assert!(!revision_parts(3, to).contains(hedges), "{to}");
+        }
     }
 }

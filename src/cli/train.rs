@@ -216,7 +216,7 @@ pub struct Args {
     /// verdicts on a report (`X warned, presciently, that …`, `X replied, with a straight face,
     /// that …`, `X told the hearing, with complete justification, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
-    /// (`Until then, expect delays.`), whose verb opens no reported speech; 23 (the default) adds the
+    /// (`Until then, expect delays.`), whose verb opens no reported speech; 23 adds the
     /// author's evaluative word on a figure (`a paltry 2%`, `a whopping 9,000`) as one
     /// evaluative match and one author-stance frame, a judgement attributed by a colon (`The
     /// auditors' verdict: …`) as reported speech, a standfirst's byline tag (`…, writes Ann
@@ -229,7 +229,7 @@ pub struct Args {
     /// not 24's forms, and adds the author's verdict on a source (`She is right, though …`, `he
     /// has a point`, `X was right to …`), an imagined source (`Any fan … would tell you …`) as no
     /// report, a comment adverb opening the sentence (`Mercifully, …`) and an evaluative word
-    /// before a figure (`a magnificent 11,200`), each one author-stance frame; 26 (opt-in) reads
+    /// before a figure (`a magnificent 11,200`), each one author-stance frame; 26 (the default) reads
     /// what 25 reads and adds the author's `too` of excess (`too small for families`, not `too
     /// ill to travel`) and the author's superlative of an evaluative adjective over a comparison
     /// class (`the finest venue in the north`, not `the largest employer in the county`), each one

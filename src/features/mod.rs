@@ -197,8 +197,8 @@ pub struct FeatureConfig {
     /// 2 December 2026, 00:42 UTC, to 03:15 UTC; format version 30) adds more of the author's verdicts on a report (`X warned,
     /// presciently, that …`, `X replied, with a straight face, that …`), each verdict on a
     /// report also one author-stance frame, and the author's imperative after a fronted clause
-    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. 23 (the default since
-    /// 2 December 2026, 03:15 UTC; format version 31) adds the author's evaluative word on a figure (`a paltry 2%`, `a
+    /// (`Until then, expect delays.`), whose verb opens no reported-speech scope. 23 (the default
+    /// 2 December 2026, 03:15 UTC, to 07:08 UTC; format version 31) adds the author's evaluative word on a figure (`a paltry 2%`, `a
     /// whopping 9,000`) as one evaluative match and one author-stance frame (the report's, inside
     /// reported speech, one reported evaluative match), a judgement attributed by a colon (`The
     /// auditors' verdict: …`), whose words after the colon are reported speech, a standfirst's
@@ -214,12 +214,13 @@ pub struct FeatureConfig {
     /// right, though …`, `he has a point`, `X was right to …`), a verb with an imagined speaker
     /// (`Any fan … would tell you …`) as no report, a comment adverb opening the sentence
     /// (`Mercifully, …`) and an evaluative word of the lexicons before a figure (`a magnificent
-    /// 11,200`), each one author-stance frame. 26 (opt-in, format version 34) reads what 25 reads
+    /// 11,200`), each one author-stance frame. 26 (the default since 2 December 2026, 07:08 UTC;
+    /// format version 34) reads what 25 reads
     /// and adds the author's `too` of excess (`too small for families`; not `too ill to travel`,
     /// `He too was`, `she voted, too`) and the author's superlative of an evaluative adjective of
     /// the lexicon over a comparison class (`the finest venue in the north`, `the most absurd in
     /// the county`; not `the largest employer in the county`), each one author-stance frame
-    /// outside reported speech. New models use revision 23;
+    /// outside reported speech. New models use revision 26;
     /// files without the field read as revision 1, and it is stored only when not 1.
     #[serde(
         default = "first_cue_rules",
@@ -338,8 +339,8 @@ fn cue_names_of(config: &FeatureConfig) -> Vec<String> {
 /// The newest revision of the cue rules ([`FeatureConfig::cue_rules`]).
 pub const CUE_RULES: u8 = 26;
 
-/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 23.
-pub const DEFAULT_CUE_RULES: u8 = 23;
+/// The revision of the cue rules new models use ([`FeatureConfig::default`]): 26.
+pub const DEFAULT_CUE_RULES: u8 = 26;
 
 fn default_char_min_df() -> usize {
     3
@@ -1112,9 +1113,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_rules_23_are_the_default_and_13_read_the_same_on_both_paths() {
-        assert_eq!(FeatureConfig::default().cue_rules, 23);
-        assert_eq!(DEFAULT_CUE_RULES, 23);
+    fn cue_rules_26_are_the_default_and_13_read_the_same_on_both_paths() {
+        assert_eq!(FeatureConfig::default().cue_rules, 26);
+        assert_eq!(DEFAULT_CUE_RULES, 26);
         assert_eq!(CUE_RULES, 26);
         let texts = [
             "Helpfully, the council published the figures a day late.",

@@ -82,9 +82,9 @@ fn model_file_is_self_describing() {
     train_to(&m, &["--word-ngrams", "1-3", "--alpha", "0.5"]);
     let v = model_json(&m);
     assert_eq!(v["format"], "factop-model");
-    assert_eq!(v["format_version"], 31);
+    assert_eq!(v["format_version"], 34);
     assert_eq!(v["params"]["features"]["single_quotes"], true);
-    assert_eq!(v["params"]["features"]["cue_rules"], 23);
+    assert_eq!(v["params"]["features"]["cue_rules"], 26);
     assert_eq!(v["labels"]["positive"], "opinion");
     assert_eq!(
         v["params"]["features"]["word_ngrams"],
@@ -1608,22 +1608,15 @@ const REVISION_23_FIGURE: &str = "The council will vote on the harbour plan next
     The harbourmaster said the dues would be reviewed in May.\n";
 
 #[test]
-fn cue_rules_23_are_the_default_with_format_version_31() {
+fn cue_rules_23_have_format_version_31() {
     let dir = tempfile::tempdir().unwrap();
     let (twenty_two, twenty_three) = (dir.path().join("22.json"), dir.path().join("23.json"));
-    let default = dir.path().join("default.json");
     train_to(&twenty_two, &["--cue-rules", "22"]);
     train_to(&twenty_three, &["--cue-rules", "23"]);
-    train_to(&default, &[]);
     let v23 = model_json(&twenty_three);
     assert_eq!(v23["format_version"], 31);
     assert_eq!(v23["params"]["features"]["cue_rules"], 23);
     assert_eq!(model_json(&twenty_two)["format_version"], 30);
-    // The default is revision 23 (since 2 December 2026, 03:15 UTC): the same file.
-    assert_eq!(
-        std::fs::read(&default).unwrap(),
-        std::fs::read(&twenty_three).unwrap()
-    );
     // The author's word on a figure moves toward opinion.
     let (old, new) = (
         p_opinion(&twenty_two, REVISION_23_FIGURE),
@@ -1695,15 +1688,22 @@ const REVISION_26_EXCESS: &str = "The council will vote on the harbour plan next
     The harbourmaster said the dues would be reviewed in May.\n";
 
 #[test]
-fn cue_rules_26_are_opt_in_with_format_version_34() {
+fn cue_rules_26_are_the_default_with_format_version_34() {
     let dir = tempfile::tempdir().unwrap();
     let (twenty_five, twenty_six) = (dir.path().join("25.json"), dir.path().join("26.json"));
+    let default = dir.path().join("default.json");
     train_to(&twenty_five, &["--cue-rules", "25"]);
     train_to(&twenty_six, &["--cue-rules", "26"]);
+    train_to(&default, &[]);
     let v26 = model_json(&twenty_six);
     assert_eq!(v26["format_version"], 34);
     assert_eq!(v26["params"]["features"]["cue_rules"], 26);
     assert_eq!(model_json(&twenty_five)["format_version"], 33);
+    // The default is revision 26 (since 2 December 2026, 07:08 UTC): the same file.
+    assert_eq!(
+        std::fs::read(&default).unwrap(),
+        std::fs::read(&twenty_six).unwrap()
+    );
     // The author's `too` of excess moves toward opinion.
     let (old, new) = (
         p_opinion(&twenty_five, REVISION_26_EXCESS),
