@@ -1384,6 +1384,8 @@ mod tests {
         "right",
         "wrong",
         "point",
+        "Mistaken",
+        "correct",
         "has",
         "a",
         "would",
