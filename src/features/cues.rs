@@ -315,6 +315,9 @@ const F_FIGURE_23: u32 = 1 << 17;
 /// A word that may hedge one of revision 24's predictions
 /// (`senses::may_hedge_prediction_24`; set from cue rules 24).
 const F_HEDGE_24: u32 = 1 << 18;
+/// One of the verdict words of revision 25's verdict on a source
+/// (`senses::is_source_verdict_word_25`; set from cue rules 25).
+const F_SOURCE_VERDICT_25: u32 = 1 << 19;
 
 /// The first token from `from` on whose info has `flag` (cue rules 23's words on a figure):
 /// the flags of four tokens or-ed and tested at a time, as most sentences have none (a
@@ -1319,6 +1322,10 @@ impl CueSet {
             reads_revision_24(self.rules) && super::senses::may_hedge_prediction_24(t),
             F_HEDGE_24,
         );
+        set(
+            reads_revision_25(self.rules) && super::senses::is_source_verdict_word_25(t),
+            F_SOURCE_VERDICT_25,
+        );
         if reads_revision_13(self.rules) {
             use super::senses::{
                 word_marks, MARK_IMPERATIVE_OPENER, MARK_IMPERATIVE_VERB, MARK_NEWSROOM_NEXT,
@@ -2003,7 +2010,8 @@ impl CueSet {
         );
         // A verb with an imagined speaker (cue rules 25): the author's claim put in an
         // imagined mouth, one author-stance frame.
-        if reads_revision_25(self.rules) {
+        // (No token that may open a scope: no such verb.)
+        if reads_revision_25(self.rules) && all_flags & F_SCOPE != 0 {
             if let Some(f) = self.frames {
                 if (0..tokens.count()).any(|k| {
                     info[k].may_open_scope() && super::senses::imagined_source_25(tokens, k)
@@ -2014,7 +2022,11 @@ impl CueSet {
         }
         // The author's verdict on a source (cue rules 25): one author-stance frame, and one
         // evaluative match if no lexicon counted its word as one.
-        if verdict.is_none() && reads_revision_25(self.rules) {
+        // On the fast path, only where a token's cached flag says one of its verdict words is
+        // there (most sentences have none; the scan of every clause opening cost ~3,300
+        // instructions a sentence).
+        let may_judge_source = !cached || all_flags & F_SOURCE_VERDICT_25 != 0;
+        if verdict.is_none() && reads_revision_25(self.rules) && may_judge_source {
             if let Some(f) = self.frames {
                 let v = super::senses::source_verdict_25(tokens, |k| {
                     !scope.is_empty() && scope.contains(k)

@@ -804,7 +804,6 @@ fn run(
         }
     }
     let mut counter = Counter {
-        distinct: 0,
         counts,
         tallies,
         bits,
@@ -818,19 +817,18 @@ fn run(
     if idx.char_max > 0 {
         char_hits(cache, masked, &mut counter);
     }
-    let n = counter.distinct;
-    // The weighted terms into the scratch's own buffers, which only ever grow (for a small
-    // vocabulary they are `SMALL_TERMS` long from the start: see `Scratch::reset`).
+    // The weighted terms into the scratch's own buffers, which only ever grow: as long as the
+    // vocabulary, or for a small one `SMALL_TERMS` long from the start (see `Scratch::reset`).
     let need = if counter.tallies.len() == SMALL_TERMS {
         SMALL_TERMS
     } else {
-        n
+        idx.n_terms
     };
     if out_indices.len() < need {
         out_indices.resize(need, 0);
         out_values.resize(need, 0.0);
     }
-    counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
+    let n = counter.drain(idx, cfg, &f.vocab.idf, out_indices, out_values);
     if let Some(v) = v {
         v.indices.extend_from_slice(&out_indices[..n]);
         v.values.extend_from_slice(&out_values[..n]);
@@ -849,7 +847,6 @@ trait Hit {
 /// [`Counter`] over counters of exactly [`SMALL_TERMS`] terms: a term index is cut to 16 bits
 /// (it is below the vocabulary's size, so it stays as it is), and no index needs a bounds check.
 struct SmallCounter<'a> {
-    distinct: usize,
     tallies: &'a mut [Tally; SMALL_TERMS],
     bits: &'a mut [u64; SMALL_TERMS / 64],
     summary: &'a mut [u64; SMALL_TERMS / 4096],
@@ -861,7 +858,6 @@ impl Hit for SmallCounter<'_> {
         // Cut to 16 bits, the index is in bounds of the fixed-size arrays: no checks.
         let t = usize::from(t as u16);
         count_hit(
-            &mut self.distinct,
             &mut self.tallies[t].count,
             &mut self.bits[..],
             &mut self.summary[..],
@@ -871,20 +867,13 @@ impl Hit for SmallCounter<'_> {
 }
 
 /// One hit on term `t`, whose count is `count`: the count goes up, and a term seen for the
-/// first time is counted in `distinct` and marked in `bits` (and its word of bits in
-/// `summary`), which `drain` walks.
+/// first time is marked in `bits` (and its word of bits in `summary`), which `drain` walks (and
+/// counts: the hit loops keep no count of distinct terms).
 #[inline(always)]
-fn count_hit(
-    distinct: &mut usize,
-    count: &mut u32,
-    bits: &mut [u64],
-    summary: &mut [u64],
-    t: usize,
-) {
+fn count_hit(count: &mut u32, bits: &mut [u64], summary: &mut [u64], t: usize) {
     let c = *count;
     *count = c + 1;
     if c == 0 {
-        *distinct += 1;
         let word = &mut bits[t / 64];
         if *word == 0 {
             summary[t / 4096] |= 1 << ((t / 64) % 64);
@@ -902,8 +891,6 @@ impl Hit for Counter<'_> {
 
 /// Term frequencies of one sentence.
 struct Counter<'a> {
-    /// Terms with a non-zero count.
-    distinct: usize,
     /// The counts, or (for a small vocabulary) the tallies: see [`Scratch::tallies`].
     counts: &'a mut [u32],
     tallies: &'a mut [Tally],
@@ -915,35 +902,13 @@ impl Counter<'_> {
     #[inline]
     fn hit(&mut self, t: u32) {
         let t = t as usize;
-        count_hit(
-            &mut self.distinct,
-            &mut self.counts[t],
-            self.bits,
-            self.summary,
-            t,
-        );
-    }
-
-    /// Count `hits` (a hit loop's own counter: its `distinct` stays in a register rather than
-    /// being stored at every new term, as a panic could otherwise observe it).
-    #[inline]
-    fn count(&mut self, hits: impl FnOnce(&mut Counter<'_>)) {
-        let mut c = Counter {
-            distinct: self.distinct,
-            counts: &mut *self.counts,
-            tallies: &mut *self.tallies,
-            bits: &mut *self.bits,
-            summary: &mut *self.summary,
-        };
-        hits(&mut c);
-        self.distinct = c.distinct;
+        count_hit(&mut self.counts[t], self.bits, self.summary, t);
     }
 
     /// This counter as a [`SmallCounter`], when its arrays are of that size.
     #[inline]
     fn small(&mut self) -> Option<SmallCounter<'_>> {
         Some(SmallCounter {
-            distinct: self.distinct,
             tallies: (&mut *self.tallies).try_into().ok()?,
             bits: (&mut *self.bits).try_into().ok()?,
             summary: (&mut *self.summary).try_into().ok()?,
@@ -951,8 +916,9 @@ impl Counter<'_> {
     }
 
     /// Write the touched terms with their weights to the start of `indices` and `values` (at
-    /// least `distinct` long; for a small vocabulary, at least `SMALL_TERMS`) in increasing
-    /// order, clearing the counts on the way. `idf`: the vocabulary's idf values.
+    /// least as long as the vocabulary; for a small vocabulary, at least `SMALL_TERMS`) in
+    /// increasing order, clearing the counts on the way, and return their number. `idf`: the
+    /// vocabulary's idf values.
     #[inline(never)]
     fn drain(
         self,
@@ -961,7 +927,7 @@ impl Counter<'_> {
         idf: &[f32],
         indices: &mut [u32],
         values: &mut [f32],
-    ) {
+    ) -> usize {
         // A copy on the stack: read there, the table needs no register of its own.
         let tf_table = idx.tf_table;
         let weight = |tf: u32| match tf_table.get(tf as usize) {
@@ -980,7 +946,7 @@ impl Counter<'_> {
                 walk::<true>(summary, bits, indices, values, |t| {
                     let tally = &mut tallies[t];
                     weight(std::mem::take(&mut tally.count)) * tally.idf
-                });
+                })
             }
             _ => {
                 // The counts as long as `idf` (one entry per term): a term in bounds of one
@@ -988,7 +954,7 @@ impl Counter<'_> {
                 let counts = &mut counts[..idf.len()];
                 walk::<false>(summary, bits, indices, values, |t| {
                     weight(std::mem::take(&mut counts[t])) * idf[t]
-                });
+                })
             }
         }
     }
@@ -996,7 +962,7 @@ impl Counter<'_> {
 
 /// [`Counter::drain`]'s walk over the touched terms in increasing order (clearing `bits` and
 /// `summary`), writing each term and `value(term)` to the next place of `indices` and
-/// `values`. With `SMALL`, `bits` of `SMALL_TERMS / 64` words and `indices` and `values` of at
+/// `values`, and return their number. With `SMALL`, `bits` of `SMALL_TERMS / 64` words and `indices` and `values` of at
 /// least `SMALL_TERMS`: term indices and places are cut to 16 bits (they are below that:
 /// nothing is cut), so that no index needs a bounds check.
 #[inline(always)]
@@ -1006,7 +972,7 @@ fn walk<const SMALL: bool>(
     indices: &mut [u32],
     values: &mut [f32],
     mut value: impl FnMut(usize) -> f32,
-) {
+) -> usize {
     let (mask, indices, values, bits) = if SMALL {
         (
             SMALL_TERMS - 1,
@@ -1034,6 +1000,7 @@ fn walk<const SMALL: bool>(
             }
         }
     }
+    k
 }
 
 /// A loop of hits that runs on either counter: see [`Counter::hits`].
@@ -1047,11 +1014,8 @@ impl Counter<'_> {
     #[inline(always)]
     fn hits(&mut self, hits: impl HitLoop) {
         match self.small() {
-            Some(mut c) => {
-                hits.run(&mut c);
-                self.distinct = c.distinct;
-            }
-            None => self.count(|counter| hits.run(counter)),
+            Some(mut c) => hits.run(&mut c),
+            None => hits.run(self),
         }
     }
 }
@@ -1399,6 +1363,8 @@ mod tests {
         "right",
         "wrong",
         "point",
+        "Mistaken",
+        "correct",
         "has",
         "a",
         "would",
@@ -1799,7 +1765,7 @@ mod tests {
     }
 
     /// The fixed-size counter (vocabularies of up to `SMALL_TERMS` terms) and the general one
-    /// (larger vocabularies) leave the same counts, bits and number of distinct terms.
+    /// (larger vocabularies) leave the same counts and bits.
     #[test]
     fn the_small_and_the_general_counter_count_alike() {
         // Repeated and scattered terms below `SMALL_TERMS`, the last one among them.
@@ -1814,25 +1780,25 @@ mod tests {
             let mut bits = vec![0u64; n.div_ceil(64)];
             let mut summary = vec![0u64; bits.len().div_ceil(64)];
             let mut c = Counter {
-                distinct: 0,
                 counts: &mut counts,
                 tallies: &mut tallies,
                 bits: &mut bits,
                 summary: &mut summary,
             };
-            let (small, distinct) = match c.small() {
+            let small = match c.small() {
                 Some(mut s) => {
                     hits.iter().for_each(|&t| Hit::hit(&mut s, t));
-                    (true, s.distinct)
+                    true
                 }
                 None => {
                     hits.iter().for_each(|&t| Hit::hit(&mut c, t));
-                    (false, c.distinct)
+                    false
                 }
             };
             if small {
                 counts = tallies.iter().map(|t| t.count).collect();
             }
+            let distinct = counts.iter().filter(|&&c| c != 0).count();
             counts.truncate(SMALL_TERMS);
             bits.truncate(SMALL_TERMS / 64);
             summary.truncate(SMALL_TERMS / 4096);

@@ -2459,6 +2459,15 @@ const SOURCE_DEGREE_25: &[&str] = &[
     "surely",
 ];
 
+/// Whether `t` is one of the verdict words that [`source_verdict_25`] returns (ignoring ASCII
+/// case): one of [`SOURCE_VERDICTS_25`] or `point`. Every form ends in one, so a sentence
+/// without one among its tokens has no such verdict (the fast path reads the function only
+/// where a token's cached flag says so).
+pub(crate) fn is_source_verdict_word_25(t: &str) -> bool {
+    matches!(t.len(), 5 | 7 | 8)
+        && (t.eq_ignore_ascii_case("point") || in_sorted(SOURCE_VERDICTS_25, t))
+}
+
 /// The author's verdict on a source (cue rules 25), as the index of its verdict word: a clause
 /// of the author's that says a person is right or wrong, or has a point (`She is right, though
 /// …`, `…; they are wrong.`, `On the shortage, at least, he has a point: …`, `Critics might
