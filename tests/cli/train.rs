@@ -702,6 +702,92 @@ fn p_opinion(m: &std::path::Path, text: &str) -> Vec<f64> {
     .collect()
 }
 
+/// Two models of the seed data, trained with `--cue-rules OLD` and `--cue-rules NEW` into a
+/// temporary directory that lives as long as this: the paths and the files.
+struct Revisions {
+    dir: tempfile::TempDir,
+    rev: u8,
+    old: std::path::PathBuf,
+    new: std::path::PathBuf,
+    old_json: serde_json::Value,
+    new_json: serde_json::Value,
+}
+
+impl Revisions {
+    /// Train the seed data with revisions `old` and `new` of the cue rules.
+    fn train(old: u8, new: u8) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |rev: u8| dir.path().join(format!("{rev}.json"));
+        let (old_path, new_path) = (path(old), path(new));
+        train_to(&old_path, &["--cue-rules", &old.to_string()]);
+        train_to(&new_path, &["--cue-rules", &new.to_string()]);
+        let (old_json, new_json) = (model_json(&old_path), model_json(&new_path));
+        Revisions {
+            dir,
+            rev: new,
+            old: old_path,
+            new: new_path,
+            old_json,
+            new_json,
+        }
+    }
+
+    /// The old model has format version `old`, the new one `new` and stores its revision.
+    fn versions(&self, old: u64, new: u64) {
+        assert_eq!(self.old_json["format_version"], old);
+        assert_eq!(self.new_json["format_version"], new);
+        assert_eq!(self.new_json["params"]["features"]["cue_rules"], self.rev);
+    }
+
+    /// Both models have the same weights.
+    fn same_weights(&self) {
+        assert_eq!(self.old_json["weights"], self.new_json["weights"]);
+    }
+
+    /// [`p_opinion`] of `text` under the old model and under the new one.
+    fn p_opinion(&self, text: &str) -> (Vec<f64>, Vec<f64>) {
+        (p_opinion(&self.old, text), p_opinion(&self.new, text))
+    }
+
+    /// `inspect` of the new model says `says`.
+    fn card_says(&self, says: &str) {
+        let card = factop(&["inspect", &self.new.display().to_string()], None).ok();
+        assert!(card.contains(says), "{card}");
+    }
+}
+
+/// Only the sentences that `moved` picks read differently under `new` than under `old`.
+fn only_move(old: &[f64], new: &[f64], moved: impl Fn(usize) -> bool) {
+    for (i, (a, b)) in new.iter().zip(old).enumerate() {
+        assert_eq!(a == b, !moved(i), "sentence {i}: {a} {b}");
+    }
+}
+
+/// Cue rules `new` against `old` (format versions `versions`: the old model's, the new one's)
+/// on an invented `article` of `sentences` sentences whose sentence `moved` reads differently,
+/// toward opinion; `inspect` names `(cue rules NEW)`. The models and the article's P(opinion)
+/// under each (old, new).
+fn revision_moves(
+    (old, new): (u8, u8),
+    versions: (u64, u64),
+    article: &str,
+    sentences: usize,
+    moved: usize,
+) -> (Revisions, Vec<f64>, Vec<f64>) {
+    let r = Revisions::train(old, new);
+    r.versions(versions.0, versions.1);
+    let (before, after) = r.p_opinion(article);
+    assert_eq!(before.len(), sentences);
+    assert!(
+        after[moved] > before[moved],
+        "{} {}",
+        after[moved],
+        before[moved]
+    );
+    r.card_says(&format!("(cue rules {new})"));
+    (r, before, after)
+}
+
 #[test]
 fn cue_rules_10_read_a_continued_report_as_its_sources_quotation() {
     let dir = tempfile::tempdir().unwrap();
@@ -1163,18 +1249,11 @@ const INTERVIEW: &str = "Ana Ruiz has run the shelter since 2019.\n\n\
 
 #[test]
 fn cue_rules_12_read_the_questions_of_an_interview_as_quoted() {
-    let dir = tempfile::tempdir().unwrap();
-    let (eleven, twelve) = (dir.path().join("11.json"), dir.path().join("12.json"));
-    train_to(&eleven, &["--cue-rules", "11"]);
-    train_to(&twelve, &["--cue-rules", "12"]);
-    let (v11, v12) = (model_json(&eleven), model_json(&twelve));
-    assert_eq!(
-        (v11["format_version"].clone(), v12["format_version"].clone()),
-        (19.into(), 20.into())
-    );
+    let r = Revisions::train(11, 12);
+    r.versions(19, 20);
     // Training rows stand alone, and the seed data has no word of revision 12's senses: the
     // weights are revision 11's.
-    assert_eq!(v11["weights"], v12["weights"]);
+    r.same_weights();
     let out = factop(&["sentences", "-f", "jsonl"], Some(INTERVIEW.as_bytes())).ok();
     let flags: Vec<bool> = out
         .lines()
@@ -1185,15 +1264,14 @@ fn cue_rules_12_read_the_questions_of_an_interview_as_quoted() {
         [false, false, false, true, false, false, true, false, false],
         "{out}"
     );
-    let (new, old) = (p_opinion(&twelve, INTERVIEW), p_opinion(&eleven, INTERVIEW));
+    let (old, new) = r.p_opinion(INTERVIEW);
     assert_eq!(new.len(), 9);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, !flags[i], "sentence {i}: {a} {b}");
-    }
+    only_move(&old, &new, |i| flags[i]);
     // A column's rhetorical questions (answered by the writer, or on a line of their own with
     // no `you`) are no interview: revision 12 reads them as revision 11 does (the review's
     // finding: as first built, it read the later ones as quoted subheads).
-    assert_eq!(p_opinion(&twelve, COLUMN), p_opinion(&eleven, COLUMN));
+    let (old, new) = r.p_opinion(COLUMN);
+    assert_eq!(new, old);
 }
 
 /// Invented sentences for revision 13: a stance adverb, a recommendation, an imperative of
@@ -1215,34 +1293,19 @@ const SEED_TWELVE_P: [f64; 7] = [
 
 #[test]
 fn cue_rules_13_leave_revision_12_as_it_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twelve, thirteen) = (dir.path().join("12.json"), dir.path().join("13.json"));
-    train_to(&twelve, &["--cue-rules", "12"]);
-    train_to(&thirteen, &["--cue-rules", "13"]);
-    let (v12, v13) = (model_json(&twelve), model_json(&thirteen));
-    assert_eq!(
-        (v12["format_version"].clone(), v13["format_version"].clone()),
-        (20.into(), 21.into())
-    );
-    assert_eq!(v13["params"]["features"]["cue_rules"], 13);
+    let r = Revisions::train(12, 13);
+    r.versions(20, 21);
     // Revision 12 reads as it did before revision 13.
-    let old = p_opinion(&twelve, RECOMMEND);
+    let (old, new) = r.p_opinion(RECOMMEND);
     assert_eq!(old, SEED_TWELVE_P);
     // The seed data has none of revision 13's words: the same weights, and only the sentences
     // with them read differently (not the recipe's step, not the report).
-    assert_eq!(v12["weights"], v13["weights"]);
-    let new = p_opinion(&thirteen, RECOMMEND);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, i == 3 || i == 4, "sentence {i}: {a} {b}");
-    }
+    r.same_weights();
+    only_move(&old, &new, |i| i != 3 && i != 4);
     for i in [0, 1, 2, 5, 6] {
         assert!(new[i] > old[i], "sentence {i}: {} {}", new[i], old[i]);
     }
-    let card = factop(&["inspect", &thirteen.display().to_string()], None).ok();
-    assert!(
-        card.contains("recommendations and speakers' turns (cue rules 13)"),
-        "{card}"
-    );
+    r.card_says("recommendations and speakers' turns (cue rules 13)");
 }
 
 /// An invented debate write-up: the writer's opening, a speaker's turn of two sentences under
@@ -1255,15 +1318,9 @@ const DEBATE: &str = "The two candidates met on Tuesday evening.\n\n\
 
 #[test]
 fn cue_rules_13_read_a_speakers_turn_as_quoted() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twelve, thirteen) = (dir.path().join("12.json"), dir.path().join("13.json"));
-    train_to(&twelve, &["--cue-rules", "12"]);
-    train_to(&thirteen, &["--cue-rules", "13"]);
+    let r = Revisions::train(12, 13);
     // The seed data has no speaker label: the same weights.
-    assert_eq!(
-        model_json(&twelve)["weights"],
-        model_json(&thirteen)["weights"]
-    );
+    r.same_weights();
     let out = factop(&["sentences", "-f", "jsonl"], Some(DEBATE.as_bytes())).ok();
     let flags: Vec<bool> = out
         .lines()
@@ -1271,9 +1328,9 @@ fn cue_rules_13_read_a_speakers_turn_as_quoted() {
         .collect();
     assert_eq!(flags, [false, true, true, false, false], "{out}");
     // Only the turn's sentences move, toward the speaker's (fact).
-    let (new, old) = (p_opinion(&thirteen, DEBATE), p_opinion(&twelve, DEBATE));
+    let (old, new) = r.p_opinion(DEBATE);
+    only_move(&old, &new, |i| flags[i]);
     for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, !flags[i], "sentence {i}: {a} {b}");
         assert!(!flags[i] || a < b, "sentence {i}: {a} {b}");
     }
 }
@@ -1294,28 +1351,17 @@ const SEED_THIRTEEN_P: [f64; 6] = [0.447629, 0.712025, 0.644311, 0.67268, 0.3483
 
 #[test]
 fn cue_rules_14_leave_revision_13_as_it_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let (thirteen, fourteen) = (dir.path().join("13.json"), dir.path().join("14.json"));
-    train_to(&thirteen, &["--cue-rules", "13"]);
-    train_to(&fourteen, &["--cue-rules", "14"]);
-    let (v13, v14) = (model_json(&thirteen), model_json(&fourteen));
-    assert_eq!(
-        (v13["format_version"].clone(), v14["format_version"].clone()),
-        (21.into(), 22.into())
-    );
-    assert_eq!(v14["params"]["features"]["cue_rules"], 14);
+    let r = Revisions::train(13, 14);
+    r.versions(21, 22);
     // Revision 13 reads as it did.
-    let old = p_opinion(&thirteen, REVISION_14);
+    let (old, new) = r.p_opinion(REVISION_14);
     assert_eq!(old, SEED_THIRTEEN_P);
     // Training rows stand alone and have no rhetorical question in context, and the seed data
     // no label that revision 14 reads otherwise: the same weights. Only the rhetorical
     // question (toward opinion), `Will Hutton:` (now a speaker's turn, toward fact) and the
     // topic (no longer a turn, toward opinion) move.
-    assert_eq!(v13["weights"], v14["weights"]);
-    let new = p_opinion(&fourteen, REVISION_14);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, ![1, 4, 5].contains(&i), "sentence {i}: {a} {b}");
-    }
+    r.same_weights();
+    only_move(&old, &new, |i| [1, 4, 5].contains(&i));
     assert!(
         new[1] > old[1] && new[4] < old[4] && new[5] > old[5],
         "{new:?} {old:?}"
@@ -1338,11 +1384,7 @@ fn cue_rules_14_leave_revision_13_as_it_read() {
         flag("speaker_turn_14"),
         [false, false, false, false, true, false]
     );
-    let card = factop(&["inspect", &fourteen.display().to_string()], None).ok();
-    assert!(
-        card.contains("rhetorical questions (cue rules 14)"),
-        "{card}"
-    );
+    r.card_says("rhetorical questions (cue rules 14)");
 }
 
 /// Invented sentences for cue rules 15: the newsroom's own `we`/`our` in plain reporting
@@ -1355,32 +1397,17 @@ const REVISION_15: &str = "We asked the council for comment.\n\n\
 
 #[test]
 fn cue_rules_15_read_the_newsrooms_we_as_reporting() {
-    let dir = tempfile::tempdir().unwrap();
-    let (fourteen, fifteen) = (dir.path().join("14.json"), dir.path().join("15.json"));
-    train_to(&fourteen, &["--cue-rules", "14"]);
-    train_to(&fifteen, &["--cue-rules", "15"]);
-    let (v14, v15) = (model_json(&fourteen), model_json(&fifteen));
-    assert_eq!(
-        (v14["format_version"].clone(), v15["format_version"].clone()),
-        (22.into(), 23.into())
-    );
-    assert_eq!(v15["params"]["features"]["cue_rules"], 15);
+    let r = Revisions::train(14, 15);
+    r.versions(22, 23);
     // The seed data has no newsroom `we`: the same weights. Only the newsroom's sentences
     // move, toward fact.
-    assert_eq!(v14["weights"], v15["weights"]);
-    let (old, new) = (
-        p_opinion(&fourteen, REVISION_15),
-        p_opinion(&fifteen, REVISION_15),
-    );
+    r.same_weights();
+    let (old, new) = r.p_opinion(REVISION_15);
     for (i, (a, b)) in new.iter().zip(&old).enumerate() {
         assert_eq!(a < b, i < 3, "sentence {i}: {a} {b}");
-        assert_eq!(a == b, i >= 3, "sentence {i}: {a} {b}");
     }
-    let card = factop(&["inspect", &fifteen.display().to_string()], None).ok();
-    assert!(
-        card.contains("the newsroom's first person (cue rules 15)"),
-        "{card}"
-    );
+    only_move(&old, &new, |i| i < 3);
+    r.card_says("the newsroom's first person (cue rules 15)");
 }
 
 /// An invented column whose paragraphs open with rhetorical questions.
@@ -1405,47 +1432,22 @@ const REVISION_16_TRANSCRIPT: &str = "Jo Marsh: Welcome back. I am talking to Ke
 
 #[test]
 fn cue_rules_16_read_a_columns_name_headings_as_the_authors() {
-    let dir = tempfile::tempdir().unwrap();
-    let (fifteen, sixteen) = (dir.path().join("15.json"), dir.path().join("16.json"));
-    let seventeen = dir.path().join("17.json");
-    train_to(&fifteen, &["--cue-rules", "15"]);
-    train_to(&sixteen, &["--cue-rules", "16"]);
+    let r = Revisions::train(15, 16);
+    r.versions(23, 24);
+    let seventeen = r.dir.path().join("17.json");
     train_to(&seventeen, &["--cue-rules", "17"]);
-    let (v15, v16, v17) = (
-        model_json(&fifteen),
-        model_json(&sixteen),
-        model_json(&seventeen),
-    );
-    assert_eq!(
-        (
-            v15["format_version"].clone(),
-            v16["format_version"].clone(),
-            v17["format_version"].clone()
-        ),
-        (23.into(), 24.into(), 25.into())
-    );
-    assert_eq!(v16["params"]["features"]["cue_rules"], 16);
+    let v17 = model_json(&seventeen);
+    assert_eq!(v17["format_version"], 25);
     assert_eq!(v17["params"]["features"]["cue_rules"], 17);
     // The seed data has no articles: the same weights. Only the column's headed paragraphs
     // move; the transcript's turns read as before.
-    assert_eq!(v15["weights"], v16["weights"]);
-    let (old, new) = (
-        p_opinion(&fifteen, REVISION_16_COLUMN),
-        p_opinion(&sixteen, REVISION_16_COLUMN),
-    );
+    r.same_weights();
+    let (old, new) = r.p_opinion(REVISION_16_COLUMN);
     assert_eq!(old.len(), 6);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, !(1..=4).contains(&i), "sentence {i}: {a} {b}");
-    }
-    assert_eq!(
-        p_opinion(&fifteen, REVISION_16_TRANSCRIPT),
-        p_opinion(&sixteen, REVISION_16_TRANSCRIPT)
-    );
-    let card = factop(&["inspect", &sixteen.display().to_string()], None).ok();
-    assert!(
-        card.contains("a column's name headings and question subheads (cue rules 16)"),
-        "{card}"
-    );
+    only_move(&old, &new, |i| (1..=4).contains(&i));
+    let (old, new) = r.p_opinion(REVISION_16_TRANSCRIPT);
+    assert_eq!(old, new);
+    r.card_says("a column's name headings and question subheads (cue rules 16)");
 }
 
 /// Invented: a press conference written up as a transcript (cue rules 18 read its short
@@ -1456,27 +1458,15 @@ const REVISION_18_TRANSCRIPT: &str = "The manager met the press on Friday.\n\n\
 
 #[test]
 fn cue_rules_18_have_format_version_26() {
-    let dir = tempfile::tempdir().unwrap();
-    let (seventeen, eighteen) = (dir.path().join("17.json"), dir.path().join("18.json"));
-    train_to(&seventeen, &["--cue-rules", "17"]);
-    train_to(&eighteen, &["--cue-rules", "18"]);
-    let v18 = model_json(&eighteen);
-    assert_eq!(v18["format_version"], 26);
-    assert_eq!(v18["params"]["features"]["cue_rules"], 18);
-    assert_eq!(model_json(&seventeen)["format_version"], 25);
+    let r = Revisions::train(17, 18);
+    r.versions(25, 26);
     // Only the interviewer's short question moves (the seed data has no such words: the
     // same weights).
-    assert_eq!(model_json(&seventeen)["weights"], v18["weights"]);
-    let (old, new) = (
-        p_opinion(&seventeen, REVISION_18_TRANSCRIPT),
-        p_opinion(&eighteen, REVISION_18_TRANSCRIPT),
-    );
+    r.same_weights();
+    let (old, new) = r.p_opinion(REVISION_18_TRANSCRIPT);
     assert_eq!(old.len(), 5);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, i != 2, "sentence {i}: {a} {b}");
-    }
-    let card = factop(&["inspect", &eighteen.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 18)"), "{card}");
+    only_move(&old, &new, |i| i == 2);
+    r.card_says("(cue rules 18)");
 }
 
 /// An invented article: a report, the author's call to action (cue rules 19), a reported call.
@@ -1486,28 +1476,11 @@ const REVISION_19_CALL: &str = "The council will vote on the bus cuts next Thurs
 
 #[test]
 fn cue_rules_19_are_opt_in_with_format_version_27() {
-    let dir = tempfile::tempdir().unwrap();
-    let (eighteen, nineteen) = (dir.path().join("18.json"), dir.path().join("19.json"));
-    train_to(&eighteen, &["--cue-rules", "18"]);
-    train_to(&nineteen, &["--cue-rules", "19"]);
-    let v19 = model_json(&nineteen);
-    assert_eq!(v19["format_version"], 27);
-    assert_eq!(v19["params"]["features"]["cue_rules"], 19);
-    assert_eq!(model_json(&eighteen)["format_version"], 26);
     // The seed data has no call of revision 19's: the same weights, and only the author's
     // call to action moves, toward opinion.
-    assert_eq!(model_json(&eighteen)["weights"], v19["weights"]);
-    let (old, new) = (
-        p_opinion(&eighteen, REVISION_19_CALL),
-        p_opinion(&nineteen, REVISION_19_CALL),
-    );
-    assert_eq!(old.len(), 3);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, i != 1, "sentence {i}: {a} {b}");
-    }
-    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
-    let card = factop(&["inspect", &nineteen.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 19)"), "{card}");
+    let (r, old, new) = revision_moves((18, 19), (26, 27), REVISION_19_CALL, 3, 1);
+    r.same_weights();
+    only_move(&old, &new, |i| i == 1);
 }
 
 /// An invented article: a report, the author's verdict on a claim (cue rules 20), a report of
@@ -1518,28 +1491,11 @@ const REVISION_20_VERDICT: &str = "The council will vote on the bus cuts next Th
 
 #[test]
 fn cue_rules_20_have_format_version_28() {
-    let dir = tempfile::tempdir().unwrap();
-    let (nineteen, twenty) = (dir.path().join("19.json"), dir.path().join("20.json"));
-    train_to(&nineteen, &["--cue-rules", "19"]);
-    train_to(&twenty, &["--cue-rules", "20"]);
-    let v20 = model_json(&twenty);
-    assert_eq!(v20["format_version"], 28);
-    assert_eq!(v20["params"]["features"]["cue_rules"], 20);
-    assert_eq!(model_json(&nineteen)["format_version"], 27);
     // The seed data has no verdict of revision 20's: the same weights as 19, and only the
     // author's verdict on the leader's claim moves, toward opinion.
-    assert_eq!(model_json(&nineteen)["weights"], v20["weights"]);
-    let (old, new) = (
-        p_opinion(&nineteen, REVISION_20_VERDICT),
-        p_opinion(&twenty, REVISION_20_VERDICT),
-    );
-    assert_eq!(old.len(), 3);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, i != 1, "sentence {i}: {a} {b}");
-    }
-    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
-    let card = factop(&["inspect", &twenty.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 20)"), "{card}");
+    let (r, old, new) = revision_moves((19, 20), (27, 28), REVISION_20_VERDICT, 3, 1);
+    r.same_weights();
+    only_move(&old, &new, |i| i == 1);
 }
 
 /// An invented article: a report, the author's loaded verb (cue rules 21), the same word in a
@@ -1550,28 +1506,11 @@ const REVISION_21_LOADED: &str = "The council will vote on the harbour plan next
 
 #[test]
 fn cue_rules_21_are_opt_in_with_format_version_29() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twenty, twenty_one) = (dir.path().join("20.json"), dir.path().join("21.json"));
-    train_to(&twenty, &["--cue-rules", "20"]);
-    train_to(&twenty_one, &["--cue-rules", "21"]);
-    let v21 = model_json(&twenty_one);
-    assert_eq!(v21["format_version"], 29);
-    assert_eq!(v21["params"]["features"]["cue_rules"], 21);
-    assert_eq!(model_json(&twenty)["format_version"], 28);
     // The seed data has no loaded word of revision 21's: the same weights as 20, and only the
     // author's loaded verb moves, toward opinion.
-    assert_eq!(model_json(&twenty)["weights"], v21["weights"]);
-    let (old, new) = (
-        p_opinion(&twenty, REVISION_21_LOADED),
-        p_opinion(&twenty_one, REVISION_21_LOADED),
-    );
-    assert_eq!(old.len(), 3);
-    for (i, (a, b)) in new.iter().zip(&old).enumerate() {
-        assert_eq!(a == b, i != 1, "sentence {i}: {a} {b}");
-    }
-    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
-    let card = factop(&["inspect", &twenty_one.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 21)"), "{card}");
+    let (r, old, new) = revision_moves((20, 21), (28, 29), REVISION_21_LOADED, 3, 1);
+    r.same_weights();
+    only_move(&old, &new, |i| i == 1);
 }
 
 /// An invented article: a report, the author's verdict on a source in a phrase revision 20 does
@@ -1582,23 +1521,8 @@ const REVISION_22_VERDICT: &str = "The council will vote on the harbour plan nex
 
 #[test]
 fn cue_rules_22_have_format_version_30() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twenty_one, twenty_two) = (dir.path().join("21.json"), dir.path().join("22.json"));
-    train_to(&twenty_one, &["--cue-rules", "21"]);
-    train_to(&twenty_two, &["--cue-rules", "22"]);
-    let v22 = model_json(&twenty_two);
-    assert_eq!(v22["format_version"], 30);
-    assert_eq!(v22["params"]["features"]["cue_rules"], 22);
-    assert_eq!(model_json(&twenty_one)["format_version"], 29);
     // The author's verdict moves toward opinion; the plain report and the timetable do not move.
-    let (old, new) = (
-        p_opinion(&twenty_one, REVISION_22_VERDICT),
-        p_opinion(&twenty_two, REVISION_22_VERDICT),
-    );
-    assert_eq!(old.len(), 3);
-    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
-    let card = factop(&["inspect", &twenty_two.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 22)"), "{card}");
+    revision_moves((21, 22), (29, 30), REVISION_22_VERDICT, 3, 1);
 }
 
 /// An invented article: a report, the author's evaluative word on a figure (cue rules 23), the
@@ -1609,23 +1533,8 @@ const REVISION_23_FIGURE: &str = "The council will vote on the harbour plan next
 
 #[test]
 fn cue_rules_23_have_format_version_31() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twenty_two, twenty_three) = (dir.path().join("22.json"), dir.path().join("23.json"));
-    train_to(&twenty_two, &["--cue-rules", "22"]);
-    train_to(&twenty_three, &["--cue-rules", "23"]);
-    let v23 = model_json(&twenty_three);
-    assert_eq!(v23["format_version"], 31);
-    assert_eq!(v23["params"]["features"]["cue_rules"], 23);
-    assert_eq!(model_json(&twenty_two)["format_version"], 30);
     // The author's word on a figure moves toward opinion.
-    let (old, new) = (
-        p_opinion(&twenty_two, REVISION_23_FIGURE),
-        p_opinion(&twenty_three, REVISION_23_FIGURE),
-    );
-    assert_eq!(old.len(), 3);
-    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
-    let card = factop(&["inspect", &twenty_three.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 23)"), "{card}");
+    revision_moves((22, 23), (30, 31), REVISION_23_FIGURE, 3, 1);
 }
 
 /// An invented article: a report, the author's hedged prediction (cue rules 24), the same
@@ -1636,23 +1545,8 @@ const REVISION_24_HEDGE: &str = "The council will vote on the harbour plan next 
 
 #[test]
 fn cue_rules_24_are_opt_in_with_format_version_32() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twenty_three, twenty_four) = (dir.path().join("23.json"), dir.path().join("24.json"));
-    train_to(&twenty_three, &["--cue-rules", "23"]);
-    train_to(&twenty_four, &["--cue-rules", "24"]);
-    let v24 = model_json(&twenty_four);
-    assert_eq!(v24["format_version"], 32);
-    assert_eq!(v24["params"]["features"]["cue_rules"], 24);
-    assert_eq!(model_json(&twenty_three)["format_version"], 31);
     // The author's hedged prediction moves toward opinion.
-    let (old, new) = (
-        p_opinion(&twenty_three, REVISION_24_HEDGE),
-        p_opinion(&twenty_four, REVISION_24_HEDGE),
-    );
-    assert_eq!(old.len(), 3);
-    assert!(new[1] > old[1], "{} {}", new[1], old[1]);
-    let card = factop(&["inspect", &twenty_four.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 24)"), "{card}");
+    revision_moves((23, 24), (31, 32), REVISION_24_HEDGE, 3, 1);
 }
 
 /// An article (invented) with the author's verdict on a source in its second sentence.
@@ -1663,23 +1557,8 @@ const REVISION_25_VERDICT: &str = "The council will vote on the harbour plan nex
 
 #[test]
 fn cue_rules_25_are_opt_in_with_format_version_33() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twenty_three, twenty_five) = (dir.path().join("23.json"), dir.path().join("25.json"));
-    train_to(&twenty_three, &["--cue-rules", "23"]);
-    train_to(&twenty_five, &["--cue-rules", "25"]);
-    let v25 = model_json(&twenty_five);
-    assert_eq!(v25["format_version"], 33);
-    assert_eq!(v25["params"]["features"]["cue_rules"], 25);
-    assert_eq!(model_json(&twenty_three)["format_version"], 31);
     // The author's verdict on a source moves toward opinion.
-    let (old, new) = (
-        p_opinion(&twenty_three, REVISION_25_VERDICT),
-        p_opinion(&twenty_five, REVISION_25_VERDICT),
-    );
-    assert_eq!(old.len(), 4);
-    assert!(new[2] > old[2], "{} {}", new[2], old[2]);
-    let card = factop(&["inspect", &twenty_five.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 25)"), "{card}");
+    revision_moves((23, 25), (31, 33), REVISION_25_VERDICT, 4, 2);
 }
 
 /// An article (invented) with the author's `too` of excess in its second sentence.
@@ -1689,28 +1568,13 @@ const REVISION_26_EXCESS: &str = "The council will vote on the harbour plan next
 
 #[test]
 fn cue_rules_26_are_the_default_with_format_version_34() {
-    let dir = tempfile::tempdir().unwrap();
-    let (twenty_five, twenty_six) = (dir.path().join("25.json"), dir.path().join("26.json"));
-    let default = dir.path().join("default.json");
-    train_to(&twenty_five, &["--cue-rules", "25"]);
-    train_to(&twenty_six, &["--cue-rules", "26"]);
-    train_to(&default, &[]);
-    let v26 = model_json(&twenty_six);
-    assert_eq!(v26["format_version"], 34);
-    assert_eq!(v26["params"]["features"]["cue_rules"], 26);
-    assert_eq!(model_json(&twenty_five)["format_version"], 33);
+    // The author's `too` of excess moves toward opinion.
+    let (r, _, _) = revision_moves((25, 26), (33, 34), REVISION_26_EXCESS, 4, 2);
     // The default is revision 26 (since 2 December 2026, 07:08 UTC): the same file.
+    let default = r.dir.path().join("default.json");
+    train_to(&default, &[]);
     assert_eq!(
         std::fs::read(&default).unwrap(),
-        std::fs::read(&twenty_six).unwrap()
+        std::fs::read(&r.new).unwrap()
     );
-    // The author's `too` of excess moves toward opinion.
-    let (old, new) = (
-        p_opinion(&twenty_five, REVISION_26_EXCESS),
-        p_opinion(&twenty_six, REVISION_26_EXCESS),
-    );
-    assert_eq!(old.len(), 4);
-    assert!(new[2] > old[2], "{} {}", new[2], old[2]);
-    let card = factop(&["inspect", &twenty_six.display().to_string()], None).ok();
-    assert!(card.contains("(cue rules 26)"), "{card}");
 }
