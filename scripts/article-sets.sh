@@ -3,7 +3,7 @@
 # its article (--doc-column doc --para-column para, as `classify` reads an article) and alone.
 # Usage: scripts/article-sets.sh FACTOP MODEL CSV...
 #   e.g. scripts/article-sets.sh target/release/factop models/default.json datasets/article-challenge.csv \
-#          datasets/article-challenge-{2..21}.csv
+#          datasets/article-challenge-{2..22}.csv
 # Name the sets: a glob such as datasets/article-challenge*.csv also takes the RESERVED sets
 # (datasets/README.md says which), on which no model may be run before their decision.
 set -euo pipefail
