@@ -2339,7 +2339,8 @@ pub(crate) fn colon_report_25<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Op
     let to = (0..c)
         .find(|&m| tokens.span(m) != Span::Author)
         .unwrap_or(c);
-    let head = clause_head_25(raw);
+    // The lower-cased head is needed only for a plural owner: made at most once, when one is met.
+    let head = std::cell::OnceCell::new();
     let owned = (from..to).any(|j| {
         let Some(noun) = word(tokens, j)
             .filter(|t| in_keyed_list_23(&JUDGEMENT_NOUN_KEYS_23, JUDGEMENT_NOUNS_23, t))
@@ -2354,7 +2355,9 @@ pub(crate) fn colon_report_25<T: TokenSeq + ?Sized>(tokens: &T, raw: &str) -> Op
             && (j + 1..c).all(|m| gap(m) == 0)
             && (matches!(&*p, "his" | "her" | "their" | "its")
                 || (p.len() > 2 && p.ends_with("'s"))
-                || (p.len() > 2 && p.ends_with('s') && plural_owner_25(&head, &p, noun)))
+                || (p.len() > 2
+                    && p.ends_with('s')
+                    && plural_owner_25(head.get_or_init(|| clause_head_25(raw)), &p, noun)))
     });
     owned.then_some(c)
 }
